@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from './context.ts';
+import { importRoutes } from './imports/imports.routes.ts';
+import { indicatorRoutes } from './indicators/indicators.routes.ts';
+import { registerErrorHandler } from './plugins/error-handler.ts';
+import { planRoutes } from './plans/plans.routes.ts';
+import { taskRoutes } from './tasks/tasks.routes.ts';
+import { unitRoutes } from './units/units.routes.ts';
+
+// Validation messages in Chinese, for every schema in the app.
+z.config(z.locales.zhCN());
+
+export interface AppOptions {
+  deps: Deps;
+  /** Directory of the built web app; served with an SPA fallback when it exists. */
+  webDir?: string;
+  /** Log level (pino); none when omitted. */
+  logLevel?: string | undefined;
+}
+
+/** Builds the Fastify app: external plugins, then app plugins, then routes. */
+export async function buildApp({ deps, webDir, logLevel }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logLevel ? { level: logLevel } : false,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its CSS-in-JS into <style> elements at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(multipart, { limits: { fileSize: deps.config.maxImportBytes, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Tuijin API', version: '0.1.0', description: '推进 · 方案落实平台 API' } },
+    transform: jsonSchemaTransform,
+  });
+  registerErrorHandler(app);
+
+  app.get('/api/health', { schema: { response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
+  app.get('/api/docs/json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(planRoutes(deps));
+  await app.register(taskRoutes(deps));
+  await app.register(unitRoutes(deps));
+  await app.register(importRoutes(deps));
+  await app.register(indicatorRoutes(deps));
+
+  if (webDir && existsSync(join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+    // Client-side routes (/plans/3, /imports/new…) all load the SPA; unknown API paths stay JSON 404s.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` } });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  /** Largest plan document accepted for import, in MB. */
+  TUIJIN_MAX_IMPORT_MB: z.coerce.number().positive().default(10),
+  /** Import the bundled sample plan on the first start of an empty database (set 0 to skip). */
+  TUIJIN_SAMPLE: z.enum(['0', '1']).default('1'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  sqlitePath: string;
+  maxImportBytes: number;
+  importSample: boolean;
+}
+
+/** Reads the configuration from the environment; a bad value stops the start with a clear message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    sqlitePath: resolve(dataDir, 'tuijin.sqlite'),
+    maxImportBytes: Math.round(e.TUIJIN_MAX_IMPORT_MB * 1024 * 1024),
+    importSample: e.TUIJIN_SAMPLE === '1',
+  };
+}

@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import type { Dialect } from '../dialect.ts';
+import { initial } from './20261127000000-initial.ts';
+
+/** All migrations in order. Names are timestamped; never edit one that has shipped. */
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return {
+        '20261127000000-initial': initial(dialect),
+      };
+    },
+  };
+}

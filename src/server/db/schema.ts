@@ -1,0 +1,152 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Kysely's view of the database. Dates are 'YYYY-MM-DD' text, instants ISO-8601 UTC text, JSON is text. */
+export interface DB {
+  plans: PlanTable;
+  plan_goals: PlanGoalTable;
+  sections: SectionTable;
+  tasks: TaskTable;
+  milestones: MilestoneTable;
+  units: UnitTable;
+  unit_aliases: UnitAliasTable;
+  task_units: TaskUnitTable;
+  import_drafts: ImportDraftTable;
+  indicators: IndicatorTable;
+  audit_events: AuditEventTable;
+}
+
+export type PlanLevel = 'province' | 'city' | 'county' | 'district';
+
+export interface PlanTable {
+  id: Generated<number>;
+  number: string | null;
+  issuer: string | null;
+  issue_date: string | null;
+  title: string;
+  year: number | null;
+  level: PlanLevel | null;
+  parent_plan_id: number | null;
+  file_name: string | null;
+  /** SHA-256 of the normalised source text: the same document imported twice is refused. */
+  source_hash: string;
+  source_text: string;
+  created_at: string;
+}
+
+export interface PlanGoalTable {
+  id: Generated<number>;
+  plan_id: number;
+  ordinal: number;
+  text: string;
+  due_date: string | null;
+  span_start: number | null;
+  span_end: number | null;
+}
+
+export interface SectionTable {
+  id: Generated<number>;
+  plan_id: number;
+  ordinal: number;
+  heading: string;
+  title: string;
+  indicator_code: string | null;
+}
+
+export interface TaskTable {
+  id: Generated<number>;
+  plan_id: number;
+  section_id: number | null;
+  ordinal: number;
+  number: string;
+  path: string; // JSON string[]
+  title: string;
+  text: string;
+  /** Plain-text search key: title + text folded to simplified script. */
+  search_text: string;
+  span_start: number | null;
+  span_end: number | null;
+  spans: string | null; // JSON TaskSpans
+}
+
+export interface MilestoneTable {
+  id: Generated<number>;
+  task_id: number;
+  plan_id: number;
+  ordinal: number;
+  /** The deadline phrase as written, e.g. "8月底前". */
+  text: string;
+  /** The clause the deadline governs, from the phrase to the end of its sentence. */
+  clause: string;
+  due_date: string | null;
+  span_start: number | null;
+  span_end: number | null;
+}
+
+export interface UnitTable {
+  id: Generated<number>;
+  name: string;
+  is_collective: number;
+  parent_id: number | null;
+  created_at: string;
+}
+
+export interface UnitAliasTable {
+  id: Generated<number>;
+  unit_id: number;
+  alias: string;
+}
+
+export type TaskUnitRole = 'lead' | 'responsible';
+
+export interface TaskUnitTable {
+  id: Generated<number>;
+  task_id: number;
+  plan_id: number;
+  unit_id: number;
+  role: TaskUnitRole;
+  ordinal: number;
+  /** The name exactly as the document wrote it. */
+  name_as_written: string;
+}
+
+export type ImportDraftStatus = 'draft' | 'committed' | 'discarded';
+
+export interface ImportDraftTable {
+  id: Generated<number>;
+  file_name: string;
+  source_hash: string;
+  source_text: string;
+  content: string; // JSON DraftContent
+  status: ImportDraftStatus;
+  plan_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IndicatorTable {
+  code: string;
+  ordinal: number;
+  name: string;
+  name_en: string;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  actor_unit_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: string | null;
+  after: string | null;
+  client_ip: string | null;
+}
+
+export type Plan = Selectable<PlanTable>;
+export type NewPlan = Insertable<PlanTable>;
+export type PlanUpdate = Updateable<PlanTable>;
+export type Task = Selectable<TaskTable>;
+export type Unit = Selectable<UnitTable>;
+export type Section = Selectable<SectionTable>;
+export type ImportDraft = Selectable<ImportDraftTable>;

@@ -1,0 +1,23 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB, ImportDraftStatus } from '../db/schema.ts';
+import { nowIso } from '../db/util.ts';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export async function insertDraft(trx: Q, d: { file_name: string; source_hash: string; source_text: string; content: string }): Promise<number> {
+  const now = nowIso();
+  const row = await trx.insertInto('import_drafts').values({ ...d, status: 'draft', plan_id: null, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function findDraft(db: Q, id: number) {
+  return db.selectFrom('import_drafts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateDraftContent(trx: Q, id: number, content: string): Promise<void> {
+  await trx.updateTable('import_drafts').set({ content, updated_at: nowIso() }).where('id', '=', id).execute();
+}
+
+export async function setDraftStatus(trx: Q, id: number, status: ImportDraftStatus, planId: number | null): Promise<void> {
+  await trx.updateTable('import_drafts').set({ status, plan_id: planId, updated_at: nowIso() }).where('id', '=', id).execute();
+}

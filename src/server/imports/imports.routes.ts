@@ -1,0 +1,40 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../actor.ts';
+import type { Deps } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { ErrorSchema, IdParams } from '../plans/plans.schema.ts';
+import { CommitResultSchema, DraftContentSchema, DraftSchema } from './imports.schema.ts';
+import * as service from './imports.service.ts';
+
+export function importRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const errors = { 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+    app.post(
+      '/api/imports',
+      { schema: { tags: ['imports'], consumes: ['multipart/form-data'], response: { 201: DraftSchema, ...errors, 413: ErrorSchema, 415: ErrorSchema } } },
+      async (req, reply) => {
+        if (!req.isMultipart()) throw new AppError('UNSUPPORTED_TYPE', '请以 multipart/form-data 上传文件（字段名 file）');
+        const file = await req.file();
+        if (!file || file.fieldname !== 'file') throw new AppError('INVALID_INPUT', '请选择要上传的方案文件（字段名 file）');
+        // toBuffer() stops at the size limit and throws, so an oversized upload is never held whole.
+        const bytes = await file.toBuffer();
+        const draft = await service.uploadDocument(deps, actorOf(req), { fileName: file.filename || 'upload', bytes });
+        return reply.status(201).send(draft);
+      },
+    );
+    app.get('/api/imports/:id', { schema: { tags: ['imports'], params: IdParams, response: { 200: DraftSchema, 404: ErrorSchema } } }, async (req) => service.getDraft(deps, req.params.id));
+    app.put(
+      '/api/imports/:id',
+      { bodyLimit: 20 * 1024 * 1024, schema: { tags: ['imports'], params: IdParams, body: DraftContentSchema, response: { 200: DraftSchema, ...errors } } },
+      async (req) => service.saveDraft(deps, actorOf(req), req.params.id, req.body),
+    );
+    app.post('/api/imports/:id/commit', { schema: { tags: ['imports'], params: IdParams, response: { 201: CommitResultSchema, ...errors } } }, async (req, reply) =>
+      reply.status(201).send(await service.commitDraft(deps, actorOf(req), req.params.id)),
+    );
+    app.delete('/api/imports/:id', { schema: { tags: ['imports'], params: IdParams, response: { 204: z.null(), 404: ErrorSchema, 409: ErrorSchema } } }, async (req, reply) => {
+      await service.discardDraft(deps, actorOf(req), req.params.id);
+      return reply.status(204).send(null);
+    });
+  };
+}

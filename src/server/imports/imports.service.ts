@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import { parsePlan } from '../../core/parse/index.ts';
+import type { ParsedPlan } from '../../core/parse/types.ts';
+import { levelFromIssuer } from '../../core/plans/level.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import type { Actor, Deps } from '../context.ts';
+import type { PlanLevel } from '../db/schema.ts';
+import { AppError, notFound } from '../errors.ts';
+import { ExtractError, extractText } from '../plans/extract.ts';
+import { findDuplicatePlan, findPlanRow } from '../plans/plans.repo.ts';
+import { insertPlanTree } from '../plans/plan-tree.ts';
+import * as repo from './imports.repo.ts';
+import { type DraftContent, DraftContentSchema } from './imports.schema.ts';
+
+export const ALLOWED_EXTENSIONS = ['.txt', '.docx', '.html', '.htm', '.pdf', '.doc', '.wps'];
+
+/** A draft as the API returns it. */
+function draftDto(row: NonNullable<Awaited<ReturnType<typeof repo.findDraft>>>) {
+  const content = JSON.parse(row.content) as DraftContent;
+  return { id: row.id, fileName: row.file_name, status: row.status, planId: row.plan_id, source: row.source_text, ...content };
+}
+
+/** The reader's output as an editable draft. */
+export function draftFromParsed(parsed: ParsedPlan, fileName: string): DraftContent {
+  const d = parsed.document;
+  return {
+    document: {
+      number: d.number, issuer: d.issuer, date: d.date, title: d.title ?? fileName.replace(/\.[^.]+$/, ''), plan_year: d.plan_year,
+      level: levelFromIssuer(d.issuer), parentPlanId: null,
+    },
+    goals: parsed.goals.map((g) => ({ text: g.text, date: g.date, span: null })),
+    tasks: parsed.tasks.map((t, i) => ({
+      key: `t${i + 1}`, path: t.path, number: t.number, title: t.title, text: t.text, deadlines: t.deadlines,
+      lead: t.lead, responsible: t.responsible, spans: t.spans,
+    })),
+  };
+}
+
+function conflict(plan: { id: number; number: string | null; title: string }): AppError {
+  return new AppError('CONFLICT', `该文件已导入为方案“${plan.number ? `${plan.number} ` : ''}${plan.title}”`, { planId: plan.id, url: `/plans/${plan.id}` });
+}
+
+/**
+ * Reads an uploaded plan document into a draft. Refuses other file types, unreadable files, documents
+ * in which no task can be found, and documents already imported (409 with the existing plan).
+ */
+export async function uploadDocument(deps: Deps, actor: Actor, file: { fileName: string; bytes: Uint8Array }) {
+  const ext = /\.[^.]+$/.exec(file.fileName.toLowerCase())?.[0] ?? '';
+  if (!ALLOWED_EXTENSIONS.includes(ext)) {
+    throw new AppError('UNSUPPORTED_TYPE', `不支持的文件类型“${ext || '无扩展名'}”，请上传 .txt、.docx、.html、.pdf（或 .doc/.wps）格式的方案文件`);
+  }
+  if (file.bytes.length === 0) throw new AppError('INVALID_INPUT', '文件为空');
+  let text: string;
+  try {
+    text = await extractText(file.bytes, file.fileName);
+  } catch (e) {
+    if (e instanceof ExtractError) throw new AppError(e.code === 'UNSUPPORTED_TYPE' ? 'UNSUPPORTED_TYPE' : 'INVALID_INPUT', e.message);
+    throw e;
+  }
+  const parsed = parsePlan(text, { fileName: file.fileName });
+  if (parsed.tasks.length === 0) {
+    throw new AppError('INVALID_INPUT', '未能从文件中识别出任何任务条目，请确认上传的是方案正文（含“一、”“1．”等编号的任务）');
+  }
+  const sourceHash = sha256(parsed.source);
+  const dup = await findDuplicatePlan(deps.db, sourceHash, parsed.document.number);
+  if (dup) throw conflict(dup);
+  const content = draftFromParsed(parsed, file.fileName);
+  const id = await deps.db.transaction().execute(async (trx) => {
+    const draftId = await repo.insertDraft(trx, { file_name: file.fileName, source_hash: sourceHash, source_text: parsed.source, content: JSON.stringify(content) });
+    await recordAudit(trx, { actorId: actor.userId, actorUnitId: actor.unitId, clientIp: actor.ip, action: 'import.upload', entityType: 'import_draft', entityId: draftId, after: { fileName: file.fileName, tasks: content.tasks.length } });
+    return draftId;
+  });
+  return getDraft(deps, id);
+}
+
+export async function getDraft(deps: Deps, id: number) {
+  const row = await repo.findDraft(deps.db, id);
+  if (!row || row.status === 'discarded') throw notFound('导入草稿');
+  return draftDto(row);
+}
+
+async function openDraft(trx: Deps['db'], id: number) {
+  const row = await repo.findDraft(trx, id);
+  if (!row || row.status === 'discarded') throw notFound('导入草稿');
+  if (row.status === 'committed') throw new AppError('CONFLICT', '该草稿已提交导入', { planId: row.plan_id, url: `/plans/${row.plan_id}` });
+  return row;
+}
+
+/** Saves the coordinator's corrections (already validated at the edge). */
+export async function saveDraft(deps: Deps, actor: Actor, id: number, content: DraftContent) {
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await openDraft(trx, id);
+    await repo.updateDraftContent(trx, id, JSON.stringify(content));
+    await recordAudit(trx, { actorId: actor.userId, actorUnitId: actor.unitId, clientIp: actor.ip, action: 'import.edit', entityType: 'import_draft', entityId: id, before: JSON.parse(row.content), after: content });
+  });
+  return getDraft(deps, id);
+}
+
+/** Turns a draft into a plan, all or nothing. */
+export async function commitDraft(deps: Deps, actor: Actor, id: number) {
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await openDraft(trx, id);
+    const checked = DraftContentSchema.safeParse(JSON.parse(row.content));
+    if (!checked.success) {
+      const details = checked.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+      throw new AppError('INVALID_INPUT', `草稿有误，请先修正：${details.slice(0, 3).map((d) => `${d.field} ${d.message}`).join('；')}`, details);
+    }
+    const content = checked.data;
+    const dup = await findDuplicatePlan(trx, row.source_hash, content.document.number);
+    if (dup) throw conflict(dup);
+    if (content.document.parentPlanId && !(await findPlanRow(trx, content.document.parentPlanId))) {
+      throw new AppError('INVALID_INPUT', '所选上级方案不存在', { field: 'document.parentPlanId' });
+    }
+    const planId = await insertPlanTree(trx, {
+      document: { ...content.document, level: content.document.level as PlanLevel | null },
+      goals: content.goals, tasks: content.tasks, source: row.source_text, sourceHash: row.source_hash, fileName: row.file_name,
+    });
+    await repo.setDraftStatus(trx, id, 'committed', planId);
+    await recordAudit(trx, { actorId: actor.userId, actorUnitId: actor.unitId, clientIp: actor.ip, action: 'plan.import', entityType: 'plan', entityId: planId, after: { draftId: id, title: content.document.title, number: content.document.number, tasks: content.tasks.length } });
+    return { planId };
+  });
+}
+
+export async function discardDraft(deps: Deps, actor: Actor, id: number) {
+  await deps.db.transaction().execute(async (trx) => {
+    await openDraft(trx, id);
+    await repo.setDraftStatus(trx, id, 'discarded', null);
+    await recordAudit(trx, { actorId: actor.userId, actorUnitId: actor.unitId, clientIp: actor.ip, action: 'import.discard', entityType: 'import_draft', entityId: id });
+  });
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

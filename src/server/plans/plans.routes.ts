@@ -1,0 +1,32 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../context.ts';
+import { actorOf } from '../actor.ts';
+import { ErrorSchema, IdParams, PlanDetailSchema, PlanListSchema, PlanUpdateSchema, SectionSchema, SectionUpdateSchema } from './plans.schema.ts';
+import * as service from './plans.service.ts';
+
+export function planRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/api/plans', { schema: { tags: ['plans'], response: { 200: PlanListSchema } } }, async () => service.findPlans(deps));
+
+    app.get('/api/plans/:id', { schema: { tags: ['plans'], params: IdParams, response: { 200: PlanDetailSchema, 404: ErrorSchema } } }, async (req) =>
+      service.getPlan(deps, req.params.id),
+    );
+
+    app.patch(
+      '/api/plans/:id',
+      { schema: { tags: ['plans'], params: IdParams, body: PlanUpdateSchema, response: { 200: PlanDetailSchema, 400: ErrorSchema, 404: ErrorSchema } } },
+      async (req) => service.updatePlan(deps, actorOf(req), req.params.id, req.body),
+    );
+
+    app.get('/api/plans/:id/source', { schema: { tags: ['plans'], params: IdParams, response: { 200: z.object({ text: z.string() }), 404: ErrorSchema } } }, async (req) =>
+      service.getPlanSource(deps, req.params.id),
+    );
+
+    app.patch(
+      '/api/sections/:id',
+      { schema: { tags: ['plans'], params: IdParams, body: SectionUpdateSchema, response: { 200: SectionSchema, 400: ErrorSchema, 404: ErrorSchema } } },
+      async (req) => service.updateSection(deps, actorOf(req), req.params.id, req.body.indicatorCode),
+    );
+  };
+}

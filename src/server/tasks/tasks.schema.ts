@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { DeadlineSchema, SpanSchema, UnitRefSchema } from '../plans/plans.schema.ts';
+
+export const TaskQuerySchema = z.object({
+  sectionId: z.coerce.number().int().positive().optional(),
+  unitId: z.coerce.number().int().positive().optional(),
+  role: z.enum(['lead', 'responsible', 'any']).default('any'),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM').optional(),
+  noDeadline: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').optional(),
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
+});
+export type TaskQuery = z.infer<typeof TaskQuerySchema>;
+
+export const TaskSummarySchema = z.object({
+  id: z.number(),
+  sectionId: z.number().nullable(),
+  sectionTitle: z.string().nullable(),
+  path: z.array(z.string()),
+  number: z.string(),
+  title: z.string(),
+  deadlines: z.array(DeadlineSchema),
+  lead: z.array(UnitRefSchema),
+  responsible: z.array(UnitRefSchema),
+});
+export const TaskListSchema = z.object({ data: z.array(TaskSummarySchema), total: z.number() });
+
+export const TaskDetailSchema = TaskSummarySchema.omit({ sectionTitle: true }).extend({
+  planId: z.number(),
+  plan: z.object({ id: z.number(), number: z.string().nullable(), title: z.string() }),
+  text: z.string(),
+  milestones: z.array(z.object({ id: z.number(), text: z.string(), clause: z.string(), date: z.string().nullable(), span: SpanSchema.nullable() })),
+  spans: z
+    .object({ task: SpanSchema, title: SpanSchema, text: SpanSchema, deadlines: z.array(SpanSchema), lead: z.array(SpanSchema), responsible: z.array(SpanSchema) })
+    .nullable(),
+  source: z.object({ text: z.string(), offset: z.number() }).nullable(),
+});
+
+export const CalendarQuerySchema = z.object({ unitId: z.coerce.number().int().positive().optional() });
+export const CalendarSchema = z.object({
+  months: z.array(
+    z.object({
+      month: z.string(),
+      items: z.array(z.object({ taskId: z.number(), number: z.string(), title: z.string(), sectionTitle: z.string().nullable(), date: z.string(), text: z.string(), clause: z.string(), units: z.array(UnitRefSchema) })),
+    }),
+  ),
+  undated: z.number(),
+});

@@ -1,0 +1,27 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actorOf } from '../actor.ts';
+import type { Deps } from '../context.ts';
+import { ErrorSchema, IdParams } from '../plans/plans.schema.ts';
+import { AliasBodySchema, AliasParams, AliasSuggestionListSchema, MergeBodySchema, UnitDetailSchema, UnitListSchema, UnitQuerySchema, UnitUpdateSchema } from './units.schema.ts';
+import * as service from './units.service.ts';
+
+export function unitRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const errors = { 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+    app.get('/api/units', { schema: { tags: ['units'], querystring: UnitQuerySchema, response: { 200: UnitListSchema } } }, async (req) => service.findUnits(deps, req.query.q));
+    app.get('/api/units/alias-suggestions', { schema: { tags: ['units'], response: { 200: AliasSuggestionListSchema } } }, async () => service.findAliasSuggestions(deps));
+    app.get('/api/units/:id', { schema: { tags: ['units'], params: IdParams, response: { 200: UnitDetailSchema, 404: ErrorSchema } } }, async (req) => service.getUnit(deps, req.params.id));
+    app.patch('/api/units/:id', { schema: { tags: ['units'], params: IdParams, body: UnitUpdateSchema, response: { 200: UnitDetailSchema, ...errors } } }, async (req) =>
+      service.updateUnit(deps, actorOf(req), req.params.id, req.body),
+    );
+    app.post('/api/units/:id/aliases', { schema: { tags: ['units'], params: IdParams, body: AliasBodySchema, response: { 200: UnitDetailSchema, ...errors } } }, async (req) =>
+      service.addAlias(deps, actorOf(req), req.params.id, req.body.alias),
+    );
+    app.delete('/api/units/:id/aliases/:alias', { schema: { tags: ['units'], params: AliasParams, response: { 200: UnitDetailSchema, ...errors } } }, async (req) =>
+      service.removeAlias(deps, actorOf(req), req.params.id, req.params.alias),
+    );
+    app.post('/api/units/:id/merge', { schema: { tags: ['units'], params: IdParams, body: MergeBodySchema, response: { 200: UnitDetailSchema, ...errors } } }, async (req) =>
+      service.mergeUnit(deps, actorOf(req), req.params.id, req.body.intoUnitId),
+    );
+  };
+}

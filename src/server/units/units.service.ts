@@ -1,0 +1,103 @@
+import { suggestAliases } from '../../core/units/aliases.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import type { Actor, Deps } from '../context.ts';
+import { AppError, notFound } from '../errors.ts';
+import { milestonesOfTasks } from '../tasks/tasks.repo.ts';
+import * as repo from './units.repo.ts';
+
+/** Units with aliases and task counts; `q` matches names and aliases. */
+export async function findUnits(deps: Deps, q?: string) {
+  const rows = await repo.listUnits(deps.db, q);
+  const data = rows.map((r) => ({ id: r.id, name: r.name, isCollective: r.is_collective === 1, aliases: r.aliases, leadCount: r.lead_count, responsibleCount: r.responsible_count }));
+  return { data, total: data.length };
+}
+
+/** A unit and the tasks it leads or shares, soonest deadline first, undated last. */
+export async function getUnit(deps: Deps, id: number) {
+  const unit = await repo.findUnit(deps.db, id);
+  if (!unit) throw notFound('单位');
+  const [aliases, tasks] = await Promise.all([repo.aliasesOf(deps.db, [id]), repo.unitTasks(deps.db, id)]);
+  const milestones = await milestonesOfTasks(deps.db, [...new Set(tasks.map((t) => t.id))]);
+  const byTask = new Map<number, { text: string; date: string | null }[]>();
+  for (const m of milestones) byTask.set(m.task_id, [...(byTask.get(m.task_id) ?? []), { text: m.text, date: m.due_date }]);
+  const seen = new Set<string>();
+  const list = tasks
+    .filter((t) => !seen.has(`${t.id}:${t.role}`) && seen.add(`${t.id}:${t.role}`))
+    .map((t) => {
+      const deadlines = byTask.get(t.id) ?? [];
+      const dates = deadlines.map((d) => d.date).filter((d): d is string => d != null).sort();
+      return { id: t.id, planId: t.plan_id, planNumber: t.plan_number, number: t.number, title: t.title, role: t.role, deadlines, nextDue: dates[0] ?? null };
+    })
+    .sort((a, b) => (a.nextDue ?? '9999').localeCompare(b.nextDue ?? '9999') || a.planId - b.planId);
+  return { id: unit.id, name: unit.name, isCollective: unit.is_collective === 1, aliases: aliases.get(id) ?? [], tasks: list };
+}
+
+function audit(actor: Actor) {
+  return { actorId: actor.userId, actorUnitId: actor.unitId, clientIp: actor.ip };
+}
+
+async function assertNameFree(trx: Parameters<typeof repo.findUnitByName>[0], name: string, exceptUnitId: number) {
+  const unit = await repo.findUnitByName(trx, name);
+  if (unit && unit.id !== exceptUnitId) throw new AppError('CONFLICT', `名称“${name}”已被单位使用`, { unitId: unit.id });
+  const alias = await repo.findAlias(trx, name);
+  if (alias && alias.unit_id !== exceptUnitId) throw new AppError('CONFLICT', `名称“${name}”已是其他单位的别名`, { unitId: alias.unit_id });
+}
+
+export async function updateUnit(deps: Deps, actor: Actor, id: number, patch: { name?: string | undefined; isCollective?: boolean | undefined }) {
+  await deps.db.transaction().execute(async (trx) => {
+    const before = await repo.findUnit(trx, id);
+    if (!before) throw notFound('单位');
+    if (patch.name && patch.name !== before.name) await assertNameFree(trx, patch.name, id);
+    await repo.updateUnitRow(trx, id, {
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.isCollective !== undefined && { is_collective: patch.isCollective ? 1 : 0 }),
+    });
+    await recordAudit(trx, { ...audit(actor), action: 'unit.update', entityType: 'unit', entityId: id, before, after: await repo.findUnit(trx, id) });
+  });
+  return getUnit(deps, id);
+}
+
+export async function addAlias(deps: Deps, actor: Actor, id: number, alias: string) {
+  await deps.db.transaction().execute(async (trx) => {
+    const unit = await repo.findUnit(trx, id);
+    if (!unit) throw notFound('单位');
+    if (alias === unit.name) throw new AppError('INVALID_INPUT', '别名不能与单位名称相同', { field: 'alias' });
+    const other = await repo.findUnitByName(trx, alias);
+    // A name that is already a Unit is joined by merging, which also moves its tasks.
+    if (other) throw new AppError('CONFLICT', `“${alias}”是一个已有单位，请使用“合并”`, { unitId: other.id });
+    await assertNameFree(trx, alias, -1);
+    await repo.insertAlias(trx, id, alias);
+    await recordAudit(trx, { ...audit(actor), action: 'unit.alias.add', entityType: 'unit', entityId: id, after: { alias } });
+  });
+  return getUnit(deps, id);
+}
+
+export async function removeAlias(deps: Deps, actor: Actor, id: number, alias: string) {
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await repo.findUnit(trx, id))) throw notFound('单位');
+    if ((await repo.deleteAlias(trx, id, alias)) === 0) throw notFound('别名');
+    await recordAudit(trx, { ...audit(actor), action: 'unit.alias.remove', entityType: 'unit', entityId: id, before: { alias } });
+  });
+  return getUnit(deps, id);
+}
+
+/** Merges a unit into another: its tasks and aliases move, and its name becomes an alias. */
+export async function mergeUnit(deps: Deps, actor: Actor, fromId: number, intoId: number) {
+  if (fromId === intoId) throw new AppError('INVALID_INPUT', '不能把单位合并到自身', { field: 'intoUnitId' });
+  await deps.db.transaction().execute(async (trx) => {
+    const from = await repo.findUnit(trx, fromId);
+    const into = await repo.findUnit(trx, intoId);
+    if (!from) throw notFound('单位');
+    if (!into) throw new AppError('INVALID_INPUT', '目标单位不存在', { field: 'intoUnitId' });
+    await repo.mergeUnitRows(trx, fromId, intoId, from.name);
+    await recordAudit(trx, { ...audit(actor), action: 'unit.merge', entityType: 'unit', entityId: intoId, before: { from, into }, after: { alias: from.name } });
+  });
+  return getUnit(deps, intoId);
+}
+
+/** Likely aliases among all units, for a coordinator to confirm. */
+export async function findAliasSuggestions(deps: Deps) {
+  const data = suggestAliases(await repo.allUnitNames(deps.db));
+  return { data, total: data.length };
+}
+

@@ -1,0 +1,55 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import { openDatabase } from '../../src/server/db/connection.ts';
+import type { Deps } from '../../src/server/context.ts';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SHOTS_DIR = join(ROOT, 'test-results', 'screenshots');
+
+export interface E2E {
+  baseUrl: string;
+  deps: Deps;
+  browser: Browser;
+  page: Page;
+  shot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** A real server on a fresh SQLite database serving the built web app, and a headless Chromium page. */
+export async function startE2E(): Promise<E2E> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tuijin-e2e-'));
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined, PORT: '0', HOST: '127.0.0.1' });
+  const database = await openDatabase({ sqlitePath: config.sqlitePath });
+  const deps: Deps = { db: database.db, dialect: database.dialect, config };
+  const app = await buildApp({ deps, webDir: join(ROOT, 'dist', 'web') });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    deps,
+    browser,
+    page,
+    async shot(name) {
+      const path = join(SHOTS_DIR, `${name}.png`);
+      await page.screenshot({ path, fullPage: false });
+      return path;
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.close();
+    },
+  };
+}
