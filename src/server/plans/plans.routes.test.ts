@@ -106,7 +106,8 @@ describe('task list filters', () => {
     expect(simp.body.total).toBe(expected);
     expect(trad.body.total).toBe(expected);
     const wild = await get(`/api/plans/${planId}/tasks?q=${encodeURIComponent('%')}&pageSize=1`);
-    expect(wild.body.total).toBe(goldItems.filter((i) => `${i.title}${i.text}`.includes('%')).length);
+    expect(wild.body.total).toBe(goldItems.filter((i) => `${i.title}${i.text}`.normalize('NFKC').includes('%')).length);
+    expect(wild.body.total).toBeLessThan(goldItems.length);
   });
 });
 

@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ROOT, startE2E, type E2E } from './harness.ts';
+
+let e: E2E;
+beforeAll(async () => {
+  e = await startE2E();
+});
+afterAll(async () => e?.close());
+
+it('uploads the sample plan through the UI, checks the draft, commits it and browses 199 tasks', async () => {
+  const { page, baseUrl } = e;
+  await page.goto(`${baseUrl}/imports/new`);
+  await page.setInputFiles('[data-testid="import-upload"] input[type=file]', join(ROOT, 'samples', 'shanting-2021-7.txt'));
+
+  // The draft editor: the task table beside the highlighted source text.
+  await page.waitForURL(/\/imports\/\d+$/);
+  await page.getByTestId('draft-task-row').first().waitFor();
+  expect(await page.getByTestId('draft-task-count').textContent()).toContain('199');
+  await page.getByTestId('draft-task-row').nth(1).click();
+  await page.locator('[data-testid="draft-source"] mark').first().waitFor();
+  const marks = await page.locator('[data-testid="draft-source"] mark').allTextContents();
+  expect(marks).toContain('9月底前');
+  await e.shot('import-preview');
+
+  await page.getByTestId('draft-commit').click();
+  await page.waitForURL(/\/plans\/\d+$/);
+  await page.getByText('山政发〔2021〕7号').first().waitFor();
+  await e.shot('plan-overview');
+
+  const planId = /\/plans\/(\d+)$/.exec(page.url())![1];
+  await page.goto(`${baseUrl}/plans/${planId}/tasks`);
+  await page.getByTestId('task-total').waitFor();
+  expect(await page.getByTestId('task-total').textContent()).toContain('199');
+  await page.getByText('按照省市部署全面应用电子证照').first().waitFor();
+  await e.shot('tasks');
+
+  const count = await e.deps.db.selectFrom('tasks').select((x) => x.fn.countAll().as('c')).executeTakeFirstOrThrow();
+  expect(Number(count.c)).toBe(199);
+
+  // Importing the same document again is refused with a link to the plan.
+  await page.goto(`${baseUrl}/imports/new`);
+  await page.setInputFiles('[data-testid="import-upload"] input[type=file]', join(ROOT, 'samples', 'shanting-2021-7.txt'));
+  await page.getByText('已导入').first().waitFor();
+  expect(await page.locator(`a[href="/plans/${planId}"]`).count()).toBeGreaterThan(0);
+});
