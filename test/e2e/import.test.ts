@@ -25,7 +25,8 @@ it('uploads the sample plan through the UI, checks the draft, commits it and bro
 
   await page.getByTestId('draft-commit').click();
   await page.waitForURL(/\/plans\/\d+$/);
-  await page.getByText('山政发〔2021〕7号').first().waitFor();
+  await page.getByTestId('plan-edit').waitFor();
+  await page.getByText('工程建设项目审批制度改革').first().waitFor();
   await e.shot('plan-overview');
 
   const planId = /\/plans\/(\d+)$/.exec(page.url())![1];
@@ -34,6 +35,15 @@ it('uploads the sample plan through the UI, checks the draft, commits it and bro
   expect(await page.getByTestId('task-total').textContent()).toContain('199');
   await page.getByText('按照省市部署全面应用电子证照').first().waitFor();
   await e.shot('tasks');
+
+  // Search in traditional script finds the simplified text, and the filter lands in the URL.
+  const search = page.getByPlaceholder('搜索任务内容（简繁皆可）');
+  await search.fill('電子證照');
+  await search.press('Enter');
+  await page.waitForURL(/q=/);
+  const total = async () => Number(/共 (\d+) 项任务/.exec((await page.getByTestId('task-total').textContent()) ?? '')?.[1]);
+  await expect.poll(total, { timeout: 10_000 }).toBeLessThan(199);
+  expect(await total()).toBeGreaterThan(0);
 
   const count = await e.deps.db.selectFrom('tasks').select((x) => x.fn.countAll().as('c')).executeTakeFirstOrThrow();
   expect(Number(count.c)).toBe(199);

@@ -1,0 +1,3 @@
+export type { DraftTask, DraftTaskPatch } from './types.ts';
+export * from './draft.ts';
+export * from './numbering.ts';

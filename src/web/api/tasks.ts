@@ -1,0 +1,20 @@
+import type { TaskFilters } from '../utils/task-filters.ts';
+import { get } from './request.ts';
+import type { ListResult, TaskDetail, TaskSummary } from './types.ts';
+
+export const findTasks = (planId: number, filters: TaskFilters, signal?: AbortSignal) =>
+  get<ListResult<TaskSummary>>(`/api/plans/${planId}/tasks`, {
+    query: {
+      sectionId: filters.sectionId,
+      unitId: filters.unitId,
+      role: filters.unitId ? filters.role : null,
+      month: filters.month,
+      noDeadline: filters.noDeadline,
+      q: filters.q,
+      page: filters.page,
+      pageSize: filters.pageSize,
+    },
+    signal,
+  });
+
+export const getTask = (id: number, signal?: AbortSignal) => get<TaskDetail>(`/api/tasks/${id}`, { signal });

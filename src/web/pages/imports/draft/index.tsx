@@ -1,0 +1,281 @@
+import {
+  ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, MergeCellsOutlined, OrderedListOutlined, PlusOutlined, SaveOutlined, ScissorOutlined, SendOutlined, UndoOutlined,
+} from '@ant-design/icons';
+import { Alert, App, Button, Card, Popconfirm, Result, Space, Splitter, Tag, Tooltip, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useBlocker, useNavigate, useParams } from 'react-router';
+import {
+  addTask, canMerge, canSplit, deleteTask, findDraftIssues, mergeWithNext, moveTask, renumberTasks, splitTask, uniqueKey, updateTask,
+} from '../../../../core/draft/draft.ts';
+import type { DraftTask, DraftTaskPatch } from '../../../../core/draft/types.ts';
+import { commitDraft, discardDraft, getDraft, saveDraft } from '../../../api/imports.ts';
+import { findPlans } from '../../../api/plans.ts';
+import { ApiError } from '../../../api/request.ts';
+import type { DraftDocument, DraftGoal, ImportDraft } from '../../../api/types.ts';
+import { HighlightLegend } from '../../../components/highlighted-text.tsx';
+import { LoadFailed } from '../../../components/page-error.tsx';
+import { PageHeader } from '../../../components/page-header.tsx';
+import { PageLoading } from '../../../components/page-loading.tsx';
+import { useRequest } from '../../../hooks/use-request.ts';
+import { describeDraftError, readDraftErrors } from '../../../utils/draft-issues.ts';
+import { pushHistory, startHistory, undoHistory, type History } from '../../../utils/history.ts';
+import { ImportSteps } from '../steps.tsx';
+import { DocumentCard } from './components/document-card.tsx';
+import { SourcePane } from './components/source-pane.tsx';
+import { TaskEditor } from './components/task-editor.tsx';
+import { TaskTable } from './components/task-table.tsx';
+
+/** Unit names in the draft, most used first. */
+function collectUnitNames(tasks: DraftTask[]): string[] {
+  const counts = new Map<string, number>();
+  for (const t of tasks) for (const n of [...t.lead, ...t.responsible]) counts.set(n, (counts.get(n) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([n]) => n);
+}
+
+function Editor({ draft }: { draft: ImportDraft }) {
+  const { message, modal } = App.useApp();
+  const navigate = useNavigate();
+  const [doc, setDoc] = useState<DraftDocument>({ ...draft.document, parentPlanId: draft.document.parentPlanId ?? null });
+  const [goals, setGoals] = useState<DraftGoal[]>(draft.goals);
+  const [history, setHistory] = useState<History<DraftTask[]>>(() => startHistory(draft.tasks));
+  const [selectedKey, setSelectedKey] = useState<string | null>(draft.tasks[0]?.key ?? null);
+  const [caret, setCaret] = useState<number | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [busy, setBusy] = useState<'save' | 'commit' | 'discard' | null>(null);
+  const [conflict, setConflict] = useState<{ message: string; url: string } | null>(null);
+  const plans = useRequest((signal) => findPlans(signal), []);
+
+  const tasks = history.present;
+  const selectedIndex = tasks.findIndex((t) => t.key === selectedKey);
+  const selected = tasks[selectedIndex] ?? null;
+  const issues = useMemo(() => {
+    const byRow = new Map<number, string[]>();
+    for (const i of findDraftIssues(tasks)) byRow.set(i.index, [...(byRow.get(i.index) ?? []), i.message]);
+    return byRow;
+  }, [tasks]);
+  const unitNames = useMemo(() => collectUnitNames(tasks), [tasks]);
+
+  // Leaving with unsaved edits asks first, inside the app and on reload or close.
+  const dirtyRef = useRef(dirty);
+  dirtyRef.current = dirty;
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirtyRef.current && currentLocation.pathname !== nextLocation.pathname);
+  const blockerRef = useRef(blocker);
+  blockerRef.current = blocker;
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    // One dialog per blocked navigation: the effect keys on the state, not on the blocker object.
+    modal.confirm({
+      title: '草稿有未保存的修改',
+      content: '离开后这些修改将丢失。确定离开吗？',
+      okText: '离开',
+      cancelText: '留在此页',
+      onOk: () => blockerRef.current.proceed?.(),
+      onCancel: () => blockerRef.current.reset?.(),
+    });
+  }, [blocker.state, modal]);
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (dirtyRef.current) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, []);
+
+  const edit = useCallback((change: (tasks: DraftTask[]) => DraftTask[]) => {
+    setHistory((h) => pushHistory(h, change(h.present)));
+    setDirty(true);
+  }, []);
+  const changeTask = useCallback((index: number, patch: DraftTaskPatch) => edit((ts) => updateTask(ts, index, patch)), [edit]);
+  const select = useCallback((key: string) => {
+    setSelectedKey(key);
+    setCaret(null);
+  }, []);
+
+  const hasSelection = selected !== null;
+  const actions = {
+    add: () => {
+      const key = uniqueKey(tasks);
+      edit((ts) => addTask(ts, selectedIndex === -1 ? ts.length - 1 : selectedIndex, key));
+      select(key);
+    },
+    remove: () => {
+      const next = tasks[selectedIndex + 1] ?? tasks[selectedIndex - 1] ?? null;
+      edit((ts) => deleteTask(ts, selectedIndex));
+      setSelectedKey(next?.key ?? null);
+    },
+    merge: () => edit((ts) => mergeWithNext(ts, selectedIndex)),
+    split: () => {
+      if (caret === null) return;
+      edit((ts) => splitTask(ts, selectedIndex, caret));
+      setCaret(null);
+    },
+    move: (by: -1 | 1) => edit((ts) => moveTask(ts, selectedIndex, selectedIndex + by)),
+    renumber: () => {
+      edit((ts) => renumberTasks(ts));
+      void message.success('已按章节重新编号');
+    },
+    undo: () => {
+      setHistory((h) => undoHistory(h));
+      setDirty(true);
+    },
+  };
+
+  /** PUT the draft; false (after pointing at the problem) when it was refused. */
+  async function save(): Promise<boolean> {
+    const first = findDraftIssues(tasks)[0];
+    if (first) {
+      setSelectedKey(tasks[first.index]?.key ?? null);
+      void message.error(`第 ${first.index + 1} 项任务：${first.message}`);
+      return false;
+    }
+    if ((doc.title ?? '').trim() === '') {
+      void message.error('请填写方案标题');
+      return false;
+    }
+    try {
+      await saveDraft(draft.id, { document: { ...doc, title: (doc.title ?? '').trim(), parentPlanId: doc.parentPlanId ?? null }, goals, tasks });
+      setDirty(false);
+      return true;
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 400) {
+        const targets = readDraftErrors(err.details);
+        const target = targets.find((t) => t.taskIndex !== null);
+        if (target?.taskIndex != null) setSelectedKey(tasks[target.taskIndex]?.key ?? null);
+        void message.error(targets[0] ? describeDraftError(targets[0]) : err.message);
+      }
+      return false;
+    }
+  }
+
+  async function onSave() {
+    setBusy('save');
+    if (await save()) void message.success('草稿已保存');
+    setBusy(null);
+  }
+
+  async function onCommit() {
+    setBusy('commit');
+    setConflict(null);
+    try {
+      if (!(await save())) return;
+      const { planId } = await commitDraft(draft.id);
+      void message.success(`已导入 ${tasks.length} 项任务`);
+      navigate(`/plans/${planId}`);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) {
+        const details = (err.details ?? {}) as { url?: unknown; planId?: unknown };
+        setConflict({ message: err.message, url: typeof details.url === 'string' ? details.url : `/plans/${String(details.planId ?? '')}` });
+      }
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function onDiscard() {
+    setBusy('discard');
+    try {
+      await discardDraft(draft.id);
+      setDirty(false);
+      dirtyRef.current = false;
+      void message.success('草稿已放弃');
+      navigate('/imports/new');
+    } catch {
+      // Shown by the request policy.
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const withSpans = tasks.filter((t) => t.spans !== null).length;
+
+  return (
+    <>
+      <PageHeader
+        title="核对导入草稿"
+        subTitle={<>{draft.fileName} · <span data-testid="draft-task-count">{tasks.length} 项任务</span>{dirty && <Tag color="orange" style={{ marginInlineStart: 8 }}>未保存</Tag>}</>}
+        crumbs={[{ title: '方案列表', to: '/plans' }, { title: '导入方案', to: '/imports/new' }, { title: draft.fileName }]}
+        extra={
+          <>
+            <Popconfirm title="放弃此草稿？" description="草稿及其修改将被删除，方案不会导入。" okText="放弃草稿" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={onDiscard}>
+              <Button danger loading={busy === 'discard'} data-testid="draft-discard">放弃</Button>
+            </Popconfirm>
+            <Button icon={<SaveOutlined />} loading={busy === 'save'} disabled={busy !== null} onClick={onSave} data-testid="draft-save">保存草稿</Button>
+            <Button type="primary" icon={<SendOutlined />} loading={busy === 'commit'} disabled={busy !== null} onClick={onCommit} data-testid="draft-commit">
+              提交导入
+            </Button>
+          </>
+        }
+      >
+        <ImportSteps current={1} />
+      </PageHeader>
+      {conflict && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={conflict.message} action={<Link to={conflict.url}>查看已有方案</Link>} data-testid="import-conflict" />
+      )}
+      <DocumentCard document={doc} goals={goals} plans={plans.data?.data ?? []} onDocument={(d) => { setDoc(d); setDirty(true); }} onGoals={(g) => { setGoals(g); setDirty(true); }} />
+      <Card size="small" styles={{ body: { padding: 0 } }}>
+        <Splitter style={{ height: 'calc(100vh - 72px)', minHeight: 560 }}>
+          <Splitter.Panel defaultSize="62%" min="40%">
+            <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+              <div style={{ display: 'flex', alignItems: 'center', gap: 6, padding: '8px 10px', borderBottom: '1px solid #f0f0f0', flexWrap: 'wrap' }}>
+                <Button size="small" icon={<PlusOutlined />} onClick={actions.add} data-testid="draft-add">新增</Button>
+                <Popconfirm title="删除这项任务？" okText="删除" cancelText="取消" okButtonProps={{ danger: true }} onConfirm={actions.remove} disabled={!hasSelection}>
+                  <Button size="small" icon={<DeleteOutlined />} disabled={!hasSelection} data-testid="draft-delete">删除</Button>
+                </Popconfirm>
+                <Tooltip title="把被错误拆开的两段合为一项">
+                  <Button size="small" icon={<MergeCellsOutlined />} disabled={!canMerge(tasks, selectedIndex)} onClick={actions.merge} data-testid="draft-merge">与下一条合并</Button>
+                </Tooltip>
+                <Tooltip title="在下方正文中点击定位光标，从光标处把一项拆成两项">
+                  <Button size="small" icon={<ScissorOutlined />} disabled={!selected || caret === null || !canSplit(selected, caret)} onClick={actions.split} data-testid="draft-split">拆分</Button>
+                </Tooltip>
+                <Button size="small" icon={<ArrowUpOutlined />} disabled={selectedIndex <= 0} onClick={() => actions.move(-1)} title="上移" />
+                <Button size="small" icon={<ArrowDownOutlined />} disabled={selectedIndex === -1 || selectedIndex >= tasks.length - 1} onClick={() => actions.move(1)} title="下移" />
+                <Button size="small" icon={<OrderedListOutlined />} onClick={actions.renumber}>重新编号</Button>
+                <Button size="small" icon={<UndoOutlined />} disabled={history.past.length === 0} onClick={actions.undo} data-testid="draft-undo">撤销</Button>
+                <Typography.Text type={issues.size ? 'danger' : 'secondary'} style={{ marginInlineStart: 'auto', fontSize: 12 }}>
+                  {issues.size ? `${issues.size} 项待修正 · ` : ''}{withSpans}/{tasks.length} 项可对照原文
+                </Typography.Text>
+              </div>
+              <TaskTable tasks={tasks} selectedKey={selectedKey} onSelect={select} onChange={changeTask} issues={issues} unitNames={unitNames} />
+              <div style={{ height: 210, flex: 'none', borderTop: '1px solid #f0f0f0', padding: '8px 10px', background: '#fafafa' }}>
+                <TaskEditor task={selected} index={selectedIndex} caret={caret} onCaret={setCaret} onChange={(patch) => changeTask(selectedIndex, patch)} />
+              </div>
+            </div>
+          </Splitter.Panel>
+          <Splitter.Panel min="25%">
+            <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+              <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '8px 12px', borderBottom: '1px solid #f0f0f0' }}>
+                <Typography.Text strong>原文</Typography.Text>
+                <HighlightLegend />
+              </div>
+              <div style={{ flex: 1, minHeight: 0 }}>
+                <SourcePane source={draft.source} task={selected} />
+              </div>
+            </div>
+          </Splitter.Panel>
+        </Splitter>
+      </Card>
+    </>
+  );
+}
+
+/** 导入草稿: check and correct what the importer read, beside the source, then commit it as a plan. */
+export default function ImportDraftPage() {
+  const id = Number(useParams().id);
+  const draft = useRequest((signal) => getDraft(id, signal), [id]);
+  if (draft.loading && !draft.data) return <PageLoading />;
+  if (!draft.data) return <LoadFailed error={draft.error} what="导入草稿" onRetry={draft.reload} />;
+  const d = draft.data;
+  if (d.status === 'committed') {
+    return (
+      <Result
+        status="success"
+        title="该草稿已提交为方案"
+        extra={d.planId ? <Link to={`/plans/${d.planId}`}><Button type="primary">查看方案</Button></Link> : <Link to="/plans"><Button>方案列表</Button></Link>}
+      />
+    );
+  }
+  if (d.status === 'discarded') {
+    return <Result status="info" title="该草稿已放弃" extra={<Link to="/imports/new"><Button type="primary">重新导入</Button></Link>} />;
+  }
+  return <Editor key={d.id} draft={d} />;
+}

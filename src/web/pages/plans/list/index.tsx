@@ -1,0 +1,86 @@
+import { CloudUploadOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType as ColumnsType } from 'antd';
+import { Link, useNavigate } from 'react-router';
+import { findPlans } from '../../../api/plans.ts';
+import type { PlanSummary } from '../../../api/types.ts';
+import { PageHeader } from '../../../components/page-header.tsx';
+import { useRequest } from '../../../hooks/use-request.ts';
+import { levelLabel } from '../../../utils/format.ts';
+
+const LEVEL_COLORS: Record<string, string> = { province: 'red', city: 'volcano', county: 'geekblue', district: 'blue' };
+
+/** 方案列表: every plan the office runs, newest first as the server orders them. */
+export default function PlanListPage() {
+  const navigate = useNavigate();
+  const { data, loading } = useRequest((signal) => findPlans(signal), []);
+
+  const columns: ColumnsType<PlanSummary> = [
+    { title: '文号', dataIndex: 'number', width: 170, render: (v: string | null) => v ?? <Typography.Text type="secondary">无文号</Typography.Text> },
+    {
+      title: '标题',
+      dataIndex: 'title',
+      render: (title: string, plan) => (
+        <Link to={`/plans/${plan.id}`} onClick={(e) => e.stopPropagation()} data-testid="plan-link">
+          {title}
+        </Link>
+      ),
+    },
+    { title: '发文机关', dataIndex: 'issuer', width: 160, render: (v: string | null) => v ?? '—' },
+    { title: '发文日期', dataIndex: 'date', width: 110, render: (v: string | null) => v ?? '—' },
+    { title: '年度', dataIndex: 'year', width: 70, align: 'center', render: (v: number | null) => v ?? '—' },
+    {
+      title: '层级',
+      dataIndex: 'level',
+      width: 70,
+      align: 'center',
+      render: (v: string | null) => (v ? <Tag color={LEVEL_COLORS[v]}>{levelLabel(v)}</Tag> : '—'),
+    },
+    { title: '章节', dataIndex: 'sectionCount', width: 60, align: 'right' },
+    { title: '任务数', dataIndex: 'taskCount', width: 70, align: 'right' },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 150,
+      render: (_, plan) => (
+        <Space size={8} onClick={(e) => e.stopPropagation()}>
+          <Link to={`/plans/${plan.id}/tasks`}>任务</Link>
+          <Link to={`/plans/${plan.id}/calendar`}>日历</Link>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="方案列表"
+        subTitle={data ? `共 ${data.total} 个方案` : undefined}
+        extra={
+          <Link to="/imports/new">
+            <Button type="primary" icon={<CloudUploadOutlined />}>导入方案</Button>
+          </Link>
+        }
+      />
+      <Card size="small" styles={{ body: { padding: 0 } }}>
+        <Table<PlanSummary>
+          rowKey="id"
+          size="small"
+          loading={loading}
+          columns={columns}
+          dataSource={data?.data ?? []}
+          pagination={false}
+          rowClassName={() => 'tj-row-clickable'}
+          onRow={(plan) => ({ onClick: () => navigate(`/plans/${plan.id}`) })}
+          locale={{
+            emptyText: (
+              <Empty description="尚无方案，请先导入方案文件">
+                <Link to="/imports/new"><Button type="primary">导入方案</Button></Link>
+              </Empty>
+            ),
+          }}
+        />
+      </Card>
+    </>
+  );
+}

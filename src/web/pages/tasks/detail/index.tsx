@@ -1,0 +1,101 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Space, Tag, Typography } from 'antd';
+import { useEffect, useMemo } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { getTask } from '../../../api/tasks.ts';
+import type { TaskDetail } from '../../../api/types.ts';
+import { DeadlineTags } from '../../../components/deadline-tags.tsx';
+import { HighlightLegend, HighlightedText } from '../../../components/highlighted-text.tsx';
+import { LoadFailed } from '../../../components/page-error.tsx';
+import { PageHeader } from '../../../components/page-header.tsx';
+import { PageLoading } from '../../../components/page-loading.tsx';
+import { UnitLinks } from '../../../components/unit-links.tsx';
+import { useRequest } from '../../../hooks/use-request.ts';
+import { dayLabel } from '../../../utils/format.ts';
+import { locateTask, taskMarks, type Mark, type TaskMarkKind } from '../../../utils/highlight.ts';
+import { rememberPlan } from '../../../utils/last-plan.ts';
+
+/** The text to show as the source and its marks: the paragraph with spans, else the task text located by words. */
+function sourceView(task: TaskDetail): { text: string; marks: Mark<TaskMarkKind>[]; exact: boolean } {
+  if (task.source && task.spans) return { text: task.source.text, marks: taskMarks(task.spans, task.source.offset), exact: true };
+  const text = task.source?.text ?? task.text;
+  const located = locateTask(text, { ...task, lead: task.lead.map((u) => u.asWritten || u.name), responsible: task.responsible.map((u) => u.asWritten || u.name) });
+  return { text, marks: (located ?? []).filter((m) => m.kind !== 'task'), exact: false };
+}
+
+/** 任务详情: one task with its source paragraph highlighted, its milestones and its units. */
+export default function TaskDetailPage() {
+  const id = Number(useParams().id);
+  const navigate = useNavigate();
+  const back = (useLocation().state as { back?: string } | null)?.back;
+  const task = useRequest((signal) => getTask(id, signal), [id]);
+  const view = useMemo(() => (task.data ? sourceView(task.data) : null), [task.data]);
+  useEffect(() => {
+    if (task.data) rememberPlan(task.data.planId);
+  }, [task.data]);
+
+  if (task.loading && !task.data) return <PageLoading />;
+  if (!task.data || !view) return <LoadFailed error={task.error} what="任务" onRetry={task.reload} />;
+  const t = task.data;
+  const listUrl = `/plans/${t.planId}/tasks${t.sectionId ? `?sectionId=${t.sectionId}` : ''}`;
+
+  return (
+    <>
+      <PageHeader
+        title={<>{t.number && <Tag color="blue" style={{ fontSize: 14, verticalAlign: 3 }}>{t.number}</Tag>}{t.title}</>}
+        crumbs={[
+          { title: t.plan.number ?? t.plan.title, to: `/plans/${t.planId}` },
+          ...t.path.map((heading, i) => (i === t.path.length - 1 ? { title: heading, to: listUrl } : { title: heading })),
+          { title: `任务 ${t.number}` },
+        ]}
+        extra={
+          <Button icon={<ArrowLeftOutlined />} onClick={() => (back ? navigate(back) : navigate(listUrl))}>
+            返回任务列表
+          </Button>
+        }
+      />
+      <Row gutter={12}>
+        <Col xs={24} lg={15}>
+          <Card size="small" title="原文" extra={<HighlightLegend />} style={{ marginBottom: 12 }}>
+            {!view.exact && (
+              <Alert type="info" showIcon style={{ marginBottom: 8 }} title="该任务经人工编辑，原文位置按文字匹配，仅供参考。" />
+            )}
+            <HighlightedText text={view.text} marks={view.marks} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={9}>
+          <Card size="small" title="责任分工" style={{ marginBottom: 12 }}>
+            <Descriptions
+              size="small"
+              column={1}
+              styles={{ label: { width: 72 } }}
+              items={[
+                { key: 'deadlines', label: '截止时间', children: <DeadlineTags deadlines={t.deadlines} empty="未写明" /> },
+                { key: 'lead', label: '牵头单位', children: <UnitLinks units={t.lead} empty="未写明" tagColor="blue" /> },
+                { key: 'responsible', label: '责任单位', children: <UnitLinks units={t.responsible} empty="未写明" tagColor="green" /> },
+              ]}
+            />
+          </Card>
+          <Card size="small" title={`时间节点（${t.milestones.length}）`} styles={{ body: { paddingBlock: 4 } }}>
+            {t.milestones.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本任务没有写明截止时间" />
+            ) : (
+              <List
+                size="small"
+                dataSource={t.milestones}
+                renderItem={(m) => (
+                  <List.Item style={{ paddingInline: 0 }}>
+                    <Space align="start" size={10}>
+                      <Tag color={m.date ? 'orange' : 'default'} style={{ minWidth: 72, textAlign: 'center' }}>{m.date ? dayLabel(m.date) : m.text}</Tag>
+                      <Typography.Text>{m.clause || m.text}</Typography.Text>
+                    </Space>
+                  </List.Item>
+                )}
+              />
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}
