@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from './context.ts';
 
-/** The actor of a request. Until accounts exist (issue 3) every request is anonymous, with its address. */
+/** The actor of a request: its session's principal, or nobody, with the client address. */
 export function actorOf(req: FastifyRequest): Actor {
-  return { userId: null, unitId: null, ip: req.ip ?? null };
+  const s = req.session;
+  return { userId: s?.principal.userId ?? null, unitId: s?.principal.unitId ?? null, name: s?.username ?? null, ip: req.ip ?? null, principal: s?.principal ?? null };
 }

@@ -8,18 +8,18 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 it('answers health', async () => {
-  const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+  const res = await t.inject({ method: 'GET', url: '/api/health' });
   expect(res.json()).toEqual({ status: 'ok' });
 });
 
 it('serves an OpenAPI document that lists every API route', async () => {
-  const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+  const doc = (await t.inject({ method: 'GET', url: '/api/docs/json' })).json();
   expect(doc.openapi).toMatch(/^3\./);
   for (const p of ['/api/plans', '/api/plans/{id}/tasks', '/api/tasks/{id}', '/api/imports', '/api/units/{id}/merge']) expect(Object.keys(doc.paths)).toContain(p);
 });
 
 it('answers unknown API paths with a JSON 404 and sends security headers', async () => {
-  const res = await t.app.inject({ method: 'GET', url: '/api/nope' });
+  const res = await t.inject({ method: 'GET', url: '/api/nope' });
   expect(res.statusCode).toBe(404);
   expect(res.json().error.code).toBe('NOT_FOUND');
   expect(res.headers['content-security-policy']).toContain("default-src 'self'");
@@ -27,7 +27,7 @@ it('answers unknown API paths with a JSON 404 and sends security headers', async
 });
 
 it('rejects malformed JSON with 400 and no stack trace', async () => {
-  const res = await t.app.inject({ method: 'PATCH', url: '/api/plans/1', headers: { 'content-type': 'application/json' }, payload: '{"title":' });
+  const res = await t.inject({ method: 'PATCH', url: '/api/plans/1', headers: { 'content-type': 'application/json' }, payload: '{"title":' });
   expect(res.statusCode).toBe(400);
   expect(res.body).not.toMatch(/at .*\.ts|stack/i);
 });

@@ -14,6 +14,17 @@ import { registerErrorHandler } from './plugins/error-handler.ts';
 import { planRoutes } from './plans/plans.routes.ts';
 import { taskRoutes } from './tasks/tasks.routes.ts';
 import { unitRoutes } from './units/units.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { registerAuth, type RegisteredRoute } from './auth/auth.plugin.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { userRoutes } from './users/users.routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route with the policy action it performs. */
+    routeRegistry: RegisteredRoute[];
+  }
+}
 
 // Validation messages in Chinese, for every schema in the app.
 z.config(z.locales.zhCN());
@@ -58,15 +69,21 @@ export async function buildApp({ deps, webDir, logLevel }: AppOptions): Promise<
     transform: jsonSchemaTransform,
   });
   registerErrorHandler(app);
+  const routes: RegisteredRoute[] = [];
+  app.decorate('routeRegistry', routes);
+  await registerAuth(app, deps, routes);
 
-  app.get('/api/health', { schema: { response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
-  app.get('/api/docs/json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', { config: { action: 'public.read' }, schema: { response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
+  app.get('/api/docs/json', { config: { action: 'public.read' }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(planRoutes(deps));
   await app.register(taskRoutes(deps));
   await app.register(unitRoutes(deps));
   await app.register(importRoutes(deps));
   await app.register(indicatorRoutes(deps));
+  await app.register(authRoutes(deps));
+  await app.register(userRoutes(deps));
+  await app.register(auditRoutes(deps));
 
   const serveWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });

@@ -10,6 +10,10 @@ const EnvSchema = z.object({
   TUIJIN_MAX_IMPORT_MB: z.coerce.number().positive().default(10),
   /** Import the bundled sample plan on the first start of an empty database (set 0 to skip). */
   TUIJIN_SAMPLE: z.enum(['0', '1']).default('1'),
+  /** Create demo accounts on the first start of an empty database (set 0 for production). */
+  TUIJIN_DEMO: z.enum(['0', '1']).default('1'),
+  /** Password of the demo accounts; random (and printed) when unset. */
+  TUIJIN_DEMO_PASSWORD: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -20,6 +24,8 @@ export interface Config {
   sqlitePath: string;
   maxImportBytes: number;
   importSample: boolean;
+  demoAccounts: boolean;
+  demoPassword: string | undefined;
 }
 
 /** Reads the configuration from the environment; a bad value stops the start with a clear message. */
@@ -39,5 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqlitePath: resolve(dataDir, 'tuijin.sqlite'),
     maxImportBytes: Math.round(e.TUIJIN_MAX_IMPORT_MB * 1024 * 1024),
     importSample: e.TUIJIN_SAMPLE === '1',
+    demoAccounts: e.TUIJIN_DEMO === '1',
+    demoPassword: e.TUIJIN_DEMO_PASSWORD,
   };
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Principal } from '../core/auth/policy.ts';
 import type { Config } from './config.ts';
 import type { Dialect } from './db/dialect.ts';
 import type { DB } from './db/schema.ts';
@@ -10,9 +11,14 @@ export interface Deps {
   config: Config;
 }
 
-/** Who performs a use case. Accounts arrive with issue 3; until then writes are anonymous but still audited. */
+/** Who performs a use case: the signed-in principal (or nobody, for public reads and the CLI) and where from. */
 export interface Actor {
   userId: number | null;
   unitId: number | null;
+  name: string | null;
   ip: string | null;
+  principal: Principal | null;
 }
+
+/** The actor of start-up work and the command line: no user, audited as "system". */
+export const SYSTEM_ACTOR: Actor = { userId: null, unitId: null, name: 'system', ip: null, principal: null };

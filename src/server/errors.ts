@@ -15,6 +15,8 @@ export const ERROR_STATUS = {
   /** Upload over the size limit. */
   TOO_LARGE: 413,
   UNSUPPORTED_TYPE: 415,
+  /** The account is temporarily locked after repeated wrong passwords. */
+  LOCKED: 423,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 } as const;

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { Actor } from '../context.ts';
 import type { DB } from '../db/schema.ts';
 
 export interface AuditInput {
@@ -10,6 +11,14 @@ export interface AuditInput {
   before?: unknown;
   after?: unknown;
   clientIp?: string | null;
+  actorName?: string | null;
+  /** 'denied' records a refused attempt. */
+  outcome?: 'ok' | 'denied';
+}
+
+/** The actor fields of an AuditEvent. */
+export function auditOf(actor: Actor) {
+  return { actorId: actor.userId, actorUnitId: actor.unitId, actorName: actor.name, clientIp: actor.ip };
 }
 
 /** Records one AuditEvent; call it inside the transaction of the write it describes. */
@@ -26,6 +35,8 @@ export async function recordAudit(trx: Kysely<DB> | Transaction<DB>, e: AuditInp
       before: e.before === undefined ? null : JSON.stringify(e.before),
       after: e.after === undefined ? null : JSON.stringify(e.after),
       client_ip: e.clientIp ?? null,
+      actor_name: e.actorName ?? null,
+      outcome: e.outcome ?? 'ok',
     })
     .execute();
 }

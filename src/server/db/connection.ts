@@ -11,6 +11,8 @@ import type { DB } from './schema.ts';
 export interface Database {
   db: Kysely<DB>;
   dialect: Dialect;
+  /** The PostgreSQL schema in use, when not the default. */
+  schema?: string | undefined;
   close(): Promise<void>;
 }
 
@@ -50,12 +52,13 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
     ...(schema ? { options: `-c search_path="${schema.replace(/"/g, '')}"` } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', schema, close: () => db.destroy() };
 }
 
 /** Kysely's migrator takes a database lock on PostgreSQL, so app nodes starting together migrate once. */
 async function migrate(database: Database): Promise<void> {
-  const migrator = new Migrator({ db: database.db, provider: migrationProvider(database.dialect) });
+  // Name the schema, or the migrator may find another schema's lock table and skip creating its own.
+  const migrator = new Migrator({ db: database.db, provider: migrationProvider(database.dialect), ...(database.schema ? { migrationTableSchema: database.schema } : {}) });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
 }

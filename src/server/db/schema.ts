@@ -13,6 +13,51 @@ export interface DB {
   import_drafts: ImportDraftTable;
   indicators: IndicatorTable;
   audit_events: AuditEventTable;
+  users: UserTable;
+  leader_sections: LeaderSectionTable;
+  sessions: SessionTable;
+  instructions: InstructionTable;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  unit_id: number | null;
+  /** argon2id, PHC string format. */
+  password_hash: string;
+  roles: string; // JSON Role[]
+  is_active: number;
+  failed_logins: number;
+  locked_until: string | null;
+  must_change_password: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LeaderSectionTable {
+  user_id: number;
+  section_id: number;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the session token: a stolen database does not yield live cookies. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface InstructionTable {
+  id: Generated<number>;
+  task_id: number;
+  user_id: number;
+  text: string;
+  created_at: string;
 }
 
 export type PlanLevel = 'province' | 'city' | 'county' | 'district';
@@ -107,6 +152,10 @@ export interface TaskUnitTable {
   ordinal: number;
   /** The name exactly as the document wrote it. */
   name_as_written: string;
+  /** The unit's contact for this task, written by the unit itself. */
+  contact_name: Generated<string | null>;
+  contact_phone: Generated<string | null>;
+  note: Generated<string | null>;
 }
 
 export type ImportDraftStatus = 'draft' | 'committed' | 'discarded';
@@ -141,6 +190,9 @@ export interface AuditEventTable {
   before: string | null;
   after: string | null;
   client_ip: string | null;
+  /** 'ok' for a write that happened, 'denied' for a refused attempt. */
+  outcome: Generated<string>;
+  actor_name: string | null;
 }
 
 export type Plan = Selectable<PlanTable>;

@@ -9,10 +9,11 @@ import * as service from './imports.service.ts';
 
 export function importRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
-    const errors = { 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+    const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+    const config = { action: 'plan.manage' as const };
     app.post(
       '/api/imports',
-      { schema: { tags: ['imports'], consumes: ['multipart/form-data'], response: { 201: DraftSchema, ...errors, 413: ErrorSchema, 415: ErrorSchema } } },
+      { config, schema: { tags: ['imports'], consumes: ['multipart/form-data'], response: { 201: DraftSchema, ...errors, 413: ErrorSchema, 415: ErrorSchema } } },
       async (req, reply) => {
         if (!req.isMultipart()) throw new AppError('UNSUPPORTED_TYPE', '请以 multipart/form-data 上传文件（字段名 file）');
         const file = await req.file();
@@ -23,16 +24,16 @@ export function importRoutes(deps: Deps): FastifyPluginAsyncZod {
         return reply.status(201).send(draft);
       },
     );
-    app.get('/api/imports/:id', { schema: { tags: ['imports'], params: IdParams, response: { 200: DraftSchema, 404: ErrorSchema } } }, async (req) => service.getDraft(deps, req.params.id));
+    app.get('/api/imports/:id', { config, schema: { tags: ['imports'], params: IdParams, response: { 200: DraftSchema, 404: ErrorSchema } } }, async (req) => service.getDraft(deps, req.params.id));
     app.put(
       '/api/imports/:id',
-      { bodyLimit: 20 * 1024 * 1024, schema: { tags: ['imports'], params: IdParams, body: DraftContentSchema, response: { 200: DraftSchema, ...errors } } },
+      { config, bodyLimit: 20 * 1024 * 1024, schema: { tags: ['imports'], params: IdParams, body: DraftContentSchema, response: { 200: DraftSchema, ...errors } } },
       async (req) => service.saveDraft(deps, actorOf(req), req.params.id, req.body),
     );
-    app.post('/api/imports/:id/commit', { schema: { tags: ['imports'], params: IdParams, response: { 201: CommitResultSchema, ...errors } } }, async (req, reply) =>
+    app.post('/api/imports/:id/commit', { config, schema: { tags: ['imports'], params: IdParams, response: { 201: CommitResultSchema, ...errors } } }, async (req, reply) =>
       reply.status(201).send(await service.commitDraft(deps, actorOf(req), req.params.id)),
     );
-    app.delete('/api/imports/:id', { schema: { tags: ['imports'], params: IdParams, response: { 204: z.null(), 404: ErrorSchema, 409: ErrorSchema } } }, async (req, reply) => {
+    app.delete('/api/imports/:id', { config, schema: { tags: ['imports'], params: IdParams, response: { 204: z.null(), 404: ErrorSchema, 409: ErrorSchema } } }, async (req, reply) => {
       await service.discardDraft(deps, actorOf(req), req.params.id);
       return reply.status(204).send(null);
     });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { parsePlan } from '../../core/parse/index.ts';
 import type { ParsedPlan } from '../../core/parse/types.ts';
 import { levelFromIssuer } from '../../core/plans/level.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import type { PlanLevel } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -67,7 +67,7 @@ export async function uploadDocument(deps: Deps, actor: Actor, file: { fileName:
   const content = draftFromParsed(parsed, file.fileName);
   const id = await deps.db.transaction().execute(async (trx) => {
     const draftId = await repo.insertDraft(trx, { file_name: file.fileName, source_hash: sourceHash, source_text: parsed.source, content: JSON.stringify(content) });
-    await recordAudit(trx, { actorId: actor.userId, actorUnitId: actor.unitId, clientIp: actor.ip, action: 'import.upload', entityType: 'import_draft', entityId: draftId, after: { fileName: file.fileName, tasks: content.tasks.length } });
+    await recordAudit(trx, { ...auditOf(actor), action: 'import.upload', entityType: 'import_draft', entityId: draftId, after: { fileName: file.fileName, tasks: content.tasks.length } });
     return draftId;
   });
   return getDraft(deps, id);
@@ -91,7 +91,7 @@ export async function saveDraft(deps: Deps, actor: Actor, id: number, content: D
   await deps.db.transaction().execute(async (trx) => {
     const row = await openDraft(trx, id);
     await repo.updateDraftContent(trx, id, JSON.stringify(content));
-    await recordAudit(trx, { actorId: actor.userId, actorUnitId: actor.unitId, clientIp: actor.ip, action: 'import.edit', entityType: 'import_draft', entityId: id, before: JSON.parse(row.content), after: content });
+    await recordAudit(trx, { ...auditOf(actor), action: 'import.edit', entityType: 'import_draft', entityId: id, before: JSON.parse(row.content), after: content });
   });
   return getDraft(deps, id);
 }
@@ -116,7 +116,7 @@ export async function commitDraft(deps: Deps, actor: Actor, id: number) {
       goals: content.goals, tasks: content.tasks, source: row.source_text, sourceHash: row.source_hash, fileName: row.file_name,
     });
     await repo.setDraftStatus(trx, id, 'committed', planId);
-    await recordAudit(trx, { actorId: actor.userId, actorUnitId: actor.unitId, clientIp: actor.ip, action: 'plan.import', entityType: 'plan', entityId: planId, after: { draftId: id, title: content.document.title, number: content.document.number, tasks: content.tasks.length } });
+    await recordAudit(trx, { ...auditOf(actor), action: 'plan.import', entityType: 'plan', entityId: planId, after: { draftId: id, title: content.document.title, number: content.document.number, tasks: content.tasks.length } });
     return { planId };
   });
 }
@@ -125,7 +125,7 @@ export async function discardDraft(deps: Deps, actor: Actor, id: number) {
   await deps.db.transaction().execute(async (trx) => {
     await openDraft(trx, id);
     await repo.setDraftStatus(trx, id, 'discarded', null);
-    await recordAudit(trx, { actorId: actor.userId, actorUnitId: actor.unitId, clientIp: actor.ip, action: 'import.discard', entityType: 'import_draft', entityId: id });
+    await recordAudit(trx, { ...auditOf(actor), action: 'import.discard', entityType: 'import_draft', entityId: id });
   });
 }
 

@@ -7,6 +7,6 @@ const IndicatorListSchema = z.object({ data: z.array(z.object({ code: z.string()
 
 export function indicatorRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/indicators', { schema: { tags: ['indicators'], response: { 200: IndicatorListSchema } } }, async () => findIndicators(deps));
+    app.get('/api/indicators', { config: { action: 'plan.read' }, schema: { tags: ['indicators'], response: { 200: IndicatorListSchema } } }, async () => findIndicators(deps));
   };
 }

@@ -6,12 +6,12 @@ let t: TestApp;
 let planId: number;
 beforeAll(async () => {
   t = await createTestApp();
-  planId = await importSeed(t.app);
+  planId = await importSeed(t);
 });
 afterAll(async () => t.close());
 
 const get = async (url: string) => {
-  const res = await t.app.inject({ method: 'GET', url });
+  const res = await t.inject({ method: 'GET', url });
   return { status: res.statusCode, body: res.json() };
 };
 
@@ -30,26 +30,26 @@ describe('plan overview', () => {
   });
 
   it('lets the coordinator correct metadata and refuses a cycle of upper-level plans', async () => {
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/plans/${planId}`, payload: { level: 'county', year: 2022 } });
+    const res = await t.inject({ method: 'PATCH', url: `/api/plans/${planId}`, payload: { level: 'county', year: 2022 } });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ level: 'county', year: 2022 });
-    const self = await t.app.inject({ method: 'PATCH', url: `/api/plans/${planId}`, payload: { parentPlanId: planId } });
+    const self = await t.inject({ method: 'PATCH', url: `/api/plans/${planId}`, payload: { parentPlanId: planId } });
     expect(self.statusCode).toBe(400);
     expect(self.json().error.message).toMatch(/上级方案/);
-    const bad = await t.app.inject({ method: 'PATCH', url: `/api/plans/${planId}`, payload: { level: 'galaxy' } });
+    const bad = await t.inject({ method: 'PATCH', url: `/api/plans/${planId}`, payload: { level: 'galaxy' } });
     expect(bad.statusCode).toBe(400);
-    const unknown = await t.app.inject({ method: 'PATCH', url: `/api/plans/${planId}`, payload: { secret: 1 } });
+    const unknown = await t.inject({ method: 'PATCH', url: `/api/plans/${planId}`, payload: { secret: 1 } });
     expect(unknown.statusCode).toBe(400);
-    await t.app.inject({ method: 'PATCH', url: `/api/plans/${planId}`, payload: { level: 'district', year: 2021 } });
+    await t.inject({ method: 'PATCH', url: `/api/plans/${planId}`, payload: { level: 'district', year: 2021 } });
   });
 
   it('maps a section onto another indicator, refusing unknown codes', async () => {
     const { body } = await get(`/api/plans/${planId}`);
     const section = body.sections.find((s: { title: string }) => s.title === '提升人才流动便利度');
-    const ok = await t.app.inject({ method: 'PATCH', url: `/api/sections/${section.id}`, payload: { indicatorCode: 'labour-market' } });
+    const ok = await t.inject({ method: 'PATCH', url: `/api/sections/${section.id}`, payload: { indicatorCode: 'labour-market' } });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().indicator).toEqual({ code: 'labour-market', name: '劳动力市场监管' });
-    const bad = await t.app.inject({ method: 'PATCH', url: `/api/sections/${section.id}`, payload: { indicatorCode: 'nope' } });
+    const bad = await t.inject({ method: 'PATCH', url: `/api/sections/${section.id}`, payload: { indicatorCode: 'nope' } });
     expect(bad.statusCode).toBe(400);
   });
 

@@ -7,25 +7,27 @@ import * as service from './plans.service.ts';
 
 export function planRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/plans', { schema: { tags: ['plans'], response: { 200: PlanListSchema } } }, async () => service.findPlans(deps));
+    const read = { action: 'plan.read' as const };
+    const manage = { action: 'plan.manage' as const };
+    app.get('/api/plans', { config: read, schema: { tags: ['plans'], response: { 200: PlanListSchema } } }, async () => service.findPlans(deps));
 
-    app.get('/api/plans/:id', { schema: { tags: ['plans'], params: IdParams, response: { 200: PlanDetailSchema, 404: ErrorSchema } } }, async (req) =>
+    app.get('/api/plans/:id', { config: read, schema: { tags: ['plans'], params: IdParams, response: { 200: PlanDetailSchema, 404: ErrorSchema } } }, async (req) =>
       service.getPlan(deps, req.params.id),
     );
 
     app.patch(
       '/api/plans/:id',
-      { schema: { tags: ['plans'], params: IdParams, body: PlanUpdateSchema, response: { 200: PlanDetailSchema, 400: ErrorSchema, 404: ErrorSchema } } },
+      { config: manage, schema: { tags: ['plans'], params: IdParams, body: PlanUpdateSchema, response: { 200: PlanDetailSchema, 400: ErrorSchema, 404: ErrorSchema } } },
       async (req) => service.updatePlan(deps, actorOf(req), req.params.id, req.body),
     );
 
-    app.get('/api/plans/:id/source', { schema: { tags: ['plans'], params: IdParams, response: { 200: z.object({ text: z.string() }), 404: ErrorSchema } } }, async (req) =>
+    app.get('/api/plans/:id/source', { config: read, schema: { tags: ['plans'], params: IdParams, response: { 200: z.object({ text: z.string() }), 404: ErrorSchema } } }, async (req) =>
       service.getPlanSource(deps, req.params.id),
     );
 
     app.patch(
       '/api/sections/:id',
-      { schema: { tags: ['plans'], params: IdParams, body: SectionUpdateSchema, response: { 200: SectionSchema, 400: ErrorSchema, 404: ErrorSchema } } },
+      { config: manage, schema: { tags: ['plans'], params: IdParams, body: SectionUpdateSchema, response: { 200: SectionSchema, 400: ErrorSchema, 404: ErrorSchema } } },
       async (req) => service.updateSection(deps, actorOf(req), req.params.id, req.body.indicatorCode),
     );
   };

@@ -1,5 +1,5 @@
 import type { Actor, Deps } from '../context.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { PlanLevel } from '../db/schema.ts';
 import * as repo from './plans.repo.ts';
@@ -59,7 +59,7 @@ export async function updatePlan(deps: Deps, actor: Actor, id: number, patch: Pl
     if (Object.keys(set).length === 0) return;
     await repo.updatePlanRow(trx, id, set);
     const after = await repo.findPlanRow(trx, id);
-    await recordAudit(trx, { actorId: actor.userId, actorUnitId: actor.unitId, clientIp: actor.ip, action: 'plan.update', entityType: 'plan', entityId: id, before, after });
+    await recordAudit(trx, { ...auditOf(actor), action: 'plan.update', entityType: 'plan', entityId: id, before, after });
   });
   return getPlan(deps, id);
 }
@@ -82,7 +82,7 @@ export async function updateSection(deps: Deps, actor: Actor, id: number, indica
     if (!before) throw notFound('章节');
     if (indicatorCode && !(await repo.indicatorExists(trx, indicatorCode))) throw new AppError('INVALID_INPUT', '指标不存在', { field: 'indicatorCode' });
     await repo.updateSectionIndicator(trx, id, indicatorCode);
-    await recordAudit(trx, { actorId: actor.userId, actorUnitId: actor.unitId, clientIp: actor.ip, action: 'section.update', entityType: 'section', entityId: id, before, after: { ...before, indicator_code: indicatorCode } });
+    await recordAudit(trx, { ...auditOf(actor), action: 'section.update', entityType: 'section', entityId: id, before, after: { ...before, indicator_code: indicatorCode } });
     const sections = await repo.findSections(trx, before.plan_id);
     return sectionDto(sections.find((x) => x.id === id)!);
   });

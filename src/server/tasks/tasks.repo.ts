@@ -104,3 +104,51 @@ export async function countUndatedTasks(db: Q, planId: number, unitId?: number) 
   if (unitId) q = q.where((eb) => eb.exists(eb.selectFrom('task_units as tu').whereRef('tu.task_id', '=', 't.id').where('tu.unit_id', '=', unitId).select('tu.id')));
   return num((await q.executeTakeFirstOrThrow()).c);
 }
+
+/** What a policy needs to decide on a task: its section and the units named on it. */
+export async function findTaskScope(db: Q, taskId: number) {
+  const task = await db.selectFrom('tasks').select(['id', 'section_id']).where('id', '=', taskId).executeTakeFirst();
+  if (!task) return undefined;
+  const units = await db.selectFrom('task_units').select(['unit_id', 'role']).where('task_id', '=', taskId).execute();
+  return {
+    sectionId: task.section_id,
+    leadUnitIds: units.filter((u) => u.role === 'lead').map((u) => u.unit_id),
+    responsibleUnitIds: units.filter((u) => u.role === 'responsible').map((u) => u.unit_id),
+  };
+}
+
+export async function findContacts(db: Q, taskId: number) {
+  return db.selectFrom('task_units').select(['id', 'unit_id', 'role', 'contact_name', 'contact_phone', 'note']).where('task_id', '=', taskId).orderBy('role').orderBy('ordinal').execute();
+}
+
+export async function updateContact(db: Q, taskId: number, unitId: number, c: { contact_name: string | null; contact_phone: string | null; note: string | null }) {
+  await db.updateTable('task_units').set(c).where('task_id', '=', taskId).where('unit_id', '=', unitId).execute();
+}
+
+export async function findInstructions(db: Q, taskId: number) {
+  return db
+    .selectFrom('instructions as i')
+    .innerJoin('users as u', 'u.id', 'i.user_id')
+    .select(['i.id', 'i.text', 'i.created_at', 'u.display_name'])
+    .where('i.task_id', '=', taskId)
+    .orderBy('i.id')
+    .execute();
+}
+
+export async function insertInstruction(db: Q, i: { task_id: number; user_id: number; text: string; created_at: string }) {
+  return (await db.insertInto('instructions').values(i).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Tasks on which any of the units is named, with the unit's role and contact. */
+export async function tasksOfUnits(db: Q, unitIds: number[]) {
+  if (!unitIds.length) return [];
+  return db
+    .selectFrom('task_units as tu')
+    .innerJoin('tasks as t', 't.id', 'tu.task_id')
+    .innerJoin('plans as p', 'p.id', 't.plan_id')
+    .select(['t.id', 't.plan_id', 'p.number as plan_number', 't.number', 't.title', 't.ordinal', 'tu.role', 'tu.unit_id', 'tu.contact_name', 'tu.contact_phone', 'tu.note'])
+    .where('tu.unit_id', 'in', unitIds)
+    .orderBy('t.plan_id')
+    .orderBy('t.ordinal')
+    .execute();
+}

@@ -35,6 +35,30 @@ export const TaskDetailSchema = TaskSummarySchema.omit({ sectionTitle: true }).e
     .object({ task: SpanSchema, title: SpanSchema, text: SpanSchema, deadlines: z.array(SpanSchema), lead: z.array(SpanSchema), responsible: z.array(SpanSchema) })
     .nullable(),
   source: z.object({ text: z.string(), offset: z.number() }).nullable(),
+  instructions: z.array(z.object({ id: z.number(), text: z.string(), userName: z.string(), createdAt: z.string() })),
+  contacts: z.array(z.object({ unitId: z.number(), role: z.enum(['lead', 'responsible']), contactName: z.string().nullable(), contactPhone: z.string().nullable(), note: z.string().nullable() })),
+  myUnitIds: z.array(z.number()),
+  canInstruct: z.boolean(),
+  canWrite: z.boolean(),
+});
+
+export const ContactParams = z.object({ id: z.coerce.number().int().positive(), unitId: z.coerce.number().int().positive() });
+export const ContactBodySchema = z
+  .object({
+    contactName: z.string().trim().max(50, '联系人过长').nullable(),
+    contactPhone: z.string().trim().regex(/^[\d\s+()-]{0,30}$/, '联系电话只能包含数字、空格和 + - ( )').nullable(),
+    note: z.string().trim().max(500, '备注不超过 500 字').nullable(),
+  })
+  .strict();
+export const InstructionBodySchema = z.object({ text: z.string().trim().min(1, '批示内容不能为空').max(2000, '批示内容不超过 2000 字') }).strict();
+export const InstructionSchema = z.object({ id: z.number(), text: z.string(), userName: z.string(), createdAt: z.string() });
+export const MyTasksSchema = z.object({
+  unit: z.object({ id: z.number(), name: z.string() }).nullable(),
+  data: z.array(z.object({
+    id: z.number(), planId: z.number(), planNumber: z.string().nullable(), number: z.string(), title: z.string(), role: z.enum(['lead', 'responsible']), unitId: z.number(),
+    deadlines: z.array(DeadlineSchema), nextDue: z.string().nullable(), contactName: z.string().nullable(), contactPhone: z.string().nullable(), note: z.string().nullable(),
+  })),
+  total: z.number(),
 });
 
 export const CalendarQuerySchema = z.object({ unitId: z.coerce.number().int().positive().optional() });

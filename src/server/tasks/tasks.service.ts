@@ -1,5 +1,6 @@
 import { foldForSearch } from '../../core/text/fold.ts';
-import type { Deps } from '../context.ts';
+import type { Actor, Deps } from '../context.ts';
+import { viewerOfTask } from './task-units.service.ts';
 import { notFound } from '../errors.ts';
 import { findPlanRow, findPlanSource } from '../plans/plans.repo.ts';
 import * as repo from './tasks.repo.ts';
@@ -48,10 +49,13 @@ export async function findTasks(deps: Deps, planId: number, query: TaskQuery) {
 }
 
 /** One task with its milestones, units, spans and the source paragraph it was read from. */
-export async function getTask(deps: Deps, id: number) {
+export async function getTask(deps: Deps, actor: Actor, id: number) {
   const t = await repo.findTaskRow(deps.db, id);
   if (!t) throw notFound('任务');
-  const [units, milestones, source] = await Promise.all([unitsByTask(deps, [id]), repo.milestonesOfTasks(deps.db, [id]), findPlanSource(deps.db, t.plan_id)]);
+  const [units, milestones, source, instructions, contacts, viewer] = await Promise.all([
+    unitsByTask(deps, [id]), repo.milestonesOfTasks(deps.db, [id]), findPlanSource(deps.db, t.plan_id),
+    repo.findInstructions(deps.db, id), repo.findContacts(deps.db, id), viewerOfTask(deps, actor, id),
+  ]);
   const hasSpan = t.span_start != null && t.span_end != null && source;
   return {
     id: t.id, planId: t.plan_id, plan: { id: t.plan_id, number: t.plan_number, title: t.plan_title }, sectionId: t.section_id,
@@ -61,6 +65,9 @@ export async function getTask(deps: Deps, id: number) {
     milestones: milestones.map((m) => ({ id: m.id, text: m.text, clause: m.clause, date: m.due_date, span: m.span_start == null || m.span_end == null ? null : ([m.span_start, m.span_end] as [number, number]) })),
     spans: t.spans ? JSON.parse(t.spans) : null,
     source: hasSpan ? { text: source.source_text.slice(t.span_start!, t.span_end!), offset: t.span_start! } : null,
+    instructions: instructions.map((i) => ({ id: i.id, text: i.text, userName: i.display_name, createdAt: i.created_at })),
+    contacts: contacts.map((c) => ({ unitId: c.unit_id, role: c.role, contactName: c.contact_name, contactPhone: c.contact_phone, note: c.note })),
+    ...viewer,
   };
 }
 

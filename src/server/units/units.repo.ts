@@ -63,6 +63,10 @@ export async function findUnit(db: Q, id: number) {
   return db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export async function childUnits(db: Q, id: number) {
+  return db.selectFrom('units').select(['id', 'name']).where('parent_id', '=', id).orderBy('name').execute();
+}
+
 export async function findUnitByName(db: Q, name: string) {
   return db.selectFrom('units').selectAll().where('name', '=', name).executeTakeFirst();
 }
@@ -88,7 +92,7 @@ export async function unitTasks(db: Q, unitId: number) {
     .execute();
 }
 
-export async function updateUnitRow(trx: Q, id: number, patch: { name?: string; is_collective?: number }): Promise<void> {
+export async function updateUnitRow(trx: Q, id: number, patch: { name?: string; is_collective?: number; parent_id?: number | null }): Promise<void> {
   await trx.updateTable('units').set(patch).where('id', '=', id).execute();
 }
 

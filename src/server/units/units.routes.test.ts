@@ -5,11 +5,11 @@ import { createTestApp, importSeed, type TestApp } from '../test/helpers.ts';
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  await importSeed(t.app);
+  await importSeed(t);
 });
 afterAll(async () => t.close());
 
-const units = async () => (await t.app.inject({ method: 'GET', url: '/api/units' })).json().data as { id: number; name: string; isCollective: boolean; aliases: string[]; leadCount: number; responsibleCount: number }[];
+const units = async () => (await t.inject({ method: 'GET', url: '/api/units' })).json().data as { id: number; name: string; isCollective: boolean; aliases: string[]; leadCount: number; responsibleCount: number }[];
 const byName = async (name: string) => (await units()).find((u) => u.name === name)!;
 
 it('makes every unit name of the plan a Unit, marking collective names', async () => {
@@ -22,7 +22,7 @@ it('makes every unit name of the plan a Unit, marking collective names', async (
 });
 
 it('suggests the aliases the plan needs', async () => {
-  const res = await t.app.inject({ method: 'GET', url: '/api/units/alias-suggestions' });
+  const res = await t.inject({ method: 'GET', url: '/api/units/alias-suggestions' });
   const pairs = res.json().data.map((s: { unitName: string; targetName: string }) => [s.unitName, s.targetName].sort().join('↔'));
   for (const [a, b] of [['区行政审批服务局', '区审批服务局'], ['区交运局', '区交通运输局'], ['区文旅局', '区文化和旅游局'], ['区国资中心', '区国资服务中心'], ['区住房公积金管理中心', '区住房公积金管理部'], ['区直相关部门', '区直各相关部门']]) {
     expect(pairs).toContain([a, b].sort().join('↔'));
@@ -32,13 +32,13 @@ it('suggests the aliases the plan needs', async () => {
 it('merges a variant into its unit: tasks move and the name becomes an alias', async () => {
   const from = await byName('区行政审批服务局');
   const into = await byName('区审批服务局');
-  const res = await t.app.inject({ method: 'POST', url: `/api/units/${from.id}/merge`, payload: { intoUnitId: into.id } });
+  const res = await t.inject({ method: 'POST', url: `/api/units/${from.id}/merge`, payload: { intoUnitId: into.id } });
   expect(res.statusCode).toBe(200);
   const merged = await byName('区审批服务局');
   expect(merged.aliases).toContain('区行政审批服务局');
   expect(merged.leadCount + merged.responsibleCount).toBeGreaterThanOrEqual(into.leadCount + into.responsibleCount + from.leadCount + from.responsibleCount - 1);
   expect((await units()).some((u) => u.name === '区行政审批服务局')).toBe(false);
-  const search = (await t.app.inject({ method: 'GET', url: `/api/units?q=${encodeURIComponent('行政审批')}` })).json();
+  const search = (await t.inject({ method: 'GET', url: `/api/units?q=${encodeURIComponent('行政审批')}` })).json();
   expect(search.data.map((u: { name: string }) => u.name)).toContain('区审批服务局');
   const audit = await t.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'unit.merge').execute();
   expect(audit).toHaveLength(1);
@@ -46,22 +46,22 @@ it('merges a variant into its unit: tasks move and the name becomes an alias', a
 
 it('adds and removes aliases, refusing names that are taken', async () => {
   const u = await byName('区交通运输局');
-  const add = await t.app.inject({ method: 'POST', url: `/api/units/${u.id}/aliases`, payload: { alias: '区交通局' } });
+  const add = await t.inject({ method: 'POST', url: `/api/units/${u.id}/aliases`, payload: { alias: '区交通局' } });
   expect(add.statusCode).toBe(200);
   expect(add.json().aliases).toContain('区交通局');
-  const taken = await t.app.inject({ method: 'POST', url: `/api/units/${u.id}/aliases`, payload: { alias: '区交运局' } });
+  const taken = await t.inject({ method: 'POST', url: `/api/units/${u.id}/aliases`, payload: { alias: '区交运局' } });
   expect(taken.statusCode).toBe(409);
   expect(taken.json().error.message).toMatch(/合并/);
-  const del = await t.app.inject({ method: 'DELETE', url: `/api/units/${u.id}/aliases/${encodeURIComponent('区交通局')}` });
+  const del = await t.inject({ method: 'DELETE', url: `/api/units/${u.id}/aliases/${encodeURIComponent('区交通局')}` });
   expect(del.statusCode).toBe(200);
   expect(del.json().aliases).not.toContain('区交通局');
-  const self = await t.app.inject({ method: 'POST', url: `/api/units/${u.id}/merge`, payload: { intoUnitId: u.id } });
+  const self = await t.inject({ method: 'POST', url: `/api/units/${u.id}/merge`, payload: { intoUnitId: u.id } });
   expect(self.statusCode).toBe(400);
 });
 
 it("lists a unit's tasks by deadline, undated last", async () => {
   const u = await byName('区税务局');
-  const body = (await t.app.inject({ method: 'GET', url: `/api/units/${u.id}` })).json();
+  const body = (await t.inject({ method: 'GET', url: `/api/units/${u.id}` })).json();
   const dues = body.tasks.map((x: { nextDue: string | null }) => x.nextDue ?? '9999');
   expect(dues).toEqual([...dues].sort());
   expect(body.tasks.length).toBe(u.leadCount + u.responsibleCount);
@@ -69,8 +69,8 @@ it("lists a unit's tasks by deadline, undated last", async () => {
 
 it('marks a unit collective and renames it, refusing a name in use', async () => {
   const u = await byName('区医保局');
-  const res = await t.app.inject({ method: 'PATCH', url: `/api/units/${u.id}`, payload: { isCollective: true } });
+  const res = await t.inject({ method: 'PATCH', url: `/api/units/${u.id}`, payload: { isCollective: true } });
   expect(res.json().isCollective).toBe(true);
-  const clash = await t.app.inject({ method: 'PATCH', url: `/api/units/${u.id}`, payload: { name: '区税务局' } });
+  const clash = await t.inject({ method: 'PATCH', url: `/api/units/${u.id}`, payload: { name: '区税务局' } });
   expect(clash.statusCode).toBe(409);
 });

@@ -7,6 +7,7 @@ export const UnitSummarySchema = z.object({
   id: z.number(),
   name: z.string(),
   isCollective: z.boolean(),
+  parentId: z.number().nullable(),
   aliases: z.array(z.string()),
   leadCount: z.number(),
   responsibleCount: z.number(),
@@ -18,6 +19,9 @@ export const UnitDetailSchema = z.object({
   id: z.number(),
   name: z.string(),
   isCollective: z.boolean(),
+  parentId: z.number().nullable(),
+  parentName: z.string().nullable(),
+  children: z.array(z.object({ id: z.number(), name: z.string() })),
   aliases: z.array(z.string()),
   tasks: z.array(
     z.object({
@@ -27,7 +31,7 @@ export const UnitDetailSchema = z.object({
   ),
 });
 
-export const UnitUpdateSchema = z.object({ name: UnitName.optional(), isCollective: z.boolean().optional() }).strict();
+export const UnitUpdateSchema = z.object({ name: UnitName.optional(), isCollective: z.boolean().optional(), parentId: z.number().int().positive().nullable().optional() }).strict();
 export const AliasBodySchema = z.object({ alias: UnitName }).strict();
 export const AliasParams = z.object({ id: z.coerce.number().int().positive(), alias: z.string().min(1).max(100) });
 export const MergeBodySchema = z.object({ intoUnitId: z.number().int().positive() }).strict();

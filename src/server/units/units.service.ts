@@ -3,12 +3,13 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { milestonesOfTasks } from '../tasks/tasks.repo.ts';
+import { auditOf } from '../audit/audit.repo.ts';
 import * as repo from './units.repo.ts';
 
 /** Units with aliases and task counts; `q` matches names and aliases. */
 export async function findUnits(deps: Deps, q?: string) {
   const rows = await repo.listUnits(deps.db, q);
-  const data = rows.map((r) => ({ id: r.id, name: r.name, isCollective: r.is_collective === 1, aliases: r.aliases, leadCount: r.lead_count, responsibleCount: r.responsible_count }));
+  const data = rows.map((r) => ({ id: r.id, name: r.name, isCollective: r.is_collective === 1, parentId: r.parent_id, aliases: r.aliases, leadCount: r.lead_count, responsibleCount: r.responsible_count }));
   return { data, total: data.length };
 }
 
@@ -16,7 +17,10 @@ export async function findUnits(deps: Deps, q?: string) {
 export async function getUnit(deps: Deps, id: number) {
   const unit = await repo.findUnit(deps.db, id);
   if (!unit) throw notFound('单位');
-  const [aliases, tasks] = await Promise.all([repo.aliasesOf(deps.db, [id]), repo.unitTasks(deps.db, id)]);
+  const [aliases, tasks, parent, children] = await Promise.all([
+    repo.aliasesOf(deps.db, [id]), repo.unitTasks(deps.db, id),
+    unit.parent_id ? repo.findUnit(deps.db, unit.parent_id) : undefined, repo.childUnits(deps.db, id),
+  ]);
   const milestones = await milestonesOfTasks(deps.db, [...new Set(tasks.map((t) => t.id))]);
   const byTask = new Map<number, { text: string; date: string | null }[]>();
   for (const m of milestones) byTask.set(m.task_id, [...(byTask.get(m.task_id) ?? []), { text: m.text, date: m.due_date }]);
@@ -29,11 +33,23 @@ export async function getUnit(deps: Deps, id: number) {
       return { id: t.id, planId: t.plan_id, planNumber: t.plan_number, number: t.number, title: t.title, role: t.role, deadlines, nextDue: dates[0] ?? null };
     })
     .sort((a, b) => (a.nextDue ?? '9999').localeCompare(b.nextDue ?? '9999') || a.planId - b.planId);
-  return { id: unit.id, name: unit.name, isCollective: unit.is_collective === 1, aliases: aliases.get(id) ?? [], tasks: list };
+  return {
+    id: unit.id, name: unit.name, isCollective: unit.is_collective === 1, parentId: unit.parent_id, parentName: parent?.name ?? null,
+    children: children.map((c) => ({ id: c.id, name: c.name })), aliases: aliases.get(id) ?? [], tasks: list,
+  };
 }
 
-function audit(actor: Actor) {
-  return { actorId: actor.userId, actorUnitId: actor.unitId, clientIp: actor.ip };
+const audit = auditOf;
+
+/** A unit's parent must exist and must not be the unit itself or one below it. */
+async function assertParentAllowed(trx: Parameters<typeof repo.findUnit>[0], id: number, parentId: number) {
+  let cursor: number | null = parentId;
+  for (let depth = 0; cursor != null && depth < 50; depth++) {
+    if (cursor === id) throw new AppError('INVALID_INPUT', '上级单位不能是本单位或其下级单位', { field: 'parentId' });
+    const row = await repo.findUnit(trx, cursor);
+    if (!row) throw new AppError('INVALID_INPUT', '上级单位不存在', { field: 'parentId' });
+    cursor = row.parent_id;
+  }
 }
 
 async function assertNameFree(trx: Parameters<typeof repo.findUnitByName>[0], name: string, exceptUnitId: number) {
@@ -43,15 +59,19 @@ async function assertNameFree(trx: Parameters<typeof repo.findUnitByName>[0], na
   if (alias && alias.unit_id !== exceptUnitId) throw new AppError('CONFLICT', `名称“${name}”已是其他单位的别名`, { unitId: alias.unit_id });
 }
 
-export async function updateUnit(deps: Deps, actor: Actor, id: number, patch: { name?: string | undefined; isCollective?: boolean | undefined }) {
+export async function updateUnit(deps: Deps, actor: Actor, id: number, patch: { name?: string | undefined; isCollective?: boolean | undefined; parentId?: number | null | undefined }) {
   await deps.db.transaction().execute(async (trx) => {
     const before = await repo.findUnit(trx, id);
     if (!before) throw notFound('单位');
     if (patch.name && patch.name !== before.name) await assertNameFree(trx, patch.name, id);
-    await repo.updateUnitRow(trx, id, {
+    if (patch.parentId != null) await assertParentAllowed(trx, id, patch.parentId);
+    const set = {
       ...(patch.name !== undefined && { name: patch.name }),
       ...(patch.isCollective !== undefined && { is_collective: patch.isCollective ? 1 : 0 }),
-    });
+      ...(patch.parentId !== undefined && { parent_id: patch.parentId }),
+    };
+    if (Object.keys(set).length === 0) return;
+    await repo.updateUnitRow(trx, id, set);
     await recordAudit(trx, { ...audit(actor), action: 'unit.update', entityType: 'unit', entityId: id, before, after: await repo.findUnit(trx, id) });
   });
   return getUnit(deps, id);

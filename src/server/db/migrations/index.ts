@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import type { Dialect } from '../dialect.ts';
 import { initial } from './20261127000000-initial.ts';
+import { accounts } from './20261127010000-accounts.ts';
 
 /** All migrations in order. Names are timestamped; never edit one that has shipped. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -8,6 +9,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     async getMigrations(): Promise<Record<string, Migration>> {
       return {
         '20261127000000-initial': initial(dialect),
+        '20261127010000-accounts': accounts(dialect),
       };
     },
   };

@@ -1,0 +1,88 @@
+/**
+ * Who may do what: one pure table, shared by the server (every route names its action) and the web
+ * app (menus and buttons). A rule says which roles may perform an action and, for task writes, on
+ * which tasks: only those where the user's unit (or a unit under it) is named.
+ */
+
+export const ROLES = ['admin', 'coordinator', 'leader', 'unit_manager', 'unit_staff', 'inspector'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '系统管理员',
+  coordinator: '统筹协调',
+  leader: '分管领导',
+  unit_manager: '单位管理员',
+  unit_staff: '单位填报员',
+  inspector: '督查人员',
+};
+
+/** The signed-in user as policies see it. */
+export interface Principal {
+  userId: number;
+  unitId: number | null;
+  roles: readonly Role[];
+  /** Units under the user's unit (a town's sub-units, a department's offices), the unit itself included. */
+  unitScope: readonly number[];
+  /** Sections a leader commands. */
+  leaderSectionIds: readonly number[];
+}
+
+/** What a policy needs to know about a task. */
+export interface TaskScope {
+  sectionId: number | null;
+  leadUnitIds: readonly number[];
+  responsibleUnitIds: readonly number[];
+}
+
+export const ACTIONS = {
+  'public.read': '公开信息',
+  'plan.read': '查看方案与任务',
+  'plan.manage': '导入与维护方案',
+  'unit.manage': '维护单位（合并、别名、层级）',
+  'task.unit.write': '填报本单位在任务中的信息',
+  'task.instruct': '对任务作出批示',
+  'inspection.record': '记录督查',
+  'account.manage': '管理账号',
+  'audit.read': '查看审计日志',
+  'self.manage': '修改本人密码、退出登录',
+} as const;
+export type Action = keyof typeof ACTIONS;
+
+/** Roles allowed per action (before any per-task condition). `null` means no session is needed. */
+export const ACTION_ROLES: Record<Action, readonly Role[] | null> = {
+  'public.read': null,
+  'plan.read': ROLES,
+  'plan.manage': ['coordinator'],
+  'unit.manage': ['coordinator', 'admin'],
+  'task.unit.write': ['unit_manager', 'unit_staff'],
+  'task.instruct': ['leader'],
+  'inspection.record': ['inspector'],
+  'account.manage': ['admin'],
+  'audit.read': ['admin', 'coordinator'],
+  'self.manage': ROLES,
+};
+
+/** May a principal (or nobody, for the public) perform an action at all? */
+export function can(principal: Principal | null, action: Action): boolean {
+  const roles = ACTION_ROLES[action];
+  if (roles === null) return true;
+  return principal !== null && principal.roles.some((r) => roles.includes(r));
+}
+
+/** The unit ids of the principal's scope that are named on the task as lead, as responsible, or both. */
+export function taskRolesOf(principal: Principal, task: TaskScope): { isLead: boolean; isResponsible: boolean } {
+  const inScope = (ids: readonly number[]) => ids.some((id) => principal.unitScope.includes(id));
+  return { isLead: inScope(task.leadUnitIds), isResponsible: inScope(task.responsibleUnitIds) };
+}
+
+/** May the principal write its unit's part of this task? Only units named on it (or their parents). */
+export function canWriteTask(principal: Principal, task: TaskScope): boolean {
+  if (!can(principal, 'task.unit.write')) return false;
+  const { isLead, isResponsible } = taskRolesOf(principal, task);
+  return isLead || isResponsible;
+}
+
+/** May the principal write an instruction (批示) on this task? Leaders, on the sections they command. */
+export function canInstructTask(principal: Principal, task: TaskScope): boolean {
+  return can(principal, 'task.instruct') && task.sectionId !== null && principal.leaderSectionIds.includes(task.sectionId);
+}

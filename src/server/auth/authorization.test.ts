@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTION_ROLES, ROLES, type Role } from '../../core/auth/policy.ts';
+import { createTestApp, importSeed, type TestApp } from '../test/helpers.ts';
+
+/**
+ * Generated from the route registry: every API route × every role (and no session) must answer as
+ * the policy table says. A route added without a policy action stops the app from starting, and a
+ * route whose guard disagrees with the table fails here.
+ */
+let t: TestApp;
+let ids: { plan: number; task: number; unit: number; victim: number; section: number };
+beforeAll(async () => {
+  t = await createTestApp();
+  const plan = await importSeed(t);
+  const task = await t.deps.db.selectFrom('tasks').select(['id', 'section_id']).where('plan_id', '=', plan).orderBy('ordinal').executeTakeFirstOrThrow();
+  const lead = await t.deps.db.selectFrom('task_units').select('unit_id').where('task_id', '=', task.id).where('role', '=', 'lead').executeTakeFirstOrThrow();
+  ids = { plan, task: task.id, unit: lead.unit_id, section: task.section_id!, victim: await t.addUser('victim', ['unit_staff'], lead.unit_id) };
+  // One account per role; unit roles belong to a unit named on the task, the leader commands its section.
+  for (const role of ROLES) if (role !== 'admin' && role !== 'coordinator') await t.addUser(role, [role], role.startsWith('unit_') ? lead.unit_id : null, role === 'leader' ? [ids.section] : []);
+});
+afterAll(async () => t.close());
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// Routes that end the caller's own session are given a fresh one, so the cached sessions survive.
+const endsSession = (url: string) => url.startsWith('/api/auth/logout');
+
+function concrete(url: string): string {
+  return url
+    .replace(/^\/api\/users\/:id/, `/api/users/${ids.victim}`)
+    .replace(/^\/api\/tasks\/:id\/units\/:unitId/, `/api/tasks/${ids.task}/units/${ids.unit}`)
+    .replace(/^\/api\/tasks\/:id/, `/api/tasks/${ids.task}`)
+    .replace(/^\/api\/sections\/:id/, `/api/sections/${ids.section}`)
+    .replace(/^\/api\/units\/:id\/aliases\/:alias/, `/api/units/${ids.unit}/aliases/none`)
+    .replace(/^\/api\/units\/:id/, `/api/units/${ids.unit}`)
+    .replace(/:id/g, String(ids.plan));
+}
+
+async function call(method: string, url: string, as: string | null, withCsrf = true) {
+  let headers: Record<string, string> = {};
+  if (as) {
+    if (endsSession(url)) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: as, password: 'Test-password-2021' } });
+      headers = { cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': res.json().csrfToken };
+    } else headers = { ...(await t.sessionOf(as)) };
+    if (!withCsrf) delete headers['x-csrf-token'];
+  }
+  const payload = UNSAFE.has(method) ? {} : undefined;
+  return t.app.inject({ method: method as 'GET', url, headers, ...(payload ? { payload } : {}) });
+}
+
+describe('every route × every role', () => {
+  it('has routes and names a known action for each', () => {
+    expect(t.app.routeRegistry.length).toBeGreaterThan(25);
+    for (const r of t.app.routeRegistry) expect(Object.keys(ACTION_ROLES)).toContain(r.action);
+  });
+
+  it('allows exactly the roles of the policy table, and the public only public routes', async () => {
+    const mismatches: string[] = [];
+    // Routes that sign out run last: logout-all ends every session of the user.
+    const routes = [...t.app.routeRegistry].sort((a, b) => Number(endsSession(a.url)) - Number(endsSession(b.url)));
+    for (const route of routes) {
+      const allowed = ACTION_ROLES[route.action];
+      for (const as of [null, ...ROLES] as (Role | null)[]) {
+        const res = await call(route.method, concrete(route.url), as);
+        const expectAllowed = allowed === null || (as !== null && allowed.includes(as));
+        const denied = res.statusCode === 401 || res.statusCode === 403;
+        if (res.statusCode >= 500 || expectAllowed === denied) mismatches.push(`${route.method} ${route.url} as ${as ?? 'public'} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+        if (!expectAllowed && as === null) expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
+      }
+    }
+    t.forgetSessions();
+    expect(mismatches).toEqual([]);
+  }, 120_000);
+
+  it('answers every state-changing route without a session with 401, and without the CSRF token with 403', async () => {
+    for (const route of t.app.routeRegistry.filter((r) => UNSAFE.has(r.method) && ACTION_ROLES[r.action] !== null)) {
+      const anon = await call(route.method, concrete(route.url), null);
+      expect(anon.statusCode, `${route.method} ${route.url}`).toBe(401);
+      const role = ACTION_ROLES[route.action]![0]!;
+      const noCsrf = await call(route.method, concrete(route.url), role, false);
+      if (endsSession(route.url)) t.forgetSessions();
+      expect(noCsrf.statusCode, `${route.method} ${route.url} without CSRF`).toBe(403);
+      expect(noCsrf.json().error.message).toMatch(/CSRF/);
+    }
+  });
+
+  it('has no route that changes or deletes the audit trail', () => {
+    const auditRoutes = t.app.routeRegistry.filter((r) => r.url.startsWith('/api/audit'));
+    expect(auditRoutes.length).toBeGreaterThan(0);
+    expect(auditRoutes.every((r) => r.method === 'GET')).toBe(true);
+  });
+});

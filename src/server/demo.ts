@@ -1,0 +1,55 @@
+import { randomPassword } from './auth/passwords.ts';
+import { SYSTEM_ACTOR, type Deps } from './context.ts';
+import { nowIso } from './db/util.ts';
+import { countUsers } from './users/users.repo.ts';
+import { createUser } from './users/users.service.ts';
+
+export const COORDINATOR_UNIT = '区政府办公室';
+
+export interface DemoAccount {
+  username: string;
+  role: string;
+  unit: string | null;
+}
+
+/**
+ * On the first start of a database without accounts: `admin`, `coordinator` (区政府办公室), `leader`
+ * (all sections of the sample plan), and a unit manager `dwNN` for every single (non-collective) unit
+ * named in the plans. All share one password: TUIJIN_DEMO_PASSWORD, or a random one that is printed.
+ */
+export async function createDemoAccounts(deps: Deps): Promise<{ password: string; accounts: DemoAccount[] } | null> {
+  if (!deps.config.demoAccounts || (await countUsers(deps.db)) > 0) return null;
+  const password = deps.config.demoPassword ?? randomPassword();
+  let office = await deps.db.selectFrom('units').select('id').where('name', '=', COORDINATOR_UNIT).executeTakeFirst();
+  if (!office) office = await deps.db.insertInto('units').values({ name: COORDINATOR_UNIT, is_collective: 0, parent_id: null, created_at: nowIso() }).returning('id').executeTakeFirstOrThrow();
+  const sections = await deps.db.selectFrom('sections').select('id').execute();
+  const units = await deps.db
+    .selectFrom('units')
+    .select(['id', 'name'])
+    .where('is_collective', '=', 0)
+    .where((eb) => eb.exists(eb.selectFrom('task_units').whereRef('task_units.unit_id', '=', 'units.id').select('task_units.id')))
+    .orderBy('id')
+    .execute();
+  // The demo password may be anything the operator chose, so it skips the strength rule (mustChange stays off).
+  const make = (username: string, displayName: string, unitId: number | null, roles: ('admin' | 'coordinator' | 'leader' | 'unit_manager')[], leaderSectionIds: number[] = []) =>
+    createUser(deps, SYSTEM_ACTOR, { username, displayName, unitId, roles, leaderSectionIds, password: undefined, mustChangePassword: false, fixedPassword: password });
+  const accounts: DemoAccount[] = [];
+  await make('admin', '系统管理员', null, ['admin']);
+  accounts.push({ username: 'admin', role: '系统管理员', unit: null });
+  await make('coordinator', '区政府办公室统筹员', office.id, ['coordinator']);
+  accounts.push({ username: 'coordinator', role: '统筹协调', unit: COORDINATOR_UNIT });
+  await make('leader', '分管领导', null, ['leader'], sections.map((s) => s.id));
+  accounts.push({ username: 'leader', role: '分管领导（全部章节）', unit: null });
+  for (const [i, u] of units.entries()) {
+    const username = `dw${String(i + 1).padStart(2, '0')}`;
+    await make(username, `${u.name}管理员`, u.id, ['unit_manager']);
+    accounts.push({ username, role: '单位管理员', unit: u.name });
+  }
+  return { password, accounts };
+}
+
+/** The demo accounts as lines for the console. */
+export function formatDemoAccounts(demo: { password: string; accounts: DemoAccount[] }): string {
+  const lines = demo.accounts.map((a) => `  ${a.username.padEnd(12)} ${a.role}${a.unit ? ` · ${a.unit}` : ''}`);
+  return `Demo accounts (password for all: ${demo.password}):\n${lines.join('\n')}`;
+}

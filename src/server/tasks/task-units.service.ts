@@ -1,0 +1,77 @@
+import { canInstructTask, canWriteTask } from '../../core/auth/policy.ts';
+import { auditOf, recordAudit } from '../audit/audit.repo.ts';
+import type { Actor, Deps } from '../context.ts';
+import { nowIso } from '../db/util.ts';
+import { AppError, notFound } from '../errors.ts';
+import * as repo from './tasks.repo.ts';
+
+/** Refuses, and records the refusal in the audit trail in its own write. */
+async function deny(deps: Deps, actor: Actor, action: string, taskId: number, message: string): Promise<never> {
+  await recordAudit(deps.db, { ...auditOf(actor), action, entityType: 'task', entityId: taskId, outcome: 'denied' });
+  throw new AppError('FORBIDDEN', message);
+}
+
+/**
+ * A unit writes its own contact and note on a task. Only a unit named on the task (or a unit above
+ * it) may write, and only its own line.
+ */
+export async function updateTaskContact(deps: Deps, actor: Actor, taskId: number, unitId: number, input: { contactName: string | null; contactPhone: string | null; note: string | null }) {
+  const scope = await repo.findTaskScope(deps.db, taskId);
+  if (!scope) throw notFound('任务');
+  const p = actor.principal!;
+  const named = [...scope.leadUnitIds, ...scope.responsibleUnitIds];
+  if (!canWriteTask(p, scope) || !p.unitScope.includes(unitId) || !named.includes(unitId)) {
+    await deny(deps, actor, 'task.contact', taskId, '只能填报本单位牵头或负责的任务');
+  }
+  await deps.db.transaction().execute(async (trx) => {
+    const before = (await repo.findContacts(trx, taskId)).find((c) => c.unit_id === unitId);
+    const after = { contact_name: input.contactName || null, contact_phone: input.contactPhone || null, note: input.note || null };
+    await repo.updateContact(trx, taskId, unitId, after);
+    await recordAudit(trx, { ...auditOf(actor), action: 'task.contact', entityType: 'task', entityId: taskId, before: before && { unitId, contact_name: before.contact_name, contact_phone: before.contact_phone, note: before.note }, after: { unitId, ...after } });
+  });
+  return { ok: true as const };
+}
+
+/** A leader's instruction (批示) on a task of a section they command. */
+export async function addInstruction(deps: Deps, actor: Actor, taskId: number, text: string) {
+  const scope = await repo.findTaskScope(deps.db, taskId);
+  if (!scope) throw notFound('任务');
+  if (!canInstructTask(actor.principal!, scope)) await deny(deps, actor, 'task.instruct', taskId, '只能对本人分管章节的任务作出批示');
+  const createdAt = nowIso();
+  const id = await deps.db.transaction().execute(async (trx) => {
+    const newId = await repo.insertInstruction(trx, { task_id: taskId, user_id: actor.userId!, text, created_at: createdAt });
+    await recordAudit(trx, { ...auditOf(actor), action: 'task.instruct', entityType: 'task', entityId: taskId, after: { instructionId: newId, text } });
+    return newId;
+  });
+  const user = await deps.db.selectFrom('users').select('display_name').where('id', '=', actor.userId!).executeTakeFirstOrThrow();
+  return { id, text, userName: user.display_name, createdAt };
+}
+
+/** What a task page shows about the viewer: their units on it, and whether they may instruct. */
+export async function viewerOfTask(deps: Deps, actor: Actor, taskId: number) {
+  const scope = await repo.findTaskScope(deps.db, taskId);
+  const p = actor.principal;
+  if (!scope || !p) return { myUnitIds: [], canInstruct: false, canWrite: false };
+  const named = [...scope.leadUnitIds, ...scope.responsibleUnitIds];
+  return { myUnitIds: named.filter((id) => p.unitScope.includes(id)), canInstruct: canInstructTask(p, scope), canWrite: canWriteTask(p, scope) };
+}
+
+/** "My unit": the tasks the user's unit (and units under it) lead or share, soonest deadline first. */
+export async function myTasks(deps: Deps, actor: Actor) {
+  const p = actor.principal!;
+  if (!p.unitId) return { unit: null, data: [], total: 0 };
+  const unit = await deps.db.selectFrom('units').select(['id', 'name']).where('id', '=', p.unitId).executeTakeFirst();
+  const rows = await repo.tasksOfUnits(deps.db, [...p.unitScope]);
+  const milestones = await repo.milestonesOfTasks(deps.db, [...new Set(rows.map((r) => r.id))]);
+  const deadlines = new Map<number, { text: string; date: string | null }[]>();
+  for (const m of milestones) deadlines.set(m.task_id, [...(deadlines.get(m.task_id) ?? []), { text: m.text, date: m.due_date }]);
+  const data = rows
+    .map((r) => {
+      const d = deadlines.get(r.id) ?? [];
+      const next = d.map((x) => x.date).filter((x): x is string => x != null).sort()[0] ?? null;
+      return { id: r.id, planId: r.plan_id, planNumber: r.plan_number, number: r.number, title: r.title, role: r.role, unitId: r.unit_id, deadlines: d, nextDue: next, contactName: r.contact_name, contactPhone: r.contact_phone, note: r.note };
+    })
+    .sort((a, b) => (a.nextDue ?? '9999').localeCompare(b.nextDue ?? '9999') || a.planId - b.planId);
+  return { unit: unit ?? null, data, total: data.length };
+}
+

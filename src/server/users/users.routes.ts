@@ -1,0 +1,44 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../actor.ts';
+import type { Deps } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { ErrorSchema, IdParams } from '../plans/plans.schema.ts';
+import { UserCreateSchema, UserListSchema, UserQuerySchema, UserSchema, UserUpdateSchema } from './users.schema.ts';
+import * as service from './users.service.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const config = { action: 'account.manage' as const };
+    const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+    app.get('/api/users', { config, schema: { tags: ['users'], querystring: UserQuerySchema, response: { 200: UserListSchema, ...errors } } }, async (req) => service.findUsers(deps, req.query));
+    app.post('/api/users', { config, schema: { tags: ['users'], body: UserCreateSchema, response: { 201: z.object({ user: UserSchema, password: z.string() }), ...errors } } }, async (req, reply) =>
+      reply.status(201).send(await service.createUser(deps, actorOf(req), req.body)),
+    );
+    app.get('/api/users/template.xlsx', { config, schema: { tags: ['users'], hide: true } }, async (_req, reply) =>
+      reply.type(XLSX).header('content-disposition', `attachment; filename="accounts-template.xlsx"; filename*=UTF-8''${encodeURIComponent('账号导入模板.xlsx')}`).send(await service.userTemplate()),
+    );
+    app.post(
+      '/api/users/import',
+      { config, schema: { tags: ['users'], consumes: ['multipart/form-data'], response: { 201: z.object({ created: z.number(), accounts: z.array(z.object({ username: z.string(), password: z.string() })) }), ...errors } } },
+      async (req, reply) => {
+        if (!req.isMultipart()) throw new AppError('UNSUPPORTED_TYPE', '请以 multipart/form-data 上传账号表（字段名 file）');
+        const file = await req.file({ limits: { fileSize: 5 * 1024 * 1024 } });
+        if (!file) throw new AppError('INVALID_INPUT', '请选择账号表文件');
+        if (!/\.xlsx$/i.test(file.filename)) throw new AppError('UNSUPPORTED_TYPE', '请上传 .xlsx 格式的账号表');
+        return reply.status(201).send(await service.importUsers(deps, actorOf(req), await file.toBuffer()));
+      },
+    );
+    app.patch('/api/users/:id', { config, schema: { tags: ['users'], params: IdParams, body: UserUpdateSchema, response: { 200: UserSchema, ...errors } } }, async (req) =>
+      service.updateUser(deps, actorOf(req), req.params.id, req.body),
+    );
+    app.post('/api/users/:id/reset-password', { config, schema: { tags: ['users'], params: IdParams, response: { 200: z.object({ password: z.string() }), ...errors } } }, async (req) =>
+      service.resetPassword(deps, actorOf(req), req.params.id),
+    );
+    app.post('/api/users/:id/unlock', { config, schema: { tags: ['users'], params: IdParams, response: { 200: UserSchema, ...errors } } }, async (req) =>
+      service.unlockUser(deps, actorOf(req), req.params.id),
+    );
+  };
+}

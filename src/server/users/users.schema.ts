@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { ROLES } from '../../core/auth/policy.ts';
+
+export const Username = z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名须为 3–32 位字母、数字或 _ . -');
+export const DisplayName = z.string().trim().min(1, '姓名不能为空').max(50, '姓名过长');
+export const RoleList = z.array(z.enum(ROLES)).min(1, '至少选择一个角色').max(ROLES.length);
+
+export const UserSchema = z.object({
+  id: z.number(), username: z.string(), displayName: z.string(), unitId: z.number().nullable(), unitName: z.string().nullable(),
+  roles: z.array(z.enum(ROLES)), isActive: z.boolean(), lockedUntil: z.string().nullable(), failedLogins: z.number(),
+  leaderSectionIds: z.array(z.number()), createdAt: z.string(),
+});
+export const UserListSchema = z.object({ data: z.array(UserSchema), total: z.number() });
+export const UserQuerySchema = z.object({
+  q: z.string().trim().max(50).optional(),
+  unitId: z.coerce.number().int().positive().optional(),
+  role: z.enum(ROLES).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
+});
+
+export const UserCreateSchema = z
+  .object({ username: Username, displayName: DisplayName, unitId: z.number().int().positive().nullable(), roles: RoleList, leaderSectionIds: z.array(z.number().int().positive()).max(200).default([]) })
+  .strict();
+export type UserCreate = z.infer<typeof UserCreateSchema>;
+
+export const UserUpdateSchema = z
+  .object({ displayName: DisplayName, unitId: z.number().int().positive().nullable(), roles: RoleList, isActive: z.boolean(), leaderSectionIds: z.array(z.number().int().positive()).max(200) })
+  .partial()
+  .strict();
+export type UserUpdate = z.infer<typeof UserUpdateSchema>;
