@@ -1,0 +1,311 @@
+import { endsSentence, isAttachmentLine, lastIndexIn, type Line } from './lines.ts';
+import { findInlineShi, matchMarker, toCnNumber, type Marker, type MarkerKind } from './numbering.ts';
+import { readTableRow, type TableHeader, type TableRow } from './table.ts';
+import { isContactLine, isLabelLine, type Range } from './units.ts';
+
+/** A numbered item (heading or task) or a table row, with the view range of its own words. */
+export interface Node {
+  kind: MarkerKind | 'row';
+  label: string;
+  value: number;
+  depth: number;
+  /** Index of the parent node in the part, or -1. */
+  parent: number;
+  markerStart: number;
+  contentStart: number;
+  /** End of the item's own text (label lines excluded). */
+  end: number;
+  /** End of the marker's own line: a heading's words, without the paragraph a title line may take. */
+  lineEnd: number;
+  /** End of the item including label lines that directly follow it. */
+  blockEnd: number;
+  /** A short phrase with no sentence (unit brackets aside): a heading if it has children. */
+  headingLike: boolean;
+  hasChildren: boolean;
+  /** Folded into its parent, which carries the units for all of it (see `absorbChildren`). */
+  absorbed: boolean;
+  /** Label lines (牵头部门：X) that apply to this item. */
+  labels: Range[];
+  row?: TableRow;
+  /** Memo of the unit-bracket test for the text up to `end` (a node's text can still grow). */
+  bracketMemo?: { end: number; value: boolean };
+}
+
+/** A run of the document: the body, or one attachment. */
+export interface Part {
+  start: number;
+  end: number;
+  isAttachment: boolean;
+  nodes: Node[];
+}
+
+const UNIT_HINT = /牵头|责任|配合|负责|按职责|分工|卖力|协办/;
+const UNIT_BRACKET = /[(〔[【][^()〔〕[\]【】]{0,80}(?:牵头|责任|配合|负责|按职责|卖力|协办)[^()〔〕[\]【】]{0,80}[)〕\]】]/;
+
+/** The line ends with a bracket that names units, e.g. "…。（牵头单位：X）". */
+function endsWithUnitBracket(t: string, line: Line): boolean {
+  let e = line.last;
+  if (t[e - 1] === '。') e--;
+  const c = t[e - 1];
+  if (c !== ')' && c !== '〕' && c !== ']' && c !== '】') return false;
+  const from = Math.max(line.first, e - 200);
+  const open = Math.max(lastIndexIn(t, '(', from, e), lastIndexIn(t, '〔', from, e), lastIndexIn(t, '[', from, e), lastIndexIn(t, '【', from, e));
+  return open >= from && UNIT_HINT.test(t.slice(open, e));
+}
+
+/** Whether a node's own words carry a unit annotation (a unit bracket or label lines). */
+export function hasUnitAnnotation(t: string, n: Node): boolean {
+  if (n.labels.length > 0 || n.row) return true;
+  if (n.bracketMemo?.end !== n.end) {
+    const s = t.slice(n.contentStart, n.end);
+    n.bracketMemo = { end: n.end, value: UNIT_HINT.test(s) && UNIT_BRACKET.test(s) };
+  }
+  return n.bracketMemo.value;
+}
+
+/** Heading-like: at most 40 characters once unit brackets are set aside, and no sentence inside. */
+function isHeadingLike(content: string): boolean {
+  if (content.length > 200) return false;
+  const words = content.replace(new RegExp(UNIT_BRACKET.source, 'g'), '');
+  return words.length <= 40 && !/。./.test(words);
+}
+
+/** A line that starts with "?。" is a GBK number marker decoded one byte out of step. */
+function mojibakeContent(t: string, line: Line): number {
+  const c = t[line.first];
+  if ((c !== '?' && c !== '\ufffd') || t[line.first + 1] !== '。') return -1;
+  for (let i = line.first + 2; i < Math.min(line.last, line.first + 7); i++) {
+    const k = t.charCodeAt(i);
+    // The closing bracket's second byte (0xA9) starts a box-drawing or small-form character.
+    if ((k >= 0x2500 && k <= 0x257f) || (k >= 0xfe50 && k <= 0xfe6b)) return i;
+  }
+  return line.first + 2;
+}
+
+class PartBuilder {
+  readonly nodes: Node[] = [];
+  private kinds: (MarkerKind | 'row')[] = [];
+  private open: number[] = [];
+  private cur: Node | null = null;
+  private inLabels = false;
+  private table: TableHeader | null = null;
+  /** The items the current run of label lines applies to. */
+  private labelTargets: Node[] = [];
+  private readonly t: string;
+
+  constructor(t: string) {
+    this.t = t;
+  }
+
+  /** The value the next marker of `kind` should have: one more than its open sibling, or 1 for a new level. */
+  expected(kind: MarkerKind | 'row'): number {
+    const depth = this.kinds.indexOf(kind);
+    return depth < 0 ? 1 : (this.nodes[this.open[depth] ?? -1]?.value ?? 0) + 1;
+  }
+
+  add(m: Marker, kind: MarkerKind | 'row', end: number): Node {
+    if (m.value === 0 && kind !== 'tag') {
+      // A numeral lost to encoding errors ("（?）"): the sequence says what it was.
+      const value = this.expected(kind);
+      m = { ...m, value, label: kind === 'cn' || kind === 'pcn' || kind === 'shi' ? toCnNumber(value) : String(value) };
+    }
+    let depth = this.kinds.indexOf(kind);
+    if (depth < 0) {
+      this.kinds.push(kind);
+      depth = this.kinds.length - 1;
+    } else this.kinds.length = depth + 1;
+    const parent = depth > 0 ? (this.open[depth - 1] ?? -1) : -1;
+    const p = this.nodes[parent];
+    if (p) p.hasChildren = true;
+    const node: Node = {
+      kind, label: m.label, value: m.value, depth, parent, markerStart: m.start, contentStart: m.contentStart, end, lineEnd: end, blockEnd: end,
+      headingLike: isHeadingLike(this.t.slice(m.contentStart, end)), hasChildren: false, absorbed: false, labels: [],
+    };
+    this.open[depth] = this.nodes.length;
+    this.open.length = depth + 1;
+    this.nodes.push(node);
+    this.cur = node;
+    this.inLabels = false;
+    return node;
+  }
+
+  /**
+   * Label lines after a task paragraph apply to it and to the unannotated siblings just before it (a
+   * shared 责任单位 line); after a heading they apply to that heading, whose items inherit them.
+   */
+  label(line: Line): void {
+    const range = { start: line.first, end: line.last };
+    const last = this.nodes[this.nodes.length - 1];
+    if (!last) return;
+    if (!this.inLabels) {
+      this.labelTargets = [last];
+      for (let i = this.nodes.length - 2; i >= 0; i--) {
+        const n = this.nodes[i];
+        if (!n || n.depth < last.depth) break;
+        if (n.depth > last.depth) continue;
+        // A sibling with items of its own is a heading: then `last` is one too and keeps the labels.
+        if (n.parent !== last.parent || n.hasChildren || hasUnitAnnotation(this.t, n)) break;
+        this.labelTargets.push(n);
+      }
+      this.inLabels = true;
+    }
+    for (const n of this.labelTargets) n.labels.push(range);
+    if (this.cur) this.cur.blockEnd = line.last;
+  }
+
+  line(line: Line, prev: Line | null): void {
+    const t = this.t;
+    if (line.last <= line.first) return;
+    if (isContactLine(t, line.first, line.last)) {
+      this.cur = null;
+      this.inLabels = false;
+      return;
+    }
+    if (isLabelLine(t, line.first, line.last)) return this.label(line);
+    if (this.tableRow(line)) return;
+    const moji = mojibakeContent(t, line);
+    const last = this.nodes[this.nodes.length - 1];
+    if (moji >= 0 && last) {
+      const value = last.value + 1;
+      const label = last.kind === 'cn' || last.kind === 'pcn' || last.kind === 'shi' ? toCnNumber(value) : String(value);
+      this.add({ kind: 'num', label, value, start: line.first, contentStart: moji }, last.kind, line.last);
+      return;
+    }
+    const m = matchMarker(t, line.first, line.last);
+    const cur = this.cur;
+    // After a hard wrap, "1、2号楼…" is the rest of the sentence unless its number continues a list
+    // (a new list may start only under a title line).
+    const wrapped = cur && prev && !this.inLabels && !endsSentence(t, prev);
+    const fits = (mk: Marker) => mk.value === 0 || (mk.value === this.expected(mk.kind) && (cur?.headingLike || this.kinds.includes(mk.kind)));
+    if (m && (!wrapped || fits(m))) {
+      this.addWithInlineSiblings(m, line);
+      return;
+    }
+    // A hard wrap mid-sentence, the paragraph under a title line ("1．压缩开办时间⏎将…"), or a last
+    // paragraph that carries the item's units all continue the item.
+    const continues = cur && !this.inLabels && ((prev && !endsSentence(t, prev)) || cur.headingLike);
+    if (cur && (continues || endsWithUnitBracket(t, line))) {
+      cur.end = line.last;
+      cur.blockEnd = line.last;
+      return;
+    }
+    this.inLabels = false;
+    this.cur = null;
+    const shi = findInlineShi(t, line.first, line.last);
+    shi.forEach((s, i) => this.add(s, 'shi', i + 1 < shi.length ? trimEnd(t, shi[i + 1]?.start ?? line.last) : line.last));
+  }
+
+  /**
+   * Adds a marker line's item and the siblings written inline after it in the same paragraph
+   * ("1．建设综合窗口。…。2．开展窗口培训。…"): a marker of the same family with the next number
+   * right after 。 or ；. Deeper markers ("（1）…（2）…") stay part of the item's text.
+   */
+  private addWithInlineSiblings(m: Marker, line: Line): void {
+    const t = this.t;
+    let cur = m;
+    let from = m.contentStart;
+    for (;;) {
+      let next: Marker | null = null;
+      for (let i = from; i < line.last && !next; i++) {
+        const c = t[i];
+        if (c !== '。' && c !== '；' && c !== ';') continue;
+        let k = i + 1;
+        while (k < line.last && (t[k] === ' ' || t[k] === '\t')) k++;
+        const cand = matchMarker(t, k, line.last);
+        if (cand && cand.kind === cur.kind && cand.value === cur.value + 1) next = cand;
+        else from = i + 1;
+      }
+      if (!next) break;
+      this.add(cur, cur.kind, trimEnd(t, next.start));
+      cur = next;
+      from = next.contentStart;
+    }
+    this.add(cur, cur.kind, line.last);
+  }
+
+  /** Handles a table line; false when the line is to be read as ordinary text. */
+  private tableRow(line: Line): boolean {
+    const r = readTableRow(this.t, line, this.table);
+    if ('plain' in r) {
+      // A section heading between rows ("一、开办企业") keeps the table open; other text ends it.
+      if (!r.keep && !matchMarker(this.t, line.first, line.last)) this.table = null;
+      return false;
+    }
+    if ('skip' in r) return true;
+    if ('header' in r) {
+      this.table = r.header;
+      // After a task paragraph the rows are its siblings, not its sub-items.
+      const prev = this.nodes[this.nodes.length - 1];
+      if (prev && !prev.headingLike && prev.kind !== 'row') {
+        this.kinds.length = prev.depth;
+        this.open.length = prev.depth;
+      }
+      return true;
+    }
+    const last = this.nodes[this.nodes.length - 1];
+    const value = r.row.value ?? (last && last.kind === 'row' ? last.value + 1 : 1);
+    const node = this.add({ kind: 'num', label: String(value), value, start: line.first, contentStart: r.row.task.start }, 'row', r.row.task.end);
+    node.row = r.row;
+    node.headingLike = false;
+    node.blockEnd = line.last;
+    return true;
+  }
+}
+
+function trimEnd(t: string, e: number): number {
+  while (e > 0 && ' \t'.includes(t[e - 1] ?? '')) e--;
+  return e;
+}
+
+const SUB_ITEM = new Set(['pnum', 'half', 'circ', 'shi']);
+
+/**
+ * An item with its own unit bracket whose sub-items ((1) 1) ① 一是 on their own lines) name no units
+ * is one task, the sub-items being its details. Under a heading with units, "1." items stay tasks and
+ * inherit the heading's units instead.
+ */
+function absorbChildren(t: string, nodes: Node[]): void {
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i];
+    if (!n || !n.hasChildren || n.depth === 0 || n.labels.length > 0 || !hasUnitAnnotation(t, n)) continue;
+    let j = i + 1;
+    let absorb = true;
+    for (; j < nodes.length && (nodes[j]?.depth ?? 0) > n.depth; j++) {
+      const d = nodes[j] as Node;
+      if (hasUnitAnnotation(t, d) || !SUB_ITEM.has(d.kind)) absorb = false;
+    }
+    if (!absorb) continue;
+    const lastDesc = nodes[j - 1];
+    for (let k = i + 1; k < j; k++) (nodes[k] as Node).absorbed = true;
+    n.hasChildren = false;
+    if (lastDesc) n.end = n.blockEnd = Math.max(n.blockEnd, lastDesc.blockEnd);
+    i = j - 1;
+  }
+}
+
+/** Splits the view into parts at attachment headings and reads each part's numbered structure. */
+export function readParts(t: string, lines: Line[]): Part[] {
+  const parts: Part[] = [];
+  let builder = new PartBuilder(t);
+  let start = 0;
+  let isAttachment = false;
+  let prev: Line | null = null;
+  const close = (end: number) => {
+    absorbChildren(t, builder.nodes);
+    parts.push({ start, end, isAttachment, nodes: builder.nodes });
+  };
+  for (const line of lines) {
+    if (line.last > line.first && isAttachmentLine(t, line)) {
+      close(line.start);
+      builder = new PartBuilder(t);
+      start = line.start;
+      isAttachment = true;
+      prev = null;
+      continue;
+    }
+    builder.line(line, prev);
+    if (line.last > line.first) prev = line;
+  }
+  close(t.length);
+  return parts;
+}

@@ -1,0 +1,217 @@
+import { findDeadlines, isOpenEnded } from './deadlines.ts';
+import { splitUnitList, isPlausibleUnit, looksLikeUnit } from './unit-names.ts';
+
+/** A half-open range of view offsets. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** What one unit annotation (a bracket or a label line) says. */
+export interface UnitReading {
+  lead: Range[];
+  responsible: Range[];
+  /** Values of 完成时限-style labels and deadline-only clauses such as "6月底完成". */
+  times: Range[];
+  /** The clause "列第一位者为牵头单位" (or a variant) appeared. */
+  firstIsLead: boolean;
+  /** A label (牵头单位：) or a role verb (X牵头, 按职责分工负责) appeared: this is surely a unit annotation. */
+  hasRoleWords: boolean;
+  /** Parts of a label-less list that did not read as unit names (then it is no unit list). */
+  rejected: number;
+}
+
+const OPEN = '(〔[【';
+const CLOSE = ')〕]】';
+
+/** Top-level bracket groups in [start, end), each from its opener to just past its closer. */
+export function findBrackets(t: string, start: number, end: number): Range[] {
+  const out: Range[] = [];
+  let depth = 0;
+  let open = -1;
+  for (let i = start; i < end; i++) {
+    const c = t[i] ?? '';
+    if (OPEN.includes(c)) {
+      if (depth === 0) open = i;
+      depth++;
+    } else if (CLOSE.includes(c) && depth > 0) {
+      depth--;
+      if (depth === 0) out.push({ start: open, end: i + 1 });
+    }
+  }
+  return out;
+}
+
+const LEAD_LABEL = /^(?:牵头|主责|主办|牵头负责)(?:部门|单位|处室|科室|机构)?\s*[:：]/;
+const RESP_LABEL = /^(?:(?:责任|配合|协办|参与|协同|协作|承办|实施|负责|落实|主体|相关|共同)(?:部门|单位|处室|科室|机构|主体)|责任|配合|协办|参与)\s*[:：]/;
+const TIME_LABEL = /^(?:完成|办结|推进|落实)?(?:时限|时间|期限|时间节点|时间要求|进度|进度安排)(?:要求|安排)?\s*[:：]/;
+const IGNORE_LABEL = /^(?:[牵头责任分管联系包挂]{2})?(?:领导|责任人|负责人|联系人)\s*[:：]/;
+const ANY_LABEL = /(?:牵头|责任|配合|协办|参与|完成时限|时限要求|完成时间)(?:部门|单位)?\s*[:：]/g;
+
+const LEAD_TAIL = /(?:牵头(?:负责|卖力|落实|实施|推进|组织|抓总)?|为牵头单位|负总责)$/;
+const RESP_TAIL =
+  /(?:(?:按|按照|根据)?(?:各自)?职责(?:分工)?(?:负责|卖力|落实|配合|参与|实施|推进|办理)?|(?:分别|共同|具体|配合|参与|协助|协同)?(?:负责|卖力|落实|配合|参与|协助|协办|参加|办理)|为(?:责任|配合)单位)$/;
+const ROLE_SUFFIX = /[(（](牵头|配合|责任|参与|协办)(?:单位|部门)?[)）]$/;
+/** The rule "列第一位者为牵头单位" and its variants. */
+export const FIRST_LEAD = /(?:首位|第一位|第一个|排名第一|排序第一|排在第一|居首|最前|排在前面|前面的)[^,，;；。\n]{0,12}牵头/;
+
+/** Whether a line (view range, already trimmed) is a unit or schedule label line such as 牵头部门：X. */
+export function isLabelLine(t: string, start: number, end: number): boolean {
+  const s = t.slice(start, Math.min(end, start + 12));
+  return LEAD_LABEL.test(s) || RESP_LABEL.test(s) || TIME_LABEL.test(s);
+}
+
+/** 联系人 / 联系电话 lines name a person or a number, never a unit. */
+export function isContactLine(t: string, start: number, end: number): boolean {
+  return /^(?:联\s*系\s*人|联系电话|联系方式|电\s*话|手\s*机|邮\s*箱|传\s*真|邮政编码)\s*[:：]/.test(t.slice(start, Math.min(end, start + 12)));
+}
+
+function trimRange(t: string, r: Range): Range {
+  let { start, end } = r;
+  while (start < end && ' \t\n'.includes(t[start] ?? '')) start++;
+  while (end > start && ' \t\n。.'.includes(t[end - 1] ?? '')) end--;
+  return { start, end };
+}
+
+/** Splits an annotation into clauses at depth-0 ；，; and before each further label. */
+function splitClauses(t: string, start: number, end: number): Range[] {
+  const cuts: number[] = [];
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    const c = t[i] ?? '';
+    if (OPEN.includes(c)) depth++;
+    else if (CLOSE.includes(c) && depth > 0) depth--;
+    else if (depth === 0 && ';；,，'.includes(c)) cuts.push(i);
+  }
+  const range = t.slice(start, end);
+  ANY_LABEL.lastIndex = 0;
+  for (let m = ANY_LABEL.exec(range); m; m = ANY_LABEL.exec(range)) {
+    const at = start + m.index;
+    if (at > start && ' \t'.includes(t[at - 1] ?? '')) cuts.push(at - 1);
+  }
+  cuts.sort((a, b) => a - b);
+  const out: Range[] = [];
+  let from = start;
+  for (const c of cuts) {
+    out.push(trimRange(t, { start: from, end: c }));
+    from = c + 1;
+  }
+  out.push(trimRange(t, { start: from, end }));
+  return out.filter((r) => r.end > r.start);
+}
+
+/** A clause that only states a time, e.g. "6月底完成", "2021年底前". */
+function isTimeClause(t: string, r: Range): boolean {
+  const hits = findDeadlines(t, r.start, r.end, 2000);
+  if (hits.length === 0) return false;
+  const covered = hits.reduce((n, h) => n + (h.end - h.start), 0);
+  return r.end - r.start - covered <= 4;
+}
+
+/** Unit names in a list; with `out`, names that do not look like units are counted as rejected. */
+function units(t: string, r: Range, out?: UnitReading): Range[] {
+  const list = splitUnitList(t, r.start, r.end);
+  if (out) out.rejected += list.filter((u) => !looksLikeUnit(t.slice(u.start, u.end))).length;
+  return list.filter((u) => isPlausibleUnit(t.slice(u.start, u.end)));
+}
+
+/**
+ * Reads the units of one annotation — the inside of a bracket or a label line — in view `t`.
+ * Handles labels (牵头部门：X；责任部门：Y, with ；or ，), role verbs (X、Y牵头，Z按职责分工负责;
+ * X牵头负责; X牵头，Y配合; X，Y按职责分工负责), lists without any label (all responsible), and
+ * the "列第一位者为牵头单位" rule, which the caller applies.
+ */
+export function readUnitClauses(t: string, start: number, end: number, defaultRole: 'lead' | 'resp' = 'resp'): UnitReading {
+  const out: UnitReading = { lead: [], responsible: [], times: [], firstIsLead: false, hasRoleWords: false, rejected: 0 };
+  let role: 'lead' | 'resp' | 'time' | 'ignore' | null = null;
+  let pending: Range[] = [];
+  // "市发改委（牵头）、市财政局": a (牵头) after a name makes that one unit lead wherever it stands.
+  const put = (into: Range[], list: Range[]) => {
+    for (const u of list) {
+      const m = ROLE_SUFFIX.exec(t.slice(u.start, u.end));
+      if (!m) into.push(u);
+      else (m[1] === '牵头' ? out.lead : out.responsible).push({ start: u.start, end: u.end - m[0].length });
+      if (m) out.hasRoleWords = true;
+    }
+  };
+  for (const clause of splitClauses(t, start, end)) {
+    let c = clause;
+    const text = t.slice(c.start, c.end);
+    if (FIRST_LEAD.test(text)) {
+      out.firstIsLead = true;
+      out.hasRoleWords = true;
+      continue;
+    }
+    if (text === '下同' || text === '同上') continue;
+    const label = LEAD_LABEL.exec(text) ?? RESP_LABEL.exec(text) ?? TIME_LABEL.exec(text) ?? IGNORE_LABEL.exec(text);
+    if (label) {
+      role = LEAD_LABEL.test(text) ? 'lead' : RESP_LABEL.test(text) ? 'resp' : TIME_LABEL.test(text) ? 'time' : 'ignore';
+      if (role !== 'ignore') out.hasRoleWords = true;
+      c = trimRange(t, { start: c.start + label[0].length, end: c.end });
+    }
+    if (role === 'ignore' || c.end <= c.start) continue;
+    if (role === 'time' || (!label && (isTimeClause(t, c) || isOpenEnded(t.slice(c.start, c.end))))) {
+      out.times.push(c);
+      continue;
+    }
+    if (label) {
+      put(role === 'lead' ? out.lead : out.responsible, units(t, c));
+      continue;
+    }
+    const body = t.slice(c.start, c.end).replace(/^由/, '');
+    const offset = c.end - c.start - body.length;
+    const lead = LEAD_TAIL.exec(body);
+    const resp = lead ? null : RESP_TAIL.exec(body);
+    const tail = lead ?? resp;
+    if (tail && tail.index > 0) {
+      const list = units(t, { start: c.start + offset, end: c.start + offset + tail.index });
+      if (list.length > 0) {
+        out.hasRoleWords = true;
+        put(lead ? out.lead : out.responsible, [...pending, ...list]);
+        pending = [];
+        role = null;
+        continue;
+      }
+    }
+    if (role === 'lead' || role === 'resp') put(role === 'lead' ? out.lead : out.responsible, units(t, c));
+    else pending.push(...units(t, c, out));
+  }
+  put(defaultRole === 'lead' && out.lead.length === 0 ? out.lead : out.responsible, pending);
+  return out;
+}
+
+/**
+ * Finds a rule that names units for every later task, e.g. "以下任务各区县政府均需落实，不再一一列出";
+ * returns the units' ranges (empty when there is no such rule in [start, end)).
+ */
+export function findCarryUnits(t: string, start: number, end: number): Range[] {
+  const s = t.slice(start, end);
+  const m = /(?:以下|下列)([^。；;\n]{0,40}?)均(?:需|要|应|须|为)[^。；;\n]{0,20}?不再(?:一一|逐一)?列(?:出|明|举)/.exec(s);
+  if (!m || m[1] === undefined) return [];
+  let from = start + m.index + 2;
+  const inner = m[1];
+  const lead = /^(?:各项|所有|全部)?(?:任务|工作|措施|事项)?(?:中|的)?[,，]?/.exec(inner);
+  from += lead ? lead[0].length : 0;
+  const r = trimRange(t, { start: from, end: start + m.index + 2 + inner.length });
+  return units(t, r);
+}
+
+const INLINE_LABEL = /(?:牵头|责任|配合|协办|参与)(?:部门|单位)\s*[:：]|(?:完成时限|时限要求|完成时间)\s*[:：]/g;
+
+/**
+ * Where unit labels start inside a paragraph ("…。牵头单位：X；责任单位：Y"), outside brackets and
+ * right after a sentence break; -1 when there are none.
+ */
+export function findInlineLabel(t: string, start: number, end: number, brackets: Range[]): number {
+  const range = t.slice(start, end);
+  INLINE_LABEL.lastIndex = 0;
+  let k = 0; // brackets are in order, and so are the matches: one forward pointer keeps this linear
+  for (let m = INLINE_LABEL.exec(range); m; m = INLINE_LABEL.exec(range)) {
+    const at = start + m.index;
+    while (k < brackets.length && (brackets[k]?.end ?? 0) <= at) k++;
+    const b = brackets[k];
+    if (at === start || (b && b.start < at)) continue;
+    if ('。；; \t\n'.includes(t[at - 1] ?? '')) return at;
+  }
+  return -1;
+}
