@@ -83,6 +83,44 @@ describe('numbering and structure', () => {
     expect(plan.body).toEqual({ principles: ['坚持问题导向'], key_tasks: ['优化流程'], safeguards: ['加强组织领导', '强化考核'] });
   });
 
+  it('takes a short title line and the paragraph under it as one item, titled by the line', () => {
+    const plan = parsePlan('（一）提升政务服务效能\n1．推进“一网通办”\n依托平台，实现高频事项全程网办。\n（责任单位：市政务服务数据管理局）\n2．深化“一窗受理”\n年底前实现“一窗通办”。\n责任单位：市政务服务中心', { fileName: 'plan-2022.txt' });
+    expect(plan.tasks.map((t) => [t.title, t.deadlines.map((d) => d.date), t.responsible])).toEqual([
+      ['推进“一网通办”', [], ['市政务服务数据管理局']],
+      ['深化“一窗受理”', ['2022-12-31'], ['市政务服务中心']],
+    ]);
+    expect(plan.tasks[0]?.text).toBe('推进“一网通办”\n依托平台，实现高频事项全程网办。');
+  });
+
+  it('reads a line starting with a number after a hard wrap as the rest of the sentence', () => {
+    const got = tasks('一、教育\n（一）完成楼宇改造，全面提升校园环境质量，切实改善师生学习生活条件，涉及\n1、2号楼和3号楼。\n（二）建设食堂。');
+    expect(got.map((t) => [t.number, t.title])).toEqual([['一', '完成楼宇改造，全面提升校园环境质量，切实改善师生学习生活条件，涉及\n1、2号楼和3号楼'], ['二', '建设食堂']]);
+  });
+
+  it('skips PDF page numbers between the halves of a sentence', () => {
+    const plan = parsePlan('一、教育\n（一）完成楼宇改造，全面提升校园环境质量，切实改善师生学习生活\n— 3 —\n条件。（牵头单位：区教育局）');
+    expect(plan.tasks[0]?.text).toBe('完成楼宇改造，全面提升校园环境质量，切实改善师生学习生活\n— 3 —\n条件。');
+    expect(plan.tasks[0]?.lead).toEqual(['区教育局']);
+  });
+
+  it('infers a numeral lost to encoding errors from the sequence', () => {
+    expect(tasks('（一）新建学校。\n（?）改造操场。\n（三）建设食堂。').map((t) => t.number)).toEqual(['一', '二', '三']);
+  });
+
+  it('keeps items that name units even under a target heading', () => {
+    const got = tasks('一、主要预期目标\n\n1.地区生产总值增长6%左右。\n\n牵头单位:区发改局\n\n责任单位:立山经济开发区,全区经济运行各专班\n\n2.固定资产投资增长15%左右。\n\n牵头单位:区发改局');
+    expect(got.map((t) => [t.number, t.lead, t.responsible])).toEqual([
+      ['1', ['区发改局'], ['立山经济开发区', '全区经济运行各专班']],
+      ['2', ['区发改局'], []],
+    ]);
+  });
+
+  it('drops the notice\'s own numbered paragraphs when the tasks below them name units', () => {
+    const plan = parsePlan('菏政办字 〔2023〕1号\n一、高度重视，认真研究政策。各部门要强化组织领导。\n二、压实责任，推动工作落实。各牵头单位要统筹落实。\n1.推进产业转型升级。（牵头单位：市工业和信息化局）\n2.培育新兴产业。（牵头单位：市发展改革委）');
+    expect(plan.document.number).toBe('菏政办字 〔2023〕1号');
+    expect(plan.tasks.map((t) => t.title)).toEqual(['推进产业转型升级', '培育新兴产业']);
+  });
+
   it('keeps body tasks when an attachment only lists file names', () => {
     const got = tasks('一、重点任务\n（一）优化流程。（牵头单位：市审批局）\n（二）压缩时限。（牵头单位：市审批局）\n附件：1.任务分工表\n2.联系人名单');
     expect(got.map((t) => t.title)).toEqual(['优化流程', '压缩时限']);

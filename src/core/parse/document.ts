@@ -6,11 +6,12 @@ import type { ParsedDocument } from './types.ts';
 /** Where the header ends: the reader looks for number, title and issuer only above it. */
 const HEADER_LINES = 40;
 
-const NUMBER = /^[\u4e00-\u9fa5]{1,12}[〔[【(（]((?:19|20)\d{2})[〕\]】)）]第?\d{1,4}号/;
+const NUMBER = /^[\u4e00-\u9fa5]{1,12} ?[〔[【(（] ?((?:19|20)\d{2}) ?[〕\]】)）] ?第?\d{1,4} ?号/;
 const DATE_LINE = /^(?:[\u4e00-\u9fa5（）()]{2,30}\s{2,})?((?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日(?:印发)?$/;
 const ISSUER = /(?:人民政府|政府|办公厅|办公室|委员会|局|委|厅|部|院|中心|管委会|小组|指挥部)$/;
 const TITLE_END = /(?:通知|意见|方案|决定|办法|规定|要点|报告|批复|函|计划|细则|措施|安排|清单|实事|规划|任务|分工)》?$/;
 
+/** The reader's view of the document, and a way back to the text as written. */
 export interface SourceText {
   /** The folded view (matching). */
   view: string;

@@ -9,12 +9,14 @@ export interface GoldPlan {
   sections: GoldSection[];
 }
 
+/** One numbered section of the gold file: 一、开办企业 → { number: 1, heading: '开办企业' }. */
 export interface GoldSection {
   number: number;
   heading: string;
   items: GoldItem[];
 }
 
+/** One numbered item of a gold section. */
 export interface GoldItem {
   number: number;
   title: string;

@@ -45,12 +45,15 @@ export function isAttachmentLine(t: string, line: Line): boolean {
 
 /** indexOf bounded to [from, to): the reader never scans past the range it is looking at. */
 export function indexIn(t: string, ch: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (t[i] === ch) return i;
-  return -1;
+  if (to <= from) return -1;
+  // slice() shares the string's storage, so this is a native bounded search.
+  const i = t.slice(from, to).indexOf(ch);
+  return i < 0 ? -1 : from + i;
 }
 
 /** lastIndexOf bounded to [from, to). */
 export function lastIndexIn(t: string, ch: string, from: number, to: number): number {
-  for (let i = to - 1; i >= from; i--) if (t[i] === ch) return i;
-  return -1;
+  if (to <= from) return -1;
+  const i = t.slice(from, to).lastIndexOf(ch);
+  return i < 0 ? -1 : from + i;
 }

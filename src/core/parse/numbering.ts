@@ -12,6 +12,7 @@ import { indexIn } from './lines.ts';
  */
 export type MarkerKind = 'cn' | 'pcn' | 'num' | 'dec' | 'pnum' | 'half' | 'circ' | 'shi' | 'tag' | 'chap' | 'art';
 
+/** A number marker found in the view. */
 export interface Marker {
   kind: MarkerKind;
   /** Numeric value, 0 for tags. */

@@ -22,6 +22,11 @@ export function sectionRole(heading: string): SectionRole {
   if (CLOSING.test(phrase)) return 'closing';
   if (PRINCIPLE.test(phrase)) return 'principle';
   if (GOAL.test(phrase)) return 'goal';
+  // Combined headings: 工作目标和原则, 指导思想和主要目标.
+  if (phrase.length <= 8 && !/(?:任务|措施|举措)$/.test(phrase)) {
+    if (phrase.includes('目标')) return 'goal';
+    if (/原则|指导思想|总体要求|总体思路/.test(phrase)) return 'principle';
+  }
   if (KEY_TASKS.test(phrase)) return 'key_tasks';
   return 'other';
 }

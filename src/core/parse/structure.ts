@@ -1,87 +1,13 @@
-import { endsSentence, isAttachmentLine, lastIndexIn, type Line } from './lines.ts';
+import { endsSentence, isAttachmentLine, type Line } from './lines.ts';
+import { absorbChildren, endsWithUnitBracket, hasUnitAnnotation, isHeadingLike, mojibakeContent, unitBracketLine, type Node, type Part } from './node.ts';
 import { findInlineShi, matchMarker, toCnNumber, type Marker, type MarkerKind } from './numbering.ts';
-import { readTableRow, type TableHeader, type TableRow } from './table.ts';
+import { readTableRow, type TableHeader } from './table.ts';
 import { isContactLine, isLabelLine, type Range } from './units.ts';
 
-/** A numbered item (heading or task) or a table row, with the view range of its own words. */
-export interface Node {
-  kind: MarkerKind | 'row';
-  label: string;
-  value: number;
-  depth: number;
-  /** Index of the parent node in the part, or -1. */
-  parent: number;
-  markerStart: number;
-  contentStart: number;
-  /** End of the item's own text (label lines excluded). */
-  end: number;
-  /** End of the marker's own line: a heading's words, without the paragraph a title line may take. */
-  lineEnd: number;
-  /** End of the item including label lines that directly follow it. */
-  blockEnd: number;
-  /** A short phrase with no sentence (unit brackets aside): a heading if it has children. */
-  headingLike: boolean;
-  hasChildren: boolean;
-  /** Folded into its parent, which carries the units for all of it (see `absorbChildren`). */
-  absorbed: boolean;
-  /** Label lines (牵头部门：X) that apply to this item. */
-  labels: Range[];
-  row?: TableRow;
-  /** Memo of the unit-bracket test for the text up to `end` (a node's text can still grow). */
-  bracketMemo?: { end: number; value: boolean };
-}
+export type { Node, Part } from './node.ts';
+export { hasUnitAnnotation } from './node.ts';
 
-/** A run of the document: the body, or one attachment. */
-export interface Part {
-  start: number;
-  end: number;
-  isAttachment: boolean;
-  nodes: Node[];
-}
-
-const UNIT_HINT = /牵头|责任|配合|负责|按职责|分工|卖力|协办/;
-const UNIT_BRACKET = /[(〔[【][^()〔〕[\]【】]{0,80}(?:牵头|责任|配合|负责|按职责|卖力|协办)[^()〔〕[\]【】]{0,80}[)〕\]】]/;
-
-/** The line ends with a bracket that names units, e.g. "…。（牵头单位：X）". */
-function endsWithUnitBracket(t: string, line: Line): boolean {
-  let e = line.last;
-  if (t[e - 1] === '。') e--;
-  const c = t[e - 1];
-  if (c !== ')' && c !== '〕' && c !== ']' && c !== '】') return false;
-  const from = Math.max(line.first, e - 200);
-  const open = Math.max(lastIndexIn(t, '(', from, e), lastIndexIn(t, '〔', from, e), lastIndexIn(t, '[', from, e), lastIndexIn(t, '【', from, e));
-  return open >= from && UNIT_HINT.test(t.slice(open, e));
-}
-
-/** Whether a node's own words carry a unit annotation (a unit bracket or label lines). */
-export function hasUnitAnnotation(t: string, n: Node): boolean {
-  if (n.labels.length > 0 || n.row) return true;
-  if (n.bracketMemo?.end !== n.end) {
-    const s = t.slice(n.contentStart, n.end);
-    n.bracketMemo = { end: n.end, value: UNIT_HINT.test(s) && UNIT_BRACKET.test(s) };
-  }
-  return n.bracketMemo.value;
-}
-
-/** Heading-like: at most 40 characters once unit brackets are set aside, and no sentence inside. */
-function isHeadingLike(content: string): boolean {
-  if (content.length > 200) return false;
-  const words = content.replace(new RegExp(UNIT_BRACKET.source, 'g'), '');
-  return words.length <= 40 && !/。./.test(words);
-}
-
-/** A line that starts with "?。" is a GBK number marker decoded one byte out of step. */
-function mojibakeContent(t: string, line: Line): number {
-  const c = t[line.first];
-  if ((c !== '?' && c !== '\ufffd') || t[line.first + 1] !== '。') return -1;
-  for (let i = line.first + 2; i < Math.min(line.last, line.first + 7); i++) {
-    const k = t.charCodeAt(i);
-    // The closing bracket's second byte (0xA9) starts a box-drawing or small-form character.
-    if ((k >= 0x2500 && k <= 0x257f) || (k >= 0xfe50 && k <= 0xfe6b)) return i;
-  }
-  return line.first + 2;
-}
-
+/** Reads one part's lines into numbered items, nesting marker families in order of appearance. */
 class PartBuilder {
   readonly nodes: Node[] = [];
   private kinds: (MarkerKind | 'row')[] = [];
@@ -103,6 +29,7 @@ class PartBuilder {
     return depth < 0 ? 1 : (this.nodes[this.open[depth] ?? -1]?.value ?? 0) + 1;
   }
 
+  /** Adds an item at the depth of its marker family; a family seen before closes the deeper levels. */
   add(m: Marker, kind: MarkerKind | 'row', end: number): Node {
     if (m.value === 0 && kind !== 'tag') {
       // A numeral lost to encoding errors ("（?）"): the sequence says what it was.
@@ -133,8 +60,7 @@ class PartBuilder {
    * Label lines after a task paragraph apply to it and to the unannotated siblings just before it (a
    * shared 责任单位 line); after a heading they apply to that heading, whose items inherit them.
    */
-  label(line: Line): void {
-    const range = { start: line.first, end: line.last };
+  label(line: Line, range: Range = { start: line.first, end: line.last }): void {
     const last = this.nodes[this.nodes.length - 1];
     if (!last) return;
     if (!this.inLabels) {
@@ -162,6 +88,8 @@ class PartBuilder {
       return;
     }
     if (isLabelLine(t, line.first, line.last)) return this.label(line);
+    const bracket = unitBracketLine(t, line);
+    if (bracket) return this.label(line, bracket);
     if (this.tableRow(line)) return;
     const moji = mojibakeContent(t, line);
     const last = this.nodes[this.nodes.length - 1];
@@ -174,9 +102,10 @@ class PartBuilder {
     const m = matchMarker(t, line.first, line.last);
     const cur = this.cur;
     // After a hard wrap, "1、2号楼…" is the rest of the sentence unless its number continues a list
-    // (a new list may start only under a title line).
+    // (a new list may start only under a short title line).
     const wrapped = cur && prev && !this.inLabels && !endsSentence(t, prev);
-    const fits = (mk: Marker) => mk.value === 0 || (mk.value === this.expected(mk.kind) && (cur?.headingLike || this.kinds.includes(mk.kind)));
+    const titleLine = prev !== null && prev.last - prev.first < 30;
+    const fits = (mk: Marker) => mk.value === 0 || (mk.value === this.expected(mk.kind) && (titleLine || this.kinds.includes(mk.kind)));
     if (m && (!wrapped || fits(m))) {
       this.addWithInlineSiblings(m, line);
       return;
@@ -257,32 +186,6 @@ function trimEnd(t: string, e: number): number {
   return e;
 }
 
-const SUB_ITEM = new Set(['pnum', 'half', 'circ', 'shi']);
-
-/**
- * An item with its own unit bracket whose sub-items ((1) 1) ① 一是 on their own lines) name no units
- * is one task, the sub-items being its details. Under a heading with units, "1." items stay tasks and
- * inherit the heading's units instead.
- */
-function absorbChildren(t: string, nodes: Node[]): void {
-  for (let i = 0; i < nodes.length; i++) {
-    const n = nodes[i];
-    if (!n || !n.hasChildren || n.depth === 0 || n.labels.length > 0 || !hasUnitAnnotation(t, n)) continue;
-    let j = i + 1;
-    let absorb = true;
-    for (; j < nodes.length && (nodes[j]?.depth ?? 0) > n.depth; j++) {
-      const d = nodes[j] as Node;
-      if (hasUnitAnnotation(t, d) || !SUB_ITEM.has(d.kind)) absorb = false;
-    }
-    if (!absorb) continue;
-    const lastDesc = nodes[j - 1];
-    for (let k = i + 1; k < j; k++) (nodes[k] as Node).absorbed = true;
-    n.hasChildren = false;
-    if (lastDesc) n.end = n.blockEnd = Math.max(n.blockEnd, lastDesc.blockEnd);
-    i = j - 1;
-  }
-}
-
 /** Splits the view into parts at attachment headings and reads each part's numbered structure. */
 export function readParts(t: string, lines: Line[]): Part[] {
   const parts: Part[] = [];
@@ -295,6 +198,8 @@ export function readParts(t: string, lines: Line[]): Part[] {
     parts.push({ start, end, isAttachment, nodes: builder.nodes });
   };
   for (const line of lines) {
+    // Page numbers of PDF text ("— 3 —") sit between a sentence's halves; they are not text.
+    if (line.last > line.first && line.last - line.first <= 12 && /^[-—–\s]*\d{1,3}[-—–\s]*$/.test(t.slice(line.first, line.last))) continue;
     if (line.last > line.first && isAttachmentLine(t, line)) {
       close(line.start);
       builder = new PartBuilder(t);

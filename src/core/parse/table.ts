@@ -1,4 +1,4 @@
-import { indexIn, type Line } from './lines.ts';
+import type { Line } from './lines.ts';
 import { parseCnNumber } from './numbering.ts';
 import type { Range } from './units.ts';
 
@@ -25,11 +25,14 @@ export interface TableRow {
   category: Range | null;
 }
 
+/** What one line of a table is: its header, a task row, a line to skip, or plain text (`keep`: the table goes on). */
 export type TableLine = { header: TableHeader } | { row: TableRow } | { skip: true } | { plain: true; keep: boolean };
 
 /** Cells of a tab- or |-separated line, trimmed; null when the line has no such separators. */
 function cells(t: string, line: Line): Range[] | null {
-  const sep = indexIn(t, '\t', line.first, line.last) >= 0 ? '\t' : '|';
+  const s = t.slice(line.first, line.last);
+  const sep = s.includes('\t') ? '\t' : s.includes('|') ? '|' : null;
+  if (sep === null) return null;
   const out: Range[] = [];
   let from = line.first;
   let count = 0;

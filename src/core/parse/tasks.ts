@@ -1,74 +1,13 @@
-import { findDeadlines, isOpenEnded, monthEnd } from './deadlines.ts';
+import { findDeadlines, isOpenEnded } from './deadlines.ts';
 import { indexIn } from './lines.ts';
+import { hasUnitAnnotation, type Node, type Part } from './node.ts';
 import { spanToSource, type ReadingView } from './normalize.ts';
-import { sectionRole, type SectionRole } from './sections.ts';
-import { hasUnitAnnotation, type Node, type Part } from './structure.ts';
+import { sectionRole } from './sections.ts';
+import { addUnits, copyList, labelDate, memo, onlyPunct, PUNCT, readUnits, written, type Ctx, type UnitRules } from './task-units.ts';
 import type { ParsedDeadline, ParsedTask, Span } from './types.ts';
-import { findBrackets, findInlineLabel, readUnitClauses, type Range, type UnitReading } from './units.ts';
+import type { Range } from './units.ts';
 
-/** Document-wide rules that change how each task's units read. */
-export interface UnitRules {
-  /** "列第一位者为牵头单位": a list without 牵头 has its first unit as lead. */
-  firstIsLead: boolean;
-  /** Units named once for all later tasks ("以下…均需落实，不再一一列出"), with where the rule stands. */
-  carry: { at: number; units: Range[] }[];
-}
-
-interface Ctx {
-  view: ReadingView;
-  source: string;
-  year: number | null;
-  rules: UnitRules;
-  /** Per-heading results shared by all the items below it, so a long heading is read once. */
-  memo: Map<Node, { role?: SectionRole; heading?: string; units?: Units }>;
-}
-
-function memo(ctx: Ctx, n: Node): { role?: SectionRole; heading?: string; units?: Units } {
-  let m = ctx.memo.get(n);
-  if (!m) ctx.memo.set(n, (m = {}));
-  return m;
-}
-
-const PUNCT = ' \t\n。.，,；;、：:';
-
-function onlyPunct(t: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (!PUNCT.includes(t[i] ?? '')) return false;
-  return true;
-}
-
-/** Whether a bracket's reading is a unit annotation rather than a qualifier or a document number. */
-function isUnitBracket(t: string, r: UnitReading, b: Range, end: number): boolean {
-  if (r.hasRoleWords) return r.lead.length + r.responsible.length + r.times.length > 0 || r.firstIsLead;
-  // A list with no label counts only at the end of the item and only if every name reads as a unit.
-  return r.rejected === 0 && r.responsible.length > 0 && onlyPunct(t, b.end, end);
-}
-
-function written(ctx: Ctx, r: Range): { text: string; span: Span } {
-  const span = spanToSource(ctx.view, r.start, r.end);
-  return { text: ctx.source.slice(span[0], span[1]), span };
-}
-
-/** Unit names in order with their spans; `seen` makes repeats cheap to skip. */
-interface UnitList {
-  names: string[];
-  spans: Span[];
-  seen: Set<string>;
-}
-
-const unitList = (): UnitList => ({ names: [], spans: [], seen: new Set() });
-const copyList = (l: UnitList): UnitList => ({ names: [...l.names], spans: [...l.spans], seen: new Set(l.seen) });
-
-/** Adds names in order, skipping repeats (as written). */
-function addUnits(ctx: Ctx, into: UnitList, ranges: Range[]): void {
-  for (const r of ranges) {
-    const w = written(ctx, r);
-    if (w.text && !into.seen.has(w.text)) {
-      into.seen.add(w.text);
-      into.names.push(w.text);
-      into.spans.push(w.span);
-    }
-  }
-}
+export type { UnitRules } from './task-units.ts';
 
 /** The item's text with unit brackets cut out; what follows the last bracket goes if it is only punctuation. */
 function keptPieces(t: string, node: Node, unitBrackets: Range[], end: number): Range[] {
@@ -135,62 +74,6 @@ function readHeading(ctx: Ctx, node: Node): string {
   if (end < 0) end = node.lineEnd;
   while (end > node.markerStart && PUNCT.includes(t[end - 1] ?? '')) end--;
   return written(ctx, { start: node.markerStart, end }).text;
-}
-
-interface Units {
-  lead: UnitList;
-  resp: UnitList;
-  times: Range[];
-  firstIsLead: boolean;
-  /** Unit brackets to cut from the text. */
-  brackets: Range[];
-  /** Where inline labels start ("…。牵头单位：X"), which ends the text; -1 if none. */
-  inlineLabel: number;
-}
-
-/** Reads a node's own unit annotations: table cells, unit brackets, inline labels, label lines. */
-function readUnits(ctx: Ctx, node: Node): Units {
-  const t = ctx.view.text;
-  const u: Units = { lead: unitList(), resp: unitList(), times: [], firstIsLead: false, brackets: [], inlineLabel: -1 };
-  const take = (r: UnitReading) => {
-    addUnits(ctx, u.lead, r.lead);
-    addUnits(ctx, u.resp, r.responsible);
-    u.times.push(...r.times);
-    u.firstIsLead ||= r.firstIsLead;
-  };
-  if (node.row) {
-    if (node.row.lead) take(readUnitClauses(t, node.row.lead.start, node.row.lead.end, 'lead'));
-    if (node.row.resp) take(readUnitClauses(t, node.row.resp.start, node.row.resp.end));
-    if (node.row.time) u.times.push(node.row.time);
-  }
-  const all = findBrackets(t, node.contentStart, node.end);
-  u.inlineLabel = findInlineLabel(t, node.contentStart, node.end, all);
-  const textEnd = u.inlineLabel >= 0 ? u.inlineLabel : node.end;
-  for (const b of all) {
-    if (b.end > textEnd) break;
-    const r = readUnitClauses(t, b.start + 1, b.end - 1);
-    if (!isUnitBracket(t, r, b, textEnd)) continue;
-    u.brackets.push(b);
-    take(r);
-  }
-  if (u.inlineLabel >= 0) take(readUnitClauses(t, u.inlineLabel, node.end));
-  for (const l of node.labels) take(readUnitClauses(t, l.start, l.end));
-  return u;
-}
-
-/**
- * A 完成时限 value with no deadline phrase: "2021年12月" or "6月" (month end), "2021年12月31日" or
- * "6月30日" (that day), "2021年" (year end). Undefined when the value is none of these.
- */
-function labelDate(value: string, year: number | null): string | null | undefined {
-  const m = /^(?:((?:19|20)\d{2})年)?(?:(\d{1,2})月份?(?:(\d{1,2})日)?)?(?:前|之前|以前|底|末)?(?:完成)?[。.]?$/.exec(value.trim());
-  if (!m || (!m[1] && !m[2])) return undefined;
-  const y = m[1] ? Number(m[1]) : year;
-  const mo = m[2] ? Number(m[2]) : 12;
-  if (y === null || mo < 1 || mo > 12) return null;
-  const d = m[3] ? Number(m[3]) : monthEnd(y, mo);
-  if (d < 1 || d > monthEnd(y, mo)) return null;
-  return `${y}-${mo < 10 ? '0' : ''}${mo}-${d < 10 ? '0' : ''}${d}`;
 }
 
 function readTask(ctx: Ctx, nodes: Node[], node: Node): ParsedTask {
@@ -294,11 +177,14 @@ function isTask(ctx: Ctx, nodes: Node[], node: Node): boolean {
 /** Reads every task of the given parts. */
 export function readTasks(view: ReadingView, source: string, parts: Part[], year: number | null, rules: UnitRules): ParsedTask[] {
   const ctx: Ctx = { view, source, year, rules, memo: new Map() };
-  const out: ParsedTask[] = [];
+  const read: { node: Node; task: ParsedTask }[] = [];
   for (const part of parts) {
-    for (const node of part.nodes) if (isTask(ctx, part.nodes, node)) out.push(readTask(ctx, part.nodes, node));
+    for (const node of part.nodes) if (isTask(ctx, part.nodes, node)) read.push({ node, task: readTask(ctx, part.nodes, node) });
   }
-  return out;
+  // When the tasks are sub-items that name units, a top-level paragraph without units is the
+  // notice's own text ("一、高度重视，认真研究政策。…" before "1.…（牵头单位：…）"), not a task.
+  const hasUnits = (t: ParsedTask) => t.lead.length + t.responsible.length > 0;
+  const deepWithUnits = read.some((r) => r.node.depth > 0 && hasUnits(r.task));
+  return read.filter((r) => !(deepWithUnits && r.node.depth === 0 && !hasUnits(r.task))).map((r) => r.task);
 }
 
-export type { Ctx as TaskContext };

@@ -55,6 +55,12 @@ describe('readUnitClauses', () => {
     }
   });
 
+  it('reads labels written in lenticular brackets', () => {
+    expect(read('【牵头单位】市发改委【责任单位】市财政局、市统计局【完成时限】2021年底')).toMatchObject({
+      lead: ['市发改委'], responsible: ['市财政局', '市统计局'], times: ['2021年底'],
+    });
+  });
+
   it('ignores 牵头领导 (a person)', () => {
     expect(read('牵头领导：张三；牵头单位：市发改委')).toMatchObject({ lead: ['市发改委'], responsible: [] });
   });

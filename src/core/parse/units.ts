@@ -30,11 +30,12 @@ export function findBrackets(t: string, start: number, end: number): Range[] {
   let depth = 0;
   let open = -1;
   for (let i = start; i < end; i++) {
-    const c = t[i] ?? '';
-    if (OPEN.includes(c)) {
+    const c = t.charCodeAt(i);
+    // ( 〔 [ 【 and their closers; the view has already folded full-width brackets to ASCII.
+    if (c === 0x28 || c === 0x3014 || c === 0x5b || c === 0x3010) {
       if (depth === 0) open = i;
       depth++;
-    } else if (CLOSE.includes(c) && depth > 0) {
+    } else if ((c === 0x29 || c === 0x3015 || c === 0x5d || c === 0x3011) && depth > 0) {
       depth--;
       if (depth === 0) out.push({ start: open, end: i + 1 });
     }
@@ -42,18 +43,23 @@ export function findBrackets(t: string, start: number, end: number): Range[] {
   return out;
 }
 
-const LEAD_LABEL = /^(?:牵头|主责|主办|牵头负责)(?:部门|单位|处室|科室|机构)?\s*[:：]/;
-const RESP_LABEL = /^(?:(?:责任|配合|协办|参与|协同|协作|承办|实施|负责|落实|主体|相关|共同)(?:部门|单位|处室|科室|机构|主体)|责任|配合|协办|参与)\s*[:：]/;
-const TIME_LABEL = /^(?:完成|办结|推进|落实)?(?:时限|时间|期限|时间节点|时间要求|进度|进度安排)(?:要求|安排)?\s*[:：]/;
+/** A label written "牵头单位：" or "【牵头单位】" (the colon then optional). */
+const labelRe = (words: string, flags = '') => new RegExp(`(?:(?:${words})\\s*[:：]|[【[](?:${words})[】\\]]\\s*[:：]?)`, flags);
+const LEAD_WORDS = '(?:牵头|主责|主办|牵头负责)(?:部门|单位|处室|科室|机构)?';
+const RESP_WORDS = '(?:责任|配合|协办|参与|协同|协作|承办|实施|负责|落实|主体|相关|共同)(?:部门|单位|处室|科室|机构|主体)|责任|配合|协办|参与';
+const TIME_WORDS = '(?:完成|办结|推进|落实)?(?:时限|时间|期限|时间节点|时间要求|进度|进度安排)(?:要求|安排)?';
+const LEAD_LABEL = new RegExp(`^${labelRe(LEAD_WORDS).source}`);
+const RESP_LABEL = new RegExp(`^${labelRe(RESP_WORDS).source}`);
+const TIME_LABEL = new RegExp(`^${labelRe(TIME_WORDS).source}`);
 const IGNORE_LABEL = /^(?:[牵头责任分管联系包挂]{2})?(?:领导|责任人|负责人|联系人)\s*[:：]/;
-const ANY_LABEL = /(?:牵头|责任|配合|协办|参与|完成时限|时限要求|完成时间)(?:部门|单位)?\s*[:：]/g;
+const ANY_LABEL = labelRe('(?:牵头|责任|配合|协办|参与|完成时限|时限要求|完成时间)(?:部门|单位)?', 'g');
 
 const LEAD_TAIL = /(?:牵头(?:负责|卖力|落实|实施|推进|组织|抓总)?|为牵头单位|负总责)$/;
 const RESP_TAIL =
   /(?:(?:按|按照|根据)?(?:各自)?职责(?:分工)?(?:负责|卖力|落实|配合|参与|实施|推进|办理)?|(?:分别|共同|具体|配合|参与|协助|协同)?(?:负责|卖力|落实|配合|参与|协助|协办|参加|办理)|为(?:责任|配合)单位)$/;
 const ROLE_SUFFIX = /[(（](牵头|配合|责任|参与|协办)(?:单位|部门)?[)）]$/;
 /** The rule "列第一位者为牵头单位" and its variants. */
-export const FIRST_LEAD = /(?:首位|第一位|第一个|排名第一|排序第一|排在第一|居首|最前|排在前面|前面的)[^,，;；。\n]{0,12}牵头/;
+export const FIRST_LEAD = /(?:首位|第一位|第一个|排名第一|排序第一|排在第一|居首|最前|排在前面|前面的)[^,，;；。\n]{0,12}(?:为|是|作为)牵头/;
 
 /** Whether a line (view range, already trimmed) is a unit or schedule label line such as 牵头部门：X. */
 export function isLabelLine(t: string, start: number, end: number): boolean {
@@ -75,26 +81,28 @@ function trimRange(t: string, r: Range): Range {
 
 /** Splits an annotation into clauses at depth-0 ；，; and before each further label. */
 function splitClauses(t: string, start: number, end: number): Range[] {
-  const cuts: number[] = [];
+  // A cut ends a clause at `at`; the next starts after the separator (`skip` = 1) or at the label.
+  const cuts: { at: number; skip: number }[] = [];
   let depth = 0;
   for (let i = start; i < end; i++) {
     const c = t[i] ?? '';
     if (OPEN.includes(c)) depth++;
     else if (CLOSE.includes(c) && depth > 0) depth--;
-    else if (depth === 0 && ';；,，'.includes(c)) cuts.push(i);
+    else if (depth === 0 && ';；,，'.includes(c)) cuts.push({ at: i, skip: 1 });
   }
   const range = t.slice(start, end);
   ANY_LABEL.lastIndex = 0;
   for (let m = ANY_LABEL.exec(range); m; m = ANY_LABEL.exec(range)) {
     const at = start + m.index;
-    if (at > start && ' \t'.includes(t[at - 1] ?? '')) cuts.push(at - 1);
+    if (at > start && (' \t'.includes(t[at - 1] ?? '') || t[at] === '【' || t[at] === '[')) cuts.push({ at, skip: 0 });
   }
-  cuts.sort((a, b) => a - b);
+  cuts.sort((a, b) => a.at - b.at);
   const out: Range[] = [];
   let from = start;
   for (const c of cuts) {
-    out.push(trimRange(t, { start: from, end: c }));
-    from = c + 1;
+    if (c.at < from) continue;
+    out.push(trimRange(t, { start: from, end: c.at }));
+    from = c.at + c.skip;
   }
   out.push(trimRange(t, { start: from, end }));
   return out.filter((r) => r.end > r.start);
@@ -196,7 +204,7 @@ export function findCarryUnits(t: string, start: number, end: number): Range[] {
   return units(t, r);
 }
 
-const INLINE_LABEL = /(?:牵头|责任|配合|协办|参与)(?:部门|单位)\s*[:：]|(?:完成时限|时限要求|完成时间)\s*[:：]/g;
+const INLINE_LABEL = labelRe('(?:牵头|责任|配合|协办|参与)(?:部门|单位)|完成时限|时限要求|完成时间', 'g');
 
 /**
  * Where unit labels start inside a paragraph ("…。牵头单位：X；责任单位：Y"), outside brackets and
@@ -211,7 +219,7 @@ export function findInlineLabel(t: string, start: number, end: number, brackets:
     while (k < brackets.length && (brackets[k]?.end ?? 0) <= at) k++;
     const b = brackets[k];
     if (at === start || (b && b.start < at)) continue;
-    if ('。；; \t\n'.includes(t[at - 1] ?? '')) return at;
+    if ('。；; \t\n'.includes(t[at - 1] ?? '') || t[at] === '【' || t[at] === '[') return at;
   }
   return -1;
 }
