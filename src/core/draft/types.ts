@@ -1,4 +1,4 @@
-import type { ParsedDeadline, TaskSpans } from '../parse/types.ts';
+import type { ParsedTask, TaskSpans } from '../parse/types.ts';
 
 /**
  * One task of an import draft as the coordinator edits it before committing (the `DraftTask` of the
@@ -6,17 +6,8 @@ import type { ParsedDeadline, TaskSpans } from '../parse/types.ts';
  * around it move; `spans` point into the draft's source text and are null once a task no longer
  * corresponds one-to-one to what the reader found (added, split, or edited by hand).
  */
-export interface DraftTask {
+export interface DraftTask extends Omit<ParsedTask, 'spans'> {
   key: string;
-  /** Headings above the task as written, e.g. ["一、开办企业"]. */
-  path: string[];
-  /** The task's own marker, e.g. "1" or "一". */
-  number: string;
-  title: string;
-  text: string;
-  deadlines: ParsedDeadline[];
-  lead: string[];
-  responsible: string[];
   spans: TaskSpans | null;
 }
 

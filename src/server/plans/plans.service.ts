@@ -1,6 +1,7 @@
 import type { Actor, Deps } from '../context.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import { AppError, notFound } from '../errors.ts';
+import { assertParentAllowed } from '../hierarchy.ts';
 import type { PlanLevel } from '../db/schema.ts';
 import * as repo from './plans.repo.ts';
 import type { PlanUpdate } from './plans.schema.ts';
@@ -46,7 +47,12 @@ export async function updatePlan(deps: Deps, actor: Actor, id: number, patch: Pl
   await deps.db.transaction().execute(async (trx) => {
     const before = await repo.findPlanRow(trx, id);
     if (!before) throw notFound('方案');
-    if (patch.parentPlanId != null) await assertParentAllowed(trx, id, patch.parentPlanId);
+    if (patch.parentPlanId != null) {
+      await assertParentAllowed(id, patch.parentPlanId, async (p) => {
+        const row = await repo.findPlanRow(trx, p);
+        return row && { parent: row.parent_plan_id };
+      }, { cycle: '上级方案不能是本方案或其下级方案', missing: '所选上级方案不存在', field: 'parentPlanId' });
+    }
     const set = {
       ...(patch.number !== undefined && { number: patch.number || null }),
       ...(patch.issuer !== undefined && { issuer: patch.issuer || null }),
@@ -64,16 +70,6 @@ export async function updatePlan(deps: Deps, actor: Actor, id: number, patch: Pl
   return getPlan(deps, id);
 }
 
-async function assertParentAllowed(trx: Parameters<typeof repo.findPlanRow>[0], id: number, parentId: number) {
-  // Walk up from the proposed parent: meeting the plan itself would make a cycle.
-  let cursor: number | null = parentId;
-  for (let depth = 0; cursor != null && depth < 50; depth++) {
-    if (cursor === id) throw new AppError('INVALID_INPUT', '上级方案不能是本方案或其下级方案', { field: 'parentPlanId' });
-    const row = await repo.findPlanRow(trx, cursor);
-    if (!row) throw new AppError('INVALID_INPUT', '所选上级方案不存在', { field: 'parentPlanId' });
-    cursor = row.parent_plan_id;
-  }
-}
 
 /** Maps a section onto an indicator (or none). */
 export async function updateSection(deps: Deps, actor: Actor, id: number, indicatorCode: string | null) {

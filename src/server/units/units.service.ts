@@ -2,6 +2,7 @@ import { suggestAliases } from '../../core/units/aliases.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
+import { assertParentAllowed } from '../hierarchy.ts';
 import { milestonesOfTasks } from '../tasks/tasks.repo.ts';
 import { auditOf } from '../audit/audit.repo.ts';
 import * as repo from './units.repo.ts';
@@ -41,16 +42,6 @@ export async function getUnit(deps: Deps, id: number) {
 
 const audit = auditOf;
 
-/** A unit's parent must exist and must not be the unit itself or one below it. */
-async function assertParentAllowed(trx: Parameters<typeof repo.findUnit>[0], id: number, parentId: number) {
-  let cursor: number | null = parentId;
-  for (let depth = 0; cursor != null && depth < 50; depth++) {
-    if (cursor === id) throw new AppError('INVALID_INPUT', '上级单位不能是本单位或其下级单位', { field: 'parentId' });
-    const row = await repo.findUnit(trx, cursor);
-    if (!row) throw new AppError('INVALID_INPUT', '上级单位不存在', { field: 'parentId' });
-    cursor = row.parent_id;
-  }
-}
 
 async function assertNameFree(trx: Parameters<typeof repo.findUnitByName>[0], name: string, exceptUnitId: number) {
   const unit = await repo.findUnitByName(trx, name);
@@ -64,7 +55,12 @@ export async function updateUnit(deps: Deps, actor: Actor, id: number, patch: { 
     const before = await repo.findUnit(trx, id);
     if (!before) throw notFound('单位');
     if (patch.name && patch.name !== before.name) await assertNameFree(trx, patch.name, id);
-    if (patch.parentId != null) await assertParentAllowed(trx, id, patch.parentId);
+    if (patch.parentId != null) {
+      await assertParentAllowed(id, patch.parentId, async (u) => {
+        const row = await repo.findUnit(trx, u);
+        return row && { parent: row.parent_id };
+      }, { cycle: '上级单位不能是本单位或其下级单位', missing: '上级单位不存在', field: 'parentId' });
+    }
     const set = {
       ...(patch.name !== undefined && { name: patch.name }),
       ...(patch.isCollective !== undefined && { is_collective: patch.isCollective ? 1 : 0 }),
