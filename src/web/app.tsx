@@ -1,10 +1,14 @@
-import { App as AntApp, ConfigProvider, theme } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Result, Spin, theme } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { Suspense, useEffect } from 'react';
-import { Navigate, RouterProvider, createBrowserRouter } from 'react-router';
-import { setErrorNotifier } from './api/request.ts';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
+import { RouterProvider, createBrowserRouter } from 'react-router';
+import { getMe } from './api/auth.ts';
+import { setErrorNotifier, setLoginRedirect } from './api/request.ts';
+import type { Me } from './api/types.ts';
+import { AuthProvider } from './auth/auth-context.tsx';
+import { HomeRedirect, RequireAuth, RouteGuard } from './auth/guards.tsx';
 import { ROUTES } from './config/routes.ts';
 import { AppLayout, type RouteHandle } from './layout/app-layout.tsx';
 import { PageLoading } from './components/page-loading.tsx';
@@ -12,19 +16,36 @@ import { NotFound, RouteError } from './components/page-error.tsx';
 
 dayjs.locale('zh-cn');
 
+const LoginPage = lazy(() => import('./pages/login/index.tsx'));
+
 const router = createBrowserRouter([
   {
-    element: <AppLayout />,
+    path: '/login',
+    errorElement: <RouteError />,
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <LoginPage />
+      </Suspense>
+    ),
+  },
+  {
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Navigate to="/plans" replace /> },
+      { index: true, element: <HomeRedirect /> },
       ...ROUTES.map((route) => ({
         path: route.path,
         handle: { menu: route.menu, title: route.title } satisfies RouteHandle,
         element: (
-          <Suspense fallback={<PageLoading />}>
-            <route.component />
-          </Suspense>
+          <RouteGuard route={route}>
+            <Suspense fallback={<PageLoading />}>
+              <route.component />
+            </Suspense>
+          </RouteGuard>
         ),
       })),
       { path: '*', element: <NotFound /> },
@@ -37,6 +58,64 @@ function ErrorNotifierBridge() {
   const { message } = AntApp.useApp();
   useEffect(() => setErrorNotifier((text) => void message.error(text)), [message]);
   return null;
+}
+
+type Boot = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; me: Me | null; signedOut?: boolean };
+
+/** Asks the server who is signed in before the first page renders; pages then rely on `me`. */
+function Session() {
+  const [boot, setBoot] = useState<Boot>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    getMe(controller.signal).then(
+      (me) => setBoot({ state: 'ready', me }),
+      (err: unknown) => {
+        if (!controller.signal.aborted) setBoot({ state: 'failed', message: err instanceof Error ? err.message : '无法连接服务器' });
+      },
+    );
+    return () => controller.abort();
+  }, [attempt]);
+
+  const setMe = useCallback((me: Me | null) => setBoot({ state: 'ready', me }), []);
+  const signOut = useCallback(() => setBoot({ state: 'ready', me: null, signedOut: true }), []);
+
+  // A 401 anywhere: forget the user and go to the login page, which brings them back here.
+  useEffect(() => {
+    setLoginRedirect((url) => {
+      setBoot({ state: 'ready', me: null });
+      void router.navigate(url, { replace: true });
+    });
+  }, []);
+
+  const auth = useMemo(
+    () => ({ me: boot.state === 'ready' ? boot.me : null, signedOut: boot.state === 'ready' && boot.signedOut === true, setMe, signOut }),
+    [boot, setMe, signOut],
+  );
+
+  if (boot.state === 'loading') {
+    return (
+      <div style={{ flex: 1, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+        <Spin size="large" description="正在加载…" />
+      </div>
+    );
+  }
+  if (boot.state === 'failed') {
+    return (
+      <Result
+        status="warning"
+        title="无法连接服务器"
+        subTitle={boot.message}
+        extra={<Button type="primary" onClick={() => { setBoot({ state: 'loading' }); setAttempt((n) => n + 1); }}>重试</Button>}
+      />
+    );
+  }
+  return (
+    <AuthProvider value={auth}>
+      <RouterProvider router={router} />
+    </AuthProvider>
+  );
 }
 
 export function App() {
@@ -61,7 +140,7 @@ export function App() {
     >
       <AntApp style={{ minHeight: '100%', display: 'flex', flexDirection: 'column' }}>
         <ErrorNotifierBridge />
-        <RouterProvider router={router} />
+        <Session />
       </AntApp>
     </ConfigProvider>
   );

@@ -1,15 +1,29 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/server/context.ts';
+import { createUser } from '../../src/server/users/users.service.ts';
 import { ROOT, startE2E, type E2E } from './harness.ts';
+
+const COORDINATOR_PASSWORD = 'Tuijin-e2e-2021!';
 
 let e: E2E;
 beforeAll(async () => {
   e = await startE2E();
+  await createUser(e.deps, SYSTEM_ACTOR, {
+    username: 'tongchou', displayName: '统筹协调员', unitId: null, roles: ['coordinator'], leaderSectionIds: [], password: COORDINATOR_PASSWORD, mustChangePassword: false,
+  });
 });
 afterAll(async () => e?.close());
 
 it('uploads the sample plan through the UI, checks the draft, commits it and browses 199 tasks', async () => {
   const { page, baseUrl } = e;
+  // Sign in as a coordinator, who may import plans.
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-username').fill('tongchou');
+  await page.getByTestId('login-password').fill(COORDINATOR_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(/\/plans$/);
+
   await page.goto(`${baseUrl}/imports/new`);
   await page.setInputFiles('[data-testid="import-upload"] input[type=file]', join(ROOT, 'samples', 'shanting-2021-7.txt'));
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, request, setErrorNotifier } from './request.ts';
+import { getCsrfToken, setCsrfToken } from './csrf.ts';
+import { ApiError, request, setErrorNotifier, setLoginRedirect } from './request.ts';
 
 function reply(status: number, body?: unknown): Response {
   return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -10,7 +11,9 @@ describe('request error policy', () => {
   setErrorNotifier((text) => shown.push(text));
   afterEach(() => {
     vi.unstubAllGlobals();
+    vi.useRealTimers();
     shown.length = 0;
+    setCsrfToken(null);
   });
 
   it('returns JSON, and nothing for 204', async () => {
@@ -54,5 +57,47 @@ describe('request error policy', () => {
     expect(url).toBe('/api/plans/1?a=1');
     expect(init).toMatchObject({ method: 'PATCH', body: '{"title":"新标题"}' });
     expect((init!.headers as Record<string, string>)['Content-Type']).toBe('application/json');
+  });
+
+  it('sends the CSRF token on writes only', async () => {
+    const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => reply(200, {}));
+    vi.stubGlobal('fetch', fetchMock);
+    setCsrfToken('tok-1');
+    await request('GET', '/api/plans');
+    await request('POST', '/api/users', { body: { username: 'a' } });
+    await request('DELETE', '/api/imports/1');
+    const headers = fetchMock.mock.calls.map(([, init]) => init!.headers as Record<string, string>);
+    expect(headers[0]!['x-csrf-token']).toBeUndefined();
+    expect(headers[1]!['x-csrf-token']).toBe('tok-1');
+    expect(headers[2]!['x-csrf-token']).toBe('tok-1');
+    expect(fetchMock.mock.calls[0]![1]).toMatchObject({ credentials: 'same-origin' });
+  });
+
+  it('sends a 401 to the login page with the current path, once for a burst', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-01-01T00:00:00Z'));
+    const redirects: string[] = [];
+    setLoginRedirect((url) => redirects.push(url));
+    vi.stubGlobal('window', { location: { pathname: '/plans/3/tasks', search: '?q=电子' } });
+    vi.stubGlobal('fetch', vi.fn(async () => reply(401, { error: { code: 'UNAUTHENTICATED', message: '请先登录' } })));
+    setCsrfToken('tok-1');
+    await expect(request('GET', '/api/plans/3')).rejects.toMatchObject({ status: 401 });
+    await expect(request('GET', '/api/plans/3/tasks')).rejects.toMatchObject({ status: 401 });
+    expect(redirects).toEqual([`/login?next=${encodeURIComponent('/plans/3/tasks?q=电子')}`]);
+    expect(shown).toEqual(['登录已失效，请重新登录']);
+    expect(getCsrfToken()).toBeNull();
+    // A caller that handles 401 (the login form) gets the error and nothing else happens.
+    vi.setSystemTime(new Date('2026-01-01T00:01:00Z'));
+    await expect(request('POST', '/api/auth/login', { handles: [401] })).rejects.toMatchObject({ status: 401, message: '请先登录' });
+    expect(redirects).toHaveLength(1);
+  });
+
+  it('shows a 403 refusal without leaving the page', async () => {
+    const redirects: string[] = [];
+    setLoginRedirect((url) => redirects.push(url));
+    vi.stubGlobal('fetch', vi.fn(async () => reply(403, { error: { code: 'FORBIDDEN', message: '无权执行此操作' } })));
+    await expect(request('PATCH', '/api/units/1', { body: {} })).rejects.toMatchObject({ status: 403 });
+    expect(shown).toEqual(['无权执行此操作']);
+    expect(redirects).toEqual([]);
   });
 });

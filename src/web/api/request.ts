@@ -1,5 +1,7 @@
 import { message } from 'antd';
+import { loginPath } from '../utils/login-redirect.ts';
 import { buildUrl, type QueryValue } from '../utils/url.ts';
+import { CSRF_HEADER, getCsrfToken, setCsrfToken } from './csrf.ts';
 import type { ApiErrorBody } from './types.ts';
 
 /** An API failure: the server's `{ error: { code, message, details } }`, or a network failure (status 0). */
@@ -22,8 +24,9 @@ export interface RequestOptions {
   body?: unknown;
   signal?: AbortSignal;
   /**
-   * HTTP statuses the caller shows itself (e.g. 409 on import, to link the existing plan). Every other
-   * failure is shown here, once, with the server's Chinese message.
+   * HTTP statuses the caller shows itself (e.g. 409 on import, to link the existing plan; 401 on the
+   * login form). Every other failure is shown here, once, with the server's Chinese message; a 401
+   * also sends the user to the login page.
    */
   handles?: number[];
 }
@@ -37,6 +40,31 @@ let notifyError: Notifier = (text) => void message.error(text);
 /** Route error toasts through the App context's `message` instance. */
 export function setErrorNotifier(fn: Notifier): void {
   notifyError = fn;
+}
+
+type LoginRedirect = (loginUrl: string) => void;
+
+// Replaced at start-up by one that clears the signed-in user and navigates inside the SPA; a full
+// page load is the fallback.
+let redirectToLogin: LoginRedirect = (url) => window.location.assign(url);
+
+/** How a 401 takes the user to `/login?next=<current path>`. */
+export function setLoginRedirect(fn: LoginRedirect): void {
+  redirectToLogin = fn;
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// Several requests of one page fail together when a session ends: one toast, one redirect.
+let lastSessionEnd = 0;
+
+function sessionEnded(): void {
+  setCsrfToken(null);
+  const now = Date.now();
+  if (now - lastSessionEnd < 2000) return;
+  lastSessionEnd = now;
+  notifyError('登录已失效，请重新登录');
+  const here = typeof window === 'undefined' ? '/' : `${window.location.pathname}${window.location.search}`;
+  redirectToLogin(loginPath(here));
 }
 
 function isErrorBody(value: unknown): value is ApiErrorBody {
@@ -54,20 +82,26 @@ async function toApiError(res: Response): Promise<ApiError> {
 }
 
 /**
- * The one way the web app talks to the API. Resolves with the parsed JSON (undefined for 204);
- * rejects with an ApiError after showing its message, unless the caller `handles` that status or the
- * request was aborted (a page that unmounts aborts its requests, which is not an error to show).
+ * The one way the web app talks to the API. Sends the session cookie, and the CSRF token on every
+ * write. Resolves with the parsed JSON (undefined for 204); rejects with an ApiError after showing its
+ * message (403: the refusal; 401: "signed out", then the login page), unless the caller `handles`
+ * that status or the request was aborted (a page that unmounts aborts its requests, which is not an
+ * error to show).
  */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const { query, body, signal, handles = [] } = options;
   const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
+  const csrf = getCsrfToken();
+  if (csrf && UNSAFE_METHODS.has(method.toUpperCase())) headers[CSRF_HEADER] = csrf;
   let res: Response;
   try {
     res = await fetch(buildUrl(path, query), {
       method,
       signal,
       credentials: 'same-origin',
-      headers: body === undefined || isForm ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers,
       body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
     });
   } catch (err) {
@@ -78,7 +112,9 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
   if (!res.ok) {
     const error = await toApiError(res);
-    if (!handles.includes(res.status)) notifyError(error.message);
+    if (handles.includes(res.status)) throw error;
+    if (res.status === 401) sessionEnded();
+    else notifyError(error.message);
     throw error;
   }
   if (res.status === 204) return undefined as T;

@@ -1,6 +1,6 @@
 import type { TaskFilters } from '../utils/task-filters.ts';
-import { get } from './request.ts';
-import type { ListResult, TaskDetail, TaskSummary } from './types.ts';
+import { get, post } from './request.ts';
+import type { Instruction, ListResult, TaskDetail, TaskSummary } from './types.ts';
 
 export const findTasks = (planId: number, filters: TaskFilters, signal?: AbortSignal) =>
   get<ListResult<TaskSummary>>(`/api/plans/${planId}/tasks`, {
@@ -18,3 +18,6 @@ export const findTasks = (planId: number, filters: TaskFilters, signal?: AbortSi
   });
 
 export const getTask = (id: number, signal?: AbortSignal) => get<TaskDetail>(`/api/tasks/${id}`, { signal });
+
+/** A leader's instruction (批示) on a task. */
+export const addInstruction = (taskId: number, text: string) => post<Instruction>(`/api/tasks/${taskId}/instructions`, { text });

@@ -2,10 +2,24 @@
  * Shapes of the Tuijin API as the web app reads them. Mirrors the server's response schemas
  * (src/server/…/…schema.ts); keep the two in step until the client is generated from OpenAPI.
  */
+import type { Role } from '../../core/auth/policy.ts';
 import type { DraftTask } from '../../core/draft/types.ts';
 import type { PlanLevel } from '../../core/plans/types.ts';
 
-export type { DraftTask, PlanLevel };
+export type { DraftTask, PlanLevel, Role };
+
+/** The signed-in user (`POST /api/auth/login`, `GET /api/auth/me`). */
+export interface Me {
+  id: number;
+  username: string;
+  displayName: string;
+  unitId: number | null;
+  unitName: string | null;
+  roles: Role[];
+  leaderSectionIds: number[];
+  mustChangePassword: boolean;
+  csrfToken: string;
+}
 
 export type Span = [number, number];
 
@@ -124,6 +138,59 @@ export interface TaskDetail {
   spans: TaskSpans | null;
   /** The task's paragraph(s) and where they start in the plan source; spans minus offset index it. */
   source: { text: string; offset: number } | null;
+  /** Leaders' instructions (批示), oldest first. */
+  instructions?: Instruction[];
+  /** Whether the signed-in user may write an instruction here (a leader of the task's section). */
+  canInstruct?: boolean;
+  /** The signed-in user's units (or units under them) named on the task. */
+  myUnitIds?: number[];
+  /** Each named unit's contact for the task. */
+  contacts?: TaskContact[];
+}
+
+export interface Instruction {
+  id: number;
+  text: string;
+  userName: string;
+  /** ISO UTC. */
+  createdAt: string;
+}
+
+export interface TaskContact {
+  unitId: number;
+  role: UnitRole;
+  contactName: string | null;
+  contactPhone: string | null;
+  note: string | null;
+}
+
+export interface ContactUpdate {
+  contactName: string | null;
+  contactPhone: string | null;
+  note: string | null;
+}
+
+/** A task of the signed-in user's unit (`GET /api/me/tasks`). */
+export interface MyTask {
+  id: number;
+  planId: number;
+  planNumber: string | null;
+  number: string;
+  title: string;
+  role: UnitRole;
+  deadlines: Deadline[];
+  nextDue: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  note: string | null;
+  /** The unit named on the task, when it is a unit under the user's own (not in the contract yet). */
+  unitId?: number;
+}
+
+export interface MyTasks {
+  unit: { id: number; name: string } | null;
+  data: MyTask[];
+  total: number;
 }
 
 export interface CalendarItem {
@@ -155,6 +222,9 @@ export interface UnitSummary {
   aliases: string[];
   leadCount: number;
   responsibleCount: number;
+  /** The unit it belongs to (a town's office under the town), if any. */
+  parentId?: number | null;
+  parentName?: string | null;
 }
 
 export interface UnitTask {
@@ -174,6 +244,90 @@ export interface UnitDetail {
   isCollective: boolean;
   aliases: string[];
   tasks: UnitTask[];
+  parentId?: number | null;
+  parentName?: string | null;
+  /** Units directly under this one. */
+  children?: { id: number; name: string }[];
+}
+
+export interface UnitUpdate {
+  name?: string;
+  isCollective?: boolean;
+  parentId?: number | null;
+}
+
+/** An account as the admin sees it (`GET /api/users`). */
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  unitId: number | null;
+  unitName: string | null;
+  roles: Role[];
+  isActive: boolean;
+  /** ISO UTC; the account is locked while this is in the future. */
+  lockedUntil: string | null;
+  failedLogins: number;
+  leaderSectionIds: number[];
+  createdAt: string;
+}
+
+export interface UserQuery {
+  q?: string | null;
+  unitId?: number | null;
+  role?: Role | null;
+  page: number;
+  pageSize: number;
+}
+
+export interface UserCreate {
+  username: string;
+  displayName: string;
+  unitId: number | null;
+  roles: Role[];
+  leaderSectionIds: number[];
+}
+
+export type UserUpdate = Partial<Pick<User, 'displayName' | 'unitId' | 'roles' | 'isActive' | 'leaderSectionIds'>>;
+
+/** One row of a refused bulk account import (`error.details` of the 400). */
+export interface SheetRowError {
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface ImportedAccounts {
+  created: number;
+  accounts: { username: string; password: string }[];
+}
+
+export type AuditOutcome = 'ok' | 'denied';
+
+export interface AuditEvent {
+  id: number;
+  /** ISO UTC. */
+  at: string;
+  actorId: number | null;
+  actorName: string | null;
+  actorUnitId: number | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  clientIp: string | null;
+  outcome: AuditOutcome;
+}
+
+export interface AuditQuery {
+  actor?: string | null;
+  action?: string | null;
+  entityType?: string | null;
+  outcome?: AuditOutcome | null;
+  /** YYYY-MM-DD, Asia/Shanghai days. */
+  from?: string | null;
+  to?: string | null;
 }
 
 export type AliasReason = 'abbreviation' | 'containment' | 'suffix';

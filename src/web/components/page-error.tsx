@@ -16,6 +16,9 @@ export function NotFound() {
 
 /** A failed load: 404 reads as "not found", anything else as a load failure with a retry. */
 export function LoadFailed({ error, what, onRetry }: { error: ApiError | null; what: string; onRetry?: () => void }) {
+  if (error?.status === 403) {
+    return <Result status="403" title={`无权查看该${what}`} subTitle={error.message} extra={<Link to="/"><Button>返回首页</Button></Link>} />;
+  }
   if (error?.status === 404) {
     return <Result status="404" title={`${what}不存在`} subTitle={error.message} extra={<Link to="/plans"><Button>返回方案列表</Button></Link>} />;
   }

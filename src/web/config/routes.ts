@@ -1,10 +1,19 @@
-import { CalendarOutlined, CloudUploadOutlined, FileTextOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  CalendarOutlined,
+  CloudUploadOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  TeamOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Guarded } from '../access.ts';
 
 /** The top-level menu entries; every route belongs to one of them, which is highlighted on its pages. */
-export type MenuKey = 'plans' | 'imports' | 'units' | 'calendar';
+export type MenuKey = 'my' | 'plans' | 'imports' | 'units' | 'calendar' | 'audit' | 'users';
 
-export interface MenuEntry {
+export interface MenuEntry extends Guarded {
   key: MenuKey;
   label: string;
   /** Where the entry leads. */
@@ -12,7 +21,7 @@ export interface MenuEntry {
   icon: ComponentType;
 }
 
-export interface AppRoute {
+export interface AppRoute extends Guarded {
   path: string;
   /** Browser tab title (the page may refine it once its data is loaded). */
   title: string;
@@ -21,25 +30,32 @@ export interface AppRoute {
   component: LazyExoticComponent<ComponentType>;
 }
 
+/** The menu, in order; each entry is shown only to users who may open it (access.ts). */
 export const MENU: MenuEntry[] = [
-  { key: 'plans', label: '方案', path: '/plans', icon: FileTextOutlined },
-  { key: 'imports', label: '导入方案', path: '/imports/new', icon: CloudUploadOutlined },
-  { key: 'units', label: '单位', path: '/units', icon: TeamOutlined },
-  { key: 'calendar', label: '截止日历', path: '/calendar', icon: CalendarOutlined },
+  { key: 'my', label: '我的单位', path: '/my', icon: HomeOutlined, access: 'plan.read', needsUnit: true },
+  { key: 'plans', label: '方案', path: '/plans', icon: FileTextOutlined, access: 'plan.read' },
+  { key: 'imports', label: '导入方案', path: '/imports/new', icon: CloudUploadOutlined, access: 'plan.manage' },
+  { key: 'units', label: '单位', path: '/units', icon: TeamOutlined, access: 'plan.read' },
+  { key: 'calendar', label: '截止日历', path: '/calendar', icon: CalendarOutlined, access: 'plan.read' },
+  { key: 'audit', label: '审计日志', path: '/admin/audit', icon: AuditOutlined, access: 'audit.read' },
+  { key: 'users', label: '账号管理', path: '/admin/users', icon: UserSwitchOutlined, access: 'account.manage' },
 ];
 
-/** The one route table: paths, titles, menu entries and page modules. */
+/** The one route table: paths, titles, menu entries, who may open them, and page modules. */
 export const ROUTES: AppRoute[] = [
-  { path: '/plans', title: '方案列表', menu: 'plans', component: lazy(() => import('../pages/plans/list/index.tsx')) },
-  { path: '/plans/:id', title: '方案概览', menu: 'plans', component: lazy(() => import('../pages/plans/overview/index.tsx')) },
-  { path: '/plans/:id/tasks', title: '任务列表', menu: 'plans', component: lazy(() => import('../pages/tasks/list/index.tsx')) },
-  { path: '/tasks/:id', title: '任务详情', menu: 'plans', component: lazy(() => import('../pages/tasks/detail/index.tsx')) },
-  { path: '/plans/:id/calendar', title: '截止日历', menu: 'calendar', component: lazy(() => import('../pages/calendar/index.tsx')) },
-  { path: '/calendar', title: '截止日历', menu: 'calendar', component: lazy(() => import('../pages/calendar/index.tsx')) },
-  { path: '/units', title: '单位', menu: 'units', component: lazy(() => import('../pages/units/list/index.tsx')) },
-  { path: '/units/:id', title: '单位详情', menu: 'units', component: lazy(() => import('../pages/units/detail/index.tsx')) },
-  { path: '/imports/new', title: '导入方案', menu: 'imports', component: lazy(() => import('../pages/imports/upload/index.tsx')) },
-  { path: '/imports/:id', title: '导入草稿', menu: 'imports', component: lazy(() => import('../pages/imports/draft/index.tsx')) },
+  { path: '/my', title: '我的单位', menu: 'my', access: 'plan.read', component: lazy(() => import('../pages/my/index.tsx')) },
+  { path: '/plans', title: '方案列表', menu: 'plans', access: 'plan.read', component: lazy(() => import('../pages/plans/list/index.tsx')) },
+  { path: '/plans/:id', title: '方案概览', menu: 'plans', access: 'plan.read', component: lazy(() => import('../pages/plans/overview/index.tsx')) },
+  { path: '/plans/:id/tasks', title: '任务列表', menu: 'plans', access: 'plan.read', component: lazy(() => import('../pages/tasks/list/index.tsx')) },
+  { path: '/tasks/:id', title: '任务详情', menu: 'plans', access: 'plan.read', component: lazy(() => import('../pages/tasks/detail/index.tsx')) },
+  { path: '/plans/:id/calendar', title: '截止日历', menu: 'calendar', access: 'plan.read', component: lazy(() => import('../pages/calendar/index.tsx')) },
+  { path: '/calendar', title: '截止日历', menu: 'calendar', access: 'plan.read', component: lazy(() => import('../pages/calendar/index.tsx')) },
+  { path: '/units', title: '单位', menu: 'units', access: 'plan.read', component: lazy(() => import('../pages/units/list/index.tsx')) },
+  { path: '/units/:id', title: '单位详情', menu: 'units', access: 'plan.read', component: lazy(() => import('../pages/units/detail/index.tsx')) },
+  { path: '/imports/new', title: '导入方案', menu: 'imports', access: 'plan.manage', component: lazy(() => import('../pages/imports/upload/index.tsx')) },
+  { path: '/imports/:id', title: '导入草稿', menu: 'imports', access: 'plan.manage', component: lazy(() => import('../pages/imports/draft/index.tsx')) },
+  { path: '/admin/users', title: '账号管理', menu: 'users', access: 'account.manage', component: lazy(() => import('../pages/admin/users/index.tsx')) },
+  { path: '/admin/audit', title: '审计日志', menu: 'audit', access: 'audit.read', component: lazy(() => import('../pages/admin/audit/index.tsx')) },
 ];
 
 export const PRODUCT_NAME = '推进 · 方案落实平台';

@@ -1,7 +1,10 @@
 import { Layout, Menu } from 'antd';
 import { createElement, useEffect } from 'react';
 import { Link, Outlet, useMatches } from 'react-router';
+import { homePath, visibleMenu } from '../access.ts';
+import { useMe } from '../auth/auth-context.tsx';
 import { MENU, PRODUCT_NAME, type MenuKey } from '../config/routes.ts';
+import { UserMenu } from './user-menu.tsx';
 
 /** What each route tells the layout: which menu entry to highlight and the tab title. */
 export interface RouteHandle {
@@ -13,8 +16,9 @@ function isRouteHandle(value: unknown): value is RouteHandle {
   return typeof value === 'object' && value !== null && 'menu' in value && 'title' in value;
 }
 
-/** The frame of every page: a dark top bar with the product name and the menu, then the page. */
+/** The frame of every page: a dark top bar with the product name, the user's menu and account, then the page. */
 export function AppLayout() {
+  const me = useMe();
   const matches = useMatches();
   const handle = [...matches].reverse().map((m) => m.handle).find(isRouteHandle);
 
@@ -25,7 +29,7 @@ export function AppLayout() {
   return (
     <Layout style={{ flex: 1 }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, position: 'sticky', top: 0, zIndex: 10 }}>
-        <Link to="/plans" style={{ display: 'flex', alignItems: 'center', gap: 8, color: '#fff', whiteSpace: 'nowrap', lineHeight: '48px' }}>
+        <Link to={homePath(me)} style={{ display: 'flex', alignItems: 'center', gap: 8, color: '#fff', whiteSpace: 'nowrap', lineHeight: '48px' }}>
           <span
             aria-hidden
             style={{ width: 26, height: 26, lineHeight: '26px', textAlign: 'center', borderRadius: 4, background: '#b3261e', fontWeight: 700, fontSize: 15 }}
@@ -39,12 +43,14 @@ export function AppLayout() {
           mode="horizontal"
           selectedKeys={handle ? [handle.menu] : []}
           style={{ flex: 1, minWidth: 0, lineHeight: '48px' }}
-          items={MENU.map((entry) => ({
+          data-testid="main-menu"
+          items={visibleMenu(me, MENU).map((entry) => ({
             key: entry.key,
             icon: createElement(entry.icon),
             label: <Link to={entry.path} data-testid={`menu-${entry.key}`}>{entry.label}</Link>,
           }))}
         />
+        <UserMenu />
       </Layout.Header>
       <Layout.Content style={{ padding: 16 }}>
         <Outlet />

@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { findPlans, getPlan, getPlanCalendar } from '../../api/plans.ts';
 import type { CalendarItem } from '../../api/types.ts';
 import { findUnits } from '../../api/units.ts';
+import { useCan } from '../../auth/auth-context.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { useRequest } from '../../hooks/use-request.ts';
@@ -20,13 +21,14 @@ const today = () => dayjs().format('YYYY-MM-DD');
 function PickPlan() {
   const navigate = useNavigate();
   const plans = useRequest((signal) => findPlans(signal), []);
+  const mayImport = useCan()('plan.manage');
   useEffect(() => {
     if (!plans.data) return;
     const id = pickPlan(plans.data.data.map((p) => p.id), recalledPlan());
     if (id !== null) navigate(`/plans/${id}/calendar`, { replace: true });
   }, [plans.data, navigate]);
   if (plans.data && plans.data.total === 0) {
-    return <Card><Empty description={<>尚无方案，<Link to="/imports/new">先导入方案</Link></>} /></Card>;
+    return <Card><Empty description={mayImport ? <>尚无方案，<Link to="/imports/new">先导入方案</Link></> : '尚无方案'} /></Card>;
   }
   return <PageLoading />;
 }

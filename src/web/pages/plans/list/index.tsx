@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { findPlans } from '../../../api/plans.ts';
 import type { PlanSummary } from '../../../api/types.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
+import { useCan } from '../../../auth/auth-context.tsx';
 import { useRequest } from '../../../hooks/use-request.ts';
 import { levelLabel } from '../../../utils/format.ts';
 
@@ -14,6 +15,7 @@ const LEVEL_COLORS: Record<string, string> = { province: 'red', city: 'volcano',
 export default function PlanListPage() {
   const navigate = useNavigate();
   const { data, loading } = useRequest((signal) => findPlans(signal), []);
+  const mayManage = useCan()('plan.manage');
 
   const columns: ColumnsType<PlanSummary> = [
     { title: '文号', dataIndex: 'number', width: 170, render: (v: string | null) => v ?? <Typography.Text type="secondary">无文号</Typography.Text> },
@@ -57,9 +59,11 @@ export default function PlanListPage() {
         title="方案列表"
         subTitle={data ? `共 ${data.total} 个方案` : undefined}
         extra={
-          <Link to="/imports/new">
-            <Button type="primary" icon={<CloudUploadOutlined />}>导入方案</Button>
-          </Link>
+          mayManage ? (
+            <Link to="/imports/new">
+              <Button type="primary" icon={<CloudUploadOutlined />}>导入方案</Button>
+            </Link>
+          ) : undefined
         }
       />
       <Card size="small" styles={{ body: { padding: 0 } }}>
@@ -74,9 +78,13 @@ export default function PlanListPage() {
           onRow={(plan) => ({ onClick: () => navigate(`/plans/${plan.id}`) })}
           locale={{
             emptyText: (
-              <Empty description="尚无方案，请先导入方案文件">
-                <Link to="/imports/new"><Button type="primary">导入方案</Button></Link>
-              </Empty>
+              mayManage ? (
+                <Empty description="尚无方案，请先导入方案文件">
+                  <Link to="/imports/new"><Button type="primary">导入方案</Button></Link>
+                </Empty>
+              ) : (
+                <Empty description="尚无方案，待统筹协调人员导入" />
+              )
             ),
           }}
         />

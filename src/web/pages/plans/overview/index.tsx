@@ -8,6 +8,7 @@ import type { Indicator, PlanDetail, Section } from '../../../api/types.ts';
 import { LoadFailed } from '../../../components/page-error.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
+import { useCan } from '../../../auth/auth-context.tsx';
 import { useRequest } from '../../../hooks/use-request.ts';
 import { dayLabel, levelLabel } from '../../../utils/format.ts';
 import { rememberPlan } from '../../../utils/last-plan.ts';
@@ -49,6 +50,7 @@ export default function PlanOverviewPage() {
   const plan = useRequest((signal) => getPlan(id, signal), [id]);
   const indicators = useRequest((signal) => findIndicators(signal), []);
   const [editing, setEditing] = useState(false);
+  const mayManage = useCan()('plan.manage');
 
   useEffect(() => {
     if (plan.data) rememberPlan(plan.data.id);
@@ -78,7 +80,12 @@ export default function PlanOverviewPage() {
       title: '对应指标',
       key: 'indicator',
       width: 260,
-      render: (_, s) => <IndicatorSelect section={s} indicators={indicators.data?.data ?? []} onChanged={replaceSection} />,
+      render: (_, s) =>
+        mayManage ? (
+          <IndicatorSelect section={s} indicators={indicators.data?.data ?? []} onChanged={replaceSection} />
+        ) : (
+          s.indicator?.name ?? <Typography.Text type="secondary">未对应指标</Typography.Text>
+        ),
     },
     {
       title: '任务数',
@@ -103,7 +110,7 @@ export default function PlanOverviewPage() {
         crumbs={[{ title: '方案列表', to: '/plans' }, { title: p.number ?? p.title }]}
         extra={
           <>
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="plan-edit">编辑信息</Button>
+            {mayManage && <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="plan-edit">编辑信息</Button>}
             <Link to={`/plans/${p.id}/calendar`}><Button icon={<CalendarOutlined />}>截止日历</Button></Link>
             <Link to={`/plans/${p.id}/tasks`}><Button type="primary" icon={<UnorderedListOutlined />}>任务列表</Button></Link>
           </>

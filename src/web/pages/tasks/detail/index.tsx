@@ -1,9 +1,11 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Space, Tag, Typography } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { getTask } from '../../../api/tasks.ts';
 import type { TaskDetail } from '../../../api/types.ts';
+import { useCan } from '../../../auth/auth-context.tsx';
+import { ContactModal, type ContactTarget } from '../../../components/contact-modal.tsx';
 import { DeadlineTags } from '../../../components/deadline-tags.tsx';
 import { HighlightLegend, HighlightedText } from '../../../components/highlighted-text.tsx';
 import { LoadFailed } from '../../../components/page-error.tsx';
@@ -14,6 +16,8 @@ import { useRequest } from '../../../hooks/use-request.ts';
 import { dayLabel } from '../../../utils/format.ts';
 import { locateTask, taskMarks, type Mark, type TaskMarkKind } from '../../../utils/highlight.ts';
 import { rememberPlan } from '../../../utils/last-plan.ts';
+import { ContactsCard } from './components/contacts-card.tsx';
+import { InstructionsCard } from './components/instructions-card.tsx';
 
 /** The text to show as the source and its marks: the paragraph with spans, else the task text located by words. */
 function sourceView(task: TaskDetail): { text: string; marks: Mark<TaskMarkKind>[]; exact: boolean } {
@@ -29,6 +33,8 @@ export default function TaskDetailPage() {
   const navigate = useNavigate();
   const back = (useLocation().state as { back?: string } | null)?.back;
   const task = useRequest((signal) => getTask(id, signal), [id]);
+  const can = useCan();
+  const [editingContact, setEditingContact] = useState<ContactTarget | null>(null);
   const view = useMemo(() => (task.data ? sourceView(task.data) : null), [task.data]);
   useEffect(() => {
     if (task.data) rememberPlan(task.data.planId);
@@ -38,6 +44,7 @@ export default function TaskDetailPage() {
   if (!task.data || !view) return <LoadFailed error={task.error} what="任务" onRetry={task.reload} />;
   const t = task.data;
   const listUrl = `/plans/${t.planId}/tasks${t.sectionId ? `?sectionId=${t.sectionId}` : ''}`;
+  const editableUnitIds = can('task.unit.write') ? (t.myUnitIds ?? []) : [];
 
   return (
     <>
@@ -76,6 +83,30 @@ export default function TaskDetailPage() {
               ]}
             />
           </Card>
+          {t.instructions && (
+            <InstructionsCard
+              taskId={t.id}
+              instructions={t.instructions}
+              canInstruct={t.canInstruct === true}
+              onAdded={(i) => task.setData({ ...t, instructions: [...(t.instructions ?? []), i] })}
+            />
+          )}
+          {t.contacts && (
+            <ContactsCard
+              contacts={t.contacts}
+              units={[...t.lead, ...t.responsible]}
+              editableUnitIds={editableUnitIds}
+              onEdit={(c, unitName) =>
+                setEditingContact({
+                  taskId: t.id,
+                  taskLabel: `任务 ${t.number}`,
+                  unitId: c.unitId,
+                  unitName,
+                  contact: { contactName: c.contactName, contactPhone: c.contactPhone, note: c.note },
+                })
+              }
+            />
+          )}
           <Card size="small" title={`时间节点（${t.milestones.length}）`} styles={{ body: { paddingBlock: 4 } }}>
             {t.milestones.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本任务没有写明截止时间" />
@@ -96,6 +127,15 @@ export default function TaskDetailPage() {
           </Card>
         </Col>
       </Row>
+      <ContactModal
+        target={editingContact}
+        onClose={() => setEditingContact(null)}
+        onSaved={(saved) => {
+          const unitId = editingContact?.unitId;
+          task.setData({ ...t, contacts: (t.contacts ?? []).map((c) => (c.unitId === unitId ? { ...c, ...saved } : c)) });
+          setEditingContact(null);
+        }}
+      />
     </>
   );
 }

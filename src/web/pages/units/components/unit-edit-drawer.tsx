@@ -2,19 +2,24 @@ import { App, Button, Divider, Drawer, Form, Input, Popconfirm, Select, Space, S
 import { useEffect, useState } from 'react';
 import { addAlias, findUnits, mergeUnit, removeAlias, updateUnit } from '../../../api/units.ts';
 import type { UnitDetail, UnitSummary } from '../../../api/types.ts';
+import { parentCandidates } from '../../../utils/unit-tree.ts';
 
 interface Props {
-  unit: { id: number; name: string; isCollective: boolean; aliases: string[] } | null;
+  unit: { id: number; name: string; isCollective: boolean; aliases: string[]; parentId?: number | null } | null;
+  /** Every unit, when the caller has them (for the parent choice); loaded here otherwise. */
+  units?: UnitSummary[];
   onClose: () => void;
   /** Something changed; `mergedInto` is set when the unit no longer exists on its own. */
   onChanged: (mergedInto?: UnitDetail) => void;
 }
 
 /** Edits a unit: its name, whether it stands for several units (各镇街), its aliases, or merges it into another. */
-export function UnitEditDrawer({ unit, onClose, onChanged }: Props) {
+export function UnitEditDrawer({ unit, units, onClose, onChanged }: Props) {
   const { message } = App.useApp();
   const [name, setName] = useState('');
   const [isCollective, setIsCollective] = useState(false);
+  const [parentId, setParentId] = useState<number | null>(null);
+  const [all, setAll] = useState<UnitSummary[]>([]);
   const [aliases, setAliases] = useState<string[]>([]);
   const [alias, setAlias] = useState('');
   const [target, setTarget] = useState<number | null>(null);
@@ -25,12 +30,25 @@ export function UnitEditDrawer({ unit, onClose, onChanged }: Props) {
     if (!unit) return;
     setName(unit.name);
     setIsCollective(unit.isCollective);
+    setParentId(unit.parentId ?? null);
     setAliases(unit.aliases);
     setAlias('');
     setTarget(null);
+    const takeList = (list: UnitSummary[]) => {
+      setAll(list);
+      setOthers(list.filter((u) => u.id !== unit.id));
+      // The detail page may not carry the parent; the list does.
+      if (unit.parentId === undefined) setParentId(list.find((u) => u.id === unit.id)?.parentId ?? null);
+    };
+    if (units && units.length > 0) {
+      takeList(units);
+      return;
+    }
     const controller = new AbortController();
-    findUnits(undefined, controller.signal).then((r) => setOthers(r.data.filter((u) => u.id !== unit.id)), () => undefined);
+    findUnits(undefined, controller.signal).then((r) => takeList(r.data), () => undefined);
     return () => controller.abort();
+    // `units` changes identity on every reload of the list; the drawer reads it when it opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [unit]);
 
   if (!unit) return <Drawer open={false} />;
@@ -50,7 +68,9 @@ export function UnitEditDrawer({ unit, onClose, onChanged }: Props) {
   }
 
   const id = unit.id;
-  const dirty = name.trim() !== unit.name || isCollective !== unit.isCollective;
+  const originalParent = unit.parentId !== undefined ? unit.parentId : (all.find((u) => u.id === id)?.parentId ?? null);
+  const parentChanged = parentId !== (originalParent ?? null);
+  const dirty = name.trim() !== unit.name || isCollective !== unit.isCollective || parentChanged;
 
   return (
     <Drawer title={`编辑单位：${unit.name}`} open onClose={onClose} size={480} destroyOnHidden>
@@ -61,12 +81,28 @@ export function UnitEditDrawer({ unit, onClose, onChanged }: Props) {
         <Form.Item label="集体单位" extra="如“各镇街”“区直各部门”，代表多个单位">
           <Switch checked={isCollective} onChange={setIsCollective} checkedChildren="是" unCheckedChildren="否" />
         </Form.Item>
+        <Form.Item label="上级单位" extra="如镇街下设的办公室、中心；上级单位的账号可查看和填报下级单位的任务">
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="无（顶级单位）"
+            value={parentId}
+            onChange={(v: number | null | undefined) => setParentId(v ?? null)}
+            options={parentCandidates(id, all).map((u) => ({ value: u.id, label: u.name }))}
+            data-testid="unit-parent"
+          />
+        </Form.Item>
         <Button
           type="primary"
           disabled={!dirty || name.trim().length < 2}
           loading={busy}
           onClick={async () => {
-            const saved = await run(() => updateUnit(id, { name: name.trim(), isCollective }), '单位信息已保存');
+            const body = {
+              ...(name.trim() !== unit.name && { name: name.trim() }),
+              ...(isCollective !== unit.isCollective && { isCollective }),
+              ...(parentChanged && { parentId }),
+            };
+            const saved = await run(() => updateUnit(id, body), '单位信息已保存');
             if (saved.ok) onChanged();
           }}
         >

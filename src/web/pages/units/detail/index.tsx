@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { UnitTask } from '../../../api/types.ts';
 import { getUnit } from '../../../api/units.ts';
+import { useCan } from '../../../auth/auth-context.tsx';
 import { DeadlineTags } from '../../../components/deadline-tags.tsx';
 import { LoadFailed } from '../../../components/page-error.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
@@ -22,6 +23,7 @@ export default function UnitDetailPage() {
   const unit = useRequest((signal) => getUnit(id, signal), [id]);
   const [role, setRole] = useState<RoleView>('all');
   const [editing, setEditing] = useState(false);
+  const mayManage = useCan()('unit.manage');
 
   if (unit.loading && !unit.data) return <PageLoading />;
   if (!unit.data) return <LoadFailed error={unit.error} what="单位" onRetry={unit.reload} />;
@@ -54,11 +56,27 @@ export default function UnitDetailPage() {
       <PageHeader
         title={<>{u.name}{u.isCollective && <Tag color="geekblue" style={{ marginInlineStart: 8, verticalAlign: 3 }}>集体</Tag>}</>}
         crumbs={[{ title: '单位', to: '/units' }, { title: u.name }]}
-        extra={<Button icon={<EditOutlined />} onClick={() => setEditing(true)}>编辑单位</Button>}
+        extra={mayManage ? <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="unit-detail-edit">编辑单位</Button> : undefined}
       >
         <Space size={32} align="start" wrap>
           <Statistic title="牵头任务" value={leadCount} suffix="项" />
           <Statistic title="责任任务" value={u.tasks.length - leadCount} suffix="项" />
+          {u.parentId != null && (
+            <div>
+              <Typography.Text type="secondary">上级单位</Typography.Text>
+              <div style={{ marginTop: 6 }}>
+                <Link to={`/units/${u.parentId}`}>{u.parentName ?? '查看上级单位'}</Link>
+              </div>
+            </div>
+          )}
+          {u.children && u.children.length > 0 && (
+            <div style={{ maxWidth: 420 }}>
+              <Typography.Text type="secondary">下级单位（{u.children.length}）</Typography.Text>
+              <div style={{ marginTop: 6 }} className="tj-unit-list">
+                {u.children.map((c) => <Link key={c.id} to={`/units/${c.id}`}>{c.name}</Link>)}
+              </div>
+            </div>
+          )}
           <div>
             <Typography.Text type="secondary">别名</Typography.Text>
             <div style={{ marginTop: 6 }}>

@@ -1,12 +1,14 @@
 import { Badge, Button, Card, Input, Popconfirm, Space, Table, Tabs, Tag, Typography, App } from 'antd';
 import type { TableColumnsType as ColumnsType } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { AliasSuggestion, UnitSummary } from '../../../api/types.ts';
 import { findAliasSuggestions, findUnits, mergeUnit } from '../../../api/units.ts';
+import { useCan } from '../../../auth/auth-context.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useRequest } from '../../../hooks/use-request.ts';
 import { ALIAS_REASON_LABELS } from '../../../utils/format.ts';
+import { parentNameOf } from '../../../utils/unit-tree.ts';
 import { UnitEditDrawer } from '../components/unit-edit-drawer.tsx';
 
 const REASON_COLORS: Record<string, string> = { abbreviation: 'purple', containment: 'cyan', suffix: 'gold' };
@@ -16,14 +18,19 @@ export default function UnitListPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'suggestions' ? 'suggestions' : 'units';
+  const wantsSuggestions = params.get('tab') === 'suggestions';
   const q = params.get('q') ?? '';
   const [query, setQuery] = useState(q);
   const [editing, setEditing] = useState<UnitSummary | null>(null);
   const [merging, setMerging] = useState<number | null>(null);
 
+  const can = useCan();
+  const mayManage = can('unit.manage');
   const units = useRequest((signal) => findUnits(q || undefined, signal), [q]);
-  const suggestions = useRequest((signal) => findAliasSuggestions(signal), []);
+  // Parent names need every unit, also when the search hides the parent.
+  const allUnits = useRequest((signal) => (q ? findUnits(undefined, signal) : Promise.resolve(null)), [q]);
+  const suggestions = useRequest((signal) => (mayManage ? findAliasSuggestions(signal) : Promise.resolve(null)), [mayManage]);
+  const everyUnit = useMemo(() => (q ? allUnits.data?.data : units.data?.data) ?? [], [q, allUnits.data, units.data]);
 
   const setParam = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -34,6 +41,7 @@ export default function UnitListPage() {
 
   const reloadAll = () => {
     units.reload();
+    allUnits.reload();
     suggestions.reload();
   };
 
@@ -49,6 +57,19 @@ export default function UnitListPage() {
       ),
     },
     {
+      title: '上级单位',
+      key: 'parent',
+      width: 180,
+      render: (_, u) => {
+        const parent = parentNameOf(u, everyUnit);
+        return parent && u.parentId ? (
+          <Link to={`/units/${u.parentId}`} onClick={(e) => e.stopPropagation()}>{parent}</Link>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        );
+      },
+    },
+    {
       title: '别名（原文写法）',
       dataIndex: 'aliases',
       render: (aliases: string[]) =>
@@ -56,16 +77,20 @@ export default function UnitListPage() {
     },
     { title: '牵头任务', dataIndex: 'leadCount', width: 90, align: 'right', sorter: (a, b) => a.leadCount - b.leadCount },
     { title: '责任任务', dataIndex: 'responsibleCount', width: 90, align: 'right', sorter: (a, b) => a.responsibleCount - b.responsibleCount },
-    {
-      title: '操作',
-      key: 'actions',
-      width: 70,
-      render: (_, u) => (
-        <Button type="link" size="small" style={{ padding: 0 }} onClick={(e) => { e.stopPropagation(); setEditing(u); }} data-testid="unit-edit">
-          编辑
-        </Button>
-      ),
-    },
+    ...(mayManage
+      ? [
+          {
+            title: '操作',
+            key: 'actions',
+            width: 70,
+            render: (_: unknown, u: UnitSummary) => (
+              <Button type="link" size="small" style={{ padding: 0 }} onClick={(e) => { e.stopPropagation(); setEditing(u); }} data-testid="unit-edit">
+                编辑
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
 
   /** Makes `fromId` an alias of `intoId` (a confirmed suggestion, either way round). */
@@ -117,10 +142,11 @@ export default function UnitListPage() {
   ];
 
   const suggestionCount = suggestions.data?.total ?? 0;
+  const tab = wantsSuggestions && mayManage ? 'suggestions' : 'units';
 
   return (
     <>
-      <PageHeader title="单位" subTitle="方案中出现的牵头单位和责任单位；同一单位的不同写法作为别名归并" />
+      <PageHeader title="单位" subTitle={mayManage ? '方案中出现的牵头单位和责任单位；同一单位的不同写法作为别名归并' : '方案中出现的牵头单位和责任单位'} />
       <Card size="small" styles={{ body: { paddingTop: 0 } }}>
         <Tabs
           activeKey={tab}
@@ -156,7 +182,7 @@ export default function UnitListPage() {
                 />
               ),
             },
-            {
+            ...(mayManage ? [{
               key: 'suggestions',
               label: (
                 <span>
@@ -179,12 +205,13 @@ export default function UnitListPage() {
                   />
                 </>
               ),
-            },
+            }] : []),
           ]}
         />
       </Card>
       <UnitEditDrawer
         unit={editing}
+        units={everyUnit}
         onClose={() => setEditing(null)}
         onChanged={(mergedInto) => {
           reloadAll();

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../core/auth/policy.ts';
+import { canDo, homePath, mayOpen, principalOf, visibleMenu } from './access.ts';
+import type { Me } from './api/types.ts';
+import { MENU, ROUTES } from './config/routes.ts';
+
+const me = (roles: Role[], unitId: number | null = null): Me => ({
+  id: 7, username: 'u', displayName: '用户', unitId, unitName: unitId ? '区税务局' : null, roles, leaderSectionIds: [3], mustChangePassword: false, csrfToken: 't',
+});
+const labels = (m: Me | null) => visibleMenu(m, MENU).map((e) => e.label);
+
+describe('access', () => {
+  it('builds the principal from Me', () => {
+    expect(principalOf(me(['leader'], 4))).toEqual({ userId: 7, unitId: 4, roles: ['leader'], unitScope: [], leaderSectionIds: [3] });
+  });
+
+  it('shows each role its menu', () => {
+    expect(labels(me(['unit_manager'], 4))).toEqual(['我的单位', '方案', '单位', '截止日历']);
+    expect(labels(me(['unit_staff'], 4))).toEqual(['我的单位', '方案', '单位', '截止日历']);
+    expect(labels(me(['leader']))).toEqual(['方案', '单位', '截止日历']);
+    expect(labels(me(['inspector']))).toEqual(['方案', '单位', '截止日历']);
+    expect(labels(me(['coordinator']))).toEqual(['方案', '导入方案', '单位', '截止日历', '审计日志']);
+    expect(labels(me(['admin']))).toEqual(['方案', '单位', '截止日历', '审计日志', '账号管理']);
+    expect(labels(me(['admin', 'coordinator'], 2))).toEqual(['我的单位', '方案', '导入方案', '单位', '截止日历', '审计日志', '账号管理']);
+    expect(labels(null)).toEqual([]);
+  });
+
+  it('guards every route, and the admin pages to their roles', () => {
+    for (const r of ROUTES) expect(r.access, r.path).toBeTruthy();
+    const route = (path: string) => ROUTES.find((r) => r.path === path)!;
+    expect(mayOpen(me(['unit_manager'], 4), route('/admin/users'))).toBe(false);
+    expect(mayOpen(me(['coordinator']), route('/admin/users'))).toBe(false);
+    expect(mayOpen(me(['admin']), route('/admin/users'))).toBe(true);
+    expect(mayOpen(me(['coordinator']), route('/admin/audit'))).toBe(true);
+    expect(mayOpen(me(['admin']), route('/imports/new'))).toBe(false);
+    expect(mayOpen(me(['leader']), route('/tasks/:id'))).toBe(true);
+    // Every menu entry leads to a route with the same guard.
+    for (const m of MENU) expect(ROUTES.find((r) => r.path === m.path)?.access, m.path).toBe(m.access);
+  });
+
+  it('hides writes the role may not make', () => {
+    expect(canDo(me(['unit_manager'], 4), 'unit.manage')).toBe(false);
+    expect(canDo(me(['admin']), 'unit.manage')).toBe(true);
+    expect(canDo(me(['admin']), 'plan.manage')).toBe(false);
+    expect(canDo(me(['unit_manager'], 4), 'task.unit.write')).toBe(true);
+  });
+
+  it('sends unit roles to their unit and everyone else to the plans', () => {
+    expect(homePath(me(['unit_manager'], 4))).toBe('/my');
+    expect(homePath(me(['unit_staff'], 4))).toBe('/my');
+    expect(homePath(me(['coordinator'], 4))).toBe('/plans');
+    expect(homePath(me(['admin']))).toBe('/plans');
+  });
+});

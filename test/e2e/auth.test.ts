@@ -1,0 +1,157 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/server/context.ts';
+import { importSampleIfEmpty } from '../../src/server/sample.ts';
+import { createUser } from '../../src/server/users/users.service.ts';
+import { startE2E, type E2E } from './harness.ts';
+
+const PASSWORD = 'Tuijin-e2e-2021!';
+const UNIT = '区税务局';
+
+let e: E2E;
+let unitId: number;
+/** Tasks where the unit is named (lead or responsible), from the database. */
+let unitTaskIds: Set<number>;
+/** A task the unit is not named on. */
+let otherTaskId: number;
+
+beforeAll(async () => {
+  e = await startE2E();
+  await importSampleIfEmpty(e.deps);
+  const { db } = e.deps;
+  unitId = (await db.selectFrom('units').select('id').where('name', '=', UNIT).executeTakeFirstOrThrow()).id;
+  const rows = await db.selectFrom('task_units').select('task_id').where('unit_id', '=', unitId).execute();
+  unitTaskIds = new Set(rows.map((r) => r.task_id));
+  const other = await db
+    .selectFrom('tasks')
+    .select('id')
+    .where('id', 'not in', [...unitTaskIds])
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  otherTaskId = other.id;
+  const account = { password: PASSWORD, mustChangePassword: false, leaderSectionIds: [] };
+  await createUser(e.deps, SYSTEM_ACTOR, { ...account, username: 'shuiwu', displayName: '王税务', unitId, roles: ['unit_manager'] });
+  await createUser(e.deps, SYSTEM_ACTOR, { ...account, username: 'sysadmin', displayName: '系统管理员', unitId: null, roles: ['admin'] });
+});
+afterAll(async () => e?.close());
+
+async function signIn(page: Page, username: string, password: string) {
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+it('a unit manager signs in, sees exactly their unit’s tasks, edits a contact, and is kept out of the admin pages', async () => {
+  const { page, baseUrl } = e;
+  expect(unitTaskIds.size).toBeGreaterThan(0);
+
+  // Without a session every page leads to the login page, which remembers where the user was going.
+  await page.goto(`${baseUrl}/plans/1`);
+  await page.waitForURL(/\/login\?next=%2Fplans%2F1$/);
+  await page.getByText('推进 · 方案落实平台').first().waitFor();
+  await page.goto(`${baseUrl}/`);
+  await page.waitForURL(/\/login$/);
+  await signIn(page, 'shuiwu', 'wrong-password-1A');
+  expect(await page.getByTestId('login-error').textContent()).toContain('用户名或密码错误');
+  await signIn(page, 'shuiwu', PASSWORD);
+
+  // Lands on 我的单位 with exactly the unit's tasks.
+  await page.waitForURL(/\/my$/);
+  await page.getByTestId('my-task-total').waitFor();
+  expect(Number(await page.getByTestId('my-task-total').getAttribute('data-count'))).toBe(unitTaskIds.size);
+  await page.getByTestId('my-task-link').first().waitFor();
+  const hrefs = await page.getByTestId('my-task-link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  const shown = new Set(hrefs.map((h) => Number(/\/tasks\/(\d+)$/.exec(h ?? '')?.[1])));
+  expect(shown).toEqual(unitTaskIds);
+  expect(await page.locator(`a[href="/tasks/${otherTaskId}"]`).count()).toBe(0);
+  expect(await page.getByText(UNIT).first().isVisible()).toBe(true);
+
+  // The menu offers the unit's page but no administration.
+  await page.getByTestId('menu-my').waitFor();
+  expect(await page.getByTestId('menu-users').count()).toBe(0);
+  expect(await page.getByTestId('menu-audit').count()).toBe(0);
+  expect(await page.getByTestId('menu-imports').count()).toBe(0);
+
+  // Edit the unit's contact for the first (soonest) task.
+  const firstHref = hrefs[0]!;
+  const taskId = Number(/\/tasks\/(\d+)$/.exec(firstHref)![1]);
+  await page.getByTestId('my-task-edit-contact').first().click();
+  await page.getByTestId('contact-name').fill('李联络');
+  await page.getByTestId('contact-phone').fill('0632-8812345');
+  await page.getByTestId('contact-note').fill('征管科负责');
+  await page.getByTestId('contact-save').click();
+  await page.getByText('联系人已保存').waitFor();
+  await page.getByTestId('my-task-contact').filter({ hasText: '李联络' }).first().waitFor();
+  const saved = await e.deps.db
+    .selectFrom('task_units')
+    .select(['contact_name', 'contact_phone', 'note'])
+    .where('task_id', '=', taskId)
+    .where('unit_id', '=', unitId)
+    .executeTakeFirstOrThrow();
+  expect(saved).toEqual({ contact_name: '李联络', contact_phone: '0632-8812345', note: '征管科负责' });
+  await e.shot('my-unit');
+
+  // The server refuses a crafted write outside the unit's rights (and records it).
+  const status = await page.evaluate(async () => {
+    const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+    const res = await fetch('/api/users', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+      body: JSON.stringify({ username: 'intruder', displayName: '越权', unitId: null, roles: ['admin'], leaderSectionIds: [] }),
+    });
+    return res.status;
+  });
+  expect(status).toBe(403);
+
+  // An admin page opened by address shows the 403 page inside the app frame.
+  await page.goto(`${baseUrl}/admin/users`);
+  await page.getByText('无权访问此页面').waitFor();
+  await page.getByTestId('user-menu').waitFor();
+  await e.shot('forbidden');
+
+  // Sign out through the user menu.
+  await page.getByTestId('user-menu').click();
+  await page.getByText('退出登录').click();
+  await page.waitForURL(/\/login$/);
+});
+
+it('an admin manages accounts and reads the audit trail', async () => {
+  const { page, baseUrl } = e;
+  await page.goto(`${baseUrl}/admin/users`);
+  await page.waitForURL(/\/login\?next=%2Fadmin%2Fusers$/);
+  await signIn(page, 'sysadmin', PASSWORD);
+  await page.waitForURL(/\/admin\/users$/);
+  await page.getByText('shuiwu').waitFor();
+  expect(await page.getByTestId('menu-users').count()).toBe(1);
+  expect(await page.getByTestId('menu-audit').count()).toBe(1);
+  expect(await page.getByTestId('menu-my').count()).toBe(0);
+
+  // Create an account: its initial password is shown once.
+  await page.getByTestId('user-create').click();
+  await page.getByTestId('user-username').fill('zhangwei');
+  await page.getByTestId('user-display-name').fill('张伟');
+  await page.getByTestId('user-unit').click();
+  await page.keyboard.type(UNIT);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: '创 建' }).or(page.getByRole('button', { name: '创建' })).click();
+  await page.getByTestId('password-once').waitFor();
+  const initial = (await page.getByTestId('password-once').textContent())?.trim() ?? '';
+  expect(initial.length).toBeGreaterThanOrEqual(10);
+  await page.getByRole('button', { name: '我已记下' }).click();
+  await page.getByTestId('password-once').waitFor({ state: 'hidden' });
+  await page.getByText('zhangwei', { exact: true }).waitFor();
+  const created = await e.deps.db.selectFrom('users').select(['unit_id', 'roles', 'must_change_password']).where('username', '=', 'zhangwei').executeTakeFirstOrThrow();
+  expect(created).toEqual({ unit_id: unitId, roles: '["unit_staff"]', must_change_password: 1 });
+  await e.shot('accounts');
+
+  // The audit trail: the contact edit with its before/after, and the refused request in red.
+  await page.getByTestId('menu-audit').click();
+  await page.waitForURL(/\/admin\/audit/);
+  await page.getByTestId('audit-denied').first().waitFor();
+  const contactRow = page.locator('tr', { hasText: 'task.contact' }).first();
+  await contactRow.click();
+  await page.getByTestId('audit-diff').first().waitFor();
+  expect(await page.getByTestId('audit-diff').first().textContent()).toContain('李联络');
+  expect(await page.getByTestId('audit-export').getAttribute('href')).toBe('/api/audit.xlsx');
+  await e.shot('audit');
+});
