@@ -5,7 +5,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: z.string().url().optional(),
+  // An empty value means "not set" (shells and CI often export VAR= rather than unsetting it).
+  DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url('DATABASE_URL 应为 postgres://… 地址').optional()),
   /** Largest plan document accepted for import, in MB. */
   TUIJIN_MAX_IMPORT_MB: z.coerce.number().positive().default(10),
   /** Import the bundled sample plan on the first start of an empty database (set 0 to skip). */
