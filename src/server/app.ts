@@ -18,6 +18,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { registerAuth, type RegisteredRoute } from './auth/auth.plugin.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
+import { reportRoutes } from './reports/reports.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -84,6 +85,7 @@ export async function buildApp({ deps, webDir, logLevel }: AppOptions): Promise<
   await app.register(authRoutes(deps));
   await app.register(userRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(reportRoutes(deps));
 
   const serveWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });

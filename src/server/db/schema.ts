@@ -17,6 +17,55 @@ export interface DB {
   leader_sections: LeaderSectionTable;
   sessions: SessionTable;
   instructions: InstructionTable;
+  progress_reports: ProgressReportTable;
+  attachments: AttachmentTable;
+  task_events: TaskEventTable;
+}
+
+export type ReportKind = 'part' | 'consolidated';
+export type ReportStage = 'not_started' | 'in_progress' | 'basically_done' | 'done';
+export type ReportStatus = 'draft' | 'submitted' | 'accepted' | 'returned';
+
+export interface ProgressReportTable {
+  id: Generated<number>;
+  task_id: number;
+  unit_id: number;
+  /** A responsible unit's own part, or the lead unit's consolidated report for the task. */
+  kind: ReportKind;
+  stage: ReportStage;
+  narrative: string;
+  status: ReportStatus;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  reviewed_by: number | null;
+  reviewed_at: string | null;
+  review_comment: string | null;
+}
+
+export interface AttachmentTable {
+  id: Generated<number>;
+  report_id: number;
+  /** Files live under DATA_DIR/files by this hash. */
+  sha256: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  created_at: string;
+}
+
+export type TaskEventKind = 'report' | 'review' | 'close' | 'reopen';
+
+export interface TaskEventTable {
+  id: Generated<number>;
+  task_id: number;
+  kind: TaskEventKind;
+  user_id: number | null;
+  unit_id: number | null;
+  report_id: number | null;
+  text: string;
+  at: string;
 }
 
 export interface UserTable {
@@ -111,6 +160,9 @@ export interface TaskTable {
   span_start: number | null;
   span_end: number | null;
   spans: string | null; // JSON TaskSpans
+  /** The day the coordinator accepted the task as done (销号); null while open. */
+  closed_on: Generated<string | null>;
+  closed_by: Generated<number | null>;
 }
 
 export interface MilestoneTable {

@@ -57,7 +57,7 @@ export async function findTaskRow(db: Q, id: number) {
   return db
     .selectFrom('tasks as t')
     .innerJoin('plans as p', 'p.id', 't.plan_id')
-    .select(['t.id', 't.plan_id', 'p.number as plan_number', 'p.title as plan_title', 't.section_id', 't.path', 't.number', 't.title', 't.text', 't.span_start', 't.span_end', 't.spans'])
+    .select(['t.id', 't.plan_id', 'p.number as plan_number', 'p.title as plan_title', 't.section_id', 't.path', 't.number', 't.title', 't.text', 't.span_start', 't.span_end', 't.spans', 't.closed_on'])
     .where('t.id', '=', id)
     .executeTakeFirst();
 }
@@ -146,7 +146,7 @@ export async function tasksOfUnits(db: Q, unitIds: number[]) {
     .selectFrom('task_units as tu')
     .innerJoin('tasks as t', 't.id', 'tu.task_id')
     .innerJoin('plans as p', 'p.id', 't.plan_id')
-    .select(['t.id', 't.plan_id', 'p.number as plan_number', 't.number', 't.title', 't.ordinal', 'tu.role', 'tu.unit_id', 'tu.contact_name', 'tu.contact_phone', 'tu.note'])
+    .select(['t.id', 't.plan_id', 'p.number as plan_number', 't.number', 't.title', 't.ordinal', 't.closed_on', 'tu.role', 'tu.unit_id', 'tu.contact_name', 'tu.contact_phone', 'tu.note'])
     .where('tu.unit_id', 'in', unitIds)
     .orderBy('t.plan_id')
     .orderBy('t.ordinal')

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { WORK_STATUSES } from '../../core/status/status.ts';
 import { DeadlineSchema, SpanSchema, UnitRefSchema } from '../plans/plans.schema.ts';
+
+export const WorkStatusSchema = z.enum(WORK_STATUSES as [string, ...string[]]);
 
 export const TaskQuerySchema = z.object({
   sectionId: z.coerce.number().int().positive().optional(),
@@ -38,6 +41,9 @@ export const TaskDetailSchema = TaskSummarySchema.omit({ sectionTitle: true }).e
   instructions: z.array(z.object({ id: z.number(), text: z.string(), userName: z.string(), createdAt: z.string() })),
   contacts: z.array(z.object({ unitId: z.number(), role: z.enum(['lead', 'responsible']), contactName: z.string().nullable(), contactPhone: z.string().nullable(), note: z.string().nullable() })),
   myUnitIds: z.array(z.number()),
+  status: WorkStatusSchema,
+  closedOn: z.string().nullable(),
+  timeline: z.array(z.object({ at: z.string(), kind: z.enum(['report', 'review', 'instruction', 'close', 'reopen']), unitName: z.string().nullable(), userName: z.string().nullable(), text: z.string(), stage: z.string().nullable() })),
   canInstruct: z.boolean(),
   canWrite: z.boolean(),
 });
@@ -57,6 +63,7 @@ export const MyTasksSchema = z.object({
   data: z.array(z.object({
     id: z.number(), planId: z.number(), planNumber: z.string().nullable(), number: z.string(), title: z.string(), role: z.enum(['lead', 'responsible']), unitId: z.number(),
     deadlines: z.array(DeadlineSchema), nextDue: z.string().nullable(), contactName: z.string().nullable(), contactPhone: z.string().nullable(), note: z.string().nullable(),
+    status: WorkStatusSchema,
   })),
   total: z.number(),
 });

@@ -1,6 +1,8 @@
 import { foldForSearch } from '../../core/text/fold.ts';
 import type { Actor, Deps } from '../context.ts';
 import { viewerOfTask } from './task-units.service.ts';
+import { eventsOf } from '../reports/reports.repo.ts';
+import { statusesOf } from '../reports/task-status.ts';
 import { notFound } from '../errors.ts';
 import { findPlanRow, findPlanSource } from '../plans/plans.repo.ts';
 import * as repo from './tasks.repo.ts';
@@ -52,10 +54,16 @@ export async function findTasks(deps: Deps, planId: number, query: TaskQuery) {
 export async function getTask(deps: Deps, actor: Actor, id: number) {
   const t = await repo.findTaskRow(deps.db, id);
   if (!t) throw notFound('任务');
-  const [units, milestones, source, instructions, contacts, viewer] = await Promise.all([
+  const [units, milestones, source, instructions, contacts, viewer, statuses, events] = await Promise.all([
     unitsByTask(deps, [id]), repo.milestonesOfTasks(deps.db, [id]), findPlanSource(deps.db, t.plan_id),
     repo.findInstructions(deps.db, id), repo.findContacts(deps.db, id), viewerOfTask(deps, actor, id),
+    statusesOf(deps, [{ id, closed_on: t.closed_on }]), eventsOf(deps.db, id),
   ]);
+  // One timeline: reports, reviews, closing and reopening, and leaders' instructions, newest first.
+  const timeline = [
+    ...events.map((e) => ({ at: e.at, kind: e.kind, unitName: e.unit_name, userName: e.user_name, text: e.text, stage: e.stage })),
+    ...instructions.map((i) => ({ at: i.created_at, kind: 'instruction' as const, unitName: null, userName: i.display_name, text: i.text, stage: null })),
+  ].sort((a, b) => b.at.localeCompare(a.at));
   const hasSpan = t.span_start != null && t.span_end != null && source;
   return {
     id: t.id, planId: t.plan_id, plan: { id: t.plan_id, number: t.plan_number, title: t.plan_title }, sectionId: t.section_id,
@@ -68,6 +76,9 @@ export async function getTask(deps: Deps, actor: Actor, id: number) {
     instructions: instructions.map((i) => ({ id: i.id, text: i.text, userName: i.display_name, createdAt: i.created_at })),
     contacts: contacts.map((c) => ({ unitId: c.unit_id, role: c.role, contactName: c.contact_name, contactPhone: c.contact_phone, note: c.note })),
     ...viewer,
+    status: statuses.get(id)!,
+    closedOn: t.closed_on,
+    timeline,
   };
 }
 

@@ -1,0 +1,92 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB, ReportKind, ReportStage, ReportStatus, TaskEventKind } from '../db/schema.ts';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+const REPORT_COLUMNS = [
+  'r.id', 'r.task_id', 'r.unit_id', 'u.name as unit_name', 'r.kind', 'r.stage', 'r.narrative', 'r.status', 'r.created_by',
+  'r.submitted_at', 'r.reviewed_at', 'r.review_comment', 'r.created_at',
+] as const;
+
+export async function findReport(db: Q, id: number) {
+  return db.selectFrom('progress_reports as r').innerJoin('units as u', 'u.id', 'r.unit_id').select(REPORT_COLUMNS).where('r.id', '=', id).executeTakeFirst();
+}
+
+export async function findReportsOfTask(db: Q, taskId: number) {
+  return db.selectFrom('progress_reports as r').innerJoin('units as u', 'u.id', 'r.unit_id').select(REPORT_COLUMNS).where('r.task_id', '=', taskId).orderBy('r.id', 'desc').execute();
+}
+
+export async function attachmentsOf(db: Q, reportIds: number[]) {
+  if (!reportIds.length) return [];
+  return db.selectFrom('attachments').selectAll().where('report_id', 'in', reportIds).orderBy('id').execute();
+}
+
+export async function findAttachment(db: Q, id: number) {
+  return db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertReport(db: Q, r: { task_id: number; unit_id: number; kind: ReportKind; stage: ReportStage; narrative: string; created_by: number; now: string }) {
+  const { now, ...rest } = r;
+  return (await db.insertInto('progress_reports').values({ ...rest, status: 'draft', created_at: now, updated_at: now, submitted_at: null, reviewed_by: null, reviewed_at: null, review_comment: null }).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function updateReportRow(db: Q, id: number, patch: Partial<{ stage: ReportStage; narrative: string; status: ReportStatus; submitted_at: string; reviewed_by: number; reviewed_at: string; review_comment: string | null; updated_at: string }>) {
+  await db.updateTable('progress_reports').set(patch).where('id', '=', id).execute();
+}
+
+export async function insertAttachment(db: Q, a: { report_id: number; sha256: string; file_name: string; mime: string; size: number; created_at: string }) {
+  return (await db.insertInto('attachments').values(a).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function deleteAttachmentRow(db: Q, id: number) {
+  await db.deleteFrom('attachments').where('id', '=', id).execute();
+}
+
+export async function insertEvent(db: Q, e: { task_id: number; kind: TaskEventKind; user_id: number | null; unit_id: number | null; report_id: number | null; text: string; at: string }) {
+  await db.insertInto('task_events').values(e).execute();
+}
+
+export async function eventsOf(db: Q, taskId: number) {
+  return db
+    .selectFrom('task_events as e')
+    .leftJoin('users as us', 'us.id', 'e.user_id')
+    .leftJoin('units as un', 'un.id', 'e.unit_id')
+    .leftJoin('progress_reports as r', 'r.id', 'e.report_id')
+    .select(['e.id', 'e.kind', 'e.text', 'e.at', 'us.display_name as user_name', 'un.name as unit_name', 'r.stage'])
+    .where('e.task_id', '=', taskId)
+    .orderBy('e.id', 'desc')
+    .execute();
+}
+
+export async function setTaskClosed(db: Q, taskId: number, closedOn: string | null, closedBy: number | null) {
+  await db.updateTable('tasks').set({ closed_on: closedOn, closed_by: closedBy }).where('id', '=', taskId).execute();
+}
+
+export async function taskClosure(db: Q, taskId: number) {
+  return db.selectFrom('tasks').select(['id', 'closed_on']).where('id', '=', taskId).executeTakeFirst();
+}
+
+/** Submitted consolidated reports waiting for the coordinator, oldest first. */
+export async function reviewQueue(db: Q) {
+  return db
+    .selectFrom('progress_reports as r')
+    .innerJoin('tasks as t', 't.id', 'r.task_id')
+    .innerJoin('plans as p', 'p.id', 't.plan_id')
+    .innerJoin('units as u', 'u.id', 'r.unit_id')
+    .select((eb) => [
+      'r.id as report_id', 't.id as task_id', 't.number as task_number', 't.title as task_title', 'p.number as plan_number', 'u.name as unit_name',
+      'r.stage', 'r.narrative', 'r.submitted_at',
+      eb.selectFrom('attachments as a').whereRef('a.report_id', '=', 'r.id').select((e) => e.fn.countAll().as('c')).as('attachment_count'),
+    ])
+    .where('r.kind', '=', 'consolidated')
+    .where('r.status', '=', 'submitted')
+    .orderBy('r.submitted_at')
+    .execute();
+}
+
+/** Whether any report (any unit, submitted or later) exists per task: "progress reported". */
+export async function tasksWithProgress(db: Q, taskIds: number[]): Promise<Set<number>> {
+  if (!taskIds.length) return new Set();
+  const rows = await db.selectFrom('progress_reports').select('task_id').distinct().where('task_id', 'in', taskIds).where('status', '!=', 'draft').execute();
+  return new Set(rows.map((r) => r.task_id));
+}

@@ -1,0 +1,87 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../actor.ts';
+import type { Deps } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { ErrorSchema, IdParams } from '../plans/plans.schema.ts';
+import * as service from './reports.service.ts';
+import { getWorkbench } from './workbench.service.ts';
+import { MyTasksSchema } from '../tasks/tasks.schema.ts';
+
+const MyTaskRow = MyTasksSchema.shape.data.element;
+const WorkbenchSchema = z.object({
+  unit: z.object({ id: z.number(), name: z.string() }).nullable(),
+  counts: z.object({ dueSoon: z.number(), overdue: z.number(), returned: z.number(), toConsolidate: z.number() }),
+  dueSoon: z.array(MyTaskRow),
+  overdue: z.array(MyTaskRow),
+  returned: z.array(z.object({ reportId: z.number(), taskId: z.number(), taskTitle: z.string(), comment: z.string().nullable() })),
+  toConsolidate: z.array(z.object({ taskId: z.number(), taskTitle: z.string(), partReports: z.number() })),
+});
+
+const Stage = z.enum(['not_started', 'in_progress', 'basically_done', 'done']);
+const Attachment = z.object({ id: z.number(), fileName: z.string(), size: z.number(), mime: z.string(), sha256: z.string() });
+const Report = z.object({
+  id: z.number(), taskId: z.number(), unitId: z.number(), unitName: z.string(), kind: z.enum(['part', 'consolidated']), stage: Stage, narrative: z.string(),
+  status: z.enum(['draft', 'submitted', 'accepted', 'returned']), reviewComment: z.string().nullable(), submittedAt: z.string().nullable(), reviewedAt: z.string().nullable(),
+  attachments: z.array(Attachment),
+});
+const Narrative = z.string().trim().max(5000, '进展情况不超过 5000 字');
+const ReportCreate = z.object({ unitId: z.number().int().positive(), kind: z.enum(['part', 'consolidated']), stage: Stage, narrative: Narrative }).strict();
+const ReportPatch = z.object({ stage: Stage.optional(), narrative: Narrative.optional() }).strict();
+const Review = z.object({ decision: z.enum(['accept', 'return']), comment: z.string().trim().max(2000).nullable().default(null) }).strict();
+const AttachmentParams = z.object({ id: z.coerce.number().int().positive(), attachmentId: z.coerce.number().int().positive() });
+
+export function reportRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const read = { action: 'plan.read' as const };
+    const write = { action: 'task.unit.write' as const };
+    const review = { action: 'report.review' as const };
+    const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+
+    app.get('/api/tasks/:id/reports', { config: read, schema: { tags: ['reports'], params: IdParams, response: { 200: z.object({ data: z.array(Report), total: z.number() }), ...errors } } }, async (req) =>
+      service.findReports(deps, req.params.id),
+    );
+    app.post('/api/tasks/:id/reports', { config: write, schema: { tags: ['reports'], params: IdParams, body: ReportCreate, response: { 201: Report, ...errors } } }, async (req, reply) =>
+      reply.status(201).send(await service.createReport(deps, actorOf(req), req.params.id, req.body)),
+    );
+    app.patch('/api/reports/:id', { config: write, schema: { tags: ['reports'], params: IdParams, body: ReportPatch, response: { 200: Report, ...errors } } }, async (req) =>
+      service.updateReport(deps, actorOf(req), req.params.id, req.body),
+    );
+    app.post(
+      '/api/reports/:id/attachments',
+      { config: write, schema: { tags: ['reports'], params: IdParams, consumes: ['multipart/form-data'], response: { 201: Attachment, ...errors, 413: ErrorSchema, 415: ErrorSchema } } },
+      async (req, reply) => {
+        if (!req.isMultipart()) throw new AppError('UNSUPPORTED_TYPE', '请以 multipart/form-data 上传佐证材料（字段名 file）');
+        const file = await req.file({ limits: { fileSize: service.MAX_ATTACHMENT_BYTES } });
+        if (!file) throw new AppError('INVALID_INPUT', '请选择要上传的文件');
+        const bytes = await file.toBuffer();
+        return reply.status(201).send(await service.addAttachment(deps, actorOf(req), req.params.id, { fileName: file.filename, bytes }));
+      },
+    );
+    app.delete('/api/reports/:id/attachments/:attachmentId', { config: write, schema: { tags: ['reports'], params: AttachmentParams, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
+      await service.removeAttachment(deps, actorOf(req), req.params.id, req.params.attachmentId);
+      return reply.status(204).send(null);
+    });
+    app.get('/api/attachments/:id', { config: read, schema: { tags: ['reports'], params: IdParams, hide: true } }, async (req, reply) => {
+      const a = await service.openAttachment(deps, req.params.id);
+      return reply
+        .type(a.mime)
+        .header('content-disposition', `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(a.file_name)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(a.stream);
+    });
+    app.post('/api/reports/:id/submit', { config: write, schema: { tags: ['reports'], params: IdParams, response: { 200: Report, ...errors } } }, async (req) =>
+      service.submitReport(deps, actorOf(req), req.params.id),
+    );
+    app.get('/api/me/workbench', { config: read, schema: { tags: ['reports'], response: { 200: WorkbenchSchema, ...errors } } }, async (req) => getWorkbench(deps, actorOf(req)));
+    app.get('/api/reviews', { config: review, schema: { tags: ['reports'], response: { 200: z.object({ data: z.array(z.object({ reportId: z.number(), taskId: z.number(), taskNumber: z.string(), taskTitle: z.string(), planNumber: z.string().nullable(), unitName: z.string(), stage: Stage, narrative: z.string(), submittedAt: z.string().nullable(), attachmentCount: z.number() })), total: z.number() }), ...errors } } }, async () =>
+      service.findReviewQueue(deps),
+    );
+    app.post('/api/reports/:id/review', { config: review, schema: { tags: ['reports'], params: IdParams, body: Review, response: { 200: Report, ...errors } } }, async (req) =>
+      service.reviewReport(deps, actorOf(req), req.params.id, req.body),
+    );
+    app.post('/api/tasks/:id/reopen', { config: review, schema: { tags: ['reports'], params: IdParams, body: z.object({ reason: z.string().trim().min(1, '请填写重新打开的原因').max(500) }).strict(), response: { 200: z.object({ ok: z.literal(true) }), ...errors } } }, async (req) =>
+      service.reopenTask(deps, actorOf(req), req.params.id, req.body.reason),
+    );
+  };
+}

@@ -1,0 +1,174 @@
+import { can } from '../../core/auth/policy.ts';
+import { sniffEvidence } from '../../core/files/sniff.ts';
+import { auditOf, recordAudit } from '../audit/audit.repo.ts';
+import type { Actor, Deps } from '../context.ts';
+import type { ReportKind, ReportStage } from '../db/schema.ts';
+import { nowIso, num } from '../db/util.ts';
+import { AppError, notFound } from '../errors.ts';
+import { FileStore } from '../files/file-store.ts';
+import { findTaskScope } from '../tasks/tasks.repo.ts';
+import * as repo from './reports.repo.ts';
+import { todayInChina } from './task-status.ts';
+
+export const STAGE_LABELS: Record<ReportStage, string> = { not_started: '未启动', in_progress: '推进中', basically_done: '基本完成', done: '已完成' };
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+
+async function deny(deps: Deps, actor: Actor, action: string, taskId: number, message: string): Promise<never> {
+  await recordAudit(deps.db, { ...auditOf(actor), action, entityType: 'task', entityId: taskId, outcome: 'denied' });
+  throw new AppError('FORBIDDEN', message);
+}
+
+/** A unit may write a report for `unitId` on a task: its scope holds the unit, the unit is named, in the right role. */
+async function assertMayReport(deps: Deps, actor: Actor, taskId: number, unitId: number, kind: ReportKind) {
+  const scope = await findTaskScope(deps.db, taskId);
+  if (!scope) throw notFound('任务');
+  const p = actor.principal!;
+  const roleIds = kind === 'consolidated' ? scope.leadUnitIds : [...scope.responsibleUnitIds, ...scope.leadUnitIds];
+  if (!can(p, 'task.unit.write') || !p.unitScope.includes(unitId) || !roleIds.includes(unitId)) {
+    await deny(deps, actor, 'report.write', taskId, kind === 'consolidated' ? '只有牵头单位可以汇总报送' : '只能填报本单位牵头或负责的任务');
+  }
+  const task = await repo.taskClosure(deps.db, taskId);
+  if (task?.closed_on) throw new AppError('CONFLICT', '任务已销号，如需补充请由统筹协调人员重新打开');
+}
+
+async function reportDto(deps: Deps, id: number) {
+  const r = await repo.findReport(deps.db, id);
+  if (!r) throw notFound('进展报告');
+  const files = await repo.attachmentsOf(deps.db, [id]);
+  return toDto(r, files);
+}
+
+function toDto(r: NonNullable<Awaited<ReturnType<typeof repo.findReport>>>, files: Awaited<ReturnType<typeof repo.attachmentsOf>>) {
+  return {
+    id: r.id, taskId: r.task_id, unitId: r.unit_id, unitName: r.unit_name, kind: r.kind, stage: r.stage, narrative: r.narrative, status: r.status,
+    reviewComment: r.review_comment, submittedAt: r.submitted_at, reviewedAt: r.reviewed_at,
+    attachments: files.filter((f) => f.report_id === r.id).map((f) => ({ id: f.id, fileName: f.file_name, size: f.size, mime: f.mime, sha256: f.sha256 })),
+  };
+}
+
+export async function findReports(deps: Deps, taskId: number) {
+  const rows = await repo.findReportsOfTask(deps.db, taskId);
+  const files = await repo.attachmentsOf(deps.db, rows.map((r) => r.id));
+  return { data: rows.map((r) => toDto(r, files)), total: rows.length };
+}
+
+export async function createReport(deps: Deps, actor: Actor, taskId: number, input: { unitId: number; kind: ReportKind; stage: ReportStage; narrative: string }) {
+  await assertMayReport(deps, actor, taskId, input.unitId, input.kind);
+  const id = await deps.db.transaction().execute(async (trx) => {
+    const newId = await repo.insertReport(trx, { task_id: taskId, unit_id: input.unitId, kind: input.kind, stage: input.stage, narrative: input.narrative, created_by: actor.userId!, now: nowIso() });
+    await recordAudit(trx, { ...auditOf(actor), action: 'report.create', entityType: 'report', entityId: newId, after: { taskId, ...input } });
+    return newId;
+  });
+  return reportDto(deps, id);
+}
+
+/** The report, if the actor's units may still change it (draft or returned). */
+async function editable(deps: Deps, actor: Actor, id: number) {
+  const r = await repo.findReport(deps.db, id);
+  if (!r) throw notFound('进展报告');
+  await assertMayReport(deps, actor, r.task_id, r.unit_id, r.kind);
+  if (r.status !== 'draft' && r.status !== 'returned') throw new AppError('CONFLICT', r.status === 'submitted' ? '报告已报送，等待审核，不能修改' : '报告已通过审核，不能修改');
+  return r;
+}
+
+export async function updateReport(deps: Deps, actor: Actor, id: number, patch: { stage?: ReportStage | undefined; narrative?: string | undefined }) {
+  const before = await editable(deps, actor, id);
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.updateReportRow(trx, id, { ...(patch.stage && { stage: patch.stage }), ...(patch.narrative !== undefined && { narrative: patch.narrative }), updated_at: nowIso() });
+    await recordAudit(trx, { ...auditOf(actor), action: 'report.update', entityType: 'report', entityId: id, before: { stage: before.stage, narrative: before.narrative }, after: patch });
+  });
+  return reportDto(deps, id);
+}
+
+/** Stores an evidence file after checking its type by content; the file is written before the row, so a row never points at nothing. */
+export async function addAttachment(deps: Deps, actor: Actor, id: number, file: { fileName: string; bytes: Uint8Array }) {
+  await editable(deps, actor, id);
+  if (file.bytes.length === 0) throw new AppError('INVALID_INPUT', '文件为空');
+  const type = sniffEvidence(file.bytes);
+  if (!type) throw new AppError('UNSUPPORTED_TYPE', `“${file.fileName}”不是可接受的佐证材料：只接受图片（PNG、JPEG、GIF、WebP）、PDF、Word（.docx）和 Excel（.xlsx）文件`);
+  const sha256 = await new FileStore(deps.config.dataDir).save(file.bytes);
+  const fileName = file.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || `file${type.ext}`;
+  const attachmentId = await deps.db.transaction().execute(async (trx) => {
+    const aid = await repo.insertAttachment(trx, { report_id: id, sha256, file_name: fileName, mime: type.mime, size: file.bytes.length, created_at: nowIso() });
+    await recordAudit(trx, { ...auditOf(actor), action: 'report.attach', entityType: 'report', entityId: id, after: { attachmentId: aid, fileName, sha256, size: file.bytes.length } });
+    return aid;
+  });
+  return { id: attachmentId, fileName, size: file.bytes.length, mime: type.mime, sha256 };
+}
+
+export async function removeAttachment(deps: Deps, actor: Actor, id: number, attachmentId: number) {
+  await editable(deps, actor, id);
+  const a = await repo.findAttachment(deps.db, attachmentId);
+  if (!a || a.report_id !== id) throw notFound('附件');
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.deleteAttachmentRow(trx, attachmentId);
+    await recordAudit(trx, { ...auditOf(actor), action: 'report.detach', entityType: 'report', entityId: id, before: { attachmentId, fileName: a.file_name, sha256: a.sha256 } });
+  });
+}
+
+export async function openAttachment(deps: Deps, attachmentId: number) {
+  const a = await repo.findAttachment(deps.db, attachmentId);
+  if (!a) throw notFound('附件');
+  return { ...a, stream: new FileStore(deps.config.dataDir).open(a.sha256) };
+}
+
+export async function submitReport(deps: Deps, actor: Actor, id: number) {
+  const r = await editable(deps, actor, id);
+  if (!r.narrative.trim()) throw new AppError('INVALID_INPUT', '请填写进展情况后再报送', { field: 'narrative' });
+  await deps.db.transaction().execute(async (trx) => {
+    const now = nowIso();
+    await repo.updateReportRow(trx, id, { status: 'submitted', submitted_at: now, updated_at: now });
+    await repo.insertEvent(trx, { task_id: r.task_id, kind: 'report', user_id: actor.userId, unit_id: r.unit_id, report_id: id, text: `${r.kind === 'consolidated' ? '牵头单位汇总报送' : '报送本单位进展'}（${STAGE_LABELS[r.stage]}）：${r.narrative}`, at: now });
+    await recordAudit(trx, { ...auditOf(actor), action: 'report.submit', entityType: 'report', entityId: id, before: { status: r.status }, after: { status: 'submitted' } });
+  });
+  return reportDto(deps, id);
+}
+
+/**
+ * The coordinator accepts or returns a consolidated report. Accepting one at stage 已完成 closes the
+ * task (销号), which needs evidence; a return needs a comment.
+ */
+export async function reviewReport(deps: Deps, actor: Actor, id: number, input: { decision: 'accept' | 'return'; comment: string | null }) {
+  const r = await repo.findReport(deps.db, id);
+  if (!r) throw notFound('进展报告');
+  if (r.kind !== 'consolidated') throw new AppError('INVALID_INPUT', '只审核牵头单位汇总报送的进展');
+  if (r.status !== 'submitted') throw new AppError('CONFLICT', '该报告不在待审核状态');
+  if (input.decision === 'return' && !input.comment?.trim()) throw new AppError('INVALID_INPUT', '退回时请填写意见', { field: 'comment' });
+  const closes = input.decision === 'accept' && r.stage === 'done';
+  if (closes && (await repo.attachmentsOf(deps.db, [id])).length === 0) throw new AppError('INVALID_INPUT', '销号须有佐证材料：请退回并要求上传佐证');
+  await deps.db.transaction().execute(async (trx) => {
+    const now = nowIso();
+    await repo.updateReportRow(trx, id, { status: input.decision === 'accept' ? 'accepted' : 'returned', reviewed_by: actor.userId!, reviewed_at: now, review_comment: input.comment?.trim() || null, updated_at: now });
+    await repo.insertEvent(trx, { task_id: r.task_id, kind: 'review', user_id: actor.userId, unit_id: r.unit_id, report_id: id, text: `${input.decision === 'accept' ? '审核通过' : '退回'}${input.comment ? `：${input.comment}` : ''}`, at: now });
+    if (closes) {
+      await repo.setTaskClosed(trx, r.task_id, todayInChina(), actor.userId);
+      await repo.insertEvent(trx, { task_id: r.task_id, kind: 'close', user_id: actor.userId, unit_id: null, report_id: id, text: '任务销号', at: now });
+    }
+    await recordAudit(trx, { ...auditOf(actor), action: `report.${input.decision}`, entityType: 'report', entityId: id, before: { status: r.status }, after: { status: input.decision === 'accept' ? 'accepted' : 'returned', comment: input.comment, closesTask: closes } });
+  });
+  return reportDto(deps, id);
+}
+
+/** Reopens a closed task, with the reason on record. */
+export async function reopenTask(deps: Deps, actor: Actor, taskId: number, reason: string) {
+  const t = await repo.taskClosure(deps.db, taskId);
+  if (!t) throw notFound('任务');
+  if (!t.closed_on) throw new AppError('CONFLICT', '任务尚未销号');
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.setTaskClosed(trx, taskId, null, null);
+    await repo.insertEvent(trx, { task_id: taskId, kind: 'reopen', user_id: actor.userId, unit_id: null, report_id: null, text: `重新打开：${reason}`, at: nowIso() });
+    await recordAudit(trx, { ...auditOf(actor), action: 'task.reopen', entityType: 'task', entityId: taskId, before: { closedOn: t.closed_on }, after: { closedOn: null, reason } });
+  });
+  return { ok: true as const };
+}
+
+export async function findReviewQueue(deps: Deps) {
+  const rows = await repo.reviewQueue(deps.db);
+  return {
+    data: rows.map((r) => ({
+      reportId: r.report_id, taskId: r.task_id, taskNumber: r.task_number, taskTitle: r.task_title, planNumber: r.plan_number, unitName: r.unit_name,
+      stage: r.stage, narrative: r.narrative, submittedAt: r.submitted_at, attachmentCount: num(r.attachment_count),
+    })),
+    total: rows.length,
+  };
+}

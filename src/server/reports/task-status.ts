@@ -1,0 +1,31 @@
+import { defaultCalendar } from '../../core/calendar/index.ts';
+import { taskStatus, type WorkStatus } from '../../core/status/status.ts';
+import type { Deps } from '../context.ts';
+import { milestonesOfTasks } from '../tasks/tasks.repo.ts';
+import { tasksWithProgress } from './reports.repo.ts';
+
+/** Today's date in China, where deadlines fall. */
+export function todayInChina(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(now);
+}
+
+/**
+ * Status of each task today, from its milestones, closure and reports. When today's look-ahead
+ * reaches a year the working-day calendar does not cover, 临期 is not computed rather than guessed.
+ */
+export async function statusesOf(deps: Deps, tasks: { id: number; closed_on: string | null }[], today = todayInChina()): Promise<Map<number, WorkStatus>> {
+  const ids = tasks.map((t) => t.id);
+  const [milestones, progressed] = await Promise.all([milestonesOfTasks(deps.db, ids), tasksWithProgress(deps.db, ids)]);
+  const byTask = new Map<number, { dueDate: string | null; completedOn: null; hasProgress: boolean }[]>();
+  for (const m of milestones) byTask.set(m.task_id, [...(byTask.get(m.task_id) ?? []), { dueDate: m.due_date, completedOn: null, hasProgress: false }]);
+  const out = new Map<number, WorkStatus>();
+  for (const t of tasks) {
+    const facts = { milestones: byTask.get(t.id) ?? [], closedOn: t.closed_on, hasProgress: progressed.has(t.id) };
+    try {
+      out.set(t.id, taskStatus(facts, today, defaultCalendar));
+    } catch {
+      out.set(t.id, taskStatus(facts, today, defaultCalendar, { dueSoonWorkdays: 0 }));
+    }
+  }
+  return out;
+}
