@@ -19,6 +19,7 @@ import { registerAuth, type RegisteredRoute } from './auth/auth.plugin.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
+import { ledgerRoutes } from './ledger/ledger.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -86,6 +87,7 @@ export async function buildApp({ deps, webDir, logLevel }: AppOptions): Promise<
   await app.register(userRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(reportRoutes(deps));
+  await app.register(ledgerRoutes(deps));
 
   const serveWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });

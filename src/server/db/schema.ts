@@ -20,6 +20,14 @@ export interface DB {
   progress_reports: ProgressReportTable;
   attachments: AttachmentTable;
   task_events: TaskEventTable;
+  ledger_entries: LedgerEntryTable;
+  task_plans: TaskPlanTable;
+  // notifications (issue 4 item 4)
+  notifications: NotificationTable;
+  notification_deliveries: NotificationDeliveryTable;
+  notice_keys: NoticeKeyTable;
+  unit_channels: UnitChannelTable;
+  job_locks: JobLockTable;
 }
 
 export type ReportKind = 'part' | 'consolidated';
@@ -55,7 +63,37 @@ export interface AttachmentTable {
   created_at: string;
 }
 
-export type TaskEventKind = 'report' | 'review' | 'close' | 'reopen';
+export interface LedgerEntryTable {
+  id: Generated<number>;
+  task_id: number;
+  unit_id: number;
+  /** The task milestone this action serves, if any. */
+  milestone_id: number | null;
+  action: string;
+  owner: string | null;
+  start_date: string | null;
+  due_date: string | null;
+  deliverable: string | null;
+  ordinal: number;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type TaskPlanStatus = 'draft' | 'submitted' | 'approved' | 'returned';
+
+/** The lead unit's implementation plan for a task: its ledger as a whole, submitted for approval. */
+export interface TaskPlanTable {
+  task_id: number;
+  status: TaskPlanStatus;
+  submitted_at: string | null;
+  submitted_by: number | null;
+  reviewed_at: string | null;
+  reviewed_by: number | null;
+  review_comment: string | null;
+}
+
+export type TaskEventKind = 'report' | 'review' | 'close' | 'reopen' | 'plan';
 
 export interface TaskEventTable {
   id: Generated<number>;
@@ -254,3 +292,56 @@ export type Task = Selectable<TaskTable>;
 export type Unit = Selectable<UnitTable>;
 export type Section = Selectable<SectionTable>;
 export type ImportDraft = Selectable<ImportDraftTable>;
+
+// ── Notifications: reminders and escalation (issue 4 item 4) ──────────────────────────────────────
+export type NotificationKind = 'remind' | 'urge' | 'supervise' | 'interview';
+export type DeliveryChannel = 'in_app' | 'email' | 'dingtalk' | 'wecom';
+export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'skipped';
+
+export interface NotificationTable {
+  id: Generated<number>;
+  /** The account it is addressed to; null for a unit without accounts and for 约谈建议. */
+  user_id: number | null;
+  unit_id: number | null;
+  kind: NotificationKind;
+  task_id: number | null;
+  milestone_id: number | null;
+  /** The idempotency key of the notice it belongs to (see notice_keys). */
+  notice_key: string | null;
+  title: string;
+  body: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface NotificationDeliveryTable {
+  id: Generated<number>;
+  notification_id: number;
+  channel: DeliveryChannel;
+  status: DeliveryStatus;
+  attempts: Generated<number>;
+  last_error: string | null;
+  sent_at: string | null;
+}
+
+/** The ledger of notices sent: a key is inserted in the same transaction as its notifications. */
+export interface NoticeKeyTable {
+  key: string;
+  created_at: string;
+}
+
+export interface UnitChannelTable {
+  unit_id: number;
+  email: string | null;
+  dingtalk_webhook: string | null;
+  wecom_webhook: string | null;
+  channels: string; // JSON DeliveryChannel[] (external channels enabled; in-app is always on)
+  updated_at: string;
+}
+
+/** "One node runs it": a named lock with an expiry, taken by a conditional upsert. */
+export interface JobLockTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}

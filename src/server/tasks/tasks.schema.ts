@@ -43,7 +43,7 @@ export const TaskDetailSchema = TaskSummarySchema.omit({ sectionTitle: true }).e
   myUnitIds: z.array(z.number()),
   status: WorkStatusSchema,
   closedOn: z.string().nullable(),
-  timeline: z.array(z.object({ at: z.string(), kind: z.enum(['report', 'review', 'instruction', 'close', 'reopen']), unitName: z.string().nullable(), userName: z.string().nullable(), text: z.string(), stage: z.string().nullable() })),
+  timeline: z.array(z.object({ at: z.string(), kind: z.enum(['report', 'review', 'instruction', 'close', 'reopen', 'plan']), unitName: z.string().nullable(), userName: z.string().nullable(), text: z.string(), stage: z.string().nullable() })),
   canInstruct: z.boolean(),
   canWrite: z.boolean(),
 });

@@ -3,6 +3,7 @@ import type { Dialect } from '../dialect.ts';
 import { initial } from './20261127000000-initial.ts';
 import { accounts } from './20261127010000-accounts.ts';
 import { progress } from './20261127020000-progress.ts';
+import { ledger } from './20261127030000-ledger.ts';
 
 /** All migrations in order. Names are timestamped; never edit one that has shipped. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -12,6 +13,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '20261127000000-initial': initial(dialect),
         '20261127010000-accounts': accounts(dialect),
         '20261127020000-progress': progress(dialect),
+        '20261127030000-ledger': ledger(dialect),
       };
     },
   };

@@ -1,0 +1,70 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB, TaskPlanStatus } from '../db/schema.ts';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export interface LedgerEntryInput {
+  milestone_id: number | null;
+  action: string;
+  owner: string | null;
+  start_date: string | null;
+  due_date: string | null;
+  deliverable: string | null;
+}
+
+export async function entriesOfTasks(db: Q, taskIds: number[]) {
+  if (!taskIds.length) return [];
+  return db
+    .selectFrom('ledger_entries as l')
+    .innerJoin('units as u', 'u.id', 'l.unit_id')
+    .select(['l.id', 'l.task_id', 'l.unit_id', 'u.name as unit_name', 'l.milestone_id', 'l.action', 'l.owner', 'l.start_date', 'l.due_date', 'l.deliverable', 'l.ordinal'])
+    .where('l.task_id', 'in', taskIds)
+    .orderBy('l.task_id')
+    .orderBy('l.unit_id')
+    .orderBy('l.ordinal')
+    .execute();
+}
+
+export async function findEntry(db: Q, id: number) {
+  return db.selectFrom('ledger_entries').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertEntry(db: Q, e: LedgerEntryInput & { task_id: number; unit_id: number; created_by: number | null; now: string }) {
+  const { now, ...rest } = e;
+  const max = await db.selectFrom('ledger_entries').select((x) => x.fn.max('ordinal').as('m')).where('task_id', '=', e.task_id).where('unit_id', '=', e.unit_id).executeTakeFirst();
+  return (await db.insertInto('ledger_entries').values({ ...rest, ordinal: Number(max?.m ?? 0) + 1, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function updateEntry(db: Q, id: number, patch: Partial<LedgerEntryInput> & { updated_at: string }) {
+  await db.updateTable('ledger_entries').set(patch).where('id', '=', id).execute();
+}
+
+export async function deleteEntry(db: Q, id: number) {
+  await db.deleteFrom('ledger_entries').where('id', '=', id).execute();
+}
+
+/** Replaces a unit's entries on a task (the Excel import writes a unit's whole 具体举措 cell). */
+export async function replaceUnitEntries(db: Q, taskId: number, unitId: number, actions: string[], userId: number | null, now: string) {
+  await db.deleteFrom('ledger_entries').where('task_id', '=', taskId).where('unit_id', '=', unitId).execute();
+  if (actions.length) {
+    await db
+      .insertInto('ledger_entries')
+      .values(actions.map((action, i) => ({ task_id: taskId, unit_id: unitId, milestone_id: null, action, owner: null, start_date: null, due_date: null, deliverable: null, ordinal: i + 1, created_by: userId, created_at: now, updated_at: now })))
+      .execute();
+  }
+}
+
+export async function findPlanOfTask(db: Q, taskId: number) {
+  return db.selectFrom('task_plans').selectAll().where('task_id', '=', taskId).executeTakeFirst();
+}
+
+export async function plansOfTasks(db: Q, taskIds: number[]) {
+  if (!taskIds.length) return [];
+  return db.selectFrom('task_plans').selectAll().where('task_id', 'in', taskIds).execute();
+}
+
+export async function upsertPlan(db: Q, taskId: number, patch: { status: TaskPlanStatus; submitted_at?: string; submitted_by?: number | null; reviewed_at?: string | null; reviewed_by?: number | null; review_comment?: string | null }) {
+  const existing = await findPlanOfTask(db, taskId);
+  if (existing) await db.updateTable('task_plans').set(patch).where('task_id', '=', taskId).execute();
+  else await db.insertInto('task_plans').values({ task_id: taskId, submitted_at: null, submitted_by: null, reviewed_at: null, reviewed_by: null, review_comment: null, ...patch }).execute();
+}

@@ -1,0 +1,125 @@
+import { can } from '../../core/auth/policy.ts';
+import { auditOf, recordAudit } from '../audit/audit.repo.ts';
+import type { Actor, Deps } from '../context.ts';
+import { nowIso } from '../db/util.ts';
+import { AppError, notFound } from '../errors.ts';
+import { insertEvent } from '../reports/reports.repo.ts';
+import { findTaskScope, milestonesOfTasks } from '../tasks/tasks.repo.ts';
+import * as repo from './ledger.repo.ts';
+
+export const PLAN_STATUS_LABELS = { draft: '编制中', submitted: '待审核', approved: '已通过', returned: '已退回' } as const;
+
+export interface EntryInput {
+  milestoneId: number | null;
+  action: string;
+  owner: string | null;
+  startDate: string | null;
+  dueDate: string | null;
+  deliverable: string | null;
+}
+
+const toRow = (e: Partial<EntryInput>) => ({
+  ...(e.milestoneId !== undefined && { milestone_id: e.milestoneId }),
+  ...(e.action !== undefined && { action: e.action }),
+  ...(e.owner !== undefined && { owner: e.owner || null }),
+  ...(e.startDate !== undefined && { start_date: e.startDate }),
+  ...(e.dueDate !== undefined && { due_date: e.dueDate }),
+  ...(e.deliverable !== undefined && { deliverable: e.deliverable || null }),
+});
+
+/** The actor may write `unitId`'s ledger on the task: the unit is named on it and in the actor's scope. */
+async function assertMayWrite(deps: Deps, actor: Actor, taskId: number, unitId: number) {
+  const scope = await findTaskScope(deps.db, taskId);
+  if (!scope) throw notFound('任务');
+  const p = actor.principal!;
+  if (!can(p, 'task.unit.write') || !p.unitScope.includes(unitId) || ![...scope.leadUnitIds, ...scope.responsibleUnitIds].includes(unitId)) {
+    await recordAudit(deps.db, { ...auditOf(actor), action: 'ledger.write', entityType: 'task', entityId: taskId, outcome: 'denied' });
+    throw new AppError('FORBIDDEN', '只能编制本单位牵头或负责任务的台账');
+  }
+  return scope;
+}
+
+async function assertMilestone(deps: Deps, taskId: number, milestoneId: number | null | undefined) {
+  if (milestoneId == null) return;
+  const ms = await milestonesOfTasks(deps.db, [taskId]);
+  if (!ms.some((m) => m.id === milestoneId)) throw new AppError('INVALID_INPUT', '所选时间节点不属于该任务', { field: 'milestoneId' });
+}
+
+/** A task's implementation plan: its status and every unit's ledger entries. */
+export async function getLedger(deps: Deps, taskId: number) {
+  if (!(await findTaskScope(deps.db, taskId))) throw notFound('任务');
+  const [plan, entries] = await Promise.all([repo.findPlanOfTask(deps.db, taskId), repo.entriesOfTasks(deps.db, [taskId])]);
+  return {
+    plan: plan ? { status: plan.status, submittedAt: plan.submitted_at, reviewedAt: plan.reviewed_at, reviewComment: plan.review_comment } : null,
+    entries: entries.map((e) => ({ id: e.id, unitId: e.unit_id, unitName: e.unit_name, milestoneId: e.milestone_id, action: e.action, owner: e.owner, startDate: e.start_date, dueDate: e.due_date, deliverable: e.deliverable })),
+  };
+}
+
+export async function addEntry(deps: Deps, actor: Actor, taskId: number, unitId: number, input: EntryInput) {
+  await assertMayWrite(deps, actor, taskId, unitId);
+  await assertMilestone(deps, taskId, input.milestoneId);
+  await deps.db.transaction().execute(async (trx) => {
+    const id = await repo.insertEntry(trx, { task_id: taskId, unit_id: unitId, milestone_id: input.milestoneId, action: input.action, owner: input.owner || null, start_date: input.startDate, due_date: input.dueDate, deliverable: input.deliverable || null, created_by: actor.userId, now: nowIso() });
+    await recordAudit(trx, { ...auditOf(actor), action: 'ledger.add', entityType: 'ledger_entry', entityId: id, after: { taskId, unitId, ...input } });
+  });
+  return getLedger(deps, taskId);
+}
+
+export async function updateEntry(deps: Deps, actor: Actor, id: number, patch: Partial<EntryInput>) {
+  const before = await repo.findEntry(deps.db, id);
+  if (!before) throw notFound('台账条目');
+  await assertMayWrite(deps, actor, before.task_id, before.unit_id);
+  await assertMilestone(deps, before.task_id, patch.milestoneId);
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.updateEntry(trx, id, { ...toRow(patch), updated_at: nowIso() });
+    await recordAudit(trx, { ...auditOf(actor), action: 'ledger.update', entityType: 'ledger_entry', entityId: id, before, after: patch });
+  });
+  return getLedger(deps, before.task_id);
+}
+
+export async function removeEntry(deps: Deps, actor: Actor, id: number) {
+  const before = await repo.findEntry(deps.db, id);
+  if (!before) throw notFound('台账条目');
+  await assertMayWrite(deps, actor, before.task_id, before.unit_id);
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.deleteEntry(trx, id);
+    await recordAudit(trx, { ...auditOf(actor), action: 'ledger.remove', entityType: 'ledger_entry', entityId: id, before });
+  });
+  return getLedger(deps, before.task_id);
+}
+
+/** The lead unit submits the task's implementation plan (its ledger, with at least one action) for approval. */
+export async function submitPlan(deps: Deps, actor: Actor, taskId: number) {
+  const scope = await findTaskScope(deps.db, taskId);
+  if (!scope) throw notFound('任务');
+  const p = actor.principal!;
+  if (!can(p, 'task.unit.write') || !scope.leadUnitIds.some((u) => p.unitScope.includes(u))) {
+    await recordAudit(deps.db, { ...auditOf(actor), action: 'ledger.submit', entityType: 'task', entityId: taskId, outcome: 'denied' });
+    throw new AppError('FORBIDDEN', '只有牵头单位可以报送落实方案');
+  }
+  const plan = await repo.findPlanOfTask(deps.db, taskId);
+  if (plan?.status === 'submitted' || plan?.status === 'approved') throw new AppError('CONFLICT', plan.status === 'submitted' ? '落实方案已报送，等待审核' : '落实方案已通过审核');
+  if ((await repo.entriesOfTasks(deps.db, [taskId])).length === 0) throw new AppError('INVALID_INPUT', '请先填写具体举措再报送落实方案');
+  await deps.db.transaction().execute(async (trx) => {
+    const now = nowIso();
+    await repo.upsertPlan(trx, taskId, { status: 'submitted', submitted_at: now, submitted_by: actor.userId, review_comment: null });
+    await insertEvent(trx, { task_id: taskId, kind: 'plan', user_id: actor.userId, unit_id: p.unitId, report_id: null, text: '报送落实方案与工作台账', at: now });
+    await recordAudit(trx, { ...auditOf(actor), action: 'ledger.submit', entityType: 'task', entityId: taskId, before: plan ?? null, after: { status: 'submitted' } });
+  });
+  return getLedger(deps, taskId);
+}
+
+/** The coordinator approves or returns (with comments) a submitted implementation plan. */
+export async function reviewPlan(deps: Deps, actor: Actor, taskId: number, input: { decision: 'approve' | 'return'; comment: string | null }) {
+  const plan = await repo.findPlanOfTask(deps.db, taskId);
+  if (!plan || plan.status !== 'submitted') throw new AppError('CONFLICT', '该任务没有待审核的落实方案');
+  if (input.decision === 'return' && !input.comment?.trim()) throw new AppError('INVALID_INPUT', '退回时请填写意见', { field: 'comment' });
+  await deps.db.transaction().execute(async (trx) => {
+    const now = nowIso();
+    const status = input.decision === 'approve' ? 'approved' : 'returned';
+    await repo.upsertPlan(trx, taskId, { status, reviewed_at: now, reviewed_by: actor.userId, review_comment: input.comment?.trim() || null });
+    await insertEvent(trx, { task_id: taskId, kind: 'plan', user_id: actor.userId, unit_id: null, report_id: null, text: `落实方案${input.decision === 'approve' ? '审核通过' : '退回'}${input.comment ? `：${input.comment}` : ''}`, at: now });
+    await recordAudit(trx, { ...auditOf(actor), action: `ledger.${input.decision}`, entityType: 'task', entityId: taskId, before: { status: plan.status }, after: { status, comment: input.comment } });
+  });
+  return getLedger(deps, taskId);
+}
