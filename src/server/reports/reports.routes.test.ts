@@ -106,3 +106,18 @@ it('does not close a task without evidence', async () => {
   expect(res.json().error.message).toMatch(/佐证材料/);
   expect((await t.inject({ method: 'GET', url: `/api/tasks/${rows.task_id}` })).json().closedOn).toBeNull();
 });
+
+it('measures every section and unit against the plan’s dated checkpoints', async () => {
+  const res = (await t.inject({ method: 'GET', url: `/api/plans/${(await t.deps.db.selectFrom('plans').select('id').executeTakeFirstOrThrow()).id}/checkpoints` })).json();
+  expect(res.goals.map((g: { date: string }) => g.date)).toEqual(['2021-06-05', '2021-06-30', '2021-09-30', '2021-12-31']);
+  expect(res.bySection).toHaveLength(19);
+  const first = res.bySection[0].checkpoints;
+  expect(first.map((c: { date: string }) => c.date)).toEqual(['2021-06-05', '2021-06-30', '2021-09-30', '2021-12-31']);
+  // By year end every dated milestone of the section was due; in 2026 the open ones are overdue.
+  const yearEnd = first[3];
+  expect(yearEnd.due).toBeGreaterThan(0);
+  expect(yearEnd.due).toBe(yearEnd.doneByCheckpoint + yearEnd.doneLate + yearEnd.overdue);
+  expect(yearEnd.state).toBe('missed');
+  const unit = res.byUnit.find((u: { unitId: number }) => u.unitId === task.lead);
+  expect(unit.checkpoints).toHaveLength(4);
+});

@@ -6,6 +6,7 @@ import { AppError } from '../errors.ts';
 import { ErrorSchema, IdParams } from '../plans/plans.schema.ts';
 import * as service from './reports.service.ts';
 import { getWorkbench } from './workbench.service.ts';
+import { getCheckpoints } from './checkpoints.service.ts';
 import { MyTasksSchema } from '../tasks/tasks.schema.ts';
 
 const MyTaskRow = MyTasksSchema.shape.data.element;
@@ -72,6 +73,12 @@ export function reportRoutes(deps: Deps): FastifyPluginAsyncZod {
     });
     app.post('/api/reports/:id/submit', { config: write, schema: { tags: ['reports'], params: IdParams, response: { 200: Report, ...errors } } }, async (req) =>
       service.submitReport(deps, actorOf(req), req.params.id),
+    );
+    const CheckpointRow = z.object({ text: z.string(), date: z.string(), due: z.number(), doneByCheckpoint: z.number(), doneLate: z.number(), overdue: z.number(), state: z.enum(['pending', 'met', 'missed']) });
+    app.get(
+      '/api/plans/:id/checkpoints',
+      { config: read, schema: { tags: ['reports'], params: IdParams, response: { 200: z.object({ today: z.string(), goals: z.array(z.object({ text: z.string(), date: z.string() })), bySection: z.array(z.object({ sectionId: z.number(), title: z.string(), checkpoints: z.array(CheckpointRow) })), byUnit: z.array(z.object({ unitId: z.number(), name: z.string(), checkpoints: z.array(CheckpointRow) })) }), ...errors } } },
+      async (req) => getCheckpoints(deps, req.params.id),
     );
     app.get('/api/me/workbench', { config: read, schema: { tags: ['reports'], response: { 200: WorkbenchSchema, ...errors } } }, async (req) => getWorkbench(deps, actorOf(req)));
     app.get('/api/reviews', { config: review, schema: { tags: ['reports'], response: { 200: z.object({ data: z.array(z.object({ reportId: z.number(), taskId: z.number(), taskNumber: z.string(), taskTitle: z.string(), planNumber: z.string().nullable(), unitName: z.string(), stage: Stage, narrative: z.string(), submittedAt: z.string().nullable(), attachmentCount: z.number() })), total: z.number() }), ...errors } } }, async () =>
