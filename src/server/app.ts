@@ -19,6 +19,7 @@ import { registerAuth, type RegisteredRoute } from './auth/auth.plugin.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
+import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { ledgerRoutes } from './ledger/ledger.routes.ts';
 
 declare module 'fastify' {
@@ -44,7 +45,8 @@ export async function buildApp({ deps, webDir, logLevel }: AppOptions): Promise<
   const app = Fastify({
     logger: logLevel ? { level: logLevel } : false,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // Otherwise anyone could set X-Forwarded-For and slip past the per-address sign-in limit.
+    trustProxy: deps.config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -87,6 +89,7 @@ export async function buildApp({ deps, webDir, logLevel }: AppOptions): Promise<
   await app.register(userRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(reportRoutes(deps));
+  await app.register(notificationRoutes(deps));
   await app.register(ledgerRoutes(deps));
 
   const serveWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));

@@ -13,6 +13,8 @@ const EnvSchema = z.object({
   TUIJIN_SAMPLE: z.enum(['0', '1']).default('1'),
   /** Create demo accounts on the first start of an empty database (set 0 for production). */
   TUIJIN_DEMO: z.enum(['0', '1']).default('1'),
+  /** Trust X-Forwarded-* headers (client address, HTTPS) only behind a reverse proxy you run. */
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
   /** Password of the demo accounts; random (and printed) when unset. */
   TUIJIN_DEMO_PASSWORD: z.string().min(1).optional(),
 });
@@ -27,6 +29,7 @@ export interface Config {
   importSample: boolean;
   demoAccounts: boolean;
   demoPassword: string | undefined;
+  trustProxy: boolean;
 }
 
 /** Reads the configuration from the environment; a bad value stops the start with a clear message. */
@@ -48,5 +51,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importSample: e.TUIJIN_SAMPLE === '1',
     demoAccounts: e.TUIJIN_DEMO === '1',
     demoPassword: e.TUIJIN_DEMO_PASSWORD,
+    trustProxy: e.TRUST_PROXY === '1',
   };
 }

@@ -27,9 +27,13 @@ describe('sign-in and sessions', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers })).statusCode).toBe(401);
   });
 
-  it('marks the cookie Secure behind HTTPS', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'coordinator', password: TEST_PASSWORD }, headers: { 'x-forwarded-proto': 'https' } });
+  it('marks the cookie Secure behind an HTTPS proxy it trusts, and ignores forwarded headers otherwise', async () => {
+    const direct = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'coordinator', password: TEST_PASSWORD }, headers: { 'x-forwarded-proto': 'https' } });
+    expect(direct.headers['set-cookie']).not.toMatch(/Secure/);
+    const proxied = await createTestApp({ TRUST_PROXY: '1' });
+    const res = await proxied.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'coordinator', password: TEST_PASSWORD }, headers: { 'x-forwarded-proto': 'https' } });
     expect(res.headers['set-cookie']).toMatch(/Secure/);
+    await proxied.close();
   });
 
   it('refuses a wrong password and an unknown user alike', async () => {

@@ -1,4 +1,6 @@
-import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+
+const STATEMENT_CACHE_SIZE = 500;
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
 
 /**
@@ -9,12 +11,30 @@ export function openNodeSqlite(path: string): SqliteDatabase & { raw: DatabaseSy
   const raw = new DatabaseSync(path);
   // WAL lets readers proceed while a writer commits; busy_timeout rides out short write contention.
   raw.exec('PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;');
+  // Kysely prepares every query anew; preparing costs ~40× running a prepared statement, so keep the
+  // most recent ones (compiled SQL has parameters, so a few hundred texts cover the whole app).
+  const cache = new Map<string, { stmt: StatementSync; reader: boolean }>();
+  const prepared = (sqlText: string) => {
+    let hit = cache.get(sqlText);
+    if (hit) {
+      cache.delete(sqlText);
+      cache.set(sqlText, hit);
+      return hit;
+    }
+    const stmt = raw.prepare(sqlText);
+    hit = { stmt, reader: stmt.columns().length > 0 };
+    cache.set(sqlText, hit);
+    if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    return hit;
+  };
   return {
     raw,
-    close: () => raw.close(),
+    close: () => {
+      cache.clear();
+      raw.close();
+    },
     prepare(sqlText: string): SqliteStatement {
-      const stmt = raw.prepare(sqlText);
-      const reader = stmt.columns().length > 0;
+      const { stmt, reader } = prepared(sqlText);
       const args = (p: ReadonlyArray<unknown>) => p.map(toSqlite) as SQLInputValue[];
       return {
         reader,

@@ -1,0 +1,377 @@
+/**
+ * Load benchmark: `node bench/report-load.ts`. 200 unit accounts report progress with evidence at
+ * the same moment against a real server on a fresh SQLite database, and nothing may be lost.
+ *
+ * 1. Setup (not timed): a temp DATA_DIR; the sample plan imported and 200 unit accounts created
+ *    straight in the database (createUser, fixedPassword), spread over the units named on tasks.
+ * 2. The server runs as a child process, `node src/cli.ts serve` (TUIJIN_DEMO=0), so the clients in
+ *    this process never share its event loop or CPU time slices with the code being measured.
+ * 3. Every account signs in over HTTP (cookie + x-csrf-token). The login limiter counts attempts per
+ *    client IP and the server is started with TRUST_PROXY=1 (as behind a proxy) so it trusts X-Forwarded-For, so each client sends its own address, as 200
+ *    offices behind the reverse proxy would.
+ * 4. Baseline: the 200 clients at once, each GET /api/health ×4 (about as many requests as a report).
+ * 5. Load: the 200 clients at once, each: POST /api/tasks/:id/reports → 1–2 × POST
+ *    /api/reports/:id/attachments (a distinct 50–200 KB PNG or PDF) → POST /api/reports/:id/submit.
+ * 6. Check: the server is stopped, then every report is read back (status submitted), every
+ *    attachment row, and every stored file under DATA_DIR/files is hashed and compared.
+ *
+ * Prints per-request-type latency (p50/p95/p99/max), throughput, the baseline and the ratio
+ * p95(report requests)/p95(baseline), and whether p95 < 200 ms (the target of issue 4). Exit code 1
+ * when any request failed or anything is missing; a missed latency target is printed, not fatal.
+ * BENCH_CPU_PROF=DIR runs the server with --cpu-prof into DIR. BENCH_CLIENTS=N changes the count.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../src/server/config.ts';
+import { SYSTEM_ACTOR } from '../src/server/context.ts';
+import { openDatabase } from '../src/server/db/connection.ts';
+import { importSampleIfEmpty } from '../src/server/sample.ts';
+import { createUser } from '../src/server/users/users.service.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
+const PASSWORD = 'Bench-password-2021';
+const TARGET_P95_MS = 200;
+const BASELINE_REQUESTS = 4;
+
+// A seeded generator, so every run spreads accounts and files the same way.
+let seed = 0x2021_0007;
+const rand = () => {
+  seed = (seed * 1_103_515_245 + 12_345) >>> 0;
+  return seed / 2 ** 32;
+};
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+
+interface Account { username: string; unitId: number; taskId: number; kind: 'part' | 'consolidated'; files: Evidence[]; ip: string }
+interface Evidence { name: string; bytes: Buffer; sha256: string }
+interface Sample { type: string; ms: number; status: number; ok: boolean }
+interface Session { cookie: string; csrf: string }
+
+// ---------------------------------------------------------------- setup (not timed)
+
+const dataDir = mkdtempSync(join(tmpdir(), 'tuijin-bench-'));
+const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined, TUIJIN_DEMO: '0' });
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+console.log(`report-load: ${CLIENTS} clients, ${availableParallelism()} CPUs, load average ${load()}, DATA_DIR ${dataDir}`);
+
+/** A distinct evidence file: a PNG or PDF signature, then random bytes (so every SHA-256 differs). */
+function evidence(i: number, k: number): Evidence {
+  const size = 50_000 + Math.floor(rand() * 150_000);
+  const png = rand() < 0.6;
+  const head = png ? Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) : Buffer.from('%PDF-1.4\n');
+  const bytes = Buffer.concat([head, randomBytes(size - head.length)]);
+  return { name: `佐证${i + 1}-${k + 1}.${png ? 'png' : 'pdf'}`, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+async function prepare(): Promise<Account[]> {
+  const database = await openDatabase({ sqlitePath: config.sqlitePath });
+  try {
+    const deps = { db: database.db, dialect: database.dialect, config };
+    const planId = await importSampleIfEmpty(deps);
+    if (!planId) throw new Error('sample plan was not imported');
+    const rows = await deps.db
+      .selectFrom('task_units as tu')
+      .innerJoin('units as u', 'u.id', 'tu.unit_id')
+      .select(['tu.task_id', 'tu.unit_id', 'tu.role'])
+      .where('u.is_collective', '=', 0)
+      .orderBy('tu.unit_id')
+      .orderBy('tu.task_id')
+      .execute();
+    const tasksOf = new Map<number, { taskId: number; lead: boolean }[]>();
+    for (const r of rows) tasksOf.set(r.unit_id, [...(tasksOf.get(r.unit_id) ?? []), { taskId: r.task_id, lead: r.role === 'lead' }]);
+    const units = [...tasksOf.keys()];
+    const accounts: Account[] = Array.from({ length: CLIENTS }, (_, i) => {
+      const unitId = units[i % units.length]!;
+      const t = pick(tasksOf.get(unitId)!);
+      const kind = t.lead && rand() < 0.5 ? 'consolidated' : 'part';
+      const files = Array.from({ length: rand() < 0.5 ? 1 : 2 }, (_, k) => evidence(i, k));
+      return { username: `bench${String(i + 1).padStart(3, '0')}`, unitId, taskId: t.taskId, kind, files, ip: `10.${(i >> 8) & 255}.${i & 255}.${1 + (i % 250)}` };
+    });
+    // Eight at a time: argon2 runs on the libuv pool, the inserts serialise on the one connection.
+    for (let i = 0; i < accounts.length; i += 8) {
+      await Promise.all(
+        accounts.slice(i, i + 8).map((a) =>
+          createUser(deps, SYSTEM_ACTOR, { username: a.username, displayName: a.username, unitId: a.unitId, roles: ['unit_staff'], leaderSectionIds: [], fixedPassword: PASSWORD, mustChangePassword: false }),
+        ),
+      );
+    }
+    console.log(`setup: sample plan ${planId}, ${units.length} units named on tasks, ${accounts.length} accounts, ${accounts.reduce((n, a) => n + a.files.length, 0)} evidence files`);
+    return accounts;
+  } finally {
+    await database.close();
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(port: number): Promise<{ child: ChildProcess; log: () => string }> {
+  const prof = process.env.BENCH_CPU_PROF;
+  const args = [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), join(ROOT, 'src/cli.ts'), 'serve'];
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', TUIJIN_DEMO: '0', TUIJIN_SAMPLE: '0', LOG_LEVEL: 'warn', TRUST_PROXY: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d));
+  child.stderr!.on('data', (d: Buffer) => (out += d));
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${out}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return { child, log: () => out };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGTERM');
+  throw new Error(`server did not start:\n${out}`);
+}
+
+function stopServer(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+// ---------------------------------------------------------------- clients
+
+function multipart(fileName: string, bytes: Buffer) {
+  const boundary = `----tuijin${randomUUID()}`;
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { body: Buffer.concat([head, bytes, tail]), type: `multipart/form-data; boundary=${boundary}` };
+}
+
+async function timed(samples: Sample[], type: string, url: string, init: RequestInit): Promise<{ status: number; json: any }> {
+  const t0 = performance.now();
+  let status = 0;
+  let json: any = null;
+  try {
+    const res = await fetch(url, init);
+    status = res.status;
+    const text = await res.text();
+    json = text ? JSON.parse(text) : null;
+  } catch (err) {
+    json = { error: String(err) };
+  }
+  samples.push({ type, ms: performance.now() - t0, status, ok: status >= 200 && status < 300 });
+  return { status, json };
+}
+
+interface Outcome { reportId: number | null; attachments: { id: number; sha256: string }[]; failures: string[] }
+
+/** One unit's weekly report: create, attach its evidence, submit. */
+async function report(base: string, a: Account, s: Session, samples: Sample[]): Promise<Outcome> {
+  const auth = { cookie: s.cookie, 'x-csrf-token': s.csrf, 'x-forwarded-for': a.ip };
+  const out: Outcome = { reportId: null, attachments: [], failures: [] };
+  const created = await timed(samples, 'POST /api/tasks/:id/reports', `${base}/api/tasks/${a.taskId}/reports`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ unitId: a.unitId, kind: a.kind, stage: 'in_progress', narrative: `${a.username}：本周已完成系统对接与材料收集，下一步推进验收。` }),
+  });
+  if (created.status !== 201) {
+    out.failures.push(`${a.username} create: ${created.status} ${JSON.stringify(created.json)}`);
+    return out;
+  }
+  out.reportId = created.json.id;
+  for (const f of a.files) {
+    const { body, type } = multipart(f.name, f.bytes);
+    const up = await timed(samples, 'POST /api/reports/:id/attachments', `${base}/api/reports/${out.reportId}/attachments`, { method: 'POST', headers: { ...auth, 'content-type': type }, body });
+    if (up.status !== 201 || up.json.sha256 !== f.sha256) out.failures.push(`${a.username} upload ${f.name}: ${up.status} ${JSON.stringify(up.json)}`);
+    else out.attachments.push({ id: up.json.id, sha256: f.sha256 });
+  }
+  const sub = await timed(samples, 'POST /api/reports/:id/submit', `${base}/api/reports/${out.reportId}/submit`, { method: 'POST', headers: auth });
+  if (sub.status !== 200 || sub.json.status !== 'submitted') out.failures.push(`${a.username} submit: ${sub.status} ${JSON.stringify(sub.json)}`);
+  return out;
+}
+
+// ---------------------------------------------------------------- figures
+
+function quantile(sorted: number[], q: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+}
+
+function stats(ms: number[]) {
+  const s = [...ms].sort((a, b) => a - b);
+  return { n: s.length, p50: quantile(s, 0.5), p95: quantile(s, 0.95), p99: quantile(s, 0.99), max: s[s.length - 1] ?? NaN };
+}
+
+/** Measures what the client side (this process) cost during a phase, to tell client from server time. */
+function clientMeter() {
+  const cpu = process.cpuUsage();
+  const eld = monitorEventLoopDelay({ resolution: 5 });
+  eld.enable();
+  return () => {
+    eld.disable();
+    const used = process.cpuUsage(cpu);
+    return `client: CPU ${((used.user + used.system) / 1000).toFixed(0)} ms, event-loop delay p99 ${(eld.percentile(99) / 1e6).toFixed(0)} ms`;
+  };
+}
+
+function table(title: string, samples: Sample[], wallMs: number, client?: string) {
+  console.log(`\n${title} — ${samples.length} requests in ${wallMs.toFixed(0)} ms, ${((samples.length / wallMs) * 1000).toFixed(0)} req/s, errors ${samples.filter((x) => !x.ok).length}${client ? `; ${client}` : ''}`);
+  console.log(`${'request'.padEnd(36)} ${'n'.padStart(5)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)}`);
+  const types = [...new Set(samples.map((x) => x.type))];
+  const rows = [...types.map((t) => [t, samples.filter((x) => x.type === t)] as const), ...(types.length > 1 ? [['all', samples] as const] : [])];
+  for (const [t, xs] of rows) {
+    const s = stats(xs.map((x) => x.ms));
+    console.log(`${t.padEnd(36)} ${String(s.n).padStart(5)} ${s.p50.toFixed(1).padStart(8)} ${s.p95.toFixed(1).padStart(8)} ${s.p99.toFixed(1).padStart(8)} ${s.max.toFixed(1).padStart(8)}`);
+  }
+}
+
+// ---------------------------------------------------------------- verification
+
+function verify(accounts: Account[], outcomes: Outcome[]): { checked: { reports: number; attachmentRows: number; files: number; bytesHashed: number }; problems: string[] } {
+  const problems: string[] = [];
+  const db = new DatabaseSync(config.sqlitePath, { readOnly: true });
+  const checked = { reports: 0, attachmentRows: 0, files: 0, bytesHashed: 0 };
+  try {
+    const reportStmt = db.prepare('SELECT id, task_id, unit_id, kind, status, submitted_at FROM progress_reports WHERE id = ?');
+    const filesStmt = db.prepare('SELECT id, sha256, size FROM attachments WHERE report_id = ? ORDER BY id');
+    for (const [i, a] of accounts.entries()) {
+      const o = outcomes[i]!;
+      if (o.reportId == null) {
+        problems.push(`${a.username}: no report was created`);
+        continue;
+      }
+      const r = reportStmt.get(o.reportId) as { task_id: number; unit_id: number; kind: string; status: string; submitted_at: string | null } | undefined;
+      checked.reports++;
+      if (!r) problems.push(`report ${o.reportId} (${a.username}) is missing`);
+      else if (r.status !== 'submitted' || !r.submitted_at || r.task_id !== a.taskId || r.unit_id !== a.unitId || r.kind !== a.kind) problems.push(`report ${o.reportId} (${a.username}) is ${JSON.stringify(r)}`);
+      const rows = filesStmt.all(o.reportId) as { id: number; sha256: string; size: number }[];
+      const expected = a.files.map((f) => f.sha256).sort();
+      const got = rows.map((x) => x.sha256).sort();
+      if (expected.join() !== got.join()) problems.push(`report ${o.reportId} (${a.username}) has attachments ${got.join(',') || 'none'}, expected ${expected.join(',')}`);
+      for (const row of rows) {
+        checked.attachmentRows++;
+        const path = join(dataDir, 'files', row.sha256.slice(0, 2), row.sha256);
+        if (!existsSync(path)) {
+          problems.push(`file of attachment ${row.id} is missing: ${path}`);
+          continue;
+        }
+        const bytes = readFileSync(path);
+        checked.files++;
+        checked.bytesHashed += bytes.length;
+        if (createHash('sha256').update(bytes).digest('hex') !== row.sha256 || bytes.length !== row.size) problems.push(`file of attachment ${row.id} does not match its hash or size`);
+      }
+    }
+    const total = (db.prepare('SELECT COUNT(*) AS n FROM progress_reports').get() as { n: number }).n;
+    const totalFiles = (db.prepare('SELECT COUNT(*) AS n FROM attachments').get() as { n: number }).n;
+    const expectedFiles = accounts.reduce((n, a) => n + a.files.length, 0);
+    if (total !== accounts.length) problems.push(`${total} reports in the database, expected ${accounts.length}`);
+    if (totalFiles !== expectedFiles) problems.push(`${totalFiles} attachment rows in the database, expected ${expectedFiles}`);
+  } finally {
+    db.close();
+  }
+  const leftovers = existsSync(join(dataDir, 'files')) ? readdirSync(join(dataDir, 'files'), { recursive: true }).map(String).filter((p) => p.endsWith('.tmp')) : [];
+  if (leftovers.length) problems.push(`${leftovers.length} temporary files left under DATA_DIR/files`);
+  return { checked, problems };
+}
+
+// ---------------------------------------------------------------- run
+
+async function main(): Promise<number> {
+  const accounts = await prepare();
+  const port = await freePort();
+  const server = await startServer(port);
+  const base = `http://127.0.0.1:${port}`;
+  const failures: string[] = [];
+  let outcomes: Outcome[] = [];
+  let loadSamples: Sample[] = [];
+  let baseSamples: Sample[] = [];
+  try {
+    // Sign-in (timed, reported, not part of the target: argon2id costs ~90 ms of the pool per login by design).
+    const loginSamples: Sample[] = [];
+    const t0 = performance.now();
+    const sessions = await Promise.all(
+      accounts.map(async (a) => {
+        const res = await fetch(`${base}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': a.ip },
+          body: JSON.stringify({ username: a.username, password: PASSWORD }),
+        }).catch((err: unknown) => ({ status: 0, err }) as const);
+        loginSamples.push({ type: 'POST /api/auth/login', ms: performance.now() - t0, status: res.status, ok: res.status === 200 });
+        if (!('headers' in res) || res.status !== 200) throw new Error(`sign-in of ${a.username} failed: ${res.status} ${'text' in res ? await res.text() : String(res.err)}`);
+        const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+        return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+      }),
+    );
+    table('sign-in (all at once; argon2id by design, not part of the target)', loginSamples, performance.now() - t0);
+
+    // Warm-up of the generic HTTP path, then the baseline under the same concurrency.
+    await Promise.all(Array.from({ length: 20 }, () => fetch(`${base}/api/health`).then((r) => r.text())));
+    const bm = clientMeter();
+    const b0 = performance.now();
+    await Promise.all(
+      accounts.map(async () => {
+        for (let k = 0; k < BASELINE_REQUESTS; k++) await timed(baseSamples, 'GET /api/health', `${base}/api/health`, { method: 'GET' });
+      }),
+    );
+    table(`baseline: ${accounts.length} clients at once, GET /api/health ×${BASELINE_REQUESTS} each`, baseSamples, performance.now() - b0, bm());
+
+    // The load: every client starts at the same moment.
+    const lm = clientMeter();
+    const l0 = performance.now();
+    outcomes = await Promise.all(accounts.map((a, i) => report(base, a, sessions[i]!, loadSamples)));
+    const wall = performance.now() - l0;
+    table(`load: ${accounts.length} clients at once, create → ${accounts.reduce((n, a) => n + a.files.length, 0)} uploads → submit`, loadSamples, wall, lm());
+    for (const o of outcomes) failures.push(...o.failures);
+  } finally {
+    await stopServer(server.child);
+  }
+  const serverLog = server.log();
+  const serverErrors = serverLog.split('\n').filter((l) => /"level":(50|60)|\berror\b/i.test(l));
+
+  const { checked, problems } = verify(accounts, outcomes);
+  const errors = loadSamples.filter((x) => !x.ok).length + baseSamples.filter((x) => !x.ok).length;
+  const reportP95 = stats(loadSamples.map((x) => x.ms)).p95;
+  const baseP95 = stats(baseSamples.map((x) => x.ms)).p95;
+  const worst = Math.max(...[...new Set(loadSamples.map((x) => x.type))].map((t) => stats(loadSamples.filter((x) => x.type === t).map((x) => x.ms)).p95));
+
+  console.log(`\nload average at the end ${load()} (figures are only comparable on an otherwise idle machine)`);
+  console.log(`total requests ${loadSamples.length + baseSamples.length} (load ${loadSamples.length}, baseline ${baseSamples.length}), errors ${errors}`);
+  console.log(`p95 report requests ${reportP95.toFixed(1)} ms, p95 baseline ${baseP95.toFixed(1)} ms, ratio ${(reportP95 / baseP95).toFixed(1)}`);
+  console.log(`checked: ${checked.reports} reports (status submitted), ${checked.attachmentRows} attachment rows, ${checked.files} stored files hashed (${(checked.bytesHashed / 1e6).toFixed(1)} MB); problems ${problems.length}`);
+  console.log(`target p95 < ${TARGET_P95_MS} ms on SQLite: ${reportP95 < TARGET_P95_MS && worst < TARGET_P95_MS ? 'met' : 'NOT met'} (all report requests ${reportP95.toFixed(0)} ms, worst request type ${worst.toFixed(0)} ms)`);
+  if (serverErrors.length) console.log(`server logged ${serverErrors.length} error lines, first: ${serverErrors[0]}`);
+  for (const f of [...failures, ...problems].slice(0, 20)) console.log(`  ✗ ${f}`);
+
+  const failed = errors > 0 || failures.length > 0 || problems.length > 0;
+  if (!failed && !process.env.BENCH_KEEP) rmSync(dataDir, { recursive: true, force: true });
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.stack : err);
+    process.exitCode = 1;
+  },
+);
