@@ -13,6 +13,7 @@ import { extractText } from './server/plans/extract.ts';
 import { importSampleIfEmpty } from './server/sample.ts';
 import { createDemoAccounts, formatDemoAccounts } from './server/demo.ts';
 import { createUser } from './server/users/users.service.ts';
+import { startScheduler } from './server/jobs/scheduler.ts';
 
 const USAGE = `usage: tuijin <command>
   serve                      start the web app and API (PORT, DATA_DIR, DATABASE_URL)
@@ -103,7 +104,10 @@ async function serveCommand(): Promise<number> {
   }
   const demo = await createDemoAccounts(deps);
   const app = await buildApp({ deps, webDir: WEB_DIR, logLevel: process.env.LOG_LEVEL ?? 'warn' });
+  // Reminders and escalation; on several nodes the job's database lock lets one run at a time.
+  const stopScheduler = startScheduler(deps);
   const close = async () => {
+    stopScheduler();
     await app.close();
     await database.close();
     process.exit(0);

@@ -4,6 +4,7 @@ import { initial } from './20261127000000-initial.ts';
 import { accounts } from './20261127010000-accounts.ts';
 import { progress } from './20261127020000-progress.ts';
 import { ledger } from './20261127030000-ledger.ts';
+import { notifications } from './20261127040000-notifications.ts';
 
 /** All migrations in order. Names are timestamped; never edit one that has shipped. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -14,6 +15,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '20261127010000-accounts': accounts(dialect),
         '20261127020000-progress': progress(dialect),
         '20261127030000-ledger': ledger(dialect),
+        '20261127040000-notifications': notifications(dialect),
       };
     },
   };
