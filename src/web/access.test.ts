@@ -15,13 +15,14 @@ describe('access', () => {
   });
 
   it('shows each role its menu', () => {
-    expect(labels(me(['unit_manager'], 4))).toEqual(['我的单位', '方案', '单位', '截止日历']);
-    expect(labels(me(['unit_staff'], 4))).toEqual(['我的单位', '方案', '单位', '截止日历']);
+    expect(labels(me(['unit_manager'], 4))).toEqual(['工作台', '我的单位', '方案', '单位', '截止日历']);
+    expect(labels(me(['unit_staff'], 4))).toEqual(['工作台', '我的单位', '方案', '单位', '截止日历']);
+    expect(labels(me(['unit_staff']))).toEqual(['方案', '单位', '截止日历']);
     expect(labels(me(['leader']))).toEqual(['方案', '单位', '截止日历']);
     expect(labels(me(['inspector']))).toEqual(['方案', '单位', '截止日历']);
-    expect(labels(me(['coordinator']))).toEqual(['方案', '导入方案', '单位', '截止日历', '审计日志']);
+    expect(labels(me(['coordinator']))).toEqual(['方案', '审核队列', '导入方案', '单位', '截止日历', '审计日志']);
     expect(labels(me(['admin']))).toEqual(['方案', '单位', '截止日历', '审计日志', '账号管理']);
-    expect(labels(me(['admin', 'coordinator'], 2))).toEqual(['我的单位', '方案', '导入方案', '单位', '截止日历', '审计日志', '账号管理']);
+    expect(labels(me(['admin', 'coordinator'], 2))).toEqual(['我的单位', '方案', '审核队列', '导入方案', '单位', '截止日历', '审计日志', '账号管理']);
     expect(labels(null)).toEqual([]);
   });
 
@@ -34,6 +35,11 @@ describe('access', () => {
     expect(mayOpen(me(['coordinator']), route('/admin/audit'))).toBe(true);
     expect(mayOpen(me(['admin']), route('/imports/new'))).toBe(false);
     expect(mayOpen(me(['leader']), route('/tasks/:id'))).toBe(true);
+    expect(mayOpen(me(['unit_manager'], 4), route('/workbench'))).toBe(true);
+    expect(mayOpen(me(['coordinator'], 4), route('/workbench'))).toBe(false);
+    expect(mayOpen(me(['unit_manager'], 4), route('/reviews'))).toBe(false);
+    expect(mayOpen(me(['coordinator']), route('/reviews'))).toBe(true);
+    expect(mayOpen(me(['unit_manager'], 4), route('/my'))).toBe(true);
     // Every menu entry leads to a route with the same guard.
     for (const m of MENU) expect(ROUTES.find((r) => r.path === m.path)?.access, m.path).toBe(m.access);
   });
@@ -45,9 +51,10 @@ describe('access', () => {
     expect(canDo(me(['unit_manager'], 4), 'task.unit.write')).toBe(true);
   });
 
-  it('sends unit roles to their unit and everyone else to the plans', () => {
-    expect(homePath(me(['unit_manager'], 4))).toBe('/my');
-    expect(homePath(me(['unit_staff'], 4))).toBe('/my');
+  it('sends unit roles to their workbench and everyone else to the plans', () => {
+    expect(homePath(me(['unit_manager'], 4))).toBe('/workbench');
+    expect(homePath(me(['unit_staff'], 4))).toBe('/workbench');
+    expect(homePath(me(['unit_staff']))).toBe('/plans');
     expect(homePath(me(['coordinator'], 4))).toBe('/plans');
     expect(homePath(me(['admin']))).toBe('/plans');
   });

@@ -35,8 +35,9 @@ export function visibleMenu<T extends Guarded>(me: Me | null, entries: readonly 
   return entries.filter((e) => mayOpen(me, e));
 }
 
-/** Where a user lands after signing in: their unit's tasks for unit roles, else the plans. */
+/** Where a user lands after signing in: the unit's workbench for unit roles (their task list stays at /my), else the plans. */
 export function homePath(me: Me): string {
   const unitRole = me.roles.includes('unit_manager') || me.roles.includes('unit_staff');
-  return unitRole && me.unitId !== null ? '/my' : '/plans';
+  if (unitRole && me.unitId !== null) return '/workbench';
+  return '/plans';
 }

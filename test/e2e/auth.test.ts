@@ -55,7 +55,9 @@ it('a unit manager signs in, sees exactly their unit’s tasks, edits a contact,
   expect(await page.getByTestId('login-error').textContent()).toContain('用户名或密码错误');
   await signIn(page, 'shuiwu', PASSWORD);
 
-  // Lands on 我的单位 with exactly the unit's tasks.
+  // Lands on the workbench; 我的单位 lists exactly the unit's tasks.
+  await page.waitForURL(/\/workbench$/);
+  await page.getByTestId('menu-my').click();
   await page.waitForURL(/\/my$/);
   await page.getByTestId('my-task-total').waitFor();
   expect(Number(await page.getByTestId('my-task-total').getAttribute('data-count'))).toBe(unitTaskIds.size);

@@ -5,8 +5,9 @@
 import type { Role } from '../../core/auth/policy.ts';
 import type { DraftTask } from '../../core/draft/types.ts';
 import type { PlanLevel } from '../../core/plans/types.ts';
+import type { WorkStatus } from '../../core/status/status.ts';
 
-export type { DraftTask, PlanLevel, Role };
+export type { DraftTask, PlanLevel, Role, WorkStatus };
 
 /** The signed-in user (`POST /api/auth/login`, `GET /api/auth/me`). */
 export interface Me {
@@ -146,6 +147,99 @@ export interface TaskDetail {
   myUnitIds?: number[];
   /** Each named unit's contact for the task. */
   contacts?: TaskContact[];
+  /** The task's status today (computed by the server from dates and reports). */
+  status?: WorkStatus;
+  /** The day the coordinator closed the task (销号), YYYY-MM-DD; null while open. */
+  closedOn?: string | null;
+  /** Reports, reviews, instructions, closure and reopening; newest first. */
+  timeline?: TimelineEntry[];
+}
+
+/** Progress of a unit's part or of the whole task, as a unit reports it. */
+export type ReportStage = 'not_started' | 'in_progress' | 'basically_done' | 'done';
+
+export type ReportKind = 'part' | 'consolidated';
+
+export type ReportStatus = 'draft' | 'submitted' | 'accepted' | 'returned';
+
+/** `plan`: the implementation plan and ledger (落实方案、工作台账) submitted, approved or returned. */
+export type TimelineKind = 'report' | 'review' | 'instruction' | 'close' | 'reopen' | 'plan';
+
+export interface TimelineEntry {
+  /** ISO UTC. */
+  at: string;
+  kind: TimelineKind;
+  unitName: string | null;
+  userName: string | null;
+  text: string;
+  stage?: ReportStage | null;
+  /** For a review; when absent, read from the text (审核通过… / 退回…). */
+  decision?: ReviewDecision | null;
+}
+
+/** An evidence file (佐证材料) of a report. */
+export interface Attachment {
+  id: number;
+  fileName: string;
+  size: number;
+  mime: string;
+  sha256: string;
+}
+
+export interface Report {
+  id: number;
+  taskId: number;
+  unitId: number;
+  unitName: string;
+  kind: ReportKind;
+  stage: ReportStage;
+  narrative: string;
+  status: ReportStatus;
+  reviewComment: string | null;
+  /** ISO UTC. */
+  submittedAt: string | null;
+  reviewedAt: string | null;
+  attachments: Attachment[];
+}
+
+export interface ReportCreate {
+  unitId: number;
+  kind: ReportKind;
+  stage: ReportStage;
+  narrative: string;
+}
+
+export type ReportUpdate = Partial<Pick<Report, 'stage' | 'narrative'>>;
+
+export type ReviewDecision = 'accept' | 'return';
+
+/** A submitted consolidated report awaiting the coordinator (`GET /api/reviews`). */
+export interface ReviewItem {
+  reportId: number;
+  taskId: number;
+  taskNumber: string;
+  taskTitle: string;
+  planNumber: string | null;
+  unitName: string;
+  stage: ReportStage;
+  narrative: string;
+  submittedAt: string | null;
+  attachmentCount: number;
+}
+
+/** A unit's task with its status, as the workbench lists it. */
+export interface WorkbenchTask extends MyTask {
+  status: WorkStatus;
+}
+
+/** `GET /api/me/workbench`. */
+export interface Workbench {
+  unit: { id: number; name: string } | null;
+  counts: { dueSoon: number; overdue: number; returned: number; toConsolidate: number };
+  dueSoon: WorkbenchTask[];
+  overdue: WorkbenchTask[];
+  returned: { reportId: number; taskId: number; taskTitle: string; comment: string | null }[];
+  toConsolidate: { taskId: number; taskTitle: string; partReports: number }[];
 }
 
 export interface Instruction {
@@ -185,6 +279,8 @@ export interface MyTask {
   note: string | null;
   /** The unit named on the task, when it is a unit under the user's own (not in the contract yet). */
   unitId?: number;
+  /** The task's status today. */
+  status?: WorkStatus;
 }
 
 export interface MyTasks {

@@ -1,7 +1,9 @@
 import {
   AuditOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   CloudUploadOutlined,
+  DashboardOutlined,
   FileTextOutlined,
   HomeOutlined,
   TeamOutlined,
@@ -11,7 +13,7 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Guarded } from '../access.ts';
 
 /** The top-level menu entries; every route belongs to one of them, which is highlighted on its pages. */
-export type MenuKey = 'my' | 'plans' | 'imports' | 'units' | 'calendar' | 'audit' | 'users';
+export type MenuKey = 'workbench' | 'reviews' | 'my' | 'plans' | 'imports' | 'units' | 'calendar' | 'audit' | 'users';
 
 export interface MenuEntry extends Guarded {
   key: MenuKey;
@@ -32,8 +34,10 @@ export interface AppRoute extends Guarded {
 
 /** The menu, in order; each entry is shown only to users who may open it (access.ts). */
 export const MENU: MenuEntry[] = [
+  { key: 'workbench', label: '工作台', path: '/workbench', icon: DashboardOutlined, access: 'task.unit.write', needsUnit: true },
   { key: 'my', label: '我的单位', path: '/my', icon: HomeOutlined, access: 'plan.read', needsUnit: true },
   { key: 'plans', label: '方案', path: '/plans', icon: FileTextOutlined, access: 'plan.read' },
+  { key: 'reviews', label: '审核队列', path: '/reviews', icon: CheckSquareOutlined, access: 'report.review' },
   { key: 'imports', label: '导入方案', path: '/imports/new', icon: CloudUploadOutlined, access: 'plan.manage' },
   { key: 'units', label: '单位', path: '/units', icon: TeamOutlined, access: 'plan.read' },
   { key: 'calendar', label: '截止日历', path: '/calendar', icon: CalendarOutlined, access: 'plan.read' },
@@ -43,6 +47,8 @@ export const MENU: MenuEntry[] = [
 
 /** The one route table: paths, titles, menu entries, who may open them, and page modules. */
 export const ROUTES: AppRoute[] = [
+  { path: '/workbench', title: '工作台', menu: 'workbench', access: 'task.unit.write', needsUnit: true, component: lazy(() => import('../pages/workbench/index.tsx')) },
+  { path: '/reviews', title: '审核队列', menu: 'reviews', access: 'report.review', component: lazy(() => import('../pages/reviews/index.tsx')) },
   { path: '/my', title: '我的单位', menu: 'my', access: 'plan.read', component: lazy(() => import('../pages/my/index.tsx')) },
   { path: '/plans', title: '方案列表', menu: 'plans', access: 'plan.read', component: lazy(() => import('../pages/plans/list/index.tsx')) },
   { path: '/plans/:id', title: '方案概览', menu: 'plans', access: 'plan.read', component: lazy(() => import('../pages/plans/overview/index.tsx')) },

@@ -12,6 +12,7 @@ import { DeadlineTags } from '../../components/deadline-tags.tsx';
 import { LoadFailed } from '../../components/page-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
+import { StatusTag } from '../../components/status-tag.tsx';
 import { useRequest } from '../../hooks/use-request.ts';
 import { dueState } from '../../utils/calendar.ts';
 import { dayLabel } from '../../utils/format.ts';
@@ -75,6 +76,7 @@ export default function MyUnitPage() {
         <Link to={`/tasks/${t.id}`} onClick={(e) => e.stopPropagation()} data-testid="my-task-link">{title}</Link>
       ),
     },
+    { title: '状态', dataIndex: 'status', width: 84, align: 'center', render: (s: MyTask['status']) => <StatusTag status={s} /> },
     { title: '截止时间', dataIndex: 'deadlines', width: 190, render: (_, t) => <DeadlineTags deadlines={t.deadlines} empty="无" /> },
     {
       title: '本单位联系人',

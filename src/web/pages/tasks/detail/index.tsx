@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
@@ -11,13 +11,18 @@ import { HighlightLegend, HighlightedText } from '../../../components/highlighte
 import { LoadFailed } from '../../../components/page-error.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
+import { StatusTag } from '../../../components/status-tag.tsx';
 import { UnitLinks } from '../../../components/unit-links.tsx';
 import { useRequest } from '../../../hooks/use-request.ts';
 import { dayLabel } from '../../../utils/format.ts';
 import { locateTask, taskMarks, type Mark, type TaskMarkKind } from '../../../utils/highlight.ts';
 import { rememberPlan } from '../../../utils/last-plan.ts';
+import { isClosedStatus } from '../../../utils/progress.ts';
 import { ContactsCard } from './components/contacts-card.tsx';
 import { InstructionsCard } from './components/instructions-card.tsx';
+import { ProgressCard } from './components/progress-card.tsx';
+import { ReopenModal } from './components/reopen-modal.tsx';
+import { TimelineCard } from './components/timeline-card.tsx';
 
 /** The text to show as the source and its marks: the paragraph with spans, else the task text located by words. */
 function sourceView(task: TaskDetail): { text: string; marks: Mark<TaskMarkKind>[]; exact: boolean } {
@@ -35,6 +40,7 @@ export default function TaskDetailPage() {
   const task = useRequest((signal) => getTask(id, signal), [id]);
   const can = useCan();
   const [editingContact, setEditingContact] = useState<ContactTarget | null>(null);
+  const [reopening, setReopening] = useState(false);
   const view = useMemo(() => (task.data ? sourceView(task.data) : null), [task.data]);
   useEffect(() => {
     if (task.data) rememberPlan(task.data.planId);
@@ -45,20 +51,40 @@ export default function TaskDetailPage() {
   const t = task.data;
   const listUrl = `/plans/${t.planId}/tasks${t.sectionId ? `?sectionId=${t.sectionId}` : ''}`;
   const editableUnitIds = can('task.unit.write') ? (t.myUnitIds ?? []) : [];
+  const isCoordinator = can('report.review');
+  const closed = isClosedStatus(t.status) || !!t.closedOn;
 
   return (
     <>
       <PageHeader
-        title={<>{t.number && <Tag color="blue" style={{ fontSize: 14, verticalAlign: 3 }}>{t.number}</Tag>}{t.title}</>}
+        title={
+          <>
+            {t.number && <Tag color="blue" style={{ fontSize: 14, verticalAlign: 3 }}>{t.number}</Tag>}
+            {t.title}
+            {t.status && (
+              <span style={{ marginInlineStart: 10, verticalAlign: 3 }}>
+                <StatusTag status={t.status} testId="task-status" large />
+              </span>
+            )}
+          </>
+        }
+        subTitle={t.closedOn ? `${dayLabel(t.closedOn)}销号` : undefined}
         crumbs={[
           { title: t.plan.number ?? t.plan.title, to: `/plans/${t.planId}` },
           ...t.path.map((heading, i) => (i === t.path.length - 1 ? { title: heading, to: listUrl } : { title: heading })),
           { title: `任务 ${t.number}` },
         ]}
         extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={() => (back ? navigate(back) : navigate(listUrl))}>
-            返回任务列表
-          </Button>
+          <>
+            {isCoordinator && closed && (
+              <Button danger icon={<UndoOutlined />} onClick={() => setReopening(true)} data-testid="task-reopen">
+                重新打开
+              </Button>
+            )}
+            <Button icon={<ArrowLeftOutlined />} onClick={() => (back ? navigate(back) : navigate(listUrl))}>
+              返回任务列表
+            </Button>
+          </>
         }
       />
       <Row gutter={12}>
@@ -69,6 +95,8 @@ export default function TaskDetailPage() {
             )}
             <HighlightedText text={view.text} marks={view.marks} />
           </Card>
+          <ProgressCard task={t} mayReport={editableUnitIds.length > 0} mayReview={isCoordinator} onChanged={task.reload} />
+          {t.timeline && <TimelineCard entries={t.timeline} />}
         </Col>
         <Col xs={24} lg={9}>
           <Card size="small" title="责任分工" style={{ marginBottom: 12 }}>
@@ -127,6 +155,16 @@ export default function TaskDetailPage() {
           </Card>
         </Col>
       </Row>
+      <ReopenModal
+        open={reopening}
+        taskId={t.id}
+        taskLabel={`任务 ${t.number}`}
+        onClose={() => setReopening(false)}
+        onDone={() => {
+          setReopening(false);
+          task.reload();
+        }}
+      />
       <ContactModal
         target={editingContact}
         onClose={() => setEditingContact(null)}
