@@ -181,6 +181,8 @@ it('a responsible unit reports, the lead consolidates, the coordinator returns a
   expect(closed.closed_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   await page.getByTestId('timeline-item').filter({ hasText: '销号' }).first().waitFor();
   await page.getByTestId('task-reopen').waitFor();
+  // The review dialog fades out after the decision; shoot the page, not the animation.
+  await page.locator('.ant-modal-wrap').first().waitFor({ state: 'hidden' });
   await e.shot('task-done');
   // On time when the task has no dated deadline (the one picked, when the sample has one).
   const hasDated = (await e.deps.db.selectFrom('milestones').select('id').where('task_id', '=', taskId).where('due_date', 'is not', null).execute()).length > 0;
