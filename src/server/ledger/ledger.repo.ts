@@ -1,16 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DB, TaskPlanStatus } from '../db/schema.ts';
+import type { DB, LedgerEntryTable, TaskPlanStatus } from '../db/schema.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
-export interface LedgerEntryInput {
-  milestone_id: number | null;
-  action: string;
-  owner: string | null;
-  start_date: string | null;
-  due_date: string | null;
-  deliverable: string | null;
-}
+export type LedgerEntryInput = Pick<LedgerEntryTable, 'milestone_id' | 'action' | 'owner' | 'start_date' | 'due_date' | 'deliverable'>;
 
 export async function entriesOfTasks(db: Q, taskIds: number[]) {
   if (!taskIds.length) return [];

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DB, DeliveryChannel, DeliveryStatus, NotificationKind } from '../db/schema.ts';
+import type { DB, DeliveryChannel, DeliveryStatus, NotificationTable } from '../db/schema.ts';
 import { num } from '../db/util.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -50,17 +50,7 @@ export async function activeUsersOfUnit(db: Q, unitId: number) {
   return db.selectFrom('users').select('id').where('unit_id', '=', unitId).where('is_active', '=', 1).orderBy('id').execute();
 }
 
-export interface NotificationInsert {
-  user_id: number | null;
-  unit_id: number | null;
-  kind: NotificationKind;
-  task_id: number | null;
-  milestone_id: number | null;
-  notice_key: string | null;
-  title: string;
-  body: string;
-  created_at: string;
-}
+export type NotificationInsert = Omit<NotificationTable, 'id' | 'read_at'>;
 
 export async function insertNotification(trx: Q, n: NotificationInsert): Promise<number> {
   const row = await trx.insertInto('notifications').values(n).returning('id').executeTakeFirstOrThrow();
