@@ -30,6 +30,8 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
       if (recent.length >= IP_LIMIT) throw new AppError('RATE_LIMITED', '登录尝试过于频繁，请稍后再试');
       recent.push(now);
       attempts.set(req.ip, recent);
+      // Forget quiet addresses now and then, so a flood of addresses cannot grow the map without bound.
+      if (attempts.size > 10_000) for (const [ip, times] of attempts) if (times.every((t) => now - t >= IP_WINDOW_MS)) attempts.delete(ip);
       const signed = await service.login(deps, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
       reply.setCookie(SESSION_COOKIE, signed.token, cookieOptions(req.protocol === 'https'));
       const session = await service.resolveSession(deps, signed.token);
