@@ -20,9 +20,9 @@ describe('access', () => {
     expect(labels(me(['unit_staff']))).toEqual(['方案', '单位', '截止日历']);
     expect(labels(me(['leader']))).toEqual(['方案', '单位', '截止日历']);
     expect(labels(me(['inspector']))).toEqual(['方案', '单位', '截止日历']);
-    expect(labels(me(['coordinator']))).toEqual(['方案', '审核队列', '导入方案', '单位', '截止日历', '审计日志']);
+    expect(labels(me(['coordinator']))).toEqual(['方案', '审核队列', '约谈建议', '导入方案', '单位', '截止日历', '审计日志']);
     expect(labels(me(['admin']))).toEqual(['方案', '单位', '截止日历', '审计日志', '账号管理']);
-    expect(labels(me(['admin', 'coordinator'], 2))).toEqual(['我的单位', '方案', '审核队列', '导入方案', '单位', '截止日历', '审计日志', '账号管理']);
+    expect(labels(me(['admin', 'coordinator'], 2))).toEqual(['我的单位', '方案', '审核队列', '约谈建议', '导入方案', '单位', '截止日历', '审计日志', '账号管理']);
     expect(labels(null)).toEqual([]);
   });
 
@@ -40,6 +40,9 @@ describe('access', () => {
     expect(mayOpen(me(['unit_manager'], 4), route('/reviews'))).toBe(false);
     expect(mayOpen(me(['coordinator']), route('/reviews'))).toBe(true);
     expect(mayOpen(me(['unit_manager'], 4), route('/my'))).toBe(true);
+    expect(mayOpen(me(['unit_manager'], 4), route('/interviews'))).toBe(false);
+    expect(mayOpen(me(['coordinator']), route('/interviews'))).toBe(true);
+    expect(mayOpen(me(['unit_staff'], 4), route('/notifications'))).toBe(true);
     // Every menu entry leads to a route with the same guard.
     for (const m of MENU) expect(ROUTES.find((r) => r.path === m.path)?.access, m.path).toBe(m.access);
   });

@@ -1,5 +1,5 @@
 import { get, patch } from './request.ts';
-import type { Indicator, ListResult, PlanCalendar, PlanDetail, PlanSummary, PlanUpdate, Section } from './types.ts';
+import type { Indicator, ListResult, PlanCalendar, PlanCheckpoints, PlanDetail, PlanSummary, PlanUpdate, Section } from './types.ts';
 
 export const findPlans = (signal?: AbortSignal) => get<ListResult<PlanSummary>>('/api/plans', { signal });
 export const getPlan = (id: number, signal?: AbortSignal) => get<PlanDetail>(`/api/plans/${id}`, { signal });
@@ -9,3 +9,6 @@ export const updateSection = (id: number, indicatorCode: string | null) => patch
 export const getPlanCalendar = (id: number, unitId: number | null, signal?: AbortSignal) =>
   get<PlanCalendar>(`/api/plans/${id}/calendar`, { query: { unitId }, signal });
 export const findIndicators = (signal?: AbortSignal) => get<ListResult<Indicator>>('/api/indicators', { signal });
+
+/** The plan's dated goals as checkpoints: due, done by each, done late and overdue, per section and unit. */
+export const getPlanCheckpoints = (id: number, signal?: AbortSignal) => get<PlanCheckpoints>(`/api/plans/${id}/checkpoints`, { signal });

@@ -474,3 +474,81 @@ export interface DraftContent {
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
+
+/** The status of a task's implementation plan (落实方案). */
+export type LedgerPlanStatus = 'draft' | 'submitted' | 'approved' | 'returned';
+
+export interface LedgerPlan {
+  status: LedgerPlanStatus;
+  submittedAt: string | null;
+  reviewedAt: string | null;
+  reviewComment: string | null;
+}
+
+/** One action (具体举措) of a unit's ledger (台账) on a task. */
+export interface LedgerEntry {
+  id: number;
+  unitId: number;
+  unitName: string;
+  milestoneId: number | null;
+  action: string;
+  owner: string | null;
+  startDate: string | null;
+  dueDate: string | null;
+  deliverable: string | null;
+}
+
+export interface Ledger {
+  plan: LedgerPlan | null;
+  entries: LedgerEntry[];
+}
+
+export type LedgerEntryInput = Omit<LedgerEntry, 'id' | 'unitId' | 'unitName'>;
+
+export type NotificationKind = 'remind' | 'urge' | 'supervise' | 'interview';
+
+export interface AppNotification {
+  id: number;
+  kind: NotificationKind;
+  taskId: number | null;
+  unitId: number | null;
+  title: string;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationList extends ListResult<AppNotification> {
+  unread: number;
+}
+
+export interface InterviewSuggestion {
+  id: number;
+  taskId: number | null;
+  taskNumber: string | null;
+  taskTitle: string | null;
+  unitId: number | null;
+  unitName: string | null;
+  dueDate: string | null;
+  body: string;
+  createdAt: string;
+}
+
+export type CheckpointStateName = 'pending' | 'met' | 'missed';
+
+export interface CheckpointRow {
+  text: string;
+  date: string;
+  due: number;
+  doneByCheckpoint: number;
+  doneLate: number;
+  overdue: number;
+  state: CheckpointStateName;
+}
+
+export interface PlanCheckpoints {
+  today: string;
+  goals: { text: string; date: string }[];
+  bySection: { sectionId: number; title: string; checkpoints: CheckpointRow[] }[];
+  byUnit: { unitId: number; name: string; checkpoints: CheckpointRow[] }[];
+}

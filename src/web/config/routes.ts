@@ -7,13 +7,14 @@ import {
   FileTextOutlined,
   HomeOutlined,
   TeamOutlined,
+  CommentOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Guarded } from '../access.ts';
 
 /** The top-level menu entries; every route belongs to one of them, which is highlighted on its pages. */
-export type MenuKey = 'workbench' | 'reviews' | 'my' | 'plans' | 'imports' | 'units' | 'calendar' | 'audit' | 'users';
+export type MenuKey = 'workbench' | 'reviews' | 'interviews' | 'notifications' | 'my' | 'plans' | 'imports' | 'units' | 'calendar' | 'audit' | 'users';
 
 export interface MenuEntry extends Guarded {
   key: MenuKey;
@@ -38,6 +39,7 @@ export const MENU: MenuEntry[] = [
   { key: 'my', label: '我的单位', path: '/my', icon: HomeOutlined, access: 'plan.read', needsUnit: true },
   { key: 'plans', label: '方案', path: '/plans', icon: FileTextOutlined, access: 'plan.read' },
   { key: 'reviews', label: '审核队列', path: '/reviews', icon: CheckSquareOutlined, access: 'report.review' },
+  { key: 'interviews', label: '约谈建议', path: '/interviews', icon: CommentOutlined, access: 'report.review' },
   { key: 'imports', label: '导入方案', path: '/imports/new', icon: CloudUploadOutlined, access: 'plan.manage' },
   { key: 'units', label: '单位', path: '/units', icon: TeamOutlined, access: 'plan.read' },
   { key: 'calendar', label: '截止日历', path: '/calendar', icon: CalendarOutlined, access: 'plan.read' },
@@ -49,6 +51,8 @@ export const MENU: MenuEntry[] = [
 export const ROUTES: AppRoute[] = [
   { path: '/workbench', title: '工作台', menu: 'workbench', access: 'task.unit.write', needsUnit: true, component: lazy(() => import('../pages/workbench/index.tsx')) },
   { path: '/reviews', title: '审核队列', menu: 'reviews', access: 'report.review', component: lazy(() => import('../pages/reviews/index.tsx')) },
+  { path: '/interviews', title: '约谈建议', menu: 'interviews', access: 'report.review', component: lazy(() => import('../pages/interviews/index.tsx')) },
+  { path: '/notifications', title: '通知中心', menu: 'notifications', access: 'plan.read', component: lazy(() => import('../pages/notifications/index.tsx')) },
   { path: '/my', title: '我的单位', menu: 'my', access: 'plan.read', component: lazy(() => import('../pages/my/index.tsx')) },
   { path: '/plans', title: '方案列表', menu: 'plans', access: 'plan.read', component: lazy(() => import('../pages/plans/list/index.tsx')) },
   { path: '/plans/:id', title: '方案概览', menu: 'plans', access: 'plan.read', component: lazy(() => import('../pages/plans/overview/index.tsx')) },

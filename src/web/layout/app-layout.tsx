@@ -4,6 +4,7 @@ import { Link, Outlet, useMatches } from 'react-router';
 import { homePath, visibleMenu } from '../access.ts';
 import { useMe } from '../auth/auth-context.tsx';
 import { MENU, PRODUCT_NAME, type MenuKey } from '../config/routes.ts';
+import { NotificationBell } from './notification-bell.tsx';
 import { UserMenu } from './user-menu.tsx';
 
 /** What each route tells the layout: which menu entry to highlight and the tab title. */
@@ -50,6 +51,7 @@ export function AppLayout() {
             label: <Link to={entry.path} data-testid={`menu-${entry.key}`}>{entry.label}</Link>,
           }))}
         />
+        <NotificationBell />
         <UserMenu />
       </Layout.Header>
       <Layout.Content style={{ padding: 16 }}>

@@ -8,10 +8,12 @@ import type { Indicator, PlanDetail, Section } from '../../../api/types.ts';
 import { LoadFailed } from '../../../components/page-error.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
-import { useCan } from '../../../auth/auth-context.tsx';
+import { useCan, useMe } from '../../../auth/auth-context.tsx';
 import { useRequest } from '../../../hooks/use-request.ts';
 import { dayLabel, levelLabel } from '../../../utils/format.ts';
 import { rememberPlan } from '../../../utils/last-plan.ts';
+import { CheckpointsCard } from './components/checkpoints-card.tsx';
+import { LedgerExcelCard } from './components/ledger-excel.tsx';
 import { PlanEditDrawer } from './components/plan-edit-drawer.tsx';
 
 /** The indicator a section maps to, changed in place. */
@@ -50,7 +52,10 @@ export default function PlanOverviewPage() {
   const plan = useRequest((signal) => getPlan(id, signal), [id]);
   const indicators = useRequest((signal) => findIndicators(signal), []);
   const [editing, setEditing] = useState(false);
-  const mayManage = useCan()('plan.manage');
+  const can = useCan();
+  const me = useMe();
+  const mayManage = can('plan.manage');
+  const ledgerUnit = can('task.unit.write') && me.unitId !== null ? { id: me.unitId, name: me.unitName ?? '本单位' } : null;
 
   useEffect(() => {
     if (plan.data) rememberPlan(plan.data.id);
@@ -171,6 +176,8 @@ export default function PlanOverviewPage() {
           </Card>
         </Col>
       </Row>
+      <CheckpointsCard planId={p.id} year={p.year} />
+      <LedgerExcelCard planId={p.id} unit={ledgerUnit} />
       <Card size="small" title={`章节与指标（${p.sections.length}）`} styles={{ body: { padding: 0 } }}>
         <Table<Section> rowKey="id" size="small" columns={columns} dataSource={p.sections} pagination={false} />
       </Card>

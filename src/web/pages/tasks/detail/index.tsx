@@ -1,7 +1,8 @@
-import { ArrowLeftOutlined, UndoOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FileWordOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { supervisionNoticeUrl } from '../../../api/notifications.ts';
 import { getTask } from '../../../api/tasks.ts';
 import type { TaskDetail } from '../../../api/types.ts';
 import { useCan } from '../../../auth/auth-context.tsx';
@@ -20,6 +21,7 @@ import { rememberPlan } from '../../../utils/last-plan.ts';
 import { isClosedStatus } from '../../../utils/progress.ts';
 import { ContactsCard } from './components/contacts-card.tsx';
 import { InstructionsCard } from './components/instructions-card.tsx';
+import { LedgerCard } from './components/ledger-card.tsx';
 import { ProgressCard } from './components/progress-card.tsx';
 import { ReopenModal } from './components/reopen-modal.tsx';
 import { TimelineCard } from './components/timeline-card.tsx';
@@ -76,6 +78,11 @@ export default function TaskDetailPage() {
         ]}
         extra={
           <>
+            {isCoordinator && t.status === 'overdue' && (
+              <Button icon={<FileWordOutlined />} href={supervisionNoticeUrl(t.id)} download data-testid="supervision-notice">
+                督办通知
+              </Button>
+            )}
             {isCoordinator && closed && (
               <Button danger icon={<UndoOutlined />} onClick={() => setReopening(true)} data-testid="task-reopen">
                 重新打开
@@ -96,6 +103,7 @@ export default function TaskDetailPage() {
             <HighlightedText text={view.text} marks={view.marks} />
           </Card>
           <ProgressCard task={t} mayReport={editableUnitIds.length > 0} mayReview={isCoordinator} onChanged={task.reload} />
+          <LedgerCard task={t} mayWrite={can('task.unit.write')} mayReview={isCoordinator} />
           {t.timeline && <TimelineCard entries={t.timeline} />}
         </Col>
         <Col xs={24} lg={9}>

@@ -1,0 +1,123 @@
+/**
+ * Pure helpers of the implementation plan (落实方案) and its ledger (台账): labels, grouping by unit,
+ * and who may do what on the task page.
+ */
+import { CHECKPOINT_STATE_LABELS } from '../../core/status/checkpoints.ts';
+import type { CheckpointStateName, LedgerEntry, LedgerPlan, LedgerPlanStatus, NotificationKind } from '../api/types.ts';
+
+export const LEDGER_STATUS_LABELS: Record<LedgerPlanStatus, string> = {
+  draft: '编制中',
+  submitted: '待审核',
+  approved: '已通过',
+  returned: '已退回',
+};
+
+export const LEDGER_STATUS_COLORS: Record<LedgerPlanStatus, string> = {
+  draft: 'default',
+  submitted: 'processing',
+  approved: 'success',
+  returned: 'error',
+};
+
+/** The plan's status, 未报送 while nothing was ever submitted. */
+export function ledgerStatusLabel(plan: LedgerPlan | null): string {
+  return plan ? LEDGER_STATUS_LABELS[plan.status] : '未报送';
+}
+
+export function ledgerStatusColor(plan: LedgerPlan | null): string {
+  return plan ? LEDGER_STATUS_COLORS[plan.status] : 'default';
+}
+
+export interface LedgerGroup {
+  unitId: number;
+  unitName: string;
+  entries: LedgerEntry[];
+}
+
+/** Entries grouped by unit: the units in `unitOrder` first (lead, then responsible), the rest by name; entries keep their order. */
+export function groupByUnit(entries: readonly LedgerEntry[], unitOrder: readonly number[] = []): LedgerGroup[] {
+  const groups = new Map<number, LedgerGroup>();
+  for (const e of entries) {
+    const g = groups.get(e.unitId) ?? { unitId: e.unitId, unitName: e.unitName, entries: [] };
+    g.entries.push(e);
+    groups.set(e.unitId, g);
+  }
+  const rank = (id: number) => {
+    const i = unitOrder.indexOf(id);
+    return i === -1 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  return [...groups.values()].sort((a, b) => rank(a.unitId) - rank(b.unitId) || a.unitName.localeCompare(b.unitName, 'zh-CN'));
+}
+
+/** A row of the ledger table: the entry and how many rows its unit cell spans (0 below the first). */
+export interface LedgerRow extends LedgerEntry {
+  unitRowSpan: number;
+}
+
+export function ledgerRows(groups: readonly LedgerGroup[]): LedgerRow[] {
+  return groups.flatMap((g) => g.entries.map((e, i) => ({ ...e, unitRowSpan: i === 0 ? g.entries.length : 0 })));
+}
+
+/** What the signed-in user may do with the task's plan. */
+export interface LedgerRights {
+  /** The units whose entries the user may add, edit and delete. */
+  editableUnitIds: number[];
+  /** A lead unit of the task, with entries and a plan not already submitted or approved. */
+  maySubmit: boolean;
+  /** The coordinator, while the plan awaits review. */
+  mayReview: boolean;
+}
+
+export function ledgerRights(input: {
+  plan: LedgerPlan | null;
+  entryCount: number;
+  myUnitIds: readonly number[];
+  leadUnitIds: readonly number[];
+  mayWrite: boolean;
+  mayReview: boolean;
+}): LedgerRights {
+  const editableUnitIds = input.mayWrite ? [...input.myUnitIds] : [];
+  const isLead = input.leadUnitIds.some((u) => editableUnitIds.includes(u));
+  const status = input.plan?.status;
+  return {
+    editableUnitIds,
+    maySubmit: isLead && input.entryCount > 0 && status !== 'submitted' && status !== 'approved',
+    mayReview: input.mayReview && status === 'submitted',
+  };
+}
+
+/** `2026-06-05` → `6月5日`; a range when both ends are known. */
+export function periodLabel(startDate: string | null, dueDate: string | null): string {
+  const day = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+  if (startDate && dueDate) return `${day(startDate)}—${day(dueDate)}`;
+  if (dueDate) return `${day(dueDate)}前`;
+  if (startDate) return `${day(startDate)}起`;
+  return '—';
+}
+
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+  remind: '提醒',
+  urge: '催办',
+  supervise: '督办',
+  interview: '约谈建议',
+};
+
+export const NOTIFICATION_KIND_COLORS: Record<NotificationKind, string> = {
+  remind: 'blue',
+  urge: 'orange',
+  supervise: 'red',
+  interview: 'magenta',
+};
+
+/** The bell's badge: the count, capped as `99+`. */
+export function unreadBadge(unread: number): string | number {
+  return unread > 99 ? '99+' : unread;
+}
+
+export { CHECKPOINT_STATE_LABELS };
+
+export const CHECKPOINT_STATE_COLORS: Record<CheckpointStateName, string> = {
+  pending: 'default',
+  met: 'success',
+  missed: 'error',
+};
