@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/server/context.ts';
 import { importSampleIfEmpty } from '../../src/server/sample.ts';
 import { createUser } from '../../src/server/users/users.service.ts';
-import { startE2E, type E2E } from './harness.ts';
+import { startE2E, type E2E, signIn } from './harness.ts';
 
 const PASSWORD = 'Tuijin-e2e-2021!';
 const UNIT = '区税务局';
@@ -34,12 +34,6 @@ beforeAll(async () => {
   await createUser(e.deps, SYSTEM_ACTOR, { ...account, username: 'sysadmin', displayName: '系统管理员', unitId: null, roles: ['admin'] });
 });
 afterAll(async () => e?.close());
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-}
 
 it('a unit manager signs in, sees exactly their unit’s tasks, edits a contact, and is kept out of the admin pages', async () => {
   const { page, baseUrl } = e;

@@ -53,3 +53,17 @@ export async function startE2E(): Promise<E2E> {
     },
   };
 }
+
+/** Fills the sign-in form on the current page (the login page, or a page that redirected there). */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+/** Signs out through the user menu and waits for the sign-in page. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByText('退出登录').click();
+  await page.waitForURL(/\/login$/);
+}

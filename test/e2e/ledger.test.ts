@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/server/context.ts';
 import { importSampleIfEmpty } from '../../src/server/sample.ts';
 import { createUser } from '../../src/server/users/users.service.ts';
-import { startE2E, type E2E } from './harness.ts';
+import { startE2E, type E2E, signIn as signInAs, signOut } from './harness.ts';
 
 const PASSWORD = 'Tuijin-e2e-2021!';
 
@@ -28,17 +28,7 @@ beforeAll(async () => {
 });
 afterAll(async () => e?.close());
 
-async function signIn(page: Page, username: string) {
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-}
-
-async function signOut(page: Page) {
-  await page.getByTestId('user-menu').click();
-  await page.getByText('退出登录').click();
-  await page.waitForURL(/\/login$/);
-}
+const signIn = (page: Page, username: string) => signInAs(page, username, PASSWORD);
 
 /** Signs in and opens the task page. */
 async function openTask(page: Page, username: string) {
