@@ -64,6 +64,11 @@ export async function signIn(page: Page, username: string, password: string): Pr
 /** Signs out through the user menu and waits for the sign-in page. */
 export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();
-  await page.getByText('退出登录').click();
-  await page.waitForURL(/\/login$/);
+  // The dropdown animates in; click the item once it is really there.
+  const item = page.getByRole('menuitem', { name: '退出登录' });
+  await item.waitFor({ state: 'visible' });
+  await item.click();
+  await page.waitForURL(/\/login$/, { timeout: 10_000 }).catch((err: unknown) => {
+    throw new Error(`sign-out did not reach /login (at ${page.url()}): ${String(err)}`);
+  });
 }

@@ -58,6 +58,9 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 let lastSessionEnd = 0;
 
 function sessionEnded(): void {
+  // No token: the user has just signed out (requests still in flight then answer 401) — the sign-out
+  // itself leads to a plain /login, so no second redirect with ?next and no "session expired" toast.
+  if (getCsrfToken() === null) return;
   setCsrfToken(null);
   const now = Date.now();
   if (now - lastSessionEnd < 2000) return;
