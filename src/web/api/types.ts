@@ -4,6 +4,7 @@
  */
 import type { Role } from '../../core/auth/policy.ts';
 import type { DraftTask } from '../../core/draft/types.ts';
+import type { TaskSpans } from '../../core/parse/types.ts';
 import type { PlanLevel } from '../../core/plans/types.ts';
 import type { WorkStatus } from '../../core/status/status.ts';
 
@@ -105,14 +106,8 @@ export interface TaskSummary {
   responsible: UnitRef[];
 }
 
-export interface TaskSpans {
-  task: Span;
-  title: Span;
-  text: Span;
-  deadlines: Span[];
-  lead: Span[];
-  responsible: Span[];
-}
+/** Where the reader found each field of a task: the reader's own type, so the two cannot drift. */
+export type { TaskSpans };
 
 export interface Milestone {
   id: number;
@@ -264,8 +259,7 @@ export interface ContactUpdate {
   note: string | null;
 }
 
-/** A task of the signed-in user's unit (`GET /api/me/tasks`). */
-export interface MyTask {
+export interface UnitTask {
   id: number;
   planId: number;
   planNumber: string | null;
@@ -274,6 +268,10 @@ export interface MyTask {
   role: UnitRole;
   deadlines: Deadline[];
   nextDue: string | null;
+}
+
+/** A task of the signed-in user's unit (`GET /api/me/tasks`). */
+export interface MyTask extends UnitTask {
   contactName: string | null;
   contactPhone: string | null;
   note: string | null;
@@ -323,16 +321,6 @@ export interface UnitSummary {
   parentName?: string | null;
 }
 
-export interface UnitTask {
-  id: number;
-  planId: number;
-  planNumber: string | null;
-  number: string;
-  title: string;
-  role: UnitRole;
-  deadlines: Deadline[];
-  nextDue: string | null;
-}
 
 export interface UnitDetail {
   id: number;
