@@ -3,6 +3,7 @@ import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import { nowIso } from '../db/util.ts';
 import { AppError, notFound } from '../errors.ts';
+import { bySoonestDue, deadlinesByTask, nextDue } from './deadlines.ts';
 import * as repo from './tasks.repo.ts';
 import { statusesOf } from '../reports/task-status.ts';
 
@@ -64,16 +65,14 @@ export async function myTasks(deps: Deps, actor: Actor) {
   const unit = await deps.db.selectFrom('units').select(['id', 'name']).where('id', '=', p.unitId).executeTakeFirst();
   const rows = await repo.tasksOfUnits(deps.db, [...p.unitScope]);
   const statuses = await statusesOf(deps, rows);
-  const milestones = await repo.milestonesOfTasks(deps.db, [...new Set(rows.map((r) => r.id))]);
-  const deadlines = new Map<number, { text: string; date: string | null }[]>();
-  for (const m of milestones) deadlines.set(m.task_id, [...(deadlines.get(m.task_id) ?? []), { text: m.text, date: m.due_date }]);
+  const deadlines = await deadlinesByTask(deps, rows.map((r) => r.id));
   const data = rows
     .map((r) => {
       const d = deadlines.get(r.id) ?? [];
-      const next = d.map((x) => x.date).filter((x): x is string => x != null).sort()[0] ?? null;
+      const next = nextDue(d);
       return { id: r.id, planId: r.plan_id, planNumber: r.plan_number, number: r.number, title: r.title, role: r.role, unitId: r.unit_id, deadlines: d, nextDue: next, contactName: r.contact_name, contactPhone: r.contact_phone, note: r.note, status: statuses.get(r.id)! };
     })
-    .sort((a, b) => (a.nextDue ?? '9999').localeCompare(b.nextDue ?? '9999') || a.planId - b.planId);
+    .sort((a, b) => bySoonestDue(a, b) || a.planId - b.planId);
   return { unit: unit ?? null, data, total: data.length };
 }
 

@@ -1,5 +1,6 @@
 import { foldForSearch } from '../../core/text/fold.ts';
 import type { Actor, Deps } from '../context.ts';
+import { deadlinesByTask } from './deadlines.ts';
 import { viewerOfTask } from './task-units.service.ts';
 import { eventsOf } from '../reports/reports.repo.ts';
 import { statusesOf } from '../reports/task-status.ts';
@@ -22,11 +23,6 @@ async function unitsByTask(deps: Deps, taskIds: number[]) {
   return map;
 }
 
-async function deadlinesByTask(deps: Deps, taskIds: number[]) {
-  const map = new Map<number, { text: string; date: string | null }[]>();
-  for (const m of await repo.milestonesOfTasks(deps.db, taskIds)) map.set(m.task_id, [...(map.get(m.task_id) ?? []), { text: m.text, date: m.due_date }]);
-  return map;
-}
 
 /** A page of a plan's tasks, filtered by section, unit and role, deadline month, and text. */
 export async function findTasks(deps: Deps, planId: number, query: TaskQuery) {

@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { assertParentAllowed } from '../hierarchy.ts';
-import { milestonesOfTasks } from '../tasks/tasks.repo.ts';
+import { bySoonestDue, deadlinesByTask, nextDue } from '../tasks/deadlines.ts';
 import { auditOf } from '../audit/audit.repo.ts';
 import * as repo from './units.repo.ts';
 
@@ -22,18 +22,15 @@ export async function getUnit(deps: Deps, id: number) {
     repo.aliasesOf(deps.db, [id]), repo.unitTasks(deps.db, id),
     unit.parent_id ? repo.findUnit(deps.db, unit.parent_id) : undefined, repo.childUnits(deps.db, id),
   ]);
-  const milestones = await milestonesOfTasks(deps.db, [...new Set(tasks.map((t) => t.id))]);
-  const byTask = new Map<number, { text: string; date: string | null }[]>();
-  for (const m of milestones) byTask.set(m.task_id, [...(byTask.get(m.task_id) ?? []), { text: m.text, date: m.due_date }]);
+  const byTask = await deadlinesByTask(deps, tasks.map((t) => t.id));
   const seen = new Set<string>();
   const list = tasks
     .filter((t) => !seen.has(`${t.id}:${t.role}`) && seen.add(`${t.id}:${t.role}`))
     .map((t) => {
       const deadlines = byTask.get(t.id) ?? [];
-      const dates = deadlines.map((d) => d.date).filter((d): d is string => d != null).sort();
-      return { id: t.id, planId: t.plan_id, planNumber: t.plan_number, number: t.number, title: t.title, role: t.role, deadlines, nextDue: dates[0] ?? null };
+      return { id: t.id, planId: t.plan_id, planNumber: t.plan_number, number: t.number, title: t.title, role: t.role, deadlines, nextDue: nextDue(deadlines) };
     })
-    .sort((a, b) => (a.nextDue ?? '9999').localeCompare(b.nextDue ?? '9999') || a.planId - b.planId);
+    .sort((a, b) => bySoonestDue(a, b) || a.planId - b.planId);
   return {
     id: unit.id, name: unit.name, isCollective: unit.is_collective === 1, parentId: unit.parent_id, parentName: parent?.name ?? null,
     children: children.map((c) => ({ id: c.id, name: c.name })), aliases: aliases.get(id) ?? [], tasks: list,
