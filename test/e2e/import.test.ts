@@ -65,6 +65,9 @@ it('uploads the sample plan through the UI, checks the draft, commits it and bro
   // Importing the same document again is refused with a link to the plan.
   await page.goto(`${baseUrl}/imports/new`);
   await page.setInputFiles('[data-testid="import-upload"] input[type=file]', join(ROOT, 'samples', 'shanting-2021-7.txt'));
-  await page.getByText('已导入').first().waitFor();
-  expect(await page.locator(`a[href="/plans/${planId}"]`).count()).toBeGreaterThan(0);
+  // Wait for the conflict alert itself: the page's help text also mentions 已导入.
+  const conflict = page.getByTestId('import-conflict');
+  await conflict.waitFor();
+  expect(await conflict.textContent()).toContain('已导入');
+  expect(await page.getByTestId('import-conflict-link').getAttribute('href')).toBe(`/plans/${planId}`);
 });
