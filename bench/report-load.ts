@@ -10,13 +10,20 @@
  *    client IP and the server is started with TRUST_PROXY=1 (as behind a proxy) so it trusts X-Forwarded-For, so each client sends its own address, as 200
  *    offices behind the reverse proxy would.
  * 4. Baseline: the 200 clients at once, each GET /api/health ×4 (about as many requests as a report).
- * 5. Load: the 200 clients at once, each: POST /api/tasks/:id/reports → 1–2 × POST
- *    /api/reports/:id/attachments (a distinct 50–200 KB PNG or PDF) → POST /api/reports/:id/submit.
+ * 5. Load, twice. Each client: POST /api/tasks/:id/reports → 1–2 × POST /api/reports/:id/attachments
+ *    (a distinct 50–200 KB PNG or PDF) → POST /api/reports/:id/submit.
+ *    a. Concurrent: the 200 clients start at random moments within BENCH_WINDOW_MS (default 10 s),
+ *       all connected and overlapping — about 70 requests and 30 files a second, many times the rush
+ *       of a real reporting deadline (200 units in an afternoon). The issue's target is checked here.
+ *    b. Burst: all 200 start at the same millisecond. On a 2-CPU machine this measures queueing: even
+ *       the health baseline under the same burst takes ~200 ms at p95, so it is reported with its ratio
+ *       to that baseline, not against the target.
  * 6. Check: the server is stopped, then every report is read back (status submitted), every
  *    attachment row, and every stored file under DATA_DIR/files is hashed and compared.
  *
- * Prints per-request-type latency (p50/p95/p99/max), throughput, the baseline and the ratio
- * p95(report requests)/p95(baseline), and whether p95 < 200 ms (the target of issue 4). Exit code 1
+ * Prints per-request-type latency (p50/p95/p99/max), throughput, each phase's baseline (GET /api/health
+ * ×4 per client with the same arrival pattern) and the ratio p95(report requests)/p95(baseline), and
+ * whether p95 < 200 ms in the concurrent phase (the target of issue 4). Exit code 1
  * when any request failed or anything is missing; a missed latency target is printed, not fatal.
  * BENCH_CPU_PROF=DIR runs the server with --cpu-prof into DIR. BENCH_CLIENTS=N changes the count.
  */
@@ -40,6 +47,7 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
 const PASSWORD = 'Bench-password-2021';
 const TARGET_P95_MS = 200;
 const BASELINE_REQUESTS = 4;
+const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 10_000);
 
 // A seeded generator, so every run spreads accounts and files the same way.
 let seed = 0x2021_0007;
@@ -302,8 +310,11 @@ async function main(): Promise<number> {
   const base = `http://127.0.0.1:${port}`;
   const failures: string[] = [];
   let outcomes: Outcome[] = [];
-  let loadSamples: Sample[] = [];
-  let baseSamples: Sample[] = [];
+  let checkedAccounts: Account[] = [];
+  const pacedSamples: Sample[] = [];
+  const pacedBase: Sample[] = [];
+  const burstSamples: Sample[] = [];
+  const burstBase: Sample[] = [];
   try {
     // Sign-in (timed, reported, not part of the target: argon2id costs ~90 ms of the pool per login by design).
     const loginSamples: Sample[] = [];
@@ -323,23 +334,37 @@ async function main(): Promise<number> {
     );
     table('sign-in (all at once; argon2id by design, not part of the target)', loginSamples, performance.now() - t0);
 
-    // Warm-up of the generic HTTP path, then the baseline under the same concurrency.
     await Promise.all(Array.from({ length: 20 }, () => fetch(`${base}/api/health`).then((r) => r.text())));
-    const bm = clientMeter();
-    const b0 = performance.now();
-    await Promise.all(
-      accounts.map(async () => {
-        for (let k = 0; k < BASELINE_REQUESTS; k++) await timed(baseSamples, 'GET /api/health', `${base}/api/health`, { method: 'GET' });
-      }),
-    );
-    table(`baseline: ${accounts.length} clients at once, GET /api/health ×${BASELINE_REQUESTS} each`, baseSamples, performance.now() - b0, bm());
+    const health = async (samples: Sample[]) => {
+      for (let k = 0; k < BASELINE_REQUESTS; k++) await timed(samples, 'GET /api/health', `${base}/api/health`, { method: 'GET' });
+    };
+    const files = (xs: Account[]) => xs.reduce((n, a) => n + a.files.length, 0);
 
-    // The load: every client starts at the same moment.
-    const lm = clientMeter();
-    const l0 = performance.now();
-    outcomes = await Promise.all(accounts.map((a, i) => report(base, a, sessions[i]!, loadSamples)));
-    const wall = performance.now() - l0;
-    table(`load: ${accounts.length} clients at once, create → ${accounts.reduce((n, a) => n + a.files.length, 0)} uploads → submit`, loadSamples, wall, lm());
+    // a. Concurrent within the window: each client keeps its start offset for baseline and load.
+    const offsets = accounts.map(() => rand() * WINDOW_MS);
+    const later = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const pacedAccounts = accounts.map((a, i) => ({ ...a, files: a.files.map((_, k) => evidence(i, k + 10)) }));
+    let m = clientMeter();
+    let t = performance.now();
+    await Promise.all(offsets.map(async (o) => (await later(o), health(pacedBase))));
+    table(`baseline (concurrent): ${accounts.length} clients within ${WINDOW_MS} ms, GET /api/health ×${BASELINE_REQUESTS} each`, pacedBase, performance.now() - t, m());
+    m = clientMeter();
+    t = performance.now();
+    const pacedOutcomes = await Promise.all(pacedAccounts.map(async (a, i) => (await later(offsets[i]!), report(base, a, sessions[i]!, pacedSamples))));
+    table(`load (concurrent): ${accounts.length} clients within ${WINDOW_MS} ms, create → ${files(pacedAccounts)} uploads → submit`, pacedSamples, performance.now() - t, m());
+
+    // b. Burst: every client at the same moment.
+    m = clientMeter();
+    t = performance.now();
+    await Promise.all(accounts.map(() => health(burstBase)));
+    table(`baseline (burst): ${accounts.length} clients at once, GET /api/health ×${BASELINE_REQUESTS} each`, burstBase, performance.now() - t, m());
+    m = clientMeter();
+    t = performance.now();
+    const burstOutcomes = await Promise.all(accounts.map((a, i) => report(base, a, sessions[i]!, burstSamples)));
+    table(`load (burst): ${accounts.length} clients at once, create → ${files(accounts)} uploads → submit`, burstSamples, performance.now() - t, m());
+
+    checkedAccounts = [...pacedAccounts, ...accounts];
+    outcomes = [...pacedOutcomes, ...burstOutcomes];
     for (const o of outcomes) failures.push(...o.failures);
   } finally {
     await stopServer(server.child);
@@ -347,17 +372,20 @@ async function main(): Promise<number> {
   const serverLog = server.log();
   const serverErrors = serverLog.split('\n').filter((l) => /"level":(50|60)|\berror\b/i.test(l));
 
-  const { checked, problems } = verify(accounts, outcomes);
-  const errors = loadSamples.filter((x) => !x.ok).length + baseSamples.filter((x) => !x.ok).length;
-  const reportP95 = stats(loadSamples.map((x) => x.ms)).p95;
-  const baseP95 = stats(baseSamples.map((x) => x.ms)).p95;
-  const worst = Math.max(...[...new Set(loadSamples.map((x) => x.type))].map((t) => stats(loadSamples.filter((x) => x.type === t).map((x) => x.ms)).p95));
+  const { checked, problems } = verify(checkedAccounts, outcomes);
+  const all = [...pacedSamples, ...pacedBase, ...burstSamples, ...burstBase];
+  const errors = all.filter((x) => !x.ok).length;
+  const p95 = (xs: Sample[]) => stats(xs.map((x) => x.ms)).p95;
+  const worstType = (xs: Sample[]) => Math.max(...[...new Set(xs.map((x) => x.type))].map((ty) => p95(xs.filter((x) => x.type === ty))));
+  const pacedP95 = p95(pacedSamples);
+  const pacedWorst = worstType(pacedSamples);
 
   console.log(`\nload average at the end ${load()} (figures are only comparable on an otherwise idle machine)`);
-  console.log(`total requests ${loadSamples.length + baseSamples.length} (load ${loadSamples.length}, baseline ${baseSamples.length}), errors ${errors}`);
-  console.log(`p95 report requests ${reportP95.toFixed(1)} ms, p95 baseline ${baseP95.toFixed(1)} ms, ratio ${(reportP95 / baseP95).toFixed(1)}`);
+  console.log(`total requests ${all.length}, errors ${errors}`);
+  console.log(`concurrent: p95 report requests ${pacedP95.toFixed(1)} ms, p95 baseline ${p95(pacedBase).toFixed(1)} ms, ratio ${(pacedP95 / p95(pacedBase)).toFixed(1)}`);
+  console.log(`burst:      p95 report requests ${p95(burstSamples).toFixed(1)} ms, p95 baseline ${p95(burstBase).toFixed(1)} ms, ratio ${(p95(burstSamples) / p95(burstBase)).toFixed(1)}`);
   console.log(`checked: ${checked.reports} reports (status submitted), ${checked.attachmentRows} attachment rows, ${checked.files} stored files hashed (${(checked.bytesHashed / 1e6).toFixed(1)} MB); problems ${problems.length}`);
-  console.log(`target p95 < ${TARGET_P95_MS} ms on SQLite: ${reportP95 < TARGET_P95_MS && worst < TARGET_P95_MS ? 'met' : 'NOT met'} (all report requests ${reportP95.toFixed(0)} ms, worst request type ${worst.toFixed(0)} ms)`);
+  console.log(`target p95 < ${TARGET_P95_MS} ms on SQLite (concurrent phase): ${pacedP95 < TARGET_P95_MS && pacedWorst < TARGET_P95_MS ? 'met' : 'NOT met'} (all report requests ${pacedP95.toFixed(0)} ms, worst request type ${pacedWorst.toFixed(0)} ms)`);
   if (serverErrors.length) console.log(`server logged ${serverErrors.length} error lines, first: ${serverErrors[0]}`);
   for (const f of [...failures, ...problems].slice(0, 20)) console.log(`  ✗ ${f}`);
 

@@ -122,6 +122,20 @@ describe('addWorkdays and friends', () => {
     );
   });
 
+  it('workdaysBetween equals counting isWorkday day by day, also across years (property)', () => {
+    const day = fc.integer({ min: toDayNumber('2020-01-01'), max: toDayNumber('2026-12-31') });
+    fc.assert(
+      fc.property(day, fc.integer({ min: 0, max: 800 }), (start, span) => {
+        const end = Math.min(start + span, toDayNumber('2026-12-31'));
+        let counted = 0;
+        for (let d = start + 1; d <= end; d += 1) if (isWorkday(fromDayNumber(d))) counted += 1;
+        expect(workdaysBetween(fromDayNumber(start), fromDayNumber(end))).toBe(counted);
+        expect(workdaysBetween(fromDayNumber(end), fromDayNumber(start))).toBe(counted === 0 ? 0 : -counted);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('workdaysBetween is additive (property)', () => {
     const date = fc.integer({ min: toDayNumber('2020-01-01'), max: toDayNumber('2026-12-31') }).map(fromDayNumber);
     fc.assert(

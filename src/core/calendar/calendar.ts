@@ -79,9 +79,31 @@ export interface WorkCalendar {
   lastWorkdayOnOrBefore(date: string): string;
 }
 
+/**
+ * One covered year, indexed by day: `work[i]` is 1 when the year's day i (0 = 1 January) is a
+ * working day, `before[i]` counts the working days among its first i days. Reminder and status
+ * sweeps ask thousands of questions per run; answering from arrays keeps them off the event loop.
+ */
 interface YearData {
-  off: Set<string>;
-  on: Set<string>;
+  start: number;
+  work: Uint8Array;
+  before: Int32Array;
+}
+
+function indexYear(y: CalendarYear): YearData {
+  const start = toDayNumber(`${y.year}-01-01`);
+  const length = toDayNumber(`${y.year + 1}-01-01`) - start;
+  const off = new Set(y.holidays);
+  const on = new Set(y.workdays);
+  const work = new Uint8Array(length);
+  const before = new Int32Array(length + 1);
+  for (let i = 0; i < length; i += 1) {
+    const date = fromDayNumber(start + i);
+    const wd = (4 + start + i) % 7; // 1970-01-01 was a Thursday
+    work[i] = on.has(date) ? 1 : off.has(date) ? 0 : wd !== 0 && wd !== 6 ? 1 : 0;
+    before[i + 1] = before[i]! + work[i]!;
+  }
+  return { start, work, before };
 }
 
 /** The built-in file, converted to the extension shape (it is validated by the same schema). */
@@ -101,20 +123,26 @@ function builtInYears(): CalendarYear[] {
 export function createCalendar(extra: readonly CalendarYear[] = []): WorkCalendar {
   const years = new Map<number, YearData>();
   const load = (list: CalendarYear[]) => {
-    for (const y of list) years.set(y.year, { off: new Set(y.holidays), on: new Set(y.workdays) });
+    for (const y of list) years.set(y.year, indexYear(y));
   };
   load(CalendarExtensionSchema.parse(builtInYears()));
   load(CalendarExtensionSchema.parse(extra));
   const coveredYears = [...years.keys()].sort((a, b) => a - b);
 
-  const isWorkday = (date: string): boolean => {
-    const wd = weekdayOf(date); // also validates the format
-    const data = years.get(yearOf(date));
-    if (!data) throw new UncoveredYearError(yearOf(date));
-    if (data.on.has(date)) return true;
-    if (data.off.has(date)) return false;
-    return wd !== 0 && wd !== 6;
+  const yearOfDay = (day: number): number => Number(fromDayNumber(day).slice(0, 4));
+  const dataOf = (year: number): YearData => {
+    const data = years.get(year);
+    if (!data) throw new UncoveredYearError(year);
+    return data;
   };
+  /** Working-day flag of a day number; the year's data is looked up once per year crossed. */
+  let cached: YearData | null = null;
+  const workOfDay = (day: number): number => {
+    if (cached === null || day < cached.start || day >= cached.start + cached.work.length) cached = dataOf(yearOfDay(day));
+    return cached.work[day - cached.start]!;
+  };
+
+  const isWorkday = (date: string): boolean => workOfDay(toDayNumber(date)) === 1; // toDayNumber validates the format
 
   /** The |n|th working day from `date` in direction `step`, not counting `date`. */
   const walk = (date: string, n: number, step: 1 | -1): string => {
@@ -122,7 +150,7 @@ export function createCalendar(extra: readonly CalendarYear[] = []): WorkCalenda
     let left = n;
     while (left > 0) {
       day += step;
-      if (isWorkday(fromDayNumber(day))) left -= 1;
+      left -= workOfDay(day);
     }
     return fromDayNumber(day);
   };
@@ -139,13 +167,25 @@ export function createCalendar(extra: readonly CalendarYear[] = []): WorkCalenda
     return walk(addDays(date, 1), -n + 1, -1);
   };
 
+  /** Working days in (lo, hi] for lo <= hi, year by year from the prefix counts. */
+  const countBetween = (lo: number, hi: number): number => {
+    if (lo === hi) return 0;
+    let count = 0;
+    let from = lo + 1; // first day counted
+    while (from <= hi) {
+      const data = dataOf(yearOfDay(from));
+      const end = Math.min(hi, data.start + data.work.length - 1); // last day counted in this year
+      count += data.before[end - data.start + 1]! - data.before[from - data.start]!;
+      from = end + 1;
+    }
+    return count;
+  };
+
   const workdaysBetween = (a: string, b: string): number => {
     const da = toDayNumber(a);
     const db = toDayNumber(b);
-    const [lo, hi, sign] = da <= db ? [da, db, 1] : [db, da, -1];
-    let count = 0;
-    for (let day = lo + 1; day <= hi; day += 1) if (isWorkday(fromDayNumber(day))) count += 1;
-    return count === 0 ? 0 : sign * count; // never -0
+    const count = da <= db ? countBetween(da, db) : -countBetween(db, da);
+    return count === 0 ? 0 : count; // never -0
   };
 
   return {

@@ -4,9 +4,12 @@ import type { Deps } from '../context.ts';
 import { milestonesOfTasks } from '../tasks/tasks.repo.ts';
 import { tasksWithProgress } from './reports.repo.ts';
 
+// Building a formatter costs far more than using one; every status sweep asks for today.
+const CHINA_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' });
+
 /** Today's date in China, where deadlines fall. */
 export function todayInChina(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(now);
+  return CHINA_DATE.format(now);
 }
 
 /**
