@@ -42,9 +42,11 @@ export const ACTIONS = {
   'task.unit.write': '填报本单位在任务中的信息',
   'task.instruct': '对任务作出批示',
   'report.review': '审核进展、销号与重新打开',
+  'round.manage': '组织调度、编发通报',
   'inspection.record': '记录督查',
   'account.manage': '管理账号',
   'audit.read': '查看审计日志',
+  'settings.manage': '系统设置（提醒规则、工作日历、公开页面）',
   'self.manage': '修改本人密码、退出登录',
 } as const;
 export type Action = keyof typeof ACTIONS;
@@ -58,9 +60,11 @@ export const ACTION_ROLES: Record<Action, readonly Role[] | null> = {
   'task.unit.write': ['unit_manager', 'unit_staff'],
   'task.instruct': ['leader'],
   'report.review': ['coordinator'],
+  'round.manage': ['coordinator'],
   'inspection.record': ['inspector'],
   'account.manage': ['admin'],
   'audit.read': ['admin', 'coordinator'],
+  'settings.manage': ['admin'],
   'self.manage': ROLES,
 };
 

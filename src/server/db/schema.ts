@@ -28,6 +28,74 @@ export interface DB {
   notice_keys: NoticeKeyTable;
   unit_channels: UnitChannelTable;
   job_locks: JobLockTable;
+  settings: SettingTable;
+  rounds: RoundTable;
+  round_plans: RoundPlanTable;
+  round_units: RoundUnitTable;
+  round_snapshots: RoundSnapshotTable;
+  circulars: CircularTable;
+}
+
+/** A run-time setting (reminders, calendar years, the public page switch), JSON in `value`. */
+export interface SettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export type RoundStatus = 'open' | 'closed';
+
+/** A dispatch round (调度): units report for it until it closes; closing freezes its snapshot. */
+export interface RoundTable {
+  id: Generated<number>;
+  title: string;
+  period_start: string | null;
+  period_end: string | null;
+  due_date: string;
+  status: RoundStatus;
+  note: string | null;
+  created_by: number | null;
+  created_at: string;
+  closed_by: number | null;
+  closed_at: string | null;
+}
+
+export interface RoundPlanTable {
+  round_id: number;
+  plan_id: number;
+}
+
+export interface RoundUnitTable {
+  round_id: number;
+  unit_id: number;
+}
+
+export interface RoundSnapshotTable {
+  round_id: number;
+  taken_at: string;
+  content: string; // JSON RoundSnapshot
+}
+
+export type CircularStatus = 'draft' | 'issued';
+
+/** A circular (通报) written from a closed round's snapshot; once issued its files are archived. */
+export interface CircularTable {
+  id: Generated<number>;
+  round_id: number;
+  title: string;
+  doc_number: string | null;
+  issuer: string;
+  status: CircularStatus;
+  blocks: string; // JSON CircularBlocks
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  issued_by: number | null;
+  issued_at: string | null;
+  docx_sha256: string | null;
+  pdf_sha256: string | null;
+  xlsx_sha256: string | null;
 }
 
 export type ReportKind = 'part' | 'consolidated';
@@ -50,6 +118,8 @@ export interface ProgressReportTable {
   reviewed_by: number | null;
   reviewed_at: string | null;
   review_comment: string | null;
+  /** The dispatch round the report was made for, if one was open for its plan and unit. */
+  round_id: Generated<number | null>;
 }
 
 export interface AttachmentTable {

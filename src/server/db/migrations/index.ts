@@ -5,6 +5,7 @@ import { accounts } from './20261127010000-accounts.ts';
 import { progress } from './20261127020000-progress.ts';
 import { ledger } from './20261127030000-ledger.ts';
 import { notifications } from './20261127040000-notifications.ts';
+import { rounds } from './20261127050000-rounds.ts';
 
 /** All migrations in order. Names are timestamped; never edit one that has shipped. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -16,6 +17,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '20261127020000-progress': progress(dialect),
         '20261127030000-ledger': ledger(dialect),
         '20261127040000-notifications': notifications(dialect),
+        '20261127050000-rounds': rounds(dialect),
       };
     },
   };
