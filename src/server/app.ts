@@ -21,6 +21,8 @@ import { userRoutes } from './users/users.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { ledgerRoutes } from './ledger/ledger.routes.ts';
+import { settingsRoutes } from './settings/settings.routes.ts';
+import { publicRoutes } from './public/public.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -91,6 +93,8 @@ export async function buildApp({ deps, webDir, logLevel }: AppOptions): Promise<
   await app.register(reportRoutes(deps));
   await app.register(notificationRoutes(deps));
   await app.register(ledgerRoutes(deps));
+  await app.register(settingsRoutes(deps));
+  await app.register(publicRoutes(deps));
 
   const serveWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });

@@ -1,1 +1,2 @@
 export * from './reminders.ts';
+export * from './settings.ts';

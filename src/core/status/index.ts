@@ -23,3 +23,4 @@ export {
   type CheckpointTask,
   type CheckpointWork,
 } from './checkpoints.ts';
+export { countStatuses } from './counts.ts';

@@ -1,5 +1,5 @@
-import { defaultCalendar, type WorkCalendar } from '../../core/calendar/index.ts';
-import { DEFAULT_REMINDER_SETTINGS, noticesDue, type MilestoneInput, type Notice, type ReminderSettings } from '../../core/reminders/index.ts';
+import type { WorkCalendar } from '../../core/calendar/index.ts';
+import { noticesDue, type MilestoneInput, type Notice, type ReminderSettings } from '../../core/reminders/index.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { Deps } from '../context.ts';
 import type { DeliveryChannel, DeliveryStatus } from '../db/schema.ts';
@@ -8,6 +8,7 @@ import * as repo from '../notifications/notifications.repo.ts';
 import { sendMail } from '../notifications/smtp.ts';
 import { dingtalkPayload, postWebhook, wecomPayload } from '../notifications/webhooks.ts';
 import { todayInChina } from '../reports/task-status.ts';
+import { runtimeSettings } from '../settings/settings.service.ts';
 import { acquireJobLock, releaseJobLock } from './job-lock.ts';
 
 export const REMINDERS_LOCK = 'reminders';
@@ -49,7 +50,9 @@ export async function runReminders(deps: Deps, opts: ReminderRunOptions = {}): P
   if (!holder) return result;
   result.ran = true;
   try {
-    const { notices, uncovered, context } = await computeNotices(deps, today, opts.calendar ?? defaultCalendar, opts.settings ?? DEFAULT_REMINDER_SETTINGS);
+    // The admin's rules and calendar years as stored now (tests may pass their own).
+    const stored = await runtimeSettings(deps);
+    const { notices, uncovered, context } = await computeNotices(deps, today, opts.calendar ?? stored.calendar, opts.settings ?? stored.reminders);
     result.uncovered = uncovered;
     const done = await repo.sentKeys(deps.db, notices.map((n) => n.key));
     const at = now.toISOString();

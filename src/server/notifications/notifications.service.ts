@@ -1,4 +1,5 @@
-import { defaultCalendar, UncoveredYearError } from '../../core/calendar/index.ts';
+import { UncoveredYearError } from '../../core/calendar/index.ts';
+import { runtimeSettings } from '../settings/settings.service.ts';
 import { recordAudit, auditOf } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import type { DeliveryChannel } from '../db/schema.ts';
@@ -92,7 +93,7 @@ export async function supervisionNotice(deps: Deps, taskId: number, now = new Da
   if (!overdue) throw new AppError('CONFLICT', '任务尚未逾期，无需督办');
   let workdaysOverdue: number;
   try {
-    workdaysOverdue = defaultCalendar.workdaysBetween(overdue.due_date!, today);
+    workdaysOverdue = (await runtimeSettings(deps)).calendar.workdaysBetween(overdue.due_date!, today);
   } catch (e) {
     if (e instanceof UncoveredYearError) throw new AppError('CONFLICT', e.message);
     throw e;

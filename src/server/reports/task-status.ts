@@ -1,7 +1,7 @@
-import { defaultCalendar } from '../../core/calendar/index.ts';
 import { taskStatus, type WorkStatus } from '../../core/status/status.ts';
 import type { Deps } from '../context.ts';
 import { milestonesOfTasks } from '../tasks/tasks.repo.ts';
+import { runtimeSettings } from '../settings/settings.service.ts';
 import { tasksWithProgress } from './reports.repo.ts';
 
 // Building a formatter costs far more than using one; every status sweep asks for today.
@@ -18,16 +18,18 @@ export function todayInChina(now: Date = new Date()): string {
  */
 export async function statusesOf(deps: Deps, tasks: { id: number; closed_on: string | null }[], today = todayInChina()): Promise<Map<number, WorkStatus>> {
   const ids = tasks.map((t) => t.id);
-  const [milestones, progressed] = await Promise.all([milestonesOfTasks(deps.db, ids), tasksWithProgress(deps.db, ids)]);
+  const [milestones, progressed, settings] = await Promise.all([milestonesOfTasks(deps.db, ids), tasksWithProgress(deps.db, ids), runtimeSettings(deps)]);
+  const { calendar } = settings;
+  const dueSoonWorkdays = settings.reminders.dueSoonWorkdays;
   const byTask = new Map<number, { dueDate: string | null; completedOn: null; hasProgress: boolean }[]>();
   for (const m of milestones) byTask.set(m.task_id, [...(byTask.get(m.task_id) ?? []), { dueDate: m.due_date, completedOn: null, hasProgress: false }]);
   const out = new Map<number, WorkStatus>();
   for (const t of tasks) {
     const facts = { milestones: byTask.get(t.id) ?? [], closedOn: t.closed_on, hasProgress: progressed.has(t.id) };
     try {
-      out.set(t.id, taskStatus(facts, today, defaultCalendar));
+      out.set(t.id, taskStatus(facts, today, calendar, { dueSoonWorkdays }));
     } catch {
-      out.set(t.id, taskStatus(facts, today, defaultCalendar, { dueSoonWorkdays: 0 }));
+      out.set(t.id, taskStatus(facts, today, calendar, { dueSoonWorkdays: 0 }));
     }
   }
   return out;
