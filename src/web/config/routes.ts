@@ -9,12 +9,13 @@ import {
   TeamOutlined,
   CommentOutlined,
   UserSwitchOutlined,
+  SettingOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Guarded } from '../access.ts';
 
 /** The top-level menu entries; every route belongs to one of them, which is highlighted on its pages. */
-export type MenuKey = 'workbench' | 'reviews' | 'interviews' | 'notifications' | 'my' | 'plans' | 'imports' | 'units' | 'calendar' | 'audit' | 'users';
+export type MenuKey = 'workbench' | 'reviews' | 'interviews' | 'notifications' | 'my' | 'plans' | 'imports' | 'units' | 'calendar' | 'audit' | 'users' | 'settings';
 
 export interface MenuEntry extends Guarded {
   key: MenuKey;
@@ -45,6 +46,7 @@ export const MENU: MenuEntry[] = [
   { key: 'calendar', label: '截止日历', path: '/calendar', icon: CalendarOutlined, access: 'plan.read' },
   { key: 'audit', label: '审计日志', path: '/admin/audit', icon: AuditOutlined, access: 'audit.read' },
   { key: 'users', label: '账号管理', path: '/admin/users', icon: UserSwitchOutlined, access: 'account.manage' },
+  { key: 'settings', label: '系统设置', path: '/admin/settings', icon: SettingOutlined, access: 'settings.manage' },
 ];
 
 /** The one route table: paths, titles, menu entries, who may open them, and page modules. */
@@ -66,6 +68,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/imports/:id', title: '导入草稿', menu: 'imports', access: 'plan.manage', component: lazy(() => import('../pages/imports/draft/index.tsx')) },
   { path: '/admin/users', title: '账号管理', menu: 'users', access: 'account.manage', component: lazy(() => import('../pages/admin/users/index.tsx')) },
   { path: '/admin/audit', title: '审计日志', menu: 'audit', access: 'audit.read', component: lazy(() => import('../pages/admin/audit/index.tsx')) },
+  { path: '/admin/settings', title: '系统设置', menu: 'settings', access: 'settings.manage', component: lazy(() => import('../pages/admin/settings/index.tsx')) },
 ];
 
 export const PRODUCT_NAME = '推进 · 方案落实平台';
