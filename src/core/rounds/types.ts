@@ -23,7 +23,14 @@ export interface RoundSnapshot {
   /** Units of the round, best first (see `rankUnits`). */
   units: UnitStanding[];
   /** Who reported for the round, by its due date or late, and who did not. */
-  reporting: { expected: number; onTime: number; late: number; missing: { unitId: number; name: string }[] };
+  reporting: {
+    expected: number;
+    onTime: number;
+    late: number;
+    missing: { unitId: number; name: string }[];
+    /** Every unit of the round as it stood at close: a closed round's detail is read from here. */
+    units?: UnitReporting[];
+  };
   /** Reports of the round that completed work (stage 基本完成 / 已完成): candidates for 好的做法. */
   goodPractices: { taskId: number; number: string; title: string; unitName: string; narrative: string }[];
   /** Every task of the round's plans: the ledger appended to the circular (.xlsx). */
@@ -58,6 +65,22 @@ export interface UnitStanding {
   /** Weighted score 0–100 the ranking is sorted by; see `rankUnits` for the weights. */
   score: number;
   rank: number;
+}
+
+/**
+ * Whether a unit has reported for a round. A report counts once it has been submitted: submitted,
+ * accepted, or returned for revision afterwards (the unit did report; the review judges its content).
+ */
+export interface UnitReporting {
+  unitId: number;
+  name: string;
+  reported: boolean;
+  /** The first submission of a counted report (ISO timestamp). */
+  reportedAt: string | null;
+  /** Reported after the round's due date (China date of `reportedAt` later than `dueDate`). */
+  late: boolean;
+  /** Counted reports of the unit for the round. */
+  reports: number;
 }
 
 export interface SnapshotTask {

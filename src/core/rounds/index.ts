@@ -1,0 +1,14 @@
+export type { RoundSnapshot, SnapshotTask, StatusCounts, UnitReporting, UnitStanding } from './types.ts';
+export {
+  chinaDateOf,
+  countStatuses,
+  isCountedReport,
+  rankUnits,
+  RANKING_WEIGHTS,
+  takeSnapshot,
+  unitReporting,
+  unitScore,
+  type SnapshotFacts,
+  type SnapshotReportFacts,
+  type SnapshotTaskFacts,
+} from './snapshot.ts';
