@@ -35,6 +35,11 @@ describe('implementation plan and ledger', () => {
     expect((await t.inject({ method: 'POST', url: `/api/tasks/${ids.task}/ledger/submit` }, 'resp')).statusCode).toBe(403);
     const sub = await t.inject({ method: 'POST', url: `/api/tasks/${ids.task}/ledger/submit` }, 'lead');
     expect(sub.json().plan.status).toBe('submitted');
+    // While it awaits review the ledger is frozen, for every unit.
+    const frozen = await t.inject({ method: 'POST', url: `/api/tasks/${ids.task}/ledger`, payload: entry(ids.resp, '审核中追加') }, 'resp');
+    expect(frozen.statusCode).toBe(409);
+    expect(frozen.json().error.message).toMatch(/等待审核/);
+    expect((await t.inject({ method: 'GET', url: `/api/tasks/${ids.task}/ledger` })).json().entries).toHaveLength(2);
     const ret = await t.inject({ method: 'POST', url: `/api/tasks/${ids.task}/ledger/review`, payload: { decision: 'return', comment: '请细化时间表' } });
     expect(ret.json().plan).toMatchObject({ status: 'returned', reviewComment: '请细化时间表' });
     await t.inject({ method: 'POST', url: `/api/tasks/${ids.task}/ledger/submit` }, 'lead');
@@ -42,6 +47,15 @@ describe('implementation plan and ledger', () => {
     expect(ok.json().plan.status).toBe('approved');
     const timeline = (await t.inject({ method: 'GET', url: `/api/tasks/${ids.task}` })).json().timeline;
     expect(timeline.filter((e: { kind: string }) => e.kind === 'plan')).toHaveLength(4);
+
+    // Changing an approved plan sends it back to draft, to be submitted and approved again, on record.
+    const changed = await t.inject({ method: 'POST', url: `/api/tasks/${ids.task}/ledger`, payload: entry(ids.resp, '补充：组织业务培训') }, 'resp');
+    expect(changed.statusCode).toBe(201);
+    expect(changed.json().plan.status).toBe('draft');
+    const audit = await t.deps.db.selectFrom('audit_events').select(['before', 'after']).where('action', '=', 'ledger.reopen').where('entity_id', '=', String(ids.task)).executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.before!)).toEqual({ status: 'approved' });
+    const added = changed.json().entries.find((e: { action: string }) => e.action === '补充：组织业务培训');
+    expect((await t.inject({ method: 'DELETE', url: `/api/ledger/${added.id}` }, 'resp')).statusCode).toBe(200);
   });
 });
 

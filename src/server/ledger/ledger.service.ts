@@ -39,6 +39,24 @@ async function assertMayWrite(deps: Deps, actor: Actor, taskId: number, unitId: 
   return scope;
 }
 
+/**
+ * The ledger may change while the plan is being drafted or was returned. While it awaits review it is
+ * frozen, so the coordinator approves what they read. Changing an approved plan is allowed, but the
+ * plan goes back to draft and must be submitted and approved again (`reopenApproved`).
+ */
+async function assertPlanEditable(deps: Deps, taskId: number) {
+  const plan = await repo.findPlanOfTask(deps.db, taskId);
+  if (plan?.status === 'submitted') throw new AppError('CONFLICT', '落实方案已报送，等待审核；审核完成前不能修改台账');
+  return plan;
+}
+
+/** In the write's transaction: an approved plan whose ledger changes returns to draft, on record. */
+async function reopenApproved(trx: Parameters<typeof recordAudit>[0], actor: Actor, taskId: number, plan: Awaited<ReturnType<typeof assertPlanEditable>>) {
+  if (plan?.status !== 'approved') return;
+  await repo.upsertPlan(trx, taskId, { status: 'draft' });
+  await recordAudit(trx, { ...auditOf(actor), action: 'ledger.reopen', entityType: 'task', entityId: taskId, before: { status: 'approved' }, after: { status: 'draft', reason: '已通过的落实方案被修改，需重新报送审核' } });
+}
+
 async function assertMilestone(deps: Deps, taskId: number, milestoneId: number | null | undefined) {
   if (milestoneId == null) return;
   const ms = await milestonesOfTasks(deps.db, [taskId]);
@@ -57,8 +75,10 @@ export async function getLedger(deps: Deps, taskId: number) {
 
 export async function addEntry(deps: Deps, actor: Actor, taskId: number, unitId: number, input: EntryInput) {
   await assertMayWrite(deps, actor, taskId, unitId);
+  const plan = await assertPlanEditable(deps, taskId);
   await assertMilestone(deps, taskId, input.milestoneId);
   await deps.db.transaction().execute(async (trx) => {
+    await reopenApproved(trx, actor, taskId, plan);
     const id = await repo.insertEntry(trx, { task_id: taskId, unit_id: unitId, milestone_id: input.milestoneId, action: input.action, owner: input.owner || null, start_date: input.startDate, due_date: input.dueDate, deliverable: input.deliverable || null, created_by: actor.userId, now: nowIso() });
     await recordAudit(trx, { ...auditOf(actor), action: 'ledger.add', entityType: 'ledger_entry', entityId: id, after: { taskId, unitId, ...input } });
   });
@@ -69,8 +89,10 @@ export async function updateEntry(deps: Deps, actor: Actor, id: number, patch: P
   const before = await repo.findEntry(deps.db, id);
   if (!before) throw notFound('台账条目');
   await assertMayWrite(deps, actor, before.task_id, before.unit_id);
+  const plan = await assertPlanEditable(deps, before.task_id);
   await assertMilestone(deps, before.task_id, patch.milestoneId);
   await deps.db.transaction().execute(async (trx) => {
+    await reopenApproved(trx, actor, before.task_id, plan);
     await repo.updateEntry(trx, id, { ...toRow(patch), updated_at: nowIso() });
     await recordAudit(trx, { ...auditOf(actor), action: 'ledger.update', entityType: 'ledger_entry', entityId: id, before, after: patch });
   });
@@ -81,7 +103,9 @@ export async function removeEntry(deps: Deps, actor: Actor, id: number) {
   const before = await repo.findEntry(deps.db, id);
   if (!before) throw notFound('台账条目');
   await assertMayWrite(deps, actor, before.task_id, before.unit_id);
+  const plan = await assertPlanEditable(deps, before.task_id);
   await deps.db.transaction().execute(async (trx) => {
+    await reopenApproved(trx, actor, before.task_id, plan);
     await repo.deleteEntry(trx, id);
     await recordAudit(trx, { ...auditOf(actor), action: 'ledger.remove', entityType: 'ledger_entry', entityId: id, before });
   });

@@ -30,6 +30,9 @@ describe('ledger helpers', () => {
     expect(ledgerRights({ ...base, plan: plan('returned') }).maySubmit).toBe(true);
     expect(ledgerRights({ ...base, plan: plan('submitted') }).maySubmit).toBe(false);
     expect(ledgerRights({ ...base, plan: plan('approved') }).maySubmit).toBe(false);
+    // Frozen while awaiting review; an approved plan may still change (it then returns to draft on the server).
+    expect(ledgerRights({ ...base, plan: plan('submitted') }).editableUnitIds).toEqual([]);
+    expect(ledgerRights({ ...base, plan: plan('approved') }).editableUnitIds).toEqual([4]);
     expect(ledgerRights({ ...base, leadUnitIds: [2] })).toEqual({ editableUnitIds: [4], maySubmit: false, mayReview: false });
     expect(ledgerRights({ ...base, mayWrite: false }).editableUnitIds).toEqual([]);
     const coordinator = { ...base, myUnitIds: [], mayWrite: false, mayReview: true };

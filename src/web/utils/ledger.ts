@@ -76,11 +76,12 @@ export function ledgerRights(input: {
   mayWrite: boolean;
   mayReview: boolean;
 }): LedgerRights {
-  const editableUnitIds = input.mayWrite ? [...input.myUnitIds] : [];
-  const isLead = input.leadUnitIds.some((u) => editableUnitIds.includes(u));
   const status = input.plan?.status;
+  const writer = input.mayWrite ? [...input.myUnitIds] : [];
+  const isLead = input.leadUnitIds.some((u) => writer.includes(u));
   return {
-    editableUnitIds,
+    // The server freezes the ledger while it awaits review; changing an approved one sends it back to draft.
+    editableUnitIds: status === 'submitted' ? [] : writer,
     maySubmit: isLead && input.entryCount > 0 && status !== 'submitted' && status !== 'approved',
     mayReview: input.mayReview && status === 'submitted',
   };
