@@ -9,7 +9,7 @@ import { setErrorNotifier, setLoginRedirect } from './api/request.ts';
 import type { Me } from './api/types.ts';
 import { AuthProvider } from './auth/auth-context.tsx';
 import { HomeRedirect, RequireAuth, RouteGuard } from './auth/guards.tsx';
-import { ROUTES } from './config/routes.ts';
+import { FULLSCREEN_ROUTES, PUBLIC_ROUTES, ROUTES } from './config/routes.ts';
 import { AppLayout, type RouteHandle } from './layout/app-layout.tsx';
 import { PageLoading } from './components/page-loading.tsx';
 import { NotFound, RouteError } from './components/page-error.tsx';
@@ -28,6 +28,30 @@ const router = createBrowserRouter([
       </Suspense>
     ),
   },
+  // Public pages: no session needed, outside the signed-in frame.
+  ...PUBLIC_ROUTES.map((route) => ({
+    path: route.path,
+    errorElement: <RouteError />,
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <route.component />
+      </Suspense>
+    ),
+  })),
+  // Signed-in pages without the menu bar (the cockpit).
+  ...FULLSCREEN_ROUTES.map((route) => ({
+    path: route.path,
+    errorElement: <RouteError />,
+    element: (
+      <RequireAuth>
+        <RouteGuard route={route}>
+          <Suspense fallback={<PageLoading />}>
+            <route.component />
+          </Suspense>
+        </RouteGuard>
+      </RequireAuth>
+    ),
+  })),
   {
     element: (
       <RequireAuth>

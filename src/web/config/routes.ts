@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
@@ -15,7 +16,7 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Guarded } from '../access.ts';
 
 /** The top-level menu entries; every route belongs to one of them, which is highlighted on its pages. */
-export type MenuKey = 'workbench' | 'reviews' | 'interviews' | 'notifications' | 'my' | 'plans' | 'imports' | 'units' | 'calendar' | 'audit' | 'users' | 'settings';
+export type MenuKey = 'workbench' | 'reviews' | 'interviews' | 'notifications' | 'my' | 'plans' | 'imports' | 'units' | 'calendar' | 'audit' | 'users' | 'settings' | 'dashboard';
 
 export interface MenuEntry extends Guarded {
   key: MenuKey;
@@ -39,6 +40,7 @@ export const MENU: MenuEntry[] = [
   { key: 'workbench', label: '工作台', path: '/workbench', icon: DashboardOutlined, access: 'task.unit.write', needsUnit: true },
   { key: 'my', label: '我的单位', path: '/my', icon: HomeOutlined, access: 'plan.read', needsUnit: true },
   { key: 'plans', label: '方案', path: '/plans', icon: FileTextOutlined, access: 'plan.read' },
+  { key: 'dashboard', label: '看板', path: '/dashboard', icon: BarChartOutlined, access: 'plan.read' },
   { key: 'reviews', label: '审核队列', path: '/reviews', icon: CheckSquareOutlined, access: 'report.review' },
   { key: 'interviews', label: '约谈建议', path: '/interviews', icon: CommentOutlined, access: 'report.review' },
   { key: 'imports', label: '导入方案', path: '/imports/new', icon: CloudUploadOutlined, access: 'plan.manage' },
@@ -56,6 +58,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/interviews', title: '约谈建议', menu: 'interviews', access: 'report.review', component: lazy(() => import('../pages/interviews/index.tsx')) },
   { path: '/notifications', title: '通知中心', menu: 'notifications', access: 'plan.read', component: lazy(() => import('../pages/notifications/index.tsx')) },
   { path: '/my', title: '我的单位', menu: 'my', access: 'plan.read', component: lazy(() => import('../pages/my/index.tsx')) },
+  { path: '/dashboard', title: '看板', menu: 'dashboard', access: 'plan.read', component: lazy(() => import('../pages/dashboard/index.tsx')) },
   { path: '/plans', title: '方案列表', menu: 'plans', access: 'plan.read', component: lazy(() => import('../pages/plans/list/index.tsx')) },
   { path: '/plans/:id', title: '方案概览', menu: 'plans', access: 'plan.read', component: lazy(() => import('../pages/plans/overview/index.tsx')) },
   { path: '/plans/:id/tasks', title: '任务列表', menu: 'plans', access: 'plan.read', component: lazy(() => import('../pages/tasks/list/index.tsx')) },
@@ -69,6 +72,17 @@ export const ROUTES: AppRoute[] = [
   { path: '/admin/users', title: '账号管理', menu: 'users', access: 'account.manage', component: lazy(() => import('../pages/admin/users/index.tsx')) },
   { path: '/admin/audit', title: '审计日志', menu: 'audit', access: 'audit.read', component: lazy(() => import('../pages/admin/audit/index.tsx')) },
   { path: '/admin/settings', title: '系统设置', menu: 'settings', access: 'settings.manage', component: lazy(() => import('../pages/admin/settings/index.tsx')) },
+];
+
+/** Signed-in pages drawn full screen, without the menu bar (the leaders' cockpit on a meeting-room screen). */
+export const FULLSCREEN_ROUTES: (Guarded & { path: string; component: LazyExoticComponent<ComponentType> })[] = [
+  { path: '/cockpit', access: 'plan.read', component: lazy(() => import('../pages/cockpit/index.tsx')) },
+];
+
+/** Pages anyone may open without signing in (公开进展). */
+export const PUBLIC_ROUTES: { path: string; component: LazyExoticComponent<ComponentType> }[] = [
+  { path: '/public', component: lazy(() => import('../pages/public/index.tsx')) },
+  { path: '/public/plans/:id', component: lazy(() => import('../pages/public/plan.tsx')) },
 ];
 
 export const PRODUCT_NAME = '推进 · 方案落实平台';
