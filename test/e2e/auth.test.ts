@@ -150,4 +150,19 @@ it('an admin manages accounts and reads the audit trail', async () => {
   expect(await page.getByTestId('audit-diff').first().textContent()).toContain('李联络');
   expect(await page.getByTestId('audit-export').getAttribute('href')).toBe('/api/audit.xlsx');
   await e.shot('audit');
+
+  // Settings: add 2027 to the working-day calendar (the built-in data ends with 2026), then close the public page.
+  await page.getByTestId('menu-settings').click();
+  await page.waitForURL(/\/admin\/settings$/);
+  await page.getByRole('button', { name: '补充 2027 年' }).click();
+  await page.getByLabel('放假日期').fill('2027-01-01\n2027-01-02\n2027-01-03');
+  await page.getByLabel('调休上班日').fill('2027-01-09');
+  await page.getByTestId('calendar-editor').getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByTestId('settings-calendar').getByText('管理员补充').waitFor();
+  const stored = await e.deps.db.selectFrom('settings').select('value').where('key', '=', 'calendar_years').executeTakeFirstOrThrow();
+  expect(JSON.parse(stored.value)).toEqual([{ year: 2027, holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], workdays: ['2027-01-09'] }]);
+  await page.getByTestId('settings-public').getByRole('switch').click();
+  await page.getByText('公开页面已关闭').first().waitFor();
+  expect((await fetch(`${baseUrl}/api/public/plans`)).status).toBe(404);
+  await e.shot('settings');
 });

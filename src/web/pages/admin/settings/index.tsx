@@ -138,7 +138,8 @@ function CalendarCard({ settings, onSaved }: { settings: Settings; onSaved: (s: 
             width: 150,
             render: (_, r) => (
               <Space>
-                <Button type="link" size="small" onClick={() => open(added.get(r.year) ?? null, r.year)}>{added.has(r.year) ? '修改' : '更正'}</Button>
+                {/* Built-in years are the State Council's published data: replacing one starts from an empty form, so it is not offered here. */}
+                {added.has(r.year) && <Button type="link" size="small" onClick={() => open(added.get(r.year)!, r.year)}>修改</Button>}
                 {added.has(r.year) && (
                   <Popconfirm title={`删除 ${r.year} 年的补充日历？`} onConfirm={async () => { onSaved(await deleteCalendarYear(r.year)); void message.success('已删除'); }}>
                     <Button type="link" size="small" danger>删除</Button>
