@@ -21,6 +21,7 @@ import { userRoutes } from './users/users.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { ledgerRoutes } from './ledger/ledger.routes.ts';
+import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
 
@@ -93,6 +94,7 @@ export async function buildApp({ deps, webDir, logLevel }: AppOptions): Promise<
   await app.register(reportRoutes(deps));
   await app.register(notificationRoutes(deps));
   await app.register(ledgerRoutes(deps));
+  await app.register(dashboardRoutes(deps));
   await app.register(settingsRoutes(deps));
   await app.register(publicRoutes(deps));
 
