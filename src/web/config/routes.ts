@@ -7,6 +7,7 @@ import {
   DashboardOutlined,
   FileTextOutlined,
   HomeOutlined,
+  NotificationOutlined,
   TeamOutlined,
   CommentOutlined,
   UserSwitchOutlined,
@@ -16,7 +17,7 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Guarded } from '../access.ts';
 
 /** The top-level menu entries; every route belongs to one of them, which is highlighted on its pages. */
-export type MenuKey = 'workbench' | 'reviews' | 'interviews' | 'notifications' | 'my' | 'plans' | 'imports' | 'units' | 'calendar' | 'audit' | 'users' | 'settings' | 'dashboard';
+export type MenuKey = 'workbench' | 'reviews' | 'interviews' | 'notifications' | 'my' | 'plans' | 'imports' | 'units' | 'calendar' | 'audit' | 'users' | 'settings' | 'dashboard' | 'rounds';
 
 export interface MenuEntry extends Guarded {
   key: MenuKey;
@@ -41,6 +42,7 @@ export const MENU: MenuEntry[] = [
   { key: 'my', label: '我的单位', path: '/my', icon: HomeOutlined, access: 'plan.read', needsUnit: true },
   { key: 'plans', label: '方案', path: '/plans', icon: FileTextOutlined, access: 'plan.read' },
   { key: 'dashboard', label: '看板', path: '/dashboard', icon: BarChartOutlined, access: 'plan.read' },
+  { key: 'rounds', label: '调度通报', path: '/rounds', icon: NotificationOutlined, access: 'plan.read' },
   { key: 'reviews', label: '审核队列', path: '/reviews', icon: CheckSquareOutlined, access: 'report.review' },
   { key: 'interviews', label: '约谈建议', path: '/interviews', icon: CommentOutlined, access: 'report.review' },
   { key: 'imports', label: '导入方案', path: '/imports/new', icon: CloudUploadOutlined, access: 'plan.manage' },
@@ -69,6 +71,10 @@ export const ROUTES: AppRoute[] = [
   { path: '/units/:id', title: '单位详情', menu: 'units', access: 'plan.read', component: lazy(() => import('../pages/units/detail/index.tsx')) },
   { path: '/imports/new', title: '导入方案', menu: 'imports', access: 'plan.manage', component: lazy(() => import('../pages/imports/upload/index.tsx')) },
   { path: '/imports/:id', title: '导入草稿', menu: 'imports', access: 'plan.manage', component: lazy(() => import('../pages/imports/draft/index.tsx')) },
+  { path: '/rounds', title: '调度通报', menu: 'rounds', access: 'plan.read', component: lazy(() => import('../pages/rounds/list/index.tsx')) },
+  { path: '/rounds/:id', title: '调度详情', menu: 'rounds', access: 'plan.read', component: lazy(() => import('../pages/rounds/detail/index.tsx')) },
+  { path: '/circulars', title: '通报归档', menu: 'rounds', access: 'plan.read', component: lazy(() => import('../pages/circulars/list/index.tsx')) },
+  { path: '/circulars/:id', title: '通报', menu: 'rounds', access: 'plan.read', component: lazy(() => import('../pages/circulars/editor/index.tsx')) },
   { path: '/admin/users', title: '账号管理', menu: 'users', access: 'account.manage', component: lazy(() => import('../pages/admin/users/index.tsx')) },
   { path: '/admin/audit', title: '审计日志', menu: 'audit', access: 'audit.read', component: lazy(() => import('../pages/admin/audit/index.tsx')) },
   { path: '/admin/settings', title: '系统设置', menu: 'settings', access: 'settings.manage', component: lazy(() => import('../pages/admin/settings/index.tsx')) },

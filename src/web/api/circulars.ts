@@ -1,0 +1,61 @@
+/**
+ * Circulars (通报): docs/dispatch-and-dashboards.md, "Circulars". A draft is written from a closed
+ * round's snapshot; the coordinator edits its text blocks and issues it; issued files never change.
+ */
+import type { CircularBlocks } from '../../core/circulars/types.ts';
+import type { RoundSnapshot } from '../../core/rounds/types.ts';
+import { del, get, patch, post } from './request.ts';
+
+export type { CircularBlocks, RoundSnapshot };
+
+export type CircularStatus = 'draft' | 'issued';
+
+/** `GET /api/circulars`: coordinators see drafts too, everyone else the issued ones. */
+export interface CircularSummary {
+  id: number;
+  roundId: number;
+  roundTitle: string;
+  title: string;
+  /** 文号/期号, e.g. "第3期". */
+  docNumber: string | null;
+  /** 发文机关. */
+  issuer: string;
+  status: CircularStatus;
+  /** ISO UTC. */
+  issuedAt: string | null;
+  updatedAt: string;
+}
+
+export interface Circular extends CircularSummary {
+  blocks: CircularBlocks;
+  snapshot: RoundSnapshot;
+}
+
+export interface CircularUpdate {
+  title?: string;
+  docNumber?: string | null;
+  issuer?: string;
+  blocks?: Partial<CircularBlocks>;
+}
+
+export type CircularFileType = 'docx' | 'pdf' | 'xlsx';
+
+export const CIRCULAR_FILE_LABELS: Record<CircularFileType, string> = {
+  docx: 'Word 正文',
+  pdf: 'PDF 正文',
+  xlsx: 'Excel 台账附件',
+};
+
+export const findCirculars = (signal?: AbortSignal) => get<{ data: CircularSummary[] }>('/api/circulars', { signal });
+export const getCircular = (id: number, signal?: AbortSignal) => get<Circular>(`/api/circulars/${id}`, { signal });
+
+/** Writes a draft from a closed round's snapshot; 409 while the round is open. */
+export const createCircular = (roundId: number) => post<Circular>(`/api/rounds/${roundId}/circulars`);
+
+/** Saves a draft; 409 once issued. */
+export const updateCircular = (id: number, body: CircularUpdate) => patch<Circular>(`/api/circulars/${id}`, body);
+export const issueCircular = (id: number) => post<Circular>(`/api/circulars/${id}/issue`);
+export const deleteCircular = (id: number) => del(`/api/circulars/${id}`);
+
+/** A plain link: the session cookie authorises it. For a draft it is a preview generated on the fly. */
+export const circularFileUrl = (id: number, type: CircularFileType) => `/api/circulars/${id}.${type}`;
