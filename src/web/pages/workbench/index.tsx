@@ -2,6 +2,7 @@ import { Button, Card, Col, Empty, List, Result, Row, Space, Statistic, Tag, Typ
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { getWorkbench } from '../../api/reports.ts';
+import { findMyRounds } from '../../api/rounds.ts';
 import type { WorkbenchTask } from '../../api/types.ts';
 import { LoadFailed } from '../../components/page-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -10,6 +11,7 @@ import { StatusTag } from '../../components/status-tag.tsx';
 import { useRequest } from '../../hooks/use-request.ts';
 import { dayLabel } from '../../utils/format.ts';
 import { sortByDue } from '../../utils/my-tasks.ts';
+import { RoundsCard } from './rounds-card.tsx';
 
 /** Accent per panel: the bar's CSS colour and the count tag's preset. */
 const ACCENTS = {
@@ -77,6 +79,7 @@ function TaskList({ tasks }: { tasks: WorkbenchTask[] }) {
 /** 工作台: what the unit must act on now — overdue and due-soon tasks, returned reports, parts to consolidate. */
 export default function WorkbenchPage() {
   const wb = useRequest((signal) => getWorkbench(signal), []);
+  const rounds = useRequest((signal) => findMyRounds(signal), []);
 
   if (wb.loading && !wb.data) return <PageLoading />;
   if (!wb.data) return <LoadFailed error={wb.error} what="工作台" onRetry={wb.reload} />;
@@ -99,6 +102,7 @@ export default function WorkbenchPage() {
           <Statistic title="待汇总" value={counts.toConsolidate} suffix="项" styles={{ content: { color: counts.toConsolidate ? '#1d39c4' : undefined } }} />
         </Space>
       </PageHeader>
+      {rounds.data && rounds.data.data.length > 0 && <RoundsCard rounds={rounds.data.data} />}
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={12}>
           <Panel title="逾期" count={counts.overdue} accent="overdue" testId="workbench-overdue" empty="没有逾期任务">
