@@ -24,6 +24,7 @@ import { ledgerRoutes } from './ledger/ledger.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
+import { roundRoutes } from './rounds/rounds.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -97,6 +98,7 @@ export async function buildApp({ deps, webDir, logLevel }: AppOptions): Promise<
   await app.register(dashboardRoutes(deps));
   await app.register(settingsRoutes(deps));
   await app.register(publicRoutes(deps));
+  await app.register(roundRoutes(deps));
 
   const serveWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });

@@ -1,7 +1,7 @@
 import { UncoveredYearError, type WorkCalendar } from '../calendar/index.ts';
 import { addDays, weekdayOf } from '../calendar/dates.ts';
 import { checkpointState, type Checkpoint } from '../status/checkpoints.ts';
-import { completionAsOf, isDoneStatus, taskStatus, type MilestoneFacts, type TaskFacts, type WorkStatus } from '../status/status.ts';
+import { completionAsOf, isDoneStatus, taskStatus, type MilestoneFacts, type StatusOptions, type TaskFacts, type WorkStatus } from '../status/status.ts';
 import type { RoundSnapshot, SnapshotTask, StatusCounts, UnitReporting, UnitStanding } from './types.ts';
 
 /** A task of the round's plans, as read from the database. */
@@ -139,9 +139,9 @@ function workdaysSince(from: string, to: string, calendar: WorkCalendar): number
 }
 
 /** Status as `statusesOf` computes it: without 临期 when its look-ahead needs an uncovered year. */
-function statusOf(facts: TaskFacts, asOf: string, calendar: WorkCalendar): WorkStatus {
+function statusOf(facts: TaskFacts, asOf: string, calendar: WorkCalendar, options: StatusOptions): WorkStatus {
   try {
-    return taskStatus(facts, asOf, calendar);
+    return taskStatus(facts, asOf, calendar, options);
   } catch (e) {
     if (!(e instanceof UncoveredYearError)) throw e;
     return taskStatus(facts, asOf, calendar, { dueSoonWorkdays: 0 });
@@ -171,16 +171,17 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
  * The figures of a round on `asOf` (a China date): status counts overall and per section, the plans'
  * checkpoints, overdue tasks with the working days they are overdue, unit standings and ranking,
  * who reported, candidate good practices and the full ledger. Pure: the same facts give the same
- * snapshot, so a stored snapshot can be checked against its facts.
+ * snapshot, so a stored snapshot can be checked against its facts. `options` are the 临期 settings
+ * the rest of the app computes statuses with.
  */
-export function takeSnapshot(facts: SnapshotFacts, asOf: string, calendar: WorkCalendar): RoundSnapshot {
+export function takeSnapshot(facts: SnapshotFacts, asOf: string, calendar: WorkCalendar, options: StatusOptions = {}): RoundSnapshot {
   const sectionTitles = new Map(facts.sections.map((s) => [s.id, s.title]));
   const statuses = new Map<number, WorkStatus>();
   const milestoneFacts = new Map<number, MilestoneFacts[]>();
   for (const t of facts.tasks) {
     const ms = t.milestones.map((m) => ({ dueDate: m.dueDate, completedOn: m.completedOn ?? null, hasProgress: false }));
     milestoneFacts.set(t.id, ms);
-    statuses.set(t.id, statusOf({ milestones: ms, closedOn: t.closedOn, hasProgress: t.hasProgress }, asOf, calendar));
+    statuses.set(t.id, statusOf({ milestones: ms, closedOn: t.closedOn, hasProgress: t.hasProgress }, asOf, calendar, options));
   }
   const statusOfTask = (t: SnapshotTaskFacts) => statuses.get(t.id)!;
   const leadNames = (t: SnapshotTaskFacts) => t.units.filter((u) => u.role === 'lead').map((u) => u.name);

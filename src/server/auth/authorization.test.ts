@@ -8,15 +8,16 @@ import { createTestApp, importSeed, type TestApp } from '../test/helpers.ts';
  * route whose guard disagrees with the table fails here.
  */
 let t: TestApp;
-let ids: { plan: number; task: number; unit: number; victim: number; section: number };
+let ids: { plan: number; task: number; unit: number; victim: number; section: number; round: number };
 beforeAll(async () => {
   t = await createTestApp();
   const plan = await importSeed(t);
   const task = await t.deps.db.selectFrom('tasks').select(['id', 'section_id']).where('plan_id', '=', plan).orderBy('ordinal').executeTakeFirstOrThrow();
   const lead = await t.deps.db.selectFrom('task_units').select('unit_id').where('task_id', '=', task.id).where('role', '=', 'lead').executeTakeFirstOrThrow();
-  ids = { plan, task: task.id, unit: lead.unit_id, section: task.section_id!, victim: await t.addUser('victim', ['unit_staff'], lead.unit_id) };
+  ids = { plan, task: task.id, unit: lead.unit_id, section: task.section_id!, victim: await t.addUser('victim', ['unit_staff'], lead.unit_id), round: 0 };
   // One account per role; unit roles belong to a unit named on the task, the leader commands its section.
   for (const role of ROLES) if (role !== 'admin' && role !== 'coordinator') await t.addUser(role, [role], role.startsWith('unit_') ? lead.unit_id : null, role === 'leader' ? [ids.section] : []);
+  ids.round = (await t.inject({ method: 'POST', url: '/api/rounds', payload: { title: '第1期调度', dueDate: '2021-06-30', planIds: [plan] } })).json().id;
 });
 afterAll(async () => t.close());
 
@@ -32,6 +33,7 @@ function concrete(url: string): string {
     .replace(/^\/api\/sections\/:id/, `/api/sections/${ids.section}`)
     .replace(/^\/api\/units\/:id\/aliases\/:alias/, `/api/units/${ids.unit}/aliases/none`)
     .replace(/^\/api\/units\/:id/, `/api/units/${ids.unit}`)
+    .replace(/^\/api\/rounds\/:id/, `/api/rounds/${ids.round}`)
     .replace(/:id/g, String(ids.plan));
 }
 

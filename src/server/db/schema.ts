@@ -75,6 +75,9 @@ export interface RoundSnapshotTable {
   round_id: number;
   taken_at: string;
   content: string; // JSON RoundSnapshot
+  /** Units expected to report and units that had reported at the close. */
+  expected: Generated<number>;
+  reported: Generated<number>;
 }
 
 export type CircularStatus = 'draft' | 'issued';
@@ -364,7 +367,8 @@ export type Section = Selectable<SectionTable>;
 export type ImportDraft = Selectable<ImportDraftTable>;
 
 // ── Notifications: reminders and escalation (issue 4 item 4) ──────────────────────────────────────
-export type NotificationKind = 'remind' | 'urge' | 'supervise' | 'interview';
+/** 'round': a dispatch round was opened for the unit. */
+export type NotificationKind = 'remind' | 'urge' | 'supervise' | 'interview' | 'round';
 export type DeliveryChannel = 'in_app' | 'email' | 'dingtalk' | 'wecom';
 export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'skipped';
 

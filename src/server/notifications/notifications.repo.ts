@@ -52,6 +52,29 @@ export async function activeUsersOfUnit(db: Q, unitId: number) {
 
 export type NotificationInsert = Omit<NotificationTable, 'id' | 'read_at'>;
 
+/** Active accounts of many units at once (a round notifies hundreds of units). */
+export async function activeUsersOfUnits(db: Q, unitIds: number[]) {
+  const out: { id: number; unit_id: number }[] = [];
+  for (const chunk of chunks(unitIds)) {
+    const rows = await db.selectFrom('users').select(['id', 'unit_id']).where('unit_id', 'in', chunk).where('is_active', '=', 1).orderBy('id').execute();
+    for (const r of rows) if (r.unit_id !== null) out.push({ id: r.id, unit_id: r.unit_id });
+  }
+  return out;
+}
+
+/** In-app notifications to many accounts in one go, each with its (sent) in-app delivery. */
+export async function insertInAppNotifications(trx: Q, rows: (NotificationInsert & { user_id: number })[]): Promise<number> {
+  for (const chunk of chunks(rows, 200)) {
+    // RETURNING order is not promised by SQLite, so each delivery is keyed by the row's own id.
+    const ids = await trx.insertInto('notifications').values(chunk).returning(['id', 'created_at']).execute();
+    await trx
+      .insertInto('notification_deliveries')
+      .values(ids.map((r) => ({ notification_id: r.id, channel: 'in_app' as const, status: 'sent' as const, attempts: 1, last_error: null, sent_at: r.created_at })))
+      .execute();
+  }
+  return rows.length;
+}
+
 export async function insertNotification(trx: Q, n: NotificationInsert): Promise<number> {
   const row = await trx.insertInto('notifications').values(n).returning('id').executeTakeFirstOrThrow();
   return row.id;

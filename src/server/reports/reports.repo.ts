@@ -5,7 +5,7 @@ type Q = Kysely<DB> | Transaction<DB>;
 
 const REPORT_COLUMNS = [
   'r.id', 'r.task_id', 'r.unit_id', 'u.name as unit_name', 'r.kind', 'r.stage', 'r.narrative', 'r.status', 'r.created_by',
-  'r.submitted_at', 'r.reviewed_at', 'r.review_comment', 'r.created_at',
+  'r.submitted_at', 'r.reviewed_at', 'r.review_comment', 'r.created_at', 'r.round_id',
 ] as const;
 
 export async function findReport(db: Q, id: number) {
@@ -25,7 +25,7 @@ export async function findAttachment(db: Q, id: number) {
   return db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertReport(db: Q, r: { task_id: number; unit_id: number; kind: ReportKind; stage: ReportStage; narrative: string; created_by: number; now: string }) {
+export async function insertReport(db: Q, r: { task_id: number; unit_id: number; kind: ReportKind; stage: ReportStage; narrative: string; created_by: number; now: string; round_id?: number | null }) {
   const { now, ...rest } = r;
   return (await db.insertInto('progress_reports').values({ ...rest, status: 'draft', created_at: now, updated_at: now, submitted_at: null, reviewed_by: null, reviewed_at: null, review_comment: null }).returning('id').executeTakeFirstOrThrow()).id;
 }
@@ -63,7 +63,7 @@ export async function setTaskClosed(db: Q, taskId: number, closedOn: string | nu
 }
 
 export async function taskClosure(db: Q, taskId: number) {
-  return db.selectFrom('tasks').select(['id', 'closed_on']).where('id', '=', taskId).executeTakeFirst();
+  return db.selectFrom('tasks').select(['id', 'closed_on', 'plan_id']).where('id', '=', taskId).executeTakeFirst();
 }
 
 /** Submitted consolidated reports waiting for the coordinator, oldest first. */

@@ -24,10 +24,11 @@ const Attachment = z.object({ id: z.number(), fileName: z.string(), size: z.numb
 const Report = z.object({
   id: z.number(), taskId: z.number(), unitId: z.number(), unitName: z.string(), kind: z.enum(['part', 'consolidated']), stage: Stage, narrative: z.string(),
   status: z.enum(['draft', 'submitted', 'accepted', 'returned']), reviewComment: z.string().nullable(), submittedAt: z.string().nullable(), reviewedAt: z.string().nullable(),
-  attachments: z.array(Attachment),
+  roundId: z.number().nullable(), attachments: z.array(Attachment),
 });
 const Narrative = z.string().trim().max(5000, '进展情况不超过 5000 字');
-const ReportCreate = z.object({ unitId: z.number().int().positive(), kind: z.enum(['part', 'consolidated']), stage: Stage, narrative: Narrative }).strict();
+// roundId: the dispatch round the report is made for; without it, the open round of the plan and unit (if any).
+const ReportCreate = z.object({ unitId: z.number().int().positive(), kind: z.enum(['part', 'consolidated']), stage: Stage, narrative: Narrative, roundId: z.number().int().positive().nullish() }).strict();
 const ReportPatch = z.object({ stage: Stage.optional(), narrative: Narrative.optional() }).strict();
 const Review = z.object({ decision: z.enum(['accept', 'return']), comment: z.string().trim().max(2000).nullable().default(null) }).strict();
 const AttachmentParams = z.object({ id: z.coerce.number().int().positive(), attachmentId: z.coerce.number().int().positive() });

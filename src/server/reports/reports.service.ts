@@ -8,6 +8,8 @@ import { AppError, notFound } from '../errors.ts';
 import { FileStore } from '../files/file-store.ts';
 import { findTaskScope } from '../tasks/tasks.repo.ts';
 import * as repo from './reports.repo.ts';
+import { resolveReportRound } from '../rounds/rounds.service.ts';
+import { setReportRound } from '../rounds/rounds.repo.ts';
 import { todayInChina } from './task-status.ts';
 
 export const STAGE_LABELS: Record<ReportStage, string> = { not_started: '未启动', in_progress: '推进中', basically_done: '基本完成', done: '已完成' };
@@ -41,7 +43,7 @@ async function reportDto(deps: Deps, id: number) {
 function toDto(r: NonNullable<Awaited<ReturnType<typeof repo.findReport>>>, files: Awaited<ReturnType<typeof repo.attachmentsOf>>) {
   return {
     id: r.id, taskId: r.task_id, unitId: r.unit_id, unitName: r.unit_name, kind: r.kind, stage: r.stage, narrative: r.narrative, status: r.status,
-    reviewComment: r.review_comment, submittedAt: r.submitted_at, reviewedAt: r.reviewed_at,
+    reviewComment: r.review_comment, submittedAt: r.submitted_at, reviewedAt: r.reviewed_at, roundId: r.round_id,
     attachments: files.filter((f) => f.report_id === r.id).map((f) => ({ id: f.id, fileName: f.file_name, size: f.size, mime: f.mime, sha256: f.sha256 })),
   };
 }
@@ -52,11 +54,15 @@ export async function findReports(deps: Deps, taskId: number) {
   return { data: rows.map((r) => toDto(r, files)), total: rows.length };
 }
 
-export async function createReport(deps: Deps, actor: Actor, taskId: number, input: { unitId: number; kind: ReportKind; stage: ReportStage; narrative: string }) {
+export async function createReport(deps: Deps, actor: Actor, taskId: number, input: { unitId: number; kind: ReportKind; stage: ReportStage; narrative: string; roundId?: number | null | undefined }) {
   await assertMayReport(deps, actor, taskId, input.unitId, input.kind);
+  const task = (await repo.taskClosure(deps.db, taskId))!;
+  // The dispatch round it is made for: the one named, or the open round of the plan and unit.
+  const roundId = await resolveReportRound(deps.db, task.plan_id, input.unitId, input.roundId);
   const id = await deps.db.transaction().execute(async (trx) => {
-    const newId = await repo.insertReport(trx, { task_id: taskId, unit_id: input.unitId, kind: input.kind, stage: input.stage, narrative: input.narrative, created_by: actor.userId!, now: nowIso() });
-    await recordAudit(trx, { ...auditOf(actor), action: 'report.create', entityType: 'report', entityId: newId, after: { taskId, ...input } });
+    const { roundId: _, ...fields } = input;
+    const newId = await repo.insertReport(trx, { task_id: taskId, unit_id: input.unitId, kind: input.kind, stage: input.stage, narrative: input.narrative, created_by: actor.userId!, now: nowIso(), round_id: roundId });
+    await recordAudit(trx, { ...auditOf(actor), action: 'report.create', entityType: 'report', entityId: newId, after: { taskId, ...fields, roundId } });
     return newId;
   });
   return reportDto(deps, id);
@@ -112,14 +118,18 @@ export async function openAttachment(deps: Deps, attachmentId: number) {
   return { ...a, stream: new FileStore(deps.config.dataDir).open(a.sha256) };
 }
 
-export async function submitReport(deps: Deps, actor: Actor, id: number) {
+/** Submits a report; `clock` is the submission time (tests of late reporting pass one). */
+export async function submitReport(deps: Deps, actor: Actor, id: number, clock: Date = new Date()) {
   const r = await editable(deps, actor, id);
   if (!r.narrative.trim()) throw new AppError('INVALID_INPUT', '请填写进展情况后再报送', { field: 'narrative' });
+  // A draft written before any round opened counts for the round open when it is submitted.
+  const roundId = r.round_id ?? (await resolveReportRound(deps.db, (await repo.taskClosure(deps.db, r.task_id))!.plan_id, r.unit_id));
   await deps.db.transaction().execute(async (trx) => {
-    const now = nowIso();
+    const now = clock.toISOString();
     await repo.updateReportRow(trx, id, { status: 'submitted', submitted_at: now, updated_at: now });
+    if (roundId !== null && r.round_id === null) await setReportRound(trx, id, roundId);
     await repo.insertEvent(trx, { task_id: r.task_id, kind: 'report', user_id: actor.userId, unit_id: r.unit_id, report_id: id, text: `${r.kind === 'consolidated' ? '牵头单位汇总报送' : '报送本单位进展'}（${STAGE_LABELS[r.stage]}）：${r.narrative}`, at: now });
-    await recordAudit(trx, { ...auditOf(actor), action: 'report.submit', entityType: 'report', entityId: id, before: { status: r.status }, after: { status: 'submitted' } });
+    await recordAudit(trx, { ...auditOf(actor), action: 'report.submit', entityType: 'report', entityId: id, before: { status: r.status }, after: { status: 'submitted', roundId } });
   });
   return reportDto(deps, id);
 }

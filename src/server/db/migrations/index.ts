@@ -7,6 +7,7 @@ import { ledger } from './20261127030000-ledger.ts';
 import { notifications } from './20261127040000-notifications.ts';
 import { rounds } from './20261127050000-rounds.ts';
 import { dashboardIndexes } from './20261127060000-dashboard-indexes.ts';
+import { roundFigures } from './20261127061000-round-figures.ts';
 
 /** All migrations in order. Names are timestamped; never edit one that has shipped. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -20,6 +21,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '20261127040000-notifications': notifications(dialect),
         '20261127050000-rounds': rounds(dialect),
         '20261127060000-dashboard-indexes': dashboardIndexes(dialect),
+        '20261127061000-round-figures': roundFigures(),
       };
     },
   };
