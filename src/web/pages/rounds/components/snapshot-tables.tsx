@@ -42,16 +42,7 @@ export function OverallFigures({ snapshot, compact }: { snapshot: RoundSnapshot;
 /** 各领域（指标）推进情况. */
 export function SectionsTable({ snapshot, compact }: { snapshot: RoundSnapshot; compact?: boolean }) {
   const columns: ColumnsType<Section> = [
-    {
-      title: '领域（指标）',
-      dataIndex: 'title',
-      render: (t: string, s) => (
-        <>
-          {t}
-          {!compact && s.indicatorCode && <Tag style={{ marginInlineStart: 6 }}>{s.indicatorCode}</Tag>}
-        </>
-      ),
-    },
+    { title: '领域（指标）', dataIndex: 'title' },
     { title: '任务', key: 'total', width: 56, align: 'right', render: (_, s) => s.counts.total },
     { title: '完成', key: 'done', width: 56, align: 'right', render: (_, s) => done(s.counts) },
     ...(compact ? [] : ([{ title: '推进中', key: 'progress', width: 64, align: 'right', render: (_: unknown, s: Section) => s.counts.inProgress + s.counts.dueSoon }] as ColumnsType<Section>)),
@@ -83,10 +74,16 @@ export function OverdueTable({ snapshot, compact }: { snapshot: RoundSnapshot; c
         </Link>
       ),
     },
-    { title: '牵头单位', key: 'lead', width: compact ? 110 : 180, render: (_, t) => t.leadUnits.join('、') || '—' },
-    ...(compact ? [] : ([{ title: '责任单位', key: 'resp', width: 200, render: (_: unknown, t: Overdue) => t.responsibleUnits.join('、') || '—' }] as ColumnsType<Overdue>)),
-    { title: '截止', dataIndex: 'dueDate', width: 100, render: (d: string) => dayLabel(d) },
-    { title: '逾期', dataIndex: 'workdaysOverdue', width: 84, align: 'right', render: (n: number) => <Typography.Text type="danger">{n} 个工作日</Typography.Text> },
+    { title: '牵头单位', key: 'lead', width: compact ? 140 : 180, ellipsis: true, render: (_, t) => t.leadUnits.join('、') || '—' },
+    ...(compact ? [] : ([{ title: '责任单位', key: 'resp', width: 200, ellipsis: true, render: (_: unknown, t: Overdue) => t.responsibleUnits.join('、') || '—' }] as ColumnsType<Overdue>)),
+    { title: '截止', dataIndex: 'dueDate', width: 96, render: (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{d}</span> },
+    {
+      title: '逾期工作日',
+      dataIndex: 'workdaysOverdue',
+      width: 92,
+      align: 'right',
+      render: (n: number) => <Typography.Text type="danger" style={{ whiteSpace: 'nowrap' }}>{n}</Typography.Text>,
+    },
   ];
   return (
     <Table<Overdue>

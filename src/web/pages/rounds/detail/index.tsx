@@ -124,6 +124,10 @@ export default function RoundDetailPage() {
           </>
         }
       />
+      {/* Once closed, the frozen figures matter most: they come first, the units' list after. */}
+      {r.status === 'closed' && (
+        <SnapshotSummary snapshot={snapshot.data} loading={snapshot.loading} failed={!!snapshot.error} onRetry={snapshot.reload} />
+      )}
       <Row gutter={12}>
         <Col xs={24} lg={9}>
           <Card size="small" title="调度信息" style={{ marginBottom: 12 }}>
@@ -194,9 +198,6 @@ export default function RoundDetailPage() {
           <UnitsTable units={r.units} loading={round.loading && !round.data} />
         </Col>
       </Row>
-      {r.status === 'closed' && (
-        <SnapshotSummary snapshot={snapshot.data} loading={snapshot.loading} failed={!!snapshot.error} onRetry={snapshot.reload} />
-      )}
     </>
   );
 }

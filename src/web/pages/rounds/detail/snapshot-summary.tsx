@@ -34,7 +34,11 @@ export function SnapshotSummary({ snapshot, loading, failed, onRetry }: Props) {
             type="warning"
             showIcon
             style={{ marginTop: 12 }}
-            title={`未报送单位（${missing.length}）：${missing.map((m) => m.name).join('、')}`}
+            title={
+              <Typography.Paragraph style={{ marginBottom: 0 }} ellipsis={{ rows: 2, expandable: 'collapsible' }} data-testid="snapshot-missing">
+                未报送单位（{missing.length}）：{missing.map((m) => m.name).join('、')}
+              </Typography.Paragraph>
+            }
           />
         )}
       </Card>

@@ -56,7 +56,7 @@ export function UnitsTable({ units, loading }: { units: RoundUnit[]; loading: bo
           options={[
             { value: 'all', label: '全部' },
             { value: 'missing', label: <span data-testid="filter-missing">未报送（{missing}）</span> },
-            { value: 'reported', label: `已报送（${units.length - missing}）` },
+            { value: 'reported', label: <span data-testid="filter-reported">已报送（{units.length - missing}）</span> },
           ]}
         />
       }
@@ -67,7 +67,8 @@ export function UnitsTable({ units, loading }: { units: RoundUnit[]; loading: bo
         loading={loading}
         columns={columns}
         dataSource={rows}
-        pagination={{ pageSize: 20, size: 'small', hideOnSinglePage: true, showTotal: (n) => `共 ${n} 个单位` }}
+        pagination={{ pageSize: 100, size: 'small', hideOnSinglePage: true, showTotal: (n) => `共 ${n} 个单位` }}
+        scroll={{ y: 560 }}
         onRow={(u) => ({ 'data-testid': 'round-unit-row', 'data-unit': u.name, 'data-state': reportState(u) }) as object}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filter === 'missing' ? '所有单位均已报送' : '没有单位'} /> }}
       />

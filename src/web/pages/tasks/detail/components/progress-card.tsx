@@ -9,6 +9,7 @@ import { consolidatedReports, isClosedStatus, isEditable, latestReport, partStat
 import { shanghaiTime } from '../../../../utils/time.ts';
 import { ReportEditor } from './report-editor.tsx';
 import { ReportView } from './report-view.tsx';
+import { RoundHint } from './round-hint.tsx';
 
 interface Props {
   task: TaskDetail;
@@ -180,6 +181,7 @@ export function ProgressCard({ task, mayReport, mayReview, onChanged }: Props) {
         ) : null
       }
     >
+      {unit && !closed && <RoundHint taskId={task.id} refreshKey={reports.filter((r) => r.status !== 'draft').length} />}
       {unit && unitSection(unit)}
       {mayReview && (
         <>

@@ -1,0 +1,41 @@
+import { Alert } from 'antd';
+import { Link } from 'react-router';
+import { findMyRounds } from '../../../../api/rounds.ts';
+import { useRequest } from '../../../../hooks/use-request.ts';
+import { dayLabel } from '../../../../utils/format.ts';
+
+/**
+ * Tells a reporting unit which open dispatch round (调度) its report on this task counts for, and by
+ * when; or that it has already reported the task for it. Nothing when the task is in no open round.
+ */
+export function RoundHint({ taskId, refreshKey }: { taskId: number; /** Changes when a report was sent, to ask again. */ refreshKey: number }) {
+  const mine = useRequest((signal) => findMyRounds(signal), [refreshKey]);
+  const rounds = (mine.data?.data ?? []).filter((r) => r.tasks.some((t) => t.taskId === taskId));
+  if (rounds.length === 0) return null;
+  return (
+    <>
+      {rounds.map((r) => {
+        const reported = r.tasks.find((t) => t.taskId === taskId)?.reported === true;
+        const round = <Link to={`/rounds/${r.id}`}>{r.title}</Link>;
+        return (
+          <Alert
+            key={r.id}
+            type={reported ? 'success' : 'info'}
+            showIcon
+            style={{ marginBottom: 10 }}
+            data-testid="round-hint"
+            title={
+              reported ? (
+                <>本任务已在 {round} 中报送。</>
+              ) : (
+                <>
+                  {round}：请于 {dayLabel(r.dueDate)} 前报送，本任务提交的进展计入本期调度。
+                </>
+              )
+            }
+          />
+        );
+      })}
+    </>
+  );
+}
