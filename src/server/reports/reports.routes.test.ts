@@ -121,3 +121,15 @@ it('measures every section and unit against the plan’s dated checkpoints', asy
   const unit = res.byUnit.find((u: { unitId: number }) => u.unitId === task.lead);
   expect(unit.checkpoints).toHaveLength(4);
 });
+
+it("keeps a unit's draft to itself until it is submitted", async () => {
+  const draft = await post(`/api/tasks/${task.id}/reports`, { unitId: task.resp, kind: 'part', stage: 'in_progress', narrative: '草稿：尚未核实的数字' }, 'resp');
+  expect(draft.statusCode).toBe(201);
+  const seen = async (as: string) => (await t.inject({ method: 'GET', url: `/api/tasks/${task.id}/reports` }, as)).json().data.some((r: { id: number }) => r.id === draft.json().id);
+  expect(await seen('resp')).toBe(true);
+  expect(await seen('lead')).toBe(false);
+  expect(await seen('coordinator')).toBe(false);
+  await post(`/api/reports/${draft.json().id}/submit`, undefined, 'resp');
+  expect(await seen('lead')).toBe(true);
+  expect(await seen('coordinator')).toBe(true);
+});

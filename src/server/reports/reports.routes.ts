@@ -41,7 +41,7 @@ export function reportRoutes(deps: Deps): FastifyPluginAsyncZod {
     const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 
     app.get('/api/tasks/:id/reports', { config: read, schema: { tags: ['reports'], params: IdParams, response: { 200: z.object({ data: z.array(Report), total: z.number() }), ...errors } } }, async (req) =>
-      service.findReports(deps, req.params.id),
+      service.findReports(deps, actorOf(req), req.params.id),
     );
     app.post('/api/tasks/:id/reports', { config: write, schema: { tags: ['reports'], params: IdParams, body: ReportCreate, response: { 201: Report, ...errors } } }, async (req, reply) =>
       reply.status(201).send(await service.createReport(deps, actorOf(req), req.params.id, req.body)),

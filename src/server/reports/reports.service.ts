@@ -48,8 +48,10 @@ function toDto(r: NonNullable<Awaited<ReturnType<typeof repo.findReport>>>, file
   };
 }
 
-export async function findReports(deps: Deps, taskId: number) {
-  const rows = await repo.findReportsOfTask(deps.db, taskId);
+/** A task's reports. A draft is the writing unit's business until it is submitted: other readers do not see it. */
+export async function findReports(deps: Deps, actor: Actor, taskId: number) {
+  const scope = actor.principal?.unitScope ?? [];
+  const rows = (await repo.findReportsOfTask(deps.db, taskId)).filter((r) => r.status !== 'draft' || scope.includes(r.unit_id));
   const files = await repo.attachmentsOf(deps.db, rows.map((r) => r.id));
   return { data: rows.map((r) => toDto(r, files)), total: rows.length };
 }
