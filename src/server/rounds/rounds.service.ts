@@ -41,13 +41,15 @@ async function assertManage(deps: Deps, actor: Actor, action: string, roundId: n
 /** Summaries of rounds: open ones counted live, closed ones as frozen at the close. */
 async function summariesOf(db: Q, rows: RoundRow[]): Promise<RoundSummary[]> {
   const ids = rows.map((r) => r.id);
-  const openIds = rows.filter((r) => r.status === 'open').map((r) => r.id);
   const closedIds = rows.filter((r) => r.status === 'closed').map((r) => r.id);
-  const [plans, expected, reported, frozen, circulars] = await Promise.all([
+  const frozen = await repo.storedFigures(db, closedIds);
+  // Counted live: open rounds, and closed ones whose snapshot row predates the stored figures
+  // (expected 0, which a real round never has: it is opened with at least one unit).
+  const liveIds = rows.filter((r) => r.status === 'open' || !frozen.get(r.id)?.expected).map((r) => r.id);
+  const [plans, expected, reported, circulars] = await Promise.all([
     repo.plansOfRounds(db, ids),
-    repo.countUnitsOfRounds(db, openIds),
-    repo.countReportedUnits(db, openIds),
-    repo.storedFigures(db, closedIds),
+    repo.countUnitsOfRounds(db, liveIds),
+    repo.countReportedUnits(db, liveIds),
     repo.circularIdsOfRounds(db, ids),
   ]);
   const plansOf = new Map<number, { id: number; number: string | null; title: string }[]>();
@@ -55,7 +57,8 @@ async function summariesOf(db: Q, rows: RoundRow[]): Promise<RoundSummary[]> {
   const circularsOf = new Map<number, number[]>();
   for (const c of circulars) circularsOf.set(c.round_id, [...(circularsOf.get(c.round_id) ?? []), c.id]);
   return rows.map((r) => {
-    const figures = r.status === 'closed' ? (frozen.get(r.id) ?? { expected: 0, reported: 0 }) : { expected: expected.get(r.id) ?? 0, reported: reported.get(r.id) ?? 0 };
+    const stored = frozen.get(r.id);
+    const figures = r.status === 'closed' && stored?.expected ? stored : { expected: expected.get(r.id) ?? 0, reported: reported.get(r.id) ?? 0 };
     return {
       id: r.id, title: r.title, periodStart: r.period_start, periodEnd: r.period_end, dueDate: r.due_date, status: r.status, createdAt: r.created_at, closedAt: r.closed_at,
       plans: plansOf.get(r.id) ?? [], ...figures, circularIds: circularsOf.get(r.id) ?? [],
