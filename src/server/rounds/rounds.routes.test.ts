@@ -63,6 +63,8 @@ describe('opening a round with bad input', () => {
   it('is refused to unit staff, unit managers and leaders (403), and audited as denied', async () => {
     for (const as of ['staff-a', A.username, 'leader']) expect((await post('/api/rounds', valid(), as)).statusCode).toBe(403);
     expect(await count('rounds')).toBe(0);
+    const denied = await t.deps.db.selectFrom('audit_events').select(['entity_id', 'actor_name']).where('action', '=', 'round.manage').where('outcome', '=', 'denied').execute();
+    expect(denied).toEqual(['staff-a', A.username, 'leader'].map((name) => ({ entity_id: 'POST /api/rounds', actor_name: name })));
   });
 
   it('answers 404 for a round that does not exist', async () => {
