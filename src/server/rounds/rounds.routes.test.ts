@@ -201,12 +201,18 @@ describe('a round from opening to close', () => {
 
 describe('which round a report counts for', () => {
   it('picks the open round with the latest due date that includes the plan and the unit', async () => {
+    // A draft written while no round is open is counted for the round open when it is submitted.
+    const draft = await post(`/api/tasks/${C.taskId}/reports`, { unitId: C.unitId, kind: 'consolidated', stage: 'in_progress', narrative: '推进中。' }, C.username);
+    expect(draft.json().roundId).toBeNull();
     const near = await openRound(t, { title: '第4期调度', planIds: [planId], dueDate: addDays(today, 5) });
     const far = await openRound(t, { title: '第5期调度', planIds: [planId], dueDate: addDays(today, 10), unitIds: [A.unitId] });
     expect(far.expected).toBe(1);
     expect((await reportFor(t, A)).roundId).toBe(far.id);
     expect((await reportFor(t, B)).roundId).toBe(near.id); // B is not in the later round
     expect((await reportFor(t, A, { roundId: near.id })).roundId).toBe(near.id);
+    const submitted = await post(`/api/reports/${draft.json().id}/submit`, undefined, C.username);
+    expect(submitted.json()).toMatchObject({ status: 'submitted', roundId: near.id });
+    expect((await get(`/api/rounds/${near.id}`)).json().units.find((u: { unitId: number }) => u.unitId === C.unitId)).toMatchObject({ reported: true, late: false });
   });
 
   it('refuses a round the unit is not in, writing no report', async () => {
