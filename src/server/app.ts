@@ -25,6 +25,7 @@ import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import { roundRoutes } from './rounds/rounds.routes.ts';
+import { circularRoutes } from './circulars/circulars.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -99,6 +100,7 @@ export async function buildApp({ deps, webDir, logLevel }: AppOptions): Promise<
   await app.register(settingsRoutes(deps));
   await app.register(publicRoutes(deps));
   await app.register(roundRoutes(deps));
+  await app.register(circularRoutes(deps));
 
   const serveWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });

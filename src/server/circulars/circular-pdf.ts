@@ -32,7 +32,7 @@ const CELL_PAD_Y = 1.4;
 /** 28 × (16 − 0.25) = 441 pt ≤ 442.2 pt: 28 characters a line, as in the .docx. */
 const SPACING = -0.25;
 
-type Face = 'serif' | 'serifBold' | 'sans' | 'kai';
+export type Face = 'serif' | 'serifBold' | 'sans' | 'kai';
 
 /**
  * Where CJK fonts are looked for: `TUIJIN_PDF_FONT_DIR` first (a folder holding the same file names,
@@ -80,30 +80,44 @@ let fontCacheKey = '';
 const widthCache = new Map<string, number>();
 
 /**
- * Finds, reads and parses the fonts once per process (again if TUIJIN_PDF_FONT_DIR changes): parsing
- * the CJK collections costs seconds, so documents share the parsed fonts and their glyph caches.
+ * The font file of each face found in `dirs` (first directory wins). Any CJK face stands in for a
+ * missing one; with none at all an AppError, since a PDF without CJK glyphs shows empty boxes.
  */
-function loadFonts(): Map<Face, object> {
-  const envDir = process.env.TUIJIN_PDF_FONT_DIR;
-  if (fontCache && fontCacheKey === (envDir ?? '')) return fontCache;
-  const dirs = [...(envDir ? [envDir] : []), ...FONT_DIRS];
-  const found = new Map<Face, object>();
+export function locateFonts(dirs: string[]): Map<Face, { path: string; family?: string }> {
+  const found = new Map<Face, { path: string; family?: string }>();
   for (const face of Object.keys(FACE_FILES) as Face[]) {
     for (const dir of face === 'kai' ? [...dirs, ...KAI_DIRS] : dirs) {
       const hit = FACE_FILES[face].find((f) => existsSync(join(dir, f.file)));
       if (hit) {
-        found.set(face, unshaped(fontkit.create(readFileSync(join(dir, hit.file)), hit.family)));
+        found.set(face, { path: join(dir, hit.file), ...(hit.family ? { family: hit.family } : {}) });
         break;
       }
     }
   }
-  // Any CJK face can stand in for a missing one; with none at all the PDF would show empty boxes.
   const any = found.get('serif') ?? found.get('sans') ?? found.get('serifBold');
   if (!any) {
     throw new AppError('INTERNAL', '服务器未安装中文字体，无法生成 PDF。请安装 Noto CJK 字体（如 fonts-noto-cjk），或设置环境变量 TUIJIN_PDF_FONT_DIR 指向字体目录');
   }
   for (const face of ['serif', 'serifBold', 'sans'] as Face[]) if (!found.has(face)) found.set(face, any);
   if (!found.has('kai')) found.set('kai', found.get('serif')!);
+  return found;
+}
+
+/**
+ * Reads and parses the fonts once per process (again if TUIJIN_PDF_FONT_DIR changes): parsing the
+ * CJK collections costs seconds, so documents share the parsed fonts and their glyph caches.
+ */
+function loadFonts(): Map<Face, object> {
+  const envDir = process.env.TUIJIN_PDF_FONT_DIR;
+  if (fontCache && fontCacheKey === (envDir ?? '')) return fontCache;
+  const files = locateFonts([...(envDir ? [envDir] : []), ...FONT_DIRS]);
+  const parsed = new Map<string, object>();
+  const found = new Map<Face, object>();
+  for (const [face, f] of files) {
+    const key = `${f.path}#${f.family ?? ''}`;
+    if (!parsed.has(key)) parsed.set(key, unshaped(fontkit.create(readFileSync(f.path), f.family)));
+    found.set(face, parsed.get(key)!);
+  }
   fontCache = found;
   fontCacheKey = envDir ?? '';
   widthCache.clear();

@@ -13,6 +13,42 @@ import * as repo from './ledger.repo.ts';
 /** The customary 台账 layout; the hidden last column keys each row to its task for the import. */
 export const LEDGER_COLUMNS = ['序号', '任务', '牵头单位', '责任单位', '时间节点', '具体举措', '进展情况', '状态', '佐证材料', '任务ID'] as const;
 
+/** One task's row of the ledger sheet. */
+export interface LedgerSheetRow {
+  seq: string;
+  title: string;
+  lead: string[];
+  responsible: string[];
+  deadlines: string[];
+  actions: string[];
+  progress: string;
+  status: string;
+  evidence: string[];
+  taskId: number;
+}
+
+/**
+ * Writes the ledger sheet in the customary layout (title row, header row, a row per task, the hidden
+ * task id last); shared by the ledger export and the appendix of a circular (通报).
+ */
+export function addLedgerSheet(wb: ExcelJS.Workbook, title: string, rows: LedgerSheetRow[]): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet('工作台账', { views: [{ state: 'frozen', ySplit: 2 }] });
+  ws.mergeCells(1, 1, 1, 9);
+  ws.getCell(1, 1).value = title;
+  ws.getCell(1, 1).font = { bold: true, size: 14 };
+  ws.getCell(1, 1).alignment = { horizontal: 'center' };
+  ws.addRow([...LEDGER_COLUMNS]);
+  ws.getRow(2).font = { bold: true };
+  const widths = [8, 36, 22, 30, 16, 40, 40, 10, 24, 8];
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.getColumn(10).hidden = true;
+  for (const r of rows) {
+    const row = ws.addRow([r.seq, r.title, r.lead.join('、'), r.responsible.join('、'), r.deadlines.join('、'), r.actions.join('\n'), r.progress, r.status, r.evidence.join('\n'), r.taskId]);
+    row.alignment = { vertical: 'top', wrapText: true };
+  }
+  return ws;
+}
+
 async function ledgerRows(deps: Deps, planId: number, unitId: number | null) {
   let q = deps.db.selectFrom('tasks as t').leftJoin('sections as s', 's.id', 't.section_id').select(['t.id', 't.number', 't.title', 't.closed_on', 's.ordinal as section_ordinal']).where('t.plan_id', '=', planId).orderBy('t.ordinal');
   if (unitId) q = q.where((eb) => eb.exists(eb.selectFrom('task_units as tu').whereRef('tu.task_id', '=', 't.id').where('tu.unit_id', '=', unitId).select('tu.id')));
@@ -54,20 +90,7 @@ export async function exportLedger(deps: Deps, planId: number, unitId: number | 
   if (unitId && !unit) throw new AppError('INVALID_INPUT', '单位不存在', { field: 'unit' });
   const rows = await ledgerRows(deps, planId, unitId);
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('工作台账', { views: [{ state: 'frozen', ySplit: 2 }] });
-  ws.mergeCells(1, 1, 1, 9);
-  ws.getCell(1, 1).value = `${plan.number ?? ''} ${plan.title} 工作台账${unit ? `（${unit.name}）` : ''}`.trim();
-  ws.getCell(1, 1).font = { bold: true, size: 14 };
-  ws.getCell(1, 1).alignment = { horizontal: 'center' };
-  ws.addRow([...LEDGER_COLUMNS]);
-  ws.getRow(2).font = { bold: true };
-  const widths = [8, 36, 22, 30, 16, 40, 40, 10, 24, 8];
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  ws.getColumn(10).hidden = true;
-  for (const r of rows) {
-    const row = ws.addRow([r.seq, r.title, r.lead.join('、'), r.responsible.join('、'), r.deadlines.join('、'), r.actions.join('\n'), r.progress, r.status, r.evidence.join('\n'), r.taskId]);
-    row.alignment = { vertical: 'top', wrapText: true };
-  }
+  addLedgerSheet(wb, `${plan.number ?? ''} ${plan.title} 工作台账${unit ? `（${unit.name}）` : ''}`.trim(), rows);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
