@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_ROLES, ROLES, type Role } from '../../core/auth/policy.ts';
 import { createTestApp, importSeed, type TestApp } from '../test/helpers.ts';
+import { insertSampleRound } from '../circulars/sample-snapshot.ts';
 
 /**
  * Generated from the route registry: every API route × every role (and no session) must answer as
@@ -8,16 +9,18 @@ import { createTestApp, importSeed, type TestApp } from '../test/helpers.ts';
  * route whose guard disagrees with the table fails here.
  */
 let t: TestApp;
-let ids: { plan: number; task: number; unit: number; victim: number; section: number; round: number };
+let ids: { plan: number; task: number; unit: number; victim: number; section: number; round: number; circular: number };
 beforeAll(async () => {
   t = await createTestApp();
   const plan = await importSeed(t);
   const task = await t.deps.db.selectFrom('tasks').select(['id', 'section_id']).where('plan_id', '=', plan).orderBy('ordinal').executeTakeFirstOrThrow();
   const lead = await t.deps.db.selectFrom('task_units').select('unit_id').where('task_id', '=', task.id).where('role', '=', 'lead').executeTakeFirstOrThrow();
-  ids = { plan, task: task.id, unit: lead.unit_id, section: task.section_id!, victim: await t.addUser('victim', ['unit_staff'], lead.unit_id), round: 0 };
+  ids = { plan, task: task.id, unit: lead.unit_id, section: task.section_id!, victim: await t.addUser('victim', ['unit_staff'], lead.unit_id), round: 0, circular: 0 };
   // One account per role; unit roles belong to a unit named on the task, the leader commands its section.
   for (const role of ROLES) if (role !== 'admin' && role !== 'coordinator') await t.addUser(role, [role], role.startsWith('unit_') ? lead.unit_id : null, role === 'leader' ? [ids.section] : []);
   ids.round = (await t.inject({ method: 'POST', url: '/api/rounds', payload: { title: '第1期调度', dueDate: '2021-06-30', planIds: [plan] } })).json().id;
+  // A draft circular of a closed round (a hand-built snapshot): its routes then act on a real circular.
+  ids.circular = (await t.inject({ method: 'POST', url: `/api/rounds/${await insertSampleRound(t.deps.db)}/circulars` })).json().id;
 });
 afterAll(async () => t.close());
 
@@ -34,6 +37,7 @@ function concrete(url: string): string {
     .replace(/^\/api\/units\/:id\/aliases\/:alias/, `/api/units/${ids.unit}/aliases/none`)
     .replace(/^\/api\/units\/:id/, `/api/units/${ids.unit}`)
     .replace(/^\/api\/rounds\/:id/, `/api/rounds/${ids.round}`)
+    .replace(/^\/api\/circulars\/:id/, `/api/circulars/${ids.circular}`)
     .replace(/:id/g, String(ids.plan));
 }
 
