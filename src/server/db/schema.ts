@@ -123,6 +123,8 @@ export interface ProgressReportTable {
   review_comment: string | null;
   /** The dispatch round the report was made for, if one was open for its plan and unit. */
   round_id: Generated<number | null>;
+  /** The milestone a consolidated report closes when accepted at 已完成; null for the whole task. */
+  milestone_id: Generated<number | null>;
 }
 
 export interface AttachmentTable {
@@ -288,6 +290,9 @@ export interface MilestoneTable {
   due_date: string | null;
   span_start: number | null;
   span_end: number | null;
+  /** Closed on its own (销号) by an accepted consolidated report; the task's closure also completes it. */
+  completed_on: Generated<string | null>;
+  completed_by: Generated<number | null>;
 }
 
 export interface UnitTable {

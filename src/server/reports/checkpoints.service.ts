@@ -24,7 +24,7 @@ export async function getCheckpoints(deps: Deps, planId: number, today = todayIn
     sectionId: t.section_id ?? 0,
     unitIds: units.filter((u) => u.task_id === t.id).map((u) => u.unit_id),
     closedOn: t.closed_on,
-    milestones: milestones.filter((m) => m.task_id === t.id).map((m) => ({ dueDate: m.due_date, completedOn: null, hasProgress: false })),
+    milestones: milestones.filter((m) => m.task_id === t.id).map((m) => ({ dueDate: m.due_date, completedOn: m.completed_on, hasProgress: false })),
   }));
   const summary = summariseCheckpoints(goals.map((g) => ({ text: g.text, date: g.due_date })), work, today);
   const unitNames = new Map(units.map((u) => [u.unit_id, u.name]));

@@ -5,7 +5,7 @@ type Q = Kysely<DB> | Transaction<DB>;
 
 const REPORT_COLUMNS = [
   'r.id', 'r.task_id', 'r.unit_id', 'u.name as unit_name', 'r.kind', 'r.stage', 'r.narrative', 'r.status', 'r.created_by',
-  'r.submitted_at', 'r.reviewed_at', 'r.review_comment', 'r.created_at', 'r.round_id',
+  'r.submitted_at', 'r.reviewed_at', 'r.review_comment', 'r.created_at', 'r.round_id', 'r.milestone_id',
 ] as const;
 
 export async function findReport(db: Q, id: number) {
@@ -25,12 +25,12 @@ export async function findAttachment(db: Q, id: number) {
   return db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertReport(db: Q, r: { task_id: number; unit_id: number; kind: ReportKind; stage: ReportStage; narrative: string; created_by: number; now: string; round_id?: number | null }) {
+export async function insertReport(db: Q, r: { task_id: number; unit_id: number; kind: ReportKind; stage: ReportStage; narrative: string; created_by: number; now: string; round_id?: number | null; milestone_id?: number | null }) {
   const { now, ...rest } = r;
   return (await db.insertInto('progress_reports').values({ ...rest, status: 'draft', created_at: now, updated_at: now, submitted_at: null, reviewed_by: null, reviewed_at: null, review_comment: null }).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-export async function updateReportRow(db: Q, id: number, patch: Partial<{ stage: ReportStage; narrative: string; status: ReportStatus; submitted_at: string; reviewed_by: number; reviewed_at: string; review_comment: string | null; updated_at: string }>) {
+export async function updateReportRow(db: Q, id: number, patch: Partial<{ stage: ReportStage; narrative: string; milestone_id: number | null; status: ReportStatus; submitted_at: string; reviewed_by: number; reviewed_at: string; review_comment: string | null; updated_at: string }>) {
   await db.updateTable('progress_reports').set(patch).where('id', '=', id).execute();
 }
 
@@ -60,6 +60,19 @@ export async function eventsOf(db: Q, taskId: number) {
 
 export async function setTaskClosed(db: Q, taskId: number, closedOn: string | null, closedBy: number | null) {
   await db.updateTable('tasks').set({ closed_on: closedOn, closed_by: closedBy }).where('id', '=', taskId).execute();
+}
+
+/** Closes (a date) or reopens (null) one milestone. */
+export async function setMilestoneCompleted(db: Q, milestoneId: number, completedOn: string | null, completedBy: number | null) {
+  await db.updateTable('milestones').set({ completed_on: completedOn, completed_by: completedBy }).where('id', '=', milestoneId).execute();
+}
+
+export async function milestonesOfTask(db: Q, taskId: number) {
+  return db.selectFrom('milestones').select(['id', 'task_id', 'text', 'due_date', 'completed_on']).where('task_id', '=', taskId).orderBy('ordinal').execute();
+}
+
+export async function findMilestone(db: Q, id: number) {
+  return db.selectFrom('milestones').select(['id', 'task_id', 'text', 'due_date', 'completed_on']).where('id', '=', id).executeTakeFirst();
 }
 
 export async function taskClosure(db: Q, taskId: number) {

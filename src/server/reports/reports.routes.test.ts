@@ -133,3 +133,48 @@ it("keeps a unit's draft to itself until it is submitted", async () => {
   expect(await seen('lead')).toBe(true);
   expect(await seen('coordinator')).toBe(true);
 });
+
+it('closes one milestone on its own with evidence and acceptance, closes the task with its last one, and reopens on record', async () => {
+  // A task of the lead unit with two dated milestones.
+  const rows = await t.deps.db.selectFrom('milestones as m').innerJoin('task_units as tu', 'tu.task_id', 'm.task_id').select(['m.task_id', 'm.id', 'm.text']).where('tu.unit_id', '=', task.lead).where('tu.role', '=', 'lead').where('m.due_date', 'is not', null).orderBy('m.task_id').orderBy('m.ordinal').execute();
+  const byTask = Map.groupBy(rows, (r) => r.task_id);
+  const [taskId, [m1, m2]] = [...byTask].find(([id, ms]) => ms.length === 2 && id !== task.id)! as [number, typeof rows];
+  const milestoneOf = async (id: number) => t.deps.db.selectFrom('milestones').select(['completed_on']).where('id', '=', id).executeTakeFirstOrThrow();
+  const closedOn = async () => (await t.deps.db.selectFrom('tasks').select('closed_on').where('id', '=', taskId).executeTakeFirstOrThrow()).closed_on;
+
+  const bad = await post(`/api/tasks/${taskId}/reports`, { unitId: task.lead, kind: 'consolidated', stage: 'done', narrative: 'x', milestoneId: (await t.deps.db.selectFrom('milestones').select('id').where('task_id', '=', task.id).executeTakeFirstOrThrow()).id }, 'lead');
+  expect(bad.statusCode).toBe(400);
+  expect(bad.json().error.message).toBe('所选时间节点不属于该任务');
+
+  const closeMilestone = async (milestoneId: number) => {
+    const r = await post(`/api/tasks/${taskId}/reports`, { unitId: task.lead, kind: 'consolidated', stage: 'done', narrative: '该节点工作已完成。', milestoneId }, 'lead');
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json().milestoneId).toBe(milestoneId);
+    await t.inject({ method: 'POST', url: `/api/reports/${r.json().id}/attachments`, ...multipart('节点验收.pdf', PDF) }, 'lead');
+    await post(`/api/reports/${r.json().id}/submit`, undefined, 'lead');
+    const acc = await post(`/api/reports/${r.json().id}/review`, { decision: 'accept', comment: null }, 'coordinator');
+    expect(acc.statusCode, acc.body).toBe(200);
+  };
+  await closeMilestone(m1!.id);
+  expect((await milestoneOf(m1!.id)).completed_on).not.toBeNull();
+  expect((await milestoneOf(m2!.id)).completed_on).toBeNull();
+  expect(await closedOn()).toBeNull();
+  const again = await post(`/api/tasks/${taskId}/reports`, { unitId: task.lead, kind: 'consolidated', stage: 'done', narrative: 'x', milestoneId: m1!.id }, 'lead');
+  expect(again.statusCode).toBe(409);
+
+  await closeMilestone(m2!.id);
+  expect(await closedOn()).not.toBeNull();
+
+  expect((await post(`/api/milestones/${m2!.id}/reopen`, { reason: '' }, 'coordinator')).statusCode).toBe(400);
+  expect((await post(`/api/milestones/${m2!.id}/reopen`, { reason: '抽查发现材料不全' }, 'lead')).statusCode).toBe(403);
+  const reopened = await post(`/api/milestones/${m2!.id}/reopen`, { reason: '抽查发现材料不全' }, 'coordinator');
+  expect(reopened.statusCode, reopened.body).toBe(200);
+  expect((await milestoneOf(m2!.id)).completed_on).toBeNull();
+  expect((await milestoneOf(m1!.id)).completed_on).not.toBeNull();
+  expect(await closedOn()).toBeNull();
+  const timeline = (await t.inject({ method: 'GET', url: `/api/tasks/${taskId}` })).json().timeline.map((e: { text: string }) => e.text);
+  expect(timeline.some((x: string) => x.startsWith('时间节点销号：'))).toBe(true);
+  expect(timeline.some((x: string) => x.includes('重新打开：抽查发现材料不全'))).toBe(true);
+  const audit = await t.deps.db.selectFrom('audit_events').select('after').where('action', '=', 'milestone.reopen').executeTakeFirstOrThrow();
+  expect(JSON.parse(audit.after!).reason).toBe('抽查发现材料不全');
+});

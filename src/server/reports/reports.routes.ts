@@ -24,12 +24,12 @@ const Attachment = z.object({ id: z.number(), fileName: z.string(), size: z.numb
 const Report = z.object({
   id: z.number(), taskId: z.number(), unitId: z.number(), unitName: z.string(), kind: z.enum(['part', 'consolidated']), stage: Stage, narrative: z.string(),
   status: z.enum(['draft', 'submitted', 'accepted', 'returned']), reviewComment: z.string().nullable(), submittedAt: z.string().nullable(), reviewedAt: z.string().nullable(),
-  roundId: z.number().nullable(), attachments: z.array(Attachment),
+  roundId: z.number().nullable(), milestoneId: z.number().nullable(), attachments: z.array(Attachment),
 });
 const Narrative = z.string().trim().max(5000, '进展情况不超过 5000 字');
 // roundId: the dispatch round the report is made for; without it, the open round of the plan and unit (if any).
-const ReportCreate = z.object({ unitId: z.number().int().positive(), kind: z.enum(['part', 'consolidated']), stage: Stage, narrative: Narrative, roundId: z.number().int().positive().nullish() }).strict();
-const ReportPatch = z.object({ stage: Stage.optional(), narrative: Narrative.optional() }).strict();
+const ReportCreate = z.object({ unitId: z.number().int().positive(), kind: z.enum(['part', 'consolidated']), stage: Stage, narrative: Narrative, roundId: z.number().int().positive().nullish(), milestoneId: z.number().int().positive().nullish() }).strict();
+const ReportPatch = z.object({ stage: Stage.optional(), narrative: Narrative.optional(), milestoneId: z.number().int().positive().nullable().optional() }).strict();
 const Review = z.object({ decision: z.enum(['accept', 'return']), comment: z.string().trim().max(2000).nullable().default(null) }).strict();
 const AttachmentParams = z.object({ id: z.coerce.number().int().positive(), attachmentId: z.coerce.number().int().positive() });
 
@@ -90,6 +90,9 @@ export function reportRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.post('/api/tasks/:id/reopen', { config: review, schema: { tags: ['reports'], params: IdParams, body: z.object({ reason: z.string().trim().min(1, '请填写重新打开的原因').max(500) }).strict(), response: { 200: z.object({ ok: z.literal(true) }), ...errors } } }, async (req) =>
       service.reopenTask(deps, actorOf(req), req.params.id, req.body.reason),
+    );
+    app.post('/api/milestones/:id/reopen', { config: review, schema: { tags: ['reports'], params: IdParams, body: z.object({ reason: z.string().trim().min(1, '请填写重新打开的原因').max(500) }).strict(), response: { 200: z.object({ ok: z.literal(true) }), ...errors } } }, async (req) =>
+      service.reopenMilestone(deps, actorOf(req), req.params.id, req.body.reason),
     );
   };
 }

@@ -43,7 +43,7 @@ async function reportDto(deps: Deps, id: number) {
 function toDto(r: NonNullable<Awaited<ReturnType<typeof repo.findReport>>>, files: Awaited<ReturnType<typeof repo.attachmentsOf>>) {
   return {
     id: r.id, taskId: r.task_id, unitId: r.unit_id, unitName: r.unit_name, kind: r.kind, stage: r.stage, narrative: r.narrative, status: r.status,
-    reviewComment: r.review_comment, submittedAt: r.submitted_at, reviewedAt: r.reviewed_at, roundId: r.round_id,
+    reviewComment: r.review_comment, submittedAt: r.submitted_at, reviewedAt: r.reviewed_at, roundId: r.round_id, milestoneId: r.milestone_id,
     attachments: files.filter((f) => f.report_id === r.id).map((f) => ({ id: f.id, fileName: f.file_name, size: f.size, mime: f.mime, sha256: f.sha256 })),
   };
 }
@@ -56,18 +56,27 @@ export async function findReports(deps: Deps, actor: Actor, taskId: number) {
   return { data: rows.map((r) => toDto(r, files)), total: rows.length };
 }
 
-export async function createReport(deps: Deps, actor: Actor, taskId: number, input: { unitId: number; kind: ReportKind; stage: ReportStage; narrative: string; roundId?: number | null | undefined }) {
+export async function createReport(deps: Deps, actor: Actor, taskId: number, input: { unitId: number; kind: ReportKind; stage: ReportStage; narrative: string; roundId?: number | null | undefined; milestoneId?: number | null | undefined }) {
   await assertMayReport(deps, actor, taskId, input.unitId, input.kind);
+  if (input.milestoneId != null) await assertOpenMilestone(deps, taskId, input.milestoneId, input.kind);
   const task = (await repo.taskClosure(deps.db, taskId))!;
   // The dispatch round it is made for: the one named, or the open round of the plan and unit.
   const roundId = await resolveReportRound(deps.db, task.plan_id, input.unitId, input.roundId);
   const id = await deps.db.transaction().execute(async (trx) => {
     const { roundId: _, ...fields } = input;
-    const newId = await repo.insertReport(trx, { task_id: taskId, unit_id: input.unitId, kind: input.kind, stage: input.stage, narrative: input.narrative, created_by: actor.userId!, now: nowIso(), round_id: roundId });
+    const newId = await repo.insertReport(trx, { task_id: taskId, unit_id: input.unitId, kind: input.kind, stage: input.stage, narrative: input.narrative, created_by: actor.userId!, now: nowIso(), round_id: roundId, milestone_id: input.milestoneId ?? null });
     await recordAudit(trx, { ...auditOf(actor), action: 'report.create', entityType: 'report', entityId: newId, after: { taskId, ...fields, roundId } });
     return newId;
   });
   return reportDto(deps, id);
+}
+
+/** A report may close one milestone of its own task that is still open; only the lead unit's consolidated report closes anything. */
+async function assertOpenMilestone(deps: Deps, taskId: number, milestoneId: number, kind: ReportKind) {
+  const m = await repo.findMilestone(deps.db, milestoneId);
+  if (!m || m.task_id !== taskId) throw new AppError('INVALID_INPUT', '所选时间节点不属于该任务', { field: 'milestoneId' });
+  if (kind !== 'consolidated') throw new AppError('INVALID_INPUT', '只有牵头单位汇总报送时可以针对时间节点申请销号', { field: 'milestoneId' });
+  if (m.completed_on) throw new AppError('CONFLICT', `时间节点“${m.text}”已于 ${m.completed_on} 销号`);
 }
 
 /** The report, if the actor's units may still change it (draft or returned). */
@@ -79,11 +88,17 @@ async function editable(deps: Deps, actor: Actor, id: number) {
   return r;
 }
 
-export async function updateReport(deps: Deps, actor: Actor, id: number, patch: { stage?: ReportStage | undefined; narrative?: string | undefined }) {
+export async function updateReport(deps: Deps, actor: Actor, id: number, patch: { stage?: ReportStage | undefined; narrative?: string | undefined; milestoneId?: number | null | undefined }) {
   const before = await editable(deps, actor, id);
+  if (patch.milestoneId != null) await assertOpenMilestone(deps, before.task_id, patch.milestoneId, before.kind);
   await deps.db.transaction().execute(async (trx) => {
-    await repo.updateReportRow(trx, id, { ...(patch.stage && { stage: patch.stage }), ...(patch.narrative !== undefined && { narrative: patch.narrative }), updated_at: nowIso() });
-    await recordAudit(trx, { ...auditOf(actor), action: 'report.update', entityType: 'report', entityId: id, before: { stage: before.stage, narrative: before.narrative }, after: patch });
+    await repo.updateReportRow(trx, id, {
+      ...(patch.stage && { stage: patch.stage }),
+      ...(patch.narrative !== undefined && { narrative: patch.narrative }),
+      ...(patch.milestoneId !== undefined && { milestone_id: patch.milestoneId }),
+      updated_at: nowIso(),
+    });
+    await recordAudit(trx, { ...auditOf(actor), action: 'report.update', entityType: 'report', entityId: id, before: { stage: before.stage, narrative: before.narrative, milestoneId: before.milestone_id }, after: patch });
   });
   return reportDto(deps, id);
 }
@@ -152,11 +167,22 @@ export async function reviewReport(deps: Deps, actor: Actor, id: number, input: 
     const now = nowIso();
     await repo.updateReportRow(trx, id, { status: input.decision === 'accept' ? 'accepted' : 'returned', reviewed_by: actor.userId!, reviewed_at: now, review_comment: input.comment?.trim() || null, updated_at: now });
     await repo.insertEvent(trx, { task_id: r.task_id, kind: 'review', user_id: actor.userId, unit_id: r.unit_id, report_id: id, text: `${input.decision === 'accept' ? '审核通过' : '退回'}${input.comment ? `：${input.comment}` : ''}`, at: now });
-    if (closes) {
+    let closesTask = closes;
+    if (closes && r.milestone_id != null) {
+      // One milestone closes; the task closes with its last open milestone.
+      const milestones = await repo.milestonesOfTask(trx, r.task_id);
+      const m = milestones.find((x) => x.id === r.milestone_id);
+      if (m && !m.completed_on) {
+        await repo.setMilestoneCompleted(trx, m.id, todayInChina(), actor.userId);
+        await repo.insertEvent(trx, { task_id: r.task_id, kind: 'close', user_id: actor.userId, unit_id: null, report_id: id, text: `时间节点销号：${m.text}`, at: now });
+      }
+      closesTask = milestones.every((x) => x.id === r.milestone_id || x.completed_on !== null);
+    }
+    if (closesTask) {
       await repo.setTaskClosed(trx, r.task_id, todayInChina(), actor.userId);
       await repo.insertEvent(trx, { task_id: r.task_id, kind: 'close', user_id: actor.userId, unit_id: null, report_id: id, text: '任务销号', at: now });
     }
-    await recordAudit(trx, { ...auditOf(actor), action: `report.${input.decision}`, entityType: 'report', entityId: id, before: { status: r.status }, after: { status: input.decision === 'accept' ? 'accepted' : 'returned', comment: input.comment, closesTask: closes } });
+    await recordAudit(trx, { ...auditOf(actor), action: `report.${input.decision}`, entityType: 'report', entityId: id, before: { status: r.status }, after: { status: input.decision === 'accept' ? 'accepted' : 'returned', comment: input.comment, closesMilestone: closes ? r.milestone_id : null, closesTask } });
   });
   return reportDto(deps, id);
 }
@@ -170,6 +196,21 @@ export async function reopenTask(deps: Deps, actor: Actor, taskId: number, reaso
     await repo.setTaskClosed(trx, taskId, null, null);
     await repo.insertEvent(trx, { task_id: taskId, kind: 'reopen', user_id: actor.userId, unit_id: null, report_id: null, text: `重新打开：${reason}`, at: nowIso() });
     await recordAudit(trx, { ...auditOf(actor), action: 'task.reopen', entityType: 'task', entityId: taskId, before: { closedOn: t.closed_on }, after: { closedOn: null, reason } });
+  });
+  return { ok: true as const };
+}
+
+/** Reopens a closed milestone (and its task, if that was closed), with the reason on record. */
+export async function reopenMilestone(deps: Deps, actor: Actor, milestoneId: number, reason: string) {
+  const m = await repo.findMilestone(deps.db, milestoneId);
+  if (!m) throw notFound('时间节点');
+  if (!m.completed_on) throw new AppError('CONFLICT', '该时间节点尚未销号');
+  const task = await repo.taskClosure(deps.db, m.task_id);
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.setMilestoneCompleted(trx, milestoneId, null, null);
+    if (task?.closed_on) await repo.setTaskClosed(trx, m.task_id, null, null);
+    await repo.insertEvent(trx, { task_id: m.task_id, kind: 'reopen', user_id: actor.userId, unit_id: null, report_id: null, text: `时间节点“${m.text}”重新打开：${reason}`, at: nowIso() });
+    await recordAudit(trx, { ...auditOf(actor), action: 'milestone.reopen', entityType: 'milestone', entityId: milestoneId, before: { completedOn: m.completed_on, taskClosedOn: task?.closed_on ?? null }, after: { completedOn: null, taskClosedOn: null, reason } });
   });
   return { ok: true as const };
 }

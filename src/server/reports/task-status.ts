@@ -1,4 +1,4 @@
-import { taskStatus, type WorkStatus } from '../../core/status/status.ts';
+import { taskStatus, type MilestoneFacts, type WorkStatus } from '../../core/status/status.ts';
 import type { Deps } from '../context.ts';
 import { milestonesOfTasks } from '../tasks/tasks.repo.ts';
 import { runtimeSettings } from '../settings/settings.service.ts';
@@ -21,8 +21,13 @@ export async function statusesOf(deps: Deps, tasks: { id: number; closed_on: str
   const [milestones, progressed, settings] = await Promise.all([milestonesOfTasks(deps.db, ids), tasksWithProgress(deps.db, ids), runtimeSettings(deps)]);
   const { calendar } = settings;
   const dueSoonWorkdays = settings.reminders.dueSoonWorkdays;
-  const byTask = new Map<number, { dueDate: string | null; completedOn: null; hasProgress: boolean }[]>();
-  for (const m of milestones) byTask.set(m.task_id, [...(byTask.get(m.task_id) ?? []), { dueDate: m.due_date, completedOn: null, hasProgress: false }]);
+  const byTask = new Map<number, MilestoneFacts[]>();
+  for (const m of milestones) {
+    const facts = { dueDate: m.due_date, completedOn: m.completed_on, hasProgress: false };
+    const list = byTask.get(m.task_id);
+    if (list) list.push(facts);
+    else byTask.set(m.task_id, [facts]);
+  }
   const out = new Map<number, WorkStatus>();
   for (const t of tasks) {
     const facts = { milestones: byTask.get(t.id) ?? [], closedOn: t.closed_on, hasProgress: progressed.has(t.id) };

@@ -33,7 +33,7 @@ export const TaskDetailSchema = TaskSummarySchema.omit({ sectionTitle: true }).e
   planId: z.number(),
   plan: z.object({ id: z.number(), number: z.string().nullable(), title: z.string() }),
   text: z.string(),
-  milestones: z.array(z.object({ id: z.number(), text: z.string(), clause: z.string(), date: z.string().nullable(), span: SpanSchema.nullable() })),
+  milestones: z.array(z.object({ id: z.number(), text: z.string(), clause: z.string(), date: z.string().nullable(), completedOn: z.string().nullable(), span: SpanSchema.nullable() })),
   spans: z
     .object({ task: SpanSchema, title: SpanSchema, text: SpanSchema, deadlines: z.array(SpanSchema), lead: z.array(SpanSchema), responsible: z.array(SpanSchema) })
     .nullable(),

@@ -66,7 +66,7 @@ export async function getTask(deps: Deps, actor: Actor, id: number) {
     path: JSON.parse(t.path) as string[], number: t.number, title: t.title, text: t.text,
     deadlines: milestones.map((m) => ({ text: m.text, date: m.due_date })),
     lead: units.get(id)?.lead ?? [], responsible: units.get(id)?.responsible ?? [],
-    milestones: milestones.map((m) => ({ id: m.id, text: m.text, clause: m.clause, date: m.due_date, span: m.span_start == null || m.span_end == null ? null : ([m.span_start, m.span_end] as [number, number]) })),
+    milestones: milestones.map((m) => ({ id: m.id, text: m.text, clause: m.clause, date: m.due_date, completedOn: m.completed_on, span: m.span_start == null || m.span_end == null ? null : ([m.span_start, m.span_end] as [number, number]) })),
     spans: t.spans ? JSON.parse(t.spans) : null,
     source: hasSpan ? { text: source.source_text.slice(t.span_start!, t.span_end!), offset: t.span_start! } : null,
     instructions: instructions.map((i) => ({ id: i.id, text: i.text, userName: i.display_name, createdAt: i.created_at })),

@@ -34,5 +34,8 @@ export const reviewReport = (reportId: number, decision: ReviewDecision, comment
 /** Reopens a closed (销号) task, with the reason on record. */
 export const reopenTask = (taskId: number, reason: string) => post<{ ok: true }>(`/api/tasks/${taskId}/reopen`, { reason });
 
+/** Reopens one closed milestone (and its task, if closed). */
+export const reopenMilestone = (milestoneId: number, reason: string) => post<{ ok: true }>(`/api/milestones/${milestoneId}/reopen`, { reason });
+
 /** The unit's workbench: due soon, overdue, returned reports, parts awaiting consolidation. */
 export const getWorkbench = (signal?: AbortSignal) => get<Workbench>('/api/me/workbench', { signal });

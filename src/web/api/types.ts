@@ -115,6 +115,8 @@ export interface Milestone {
   /** The clause the date governs (server extension of the contract). */
   clause?: string;
   date: string | null;
+  /** The day it was closed (销号) on its own or with its task; null while open. */
+  completedOn: string | null;
   span: Span | null;
 }
 
@@ -194,6 +196,8 @@ export interface Report {
   /** ISO UTC. */
   submittedAt: string | null;
   reviewedAt: string | null;
+  /** The milestone this consolidated report asks to close; null for the whole task. */
+  milestoneId?: number | null;
   attachments: Attachment[];
 }
 
@@ -202,9 +206,10 @@ export interface ReportCreate {
   kind: ReportKind;
   stage: ReportStage;
   narrative: string;
+  milestoneId?: number | null;
 }
 
-export type ReportUpdate = Partial<Pick<Report, 'stage' | 'narrative'>>;
+export type ReportUpdate = Partial<Pick<Report, 'stage' | 'narrative' | 'milestoneId'>>;
 
 export type ReviewDecision = 'accept' | 'return';
 

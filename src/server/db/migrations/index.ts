@@ -8,6 +8,7 @@ import { notifications } from './20261127040000-notifications.ts';
 import { rounds } from './20261127050000-rounds.ts';
 import { dashboardIndexes } from './20261127060000-dashboard-indexes.ts';
 import { roundFigures } from './20261127061000-round-figures.ts';
+import { milestoneClosure } from './20261127070000-milestone-closure.ts';
 
 /** All migrations in order. Names are timestamped; never edit one that has shipped. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -22,6 +23,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '20261127050000-rounds': rounds(dialect),
         '20261127060000-dashboard-indexes': dashboardIndexes(dialect),
         '20261127061000-round-figures': roundFigures(),
+        '20261127070000-milestone-closure': milestoneClosure(),
       };
     },
   };

@@ -42,7 +42,8 @@ export default function TaskDetailPage() {
   const task = useRequest((signal) => getTask(id, signal), [id]);
   const can = useCan();
   const [editingContact, setEditingContact] = useState<ContactTarget | null>(null);
-  const [reopening, setReopening] = useState(false);
+  // What the reopen dialog is open on: the task, or one closed milestone.
+  const [reopening, setReopening] = useState<{ kind: 'task'; id: number; label: string } | { kind: 'milestone'; id: number; label: string } | null>(null);
   const view = useMemo(() => (task.data ? sourceView(task.data) : null), [task.data]);
   useEffect(() => {
     if (task.data) rememberPlan(task.data.planId);
@@ -84,7 +85,7 @@ export default function TaskDetailPage() {
               </Button>
             )}
             {isCoordinator && closed && (
-              <Button danger icon={<UndoOutlined />} onClick={() => setReopening(true)} data-testid="task-reopen">
+              <Button danger icon={<UndoOutlined />} onClick={() => setReopening({ kind: 'task', id: t.id, label: `任务 ${t.number}` })} data-testid="task-reopen">
                 重新打开
               </Button>
             )}
@@ -154,7 +155,17 @@ export default function TaskDetailPage() {
                   <List.Item style={{ paddingInline: 0 }}>
                     <Space align="start" size={10}>
                       <Tag color={m.date ? 'orange' : 'default'} style={{ minWidth: 72, textAlign: 'center' }}>{m.date ? dayLabel(m.date) : m.text}</Tag>
-                      <Typography.Text>{m.clause || m.text}</Typography.Text>
+                      <span>
+                        <Typography.Text>{m.clause || m.text}</Typography.Text>
+                        {m.completedOn && (
+                          <span data-testid="milestone-closed">
+                            <Tag color="success" style={{ marginLeft: 6 }}>已销号 {dayLabel(m.completedOn)}</Tag>
+                            {isCoordinator && !t.closedOn && (
+                              <Button type="link" size="small" onClick={() => setReopening({ kind: 'milestone', id: m.id, label: `时间节点“${m.text}”` })}>重新打开</Button>
+                            )}
+                          </span>
+                        )}
+                      </span>
                     </Space>
                   </List.Item>
                 )}
@@ -164,12 +175,12 @@ export default function TaskDetailPage() {
         </Col>
       </Row>
       <ReopenModal
-        open={reopening}
-        taskId={t.id}
-        taskLabel={`任务 ${t.number}`}
-        onClose={() => setReopening(false)}
+        open={reopening !== null}
+        target={reopening ?? { kind: 'task', id: t.id }}
+        label={reopening?.label ?? ''}
+        onClose={() => setReopening(null)}
         onDone={() => {
-          setReopening(false);
+          setReopening(null);
           task.reload();
         }}
       />

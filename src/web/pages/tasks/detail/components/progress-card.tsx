@@ -80,6 +80,7 @@ export function ProgressCard({ task, mayReport, mayReview, onChanged }: Props) {
         report={report}
         initialStage={latest?.stage}
         parts={u.kind === 'consolidated' ? parts : undefined}
+        milestones={u.kind === 'consolidated' ? task.milestones : undefined}
         onSaved={saved}
         onAttachment={addAttachment}
         onAttachmentRemoved={removeAttachment}

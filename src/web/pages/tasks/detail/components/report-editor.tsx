@@ -1,8 +1,8 @@
 import { DeleteOutlined, ImportOutlined, LoadingOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Input, Popconfirm, Radio, Space, Typography, Upload, type UploadProps } from 'antd';
+import { Alert, App, Button, Input, Popconfirm, Radio, Select, Space, Typography, Upload, type UploadProps } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { createReport, deleteAttachment, submitReport, updateReport, uploadAttachment } from '../../../../api/reports.ts';
-import type { Attachment, Report, ReportStage } from '../../../../api/types.ts';
+import type { Attachment, Milestone, Report, ReportStage } from '../../../../api/types.ts';
 import {
   checkEvidenceFile,
   EVIDENCE_ACCEPT,
@@ -26,6 +26,8 @@ interface Props {
   initialStage?: ReportStage;
   /** For a consolidated report: what the responsible units sent. */
   parts?: PartStatus[];
+  /** For a consolidated report at 已完成: the task's milestones, one of which it may close on its own. */
+  milestones?: Milestone[];
   onSaved: (report: Report) => void;
   onAttachment: (reportId: number, attachment: Attachment) => void;
   onAttachmentRemoved: (reportId: number, attachmentId: number) => void;
@@ -40,11 +42,14 @@ interface PendingUpload {
 }
 
 /** Writes a unit's report: stage, narrative and evidence; saves it as a draft and sends it on. */
-export function ReportEditor({ taskId, unit, report, initialStage, parts, onSaved, onAttachment, onAttachmentRemoved, onSubmitted, onCancel }: Props) {
+export function ReportEditor({ taskId, unit, report, initialStage, parts, milestones = [], onSaved, onAttachment, onAttachmentRemoved, onSubmitted, onCancel }: Props) {
   const { message } = App.useApp();
   const editing = isEditable(report) ? report : null;
   const [stage, setStage] = useState<ReportStage | undefined>(editing?.stage ?? initialStage);
   const [narrative, setNarrative] = useState(editing?.narrative ?? '');
+  // null: the report closes the whole task when accepted at 已完成; an id: only that milestone.
+  const [milestoneId, setMilestoneId] = useState<number | null>(editing?.milestoneId ?? null);
+  const openMilestones = milestones.filter((m) => !m.completedOn);
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
   const [pending, setPending] = useState<PendingUpload[]>([]);
   // One draft even when several files are dropped at once before the first save.
@@ -56,6 +61,7 @@ export function ReportEditor({ taskId, unit, report, initialStage, parts, onSave
     if (editing) {
       setStage(editing.stage);
       setNarrative(editing.narrative);
+      setMilestoneId(editing.milestoneId ?? null);
     }
     // Only when another report comes under edit (created, returned), not on every save of this one.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -64,7 +70,7 @@ export function ReportEditor({ taskId, unit, report, initialStage, parts, onSave
   function ensureDraft(): Promise<Report> {
     if (editing) return Promise.resolve(editing);
     if (!creating.current) {
-      const created = createReport(taskId, { unitId: unit.unitId, kind: unit.kind, stage: stage ?? 'in_progress', narrative: narrative.trim() });
+      const created = createReport(taskId, { unitId: unit.unitId, kind: unit.kind, stage: stage ?? 'in_progress', narrative: narrative.trim(), milestoneId: consolidated ? milestoneId : null });
       creating.current = created.then((r) => {
         onSaved(r);
         return r;
@@ -80,8 +86,9 @@ export function ReportEditor({ taskId, unit, report, initialStage, parts, onSave
   async function save(): Promise<Report> {
     const current = await ensureDraft();
     const text = narrative.trim();
-    if (current.stage === stage && current.narrative === text) return current;
-    const saved = await updateReport(current.id, { stage, narrative: text });
+    const target = consolidated ? milestoneId : null;
+    if (current.stage === stage && current.narrative === text && (current.milestoneId ?? null) === target) return current;
+    const saved = await updateReport(current.id, { stage, narrative: text, milestoneId: target });
     onSaved(saved);
     return saved;
   }
@@ -168,6 +175,18 @@ export function ReportEditor({ taskId, unit, report, initialStage, parts, onSave
           data-testid="report-stage"
         />
       </div>
+      {consolidated && stage === 'done' && openMilestones.length > 1 && (
+        <div style={{ marginBottom: 10 }}>
+          <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 4 }}>申请销号</Typography.Text>
+          <Select<number | 0>
+            style={{ minWidth: 320 }}
+            value={milestoneId ?? 0}
+            onChange={(v) => setMilestoneId(v === 0 ? null : v)}
+            options={[{ value: 0, label: '整个任务（全部时间节点）' }, ...openMilestones.map((m) => ({ value: m.id, label: `仅时间节点：${m.text}` }))]}
+            data-testid="report-milestone"
+          />
+        </div>
+      )}
       <div style={{ marginBottom: 10 }}>
         <div style={{ display: 'flex', alignItems: 'center', marginBottom: 4 }}>
           <Typography.Text type="secondary" style={{ flex: 1 }}>{consolidated ? '汇总进展情况' : '本单位进展情况'}</Typography.Text>
