@@ -113,12 +113,13 @@ export function overdueTable(s: RoundSnapshot): DocElement {
   return {
     kind: 'table',
     columns: [
-      // Unit columns hold an 8-character name such as 区综合行政执法局 on one line.
+      // Unit columns hold an 8-character name such as 区综合行政执法局 on one line (8 × 12 pt + padding),
+      // the date column "12月31日" with the space Word and WPS put between digits and Chinese.
       { title: '序号', width: 0.07, align: 'center' },
-      { title: '任务', width: 0.24, align: 'left' },
+      { title: '任务', width: 0.22, align: 'left' },
       { title: '牵头单位', width: 0.23, align: 'left' },
       { title: '责任单位', width: 0.23, align: 'left' },
-      { title: '应完成时间', width: 0.12, align: 'center' },
+      { title: '应完成时间', width: 0.14, align: 'center' },
       { title: '逾期工作日', width: 0.11, align: 'center' },
     ],
     rows: s.overdue.map((t, i) => [String(i + 1), t.title, t.leadUnits.join('\n'), t.responsibleUnits.join('\n'), shortDate(t.dueDate, year), String(t.workdaysOverdue)]),
@@ -130,13 +131,13 @@ export function rankingTable(s: RoundSnapshot): DocElement {
     kind: 'table',
     columns: [
       { title: '排名', width: 0.07, align: 'center' },
-      { title: '单位', width: 0.25, align: 'left' },
-      { title: '任务数', width: 0.09, align: 'center' },
-      { title: '已完成', width: 0.09, align: 'center' },
+      { title: '单位', width: 0.26, align: 'left' },
+      { title: '任务数', width: 0.1, align: 'center' },
+      { title: '已完成', width: 0.1, align: 'center' },
       { title: '完成率', width: 0.1, align: 'center' },
-      { title: '按时完成率', width: 0.12, align: 'center' },
-      { title: '进展报送', width: 0.16, align: 'center' },
-      { title: '得分', width: 0.12, align: 'center' },
+      { title: '按时完成率', width: 0.15, align: 'center' },
+      { title: '进展报送', width: 0.13, align: 'center' },
+      { title: '得分', width: 0.09, align: 'center' },
     ],
     rows: s.units.map((u) => [String(u.rank), u.name, String(u.tasks), String(u.done), percent(u.completionRate), percent(u.timelinessRate), REPORTING_LABELS[String(u.reportingScore)] ?? String(u.reportingScore), String(u.score)]),
   };

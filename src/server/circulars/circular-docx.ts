@@ -9,7 +9,8 @@ import type { DocElement } from './circular-content.ts';
 function elementXml(e: DocElement): string {
   switch (e.kind) {
     case 'title':
-      return paragraph(e.lines.map((l) => run(l, { font: FONTS.title, size: SIZE.er })).join('<w:r><w:br/></w:r>'), { jc: 'center' });
+      // Off the grid: LibreOffice would give each 22 pt line two grid lines; the exact 579 keeps one.
+      return paragraph(e.lines.map((l) => run(l, { font: FONTS.title, size: SIZE.er })).join('<w:r><w:br/></w:r>'), { jc: 'center', offGrid: true });
     case 'docNumber':
       return paragraph(run(e.text), { jc: 'center' });
     case 'blank':

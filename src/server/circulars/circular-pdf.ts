@@ -124,6 +124,15 @@ function loadFonts(): Map<Face, object> {
   return found;
 }
 
+/** Parses the fonts and their glyph outlines ahead of the first PDF (the worker does it when asked). */
+export function warmPdfFonts(): void {
+  for (const font of new Set(loadFonts().values())) {
+    const f = font as FontkitFont & { createSubset(): unknown };
+    f.glyphForCodePoint(0x4e00);
+    f.createSubset();
+  }
+}
+
 /** Characters that may not start a line, and those that may not end one (GB/T 15834 practice). */
 const NO_START = new Set([...'，。、；：？！）》”’」』】〕…—%·']);
 const NO_END = new Set([...'（《“‘「『【〔']);

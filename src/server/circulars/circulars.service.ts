@@ -11,8 +11,8 @@ import { FileStore } from '../files/file-store.ts';
 import { todayInChina } from '../reports/task-status.ts';
 import { circularElements, fileNameOf } from './circular-content.ts';
 import { renderCircularDocx } from './circular-docx.ts';
-import { renderCircularPdf } from './circular-pdf.ts';
 import { renderCircularXlsx } from './circular-xlsx.ts';
+import { renderPdf, warmPdfRenderer } from './pdf-renderer.ts';
 import * as repo from './circulars.repo.ts';
 import type { Circular, CircularPatch, CircularSummary } from './circulars.schema.ts';
 
@@ -70,6 +70,8 @@ export async function createCircular(deps: Deps, actor: Actor, roundId: number):
   const snapshot = JSON.parse(round.content) as RoundSnapshot;
   const issuer = defaultIssuer(await repo.issuerOfPlans(deps.db, snapshot.plans.map((p) => p.id)));
   const draft = draftCircular(snapshot, { issuer });
+  // Previews and the issue will need the PDF fonts: parse them now, off the main thread.
+  warmPdfRenderer();
   const id = await deps.db.transaction().execute(async (trx) => {
     const now = nowIso();
     const id = await repo.insertCircular(trx, { round_id: roundId, title: draft.title, doc_number: draft.docNumber, issuer, blocks: JSON.stringify(draft.blocks), created_by: actor.userId, created_at: now, updated_at: now });
@@ -105,7 +107,7 @@ export async function renderCircularFiles(row: Pick<repo.CircularRow, 'title' | 
   const out: Partial<Record<CircularFileKind, Buffer>> = {};
   for (const kind of kinds) {
     if (kind === 'docx') out.docx = await renderCircularDocx(row.title, elements);
-    if (kind === 'pdf') out.pdf = await renderCircularPdf(row.title, elements, { author: row.issuer });
+    if (kind === 'pdf') out.pdf = await renderPdf(row.title, elements, row.issuer);
     if (kind === 'xlsx') out.xlsx = await renderCircularXlsx(row.title, snapshot);
   }
   return out;
