@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultCalendar } from '../calendar/index.ts';
 import { burnupSeries } from './burnup.ts';
 import { monthsBetween, overdueHeatmap } from './heatmap.ts';
-import { rankUnitTallies, unitScore } from './ranking.ts';
+import { metPassedDeadlines, rankUnitTallies } from './ranking.ts';
 import { countStatuses, missedOnTime, parseStatusList, statusTable } from './status-table.ts';
 
 describe('statusTable', () => {
@@ -57,23 +57,30 @@ it('tells milestones not met on time', () => {
 });
 
 describe('rankUnitTallies', () => {
-  it('weights completion 50, timeliness 30, reporting 20 and shares ranks on equal scores', () => {
-    expect(unitScore(1, 1, 1)).toBe(100);
-    expect(unitScore(0.5, 1, 0)).toBe(55);
-    const base = { overdue: 0, due: 0, dueOnTime: 0 };
+  it('scores with the snapshot weights 50/30/20 and ranks ties by name without gaps', () => {
+    const base = { overdue: 0, passed: 0, met: 0 };
     const ranked = rankUnitTallies([
       { unitId: 1, name: '乙局', tasks: 4, done: 2, reported: 0, ...base },
       { unitId: 2, name: '甲局', tasks: 2, done: 1, reported: 0, ...base },
       { unitId: 3, name: '丙局', tasks: 2, done: 2, reported: 2, ...base },
-      { unitId: 4, name: '丁局', tasks: 3, done: 0, overdue: 3, due: 3, dueOnTime: 0, reported: 1 },
+      { unitId: 4, name: '丁局', tasks: 3, done: 0, overdue: 3, passed: 3, met: 1, reported: 1 },
     ]);
     expect(ranked.map((r) => [r.unitId, r.score, r.rank])).toEqual([
       [3, 100, 1],
       [2, 55, 2], // 甲 (jiǎ) before 乙 (yǐ) in pinyin order
-      [1, 55, 2],
-      [4, 6.7, 4],
+      [1, 55, 3],
+      [4, 16.7, 4],
     ]);
-    expect(ranked[3]).toMatchObject({ completionRate: 0, timelinessRate: 0, reportingRate: 0.3333 });
+    expect(ranked[3]).toMatchObject({ completionRate: 0, timelinessRate: 0.3333, reportingRate: 0.3333 });
+  });
+
+  it('meets passed deadlines only when each was completed by its due date', () => {
+    const m = (dueDate: string | null, completedOn: string | null = null) => ({ dueDate, completedOn, hasProgress: false });
+    expect(metPassedDeadlines([m('2021-06-30'), m(null)], null, '2021-06-30')).toBeNull();
+    expect(metPassedDeadlines([m('2021-06-30')], null, '2021-07-01')).toBe(false);
+    expect(metPassedDeadlines([m('2021-06-30')], '2021-06-30', '2021-07-01')).toBe(true);
+    expect(metPassedDeadlines([m('2021-05-31', '2021-05-20'), m('2021-06-30')], '2021-07-02', '2021-08-01')).toBe(false);
+    expect(metPassedDeadlines([m('2021-05-31', '2021-05-20'), m('2021-09-30')], null, '2021-08-01')).toBe(true);
   });
 });
 

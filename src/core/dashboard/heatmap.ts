@@ -3,6 +3,7 @@ import { missedOnTime } from './status-table.ts';
 export interface HeatmapMilestone {
   taskId: number;
   dueDate: string | null;
+  completedOn?: string | null;
 }
 
 export interface Heatmap {
@@ -44,7 +45,7 @@ export function overdueHeatmap(
 ): Heatmap {
   const perUnit = new Map<number, Map<string, number>>();
   for (const m of milestones) {
-    if (m.dueDate === null || !missedOnTime(m.dueDate, closedOn.get(m.taskId) ?? null, today)) continue;
+    if (m.dueDate === null || !missedOnTime(m.dueDate, closedOn.get(m.taskId) ?? null, today, m.completedOn ?? null)) continue;
     const month = m.dueDate.slice(0, 7);
     for (const unitId of unitsOfTask.get(m.taskId) ?? []) {
       let months = perUnit.get(unitId);

@@ -1,10 +1,9 @@
+import { completionAsOf, type MilestoneFacts } from '../status/status.ts';
+import { RANKING_WEIGHTS, rankUnits } from '../rounds/snapshot.ts';
 import { rate } from './status-table.ts';
 
-/**
- * Weights of the unit score (0–100): completion 50, timeliness 30, reporting 20 — the weights of
- * `UnitStanding.score` in round snapshots, so the dashboard ranks units as circulars do.
- */
-export const SCORE_WEIGHTS = { completion: 50, timeliness: 30, reporting: 20 } as const;
+/** The circulars' weights (completion 50, timeliness 30, reporting 20), so the dashboard ranks as they do. */
+export { RANKING_WEIGHTS };
 
 /** What one unit's standing is computed from. */
 export interface UnitTally {
@@ -15,9 +14,9 @@ export interface UnitTally {
   /** Of those, finished (已完成 or 逾期完成). */
   done: number;
   overdue: number;
-  /** Tasks whose last deadline has passed by `asOf`, and of those the ones finished on time (已完成). */
-  due: number;
-  dueOnTime: number;
+  /** Tasks with a deadline passed by `asOf`, and of those the ones that met every passed deadline. */
+  passed: number;
+  met: number;
   /** Tasks on which the unit has a submitted or accepted report. */
   reported: number;
 }
@@ -29,38 +28,39 @@ export interface UnitRank {
   done: number;
   overdue: number;
   completionRate: number;
-  /** 1 when none of the unit's tasks is due yet. */
+  /** 1 when none of the unit's deadlines has passed yet. */
   timelinessRate: number;
+  /** Share of the unit's tasks it has a submitted or accepted report on. */
   reportingRate: number;
   score: number;
   rank: number;
 }
 
-/** Score 0–100 with one decimal, from rates in 0–1. */
-export function unitScore(completionRate: number, timelinessRate: number, reportingRate: number): number {
-  const w = SCORE_WEIGHTS;
-  return Math.round((w.completion * completionRate + w.timeliness * timelinessRate + w.reporting * reportingRate) * 10) / 10;
+/**
+ * Whether a task met its deadlines passed by `asOf` (due before it): each completed — by itself or by
+ * the task's closure — on or before its due date; null when none has passed. The rule of a round
+ * snapshot's timeliness.
+ */
+export function metPassedDeadlines(milestones: readonly MilestoneFacts[], closedOn: string | null, asOf: string): boolean | null {
+  let any = false;
+  for (const m of milestones) {
+    if (m.dueDate === null || m.dueDate >= asOf) continue;
+    any = true;
+    const done = completionAsOf(m, asOf, closedOn);
+    if (done === null || done > m.dueDate) return false;
+  }
+  return any ? true : null;
 }
 
 /**
- * Ranks units best first: by score, then completion, then name (zh-CN collation) so the order is
- * stable. Equal scores share a rank (1, 2, 2, 4) — a leader reading the table should not see two
- * units with the same score ranked apart.
+ * Ranks units best first with the snapshot's `rankUnits`: score = 50% completion + 30% timeliness
+ * + 20% reporting (×100, 1 decimal); equal scores ordered by name (pinyin), ranks without gaps.
  */
 export function rankUnitTallies(tallies: readonly UnitTally[]): UnitRank[] {
-  const rows = tallies.map((u) => {
-    const completionRate = rate(u.done, u.tasks);
-    const timelinessRate = u.due === 0 ? 1 : rate(u.dueOnTime, u.due);
-    const reportingRate = rate(u.reported, u.tasks);
-    return {
+  return rankUnits(
+    tallies.map((u) => ({
       unitId: u.unitId, name: u.name, tasks: u.tasks, done: u.done, overdue: u.overdue,
-      completionRate, timelinessRate, reportingRate, score: unitScore(completionRate, timelinessRate, reportingRate), rank: 0,
-    };
-  });
-  const collator = new Intl.Collator('zh-CN');
-  rows.sort((a, b) => b.score - a.score || b.completionRate - a.completionRate || collator.compare(a.name, b.name) || a.unitId - b.unitId);
-  rows.forEach((r, i) => {
-    r.rank = i > 0 && rows[i - 1]!.score === r.score ? rows[i - 1]!.rank : i + 1;
-  });
-  return rows;
+      completionRate: rate(u.done, u.tasks), timelinessRate: u.passed === 0 ? 1 : rate(u.met, u.passed), reportingScore: rate(u.reported, u.tasks),
+    })),
+  ).map(({ reportingScore, ...u }) => ({ ...u, reportingRate: reportingScore }));
 }

@@ -36,54 +36,75 @@ export async function findSection(db: Q, id: number) {
   return db.selectFrom('sections').select(['id', 'plan_id']).where('id', '=', id).executeTakeFirst();
 }
 
-/**
- * The tasks of the scope in plan and document order, each with "any non-draft report" (the progress
- * fact of `statusesOf`) answered by an index probe per task rather than a scan of all reports.
- */
-export async function findTasks(db: Q, planId: number | undefined) {
-  let q = db
-    .selectFrom('tasks as t')
-    .select((eb) => [
-      't.id', 't.plan_id', 't.section_id', 't.number', 't.title', 't.closed_on',
-      eb.case().when(eb.exists(eb.selectFrom('progress_reports as r').select(sql.lit(1).as('x')).whereRef('r.task_id', '=', 't.id').where('r.status', '!=', 'draft'))).then(1).else(0).end().as('progressed'),
-    ])
-    .orderBy('t.plan_id')
-    .orderBy('t.ordinal');
-  if (planId !== undefined) q = q.where('t.plan_id', '=', planId);
-  return q.execute();
+/** What a bulk read covers: every plan, one plan, or (to refresh after writes) a few tasks. */
+export interface Scope {
+  planId?: number | undefined;
+  taskIds?: number[] | undefined;
 }
 
-export async function findMilestones(db: Q, planId: number | undefined) {
-  let q = db.selectFrom('milestones').select(['task_id', 'due_date']);
-  if (planId !== undefined) q = q.where('plan_id', '=', planId);
+/** The tasks of the scope in plan and document order (read from a covering index). */
+export async function findTasks(db: Q, scope: Scope) {
+  let q = db.selectFrom('tasks as t').select(['t.id', 't.plan_id', 't.section_id', 't.number', 't.title', 't.closed_on']).orderBy('t.plan_id').orderBy('t.ordinal');
+  if (scope.planId !== undefined) q = q.where('t.plan_id', '=', scope.planId);
+  if (scope.taskIds !== undefined) q = q.where('t.id', 'in', scope.taskIds);
   return q.execute();
 }
 
 /**
- * Every unit named on a task of the scope, in the document's order, with whether the unit has a
- * submitted or accepted report on that task (the reporting rate of the ranking).
+ * Tasks with any non-draft report: the "progress" fact of `statusesOf`. Over all plans one scan of
+ * the covering (task, unit, status) index; for one plan or a few tasks a probe per task.
  */
-export async function findTaskUnits(db: Q, planId: number | undefined) {
-  let q = db
-    .selectFrom('task_units as tu')
-    .select((eb) => [
-      'tu.task_id', 'tu.unit_id', 'tu.role',
-      eb
-        .case()
-        .when(
-          eb.exists(
-            eb.selectFrom('progress_reports as r').select(sql.lit(1).as('x')).whereRef('r.task_id', '=', 'tu.task_id').whereRef('r.unit_id', '=', 'tu.unit_id').where('r.status', 'in', ['submitted', 'accepted']),
-          ),
-        )
-        .then(1)
-        .else(0)
-        .end()
-        .as('reported'),
-    ])
-    .orderBy('tu.task_id')
-    .orderBy('tu.ordinal');
-  if (planId !== undefined) q = q.where('tu.plan_id', '=', planId);
+export async function findProgressed(db: Q, scope: Scope): Promise<Set<number>> {
+  const rows =
+    scope.planId === undefined && scope.taskIds === undefined
+      ? await db.selectFrom('progress_reports').select('task_id').distinct().where('status', '!=', 'draft').execute()
+      : await db
+          .selectFrom('tasks as t')
+          .select('t.id as task_id')
+          .$if(scope.planId !== undefined, (q) => q.where('t.plan_id', '=', scope.planId!))
+          .$if(scope.taskIds !== undefined, (q) => q.where('t.id', 'in', scope.taskIds!))
+          .where((eb) => eb.exists(eb.selectFrom('progress_reports as r').select(sql.lit(1).as('x')).whereRef('r.task_id', '=', 't.id').where('r.status', '!=', 'draft')))
+          .execute();
+  return new Set(rows.map((r) => r.task_id));
+}
+
+export async function findMilestones(db: Q, scope: Scope) {
+  let q = db.selectFrom('milestones').select(['task_id', 'due_date', 'completed_on']).orderBy('task_id').orderBy('ordinal');
+  if (scope.planId !== undefined) q = q.where('plan_id', '=', scope.planId);
+  if (scope.taskIds !== undefined) q = q.where('task_id', 'in', scope.taskIds);
   return q.execute();
+}
+
+/** Every unit named on a task of the scope; per task in the document's order (lead first). */
+export async function findTaskUnits(db: Q, scope: Scope) {
+  let q = db.selectFrom('task_units').select(['task_id', 'unit_id', 'role']).orderBy('plan_id').orderBy('task_id').orderBy('ordinal');
+  if (scope.planId !== undefined) q = q.where('plan_id', '=', scope.planId);
+  if (scope.taskIds !== undefined) q = q.where('task_id', 'in', scope.taskIds);
+  return q.execute();
+}
+
+/** (task, unit) pairs where the unit has a submitted or accepted report on the task. */
+export async function findReportedPairs(db: Q, scope: Scope) {
+  let q = db.selectFrom('progress_reports as r').select(['r.task_id', 'r.unit_id']).distinct().where('r.status', 'in', ['submitted', 'accepted']);
+  if (scope.planId !== undefined) q = q.where('r.task_id', 'in', (eb) => eb.selectFrom('tasks').select('id').where('plan_id', '=', scope.planId!));
+  if (scope.taskIds !== undefined) q = q.where('r.task_id', 'in', scope.taskIds);
+  return q.execute();
+}
+
+/** The writes recorded after `since` up to `until` (at most `limit`), oldest first. */
+export async function auditSince(db: Q, since: number, until: number, limit: number) {
+  return db.selectFrom('audit_events').select(['id', 'entity_type', 'entity_id', 'outcome']).where('id', '>', since).where('id', '<=', until).orderBy('id').limit(limit).execute();
+}
+
+/** The tasks some reports or milestones belong to. */
+export async function tasksOfReports(db: Q, reportIds: number[]) {
+  if (!reportIds.length) return [];
+  return (await db.selectFrom('progress_reports').select('task_id').where('id', 'in', reportIds).execute()).map((r) => r.task_id);
+}
+
+export async function tasksOfMilestones(db: Q, milestoneIds: number[]) {
+  if (!milestoneIds.length) return [];
+  return (await db.selectFrom('milestones').select('task_id').where('id', 'in', milestoneIds).execute()).map((r) => r.task_id);
 }
 
 export async function findUnits(db: Q) {
@@ -117,18 +138,38 @@ export async function closedRounds(db: Q, planId: number | undefined) {
   return q.execute();
 }
 
-/**
- * The parts of stored snapshots the trend needs, picked out by the database's JSON functions: a
- * snapshot carries the whole ledger (every task), so reading it whole into the app would cost far
- * more than these three small members.
- */
-export async function snapshotFigures(db: Q, dialect: Dialect, roundIds: number[]) {
+/** A closed round's trend figures, kept once picked out of its snapshot. */
+export interface RoundFigures {
+  overall: { total: number; done: number; doneLate: number; overdue: number; completionRate: number };
+  reporting: { expected: number; onTime: number; late: number };
+  /** Per plan of the round: tasks, finished and overdue, summed over its sections. */
+  byPlan: Record<string, { total: number; finished: number; overdue: number }>;
+}
+
+type FiguresTable = {
+  dashboard_round_figures: { round_id: number; taken_at: string; figures: string };
+};
+
+export async function storedRoundFigures(db: Q, roundIds: number[]) {
   if (!roundIds.length) return [];
-  const pick = (path: string) =>
-    dialect === 'postgres' ? sql<string>`(s.content::json -> ${sql.lit(path)})::text` : sql<string>`json_extract(s.content, ${sql.lit(`$.${path}`)})`;
-  return db
-    .selectFrom('round_snapshots as s')
-    .select([sql<number>`s.round_id`.as('round_id'), pick('overall').as('overall'), pick('reporting').as('reporting'), pick('bySection').as('by_section')])
-    .where('s.round_id', 'in', roundIds)
-    .execute();
+  return db.withTables<FiguresTable>().selectFrom('dashboard_round_figures').select(['round_id', 'taken_at', 'figures']).where('round_id', 'in', roundIds).execute();
+}
+
+export async function storeRoundFigures(db: Q, rows: { round_id: number; taken_at: string; figures: string }[]) {
+  if (!rows.length) return;
+  await db.withTables<FiguresTable>().insertInto('dashboard_round_figures').values(rows).onConflict((oc) => oc.column('round_id').doNothing()).execute();
+}
+
+/**
+ * The members of stored snapshots the trend needs, picked out by the database's JSON functions in
+ * one parse per snapshot: a snapshot carries the whole ledger (every task), so reading it whole into
+ * the app would cost far more than these three small members.
+ */
+export async function snapshotMembers(db: Q, dialect: Dialect, roundIds: number[]) {
+  if (!roundIds.length) return [];
+  const picked =
+    dialect === 'postgres'
+      ? sql<string>`(select jsonb_build_array(j -> 'overall', j -> 'reporting', j -> 'bySection')::text from (select s.content::jsonb as j) as parsed)`
+      : sql<string>`json_extract(s.content, '$.overall', '$.reporting', '$.bySection')`;
+  return db.selectFrom('round_snapshots as s').select(['s.round_id', 's.taken_at', picked.as('members')]).where('s.round_id', 'in', roundIds).execute();
 }

@@ -4,7 +4,7 @@ import type { RoundSnapshot, StatusCounts } from '../../core/rounds/types.ts';
 import { statusesOf, todayInChina } from '../reports/task-status.ts';
 import { nowIso } from '../db/util.ts';
 import { createTestApp, importSeed, multipart, type TestApp } from '../test/helpers.ts';
-import { taskStatusesOf } from './dashboard.service.ts';
+import { forgetDashboardCache, taskStatusesOf } from './dashboard.service.ts';
 
 let t: TestApp;
 let planId: number;
@@ -13,6 +13,7 @@ let lead: number;
 let resp: number;
 const closedTasks: number[] = [];
 const reportedByResp: number[] = [];
+let milestoneClosed: number | null = null;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 const get = async (url: string, as: string | null = 'leader') => t.inject({ method: 'GET', url }, as);
@@ -66,6 +67,17 @@ beforeAll(async () => {
     .where((eb) => eb.not(eb.exists(eb.selectFrom('milestones as m').select('m.id').whereRef('m.task_id', '=', 'tk.id').where('m.due_date', 'is not', null))))
     .where('tk.id', 'in', ledTasks).executeTakeFirst();
   if (undated) await closeTask(undated.id);
+  // One milestone closed on its own (the task stays open with its other deadline).
+  const twoDeadlines = await db.selectFrom('milestones').select('task_id').where('plan_id', '=', planId).where('due_date', 'is not', null).where('task_id', 'in', ledTasks.slice(6))
+    .groupBy('task_id').having((eb) => eb.fn.countAll(), '>=', 2).executeTakeFirst();
+  if (twoDeadlines) {
+    const m = await db.selectFrom('milestones').select('id').where('task_id', '=', twoDeadlines.task_id).orderBy('due_date').executeTakeFirstOrThrow();
+    const cons = await post(`/api/tasks/${twoDeadlines.task_id}/reports`, { unitId: lead, kind: 'consolidated', stage: 'done', narrative: '该节点已完成。', milestoneId: m.id }, 'lead');
+    await t.inject({ method: 'POST', url: `/api/reports/${cons.id}/attachments`, ...multipart('节点.pdf', PDF) }, 'lead');
+    await post(`/api/reports/${cons.id}/submit`, undefined, 'lead');
+    await post(`/api/reports/${cons.id}/review`, { decision: 'accept', comment: null }, 'coordinator');
+    milestoneClosed = twoDeadlines.task_id;
+  }
   // A ledger action with a start date: the roadmap bar starts there.
   await post(`/api/tasks/${ledTasks[0]!}/ledger`, { unitId: lead, action: '制定工作方案', startDate: '2021-06-01', dueDate: '2021-06-30' }, 'lead');
 
@@ -97,6 +109,9 @@ describe('status table', () => {
   it('equals statusesOf on every task, on days before, around and after the checkpoints', async () => {
     const tasks = await t.deps.db.selectFrom('tasks').select(['id', 'closed_on']).execute();
     expect(tasks.filter((x) => x.closed_on).length).toBeGreaterThanOrEqual(3);
+    expect(milestoneClosed).not.toBeNull();
+    const own = await t.deps.db.selectFrom('milestones').select('completed_on').where('task_id', '=', milestoneClosed!).execute();
+    expect(own.filter((m) => m.completed_on !== null)).toHaveLength(1);
     for (const today of ['2021-05-20', '2021-06-01', '2021-06-25', '2021-09-27', '2022-01-10', todayInChina()]) {
       const slow = await statusesOf(t.deps, tasks, today);
       const fast = await taskStatusesOf(t.deps, undefined, today);
@@ -165,8 +180,8 @@ describe('dashboard figures agree with each other', () => {
     expect(mine.done).toBe(drill.data.filter((r: { status: string }) => r.status === 'done' || r.status === 'done_late').length);
     expect(mine.overdue).toBe((await json(`/api/dashboard/tasks?planId=${planId}&unitId=${lead}&status=overdue`)).total);
     expect(mine.completionRate).toBe(Math.round((mine.done / mine.tasks) * 10_000) / 10_000);
-    // Accepted consolidated reports on the closed tasks count as reported.
-    expect(mine.reportingRate).toBe(Math.round((closedTasks.length / mine.tasks) * 10_000) / 10_000);
+    // Accepted consolidated reports on the closed tasks and the closed milestone count as reported.
+    expect(mine.reportingRate).toBe(Math.round(((closedTasks.length + 1) / mine.tasks) * 10_000) / 10_000);
     expect(mine.score).toBe(Math.round((50 * mine.completionRate + 30 * mine.timelinessRate + 20 * mine.reportingRate) * 10) / 10);
     const respRow = units.find((u: { unitId: number }) => u.unitId === resp);
     expect(respRow.reportingRate).toBeGreaterThan(0);
@@ -258,5 +273,13 @@ describe('input and freshness', () => {
     const after = await json(`/api/dashboard/summary?planId=${planId}`);
     expect(after.counts.done + after.counts.doneLate).toBe(before.counts.done + before.counts.doneLate - 1);
     expect(after.counts.total).toBe(before.counts.total);
+    // The table refreshed task by task after these writes is the one a full rebuild gives.
+    const tasks = await t.deps.db.selectFrom('tasks').select(['id', 'closed_on']).execute();
+    const slow = await statusesOf(t.deps, tasks);
+    const fast = await taskStatusesOf(t.deps, undefined);
+    expect(new Map([...fast].sort((a, b) => a[0] - b[0]))).toEqual(new Map([...slow].sort((a, b) => a[0] - b[0])));
+    const units = (await json(`/api/dashboard/units?planId=${planId}`)).data;
+    forgetDashboardCache(t.deps);
+    expect((await json(`/api/dashboard/units?planId=${planId}`)).data).toEqual(units);
   });
 });

@@ -1,21 +1,27 @@
 import { defaultCalendar } from '../../core/calendar/index.ts';
 import { burnupSeries } from '../../core/dashboard/burnup.ts';
 import { overdueHeatmap } from '../../core/dashboard/heatmap.ts';
-import { rankUnitTallies, type UnitTally } from '../../core/dashboard/ranking.ts';
+import { metPassedDeadlines, rankUnitTallies, type UnitTally } from '../../core/dashboard/ranking.ts';
 import { countStatuses, isDoneStatus, rate, statusTable } from '../../core/dashboard/status-table.ts';
 import type { StatusCounts } from '../../core/rounds/types.ts';
 import type { WorkStatus } from '../../core/status/status.ts';
 import type { Deps } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { todayInChina } from '../reports/task-status.ts';
+import { runtimeSettings } from '../settings/settings.service.ts';
 import * as repo from './dashboard.repo.ts';
 
 /**
- * Dashboards over one plan or all plans. Every chart reads the same per-task status table, computed
- * once per (scope, today, data version) from bulk queries and kept in memory: a dashboard page asks
- * for six charts at once and a meeting screen refreshes every minute, while the data changes only on
- * writes. The data version is the newest audit event id (every write records one), read per request
- * with one index lookup, so a write is visible on the next request — also on other app nodes.
+ * Dashboards over one plan or all plans. Every chart reads the same per-task status table, built from
+ * bulk queries and kept in memory per (scope, today): a dashboard page asks for six charts at once
+ * and a meeting screen refreshes every minute, while the data changes only on writes.
+ *
+ * Freshness: every write records an audit event in its transaction, so the newest audit id is the
+ * data version, read per request with one index lookup — a write is visible on the next request, on
+ * any app node. When the version has moved, the writes since are read: reports, tasks and milestones
+ * refresh just their tasks (a unit submitting a report costs a few small queries, not a rebuild);
+ * writes that do not touch the table (accounts, rounds, circulars, ledgers…) only move the version;
+ * anything else (a plan imported, units merged, settings changed) rebuilds the table.
  */
 
 interface ScopeTask {
@@ -26,6 +32,7 @@ interface ScopeTask {
   title: string;
   closedOn: string | null;
   status: WorkStatus;
+  milestones: { dueDate: string | null; completedOn: string | null }[];
   /** Dated deadlines, ascending. */
   dues: string[];
 }
@@ -34,99 +41,194 @@ interface UnitLinks {
   /** Unit ids named on each task (lead then responsible, document order, distinct). */
   unitsOfTask: Map<number, number[]>;
   leadNames: Map<number, string[]>;
-  /** "taskId:unitId" pairs with a submitted or accepted report by that unit. */
-  reported: Set<string>;
   units: Map<number, { name: string; collective: boolean }>;
 }
 
 interface Model {
+  version: number;
   today: string;
   planId: number | undefined;
   plans: Awaited<ReturnType<typeof repo.findPlans>>;
   sections: Awaited<ReturnType<typeof repo.findSections>>;
   tasks: ScopeTask[];
   byId: Map<number, ScopeTask>;
-  milestones: { taskId: number; dueDate: string | null }[];
   /** Loaded on first use: only the unit charts need them. */
-  links?: Promise<UnitLinks>;
+  links?: Promise<UnitLinks> | undefined;
+  /** Units with a submitted or accepted report, per task (the ranking only). */
+  reported?: Promise<Map<number, Set<number>>> | undefined;
 }
 
-const MAX_CACHED = 16;
+/** Writes that never change a task's status, units or reports. */
+const UNRELATED = new Set(['user', 'session', 'round', 'circular', 'import_draft', 'job', 'route', 'ledger_entry', 'notification', 'bench']);
+/** More writes than this since the cached table: rebuilding is cheaper than refreshing task by task. */
+const MAX_REFRESH = 200;
+const MAX_SCOPES = 16;
 const caches = new WeakMap<object, Map<string, Promise<Model>>>();
-
-/** Drops every cached table of this database (tests that write behind the API's back). */
-export function forgetDashboardCache(deps: Deps): void {
-  caches.delete(deps.db);
-}
 
 async function modelOf(deps: Deps, planId: number | undefined, today: string): Promise<Model> {
   const version = await repo.dataVersion(deps.db);
   let cache = caches.get(deps.db);
   if (!cache) caches.set(deps.db, (cache = new Map()));
-  const key = `${planId ?? '*'}|${today}|${version}`;
-  let model = cache.get(key);
-  if (model) return model;
-  model = buildModel(deps, planId, today);
-  cache.set(key, model);
-  // Oldest first in a Map: drop the oldest when full. A failed build is not kept.
-  while (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
-  model.catch(() => cache.delete(key));
-  return model;
+  const key = `${planId ?? '*'}|${today}`;
+  const cached = cache.get(key);
+  let next: Promise<Model>;
+  if (!cached) next = buildModel(deps, planId, today, version);
+  else {
+    const model = await cached;
+    if (model.version >= version) return model;
+    // Another request may have started the same refresh while this one waited.
+    const current = cache.get(key);
+    if (current && current !== cached) return current;
+    next = refreshModel(deps, model, version);
+  }
+  cache.delete(key);
+  cache.set(key, next);
+  while (cache.size > MAX_SCOPES) cache.delete(cache.keys().next().value!);
+  next.catch(() => {
+    if (cache.get(key) === next) cache.delete(key);
+  });
+  return next;
 }
 
-async function buildModel(deps: Deps, planId: number | undefined, today: string): Promise<Model> {
-  const [plans, sections, taskRows, milestoneRows] = await Promise.all([
-    repo.findPlans(deps.db, planId),
-    repo.findSections(deps.db, planId),
-    repo.findTasks(deps.db, planId),
-    repo.findMilestones(deps.db, planId),
+async function statusSettings(deps: Deps) {
+  const settings = await runtimeSettings(deps);
+  return { calendar: settings.calendar, options: { dueSoonWorkdays: settings.reminders.dueSoonWorkdays } };
+}
+
+/** Reads the tasks of a scope and computes their statuses. */
+async function readTasks(deps: Deps, scope: repo.Scope, today: string): Promise<ScopeTask[]> {
+  const [taskRows, progressed, milestoneRows, { calendar, options }] = await Promise.all([
+    repo.findTasks(deps.db, scope),
+    repo.findProgressed(deps.db, scope),
+    repo.findMilestones(deps.db, scope),
+    statusSettings(deps),
   ]);
-  if (planId !== undefined && plans.length === 0) throw notFound('方案');
-  const milestones = milestoneRows.map((m) => ({ taskId: m.task_id, dueDate: m.due_date }));
+  const milestones = milestoneRows.map((m) => ({ taskId: m.task_id, dueDate: m.due_date, completedOn: m.completed_on }));
   const statuses = statusTable(
-    taskRows.map((t) => ({ id: t.id, closedOn: t.closed_on, progressed: Number(t.progressed) === 1 })),
+    taskRows.map((t) => ({ id: t.id, closedOn: t.closed_on, progressed: progressed.has(t.id) })),
     milestones,
     today,
-    defaultCalendar,
+    calendar,
+    options,
   );
-  const dues = new Map<number, string[]>();
+  const byTask = new Map<number, ScopeTask['milestones']>();
   for (const m of milestones) {
-    if (m.dueDate === null) continue;
-    const list = dues.get(m.taskId);
-    if (list) list.push(m.dueDate);
-    else dues.set(m.taskId, [m.dueDate]);
+    const list = byTask.get(m.taskId);
+    if (list) list.push(m);
+    else byTask.set(m.taskId, [m]);
   }
-  for (const list of dues.values()) list.sort();
-  const tasks = taskRows.map((t) => ({
-    id: t.id, planId: t.plan_id, sectionId: t.section_id, number: t.number, title: t.title, closedOn: t.closed_on,
-    status: statuses.get(t.id)!, dues: dues.get(t.id) ?? [],
-  }));
-  return { today, planId, plans, sections, tasks, byId: new Map(tasks.map((t) => [t.id, t])), milestones };
+  return taskRows.map((t) => {
+    const ms = byTask.get(t.id) ?? [];
+    return {
+      id: t.id, planId: t.plan_id, sectionId: t.section_id, number: t.number, title: t.title, closedOn: t.closed_on, status: statuses.get(t.id)!,
+      milestones: ms, dues: ms.map((m) => m.dueDate).filter((d): d is string => d !== null).sort(),
+    };
+  });
+}
+
+async function buildModel(deps: Deps, planId: number | undefined, today: string, version: number): Promise<Model> {
+  const [plans, sections, tasks] = await Promise.all([repo.findPlans(deps.db, planId), repo.findSections(deps.db, planId), readTasks(deps, { planId }, today)]);
+  if (planId !== undefined && plans.length === 0) throw notFound('方案');
+  return { version, today, planId, plans, sections, tasks, byId: new Map(tasks.map((t) => [t.id, t])) };
+}
+
+/** The cached table brought up to `version` from the writes recorded since it was built. */
+async function refreshModel(deps: Deps, model: Model, version: number): Promise<Model> {
+  const rebuild = () => buildModel(deps, model.planId, model.today, version);
+  const events = await repo.auditSince(deps.db, model.version, version, MAX_REFRESH + 1);
+  if (events.length > MAX_REFRESH) return rebuild();
+  const taskIds = new Set<number>();
+  const reportIds: number[] = [];
+  const milestoneIds: number[] = [];
+  for (const e of events) {
+    if (e.outcome !== 'ok' || UNRELATED.has(e.entity_type)) continue;
+    const id = Number(e.entity_id);
+    if (!Number.isInteger(id)) return rebuild();
+    if (e.entity_type === 'task') taskIds.add(id);
+    else if (e.entity_type === 'report') reportIds.push(id);
+    else if (e.entity_type === 'milestone') milestoneIds.push(id);
+    else return rebuild();
+  }
+  for (const id of [...(await repo.tasksOfReports(deps.db, reportIds)), ...(await repo.tasksOfMilestones(deps.db, milestoneIds))]) taskIds.add(id);
+  const ids = [...taskIds].filter((id) => model.byId.has(id));
+  if (ids.length === 0) return { ...model, version };
+  const fresh = await readTasks(deps, { taskIds: ids }, model.today);
+  // A task gone or moved out of the scope: its order and sections need the whole table again.
+  if (fresh.length !== ids.length || fresh.some((t) => t.planId !== model.byId.get(t.id)!.planId)) return rebuild();
+  const replaced = new Map(fresh.map((t) => [t.id, t]));
+  const tasks = model.tasks.map((t) => replaced.get(t.id) ?? t);
+  const next: Model = { ...model, version, tasks, byId: new Map(tasks.map((t) => [t.id, t])), links: undefined, reported: undefined };
+  const scope = { taskIds: ids };
+  if (model.links) {
+    const old = model.links;
+    next.links = Promise.all([old, repo.findTaskUnits(deps.db, scope)]).then(([links, rows]) => {
+      const unitsOfTask = new Map(links.unitsOfTask);
+      const leadNames = new Map(links.leadNames);
+      for (const id of ids) {
+        unitsOfTask.delete(id);
+        leadNames.delete(id);
+      }
+      addLinks(rows, links.units, unitsOfTask, leadNames);
+      return { unitsOfTask, leadNames, units: links.units };
+    });
+    next.links.catch(() => (next.links = undefined));
+  }
+  if (model.reported) {
+    const old = model.reported;
+    next.reported = Promise.all([old, repo.findReportedPairs(deps.db, scope)]).then(([reported, rows]) => {
+      const copy = new Map(reported);
+      for (const id of ids) copy.delete(id);
+      addPairs(rows, copy);
+      return copy;
+    });
+    next.reported.catch(() => (next.reported = undefined));
+  }
+  return next;
+}
+
+function addLinks(rows: { task_id: number; unit_id: number; role: string }[], units: UnitLinks['units'], unitsOfTask: UnitLinks['unitsOfTask'], leadNames: UnitLinks['leadNames']) {
+  for (const r of rows) {
+    const list = unitsOfTask.get(r.task_id);
+    if (!list) unitsOfTask.set(r.task_id, [r.unit_id]);
+    else if (!list.includes(r.unit_id)) list.push(r.unit_id);
+    if (r.role === 'lead') {
+      const name = units.get(r.unit_id)?.name ?? '';
+      const names = leadNames.get(r.task_id);
+      if (!names) leadNames.set(r.task_id, [name]);
+      else if (!names.includes(name)) names.push(name);
+    }
+  }
+}
+
+function addPairs(rows: { task_id: number; unit_id: number }[], into: Map<number, Set<number>>) {
+  for (const r of rows) {
+    const set = into.get(r.task_id);
+    if (set) set.add(r.unit_id);
+    else into.set(r.task_id, new Set([r.unit_id]));
+  }
 }
 
 function linksOf(deps: Deps, model: Model): Promise<UnitLinks> {
   model.links ??= (async () => {
-    const [rows, units] = await Promise.all([repo.findTaskUnits(deps.db, model.planId), repo.findUnits(deps.db)]);
+    const [rows, units] = await Promise.all([repo.findTaskUnits(deps.db, { planId: model.planId }), repo.findUnits(deps.db)]);
     const unitMap = new Map(units.map((u) => [u.id, { name: u.name, collective: u.is_collective === 1 }]));
     const unitsOfTask = new Map<number, number[]>();
     const leadNames = new Map<number, string[]>();
-    const reported = new Set<string>();
-    for (const r of rows) {
-      const list = unitsOfTask.get(r.task_id);
-      if (!list) unitsOfTask.set(r.task_id, [r.unit_id]);
-      else if (!list.includes(r.unit_id)) list.push(r.unit_id);
-      if (r.role === 'lead') {
-        const name = unitMap.get(r.unit_id)?.name ?? '';
-        const names = leadNames.get(r.task_id);
-        if (!names) leadNames.set(r.task_id, [name]);
-        else if (!names.includes(name)) names.push(name);
-      }
-      if (Number(r.reported) === 1) reported.add(`${r.task_id}:${r.unit_id}`);
-    }
-    return { unitsOfTask, leadNames, reported, units: unitMap };
+    addLinks(rows, unitMap, unitsOfTask, leadNames);
+    return { unitsOfTask, leadNames, units: unitMap };
   })();
   model.links.catch(() => (model.links = undefined));
   return model.links;
+}
+
+function reportedOf(deps: Deps, model: Model): Promise<Map<number, Set<number>>> {
+  model.reported ??= repo.findReportedPairs(deps.db, { planId: model.planId }).then((rows) => {
+    const pairs = new Map<number, Set<number>>();
+    addPairs(rows, pairs);
+    return pairs;
+  });
+  model.reported.catch(() => (model.reported = undefined));
+  return model.reported;
 }
 
 /** Every task's status in the scope on `today`, from the cached table (the same as `statusesOf`). */
@@ -189,25 +291,24 @@ export async function sections(deps: Deps, planId: number | undefined, today = t
 
 export async function unitRanking(deps: Deps, planId: number | undefined, limit: number | undefined, today = todayInChina()) {
   const model = await modelOf(deps, planId, today);
-  const links = await linksOf(deps, model);
+  const [links, reported] = await Promise.all([linksOf(deps, model), reportedOf(deps, model)]);
   const tallies = new Map<number, UnitTally>();
   for (const [taskId, unitIds] of links.unitsOfTask) {
     const task = model.byId.get(taskId);
     if (!task) continue;
-    const due = lastDue(task);
-    const isDue = due !== null && due <= today;
+    const met = metPassedDeadlines(task.milestones.map((m) => ({ ...m, hasProgress: false })), task.closedOn, today);
     for (const unitId of unitIds) {
       if (!accountable(links, unitId)) continue;
       let u = tallies.get(unitId);
-      if (!u) tallies.set(unitId, (u = { unitId, name: links.units.get(unitId)!.name, tasks: 0, done: 0, overdue: 0, due: 0, dueOnTime: 0, reported: 0 }));
+      if (!u) tallies.set(unitId, (u = { unitId, name: links.units.get(unitId)!.name, tasks: 0, done: 0, overdue: 0, passed: 0, met: 0, reported: 0 }));
       u.tasks += 1;
       if (isDoneStatus(task.status)) u.done += 1;
       if (task.status === 'overdue') u.overdue += 1;
-      if (isDue) {
-        u.due += 1;
-        if (task.status === 'done') u.dueOnTime += 1;
+      if (met !== null) {
+        u.passed += 1;
+        if (met) u.met += 1;
       }
-      if (links.reported.has(`${taskId}:${unitId}`)) u.reported += 1;
+      if (reported.get(taskId)?.has(unitId)) u.reported += 1;
     }
   }
   const ranked = rankUnitTallies([...tallies.values()]);
@@ -218,40 +319,65 @@ export async function heatmap(deps: Deps, planId: number | undefined, today = to
   const model = await modelOf(deps, planId, today);
   const links = await linksOf(deps, model);
   const closedOn = new Map(model.tasks.map((t) => [t.id, t.closedOn]));
+  const milestones = model.tasks.flatMap((t) => t.milestones.map((m) => ({ taskId: t.id, dueDate: m.dueDate, completedOn: m.completedOn })));
   const unitsOfTask = new Map([...links.unitsOfTask].map(([taskId, ids]) => [taskId, ids.filter((u) => accountable(links, u))]));
   const names = new Map([...links.units].map(([id, u]) => [id, u.name]));
-  return overdueHeatmap(model.milestones, closedOn, unitsOfTask, names, today, 30);
+  return overdueHeatmap(milestones, closedOn, unitsOfTask, names, today, 30);
 }
 
-// Snapshots never change once stored: their figures are kept for the life of the process.
-const snapshotCache = new WeakMap<object, Map<string, { overall: StatusCounts; reporting: { expected: number; onTime: number; late: number }; bySection: { planId: number; counts: StatusCounts }[] }>>();
+// Snapshots never change once stored: their figures are kept for the life of the process, and in
+// dashboard_round_figures for the next one.
+const snapshotCache = new WeakMap<object, Map<string, repo.RoundFigures>>();
+
+/** Drops everything cached in memory for this database (the benchmark's cold start). */
+export function forgetDashboardCache(deps: Deps): void {
+  caches.delete(deps.db);
+  snapshotCache.delete(deps.db);
+}
+
+/** The trend figures of a snapshot's members (overall, reporting, bySection). */
+function figuresOf(members: unknown): repo.RoundFigures {
+  const [overall, reporting, bySection] = (typeof members === 'string' ? JSON.parse(members) : members) as [StatusCounts, repo.RoundFigures['reporting'], { planId: number; counts: StatusCounts }[] | null];
+  const byPlan: repo.RoundFigures['byPlan'] = {};
+  for (const s of bySection ?? []) {
+    const p = (byPlan[s.planId] ??= { total: 0, finished: 0, overdue: 0 });
+    p.total += s.counts.total;
+    p.finished += s.counts.done + s.counts.doneLate;
+    p.overdue += s.counts.overdue;
+  }
+  return {
+    overall: { total: overall.total, done: overall.done, doneLate: overall.doneLate, overdue: overall.overdue, completionRate: overall.completionRate },
+    reporting: { expected: reporting.expected, onTime: reporting.onTime, late: reporting.late },
+    byPlan,
+  };
+}
 
 export async function roundTrend(deps: Deps, planId: number | undefined) {
   if (planId !== undefined && (await repo.findPlans(deps.db, planId)).length === 0) throw notFound('方案');
   const rounds = await repo.closedRounds(deps.db, planId);
   let cache = snapshotCache.get(deps.db);
   if (!cache) snapshotCache.set(deps.db, (cache = new Map()));
-  const keyOf = (r: { id: number; taken_at: string }) => `${r.id}|${r.taken_at}`;
-  const missing = rounds.filter((r) => !cache.has(keyOf(r)));
-  for (const f of await repo.snapshotFigures(deps.db, deps.dialect, missing.map((r) => r.id))) {
-    const round = missing.find((r) => r.id === Number(f.round_id))!;
-    const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
-    cache.set(keyOf(round), { overall: parse(f.overall), reporting: parse(f.reporting), bySection: parse(f.by_section) ?? [] });
+  const keyOf = (r: { round_id?: number; id?: number; taken_at: string }) => `${r.id ?? r.round_id}|${r.taken_at}`;
+  let missing = rounds.filter((r) => !cache.has(keyOf(r)));
+  for (const row of await repo.storedRoundFigures(deps.db, missing.map((r) => r.id))) cache.set(keyOf(row), JSON.parse(row.figures));
+  missing = missing.filter((r) => !cache.has(keyOf(r)));
+  if (missing.length) {
+    // First read of a newly closed round: pick its figures out of the snapshot once and keep them.
+    const rows = (await repo.snapshotMembers(deps.db, deps.dialect, missing.map((r) => r.id))).map((m) => ({ round_id: Number(m.round_id), taken_at: m.taken_at, figures: figuresOf(m.members) }));
+    for (const r of rows) cache.set(keyOf(r), r.figures);
+    await repo.storeRoundFigures(deps.db, rows.map((r) => ({ round_id: r.round_id, taken_at: r.taken_at, figures: JSON.stringify(r.figures) })));
   }
   return {
     data: rounds.map((r) => {
-      const s = cache.get(keyOf(r))!;
+      const f = cache.get(keyOf(r))!;
       // One plan of a multi-plan round: its own sections' figures; the reporting rate is the round's.
-      let completionRate = s.overall.completionRate;
-      let overdue = s.overall.overdue;
-      if (planId !== undefined) {
-        const mine = s.bySection.filter((b) => b.planId === planId).map((b) => b.counts);
-        const total = mine.reduce((n, c) => n + c.total, 0);
-        completionRate = rate(mine.reduce((n, c) => n + c.done + c.doneLate, 0), total);
-        overdue = mine.reduce((n, c) => n + c.overdue, 0);
-      }
-      const reportingRate = rate(s.reporting.onTime + s.reporting.late, s.reporting.expected);
-      return { roundId: r.id, title: r.title, closedAt: r.closed_at, dueDate: r.due_date, completionRate, overdue, reportingRate };
+      const mine = planId === undefined ? null : (f.byPlan[planId] ?? { total: 0, finished: 0, overdue: 0 });
+      return {
+        roundId: r.id, title: r.title, closedAt: r.closed_at, dueDate: r.due_date,
+        completionRate: mine ? rate(mine.finished, mine.total) : f.overall.completionRate,
+        overdue: mine ? mine.overdue : f.overall.overdue,
+        reportingRate: rate(f.reporting.onTime + f.reporting.late, f.reporting.expected),
+      };
     }),
   };
 }

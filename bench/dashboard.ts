@@ -1,0 +1,189 @@
+/**
+ * Dashboard benchmark: `node bench/dashboard.ts`. Every dashboard endpoint on the province-scale data
+ * set (`scripts/seed-large.ts`: 50 plans, 20,000 tasks, 1,000 units, 200,000 reports, closed rounds
+ * with snapshots), through `app.inject` as a signed-in leader, against the target of issue 5: each
+ * under 300 ms, on SQLite and on PostgreSQL.
+ *
+ * - SQLite: the set is built into a temp DATA_DIR, or reused from BENCH_SQLITE_DIR (a DATA_DIR that
+ *   `npm run seed:large` filled; built there when it holds no plan yet).
+ * - PostgreSQL, when BENCH_DATABASE_URL or DATABASE_URL is set: a dedicated database
+ *   `tuijin_bench_<random>` is created on that server, seeded, measured and dropped.
+ * - Per endpoint: cold = the first request after the cache is dropped and the data version moved (an
+ *   audit event written), i.e. the status table rebuilt from the database; warm = repeated requests
+ *   with the table cached. BENCH_COLD runs (default 5) and BENCH_RUNS runs (default 30); median and p95.
+ * - Baseline: GET /api/health in the same process, same number of runs; `×health` is warm p50 over the
+ *   baseline's p50, a figure less dependent on the machine than milliseconds.
+ * PASS when both cold p95 and warm p95 are under 300 ms. Exit code 1 when a request fails.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { DEFAULT_OPTIONS, seedLarge } from '../scripts/seed-large.ts';
+import { buildApp } from '../src/server/app.ts';
+import { loadConfig } from '../src/server/config.ts';
+import { SYSTEM_ACTOR, type Deps } from '../src/server/context.ts';
+import { openDatabase } from '../src/server/db/connection.ts';
+import { forgetDashboardCache } from '../src/server/dashboard/dashboard.service.ts';
+import { createUser } from '../src/server/users/users.service.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const COLD_RUNS = Number(process.env.BENCH_COLD ?? 5);
+const TARGET_MS = 300;
+const PASSWORD = 'Bench-password-2026';
+
+interface Row { name: string; cold: number[]; warm: number[] }
+
+const median = (xs: number[]) => quantile(xs, 0.5);
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] ?? NaN;
+}
+const ms = (x: number) => x.toFixed(1).padStart(7);
+
+async function measure(label: string, deps: Deps): Promise<boolean> {
+  const app = await buildApp({ deps });
+  await app.ready();
+  let failed = false;
+  try {
+    const plans = await deps.db.selectFrom('plans').select(['id']).orderBy('id').execute();
+    if (plans.length === 0) throw new Error('no plan in the database');
+    const planId = plans[0]!.id;
+    const section = await deps.db.selectFrom('sections').select('id').where('plan_id', '=', planId).orderBy('ordinal').executeTakeFirstOrThrow();
+    const busiest = await deps.db
+      .selectFrom('task_units')
+      .select((eb) => ['unit_id', eb.fn.countAll().as('n')])
+      .groupBy('unit_id')
+      .orderBy('n', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const month = (await deps.db.selectFrom('milestones').select('due_date').where('due_date', 'is not', null).orderBy('due_date').limit(1).offset(5000).executeTakeFirst())?.due_date?.slice(0, 7) ?? '2026-06';
+    const username = `bench-leader-${randomUUID().slice(0, 8)}`;
+    await createUser(deps, SYSTEM_ACTOR, { username, displayName: '基准测试领导', unitId: null, roles: ['leader'], leaderSectionIds: [], fixedPassword: PASSWORD, mustChangePassword: false });
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
+    if (login.statusCode !== 200) throw new Error(`login failed: ${login.body}`);
+    const headers = { cookie: login.cookies.map((c) => `${c.name}=${c.value}`).join('; ') };
+
+    const endpoints: [string, string][] = [
+      ['summary', '/api/dashboard/summary'],
+      ['burnup', '/api/dashboard/burnup'],
+      ['sections', '/api/dashboard/sections'],
+      ['units', '/api/dashboard/units'],
+      ['units?limit=20', '/api/dashboard/units?limit=20'],
+      ['heatmap', '/api/dashboard/heatmap'],
+      ['rounds', '/api/dashboard/rounds'],
+      ['roadmap?sectionId', `/api/dashboard/roadmap?sectionId=${section.id}`],
+      ['tasks?status=overdue', '/api/dashboard/tasks?status=overdue&pageSize=50'],
+      ['tasks?unitId&month', `/api/dashboard/tasks?unitId=${busiest.unit_id}&month=${month}&status=overdue,done_late`],
+      ['summary?planId', `/api/dashboard/summary?planId=${planId}`],
+      ['units?planId', `/api/dashboard/units?planId=${planId}`],
+      ['heatmap?planId', `/api/dashboard/heatmap?planId=${planId}`],
+      ['rounds?planId', `/api/dashboard/rounds?planId=${planId}`],
+      ['roadmap?planId', `/api/dashboard/roadmap?planId=${planId}`],
+    ];
+    const hit = async (url: string): Promise<number> => {
+      const t0 = performance.now();
+      const res = await app.inject({ method: 'GET', url, headers });
+      const t = performance.now() - t0;
+      if (res.statusCode !== 200) {
+        failed = true;
+        console.error(`  ${url} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+      }
+      return t;
+    };
+    // A write moves the data version (as any real write does), and the in-memory caches are dropped.
+    const coldStart = async () => {
+      await deps.db.insertInto('audit_events').values({ at: new Date().toISOString(), actor_id: null, actor_unit_id: null, action: 'bench.touch', entity_type: 'bench', entity_id: null, before: null, after: null, client_ip: null, actor_name: 'bench' }).execute();
+      forgetDashboardCache(deps);
+    };
+
+    for (let i = 0; i < 3; i += 1) await hit('/api/health'); // JIT and connections
+    const rows: Row[] = [];
+    for (const [name, url] of endpoints) {
+      const row: Row = { name, cold: [], warm: [] };
+      for (let i = 0; i < COLD_RUNS; i += 1) {
+        await coldStart();
+        row.cold.push(await hit(url));
+      }
+      await hit(url);
+      for (let i = 0; i < RUNS; i += 1) row.warm.push(await hit(url));
+      rows.push(row);
+    }
+    const health: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) health.push(await hit('/api/health'));
+    // The whole dashboard page after a write: every chart of the page, cold, one after the other.
+    const page: number[] = [];
+    for (let i = 0; i < COLD_RUNS; i += 1) {
+      await coldStart();
+      const t0 = performance.now();
+      for (const url of ['/api/dashboard/summary', '/api/dashboard/burnup', '/api/dashboard/sections', '/api/dashboard/units?limit=20', '/api/dashboard/heatmap', '/api/dashboard/rounds']) await hit(url);
+      page.push(performance.now() - t0);
+    }
+
+    const base = median(health);
+    console.log(`\n${label}: ${RUNS} warm runs, ${COLD_RUNS} cold runs per endpoint; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+    console.log(`${'endpoint'.padEnd(24)} ${'cold p50'.padStart(8)} ${'cold p95'.padStart(8)} ${'warm p50'.padStart(8)} ${'warm p95'.padStart(8)} ${'×health'.padStart(8)}  vs ${TARGET_MS} ms`);
+    for (const r of rows) {
+      const pass = quantile(r.cold, 0.95) < TARGET_MS && quantile(r.warm, 0.95) < TARGET_MS;
+      console.log(`${r.name.padEnd(24)} ${ms(median(r.cold))}  ${ms(quantile(r.cold, 0.95))}  ${ms(median(r.warm))}  ${ms(quantile(r.warm, 0.95))}  ${(median(r.warm) / base).toFixed(1).padStart(7)}  ${pass ? 'PASS' : 'FAIL'}`);
+    }
+    console.log(`${'GET /api/health'.padEnd(24)} ${''.padStart(8)}  ${''.padStart(8)}  ${ms(base)}  ${ms(quantile(health, 0.95))}`);
+    console.log(`${'page of 6 charts, cold'.padEnd(24)} ${ms(median(page))}  ${ms(quantile(page, 0.95))}  (sequential, after a write)`);
+    return !failed;
+  } finally {
+    await app.close();
+  }
+}
+
+async function seedInto(deps: Deps, label: string): Promise<void> {
+  const opts = DEFAULT_OPTIONS();
+  console.log(`${label}: building the province-scale set…`);
+  const r = await seedLarge(deps, opts);
+  console.log(`${label}: ${Object.entries(r.counts).map(([k, v]) => `${k} ${v}`).join(', ')} in ${(r.ms / 1000).toFixed(1)} s`);
+}
+
+async function sqliteRun(): Promise<boolean> {
+  const dataDir = process.env.BENCH_SQLITE_DIR ?? mkdtempSync(join(tmpdir(), 'tuijin-dash-bench-'));
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined, TUIJIN_DEMO: '0' });
+  const database = await openDatabase({ sqlitePath: config.sqlitePath });
+  try {
+    const deps: Deps = { db: database.db, dialect: database.dialect, config };
+    if (!(await database.db.selectFrom('plans').select('id').limit(1).executeTakeFirst())) await seedInto(deps, 'SQLite');
+    else console.log(`SQLite: reusing ${config.sqlitePath}`);
+    return await measure(`SQLite (${config.sqlitePath})`, deps);
+  } finally {
+    await database.close();
+  }
+}
+
+async function postgresRun(url: string): Promise<boolean> {
+  const name = `tuijin_bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const benchUrl = new URL(url);
+  benchUrl.pathname = `/${name}`;
+  try {
+    const config = loadConfig({ ...process.env, DATABASE_URL: benchUrl.toString(), TUIJIN_DEMO: '0' });
+    const database = await openDatabase({ databaseUrl: config.databaseUrl });
+    try {
+      const deps: Deps = { db: database.db, dialect: database.dialect, config };
+      await seedInto(deps, `PostgreSQL ${name}`);
+      return await measure(`PostgreSQL (${name})`, deps);
+    } finally {
+      await database.close();
+    }
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.end();
+  }
+}
+
+console.log(`dashboard bench: ${availableParallelism()} CPUs, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+let ok = true;
+if (process.env.BENCH_SKIP_SQLITE !== '1') ok = (await sqliteRun()) && ok;
+const pgUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
+if (pgUrl) ok = (await postgresRun(pgUrl)) && ok;
+else console.log('\nPostgreSQL: skipped (set BENCH_DATABASE_URL or DATABASE_URL to measure it too)');
+process.exitCode = ok ? 0 : 1;
