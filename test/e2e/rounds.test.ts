@@ -68,6 +68,12 @@ async function stat(page: Page, testId: string): Promise<number> {
   return Number(await page.getByTestId(testId).locator('.ant-statistic-content-value').textContent());
 }
 
+/** Waits until no table is loading and its fade has ended, so that a screenshot shows the page at rest. */
+async function settle(page: Page): Promise<void> {
+  await page.locator('.ant-spin-blur').first().waitFor({ state: 'detached' });
+  await page.waitForTimeout(400);
+}
+
 /** Clicks a download link and resolves with the downloaded file's name and path. */
 async function download(page: Page, testId: string): Promise<{ name: string; path: string }> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
@@ -164,13 +170,25 @@ it('the coordinator opens a round, two units report, the round closes and its ci
   const nextSteps = page.getByTestId('block-nextSteps');
   await nextSteps.fill(`${await nextSteps.inputValue()}\n${NEXT_STEP}`);
   expect(await page.getByTestId('circular-save').isDisabled()).toBe(false);
-  await page.getByTestId('block-card-nextSteps').scrollIntoViewIfNeeded();
   await e.shot('circular-editor');
+  // Leaving with unsaved edits asks first; staying keeps them.
+  await page.locator('.ant-breadcrumb a', { hasText: '调度通报' }).click();
+  await page.locator('.ant-modal-confirm-title', { hasText: '通报有未保存的修改' }).waitFor();
+  await page.getByRole('button', { name: '留在此页' }).click();
+  await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+  expect(page.url()).toMatch(new RegExp(`/circulars/${circularId}$`));
+  expect(await nextSteps.inputValue()).toContain(NEXT_STEP);
   await page.getByTestId('circular-save').click();
   await page.getByText('已保存').first().waitFor();
   const draft = await apiGet<{ blocks: { nextSteps: string }; status: string }>(page, `/api/circulars/${circularId}`);
   expect(draft.status).toBe('draft');
   expect(draft.blocks.nextSteps).toContain(NEXT_STEP);
+  // The draft previews as a PDF generated on the fly.
+  await page.getByTestId('circular-preview').hover();
+  const [preview] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /预览 PDF/ }).click()]);
+  expect((await readFile(await preview.path())).subarray(0, 5).toString()).toBe('%PDF-');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await e.shot('circular-draft');
 
   // 6. Issuing asks first; afterwards the circular is read-only with its three files.
   await page.getByTestId('circular-issue').click();
@@ -205,10 +223,12 @@ it('the coordinator opens a round, two units report, the round closes and its ci
   await row.getByTestId('round-status').filter({ hasText: '已结束' }).waitFor();
   expect(await row.getByTestId('round-progress').getAttribute('data-reported')).toBe('2');
   await row.getByTestId('round-circular-link').waitFor();
+  await settle(page);
   await e.shot('round-list');
   await page.getByTestId('nav-circulars').click();
   await page.waitForURL(/\/circulars$/);
   await page.getByTestId('circular-row').filter({ hasText: title }).getByTestId('circular-status').filter({ hasText: '已签发' }).waitFor();
+  await settle(page);
   await e.shot('circular-list');
 
   // 9. The dashboard counts the two tasks as 推进中 now, and the round's trend has the closed round.

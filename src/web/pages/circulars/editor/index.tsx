@@ -1,5 +1,5 @@
 import { DeleteOutlined, EyeOutlined, SafetyCertificateOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Dropdown, Form, Input, Row, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Dropdown, Form, Input, Row, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { CIRCULAR_BLOCK_KEYS, CIRCULAR_BLOCK_LABELS } from '../../../../core/circulars/types.ts';
@@ -157,42 +157,48 @@ export default function CircularEditorPage() {
 
   return (
     <>
-      <PageHeader
-        title={
-          <Space size={10}>
-            {c.title}
-            <CircularStatusTag status={c.status} />
-          </Space>
-        }
-        subTitle={c.issuedAt ? `签发于 ${shanghaiTime(c.issuedAt, 'minute')}` : dirty ? '有未保存的修改' : `保存于 ${shanghaiTime(c.updatedAt, 'minute')}`}
-        crumbs={[{ title: '调度通报', to: '/circulars' }, { title: c.roundTitle, to: `/rounds/${c.roundId}` }, { title: c.docNumber ?? '通报' }]}
-        extra={
-          editable ? (
-            <>
-              <Button danger icon={<DeleteOutlined />} onClick={remove} loading={busy === 'delete'} data-testid="circular-delete">删除草稿</Button>
-              <Dropdown
-                menu={{
-                  items: [
-                    { key: 'docx', label: '预览 Word（.docx）' },
-                    { key: 'pdf', label: '预览 PDF' },
-                  ],
-                  onClick: ({ key }) => void preview(key as CircularFileType),
-                }}
-              >
-                <Button icon={<EyeOutlined />} loading={busy === 'preview'} data-testid="circular-preview">预览下载</Button>
-              </Dropdown>
-              <Button icon={<SaveOutlined />} onClick={() => void onSave()} loading={busy === 'save'} disabled={!dirty} data-testid="circular-save">
-                保存
-              </Button>
-              <Button type="primary" icon={<SafetyCertificateOutlined />} onClick={issue} loading={busy === 'issue'} data-testid="circular-issue">
-                签发
-              </Button>
-            </>
-          ) : c.status === 'issued' ? (
-            <CircularDownloads id={c.id} />
-          ) : undefined
-        }
-      />
+      {/* While editing, the head with 保存 and 签发 stays in view under the top bar however far down the text is. */}
+      <div style={editable ? { position: 'sticky', top: 48, zIndex: 9, background: '#f0f2f5' } : undefined}>
+        <PageHeader
+          title={
+            // A circular's title is long: one line, cut short, so that the actions keep their place.
+            <div style={{ display: 'flex', alignItems: 'center', gap: 10, minWidth: 0 }}>
+              <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 }} title={c.title}>{c.title}</span>
+              <CircularStatusTag status={c.status} />
+              <Typography.Text type={dirty ? 'warning' : 'secondary'} style={{ fontSize: 13, fontWeight: 400, whiteSpace: 'nowrap' }} data-testid="circular-save-state">
+                {c.issuedAt ? `签发于 ${shanghaiTime(c.issuedAt, 'minute')}` : dirty ? '有未保存的修改' : `保存于 ${shanghaiTime(c.updatedAt, 'minute')}`}
+              </Typography.Text>
+            </div>
+          }
+          crumbs={[{ title: '调度通报', to: '/circulars' }, { title: c.roundTitle, to: `/rounds/${c.roundId}` }, { title: c.docNumber ?? '通报' }]}
+          extra={
+            editable ? (
+              <>
+                <Button danger icon={<DeleteOutlined />} onClick={remove} loading={busy === 'delete'} data-testid="circular-delete">删除草稿</Button>
+                <Dropdown
+                  menu={{
+                    items: [
+                      { key: 'docx', label: '预览 Word（.docx）' },
+                      { key: 'pdf', label: '预览 PDF' },
+                    ],
+                    onClick: ({ key }) => void preview(key as CircularFileType),
+                  }}
+                >
+                  <Button icon={<EyeOutlined />} loading={busy === 'preview'} data-testid="circular-preview">预览下载</Button>
+                </Dropdown>
+                <Button icon={<SaveOutlined />} onClick={() => void onSave()} loading={busy === 'save'} disabled={!dirty} data-testid="circular-save">
+                  保存
+                </Button>
+                <Button type="primary" icon={<SafetyCertificateOutlined />} onClick={issue} loading={busy === 'issue'} data-testid="circular-issue">
+                  签发
+                </Button>
+              </>
+            ) : c.status === 'issued' ? (
+              <CircularDownloads id={c.id} />
+            ) : undefined
+          }
+        />
+      </div>
       {c.status === 'issued' && (
         <Alert type="success" showIcon style={{ marginBottom: 12 }} title="通报已签发归档，内容不可修改；下载的文件即签发时归档的文件。" data-testid="circular-issued" />
       )}

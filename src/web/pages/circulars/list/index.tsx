@@ -48,7 +48,7 @@ export default function CircularListPage() {
     {
       title: '下载',
       key: 'files',
-      width: 230,
+      width: 300,
       render: (_, c) =>
         c.status === 'issued' ? (
           <span onClick={(e) => e.stopPropagation()}>

@@ -55,7 +55,7 @@ export function SectionsTable({ snapshot, compact }: { snapshot: RoundSnapshot; 
       size="small"
       columns={columns}
       dataSource={snapshot.bySection}
-      pagination={compact ? { pageSize: 8, size: 'small', hideOnSinglePage: true } : false}
+      pagination={compact ? { pageSize: 8, size: 'small', hideOnSinglePage: true, showSizeChanger: false } : false}
       data-testid="snapshot-sections"
     />
   );
@@ -91,7 +91,7 @@ export function OverdueTable({ snapshot, compact }: { snapshot: RoundSnapshot; c
       size="small"
       columns={columns}
       dataSource={snapshot.overdue}
-      pagination={{ pageSize: compact ? 8 : 20, size: 'small', hideOnSinglePage: true }}
+      pagination={{ pageSize: compact ? 8 : 10, size: 'small', hideOnSinglePage: true, showSizeChanger: false }}
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有逾期任务" /> }}
       data-testid="snapshot-overdue-table"
     />
@@ -136,7 +136,7 @@ export function RankingTable({ snapshot, compact }: { snapshot: RoundSnapshot; c
       size="small"
       columns={columns}
       dataSource={snapshot.units}
-      pagination={{ pageSize: compact ? 10 : 20, size: 'small', hideOnSinglePage: true }}
+      pagination={{ pageSize: 10, size: 'small', hideOnSinglePage: true, showSizeChanger: false }}
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有参与排名的单位" /> }}
       data-testid="snapshot-ranking"
     />
