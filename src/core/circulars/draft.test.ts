@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleSnapshot } from '../../server/circulars/sample-snapshot.ts';
 import type { RoundSnapshot } from '../rounds/types.ts';
-import { chineseDate, chineseOrdinal, draftCircular, percent } from './draft.ts';
+import { chineseDate, chineseOrdinal, draftCircular, percent, planName } from './draft.ts';
 import { CIRCULAR_BLOCK_KEYS } from './types.ts';
 
 const s = sampleSnapshot();
@@ -72,6 +72,23 @@ describe('draftCircular', () => {
     expect(d.blocks.nextSteps.split('\n')).toHaveLength(3);
     expect(d.blocks.nextSteps).toContain(`对${s.overdue.length}项逾期任务`);
     expect(d.blocks.nextSteps).toContain('9月底前基本完成改革任务');
+  });
+
+  it('names the plan, not the notice that issued it', () => {
+    expect(planName('山亭区人民政府关于印发山亭区优化营商环境创新突破行动落实方案的通知')).toBe('山亭区优化营商环境创新突破行动落实方案');
+    const issued = draftCircular({ ...s, plans: [{ id: 1, number: null, title: '山亭区人民政府关于印发山亭区优化营商环境创新突破行动落实方案的通知' }] }, { issuer: 'x' });
+    expect(issued.title).toBe('关于山亭区优化营商环境创新突破行动推进情况的通报');
+    expect(issued.blocks.intro).toMatch(/^为推动《山亭区优化营商环境创新突破行动落实方案》各项任务/);
+  });
+
+  it('does not call a section fast when nothing is done, and shortens a long list of units that did not report', () => {
+    const zero = (c: RoundSnapshot['overall']) => ({ ...c, done: 0, doneLate: 0, completionRate: 0 });
+    const none = draftCircular({ ...s, bySection: s.bySection.map((x) => ({ ...x, counts: zero(x.counts) })) }, { issuer: 'x' });
+    expect(none.blocks.sections).toMatch(/^从各领域（指标）看，各领域均尚无完成的任务。逾期未完成任务较多的是“[^”]+”“[^”]+”“[^”]+”等领域，分别为\d+项、\d+项、\d+项。/);
+    expect(none.blocks.sections).not.toContain('推进较快');
+    const missing = Array.from({ length: 12 }, (_, i) => ({ unitId: i, name: `单位${i + 1}` }));
+    const many = draftCircular({ ...s, reporting: { ...s.reporting, missing } }, { issuer: 'x' });
+    expect(many.blocks.ranking).toContain('单位1、单位2、单位3、单位4、单位5、单位6、单位7、单位8、单位9、单位10等12个单位未按要求报送本期进展。');
   });
 
   it('copes with an empty round', () => {

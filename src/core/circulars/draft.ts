@@ -38,9 +38,19 @@ export function chineseOrdinal(n: number): string {
   return `${tens === 1 ? '' : NUMERALS[tens - 1]}十${ones ? NUMERALS[ones - 1] : ''}`;
 }
 
+/**
+ * The plan's own name: an imported plan may carry the title of the notice that issued it
+ * ("山亭区人民政府关于印发山亭区优化营商环境创新突破行动落实方案的通知" → "山亭区优化营商环境创新突破行动落实方案").
+ */
+export function planName(title: string): string {
+  const t = title.replace(/[《》]/g, '').trim();
+  return /关于印发(.+?)的通知$/.exec(t)?.[1] ?? t;
+}
+
 /** "山亭区优化营商环境创新突破行动落实方案" → "山亭区优化营商环境创新突破行动": titles read "关于…推进情况的通报". */
 function planSubject(title: string): string {
-  return title.replace(/[《》]/g, '').replace(/(的)?(落实|实施|工作|行动)?方案$/, (m, _de, kind) => (kind === '行动' ? '行动' : '')) || title;
+  const name = planName(title);
+  return name.replace(/(的)?(落实|实施|工作|行动)?方案$/, (_m, _de, kind) => (kind === '行动' ? '行动' : '')) || name;
 }
 
 const done = (c: StatusCounts) => c.done + c.doneLate;
@@ -60,7 +70,7 @@ function joinNames(names: string[]): string {
 /** Writes the title, the issue number and every prose block of a circular from the snapshot. */
 export function draftCircular(s: RoundSnapshot, opts: DraftOptions): CircularDraft {
   const subject = s.plans.length === 1 ? planSubject(s.plans[0]!.title) : s.plans.length > 1 ? `${planSubject(s.plans[0]!.title)}等${s.plans.length}项方案` : '各项重点任务';
-  const planNames = s.plans.map((p) => `《${p.title}》`).join('');
+  const planNames = s.plans.map((p) => `《${planName(p.title)}》`).join('');
   const seq = opts.seq ?? Number(/第(\d+)期/.exec(s.round.title)?.[1] ?? NaN);
   const docNumber = Number.isInteger(seq) && seq > 0 ? `第${seq}期` : null;
   const asOf = chineseDate(s.asOf);
@@ -89,11 +99,17 @@ export function draftCircular(s: RoundSnapshot, opts: DraftOptions): CircularDra
   let sectionsText: string;
   if (sections.length < 2) {
     sectionsText = sections.length ? `“${sections[0]!.title}”共${sections[0]!.counts.total}项任务，完成率${percent(sections[0]!.counts.completionRate)}。各领域推进情况见下表。` : '本期无分领域任务。';
+  } else if (sections.every((x) => x.counts.completionRate === 0)) {
+    const lagging = [...sections].filter((x) => x.counts.overdue > 0).sort((a, b) => b.counts.overdue - a.counts.overdue).slice(0, 3);
+    sectionsText =
+      '从各领域（指标）看，各领域均尚无完成的任务。' +
+      (lagging.length ? `逾期未完成任务较多的是${lagging.map((x) => `“${x.title}”`).join('')}等领域，分别为${lagging.map((x) => `${x.counts.overdue}项`).join('、')}。` : '') +
+      '各领域推进情况见下表。';
   } else {
-    const ranked = [...sections].sort((a, b) => b.counts.completionRate - a.counts.completionRate || a.counts.overdue - b.counts.overdue || b.counts.total - a.counts.total);
-    const n = Math.min(3, Math.floor(ranked.length / 2));
-    const best = ranked.slice(0, n);
-    const weakest = ranked.slice(-n).reverse();
+    // Faster: the highest completion rates (above zero); slower: the lowest, most overdue first among equals.
+    const n = Math.min(3, Math.floor(sections.length / 2));
+    const best = sections.filter((x) => x.counts.completionRate > 0).sort((a, b) => b.counts.completionRate - a.counts.completionRate || a.counts.overdue - b.counts.overdue || b.counts.total - a.counts.total).slice(0, n);
+    const weakest = sections.filter((x) => !best.includes(x)).sort((a, b) => a.counts.completionRate - b.counts.completionRate || b.counts.overdue - a.counts.overdue || b.counts.total - a.counts.total).slice(0, n);
     const name = (x: (typeof sections)[number]) => `“${x.title}”`;
     sectionsText =
       // GB/T 15834: no 顿号 between items that are each in quotation marks.
@@ -127,7 +143,11 @@ export function draftCircular(s: RoundSnapshot, opts: DraftOptions): CircularDra
     rankingText =
       `按照任务完成率、按时完成率和进展报送及时性综合评分，排名前三位的单位是：${top.map(score).join('、')}` +
       (bottom.length ? `；排名后三位的单位是：${bottom.map(score).join('、')}。` : '。') +
-      (r.missing.length ? `${joinNames(r.missing.map((m) => m.name))}未按要求报送本期进展。` : '各单位均已报送本期进展。') +
+      (r.missing.length === 0
+        ? '各单位均已报送本期进展。'
+        : r.missing.length <= 10
+          ? `${joinNames(r.missing.map((m) => m.name))}未按要求报送本期进展。`
+          : `${joinNames(r.missing.slice(0, 10).map((m) => m.name))}等${r.missing.length}个单位未按要求报送本期进展。`) +
       '单位排名见下表。';
   }
 

@@ -1,4 +1,4 @@
-import { chineseDate, chineseOrdinal, percent } from '../../core/circulars/draft.ts';
+import { chineseDate, chineseOrdinal, percent, planName } from '../../core/circulars/draft.ts';
 import { CIRCULAR_BLOCK_LABELS, type CircularBlocks } from '../../core/circulars/types.ts';
 import type { RoundSnapshot } from '../../core/rounds/types.ts';
 
@@ -76,9 +76,11 @@ export function titleLines(title: string): string[] {
   if (charWidth(title) <= TITLE_CHARS) return [title];
   const tail = /(推进情况|落实情况|工作情况|有关情况|情况)?的(通报|通知|意见|报告)$/.exec(title);
   if (tail && tail.index > 0 && charWidth(title.slice(0, tail.index)) <= TITLE_CHARS) return [title.slice(0, tail.index), title.slice(tail.index)];
+  // No phrase to break at: even lines of at most 20 characters.
   const chars = [...title];
-  const half = Math.ceil(chars.length / 2);
-  return [chars.slice(0, half).join(''), chars.slice(half).join('')];
+  const count = Math.ceil(charWidth(title) / TITLE_CHARS);
+  const per = Math.ceil(chars.length / count);
+  return Array.from({ length: count }, (_, i) => chars.slice(i * per, (i + 1) * per).join('')).filter(Boolean);
 }
 
 /** "2021-06-30" → "6月30日" within the snapshot's year, else the full date. */
@@ -172,7 +174,7 @@ export function circularElements(c: CircularContentInput, s: RoundSnapshot): Doc
   section('nextSteps', null);
 
   // 附件说明: one blank line below the body, 左空二字; the ledger travels as the .xlsx appendix.
-  if (s.tasks.length) out.push({ kind: 'blank' }, { kind: 'paragraph', text: `附件：${s.plans.length === 1 ? s.plans[0]!.title.replace(/[《》]/g, '') : '各方案'}工作台账` });
+  if (s.tasks.length) out.push({ kind: 'blank' }, { kind: 'paragraph', text: `附件：${s.plans.length === 1 ? planName(s.plans[0]!.title) : '各方案'}工作台账` });
 
   // Room for the seal, then the signature centred over the date, the date 右空四字 (§7.3.5.1).
   const date = chineseDate(c.date);

@@ -36,6 +36,10 @@ describe('circularElements', () => {
     expect(titleLines('关于开办企业推进情况的通报')).toEqual(['关于开办企业推进情况的通报']);
     expect(titleLines('关于山亭区优化营商环境创新突破行动推进情况的通报')).toEqual(['关于山亭区优化营商环境创新突破行动', '推进情况的通报']);
     expect(titleLines('关于全区优化营商环境\n第3期调度情况的通报')).toEqual(['关于全区优化营商环境', '第3期调度情况的通报']);
+    // No closing phrase to break at: even lines within the 20 characters a 2号 line holds.
+    const lines = titleLines('关于山亭区人民政府关于印发山亭区优化营商环境创新突破行动落实方案工作专班名单');
+    expect(lines.join('')).toBe('关于山亭区人民政府关于印发山亭区优化营商环境创新突破行动落实方案工作专班名单');
+    expect(lines.every((l) => l.length <= 20)).toBe(true);
   });
 });
 
