@@ -8,12 +8,16 @@
  *   `npm run seed:large` filled; built there when it holds no plan yet).
  * - PostgreSQL, when BENCH_DATABASE_URL or DATABASE_URL is set: a dedicated database
  *   `tuijin_bench_<random>` is created on that server, seeded, measured and dropped.
- * - Per endpoint: cold = the first request after the cache is dropped and the data version moved (an
- *   audit event written), i.e. the status table rebuilt from the database; warm = repeated requests
- *   with the table cached. BENCH_COLD runs (default 5) and BENCH_RUNS runs (default 30); median and p95.
+ * - Per endpoint, three cases (median and p95):
+ *   cold  = the first request after the in-memory caches are dropped and the data version moved: the
+ *           status table rebuilt from the database, as after a restart or a plan import (BENCH_COLD
+ *           runs, default 5);
+ *   write = the first request after a unit submitted a progress report through the API (the table
+ *           refreshed for that task) — the everyday case while units report (BENCH_COLD runs);
+ *   warm  = repeated requests, nothing written in between (BENCH_RUNS runs, default 30).
  * - Baseline: GET /api/health in the same process, same number of runs; `×health` is warm p50 over the
  *   baseline's p50, a figure less dependent on the machine than milliseconds.
- * PASS when both cold p95 and warm p95 are under 300 ms. Exit code 1 when a request fails.
+ * PASS when cold, write and warm p95 are all under 300 ms. Exit code 1 when a request fails.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -33,7 +37,7 @@ const COLD_RUNS = Number(process.env.BENCH_COLD ?? 5);
 const TARGET_MS = 300;
 const PASSWORD = 'Bench-password-2026';
 
-interface Row { name: string; cold: number[]; warm: number[] }
+interface Row { name: string; cold: number[]; afterWrite: number[]; warm: number[] }
 
 const median = (xs: number[]) => quantile(xs, 0.5);
 function quantile(xs: number[], q: number): number {
@@ -60,10 +64,26 @@ async function measure(label: string, deps: Deps): Promise<boolean> {
       .executeTakeFirstOrThrow();
     const month = (await deps.db.selectFrom('milestones').select('due_date').where('due_date', 'is not', null).orderBy('due_date').limit(1).offset(5000).executeTakeFirst())?.due_date?.slice(0, 7) ?? '2026-06';
     const username = `bench-leader-${randomUUID().slice(0, 8)}`;
+    const staff = `bench-unit-${randomUUID().slice(0, 8)}`;
     await createUser(deps, SYSTEM_ACTOR, { username, displayName: '基准测试领导', unitId: null, roles: ['leader'], leaderSectionIds: [], fixedPassword: PASSWORD, mustChangePassword: false });
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
-    if (login.statusCode !== 200) throw new Error(`login failed: ${login.body}`);
-    const headers = { cookie: login.cookies.map((c) => `${c.name}=${c.value}`).join('; ') };
+    await createUser(deps, SYSTEM_ACTOR, { username: staff, displayName: '基准测试填报员', unitId: busiest.unit_id, roles: ['unit_staff'], leaderSectionIds: [], fixedPassword: PASSWORD, mustChangePassword: false });
+    const signIn = async (name: string) => {
+      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: name, password: PASSWORD } });
+      if (login.statusCode !== 200) throw new Error(`login failed: ${login.body}`);
+      return { cookie: login.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': login.json().csrfToken as string };
+    };
+    const headers = await signIn(username);
+    const staffHeaders = await signIn(staff);
+    const openTasks = (await deps.db.selectFrom('task_units as tu').innerJoin('tasks as t', 't.id', 'tu.task_id').select('t.id').where('tu.unit_id', '=', busiest.unit_id).where('t.closed_on', 'is', null).limit(200).execute()).map((r) => r.id);
+    let nextTask = 0;
+    // A unit submits a progress report through the API: two writes, as on any working day.
+    const report = async () => {
+      const taskId = openTasks[nextTask++ % openTasks.length]!;
+      const made = await app.inject({ method: 'POST', url: `/api/tasks/${taskId}/reports`, headers: staffHeaders, payload: { unitId: busiest.unit_id, kind: 'part', stage: 'in_progress', narrative: '基准测试：本周推进情况。' } });
+      if (made.statusCode !== 201) throw new Error(`report failed: ${made.body}`);
+      const sent = await app.inject({ method: 'POST', url: `/api/reports/${made.json().id}/submit`, headers: staffHeaders });
+      if (sent.statusCode !== 200) throw new Error(`submit failed: ${sent.body}`);
+    };
 
     const endpoints: [string, string][] = [
       ['summary', '/api/dashboard/summary'],
@@ -101,12 +121,16 @@ async function measure(label: string, deps: Deps): Promise<boolean> {
     for (let i = 0; i < 3; i += 1) await hit('/api/health'); // JIT and connections
     const rows: Row[] = [];
     for (const [name, url] of endpoints) {
-      const row: Row = { name, cold: [], warm: [] };
+      const row: Row = { name, cold: [], afterWrite: [], warm: [] };
       for (let i = 0; i < COLD_RUNS; i += 1) {
         await coldStart();
         row.cold.push(await hit(url));
       }
       await hit(url);
+      for (let i = 0; i < COLD_RUNS; i += 1) {
+        await report();
+        row.afterWrite.push(await hit(url));
+      }
       for (let i = 0; i < RUNS; i += 1) row.warm.push(await hit(url));
       rows.push(row);
     }
@@ -123,13 +147,13 @@ async function measure(label: string, deps: Deps): Promise<boolean> {
 
     const base = median(health);
     console.log(`\n${label}: ${RUNS} warm runs, ${COLD_RUNS} cold runs per endpoint; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-    console.log(`${'endpoint'.padEnd(24)} ${'cold p50'.padStart(8)} ${'cold p95'.padStart(8)} ${'warm p50'.padStart(8)} ${'warm p95'.padStart(8)} ${'×health'.padStart(8)}  vs ${TARGET_MS} ms`);
+    console.log(`${'endpoint'.padEnd(24)} ${'cold p50'.padStart(8)} ${'cold p95'.padStart(8)} ${'write p50'.padStart(9)} ${'write p95'.padStart(9)} ${'warm p50'.padStart(8)} ${'warm p95'.padStart(8)} ${'×health'.padStart(8)}  vs ${TARGET_MS} ms`);
     for (const r of rows) {
-      const pass = quantile(r.cold, 0.95) < TARGET_MS && quantile(r.warm, 0.95) < TARGET_MS;
-      console.log(`${r.name.padEnd(24)} ${ms(median(r.cold))}  ${ms(quantile(r.cold, 0.95))}  ${ms(median(r.warm))}  ${ms(quantile(r.warm, 0.95))}  ${(median(r.warm) / base).toFixed(1).padStart(7)}  ${pass ? 'PASS' : 'FAIL'}`);
+      const pass = [r.cold, r.afterWrite, r.warm].every((xs) => quantile(xs, 0.95) < TARGET_MS);
+      console.log(`${r.name.padEnd(24)} ${ms(median(r.cold))}  ${ms(quantile(r.cold, 0.95))}   ${ms(median(r.afterWrite))}   ${ms(quantile(r.afterWrite, 0.95))}  ${ms(median(r.warm))}  ${ms(quantile(r.warm, 0.95))}  ${(median(r.warm) / base).toFixed(1).padStart(7)}  ${pass ? 'PASS' : 'FAIL'}`);
     }
-    console.log(`${'GET /api/health'.padEnd(24)} ${''.padStart(8)}  ${''.padStart(8)}  ${ms(base)}  ${ms(quantile(health, 0.95))}`);
-    console.log(`${'page of 6 charts, cold'.padEnd(24)} ${ms(median(page))}  ${ms(quantile(page, 0.95))}  (sequential, after a write)`);
+    console.log(`${'GET /api/health'.padEnd(24)} ${''.padStart(8)}  ${''.padStart(8)}   ${''.padStart(7)}   ${''.padStart(7)}  ${ms(base)}  ${ms(quantile(health, 0.95))}`);
+    console.log(`${'page of 6 charts, cold'.padEnd(24)} ${ms(median(page))}  ${ms(quantile(page, 0.95))}  (sequential, caches dropped)`);
     return !failed;
   } finally {
     await app.close();

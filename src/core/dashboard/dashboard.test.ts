@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createCalendar } from '../calendar/index.ts';
+import { taskStatus } from '../status/status.ts';
 import { defaultCalendar } from '../calendar/index.ts';
 import { burnupSeries } from './burnup.ts';
 import { monthsBetween, overdueHeatmap } from './heatmap.ts';
@@ -27,6 +30,41 @@ describe('statusTable', () => {
     ];
     const s = statusTable(tasks, milestones, '2021-07-10', defaultCalendar);
     expect([...s.values()]).toEqual(['overdue', 'done', 'done_late', 'in_progress', 'not_started', 'due_soon', 'overdue']);
+  });
+
+  it('equals taskStatus (with statusesOf\'s retry) on any facts, days and 临期 settings', () => {
+    const calendar = createCalendar();
+    const last = calendar.coveredYears.at(-1)!;
+    // Days around the checkpoints and the end of the covered years, where the look-ahead fails.
+    const day = fc.constantFrom('2021-06-01', '2021-06-25', '2021-06-30', '2021-07-01', '2021-09-28', '2021-12-31', `${last}-12-24`, `${last}-12-30`, `${last}-12-31`);
+    const maybe = fc.option(day, { nil: null });
+    const facts = fc.record({
+      closedOn: maybe,
+      progressed: fc.boolean(),
+      milestones: fc.array(fc.record({ dueDate: maybe, completedOn: maybe }), { maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(fc.array(facts, { maxLength: 6 }), day, fc.integer({ min: 0, max: 10 }), (tasks, today, n) => {
+        const rows = tasks.map((t, i) => ({ id: i + 1, closedOn: t.closedOn, progressed: t.progressed }));
+        const ms = tasks.flatMap((t, i) => t.milestones.map((m) => ({ taskId: i + 1, ...m })));
+        let expected: Map<number, string> | Error;
+        try {
+          expected = new Map(tasks.map((t, i) => {
+            const f = { milestones: t.milestones.map((m) => ({ ...m, hasProgress: false })), closedOn: t.closedOn, hasProgress: t.progressed };
+            try {
+              return [i + 1, taskStatus(f, today, calendar, { dueSoonWorkdays: n })] as const;
+            } catch {
+              return [i + 1, taskStatus(f, today, calendar, { dueSoonWorkdays: 0 })] as const;
+            }
+          }));
+        } catch (e) {
+          expected = e as Error;
+        }
+        if (expected instanceof Error) expect(() => statusTable(rows, ms, today, calendar, { dueSoonWorkdays: n })).toThrow();
+        else expect(statusTable(rows, ms, today, calendar, { dueSoonWorkdays: n })).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('falls back to no 临期 when the look-ahead leaves the covered years, as statusesOf does', () => {

@@ -1,5 +1,5 @@
 import type { WorkCalendar } from '../calendar/index.ts';
-import { completionAsOf, isDoneStatus, taskStatus, WORK_STATUSES, type MilestoneFacts, type StatusOptions, type WorkStatus } from '../status/status.ts';
+import { completionAsOf, DEFAULT_DUE_SOON_WORKDAYS, isDoneStatus, WORK_STATUSES, type StatusOptions, type WorkStatus } from '../status/status.ts';
 import { countStatuses } from '../rounds/snapshot.ts';
 
 /** A task as the dashboards read it: its closure and whether any non-draft report exists. */
@@ -21,56 +21,65 @@ export interface StatusMilestone {
  * server's per-request `statusesOf`: a milestone is completed by its own closure or the task's,
  * "progress" is any non-draft report on the task, and when the 临期 look-ahead reaches a year the
  * calendar lacks, 临期 is not computed for that task rather than guessed.
- * Linear in tasks + milestones: milestones are grouped once into a Map.
+ *
+ * The rules are `taskStatus`'s (src/core/status/status.ts), evaluated without building per-milestone
+ * arrays: the 临期 limit is the same for every milestone on `today`, so it is asked of the calendar
+ * once. Linear in tasks + milestones; a property test holds it equal to `taskStatus`.
  */
 export function statusTable(tasks: readonly StatusTask[], milestones: readonly StatusMilestone[], today: string, calendar: WorkCalendar, options: StatusOptions = {}): Map<number, WorkStatus> {
-  const byTask = new Map<number, MilestoneFacts[]>();
+  const byTask = new Map<number, StatusMilestone[]>();
   for (const m of milestones) {
-    const facts: MilestoneFacts = { dueDate: m.dueDate, completedOn: m.completedOn ?? null, hasProgress: false };
     const list = byTask.get(m.taskId);
-    if (list) list.push(facts);
-    else byTask.set(m.taskId, [facts]);
+    if (list) list.push(m);
+    else byTask.set(m.taskId, [m]);
   }
-  const cal = memoised(calendar);
+  const n = options.dueSoonWorkdays ?? DEFAULT_DUE_SOON_WORKDAYS;
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`临期工作日数应为非负整数：${n}`);
+  // A due date before this limit is 临期 (see isWithinWorkdays in status.ts). Asked on first need, as
+  // taskStatus only asks when a milestone reaches that rule; when the calendar cannot answer, the
+  // limit with 0 days — statusesOf's retry.
+  let soon: string | null | undefined;
+  let fallback: string | undefined;
+  const soonLimit = (): string => {
+    if (soon === undefined) {
+      try {
+        soon = calendar.addWorkdays(today, n + 1);
+      } catch {
+        soon = null;
+      }
+    }
+    if (soon !== null) return soon;
+    return (fallback ??= calendar.addWorkdays(today, 1));
+  };
   const out = new Map<number, WorkStatus>();
   for (const t of tasks) {
-    const facts = { milestones: byTask.get(t.id) ?? [], closedOn: t.closedOn, hasProgress: t.progressed };
-    try {
-      out.set(t.id, taskStatus(facts, today, cal, options));
-    } catch {
-      out.set(t.id, taskStatus(facts, today, cal, { dueSoonWorkdays: 0 }));
+    const closedOn = t.closedOn !== null && t.closedOn <= today ? t.closedOn : null;
+    let dated = 0;
+    let finished = 0;
+    let late = false;
+    let overdue = false;
+    let dueSoon = false;
+    let progress = t.progressed;
+    for (const m of byTask.get(t.id) ?? []) {
+      const own = m.completedOn != null && m.completedOn <= today ? m.completedOn : null;
+      if (own !== null) progress = true;
+      if (m.dueDate === null) continue;
+      dated += 1;
+      const completed = own === null ? closedOn : closedOn === null || own <= closedOn ? own : closedOn;
+      if (completed !== null) {
+        finished += 1;
+        if (completed > m.dueDate) late = true;
+      } else if (today > m.dueDate) overdue = true;
+      else if (m.dueDate < soonLimit()) dueSoon = true;
     }
+    let status: WorkStatus;
+    if (closedOn !== null || (dated > 0 && finished === dated)) status = late ? 'done_late' : 'done';
+    else if (overdue) status = 'overdue';
+    else if (dueSoon) status = 'due_soon';
+    else status = progress ? 'in_progress' : 'not_started';
+    out.set(t.id, status);
   }
   return out;
-}
-
-/**
- * The calendar with `addWorkdays` remembered: a status sweep asks "today + 6 working days" once per
- * open milestone, always the same question, and each answer parses dates.
- */
-function memoised(calendar: WorkCalendar): WorkCalendar {
-  const answers = new Map<string, string | Error>();
-  return {
-    coveredYears: calendar.coveredYears,
-    isWorkday: (date) => calendar.isWorkday(date),
-    workdaysBetween: (a, b) => calendar.workdaysBetween(a, b),
-    nextWorkday: (date) => calendar.nextWorkday(date),
-    lastWorkdayOnOrBefore: (date) => calendar.lastWorkdayOnOrBefore(date),
-    addWorkdays(date, n) {
-      const key = `${date}|${n}`;
-      let answer = answers.get(key);
-      if (answer === undefined) {
-        try {
-          answer = calendar.addWorkdays(date, n);
-        } catch (e) {
-          answer = e instanceof Error ? e : new Error(String(e));
-        }
-        answers.set(key, answer);
-      }
-      if (answer instanceof Error) throw answer;
-      return answer;
-    },
-  };
 }
 
 /** A rate rounded to 4 decimals, 0 over nothing. */

@@ -44,10 +44,21 @@ export interface Scope {
 
 /** The tasks of the scope in plan and document order (read from a covering index). */
 export async function findTasks(db: Q, scope: Scope) {
-  let q = db.selectFrom('tasks as t').select(['t.id', 't.plan_id', 't.section_id', 't.number', 't.title', 't.closed_on']).orderBy('t.plan_id').orderBy('t.ordinal');
+  let q = db.selectFrom('tasks as t').select(['t.id', 't.plan_id', 't.section_id', 't.closed_on']).orderBy('t.plan_id').orderBy('t.ordinal');
   if (scope.planId !== undefined) q = q.where('t.plan_id', '=', scope.planId);
   if (scope.taskIds !== undefined) q = q.where('t.id', 'in', scope.taskIds);
   return q.execute();
+}
+
+/** Numbers and titles of the tasks a list shows: some tasks, a section's or a plan's. */
+export async function findTaskTitles(db: Q, scope: Scope & { sectionId?: number | undefined }) {
+  if (scope.taskIds !== undefined && scope.taskIds.length === 0) return new Map<number, { number: string; title: string }>();
+  let q = db.selectFrom('tasks').select(['id', 'number', 'title']);
+  if (scope.planId !== undefined) q = q.where('plan_id', '=', scope.planId);
+  if (scope.sectionId !== undefined) q = q.where('section_id', '=', scope.sectionId);
+  if (scope.taskIds !== undefined) q = q.where('id', 'in', scope.taskIds);
+  const rows = await q.execute();
+  return new Map(rows.map((r) => [r.id, { number: r.number, title: r.title }]));
 }
 
 /**
@@ -169,7 +180,7 @@ export async function snapshotMembers(db: Q, dialect: Dialect, roundIds: number[
   if (!roundIds.length) return [];
   const picked =
     dialect === 'postgres'
-      ? sql<string>`(select jsonb_build_array(j -> 'overall', j -> 'reporting', j -> 'bySection')::text from (select s.content::jsonb as j) as parsed)`
+      ? sql<string>`json_build_array(s.content::json -> 'overall', s.content::json -> 'reporting', s.content::json -> 'bySection')::text`
       : sql<string>`json_extract(s.content, '$.overall', '$.reporting', '$.bySection')`;
   return db.selectFrom('round_snapshots as s').select(['s.round_id', 's.taken_at', picked.as('members')]).where('s.round_id', 'in', roundIds).execute();
 }

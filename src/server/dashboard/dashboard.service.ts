@@ -28,8 +28,6 @@ interface ScopeTask {
   id: number;
   planId: number;
   sectionId: number | null;
-  number: string;
-  title: string;
   closedOn: string | null;
   status: WorkStatus;
   milestones: { dueDate: string | null; completedOn: string | null }[];
@@ -120,7 +118,7 @@ async function readTasks(deps: Deps, scope: repo.Scope, today: string): Promise<
   return taskRows.map((t) => {
     const ms = byTask.get(t.id) ?? [];
     return {
-      id: t.id, planId: t.plan_id, sectionId: t.section_id, number: t.number, title: t.title, closedOn: t.closed_on, status: statuses.get(t.id)!,
+      id: t.id, planId: t.plan_id, sectionId: t.section_id, closedOn: t.closed_on, status: statuses.get(t.id)!,
       milestones: ms, dues: ms.map((m) => m.dueDate).filter((d): d is string => d !== null).sort(),
     };
   });
@@ -398,11 +396,12 @@ async function assertSection(deps: Deps, model: Model, sectionId: number | undef
 export async function roadmap(deps: Deps, q: { planId?: number | undefined; sectionId?: number | undefined }, today = todayInChina()) {
   const model = await modelOf(deps, q.planId, today);
   await assertSection(deps, model, q.sectionId);
-  const [links, starts] = await Promise.all([linksOf(deps, model), repo.ledgerStarts(deps.db, q)]);
+  // Numbers and titles are read for the rows shown only: the status table keeps what charts count.
+  const [links, starts, titles] = await Promise.all([linksOf(deps, model), repo.ledgerStarts(deps.db, q), repo.findTaskTitles(deps.db, q)]);
   const rows = q.sectionId === undefined ? model.tasks : model.tasks.filter((t) => t.sectionId === q.sectionId);
   return {
     data: rows.map((t) => ({
-      taskId: t.id, number: t.number, title: t.title, sectionId: t.sectionId,
+      taskId: t.id, number: titles.get(t.id)?.number ?? '', title: titles.get(t.id)?.title ?? '', sectionId: t.sectionId,
       start: starts.get(t.id) ?? planStart(model, t.planId), end: lastDue(t), status: t.status, leadUnits: links.leadNames.get(t.id) ?? [],
     })),
   };
@@ -437,9 +436,10 @@ export async function drillDown(deps: Deps, q: DrillDownQuery, today = todayInCh
   );
   const sectionTitles = new Map(model.sections.map((s) => [s.id, s.title]));
   const page = hits.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  const titles = await repo.findTaskTitles(deps.db, { taskIds: page.map((t) => t.id) });
   return {
     data: page.map((t) => ({
-      id: t.id, planId: t.planId, number: t.number, title: t.title, sectionTitle: t.sectionId === null ? null : (sectionTitles.get(t.sectionId) ?? null),
+      id: t.id, planId: t.planId, number: titles.get(t.id)?.number ?? '', title: titles.get(t.id)?.title ?? '', sectionTitle: t.sectionId === null ? null : (sectionTitles.get(t.sectionId) ?? null),
       status: t.status, dueDate: lastDue(t), leadUnits: links.leadNames.get(t.id) ?? [],
     })),
     total: hits.length,

@@ -15,7 +15,7 @@ export function dashboardIndexes(_dialect: Dialect) {
       await db.schema.createIndex('progress_reports_task_unit_status_idx').on('progress_reports').columns(['task_id', 'unit_id', 'status']).execute();
       // Covering: the per-task status table reads every task of a scope from the index alone (the
       // table rows also hold the long text and search text).
-      await db.schema.createIndex('tasks_dashboard_idx').on('tasks').columns(['plan_id', 'ordinal', 'id', 'section_id', 'closed_on', 'number', 'title']).execute();
+      await db.schema.createIndex('tasks_dashboard_idx').on('tasks').columns(['plan_id', 'ordinal', 'id', 'section_id', 'closed_on']).execute();
       await db.schema.createIndex('tasks_section_idx').on('tasks').columns(['section_id', 'ordinal']).execute();
       await db.schema.createIndex('task_units_plan_idx').on('task_units').columns(['plan_id', 'task_id', 'ordinal', 'unit_id', 'role']).execute();
       await db.schema.createIndex('milestones_plan_task_idx').on('milestones').columns(['plan_id', 'task_id', 'due_date']).execute();
