@@ -143,6 +143,19 @@ describe('takeSnapshot', () => {
     expect(takeSnapshot(two, asOf, calendar).checkpoints.map((c) => [c.date, c.due, c.doneByCheckpoint])).toEqual([['2021-06-30', 2, 1], ['2021-09-30', 5, 3]]);
   });
 
+  it('counts a milestone closed on its own: on time keeps the unit timely, the task stays open', () => {
+    const own: SnapshotFacts = {
+      ...facts,
+      tasks: [{ ...task(9, 10, [['6月底前', '2021-06-30'], ['年底前', '2021-12-31']], [[A, 'lead']]), milestones: [{ text: '6月底前', dueDate: '2021-06-30', completedOn: '2021-06-29' }, { text: '年底前', dueDate: '2021-12-31' }] }],
+      units: [A],
+      reports: [],
+    };
+    const s = takeSnapshot(own, asOf, calendar);
+    expect(s.tasks[0]!.status).toBe('in_progress');
+    expect(s.units[0]).toMatchObject({ tasks: 1, done: 0, overdue: 0, completionRate: 0, timelinessRate: 1 });
+    expect(s.checkpoints[0]).toMatchObject({ date: '2021-06-30', due: 1, doneByCheckpoint: 1, state: 'met' });
+  });
+
   it('counts Monday to Friday past the calendar’s years instead of failing a close', () => {
     const late: SnapshotFacts = { ...facts, tasks: [task(1, 10, [['年底前', '2026-12-31']], [[A, 'lead']])], reports: [] };
     // 2027 is not in the calendar: 1-1 (Fri) and 1-4…1-8 are counted.

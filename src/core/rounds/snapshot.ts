@@ -11,7 +11,7 @@ export interface SnapshotTaskFacts {
   sectionId: number | null;
   number: string;
   title: string;
-  /** In document order; `completedOn` is optional because milestones are completed by closure today. */
+  /** In document order; `completedOn` is the milestone's own closure (销号), if any. */
   milestones: { text: string; dueDate: string | null; completedOn?: string | null }[];
   closedOn: string | null;
   /** Lead and responsible units in document order (a unit may appear in both roles). */

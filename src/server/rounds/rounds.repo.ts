@@ -223,7 +223,7 @@ export async function tasksOfPlans(db: Q, planIds: number[]) {
 }
 
 export async function milestonesOfPlans(db: Q, planIds: number[]) {
-  return db.selectFrom('milestones').select(['task_id', 'text', 'due_date']).where('plan_id', 'in', planIds).orderBy('task_id').orderBy('ordinal').execute();
+  return db.selectFrom('milestones').select(['task_id', 'text', 'due_date', 'completed_on']).where('plan_id', 'in', planIds).orderBy('task_id').orderBy('ordinal').execute();
 }
 
 export async function taskUnitsOfPlans(db: Q, planIds: number[]) {

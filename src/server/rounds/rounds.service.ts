@@ -269,7 +269,8 @@ export async function computeSnapshot(db: Q, row: RoundRow, now: Date, rules: St
     const progress = latestOf.get(t.id);
     return {
       id: t.id, planId: t.plan_id, sectionId: t.section_id, number: t.number, title: t.title, closedOn: t.closed_on,
-      milestones: (milestonesOf.get(t.id) ?? []).map((m) => ({ text: m.text, dueDate: m.due_date })),
+      // A milestone closes (销号) on its own too, not only with its task.
+      milestones: (milestonesOf.get(t.id) ?? []).map((m) => ({ text: m.text, dueDate: m.due_date, completedOn: m.completed_on })),
       units: named.map((u) => ({ unitId: u.unit_id, name: u.name, role: u.role })),
       // With several lead units each action says whose it is.
       actions: leadActions.map((a) => (leads.size > 1 ? `【${a.unit_name}】${a.action}` : a.action)),
