@@ -20,6 +20,8 @@ import type { Circular, CircularPatch, CircularSummary } from './circulars.schem
  * Circulars (通报): a draft written from a closed round's snapshot, edited by the coordinator, then
  * issued. Issuing renders the .docx, .pdf and .xlsx once and archives them by SHA-256; downloads of an
  * issued circular always serve those bytes, whatever happens to the live data afterwards.
+ * Whenever a draft is read (created, opened, listed) the PDF worker is asked to parse its fonts, the
+ * one slow step of a first PDF, so previews and the issue find them ready.
  */
 
 export type CircularFileKind = 'docx' | 'pdf' | 'xlsx';
@@ -50,11 +52,15 @@ async function visibleRow(deps: Deps, actor: Actor, id: number): Promise<repo.Ci
 
 export async function getCircular(deps: Deps, actor: Actor, id: number): Promise<Circular> {
   const row = await visibleRow(deps, actor, id);
+  if (row.status === 'draft') warmPdfRenderer();
   return { ...toSummary(row), blocks: JSON.parse(row.blocks) as CircularBlocks, snapshot: snapshotOf(row) };
 }
 
 export async function findCirculars(deps: Deps, actor: Actor): Promise<{ data: CircularSummary[] }> {
-  return { data: (await repo.findCircularRows(deps.db, seesDrafts(actor))).map(toSummary) };
+  const rows = await repo.findCircularRows(deps.db, seesDrafts(actor));
+  // A coordinator looking at drafts is about to preview or issue one: have the PDF fonts parsed by then.
+  if (rows.some((r) => r.status === 'draft')) warmPdfRenderer();
+  return { data: rows.map(toSummary) };
 }
 
 /** The default 发文机关: the office of the plan's issuer ("山亭区人民政府" → "山亭区人民政府办公室"). */
@@ -70,8 +76,6 @@ export async function createCircular(deps: Deps, actor: Actor, roundId: number):
   const snapshot = JSON.parse(round.content) as RoundSnapshot;
   const issuer = defaultIssuer(await repo.issuerOfPlans(deps.db, snapshot.plans.map((p) => p.id)));
   const draft = draftCircular(snapshot, { issuer });
-  // Previews and the issue will need the PDF fonts: parse them now, off the main thread.
-  warmPdfRenderer();
   const id = await deps.db.transaction().execute(async (trx) => {
     const now = nowIso();
     const id = await repo.insertCircular(trx, { round_id: roundId, title: draft.title, doc_number: draft.docNumber, issuer, blocks: JSON.stringify(draft.blocks), created_by: actor.userId, created_at: now, updated_at: now });
