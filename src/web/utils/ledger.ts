@@ -101,6 +101,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   urge: '催办',
   supervise: '督办',
   interview: '约谈建议',
+  round: '调度',
 };
 
 export const NOTIFICATION_KIND_COLORS: Record<NotificationKind, string> = {
@@ -108,6 +109,7 @@ export const NOTIFICATION_KIND_COLORS: Record<NotificationKind, string> = {
   urge: 'orange',
   supervise: 'red',
   interview: 'magenta',
+  round: 'purple',
 };
 
 /** The bell's badge: the count, capped as `99+`. */
