@@ -118,6 +118,17 @@ export async function tasksOfMilestones(db: Q, milestoneIds: number[]) {
   return (await db.selectFrom('milestones').select('task_id').where('id', 'in', milestoneIds).execute()).map((r) => r.task_id);
 }
 
+/** Distinct accountable (non-collective) units named on tasks of the scope: the ranking's length. */
+export async function countAccountableUnits(db: Q, planId: number | undefined): Promise<number> {
+  let q = db
+    .selectFrom('task_units as tu')
+    .innerJoin('units as u', 'u.id', 'tu.unit_id')
+    .select((eb) => eb.fn.count('tu.unit_id').distinct().as('n'))
+    .where('u.is_collective', '=', 0);
+  if (planId !== undefined) q = q.where('tu.plan_id', '=', planId);
+  return num((await q.executeTakeFirst())?.n);
+}
+
 export async function findUnits(db: Q) {
   return db.selectFrom('units').select(['id', 'name', 'is_collective']).execute();
 }

@@ -54,6 +54,8 @@ interface Model {
   links?: Promise<UnitLinks> | undefined;
   /** Units with a submitted or accepted report, per task (the ranking only). */
   reported?: Promise<Map<number, Set<number>>> | undefined;
+  /** Chart answers computed from this table: until the next write every request gets the same. */
+  answers: Map<string, Promise<unknown>>;
 }
 
 /** Writes that never change a task's status, units or reports. */
@@ -127,7 +129,7 @@ async function readTasks(deps: Deps, scope: repo.Scope, today: string): Promise<
 async function buildModel(deps: Deps, planId: number | undefined, today: string, version: number): Promise<Model> {
   const [plans, sections, tasks] = await Promise.all([repo.findPlans(deps.db, planId), repo.findSections(deps.db, planId), readTasks(deps, { planId }, today)]);
   if (planId !== undefined && plans.length === 0) throw notFound('方案');
-  return { version, today, planId, plans, sections, tasks, byId: new Map(tasks.map((t) => [t.id, t])) };
+  return { version, today, planId, plans, sections, tasks, byId: new Map(tasks.map((t) => [t.id, t])), answers: new Map() };
 }
 
 /** The cached table brought up to `version` from the writes recorded since it was built. */
@@ -149,13 +151,13 @@ async function refreshModel(deps: Deps, model: Model, version: number): Promise<
   }
   for (const id of [...(await repo.tasksOfReports(deps.db, reportIds)), ...(await repo.tasksOfMilestones(deps.db, milestoneIds))]) taskIds.add(id);
   const ids = [...taskIds].filter((id) => model.byId.has(id));
-  if (ids.length === 0) return { ...model, version };
+  if (ids.length === 0) return { ...model, version, answers: new Map() };
   const fresh = await readTasks(deps, { taskIds: ids }, model.today);
   // A task gone or moved out of the scope: its order and sections need the whole table again.
   if (fresh.length !== ids.length || fresh.some((t) => t.planId !== model.byId.get(t.id)!.planId)) return rebuild();
   const replaced = new Map(fresh.map((t) => [t.id, t]));
   const tasks = model.tasks.map((t) => replaced.get(t.id) ?? t);
-  const next: Model = { ...model, version, tasks, byId: new Map(tasks.map((t) => [t.id, t])), links: undefined, reported: undefined };
+  const next: Model = { ...model, version, tasks, byId: new Map(tasks.map((t) => [t.id, t])), links: undefined, reported: undefined, answers: new Map() };
   const scope = { taskIds: ids };
   if (model.links) {
     const old = model.links;
@@ -229,6 +231,17 @@ function reportedOf(deps: Deps, model: Model): Promise<Map<number, Set<number>>>
   return model.reported;
 }
 
+/** A chart's answer from this table, computed once. */
+function answer<T>(model: Model, key: string, compute: () => Promise<T>): Promise<T> {
+  let hit = model.answers.get(key) as Promise<T> | undefined;
+  if (!hit) {
+    hit = compute();
+    model.answers.set(key, hit);
+    hit.catch(() => model.answers.delete(key));
+  }
+  return hit;
+}
+
 /** Every task's status in the scope on `today`, from the cached table (the same as `statusesOf`). */
 export async function taskStatusesOf(deps: Deps, planId: number | undefined, today = todayInChina()): Promise<Map<number, WorkStatus>> {
   const model = await modelOf(deps, planId, today);
@@ -244,51 +257,63 @@ function accountable(links: UnitLinks, unitId: number): boolean {
 
 export async function summary(deps: Deps, planId: number | undefined, today = todayInChina()) {
   const model = await modelOf(deps, planId, today);
-  const links = await linksOf(deps, model);
-  const units = new Set<number>();
-  for (const list of links.unitsOfTask.values()) for (const u of list) if (accountable(links, u)) units.add(u);
-  return { asOf: today, plans: model.plans.length, tasks: model.tasks.length, units: units.size, counts: countStatuses(model.tasks.map((t) => t.status)) };
+  return answer(model, 'summary', async () => ({
+    asOf: today,
+    plans: model.plans.length,
+    tasks: model.tasks.length,
+    units: await repo.countAccountableUnits(deps.db, planId),
+    counts: countStatuses(model.tasks.map((t) => t.status)),
+  }));
 }
 
 export async function burnup(deps: Deps, planId: number | undefined, today = todayInChina()) {
   const model = await modelOf(deps, planId, today);
-  const goals = await repo.findGoals(deps.db, planId);
-  // Plans of one programme share their goals ("6月底前…"): one checkpoint per distinct text and date.
-  const seen = new Set<string>();
-  const checkpoints = goals
-    .filter((g) => {
-      const key = `${g.due_date}|${g.text}`;
-      return seen.has(key) ? false : (seen.add(key), true);
-    })
-    .map((g) => ({ text: g.text, date: g.due_date! }));
-  const work = model.tasks.map((t) => ({ lastDue: lastDue(t), closedOn: t.closedOn !== null && t.closedOn <= today ? t.closedOn : null }));
-  const starts = model.plans.map((p) => p.issue_date).filter((d): d is string => d !== null);
-  const dates = [...work.flatMap((w) => [w.lastDue, w.closedOn]), ...checkpoints.map((c) => c.date)].filter((d): d is string => d !== null);
-  if (dates.length === 0) return { asOf: today, checkpoints, series: [] };
-  const first = dates.reduce((a, b) => (a < b ? a : b));
-  const start = starts.length ? starts.reduce((a, b) => (a < b ? a : b)) : first;
-  const end = dates.reduce((a, b) => (a > b ? a : b));
-  return { asOf: today, checkpoints, series: burnupSeries(work, start < first ? start : first, end) };
+  return answer(model, 'burnup', async () => {
+    const goals = await repo.findGoals(deps.db, planId);
+    // Plans of one programme share their goals ("6月底前…"): one checkpoint per distinct text and date.
+    const seen = new Set<string>();
+    const checkpoints = goals
+      .filter((g) => {
+        const key = `${g.due_date}|${g.text}`;
+        return seen.has(key) ? false : (seen.add(key), true);
+      })
+      .map((g) => ({ text: g.text, date: g.due_date! }));
+    const work = model.tasks.map((t) => ({ lastDue: lastDue(t), closedOn: t.closedOn !== null && t.closedOn <= today ? t.closedOn : null }));
+    const starts = model.plans.map((p) => p.issue_date).filter((d): d is string => d !== null);
+    const dates = [...work.flatMap((w) => [w.lastDue, w.closedOn]), ...checkpoints.map((c) => c.date)].filter((d): d is string => d !== null);
+    if (dates.length === 0) return { asOf: today, checkpoints, series: [] };
+    const first = dates.reduce((a, b) => (a < b ? a : b));
+    const start = starts.length ? starts.reduce((a, b) => (a < b ? a : b)) : first;
+    const end = dates.reduce((a, b) => (a > b ? a : b));
+    return { asOf: today, checkpoints, series: burnupSeries(work, start < first ? start : first, end) };
+  });
 }
 
 export async function sections(deps: Deps, planId: number | undefined, today = todayInChina()) {
   const model = await modelOf(deps, planId, today);
-  const bySection = new Map<number, WorkStatus[]>();
-  for (const t of model.tasks) {
-    if (t.sectionId === null) continue;
-    const list = bySection.get(t.sectionId);
-    if (list) list.push(t.status);
-    else bySection.set(t.sectionId, [t.status]);
-  }
-  return {
-    data: model.sections
-      .filter((s) => bySection.has(s.id))
-      .map((s) => ({ planId: s.plan_id, sectionId: s.id, title: s.title, indicatorCode: s.indicator_code, counts: countStatuses(bySection.get(s.id)!) })),
-  };
+  return answer(model, 'sections', async () => {
+    const bySection = new Map<number, WorkStatus[]>();
+    for (const t of model.tasks) {
+      if (t.sectionId === null) continue;
+      const list = bySection.get(t.sectionId);
+      if (list) list.push(t.status);
+      else bySection.set(t.sectionId, [t.status]);
+    }
+    return {
+      data: model.sections
+        .filter((s) => bySection.has(s.id))
+        .map((s) => ({ planId: s.plan_id, sectionId: s.id, title: s.title, indicatorCode: s.indicator_code, counts: countStatuses(bySection.get(s.id)!) })),
+    };
+  });
 }
 
 export async function unitRanking(deps: Deps, planId: number | undefined, limit: number | undefined, today = todayInChina()) {
   const model = await modelOf(deps, planId, today);
+  const ranked = await answer(model, 'units', () => rankAll(deps, model, today));
+  return { data: limit === undefined ? ranked : ranked.slice(0, limit) };
+}
+
+async function rankAll(deps: Deps, model: Model, today: string) {
   const [links, reported] = await Promise.all([linksOf(deps, model), reportedOf(deps, model)]);
   const tallies = new Map<number, UnitTally>();
   for (const [taskId, unitIds] of links.unitsOfTask) {
@@ -309,18 +334,19 @@ export async function unitRanking(deps: Deps, planId: number | undefined, limit:
       if (reported.get(taskId)?.has(unitId)) u.reported += 1;
     }
   }
-  const ranked = rankUnitTallies([...tallies.values()]);
-  return { data: limit === undefined ? ranked : ranked.slice(0, limit) };
+  return rankUnitTallies([...tallies.values()]);
 }
 
 export async function heatmap(deps: Deps, planId: number | undefined, today = todayInChina()) {
   const model = await modelOf(deps, planId, today);
-  const links = await linksOf(deps, model);
-  const closedOn = new Map(model.tasks.map((t) => [t.id, t.closedOn]));
-  const milestones = model.tasks.flatMap((t) => t.milestones.map((m) => ({ taskId: t.id, dueDate: m.dueDate, completedOn: m.completedOn })));
-  const unitsOfTask = new Map([...links.unitsOfTask].map(([taskId, ids]) => [taskId, ids.filter((u) => accountable(links, u))]));
-  const names = new Map([...links.units].map(([id, u]) => [id, u.name]));
-  return overdueHeatmap(milestones, closedOn, unitsOfTask, names, today, 30);
+  return answer(model, 'heatmap', async () => {
+    const links = await linksOf(deps, model);
+    const closedOn = new Map(model.tasks.map((t) => [t.id, t.closedOn]));
+    const milestones = model.tasks.flatMap((t) => t.milestones.map((m) => ({ taskId: t.id, dueDate: m.dueDate, completedOn: m.completedOn })));
+    const unitsOfTask = new Map([...links.unitsOfTask].map(([taskId, ids]) => [taskId, ids.filter((u) => accountable(links, u))]));
+    const names = new Map([...links.units].map(([id, u]) => [id, u.name]));
+    return overdueHeatmap(milestones, closedOn, unitsOfTask, names, today, 30);
+  });
 }
 
 // Snapshots never change once stored: their figures are kept for the life of the process, and in
