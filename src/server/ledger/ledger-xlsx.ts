@@ -9,6 +9,7 @@ import { attachmentsOf, insertReport, updateReportRow } from '../reports/reports
 import { statusesOf } from '../reports/task-status.ts';
 import { milestonesOfTasks, unitsOfTasks } from '../tasks/tasks.repo.ts';
 import * as repo from './ledger.repo.ts';
+import { reopenApproved } from './ledger.service.ts';
 
 /** The customary 台账 layout; the hidden last column keys each row to its task for the import. */
 export const LEDGER_COLUMNS = ['序号', '任务', '牵头单位', '责任单位', '时间节点', '具体举措', '进展情况', '状态', '佐证材料', '任务ID'] as const;
@@ -113,6 +114,8 @@ export async function importLedger(deps: Deps, actor: Actor, planId: number, uni
   const header = ws ? LEDGER_COLUMNS.map((_, i) => ws.getRow(2).getCell(i + 1).text.trim()) : [];
   if (!ws || header.join('|') !== LEDGER_COLUMNS.join('|')) throw new AppError('INVALID_INPUT', `表头应为：${LEDGER_COLUMNS.join('、')}（请使用导出的台账文件）`);
   const current = new Map((await ledgerRows(deps, planId, unitId)).map((r) => [r.taskId, r]));
+  // The same rule as for edits on the task page: frozen while awaiting review, back to draft once approved.
+  const plans = new Map((await repo.plansOfTasks(deps.db, [...current.keys()])).map((p) => [p.task_id, p]));
   const errors: LedgerRowError[] = [];
   const changes: { row: number; taskId: number; actions: string[] | null; progress: string | null; isLead: boolean; latest: (typeof current extends Map<number, infer V> ? V : never)['latestReport'] }[] = [];
   ws.eachRow((row, n) => {
@@ -133,6 +136,7 @@ export async function importLedger(deps: Deps, actor: Actor, planId: number, uni
       errors.push({ row: n, column: '进展情况', message: '本单位进展已报送待审核，不能通过导入修改' });
     }
     const actionsChanged = actions.join('\n') !== task.actions.join('\n');
+    if (actionsChanged && plans.get(taskId)?.status === 'submitted') errors.push({ row: n, column: '具体举措', message: '落实方案已报送待审核，审核完成前不能修改举措' });
     const progressChanged = progress !== '' && progress !== task.progress;
     if (actionsChanged || progressChanged) changes.push({ row: n, taskId, actions: actionsChanged ? actions : null, progress: progressChanged ? progress : null, isLead: task.leadIds.includes(unitId), latest: task.latestReport });
   });
@@ -142,7 +146,10 @@ export async function importLedger(deps: Deps, actor: Actor, planId: number, uni
   await deps.db.transaction().execute(async (trx) => {
     const now = nowIso();
     for (const c of changes) {
-      if (c.actions) await repo.replaceUnitEntries(trx, c.taskId, unitId, c.actions, actor.userId, now);
+      if (c.actions) {
+        await reopenApproved(trx, actor, c.taskId, plans.get(c.taskId));
+        await repo.replaceUnitEntries(trx, c.taskId, unitId, c.actions, actor.userId, now);
+      }
       if (c.progress) {
         const editable = c.latest && (c.latest.status === 'draft' || c.latest.status === 'returned');
         if (editable) await updateReportRow(trx, c.latest!.id, { narrative: c.progress, updated_at: now });

@@ -86,7 +86,7 @@ describe('Excel round trip', () => {
     expect(imp.json().applied).toBe(1);
     const ledger = (await t.inject({ method: 'GET', url: `/api/tasks/${ids.task}/ledger` })).json();
     expect(ledger.entries.filter((e: { unitId: number }) => e.unitId === ids.resp).map((e: { action: string }) => e.action)).toEqual(['梳理本部门涉企证照清单', '8月底前完成数据共享']);
-    const reports = (await t.inject({ method: 'GET', url: `/api/tasks/${ids.task}/reports` })).json();
+    const reports = (await t.inject({ method: 'GET', url: `/api/tasks/${ids.task}/reports` }, 'resp')).json();
     expect(reports.data[0]).toMatchObject({ unitId: ids.resp, kind: 'part', status: 'draft', narrative: '已梳理证照 12 类，正在对接。' });
 
     const again = await readSheet((await t.inject({ method: 'GET', url: `/api/plans/${planId}/ledger.xlsx?unit=${ids.resp}` }, 'resp')).rawPayload);
@@ -104,6 +104,22 @@ describe('Excel round trip', () => {
     expect(res.json().error.details).toEqual([{ row: 4, column: '任务ID', message: expect.stringMatching(/不是本单位/) }]);
     expect(res.json().error.message).toMatch(/未导入任何内容/);
     expect((await t.inject({ method: 'GET', url: `/api/tasks/${ids.task}/ledger` })).json()).toEqual(before);
+  });
+
+  it('refuses changed actions while the plan awaits review, and sends an approved plan back to draft', async () => {
+    const edit = async () => {
+      const wb = await readSheet((await t.inject({ method: 'GET', url: `/api/plans/${planId}/ledger.xlsx?unit=${ids.resp}` }, 'resp')).rawPayload);
+      const cell = wb.worksheets[0]!.getRow(3).getCell(6);
+      cell.value = `${cell.text}\n导入追加 ${Math.random()}`;
+      return t.inject({ method: 'POST', url: `/api/plans/${planId}/ledger.xlsx`, ...multipart('台账.xlsx', Buffer.from(await wb.xlsx.writeBuffer())) }, 'resp');
+    };
+    expect((await t.inject({ method: 'POST', url: `/api/tasks/${ids.task}/ledger/submit` }, 'lead')).json().plan.status).toBe('submitted');
+    const frozen = await edit();
+    expect(frozen.statusCode).toBe(400);
+    expect(frozen.json().error.details).toEqual([{ row: 3, column: '具体举措', message: expect.stringMatching(/待审核/) }]);
+    await t.inject({ method: 'POST', url: `/api/tasks/${ids.task}/ledger/review`, payload: { decision: 'approve', comment: null } });
+    expect((await edit()).statusCode).toBe(200);
+    expect((await t.inject({ method: 'GET', url: `/api/tasks/${ids.task}/ledger` })).json().plan.status).toBe('draft');
   });
 
   it('refuses another unit’s import and a file that is not a spreadsheet', async () => {

@@ -51,7 +51,7 @@ async function assertPlanEditable(deps: Deps, taskId: number) {
 }
 
 /** In the write's transaction: an approved plan whose ledger changes returns to draft, on record. */
-async function reopenApproved(trx: Parameters<typeof recordAudit>[0], actor: Actor, taskId: number, plan: Awaited<ReturnType<typeof assertPlanEditable>>) {
+export async function reopenApproved(trx: Parameters<typeof recordAudit>[0], actor: Actor, taskId: number, plan: { status: string } | null | undefined) {
   if (plan?.status !== 'approved') return;
   await repo.upsertPlan(trx, taskId, { status: 'draft' });
   await recordAudit(trx, { ...auditOf(actor), action: 'ledger.reopen', entityType: 'task', entityId: taskId, before: { status: 'approved' }, after: { status: 'draft', reason: '已通过的落实方案被修改，需重新报送审核' } });
