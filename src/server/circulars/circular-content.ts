@@ -110,6 +110,12 @@ export function sectionTable(s: RoundSnapshot): DocElement {
   };
 }
 
+/**
+ * The body lists the most overdue tasks only: a circular is read in a meeting, and a district plan
+ * can have a hundred overdue tasks (19 pages). The full list is in the appended ledger (.xlsx).
+ */
+export const OVERDUE_TABLE_MAX = 30;
+
 export function overdueTable(s: RoundSnapshot): DocElement {
   const year = s.asOf.slice(0, 4);
   return {
@@ -124,7 +130,7 @@ export function overdueTable(s: RoundSnapshot): DocElement {
       { title: '应完成时间', width: 0.14, align: 'center' },
       { title: '逾期工作日', width: 0.11, align: 'center' },
     ],
-    rows: s.overdue.map((t, i) => [String(i + 1), t.title, t.leadUnits.join('\n'), t.responsibleUnits.join('\n'), shortDate(t.dueDate, year), String(t.workdaysOverdue)]),
+    rows: s.overdue.slice(0, OVERDUE_TABLE_MAX).map((t, i) => [String(i + 1), t.title, t.leadUnits.join('\n'), t.responsibleUnits.join('\n'), shortDate(t.dueDate, year), String(t.workdaysOverdue)]),
   };
 }
 
@@ -165,6 +171,9 @@ export function circularElements(c: CircularContentInput, s: RoundSnapshot): Doc
     n++;
     out.push({ kind: 'heading1', text: `${chineseOrdinal(n)}、${CIRCULAR_BLOCK_LABELS[key].replace(/^[一二三四五六七八九十]+、/, '')}` }, ...body);
     if (tableEl) out.push(tableEl);
+    if (key === 'overdue' && s.overdue.length > OVERDUE_TABLE_MAX) {
+      out.push({ kind: 'paragraph', text: `（上表列出逾期时间最长的${OVERDUE_TABLE_MAX}项，另有${s.overdue.length - OVERDUE_TABLE_MAX}项逾期任务详见附件工作台账。）` });
+    }
   };
   section('overall', null);
   section('sections', s.bySection.length ? sectionTable(s) : null);

@@ -25,6 +25,15 @@ describe('circularElements', () => {
     ]);
   });
 
+  it('lists the 30 most overdue tasks in the body and refers to the appendix for the rest', () => {
+    const many = { ...s, overdue: [...s.overdue, ...s.overdue.slice(0, 15).map((t) => ({ ...t, taskId: t.taskId + 10_000 }))] };
+    const els = circularElements(input, many);
+    const overdue = els.filter((e): e is Extract<DocElement, { kind: 'table' }> => e.kind === 'table')[1]!;
+    expect(overdue.rows).toHaveLength(30);
+    expect(overdue.rows[0]![1]).toBe(many.overdue[0]!.title);
+    expect(els[els.indexOf(overdue) + 1]).toEqual({ kind: 'paragraph', text: '（上表列出逾期时间最长的30项，另有15项逾期任务详见附件工作台账。）' });
+  });
+
   it('makes run-in level-2 headings of （一） lines, drops empty sections and renumbers, and puts a 发文字号 above the title', () => {
     const els = circularElements({ ...input, docNumber: '山政办〔2021〕12号', blocks: { ...d.blocks, goodPractices: '  ' } }, s);
     expect(els[0]).toEqual({ kind: 'docNumber', text: '山政办〔2021〕12号' });
