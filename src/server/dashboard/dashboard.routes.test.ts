@@ -3,6 +3,7 @@ import { WORK_STATUSES, type WorkStatus } from '../../core/status/status.ts';
 import type { RoundSnapshot, StatusCounts } from '../../core/rounds/types.ts';
 import { statusesOf, todayInChina } from '../reports/task-status.ts';
 import { nowIso } from '../db/util.ts';
+import { DEFAULT_REMINDER_RULES } from '../../core/reminders/settings.ts';
 import { createTestApp, importSeed, multipart, type TestApp } from '../test/helpers.ts';
 import { forgetDashboardCache, taskStatusesOf } from './dashboard.service.ts';
 
@@ -90,6 +91,8 @@ beforeAll(async () => {
     await db.insertInto('milestones').values({ task_id: tid, plan_id: otherPlanId, ordinal: 1, text: '3月底前', clause: '3月底前', due_date: '2099-03-31', span_start: null, span_end: null }).execute();
     await db.insertInto('task_units').values({ task_id: tid, plan_id: otherPlanId, unit_id: lead, role: 'lead', ordinal: 1, name_as_written: 'x' }).execute();
   }
+  // As an import records it: the cached table (built when the app became ready) reads the new plan.
+  await db.insertInto('audit_events').values({ at: now, actor_id: null, actor_unit_id: null, action: 'plan.import', entity_type: 'plan', entity_id: String(otherPlanId), before: null, after: null, client_ip: null, actor_name: 'test' }).execute();
   // A closed round with its snapshot, as the rounds module stores it.
   const round = (await db.insertInto('rounds').values({ title: '第1期调度', period_start: '2021-06-01', period_end: '2021-06-30', due_date: '2021-07-05', status: 'closed', note: null, created_by: null, created_at: now, closed_by: null, closed_at: '2021-07-06T02:00:00.000Z' }).returning('id').executeTakeFirstOrThrow()).id;
   await db.insertInto('round_plans').values({ round_id: round, plan_id: planId }).execute();
@@ -281,5 +284,25 @@ describe('input and freshness', () => {
     const units = (await json(`/api/dashboard/units?planId=${planId}`)).data;
     forgetDashboardCache(t.deps);
     expect((await json(`/api/dashboard/units?planId=${planId}`)).data).toEqual(units);
+  });
+
+  it('follows settings (临期 days) and unit renames without serving a stale table', async () => {
+    const tasks = await t.deps.db.selectFrom('tasks').select(['id', 'closed_on']).execute();
+    const day = '2021-06-22';
+    const before = await taskStatusesOf(t.deps, undefined, day);
+    const put = await t.inject({ method: 'PUT', url: '/api/settings/reminders', payload: { ...DEFAULT_REMINDER_RULES, dueSoonWorkdays: 10 } }, 'admin');
+    expect(put.statusCode, put.body).toBe(200);
+    const after = await taskStatusesOf(t.deps, undefined, day);
+    const count = (m: Map<number, string>) => [...m.values()].filter((x) => x === 'due_soon').length;
+    expect(count(after)).toBeGreaterThan(count(before));
+    expect(after).toEqual(await statusesOf(t.deps, tasks, day));
+
+    const heat = await json(`/api/dashboard/heatmap?planId=${planId}`);
+    const unit = heat.units[0];
+    const renamed = await t.inject({ method: 'PATCH', url: `/api/units/${unit.unitId}`, payload: { name: `${unit.name}（更名）` } });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect((await json(`/api/dashboard/heatmap?planId=${planId}`)).units[0].name).toBe(`${unit.name}（更名）`);
+    const ranked = (await json(`/api/dashboard/units?planId=${planId}`)).data.find((u: { unitId: number }) => u.unitId === unit.unitId);
+    expect(ranked.name).toBe(`${unit.name}（更名）`);
   });
 });

@@ -12,6 +12,8 @@ export function dashboardRoutes(deps: Deps): FastifyPluginAsyncZod {
     const config = { action: 'plan.read' as const };
     const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema };
     const tags = ['dashboard'];
+    // The all-plans table is built once the app is ready, not by the first leader to open a chart.
+    app.addHook('onReady', async () => service.warmDashboards(deps));
 
     app.get('/api/dashboard/summary', { config, schema: { tags, querystring: ScopeQuery, response: { 200: SummarySchema, ...errors } } }, async (req) => service.summary(deps, req.query.planId));
     app.get('/api/dashboard/burnup', { config, schema: { tags, querystring: ScopeQuery, response: { 200: BurnupSchema, ...errors } } }, async (req) => service.burnup(deps, req.query.planId));

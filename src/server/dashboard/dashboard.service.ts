@@ -29,6 +29,8 @@ interface ScopeTask {
   planId: number;
   sectionId: number | null;
   closedOn: string | null;
+  /** Any non-draft report on the task. */
+  progressed: boolean;
   status: WorkStatus;
   milestones: { dueDate: string | null; completedOn: string | null }[];
   /** Dated deadlines, ascending. */
@@ -60,7 +62,7 @@ interface Model {
 
 /** Writes that never change a task's status, units or reports. */
 const UNRELATED = new Set(['user', 'session', 'round', 'circular', 'import_draft', 'job', 'route', 'ledger_entry', 'notification', 'bench']);
-/** More writes than this since the cached table: rebuilding is cheaper than refreshing task by task. */
+/** More writes than this since the cached table: rebuilding is cheaper than refreshing piece by piece. */
 const MAX_REFRESH = 200;
 const MAX_SCOPES = 16;
 const caches = new WeakMap<object, Map<string, Promise<Model>>>();
@@ -69,17 +71,17 @@ async function modelOf(deps: Deps, planId: number | undefined, today: string): P
   const version = await repo.dataVersion(deps.db);
   let cache = caches.get(deps.db);
   if (!cache) caches.set(deps.db, (cache = new Map()));
-  const key = `${planId ?? '*'}|${today}`;
+  const key = String(planId ?? '*');
   const cached = cache.get(key);
   let next: Promise<Model>;
   if (!cached) next = buildModel(deps, planId, today, version);
   else {
     const model = await cached;
-    if (model.version >= version) return model;
+    if (model.version >= version && model.today === today) return model;
     // Another request may have started the same refresh while this one waited.
     const current = cache.get(key);
     if (current && current !== cached) return current;
-    next = refreshModel(deps, model, version);
+    next = refreshModel(deps, model, version, today);
   }
   cache.delete(key);
   cache.set(key, next);
@@ -90,40 +92,46 @@ async function modelOf(deps: Deps, planId: number | undefined, today: string): P
   return next;
 }
 
+/**
+ * Starts building the all-plans table (and its unit links) in the background, so the first dashboard
+ * after a start does not wait for it. Failures are left for the first request to meet.
+ */
+export function warmDashboards(deps: Deps): void {
+  modelOf(deps, undefined, todayInChina())
+    .then((model) => linksOf(deps, model))
+    .catch(() => undefined);
+}
+
 async function statusSettings(deps: Deps) {
   const settings = await runtimeSettings(deps);
   return { calendar: settings.calendar, options: { dueSoonWorkdays: settings.reminders.dueSoonWorkdays } };
 }
 
+/** Statuses of tasks from the facts they carry (no database read). */
+async function withStatuses(deps: Deps, tasks: ScopeTask[], today: string): Promise<ScopeTask[]> {
+  const { calendar, options } = await statusSettings(deps);
+  const statuses = statusTable(tasks, tasks.flatMap((t) => t.milestones.map((m) => ({ taskId: t.id, dueDate: m.dueDate, completedOn: m.completedOn }))), today, calendar, options);
+  return tasks.map((t) => ({ ...t, status: statuses.get(t.id)! }));
+}
+
 /** Reads the tasks of a scope and computes their statuses. */
 async function readTasks(deps: Deps, scope: repo.Scope, today: string): Promise<ScopeTask[]> {
-  const [taskRows, progressed, milestoneRows, { calendar, options }] = await Promise.all([
-    repo.findTasks(deps.db, scope),
-    repo.findProgressed(deps.db, scope),
-    repo.findMilestones(deps.db, scope),
-    statusSettings(deps),
-  ]);
-  const milestones = milestoneRows.map((m) => ({ taskId: m.task_id, dueDate: m.due_date, completedOn: m.completed_on }));
-  const statuses = statusTable(
-    taskRows.map((t) => ({ id: t.id, closedOn: t.closed_on, progressed: progressed.has(t.id) })),
-    milestones,
-    today,
-    calendar,
-    options,
-  );
+  const [taskRows, progressed, milestoneRows] = await Promise.all([repo.findTasks(deps.db, scope), repo.findProgressed(deps.db, scope), repo.findMilestones(deps.db, scope)]);
   const byTask = new Map<number, ScopeTask['milestones']>();
-  for (const m of milestones) {
-    const list = byTask.get(m.taskId);
-    if (list) list.push(m);
-    else byTask.set(m.taskId, [m]);
+  for (const m of milestoneRows) {
+    const facts = { dueDate: m.due_date, completedOn: m.completed_on };
+    const list = byTask.get(m.task_id);
+    if (list) list.push(facts);
+    else byTask.set(m.task_id, [facts]);
   }
-  return taskRows.map((t) => {
+  const tasks = taskRows.map((t): ScopeTask => {
     const ms = byTask.get(t.id) ?? [];
     return {
-      id: t.id, planId: t.plan_id, sectionId: t.section_id, closedOn: t.closed_on, status: statuses.get(t.id)!,
+      id: t.id, planId: t.plan_id, sectionId: t.section_id, closedOn: t.closed_on, progressed: progressed.has(t.id), status: 'not_started',
       milestones: ms, dues: ms.map((m) => m.dueDate).filter((d): d is string => d !== null).sort(),
     };
   });
+  return withStatuses(deps, tasks, today);
 }
 
 async function buildModel(deps: Deps, planId: number | undefined, today: string, version: number): Promise<Model> {
@@ -132,58 +140,104 @@ async function buildModel(deps: Deps, planId: number | undefined, today: string,
   return { version, today, planId, plans, sections, tasks, byId: new Map(tasks.map((t) => [t.id, t])), answers: new Map() };
 }
 
-/** The cached table brought up to `version` from the writes recorded since it was built. */
-async function refreshModel(deps: Deps, model: Model, version: number): Promise<Model> {
-  const rebuild = () => buildModel(deps, model.planId, model.today, version);
-  const events = await repo.auditSince(deps.db, model.version, version, MAX_REFRESH + 1);
+/** A new table from an old one: the old one may still be serving requests, so nothing is mutated. */
+function derive(model: Model, patch: Partial<Model>): Model {
+  const next: Model = { ...model, ...patch, answers: new Map() };
+  if (patch.tasks) next.byId = new Map(patch.tasks.map((t) => [t.id, t]));
+  return next;
+}
+
+/**
+ * The cached table brought up to `version` and `today`. The writes recorded since it was built say
+ * what to read again: reports, milestones and tasks → those tasks; a plan → its tasks, sections and
+ * goals; sections → the section list; units (merged, renamed) → the unit links; settings (calendar,
+ * 临期 days) → statuses from the facts in memory, as on a new day. Anything else → a rebuild.
+ */
+async function refreshModel(deps: Deps, model: Model, version: number, today: string): Promise<Model> {
+  const rebuild = () => buildModel(deps, model.planId, today, version);
+  const events = version > model.version ? await repo.auditSince(deps.db, model.version, version, MAX_REFRESH + 1) : [];
   if (events.length > MAX_REFRESH) return rebuild();
   const taskIds = new Set<number>();
+  const planIds = new Set<number>();
   const reportIds: number[] = [];
   const milestoneIds: number[] = [];
+  let lists = false;
+  let units = false;
+  let restatus = model.today !== today;
   for (const e of events) {
     if (e.outcome !== 'ok' || UNRELATED.has(e.entity_type)) continue;
     const id = Number(e.entity_id);
-    if (!Number.isInteger(id)) return rebuild();
-    if (e.entity_type === 'task') taskIds.add(id);
+    if (e.entity_type === 'setting') restatus = true;
+    else if (e.entity_type === 'unit') units = true;
+    else if (e.entity_type === 'section') lists = true;
+    else if (!Number.isInteger(id)) return rebuild();
+    else if (e.entity_type === 'task') taskIds.add(id);
     else if (e.entity_type === 'report') reportIds.push(id);
     else if (e.entity_type === 'milestone') milestoneIds.push(id);
-    else return rebuild();
+    else if (e.entity_type === 'plan') {
+      planIds.add(id);
+      lists = true;
+    } else return rebuild();
+  }
+  let next = derive(model, { version, today });
+  if (lists) {
+    const [plans, sections] = await Promise.all([repo.findPlans(deps.db, model.planId), repo.findSections(deps.db, model.planId)]);
+    if (model.planId !== undefined && plans.length === 0) throw notFound('方案');
+    next = derive(next, { plans, sections });
+  }
+  // A plan imported, edited or removed: its block of tasks read again, in plan order.
+  const plans = [...planIds].filter((p) => model.planId === undefined || model.planId === p);
+  if (plans.length) {
+    let tasks = next.tasks.filter((t) => !planIds.has(t.planId));
+    for (const p of plans) tasks.push(...(await readTasks(deps, { planId: p }, model.today)));
+    tasks = tasks.sort((a, b) => a.planId - b.planId);
+    next = derive(next, { tasks, links: undefined, reported: undefined });
   }
   for (const id of [...(await repo.tasksOfReports(deps.db, reportIds)), ...(await repo.tasksOfMilestones(deps.db, milestoneIds))]) taskIds.add(id);
-  const ids = [...taskIds].filter((id) => model.byId.has(id));
-  if (ids.length === 0) return { ...model, version, answers: new Map() };
-  const fresh = await readTasks(deps, { taskIds: ids }, model.today);
-  // A task gone or moved out of the scope: its order and sections need the whole table again.
-  if (fresh.length !== ids.length || fresh.some((t) => t.planId !== model.byId.get(t.id)!.planId)) return rebuild();
-  const replaced = new Map(fresh.map((t) => [t.id, t]));
-  const tasks = model.tasks.map((t) => replaced.get(t.id) ?? t);
-  const next: Model = { ...model, version, tasks, byId: new Map(tasks.map((t) => [t.id, t])), links: undefined, reported: undefined, answers: new Map() };
+  const ids = [...taskIds].filter((id) => next.byId.has(id) && !planIds.has(next.byId.get(id)!.planId));
+  if (ids.length) {
+    const fresh = await readTasks(deps, { taskIds: ids }, model.today);
+    // A task gone or moved to another plan: its order and sections need the whole table again.
+    if (fresh.length !== ids.length || fresh.some((t) => t.planId !== next.byId.get(t.id)!.planId)) return rebuild();
+    const replaced = new Map(fresh.map((t) => [t.id, t]));
+    const refreshed = derive(next, { tasks: next.tasks.map((t) => replaced.get(t.id) ?? t), ...refreshedLinks(deps, next, ids) });
+    // A failed read is not kept: the next request loads the links afresh.
+    refreshed.links?.catch(() => (refreshed.links = undefined));
+    refreshed.reported?.catch(() => (refreshed.reported = undefined));
+    next = refreshed;
+  }
+  if (units) next = derive(next, { links: undefined, reported: undefined });
+  if (restatus) next = derive(next, { tasks: await withStatuses(deps, next.tasks, today) });
+  return next;
+}
+
+/** The unit links and reported pairs of a table with some tasks read again (when they were loaded). */
+function refreshedLinks(deps: Deps, model: Model, ids: number[]): Pick<Model, 'links' | 'reported'> {
   const scope = { taskIds: ids };
+  const out: Pick<Model, 'links' | 'reported'> = { links: undefined, reported: undefined };
   if (model.links) {
-    const old = model.links;
-    next.links = Promise.all([old, repo.findTaskUnits(deps.db, scope)]).then(([links, rows]) => {
-      const unitsOfTask = new Map(links.unitsOfTask);
-      const leadNames = new Map(links.leadNames);
+    const links = Promise.all([model.links, repo.findTaskUnits(deps.db, scope)]).then(([old, rows]) => {
+      const unitsOfTask = new Map(old.unitsOfTask);
+      const leadNames = new Map(old.leadNames);
       for (const id of ids) {
         unitsOfTask.delete(id);
         leadNames.delete(id);
       }
-      addLinks(rows, links.units, unitsOfTask, leadNames);
-      return { unitsOfTask, leadNames, units: links.units };
+      addLinks(rows, old.units, unitsOfTask, leadNames);
+      return { unitsOfTask, leadNames, units: old.units };
     });
-    next.links.catch(() => (next.links = undefined));
+    out.links = links;
   }
   if (model.reported) {
-    const old = model.reported;
-    next.reported = Promise.all([old, repo.findReportedPairs(deps.db, scope)]).then(([reported, rows]) => {
-      const copy = new Map(reported);
+    const reported = Promise.all([model.reported, repo.findReportedPairs(deps.db, scope)]).then(([old, rows]) => {
+      const copy = new Map(old);
       for (const id of ids) copy.delete(id);
       addPairs(rows, copy);
       return copy;
     });
-    next.reported.catch(() => (next.reported = undefined));
+    out.reported = reported;
   }
-  return next;
+  return out;
 }
 
 function addLinks(rows: { task_id: number; unit_id: number; role: string }[], units: UnitLinks['units'], unitsOfTask: UnitLinks['unitsOfTask'], leadNames: UnitLinks['leadNames']) {
