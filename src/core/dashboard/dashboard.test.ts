@@ -142,19 +142,18 @@ it('builds a weekly cumulative burn-up ending on the last day', () => {
 
 it('maps missed milestones by unit and due month, top units first, months without gaps', () => {
   expect(monthsBetween('2021-11', '2022-02')).toEqual(['2021-11', '2021-12', '2022-01', '2022-02']);
-  const milestones = [
-    { taskId: 1, dueDate: '2021-06-30' },
-    { taskId: 1, dueDate: '2021-09-30' },
-    { taskId: 2, dueDate: '2021-06-30' },
-    { taskId: 3, dueDate: '2021-06-30' }, // closed on time
-    { taskId: 2, dueDate: null },
+  const tasks = [
+    { id: 1, closedOn: null, milestones: [{ dueDate: '2021-06-30' }, { dueDate: '2021-09-30' }] },
+    { id: 2, closedOn: '2021-07-15', milestones: [{ dueDate: '2021-06-30' }, { dueDate: null }] },
+    { id: 3, closedOn: '2021-06-01', milestones: [{ dueDate: '2021-06-30' }] }, // closed on time
+    { id: 4, closedOn: null, milestones: [{ dueDate: '2021-08-31', completedOn: '2021-09-03' }] }, // own closure, late
   ];
-  const closedOn = new Map([[1, null], [2, '2021-07-15'], [3, '2021-06-01']]);
-  const units = new Map([[1, [10, 11]], [2, [11]], [3, [12]]]);
-  const names = new Map([[10, '甲'], [11, '乙'], [12, '丙']]);
-  const h = overdueHeatmap(milestones, closedOn, units, names, '2021-10-10');
+  const units = new Map([[1, [10, 11]], [2, [11]], [3, [12]], [4, [13]]]);
+  const names = new Map([[10, '甲'], [11, '乙'], [12, '丙'], [13, '各镇街']]);
+  const h = overdueHeatmap(tasks, units, (id) => names.get(id)!, '2021-10-10', 30, (id) => id !== 13);
   expect(h.months).toEqual(['2021-06', '2021-07', '2021-08', '2021-09']);
   expect(h.units).toEqual([{ unitId: 11, name: '乙' }, { unitId: 10, name: '甲' }]);
   expect(h.cells).toEqual([[0, 0, 2], [0, 3, 1], [1, 0, 1], [1, 3, 1]]);
-  expect(overdueHeatmap(milestones, closedOn, units, names, '2021-10-10', 1).units).toHaveLength(1);
+  expect(overdueHeatmap(tasks, units, (id) => names.get(id)!, '2021-10-10').units.map((u) => u.unitId)).toEqual([11, 10, 13]);
+  expect(overdueHeatmap(tasks, units, (id) => names.get(id)!, '2021-10-10', 1).units).toHaveLength(1);
 });

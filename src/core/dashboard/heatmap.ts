@@ -1,9 +1,10 @@
 import { missedOnTime } from './status-table.ts';
 
-export interface HeatmapMilestone {
-  taskId: number;
-  dueDate: string | null;
-  completedOn?: string | null;
+/** A task as the heat map reads it: its closure and its milestones. */
+export interface HeatmapTask {
+  id: number;
+  closedOn: string | null;
+  milestones: readonly { dueDate: string | null; completedOn?: string | null }[];
 }
 
 export interface Heatmap {
@@ -31,30 +32,35 @@ export function monthsBetween(first: string, last: string): string[] {
 }
 
 /**
- * Milestones not met on time (逾期 or 逾期完成 on `today`), counted for every unit named on the task,
- * by due month. The `top` units with most such milestones are kept (ties by name); months run without
- * gaps from the first to the last month with a count among them.
+ * Milestones not met on time (逾期 or 逾期完成 on `today`), counted for every unit named on the task
+ * that `counts` accepts, by due month. The `top` units with most such milestones are kept (ties by
+ * name); months run without gaps from the first to the last month with a count among them.
  */
 export function overdueHeatmap(
-  milestones: readonly HeatmapMilestone[],
-  closedOn: ReadonlyMap<number, string | null>,
+  tasks: readonly HeatmapTask[],
   unitsOfTask: ReadonlyMap<number, readonly number[]>,
-  unitNames: ReadonlyMap<number, string>,
+  nameOf: (unitId: number) => string,
   today: string,
   top = 30,
+  counts: (unitId: number) => boolean = () => true,
 ): Heatmap {
   const perUnit = new Map<number, Map<string, number>>();
-  for (const m of milestones) {
-    if (m.dueDate === null || !missedOnTime(m.dueDate, closedOn.get(m.taskId) ?? null, today, m.completedOn ?? null)) continue;
-    const month = m.dueDate.slice(0, 7);
-    for (const unitId of unitsOfTask.get(m.taskId) ?? []) {
-      let months = perUnit.get(unitId);
-      if (!months) perUnit.set(unitId, (months = new Map()));
-      months.set(month, (months.get(month) ?? 0) + 1);
+  for (const t of tasks) {
+    const units = unitsOfTask.get(t.id);
+    if (!units) continue;
+    for (const m of t.milestones) {
+      if (m.dueDate === null || !missedOnTime(m.dueDate, t.closedOn, today, m.completedOn ?? null)) continue;
+      const month = m.dueDate.slice(0, 7);
+      for (const unitId of units) {
+        if (!counts(unitId)) continue;
+        let months = perUnit.get(unitId);
+        if (!months) perUnit.set(unitId, (months = new Map()));
+        months.set(month, (months.get(month) ?? 0) + 1);
+      }
     }
   }
   const collator = new Intl.Collator('zh-CN');
-  const totals = [...perUnit].map(([unitId, months]) => ({ unitId, name: unitNames.get(unitId) ?? '', months, total: [...months.values()].reduce((a, b) => a + b, 0) }));
+  const totals = [...perUnit].map(([unitId, months]) => ({ unitId, name: nameOf(unitId), months, total: [...months.values()].reduce((a, b) => a + b, 0) }));
   totals.sort((a, b) => b.total - a.total || collator.compare(a.name, b.name) || a.unitId - b.unitId);
   const kept = totals.slice(0, top);
   const present = kept.flatMap((u) => [...u.months.keys()]).sort();

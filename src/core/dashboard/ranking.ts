@@ -1,4 +1,3 @@
-import { completionAsOf, type MilestoneFacts } from '../status/status.ts';
 import { RANKING_WEIGHTS, rankUnits } from '../rounds/snapshot.ts';
 import { rate } from './status-table.ts';
 
@@ -41,12 +40,15 @@ export interface UnitRank {
  * the task's closure — on or before its due date; null when none has passed. The rule of a round
  * snapshot's timeliness.
  */
-export function metPassedDeadlines(milestones: readonly MilestoneFacts[], closedOn: string | null, asOf: string): boolean | null {
+export function metPassedDeadlines(milestones: readonly { dueDate: string | null; completedOn?: string | null }[], closedOn: string | null, asOf: string): boolean | null {
+  const closed = closedOn !== null && closedOn <= asOf ? closedOn : null;
   let any = false;
   for (const m of milestones) {
     if (m.dueDate === null || m.dueDate >= asOf) continue;
     any = true;
-    const done = completionAsOf(m, asOf, closedOn);
+    // completionAsOf: the earlier of its own closure and the task's, ignoring days after asOf.
+    const own = m.completedOn != null && m.completedOn <= asOf ? m.completedOn : null;
+    const done = own === null ? closed : closed === null || own <= closed ? own : closed;
     if (done === null || done > m.dueDate) return false;
   }
   return any ? true : null;

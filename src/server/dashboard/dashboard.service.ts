@@ -199,8 +199,14 @@ async function refreshModel(deps: Deps, model: Model, version: number, today: st
     const fresh = await readTasks(deps, { taskIds: ids }, model.today);
     // A task gone or moved to another plan: its order and sections need the whole table again.
     if (fresh.length !== ids.length || fresh.some((t) => t.planId !== next.byId.get(t.id)!.planId)) return rebuild();
+    // In place, like the links: a new table per report submitted would mean copying 20,000 tasks.
     const replaced = new Map(fresh.map((t) => [t.id, t]));
-    const refreshed = derive(next, { tasks: next.tasks.map((t) => replaced.get(t.id) ?? t), ...refreshedLinks(deps, next, ids) });
+    next.tasks.forEach((t, i) => {
+      const r = replaced.get(t.id);
+      if (r) next.tasks[i] = r;
+    });
+    for (const t of fresh) next.byId.set(t.id, t);
+    const refreshed = derive(next, refreshedLinks(deps, next, ids));
     // A failed read is not kept: the next request loads the links afresh.
     refreshed.links?.catch(() => (refreshed.links = undefined));
     refreshed.reported?.catch(() => (refreshed.reported = undefined));
@@ -212,30 +218,30 @@ async function refreshModel(deps: Deps, model: Model, version: number, today: st
 }
 
 /** The unit links and reported pairs of a table with some tasks read again (when they were loaded). */
+/**
+ * The unit links and reported pairs with some tasks read again (when they were loaded). Updated in
+ * place rather than copied: copying 50,000 links per report submitted costs more than the request,
+ * and a table still serving a request only ever sees these tasks' newer links.
+ */
 function refreshedLinks(deps: Deps, model: Model, ids: number[]): Pick<Model, 'links' | 'reported'> {
   const scope = { taskIds: ids };
   const out: Pick<Model, 'links' | 'reported'> = { links: undefined, reported: undefined };
   if (model.links) {
-    const links = Promise.all([model.links, repo.findTaskUnits(deps.db, scope)]).then(([old, rows]) => {
-      const unitsOfTask = new Map(old.unitsOfTask);
-      const leadNames = new Map(old.leadNames);
+    out.links = Promise.all([model.links, repo.findTaskUnits(deps.db, scope)]).then(([links, rows]) => {
       for (const id of ids) {
-        unitsOfTask.delete(id);
-        leadNames.delete(id);
+        links.unitsOfTask.delete(id);
+        links.leadNames.delete(id);
       }
-      addLinks(rows, old.units, unitsOfTask, leadNames);
-      return { unitsOfTask, leadNames, units: old.units };
+      addLinks(rows, links.units, links.unitsOfTask, links.leadNames);
+      return links;
     });
-    out.links = links;
   }
   if (model.reported) {
-    const reported = Promise.all([model.reported, repo.findReportedPairs(deps.db, scope)]).then(([old, rows]) => {
-      const copy = new Map(old);
-      for (const id of ids) copy.delete(id);
-      addPairs(rows, copy);
-      return copy;
+    out.reported = Promise.all([model.reported, repo.findReportedPairs(deps.db, scope)]).then(([reported, rows]) => {
+      for (const id of ids) reported.delete(id);
+      addPairs(rows, reported);
+      return reported;
     });
-    out.reported = reported;
   }
   return out;
 }
@@ -373,7 +379,7 @@ async function rankAll(deps: Deps, model: Model, today: string) {
   for (const [taskId, unitIds] of links.unitsOfTask) {
     const task = model.byId.get(taskId);
     if (!task) continue;
-    const met = metPassedDeadlines(task.milestones.map((m) => ({ ...m, hasProgress: false })), task.closedOn, today);
+    const met = metPassedDeadlines(task.milestones, task.closedOn, today);
     for (const unitId of unitIds) {
       if (!accountable(links, unitId)) continue;
       let u = tallies.get(unitId);
@@ -395,11 +401,7 @@ export async function heatmap(deps: Deps, planId: number | undefined, today = to
   const model = await modelOf(deps, planId, today);
   return answer(model, 'heatmap', async () => {
     const links = await linksOf(deps, model);
-    const closedOn = new Map(model.tasks.map((t) => [t.id, t.closedOn]));
-    const milestones = model.tasks.flatMap((t) => t.milestones.map((m) => ({ taskId: t.id, dueDate: m.dueDate, completedOn: m.completedOn })));
-    const unitsOfTask = new Map([...links.unitsOfTask].map(([taskId, ids]) => [taskId, ids.filter((u) => accountable(links, u))]));
-    const names = new Map([...links.units].map(([id, u]) => [id, u.name]));
-    return overdueHeatmap(milestones, closedOn, unitsOfTask, names, today, 30);
+    return overdueHeatmap(model.tasks, links.unitsOfTask, (id) => links.units.get(id)?.name ?? '', today, 30, (id) => accountable(links, id));
   });
 }
 
