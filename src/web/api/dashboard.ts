@@ -65,7 +65,8 @@ export interface RoadmapTask {
   taskId: number;
   number: string;
   title: string;
-  sectionId: number;
+  sectionId: number | null;
+  /** The lead unit's first ledger action, else the plan's issue date. */
   start: string;
   end: string | null;
   status: WorkStatus;
@@ -76,7 +77,8 @@ export interface RoadmapTask {
 export interface TaskFilter {
   sectionId?: number;
   unitId?: number;
-  status?: WorkStatus;
+  /** One status or several (sent comma-separated). */
+  status?: WorkStatus | WorkStatus[];
   /** 'YYYY-MM': tasks with a deadline in that month. */
   month?: string;
 }
@@ -116,7 +118,7 @@ export const getRoadmap = (planId: PlanQuery, sectionId: number | null, signal?:
 
 export const getDrillTasks = (planId: PlanQuery, filter: TaskFilter, page: number, pageSize: number, signal?: AbortSignal) =>
   get<{ data: DrillTask[]; total: number }>('/api/dashboard/tasks', {
-    query: { planId, sectionId: filter.sectionId, unitId: filter.unitId, status: filter.status, month: filter.month, page, pageSize },
+    query: { planId, sectionId: filter.sectionId, unitId: filter.unitId, status: Array.isArray(filter.status) ? filter.status.join(',') : filter.status, month: filter.month, page, pageSize },
     signal,
   });
 

@@ -104,7 +104,7 @@ export default function CockpitPage() {
   const sectionRows = sections.data?.data ?? [];
   const unitRows = units.data?.data ?? [];
   const roundRows = useMemo(() => [...(rounds.data?.data ?? [])].reverse(), [rounds.data]);
-  const heat = useMemo(() => (heatmap.data ? heatmapView(heatmap.data, 12) : null), [heatmap.data]);
+  const heat = useMemo(() => (heatmap.data ? heatmapView(heatmap.data, 10) : null), [heatmap.data]);
 
   const gaugeChart = useMemo(() => gaugeOption(summary.data?.counts.completionRate ?? 0, DARK), [summary.data]);
   const burnupChart = useMemo(() => (burnup.data ? burnupOption(burnup.data, DARK, year) : null), [burnup.data, year]);
@@ -116,7 +116,7 @@ export default function CockpitPage() {
   const c = summary.data?.counts;
   const figures = [
     { key: 'tasks', label: '总任务', value: c?.total, color: '#fff', drill: { title: '全部任务', filter: {} } },
-    { key: 'done', label: '已完成', value: c ? c.done + c.doneLate : undefined, color: STATUS_CHART_COLORS.done, drill: { title: '已完成的任务（按期完成）', filter: { status: 'done' } } },
+    { key: 'done', label: '已完成', value: c ? c.done + c.doneLate : undefined, color: STATUS_CHART_COLORS.done, drill: { title: '已完成的任务', filter: { status: ['done', 'done_late'] } } },
     { key: 'in-progress', label: '推进中', value: c?.inProgress, color: '#4096ff', drill: { title: '推进中的任务', filter: { status: 'in_progress' } } },
     { key: 'due-soon', label: '临期', value: c?.dueSoon, color: STATUS_CHART_COLORS.due_soon, drill: { title: '临期的任务', filter: { status: 'due_soon' } } },
     { key: 'overdue', label: '逾期', value: c?.overdue, color: '#ff4d4f', drill: { title: '逾期的任务', filter: { status: 'overdue' } } },

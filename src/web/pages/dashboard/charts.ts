@@ -14,8 +14,10 @@ export interface Look {
   font: number;
 }
 
+const CHART_FONT = "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif";
+
 export const LIGHT: Look = { dark: false, font: 12 };
-export const DARK: Look = { dark: true, font: 18 };
+export const DARK: Look = { dark: true, font: 16 };
 
 /** Chart colours per status, the same hues as the status tags (green done, red overdue, …). */
 export const STATUS_CHART_COLORS: Record<WorkStatus, string> = {
@@ -66,9 +68,10 @@ function splitLine(look: Look) {
 function base(look: Look): ChartOption {
   return {
     backgroundColor: 'transparent',
-    textStyle: { fontSize: look.font, fontFamily: 'inherit' },
+    // A canvas needs a real font list ('inherit' would void the whole font and fall back to 10px).
+    textStyle: { fontSize: look.font, fontFamily: CHART_FONT },
     tooltip: { confine: true, textStyle: { fontSize: look.dark ? 16 : 12 } },
-    legend: { top: 0, textStyle: { fontSize: look.font, color: text(look) }, itemWidth: look.dark ? 18 : 14, itemHeight: look.dark ? 12 : 10 },
+    legend: { top: 0, itemGap: look.dark ? 14 : 10, textStyle: { fontSize: look.dark ? look.font - 3 : look.font, color: text(look) }, itemWidth: look.dark ? 18 : 14, itemHeight: look.dark ? 12 : 10 },
     animationDuration: 400,
   };
 }
@@ -77,18 +80,20 @@ function base(look: Look): ChartOption {
 
 /** Cumulative tasks due and tasks closed by week, with the plan's dated goals as vertical lines. */
 export function burnupOption(burnup: Burnup, look: Look, year: number | null = null): ChartOption {
-  const goalLines = burnup.checkpoints.map((c) => ({
-    xAxis: c.date,
-    name: c.text,
-    label: { formatter: `${dayLabel(c.date, year)} ${shorten(c.text, look.dark ? 10 : 14)}` },
-  }));
+  // The goal's words usually begin with their date ("6月底前…"); name the date only when they do not.
+  const goalLines = burnup.checkpoints.map((c) => {
+    const day = dayLabel(c.date, year);
+    const words = /^\d+月/.test(c.text) ? c.text : `${day} ${c.text}`;
+    return { xAxis: c.date, name: `${day}：${c.text}`, label: { formatter: shorten(words, look.dark ? 9 : 16) } };
+  });
+  const symbols = burnup.series.length <= 60;
   return {
     ...base(look),
     grid: { left: 8, right: look.dark ? 24 : 16, top: look.dark ? 44 : 32, bottom: 8, containLabel: true },
     tooltip: { ...base(look).tooltip, trigger: 'axis' },
     xAxis: {
       type: 'time',
-      axisLabel: { fontSize: look.font, color: text(look), formatter: (v: number) => dayLabel(isoDay(v), year) },
+      axisLabel: { fontSize: look.font, color: text(look), formatter: TIME_LABELS, hideOverlap: true },
       splitLine: { show: false },
     },
     yAxis: { type: 'value', name: '任务数', nameTextStyle: { color: text(look), fontSize: look.font }, axisLabel: { fontSize: look.font, color: text(look) }, splitLine: splitLine(look) },
@@ -97,15 +102,16 @@ export function burnupOption(burnup: Burnup, look: Look, year: number | null = n
         name: '应完成（累计）',
         type: 'line',
         step: 'end',
-        symbolSize: look.dark ? 8 : 6,
+        showSymbol: symbols,
+        symbolSize: look.dark ? 6 : 4,
         lineStyle: { width: look.dark ? 3 : 2, type: 'dashed' },
         itemStyle: { color: '#8c8c8c' },
         data: burnup.series.map((p) => [p.date, p.due]),
         markLine: {
           symbol: 'none',
           silent: false,
-          lineStyle: { color: '#b3261e', type: 'solid', width: look.dark ? 2 : 1 },
-          label: { position: 'insideEndTop', color: look.dark ? '#ffb4a9' : '#b3261e', fontSize: look.dark ? 14 : 11 },
+          lineStyle: { color: look.dark ? 'rgba(255,120,117,0.7)' : 'rgba(179,38,30,0.55)', type: 'dashed', width: look.dark ? 2 : 1 },
+          label: { position: 'insideEndTop', color: look.dark ? '#ffb4a9' : '#b3261e', fontSize: look.dark ? 14 : 11, distance: 4 },
           tooltip: { formatter: (p: unknown) => `${(p as { name: string }).name}` },
           data: goalLines,
         },
@@ -113,8 +119,9 @@ export function burnupOption(burnup: Burnup, look: Look, year: number | null = n
       {
         name: '已完成（累计）',
         type: 'line',
-        smooth: true,
-        symbolSize: look.dark ? 8 : 6,
+        step: 'end',
+        showSymbol: symbols,
+        symbolSize: look.dark ? 6 : 4,
         lineStyle: { width: look.dark ? 4 : 2 },
         areaStyle: { opacity: 0.15 },
         itemStyle: { color: STATUS_CHART_COLORS.done },
@@ -124,10 +131,8 @@ export function burnupOption(burnup: Burnup, look: Look, year: number | null = n
   };
 }
 
-function isoDay(ms: number): string {
-  // Axis values are UTC midnights of the API's dates; read them back the same way.
-  return new Date(ms).toISOString().slice(0, 10);
-}
+/** Time-axis labels by level: the year at a year's start, the month at a month's start, else the day. */
+const TIME_LABELS = { year: '{yyyy}年', month: '{M}月', day: '{M}月{d}日' };
 
 /** A burn-up point stands for the tasks due in its month. */
 export function burnupDrill(click: ChartClick): Drill | null {
@@ -208,7 +213,7 @@ export function unitsOption(units: UnitRanking[], look: Look, tone: 'top' | 'bot
     yAxis: {
       type: 'category',
       inverse: true,
-      data: units.map((u) => `${u.rank}. ${shorten(u.name, look.dark ? 10 : 12)}`),
+      data: units.map((u) => `${u.rank}. ${shorten(u.name, look.dark ? 7 : 12)}`),
       axisLabel: { fontSize: look.font, color: text(look) },
       axisTick: { show: false },
     },
@@ -268,7 +273,7 @@ export function heatmapOption(view: HeatmapView, look: Look): ChartOption {
   return {
     ...base(look),
     legend: { show: false },
-    grid: { left: 8, right: 16, top: 8, bottom: look.dark ? 64 : 52, containLabel: true },
+    grid: { left: 8, right: 16, top: 8, bottom: look.dark ? 8 : 52, containLabel: true },
     tooltip: {
       ...base(look).tooltip,
       formatter: (p: unknown) => {
@@ -280,11 +285,13 @@ export function heatmapOption(view: HeatmapView, look: Look): ChartOption {
     yAxis: {
       type: 'category',
       inverse: true,
-      data: view.units.map((u) => shorten(u.name, look.dark ? 10 : 12)),
+      data: view.units.map((u) => shorten(u.name, look.dark ? 7 : 12)),
       splitArea: { show: true },
       axisLabel: { fontSize: look.font, color: text(look) },
     },
     visualMap: {
+      // The cells carry their numbers; on the cockpit the colour scale would only take room.
+      show: !look.dark,
       min: 0,
       max: Math.max(1, view.max),
       calculable: true,
@@ -313,7 +320,8 @@ export function heatmapDrill(view: HeatmapView, click: ChartClick): Drill | null
   const unit = view.units[u];
   const month = view.months[m];
   if (!unit || !month) return null;
-  return { title: `${unit.name} · ${monthLabel(month)}到期的任务`, filter: { unitId: unit.unitId, month } };
+  // The cell counts milestones missed; their tasks are overdue or were finished late.
+  return { title: `${unit.name} · ${monthLabel(month)}到期、未按期完成的任务`, filter: { unitId: unit.unitId, month, status: ['overdue', 'done_late'] } };
 }
 
 // ——— Rounds ———
@@ -404,7 +412,7 @@ export function roadmapOption(rows: RoadmapRow[], look: Look, asOf: string | nul
     xAxis: {
       type: 'time',
       position: 'top',
-      axisLabel: { fontSize: look.font, color: text(look), formatter: (v: number) => dayLabel(isoDay(v), year) },
+      axisLabel: { fontSize: look.font, color: text(look), formatter: TIME_LABELS, hideOverlap: true },
       splitLine: { show: true, ...splitLine(look) },
     },
     yAxis: {
@@ -455,7 +463,7 @@ export function roadmapDrill(rows: RoadmapRow[], click: ChartClick): Drill | nul
   const row = rows[click.dataIndex];
   if (!row) return null;
   const t = row.task;
-  return { title: `本章节${WORK_STATUS_LABELS[t.status]}的任务（含 ${t.number}）`, filter: { sectionId: t.sectionId, status: t.status } };
+  return { title: `本章节${WORK_STATUS_LABELS[t.status]}的任务（含 ${t.number}）`, filter: { sectionId: t.sectionId ?? undefined, status: t.status } };
 }
 
 // ——— Completion gauge (cockpit) ———

@@ -40,7 +40,7 @@ import { DrillDrawer } from './components/drill-drawer.tsx';
 import { PlanSelect, usePlanParam, usePlans } from './components/plan-select.tsx';
 import { SummaryCards } from './components/summary-cards.tsx';
 
-const HEATMAP_UNITS = 25;
+const HEATMAP_UNITS = 30;
 
 function NoData({ text, height = 240 }: { text: string; height?: number }) {
   return (
@@ -202,7 +202,7 @@ export default function DashboardPage() {
           <Card
             size="small"
             title="逾期热力图"
-            extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>未按期完成的时间节点 · 单位 × 到期月份{heat && heat.hidden > 0 ? ` · 另有 ${heat.hidden} 个单位未列出` : ''}</Typography.Text>}
+            extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>未按期完成的时间节点 · 单位 × 到期月份 · 最多的 {HEATMAP_UNITS} 个单位</Typography.Text>}
           >
             {heat && heat.cells.length > 0 && heatChart ? (
               <Chart testId="chart-heatmap" option={heatChart} height={Math.max(300, heat.units.length * 24 + 90)} loading={heatmap.loading} onClick={(c) => open(heatmapDrill(heat, c))} />

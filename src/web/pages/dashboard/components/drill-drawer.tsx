@@ -38,7 +38,7 @@ export function DrillDrawer({ planId, drill, onClose }: { planId: number | null;
     },
     { title: '章节', dataIndex: 'sectionTitle', width: 150, ellipsis: true, render: (v: string | null) => v ?? '—' },
     { title: '状态', dataIndex: 'status', width: 84, align: 'center', render: (s: DrillTask['status']) => <StatusTag status={s} /> },
-    { title: '截止', dataIndex: 'dueDate', width: 96, render: (d: string | null) => (d ? dayLabel(d) : <Typography.Text type="secondary">持续推进</Typography.Text>) },
+    { title: '截止', dataIndex: 'dueDate', width: 124, render: (d: string | null) => (d ? dayLabel(d) : <Typography.Text type="secondary">持续推进</Typography.Text>) },
     { title: '牵头单位', dataIndex: 'leadUnits', width: 150, render: (u: string[]) => u.join('、') || '—' },
   ];
 

@@ -26,11 +26,11 @@ export function summaryFigures(s: DashboardSummary): Figure[] {
   ];
 }
 
-/** What a figure's click opens; 已完成 counts done on time and late, the drill lists those on time (逾期完成 is its own status). */
+/** What a figure's click opens; 已完成 counts tasks finished on time and late. */
 function figureDrill(f: Figure): Drill | null {
   if (!f.status) return null;
   if (f.status === 'all') return { title: '全部任务', filter: {} };
-  return { title: `${f.title}的任务${f.status === 'done' ? '（按期完成）' : ''}`, filter: { status: f.status } };
+  return { title: `${f.title}的任务`, filter: { status: f.status === 'done' ? ['done', 'done_late'] : f.status } };
 }
 
 export function SummaryCards({ summary, onDrill }: { summary: DashboardSummary | undefined; onDrill: (drill: Drill) => void }) {
@@ -58,4 +58,4 @@ export function SummaryCards({ summary, onDrill }: { summary: DashboardSummary |
   );
 }
 
-const summaryPlaceholders: Figure[] = ['tasks', 'done', 'in-progress', 'due-soon', 'overdue', 'rate'].map((key) => ({ key, title: '', value: 0 }));
+const summaryPlaceholders: Figure[] = ['tasks', 'done', 'in-progress', 'due-soon', 'overdue', 'rate'].map((key) => ({ key, title: '', value: '' }));

@@ -1,0 +1,186 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { DashboardSummary, SectionProgress } from '../../src/web/api/dashboard.ts';
+import type { PublicPlan } from '../../src/web/api/public.ts';
+import { SYSTEM_ACTOR } from '../../src/server/context.ts';
+import { forgetDashboardCache } from '../../src/server/dashboard/dashboard.service.ts';
+import { importSampleIfEmpty } from '../../src/server/sample.ts';
+import { putPublicPage } from '../../src/server/settings/settings.service.ts';
+import { createUser } from '../../src/server/users/users.service.ts';
+import { COUNT_KEYS, segmentCentre } from '../../src/web/pages/dashboard/charts.ts';
+import { SHOTS_DIR, startE2E, type E2E, signIn, signOut } from './harness.ts';
+
+const PASSWORD = 'Tuijin-e2e-2021!';
+/** Staff names that must never reach the public page. */
+const LEADER_NAME = '钱分管';
+const STAFF_NAME = '孙填报员';
+
+let e: E2E;
+let planId: number;
+
+beforeAll(async () => {
+  e = await startE2E();
+  await importSampleIfEmpty(e.deps);
+  const { db } = e.deps;
+  planId = (await db.selectFrom('plans').select('id').executeTakeFirstOrThrow()).id;
+  // Some closed tasks, so that the charts show finished work next to the overdue: every fifth task
+  // closed early in the plan's year (on time), every seventh closed after its year (late).
+  const tasks = await db.selectFrom('tasks').select('id').where('plan_id', '=', planId).orderBy('id').execute();
+  const early = tasks.filter((_, i) => i % 5 === 0).map((t) => t.id);
+  const late = tasks.filter((_, i) => i % 5 !== 0 && i % 7 === 0).map((t) => t.id);
+  await db.updateTable('tasks').set({ closed_on: '2021-03-01' }).where('id', 'in', early).execute();
+  await db.updateTable('tasks').set({ closed_on: '2022-03-01' }).where('id', 'in', late).execute();
+  // Written behind the services' back: the dashboards' cached table must be rebuilt.
+  forgetDashboardCache(e.deps);
+
+  const unit = await db.selectFrom('units').select('id').where('is_collective', '=', 0).orderBy('id').executeTakeFirstOrThrow();
+  const account = { password: PASSWORD, mustChangePassword: false, leaderSectionIds: [] };
+  await createUser(e.deps, SYSTEM_ACTOR, { ...account, username: 'lingdao', displayName: LEADER_NAME, unitId: null, roles: ['leader'] });
+  await createUser(e.deps, SYSTEM_ACTOR, { ...account, username: 'tianbao', displayName: STAFF_NAME, unitId: unit.id, roles: ['unit_staff'] });
+});
+afterAll(async () => e?.close());
+
+/** A GET of the API from the page, with its session. */
+function api<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (p) => {
+    const res = await fetch(p, { headers: { Accept: 'application/json' } });
+    if (!res.ok) throw new Error(`${p}: HTTP ${res.status}`);
+    return res.json();
+  }, path) as Promise<T>;
+}
+
+/** Closes the drill-down drawer and waits until its mask has gone (it would swallow the next click). */
+async function closeDrawer(page: Page) {
+  await page.locator('.ant-drawer-close').click();
+  await page.locator('.ant-drawer-mask').waitFor({ state: 'hidden' });
+}
+
+async function figure(page: Page, testId: string): Promise<number> {
+  const el = page.getByTestId(testId);
+  await expect.poll(async () => el.getAttribute('data-value'), { timeout: 10_000 }).toMatch(/^\d+$/);
+  return Number(await el.getAttribute('data-value'));
+}
+
+it('a leader reads the dashboard, drills into a section, opens the cockpit; the public page shows tasks and nothing internal', async () => {
+  const { page, baseUrl } = e;
+
+  // 1. 看板: the figures are the API's.
+  await page.goto(`${baseUrl}/dashboard?planId=${planId}`);
+  await page.waitForURL(/\/login/);
+  await signIn(page, 'lingdao', PASSWORD);
+  await page.waitForURL(/\/dashboard\?planId=/);
+  await page.getByTestId('main-menu').waitFor();
+  expect(await page.getByTestId('menu-dashboard').count()).toBe(1);
+  const summary = await api<DashboardSummary>(page, `/api/dashboard/summary?planId=${planId}`);
+  expect(summary.counts.total).toBeGreaterThan(100);
+  expect(await figure(page, 'summary-tasks')).toBe(summary.counts.total);
+  expect(await figure(page, 'summary-done')).toBe(summary.counts.done + summary.counts.doneLate);
+  expect(await figure(page, 'summary-in-progress')).toBe(summary.counts.inProgress);
+  expect(await figure(page, 'summary-due-soon')).toBe(summary.counts.dueSoon);
+  expect(await figure(page, 'summary-overdue')).toBe(summary.counts.overdue);
+  expect(await page.getByTestId('summary-rate').textContent()).toContain(`${(summary.counts.completionRate * 100).toFixed(1)}%`);
+  expect(summary.counts.done).toBeGreaterThan(0);
+  expect(summary.counts.doneLate).toBeGreaterThan(0);
+
+  // Every chart is drawn.
+  for (const id of ['chart-burnup', 'chart-sections', 'chart-units', 'chart-heatmap', 'chart-roadmap']) {
+    await page.locator(`[data-testid=${id}][data-ready=true] canvas`).first().waitFor();
+  }
+  await page.waitForTimeout(600); // the charts' entry animation
+  await e.shot('dashboard');
+  await page.screenshot({ path: join(SHOTS_DIR, 'dashboard-full.png'), fullPage: true });
+
+  // 2. Click a section's overdue segment on the canvas: the drawer lists exactly that section's overdue tasks.
+  const sections = (await api<{ data: SectionProgress[] }>(page, `/api/dashboard/sections?planId=${planId}`)).data;
+  const index = sections.findIndex((s) => s.counts.overdue > 0 && s.counts.done > 0);
+  expect(index).toBeGreaterThanOrEqual(0);
+  const section = sections[index]!;
+  const x = segmentCentre(sections, index, 'overdue');
+  const point = await page.evaluate(
+    ([value, category]) => window.__charts!['chart-sections']!.convertToPixel({ xAxisIndex: 0, yAxisIndex: 0 }, [value, category]) as number[],
+    [x, index] as const,
+  );
+  await page.getByTestId('chart-sections').scrollIntoViewIfNeeded();
+  const box = (await page.getByTestId('chart-sections').boundingBox())!;
+  await page.mouse.click(box.x + point[0]!, box.y + point[1]!);
+  const total = page.getByTestId('drill-total');
+  await total.waitFor();
+  expect(Number(await total.getAttribute('data-count'))).toBe(section.counts.overdue);
+  await expect.poll(() => page.getByTestId('drill-row').count(), { timeout: 10_000 }).toBe(Math.min(20, section.counts.overdue));
+  expect(await page.locator('.ant-drawer-title').textContent()).toContain(section.title);
+  // Every row is an overdue task of that section, linking to the task.
+  const statuses = await page.locator('[data-testid=drill-row] [data-status]').evaluateAll((els) => els.map((el) => el.getAttribute('data-status')));
+  expect(new Set(statuses)).toEqual(new Set(['overdue']));
+  const href = await page.getByTestId('drill-task-link').first().getAttribute('href');
+  expect(href).toMatch(/^\/tasks\/\d+$/);
+  await e.shot('dashboard-drill');
+
+  // The done segment of the same bar gives that count.
+  await closeDrawer(page);
+  const donePoint = await page.evaluate(
+    ([value, category]) => window.__charts!['chart-sections']!.convertToPixel({ xAxisIndex: 0, yAxisIndex: 0 }, [value, category]) as number[],
+    [segmentCentre(sections, index, 'done'), index] as const,
+  );
+  await page.mouse.click(box.x + donePoint[0]!, box.y + donePoint[1]!);
+  await expect.poll(async () => Number(await page.getByTestId('drill-total').getAttribute('data-count')), { timeout: 10_000 }).toBe(section.counts[COUNT_KEYS.done]);
+  await closeDrawer(page);
+
+  // A summary card drills too: 逾期 lists every overdue task.
+  await page.getByTestId('summary-overdue').click();
+  await expect.poll(async () => Number(await page.getByTestId('drill-total').getAttribute('data-count')), { timeout: 10_000 }).toBe(summary.counts.overdue);
+  await closeDrawer(page);
+
+  // 3. The cockpit: full screen frame (no menu), the same figures, a visible update time.
+  expect(await page.getByTestId('open-cockpit').locator('xpath=ancestor::a').getAttribute('href')).toBe(`/cockpit?planId=${planId}`);
+  // A fake clock, so that the minute's auto-refresh can be fast-forwarded.
+  await page.clock.install();
+  await page.goto(`${baseUrl}/cockpit?planId=${planId}`);
+  await page.getByTestId('cockpit').waitFor();
+  expect(await page.getByTestId('main-menu').count()).toBe(0);
+  expect(await figure(page, 'cockpit-tasks')).toBe(summary.counts.total);
+  expect(await figure(page, 'cockpit-overdue')).toBe(summary.counts.overdue);
+  await expect.poll(async () => page.getByTestId('cockpit-updated').textContent(), { timeout: 10_000 }).toMatch(/更新于 \d{2}:\d{2}:\d{2}/);
+  for (const id of ['cockpit-gauge', 'cockpit-burnup', 'cockpit-sections', 'cockpit-units', 'cockpit-heatmap']) {
+    await page.locator(`[data-testid=${id}][data-ready=true] canvas`).first().waitFor();
+  }
+  await page.clock.runFor(600);
+  await e.shot('cockpit');
+
+  // A task closed meanwhile shows on the cockpit after the next refresh (every 60 s), without a reload.
+  const open = await e.deps.db.selectFrom('tasks').select('id').where('plan_id', '=', planId).where('closed_on', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+  await e.deps.db.updateTable('tasks').set({ closed_on: '2021-03-02' }).where('id', '=', open.id).execute();
+  forgetDashboardCache(e.deps);
+  const before = await figure(page, 'cockpit-done');
+  await page.clock.runFor(59_000);
+  expect(await figure(page, 'cockpit-done')).toBe(before);
+  await page.clock.runFor(2_000);
+  await expect.poll(() => figure(page, 'cockpit-done'), { timeout: 10_000 }).toBe(before + 1);
+
+  // 4. Signed out, the public page shows the plan's tasks by section and nothing internal.
+  await page.goto(`${baseUrl}/dashboard`);
+  await signOut(page);
+  await page.goto(`${baseUrl}/public`);
+  await page.getByTestId('public-plan-link').first().waitFor();
+  expect(page.url()).toMatch(/\/public$/);
+  await e.shot('public-list');
+  await page.getByTestId('public-plan-link').first().click();
+  await page.waitForURL(new RegExp(`/public/plans/${planId}$`));
+  await page.getByTestId('public-task').first().waitFor();
+  const publicPlan = await api<PublicPlan>(page, `/api/public/plans/${planId}`);
+  expect(await page.getByTestId('public-task').count()).toBe(publicPlan.sections.reduce((n, s) => n + s.tasks.length, 0));
+  expect(await page.getByTestId('public-section').count()).toBe(publicPlan.sections.length);
+  expect(Number(await page.getByTestId('public-counts').getAttribute('data-total'))).toBe(summary.counts.total);
+  const text = (await page.locator('body').textContent()) ?? '';
+  for (const word of ['佐证', '审核意见', '批示', '联系人', LEADER_NAME, STAFF_NAME, '退出登录']) expect(text).not.toContain(word);
+  await e.shot('public-plan');
+
+  // 5. The administrator turns the page off: it says so.
+  await putPublicPage(e.deps, SYSTEM_ACTOR, { enabled: false });
+  await page.reload();
+  await page.getByTestId('public-closed').waitFor();
+  expect(await page.locator('body').textContent()).toContain('公开页面已关闭');
+  await page.goto(`${baseUrl}/public`);
+  await page.getByTestId('public-closed').waitFor();
+  await e.shot('public-closed');
+});
