@@ -93,12 +93,14 @@ async function modelOf(deps: Deps, planId: number | undefined, today: string): P
 }
 
 /**
- * Starts building the all-plans table (and its unit links) in the background, so the first dashboard
- * after a start does not wait for it. Failures are left for the first request to meet.
+ * Starts building the all-plans table (and its unit links) and picking the closed rounds' figures in
+ * the background, so the first dashboard after a start does not wait for them. Failures are left for
+ * the first request to meet.
  */
 export function warmDashboards(deps: Deps): void {
   modelOf(deps, undefined, todayInChina())
     .then((model) => linksOf(deps, model))
+    .then(() => roundTrend(deps, undefined))
     .catch(() => undefined);
 }
 
