@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { DashboardSummary, SectionProgress } from '../../src/web/api/dashboard.ts';
+import type { RoundSnapshot } from '../../src/core/rounds/types.ts';
+import type { DashboardSummary, RoundTrend, SectionProgress } from '../../src/web/api/dashboard.ts';
 import type { PublicPlan } from '../../src/web/api/public.ts';
-import { SYSTEM_ACTOR } from '../../src/server/context.ts';
+import { SYSTEM_ACTOR, type Actor } from '../../src/server/context.ts';
+import { closeRound, openRound } from '../../src/server/rounds/rounds.service.ts';
 import { forgetDashboardCache } from '../../src/server/dashboard/dashboard.service.ts';
 import { importSampleIfEmpty } from '../../src/server/sample.ts';
 import { putPublicPage } from '../../src/server/settings/settings.service.ts';
@@ -38,6 +40,19 @@ beforeAll(async () => {
   const account = { password: PASSWORD, mustChangePassword: false, leaderSectionIds: [] };
   await createUser(e.deps, SYSTEM_ACTOR, { ...account, username: 'lingdao', displayName: LEADER_NAME, unitId: null, roles: ['leader'] });
   await createUser(e.deps, SYSTEM_ACTOR, { ...account, username: 'tianbao', displayName: STAFF_NAME, unitId: unit.id, roles: ['unit_staff'] });
+  const { user: coordinator } = await createUser(e.deps, SYSTEM_ACTOR, { ...account, username: 'tongchou', displayName: '赵统筹', unitId: null, roles: ['coordinator'] });
+  const actor: Actor = {
+    userId: coordinator.id,
+    unitId: null,
+    name: '赵统筹',
+    ip: null,
+    principal: { userId: coordinator.id, unitId: null, roles: ['coordinator'], unitScope: [], leaderSectionIds: [] },
+  };
+  // Two closed dispatch rounds: the trend across rounds has two points.
+  for (const [title, due, closed] of [['第1期调度', '2026-10-16', '2026-10-20T02:00:00Z'], ['第2期调度', '2026-11-13', '2026-11-17T02:00:00Z']] as const) {
+    const round = await openRound(e.deps, actor, { title, dueDate: due, planIds: [planId] }, new Date(Date.parse(closed) - 7 * 86_400_000));
+    await closeRound(e.deps, actor, round.id, new Date(closed));
+  }
 });
 afterAll(async () => e?.close());
 
@@ -84,7 +99,7 @@ it('a leader reads the dashboard, drills into a section, opens the cockpit; the 
   expect(summary.counts.doneLate).toBeGreaterThan(0);
 
   // Every chart is drawn.
-  for (const id of ['chart-burnup', 'chart-sections', 'chart-units', 'chart-heatmap', 'chart-roadmap']) {
+  for (const id of ['chart-burnup', 'chart-rounds', 'chart-sections', 'chart-units', 'chart-heatmap', 'chart-roadmap']) {
     await page.locator(`[data-testid=${id}][data-ready=true] canvas`).first().waitFor();
   }
   await page.waitForTimeout(600); // the charts' entry animation
@@ -126,6 +141,24 @@ it('a leader reads the dashboard, drills into a section, opens the cockpit; the 
   await expect.poll(async () => Number(await page.getByTestId('drill-total').getAttribute('data-count')), { timeout: 10_000 }).toBe(section.counts[COUNT_KEYS.done]);
   await closeDrawer(page);
 
+  // A point of the rounds' trend lists the tasks its snapshot froze as overdue.
+  const trend = (await api<{ data: RoundTrend[] }>(page, `/api/dashboard/rounds?planId=${planId}`)).data;
+  expect(trend.map((r) => r.title).sort()).toEqual(['第1期调度', '第2期调度']);
+  const first = trend.find((r) => r.title === '第1期调度')!;
+  const snapshot = await api<RoundSnapshot>(page, `/api/rounds/${first.roundId}/snapshot`);
+  expect(snapshot.overdue.length).toBeGreaterThan(0);
+  await page.getByTestId('chart-rounds').scrollIntoViewIfNeeded();
+  const roundsBox = (await page.getByTestId('chart-rounds').boundingBox())!;
+  // Oldest first on the chart: the first round is category 0; click its completion-rate point.
+  const roundPoint = await page.evaluate(
+    ([category, value]) => window.__charts!['chart-rounds']!.convertToPixel({ xAxisIndex: 0, yAxisIndex: 0 }, [category, value]) as number[],
+    [0, first.completionRate] as const,
+  );
+  await page.mouse.click(roundsBox.x + roundPoint[0]!, roundsBox.y + roundPoint[1]!);
+  await expect.poll(async () => Number(await page.getByTestId('drill-total').getAttribute('data-count')), { timeout: 10_000 }).toBe(snapshot.overdue.length);
+  expect(await page.locator('.ant-drawer-title').textContent()).toContain('第1期调度');
+  await closeDrawer(page);
+
   // A summary card drills too: 逾期 lists every overdue task.
   await page.getByTestId('summary-overdue').click();
   await expect.poll(async () => Number(await page.getByTestId('drill-total').getAttribute('data-count')), { timeout: 10_000 }).toBe(summary.counts.overdue);
@@ -141,7 +174,7 @@ it('a leader reads the dashboard, drills into a section, opens the cockpit; the 
   expect(await figure(page, 'cockpit-tasks')).toBe(summary.counts.total);
   expect(await figure(page, 'cockpit-overdue')).toBe(summary.counts.overdue);
   await expect.poll(async () => page.getByTestId('cockpit-updated').textContent(), { timeout: 10_000 }).toMatch(/更新于 \d{2}:\d{2}:\d{2}/);
-  for (const id of ['cockpit-gauge', 'cockpit-burnup', 'cockpit-sections', 'cockpit-units', 'cockpit-heatmap']) {
+  for (const id of ['cockpit-gauge', 'cockpit-burnup', 'cockpit-rounds', 'cockpit-sections', 'cockpit-units', 'cockpit-heatmap']) {
     await page.locator(`[data-testid=${id}][data-ready=true] canvas`).first().waitFor();
   }
   await page.clock.runFor(600);

@@ -18,6 +18,7 @@ import {
   heatmapView,
   percent,
   roundDrill,
+  roundsInOrder,
   roundsOption,
   sectionsDrill,
   sectionsOption,
@@ -103,7 +104,7 @@ export default function CockpitPage() {
   const year = plan?.year ?? (burnup.data ? Number(burnup.data.asOf.slice(0, 4)) : null);
   const sectionRows = sections.data?.data ?? [];
   const unitRows = units.data?.data ?? [];
-  const roundRows = useMemo(() => [...(rounds.data?.data ?? [])].reverse(), [rounds.data]);
+  const roundRows = useMemo(() => roundsInOrder(rounds.data?.data ?? []), [rounds.data]);
   const heat = useMemo(() => (heatmap.data ? heatmapView(heatmap.data, 10) : null), [heatmap.data]);
 
   const gaugeChart = useMemo(() => gaugeOption(summary.data?.counts.completionRate ?? 0, DARK), [summary.data]);

@@ -273,7 +273,7 @@ export function heatmapOption(view: HeatmapView, look: Look): ChartOption {
   return {
     ...base(look),
     legend: { show: false },
-    grid: { left: 8, right: 16, top: 8, bottom: look.dark ? 8 : 52, containLabel: true },
+    grid: { left: 8, right: 16, top: 8, bottom: look.dark ? 8 : 64, containLabel: true },
     tooltip: {
       ...base(look).tooltip,
       formatter: (p: unknown) => {
@@ -325,6 +325,12 @@ export function heatmapDrill(view: HeatmapView, click: ChartClick): Drill | null
 }
 
 // ——— Rounds ———
+
+/** Closed rounds in the order they closed, whatever order they came in. */
+export function roundsInOrder(rounds: readonly RoundTrend[]): RoundTrend[] {
+  const at = (r: RoundTrend) => r.closedAt ?? r.dueDate;
+  return [...rounds].sort((a, b) => at(a).localeCompare(at(b)) || a.roundId - b.roundId);
+}
 
 /** Completion and reporting rates at each closed round (调度), oldest first. */
 export function roundsOption(rounds: RoundTrend[], look: Look): ChartOption {

@@ -29,6 +29,7 @@ import {
   roadmapOption,
   roadmapRows,
   roundDrill,
+  roundsInOrder,
   roundsOption,
   sectionsDrill,
   sectionsOption,
@@ -95,7 +96,7 @@ export default function DashboardPage() {
   const unitsChart = useMemo(() => unitsOption(shownUnits, LIGHT, tone), [shownUnits, tone]);
   const heat = useMemo(() => (heatmap.data ? heatmapView(heatmap.data, HEATMAP_UNITS) : null), [heatmap.data]);
   const heatChart = useMemo(() => (heat ? heatmapOption(heat, LIGHT) : null), [heat]);
-  const roundRows = useMemo(() => [...(rounds.data?.data ?? [])].reverse(), [rounds.data]);
+  const roundRows = useMemo(() => roundsInOrder(rounds.data?.data ?? []), [rounds.data]);
   const roundsChart = useMemo(() => roundsOption(roundRows, LIGHT), [roundRows]);
   const roadRows = useMemo(() => roadmapRows(roadmap.data?.data ?? []), [roadmap.data]);
   const roadChart = useMemo(() => roadmapOption(roadRows, LIGHT, summary.data?.asOf ?? null, year), [roadRows, summary.data, year]);
