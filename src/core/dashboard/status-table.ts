@@ -33,6 +33,17 @@ export function statusTable(tasks: readonly StatusTask[], milestones: readonly S
     if (list) list.push(m);
     else byTask.set(m.taskId, [m]);
   }
+  const statusOf = statusFunction(today, calendar, options);
+  const out = new Map<number, WorkStatus>();
+  for (const t of tasks) out.set(t.id, statusOf(t, byTask.get(t.id) ?? []));
+  return out;
+}
+
+/**
+ * `statusTable` for one task at a time, for callers that already hold each task's milestones: the
+ * returned function computes a task's status on `today` from its closure, progress and milestones.
+ */
+export function statusFunction(today: string, calendar: WorkCalendar, options: StatusOptions = {}) {
   const n = options.dueSoonWorkdays ?? DEFAULT_DUE_SOON_WORKDAYS;
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`临期工作日数应为非负整数：${n}`);
   // A due date before this limit is 临期 (see isWithinWorkdays in status.ts). Asked on first need, as
@@ -51,8 +62,7 @@ export function statusTable(tasks: readonly StatusTask[], milestones: readonly S
     if (soon !== null) return soon;
     return (fallback ??= calendar.addWorkdays(today, 1));
   };
-  const out = new Map<number, WorkStatus>();
-  for (const t of tasks) {
+  return (t: { closedOn: string | null; progressed: boolean }, milestones: readonly { dueDate: string | null; completedOn?: string | null }[]): WorkStatus => {
     const closedOn = t.closedOn !== null && t.closedOn <= today ? t.closedOn : null;
     let dated = 0;
     let finished = 0;
@@ -60,7 +70,7 @@ export function statusTable(tasks: readonly StatusTask[], milestones: readonly S
     let overdue = false;
     let dueSoon = false;
     let progress = t.progressed;
-    for (const m of byTask.get(t.id) ?? []) {
+    for (const m of milestones) {
       const own = m.completedOn != null && m.completedOn <= today ? m.completedOn : null;
       if (own !== null) progress = true;
       if (m.dueDate === null) continue;
@@ -72,14 +82,11 @@ export function statusTable(tasks: readonly StatusTask[], milestones: readonly S
       } else if (today > m.dueDate) overdue = true;
       else if (m.dueDate < soonLimit()) dueSoon = true;
     }
-    let status: WorkStatus;
-    if (closedOn !== null || (dated > 0 && finished === dated)) status = late ? 'done_late' : 'done';
-    else if (overdue) status = 'overdue';
-    else if (dueSoon) status = 'due_soon';
-    else status = progress ? 'in_progress' : 'not_started';
-    out.set(t.id, status);
-  }
-  return out;
+    if (closedOn !== null || (dated > 0 && finished === dated)) return late ? 'done_late' : 'done';
+    if (overdue) return 'overdue';
+    if (dueSoon) return 'due_soon';
+    return progress ? 'in_progress' : 'not_started';
+  };
 }
 
 /** A rate rounded to 4 decimals, 0 over nothing. */

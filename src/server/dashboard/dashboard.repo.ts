@@ -86,9 +86,17 @@ export async function findMilestones(db: Q, scope: Scope) {
   return q.execute();
 }
 
-/** Every unit named on a task of the scope; per task in the document's order (lead first). */
+/**
+ * Every unit named on a task of the scope; per task in the document's order (lead first). The role
+ * comes as a 0/1 number: 50,000 rows of numbers read markedly faster than rows with a text column.
+ */
 export async function findTaskUnits(db: Q, scope: Scope) {
-  let q = db.selectFrom('task_units').select(['task_id', 'unit_id', 'role']).orderBy('plan_id').orderBy('task_id').orderBy('ordinal');
+  let q = db
+    .selectFrom('task_units')
+    .select((eb) => ['task_id', 'unit_id', eb.case().when('role', '=', 'lead').then(1).else(0).end().as('lead')])
+    .orderBy('plan_id')
+    .orderBy('task_id')
+    .orderBy('ordinal');
   if (scope.planId !== undefined) q = q.where('plan_id', '=', scope.planId);
   if (scope.taskIds !== undefined) q = q.where('task_id', 'in', scope.taskIds);
   return q.execute();

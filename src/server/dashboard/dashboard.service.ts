@@ -2,7 +2,7 @@ import { defaultCalendar } from '../../core/calendar/index.ts';
 import { burnupSeries } from '../../core/dashboard/burnup.ts';
 import { overdueHeatmap } from '../../core/dashboard/heatmap.ts';
 import { metPassedDeadlines, rankUnitTallies, type UnitTally } from '../../core/dashboard/ranking.ts';
-import { countStatuses, isDoneStatus, rate, statusTable } from '../../core/dashboard/status-table.ts';
+import { countStatuses, isDoneStatus, rate, statusFunction } from '../../core/dashboard/status-table.ts';
 import type { StatusCounts } from '../../core/rounds/types.ts';
 import type { WorkStatus } from '../../core/status/status.ts';
 import type { Deps } from '../context.ts';
@@ -109,16 +109,21 @@ async function statusSettings(deps: Deps) {
   return { calendar: settings.calendar, options: { dueSoonWorkdays: settings.reminders.dueSoonWorkdays } };
 }
 
-/** Statuses of tasks from the facts they carry (no database read). */
+/** Statuses of tasks from the facts they carry (no database read): new task objects. */
 async function withStatuses(deps: Deps, tasks: ScopeTask[], today: string): Promise<ScopeTask[]> {
   const { calendar, options } = await statusSettings(deps);
-  const statuses = statusTable(tasks, tasks.flatMap((t) => t.milestones.map((m) => ({ taskId: t.id, dueDate: m.dueDate, completedOn: m.completedOn }))), today, calendar, options);
-  return tasks.map((t) => ({ ...t, status: statuses.get(t.id)! }));
+  const statusOf = statusFunction(today, calendar, options);
+  return tasks.map((t) => ({ ...t, status: statusOf(t, t.milestones) }));
 }
 
 /** Reads the tasks of a scope and computes their statuses. */
 async function readTasks(deps: Deps, scope: repo.Scope, today: string): Promise<ScopeTask[]> {
-  const [taskRows, progressed, milestoneRows] = await Promise.all([repo.findTasks(deps.db, scope), repo.findProgressed(deps.db, scope), repo.findMilestones(deps.db, scope)]);
+  const [taskRows, progressed, milestoneRows, { calendar, options }] = await Promise.all([
+    repo.findTasks(deps.db, scope),
+    repo.findProgressed(deps.db, scope),
+    repo.findMilestones(deps.db, scope),
+    statusSettings(deps),
+  ]);
   const byTask = new Map<number, ScopeTask['milestones']>();
   for (const m of milestoneRows) {
     const facts = { dueDate: m.due_date, completedOn: m.completed_on };
@@ -126,14 +131,16 @@ async function readTasks(deps: Deps, scope: repo.Scope, today: string): Promise<
     if (list) list.push(facts);
     else byTask.set(m.task_id, [facts]);
   }
-  const tasks = taskRows.map((t): ScopeTask => {
-    const ms = byTask.get(t.id) ?? [];
-    return {
-      id: t.id, planId: t.plan_id, sectionId: t.section_id, closedOn: t.closed_on, progressed: progressed.has(t.id), status: 'not_started',
-      milestones: ms, dues: ms.map((m) => m.dueDate).filter((d): d is string => d !== null).sort(),
-    };
+  const statusOf = statusFunction(today, calendar, options);
+  const none: ScopeTask['milestones'] = [];
+  return taskRows.map((t): ScopeTask => {
+    const ms = byTask.get(t.id) ?? none;
+    const facts = { closedOn: t.closed_on, progressed: progressed.has(t.id) };
+    const dues: string[] = [];
+    for (const m of ms) if (m.dueDate !== null) dues.push(m.dueDate);
+    if (dues.length > 1) dues.sort();
+    return { id: t.id, planId: t.plan_id, sectionId: t.section_id, ...facts, status: statusOf(facts, ms), milestones: ms, dues };
   });
-  return withStatuses(deps, tasks, today);
 }
 
 async function buildModel(deps: Deps, planId: number | undefined, today: string, version: number): Promise<Model> {
@@ -248,12 +255,12 @@ function refreshedLinks(deps: Deps, model: Model, ids: number[]): Pick<Model, 'l
   return out;
 }
 
-function addLinks(rows: { task_id: number; unit_id: number; role: string }[], units: UnitLinks['units'], unitsOfTask: UnitLinks['unitsOfTask'], leadNames: UnitLinks['leadNames']) {
+function addLinks(rows: { task_id: number; unit_id: number; lead: number | string }[], units: UnitLinks['units'], unitsOfTask: UnitLinks['unitsOfTask'], leadNames: UnitLinks['leadNames']) {
   for (const r of rows) {
     const list = unitsOfTask.get(r.task_id);
     if (!list) unitsOfTask.set(r.task_id, [r.unit_id]);
     else if (!list.includes(r.unit_id)) list.push(r.unit_id);
-    if (r.role === 'lead') {
+    if (Number(r.lead) === 1) {
       const name = units.get(r.unit_id)?.name ?? '';
       const names = leadNames.get(r.task_id);
       if (!names) leadNames.set(r.task_id, [name]);
