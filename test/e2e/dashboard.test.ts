@@ -191,7 +191,11 @@ it('a leader reads the dashboard, drills into a section, opens the cockpit; the 
   await expect.poll(() => figure(page, 'cockpit-done'), { timeout: 10_000 }).toBe(before + 1);
 
   // 4. Signed out, the public page shows the plan's tasks by section and nothing internal.
+  // Every plan (no planId): the figures of the unnarrowed API.
   await page.goto(`${baseUrl}/dashboard`);
+  const all = await api<DashboardSummary>(page, '/api/dashboard/summary');
+  expect(await figure(page, 'summary-tasks')).toBe(all.counts.total);
+  expect(await figure(page, 'summary-overdue')).toBe(all.counts.overdue);
   await signOut(page);
   await page.goto(`${baseUrl}/public`);
   await page.getByTestId('public-plan-link').first().waitFor();

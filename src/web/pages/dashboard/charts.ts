@@ -250,7 +250,8 @@ export interface HeatmapView {
 export function heatmapView(heatmap: Heatmap, limit: number): HeatmapView {
   const totals = new Map<number, number>();
   for (const [u, , n] of heatmap.cells) totals.set(u, (totals.get(u) ?? 0) + n);
-  const order = [...totals.entries()].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([u]) => u);
+  const missing = [...totals.entries()].filter(([, n]) => n > 0);
+  const order = missing.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([u]) => u);
   const index = new Map(order.map((u, i) => [u, i]));
   const cells: [number, number, number][] = [];
   let max = 0;
@@ -265,7 +266,7 @@ export function heatmapView(heatmap: Heatmap, limit: number): HeatmapView {
     units: order.map((u) => heatmap.units[u]!),
     cells,
     max,
-    hidden: Math.max(0, totals.size - order.length),
+    hidden: missing.length - order.length,
   };
 }
 

@@ -33,6 +33,7 @@ import {
   roundsOption,
   sectionsDrill,
   sectionsOption,
+  shorten,
   unitDrill,
   unitsOption,
   type Drill,
@@ -106,6 +107,11 @@ export default function DashboardPage() {
   }, [plan]);
 
   const open = (d: Drill | null) => d && setDrill(d);
+  // With every plan shown, sections of different plans may share a title: say whose.
+  const planLabel = (id: number) => {
+    const p = plans.data?.data.find((x) => x.id === id);
+    return p ? (p.number ?? shorten(p.title, 12)) : `方案 ${id}`;
+  };
 
   const unitColumns: TableColumnsType<UnitRanking> = [
     { title: '排名', dataIndex: 'rank', width: 52, align: 'center' },
@@ -225,7 +231,7 @@ export default function DashboardPage() {
                 onChange={setRoadmapSection}
                 showSearch={{ optionFilterProp: 'label' }}
                 data-testid="roadmap-section"
-                options={sectionRows.map((s) => ({ value: s.sectionId, label: `${s.title}（${s.counts.total}）` }))}
+                options={sectionRows.map((s) => ({ value: s.sectionId, label: `${planId === null ? `${planLabel(s.planId)} · ` : ''}${s.title}（${s.counts.total}）` }))}
                 popupMatchSelectWidth={false}
               />
             }
