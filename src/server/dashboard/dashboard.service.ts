@@ -63,7 +63,7 @@ interface Model {
 /** Writes that never change a task's status, units or reports. */
 const UNRELATED = new Set(['user', 'session', 'round', 'circular', 'import_draft', 'job', 'route', 'ledger_entry', 'notification', 'bench']);
 /** More writes than this since the cached table: rebuilding is cheaper than refreshing piece by piece. */
-const MAX_REFRESH = 200;
+const MAX_REFRESH = 2000;
 const MAX_SCOPES = 16;
 const caches = new WeakMap<object, Map<string, Promise<Model>>>();
 
