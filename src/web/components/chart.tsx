@@ -83,6 +83,11 @@ interface Props {
   option: ChartOption;
   /** Called with the clicked bar, cell or point (the drill-down). */
   onClick?: (event: ChartClick) => void;
+  /**
+   * Called with the axis values under a click anywhere inside the (first) grid: for line charts,
+   * where a point is too small a target to hit.
+   */
+  onGridClick?: (value: number[]) => void;
   height?: number | string;
   /** ECharts' built-in 'dark' theme for the cockpit. */
   theme?: 'dark';
@@ -91,11 +96,13 @@ interface Props {
   style?: CSSProperties;
 }
 
-export function Chart({ option, onClick, height = 320, theme, loading = false, testId, style }: Props) {
+export function Chart({ option, onClick, onGridClick, height = 320, theme, loading = false, testId, style }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.EChartsType | null>(null);
   const clickRef = useRef(onClick);
   clickRef.current = onClick;
+  const gridClickRef = useRef(onGridClick);
+  gridClickRef.current = onGridClick;
 
   useEffect(() => {
     const el = ref.current;
@@ -103,6 +110,11 @@ export function Chart({ option, onClick, height = 320, theme, loading = false, t
     const chart = echarts.init(el, theme, { renderer: 'canvas' });
     chartRef.current = chart;
     chart.on('click', (params) => clickRef.current?.(params as unknown as ChartClick));
+    chart.getZr().on('click', (e) => {
+      const point = [e.offsetX, e.offsetY];
+      if (!gridClickRef.current || !chart.containPixel({ gridIndex: 0 }, point)) return;
+      gridClickRef.current(chart.convertFromPixel({ gridIndex: 0 }, point) as number[]);
+    });
     window.__charts = { ...window.__charts, [testId]: chart };
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(el);
@@ -129,5 +141,5 @@ export function Chart({ option, onClick, height = 320, theme, loading = false, t
     else chart.hideLoading();
   }, [loading, theme]);
 
-  return <div ref={ref} data-testid={testId} style={{ width: '100%', height, cursor: onClick ? 'pointer' : undefined, ...style }} />;
+  return <div ref={ref} data-testid={testId} style={{ width: '100%', height, cursor: onClick || onGridClick ? 'pointer' : undefined, ...style }} />;
 }

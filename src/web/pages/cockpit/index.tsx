@@ -162,7 +162,7 @@ export default function CockpitPage() {
             <Chart testId="cockpit-gauge" option={gaugeChart} theme="dark" height="100%" />
           </Panel>
           <Panel title="完成进度与目标节点" testId="cockpit-burnup-panel">
-            {burnupChart ? <Chart testId="cockpit-burnup" option={burnupChart} theme="dark" height="100%" onClick={(x) => open(burnupDrill(x))} /> : <Blank text="加载中…" />}
+            {burnupChart ? <Chart testId="cockpit-burnup" option={burnupChart} theme="dark" height="100%" onGridClick={(v) => open(burnupDrill(v))} /> : <Blank text="加载中…" />}
           </Panel>
           <Panel title="历次调度趋势">
             {roundRows.length ? <Chart testId="cockpit-rounds" option={roundsChart} theme="dark" height="100%" onClick={(x) => open(roundDrill(roundRows, x))} /> : <Blank text={rounds.loading ? '加载中…' : '还没有结束的调度'} />}

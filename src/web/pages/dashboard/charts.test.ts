@@ -59,7 +59,8 @@ describe('burn-up', () => {
     const option = burnupOption({ asOf: '2021-07-01', checkpoints: [{ text: '6月底前取得实质性进展', date: '2021-06-30' }, { text: '全面完成', date: '2021-12-31' }], series: [{ date: '2021-06-28', due: 3, done: 1 }] }, LIGHT, 2021);
     const series = option.series as { markLine?: { data: { xAxis: string; label: { formatter: string } }[] } }[];
     expect(series[0]!.markLine!.data.map((d) => [d.xAxis, d.label.formatter])).toEqual([['2021-06-30', '6月底前取得实质性进展'], ['2021-12-31', '12月31日 全面完成']]);
-    expect(burnupDrill(click({ data: ['2021-06-28', 3] }))).toEqual({ title: '2021年6月到期的任务', filter: { month: '2021-06' } });
+    expect(burnupDrill([new Date(2021, 5, 30, 20).getTime(), 3])).toEqual({ title: '2021年6月到期的任务', filter: { month: '2021-06' } });
+    expect(burnupDrill([Number.NaN, 3])).toBeNull();
   });
 });
 

@@ -134,11 +134,13 @@ export function burnupOption(burnup: Burnup, look: Look, year: number | null = n
 /** Time-axis labels by level: the year at a year's start, the month at a month's start, else the day. */
 const TIME_LABELS = { year: '{yyyy}年', month: '{M}月', day: '{M}月{d}日' };
 
-/** A burn-up point stands for the tasks due in its month. */
-export function burnupDrill(click: ChartClick): Drill | null {
-  if (click.componentType !== 'series' || !Array.isArray(click.data)) return null;
-  const date = String(click.data[0]);
-  const month = date.slice(0, 7);
+/** A click on the burn-up (anywhere over the plot) stands for the tasks due in the month under it. */
+export function burnupDrill(value: number[]): Drill | null {
+  const at = value[0];
+  if (at === undefined || !Number.isFinite(at)) return null;
+  // The time axis reads 'YYYY-MM-DD' as local midnight; read the month back the same way.
+  const d = new Date(at);
+  const month = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
   return { title: `${monthLabel(month)}到期的任务`, filter: { month } };
 }
 

@@ -144,9 +144,9 @@ export default function DashboardPage() {
       <SummaryCards summary={summary.data} onDrill={setDrill} />
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={15}>
-          <Card size="small" title="完成进度与目标节点" extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>按周累计 · 点击数据点查看当月到期任务</Typography.Text>}>
+          <Card size="small" title="完成进度与目标节点" extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>按周累计 · 点击图中查看当月到期任务</Typography.Text>}>
             {burnupChart ? (
-              <Chart testId="chart-burnup" option={burnupChart} height={340} loading={burnup.loading} onClick={(c) => open(burnupDrill(c))} />
+              <Chart testId="chart-burnup" option={burnupChart} height={340} loading={burnup.loading} onGridClick={(v) => open(burnupDrill(v))} />
             ) : (
               <NoData text={burnup.error ? '加载失败' : '加载中…'} height={340} />
             )}
