@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RoundSnapshot } from '../../src/core/rounds/types.ts';
-import type { DashboardSummary, RoundTrend, SectionProgress } from '../../src/web/api/dashboard.ts';
+import type { DashboardSummary, Heatmap, RoundTrend, SectionProgress } from '../../src/web/api/dashboard.ts';
 import type { PublicPlan } from '../../src/web/api/public.ts';
 import { SYSTEM_ACTOR, type Actor } from '../../src/server/context.ts';
 import { closeRound, openRound } from '../../src/server/rounds/rounds.service.ts';
@@ -10,7 +10,7 @@ import { forgetDashboardCache } from '../../src/server/dashboard/dashboard.servi
 import { importSampleIfEmpty } from '../../src/server/sample.ts';
 import { putPublicPage } from '../../src/server/settings/settings.service.ts';
 import { createUser } from '../../src/server/users/users.service.ts';
-import { COUNT_KEYS, segmentCentre } from '../../src/web/pages/dashboard/charts.ts';
+import { COUNT_KEYS, heatmapView, segmentCentre } from '../../src/web/pages/dashboard/charts.ts';
 import { SHOTS_DIR, startE2E, type E2E, signIn, signOut } from './harness.ts';
 
 const PASSWORD = 'Tuijin-e2e-2021!';
@@ -152,6 +152,21 @@ it('a leader reads the dashboard, drills into a section, opens the cockpit; the 
   expect(await page.locator('.ant-drawer-title').textContent()).toContain('2021年6月');
   await closeDrawer(page);
 
+  // A heat-map cell opens that unit's tasks due that month and not done on time.
+  const view = heatmapView(await api<Heatmap>(page, `/api/dashboard/heatmap?planId=${planId}`), 30);
+  const [m, u] = view.cells.reduce((a, b) => (b[2] > a[2] ? b : a));
+  const unit = view.units[u]!;
+  const month = view.months[m]!;
+  const cellTasks = await api<{ total: number }>(page, `/api/dashboard/tasks?planId=${planId}&unitId=${unit.unitId}&month=${month}&status=overdue,done_late&pageSize=1`);
+  expect(cellTasks.total).toBeGreaterThan(0);
+  await page.getByTestId('chart-heatmap').scrollIntoViewIfNeeded();
+  const heatBox = (await page.getByTestId('chart-heatmap').boundingBox())!;
+  const cell = await page.evaluate(([x, y]) => window.__charts!['chart-heatmap']!.convertToPixel({ xAxisIndex: 0, yAxisIndex: 0 }, [x, y]) as number[], [m, u] as const);
+  await page.mouse.click(heatBox.x + cell[0]!, heatBox.y + cell[1]!);
+  await expect.poll(async () => Number(await page.getByTestId('drill-total').getAttribute('data-count')), { timeout: 10_000 }).toBe(cellTasks.total);
+  expect(await page.locator('.ant-drawer-title').textContent()).toContain(unit.name);
+  await closeDrawer(page);
+
   // A point of the rounds' trend lists the tasks its snapshot froze as overdue.
   const trend = (await api<{ data: RoundTrend[] }>(page, `/api/dashboard/rounds?planId=${planId}`)).data;
   expect(trend.map((r) => r.title).sort()).toEqual(['第1期调度', '第2期调度']);
@@ -190,6 +205,10 @@ it('a leader reads the dashboard, drills into a section, opens the cockpit; the 
   }
   await page.clock.runFor(600);
   await e.shot('cockpit');
+  await page.getByTestId('cockpit-overdue').click();
+  await expect.poll(async () => Number(await page.getByTestId('drill-total').getAttribute('data-count')), { timeout: 10_000 }).toBe(summary.counts.overdue);
+  await e.shot('cockpit-drill');
+  await closeDrawer(page);
 
   // A task closed meanwhile shows on the cockpit after the next refresh (every 60 s), without a reload.
   const open = await e.deps.db.selectFrom('tasks').select('id').where('plan_id', '=', planId).where('closed_on', 'is', null).orderBy('id').executeTakeFirstOrThrow();
