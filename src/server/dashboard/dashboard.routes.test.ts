@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORK_STATUSES, type WorkStatus } from '../../core/status/status.ts';
 import type { RoundSnapshot, StatusCounts } from '../../core/rounds/types.ts';
@@ -212,6 +213,12 @@ describe('dashboard figures agree with each other', () => {
     const one = (await json(`/api/dashboard/rounds?planId=${planId}`)).data;
     expect(one[0]).toMatchObject({ completionRate: 0.4, overdue: 10, reportingRate: 0.75 });
     expect((await json(`/api/dashboard/rounds?planId=${otherPlanId}`)).data).toEqual([]);
+    // Picked once out of the snapshot and kept: a restarted server reads the small row, not the snapshot.
+    const kept = await sql<{ round_id: number; figures: string }>`select round_id, figures from dashboard_round_figures`.execute(t.deps.db);
+    expect(kept.rows.map((k) => Number(k.round_id))).toEqual([r[0].roundId]);
+    expect(JSON.parse(kept.rows[0]!.figures).reporting).toEqual({ expected: 40, onTime: 25, late: 5 });
+    forgetDashboardCache(t.deps);
+    expect((await json('/api/dashboard/rounds')).data).toEqual(r);
   });
 
   it('draws the roadmap of a section from the ledger start or the issue date to the last deadline', async () => {

@@ -149,7 +149,11 @@ async function buildModel(deps: Deps, planId: number | undefined, today: string,
   return { version, today, planId, plans, sections, tasks, byId: new Map(tasks.map((t) => [t.id, t])), answers: new Map() };
 }
 
-/** A new table from an old one: the old one may still be serving requests, so nothing is mutated. */
+/**
+ * A new table from an old one, sharing what the patch does not replace. (Tasks and links refreshed
+ * after a write are updated in place, see refreshModel: a request still reading the old table then
+ * sees those tasks' newer facts, never a broken table.)
+ */
 function derive(model: Model, patch: Partial<Model>): Model {
   const next: Model = { ...model, ...patch, answers: new Map() };
   if (patch.tasks) next.byId = new Map(patch.tasks.map((t) => [t.id, t]));
@@ -203,6 +207,9 @@ async function refreshModel(deps: Deps, model: Model, version: number, today: st
     next = derive(next, { tasks, links: undefined, reported: undefined });
   }
   for (const id of [...(await repo.tasksOfReports(deps.db, reportIds)), ...(await repo.tasksOfMilestones(deps.db, milestoneIds))]) taskIds.add(id);
+  // A task this table has never seen (added to a plan outside a plan write): read everything again.
+  const unseen = [...taskIds].filter((id) => !next.byId.has(id));
+  if (unseen.length && (await repo.findTasks(deps.db, { planId: model.planId, taskIds: unseen })).some((t) => !planIds.has(t.plan_id))) return rebuild();
   const ids = [...taskIds].filter((id) => next.byId.has(id) && !planIds.has(next.byId.get(id)!.planId));
   if (ids.length) {
     const fresh = await readTasks(deps, { taskIds: ids }, model.today);
