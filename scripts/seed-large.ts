@@ -433,7 +433,7 @@ async function main(argv: string[]): Promise<number> {
     if (Number(plans?.n ?? 0) > 0 && !force) {
       console.error(
         `数据库中已有 ${Number(plans!.n)} 个方案，未写入任何数据。\n` +
-          `请指定一个新的数据目录（如 DATA_DIR=./data-large npm run seed:large），或加 --force 在现有数据旁追加省级规模演示数据。`,
+          `请指定一个新的数据目录（如 DATA_DIR=./data-large npm run seed:large）或新的数据库（DATABASE_URL），或加 --force（npm run seed:large -- --force）在现有数据旁追加省级规模演示数据。`,
       );
       return 1;
     }
