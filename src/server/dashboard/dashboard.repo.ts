@@ -104,8 +104,19 @@ export async function findTaskUnits(db: Q, scope: Scope) {
 
 /** (task, unit) pairs where the unit has a submitted or accepted report on the task. */
 export async function findReportedPairs(db: Q, scope: Scope) {
+  if (scope.planId !== undefined) {
+    // One plan: from its tasks into the (task, unit, status) index, a probe per task.
+    return db
+      .selectFrom('tasks as t')
+      .innerJoin('progress_reports as r', 'r.task_id', 't.id')
+      .select(['r.task_id', 'r.unit_id'])
+      .distinct()
+      .where('t.plan_id', '=', scope.planId)
+      .where('r.status', 'in', ['submitted', 'accepted'])
+      .$if(scope.taskIds !== undefined, (q) => q.where('t.id', 'in', scope.taskIds!))
+      .execute();
+  }
   let q = db.selectFrom('progress_reports as r').select(['r.task_id', 'r.unit_id']).distinct().where('r.status', 'in', ['submitted', 'accepted']);
-  if (scope.planId !== undefined) q = q.where('r.task_id', 'in', (eb) => eb.selectFrom('tasks').select('id').where('plan_id', '=', scope.planId!));
   if (scope.taskIds !== undefined) q = q.where('r.task_id', 'in', scope.taskIds);
   return q.execute();
 }
