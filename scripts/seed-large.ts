@@ -397,8 +397,10 @@ export async function seedLarge(deps: Deps, opts: SeedOptions): Promise<SeedResu
     const counts = { plans: plans.length, tasks: tasks.length, units: units.length, reports: reports.length };
     await trx.insertInto('audit_events').values({ at: new Date().toISOString(), actor_id: null, actor_unit_id: null, action: 'seed.large', entity_type: 'plan', entity_id: null, before: null, after: JSON.stringify(counts), client_ip: null, actor_name: 'system' }).execute();
   });
-  // Fresh statistics, so the planner sees 200,000 reports rather than an empty table.
-  await sql`analyze`.execute(db);
+  // Fresh statistics, so the planner sees 200,000 reports rather than an empty table; on PostgreSQL
+  // also the visibility map, without which it will not read the covering indexes alone (autovacuum
+  // would get there, minutes later).
+  await (deps.dialect === 'postgres' ? sql`vacuum analyze` : sql`analyze`).execute(db);
 
   return {
     counts: {
