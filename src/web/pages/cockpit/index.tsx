@@ -69,6 +69,26 @@ function useFullscreen(): [boolean, () => void] {
   return [on, toggle];
 }
 
+function useWindowHeight(): number {
+  const [height, setHeight] = useState(() => window.innerHeight);
+  useEffect(() => {
+    const sync = () => setHeight(window.innerHeight);
+    window.addEventListener('resize', sync);
+    return () => window.removeEventListener('resize', sync);
+  }, []);
+  return height;
+}
+
+/**
+ * The height each section's bar gets in the lower panel (cockpit.css: the grid's rows are 1 : 1.3 of
+ * what the header and the figures leave), less the panel's title, the legend and the axis.
+ */
+function sectionRowPx(screenHeight: number, rows: number): number | undefined {
+  if (rows === 0 || screenHeight < 700) return undefined;
+  const grid = screenHeight - 16 - 56 - 14 - 98 - 14 - 20;
+  return (grid * (1.3 / 2.3) - 36 - 40 - 30) / rows;
+}
+
 /** 领导驾驶舱: the key figures and six charts in large type on a dark screen for meetings, refreshed every minute. */
 export default function CockpitPage() {
   const [planId, setPlanId] = usePlanParam();
@@ -77,6 +97,7 @@ export default function CockpitPage() {
   const [updatedAt, setUpdatedAt] = useState<string | null>(null);
   const [drill, setDrill] = useState<Drill | null>(null);
   const [fullscreen, toggleFullscreen] = useFullscreen();
+  const screenHeight = useWindowHeight();
 
   useEffect(() => {
     const timer = window.setInterval(() => setTick((n) => n + 1), REFRESH_MS);
@@ -109,7 +130,7 @@ export default function CockpitPage() {
 
   const gaugeChart = useMemo(() => gaugeOption(summary.data?.counts.completionRate ?? 0, DARK), [summary.data]);
   const burnupChart = useMemo(() => (burnup.data ? burnupOption(burnup.data, DARK, year) : null), [burnup.data, year]);
-  const sectionsChart = useMemo(() => sectionsOption(sectionRows, DARK), [sectionRows]);
+  const sectionsChart = useMemo(() => sectionsOption(sectionRows, DARK, sectionRowPx(screenHeight, sectionRows.length)), [sectionRows, screenHeight]);
   const unitsChart = useMemo(() => unitsOption(unitRows, DARK, 'top'), [unitRows]);
   const heatChart = useMemo(() => (heat ? heatmapOption(heat, DARK) : null), [heat]);
   const roundsChart = useMemo(() => roundsOption(roundRows, DARK), [roundRows]);

@@ -146,8 +146,13 @@ export function burnupDrill(value: number[]): Drill | null {
 
 // ——— Sections ———
 
-/** Each section (indicator) as a horizontal bar split by status. */
-export function sectionsOption(sections: SectionProgress[], look: Look): ChartOption {
+/**
+ * Each section (indicator) as a horizontal bar split by status. `rowPx`, the height each bar gets when
+ * known (the cockpit's fixed panel), lets every section be named in a type that fits; otherwise labels
+ * that do not fit are skipped (every bar keeps its tooltip).
+ */
+export function sectionsOption(sections: SectionProgress[], look: Look, rowPx?: number): ChartOption {
+  const nameAll = rowPx !== undefined && rowPx >= 14;
   const labels = sections.map((s) => shorten(s.title, look.dark ? 12 : 16));
   const many = sections.length > 30;
   return {
@@ -155,7 +160,13 @@ export function sectionsOption(sections: SectionProgress[], look: Look): ChartOp
     grid: { left: 8, right: many ? 36 : 16, top: look.dark ? 40 : 30, bottom: 8, containLabel: true },
     tooltip: { ...base(look).tooltip, trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', axisLabel: { fontSize: look.font, color: text(look) }, splitLine: splitLine(look) },
-    yAxis: { type: 'category', inverse: true, data: labels, axisLabel: { fontSize: look.font, color: text(look) }, axisTick: { show: false } },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: labels,
+      axisLabel: { fontSize: nameAll ? Math.min(look.font, Math.floor(rowPx * 0.85)) : look.font, color: text(look), interval: nameAll ? 0 : 'auto' },
+      axisTick: { show: false },
+    },
     dataZoom: many ? [{ type: 'slider', yAxisIndex: 0, right: 4, width: 16, startValue: 0, endValue: 29, showDetail: false }, { type: 'inside', yAxisIndex: 0 }] : [],
     series: STACK_ORDER.map((status) => ({
       name: WORK_STATUS_LABELS[status],
@@ -495,7 +506,7 @@ export function gaugeOption(rate: number, look: Look): ChartOption {
         pointer: { show: false },
         anchor: { show: false },
         title: { offsetCenter: [0, '32%'], fontSize: look.dark ? 20 : 13, color: text(look) },
-        detail: { offsetCenter: [0, '-6%'], fontSize: look.dark ? 52 : 28, fontWeight: 700, color: look.dark ? '#fff' : '#262626', formatter: (v: number) => `${v.toFixed(1)}%` },
+        detail: { offsetCenter: [0, '-6%'], fontSize: look.dark ? 44 : 28, fontWeight: 700, color: look.dark ? '#fff' : '#262626', formatter: (v: number) => `${v.toFixed(1)}%` },
         data: [{ value: Math.round(rate * 1000) / 10, name: '完成率' }],
       },
     ],
