@@ -219,13 +219,19 @@ export default function CircularEditorPage() {
           <Form layout="vertical" autoComplete="off" requiredMark="optional">
             <Row gutter={16}>
               <Col xs={24} lg={12}>
-                <Form.Item label="标题" required style={{ marginBottom: 8 }}>
-                  <Input value={edited.title} maxLength={200} onChange={(e) => setHead({ title: e.target.value })} data-testid="circular-title" />
+                <Form.Item label="标题" required style={{ marginBottom: 8 }} tooltip="回车处即印刷标题的换行处；不换行则自动断行">
+                  <Input.TextArea
+                    value={edited.title}
+                    maxLength={200}
+                    autoSize={{ minRows: 1, maxRows: 3 }}
+                    onChange={(e) => setHead({ title: e.target.value })}
+                    data-testid="circular-title"
+                  />
                 </Form.Item>
               </Col>
               <Col xs={12} lg={5}>
                 <Form.Item label="文号/期号" style={{ marginBottom: 8 }}>
-                  <Input value={edited.docNumber} maxLength={60} placeholder="如：第3期" onChange={(e) => setHead({ docNumber: e.target.value })} data-testid="circular-doc-number" />
+                  <Input value={edited.docNumber} maxLength={50} placeholder="如：第3期，或 山政办〔2021〕12号" onChange={(e) => setHead({ docNumber: e.target.value })} data-testid="circular-doc-number" />
                 </Form.Item>
               </Col>
               <Col xs={12} lg={7}>
@@ -239,7 +245,7 @@ export default function CircularEditorPage() {
           <div style={{ textAlign: 'center' }}>
             <Typography.Text style={{ color: '#b3261e', fontSize: 18, fontWeight: 600 }}>{c.issuer}</Typography.Text>
             {c.docNumber && <div style={{ marginTop: 4 }}>{c.docNumber}</div>}
-            <Typography.Title level={4} style={{ marginTop: 12, marginBottom: 0 }}>{c.title}</Typography.Title>
+            <Typography.Title level={4} style={{ marginTop: 12, marginBottom: 0, whiteSpace: 'pre-line' }}>{c.title}</Typography.Title>
           </div>
         )}
       </Card>
@@ -253,7 +259,7 @@ export default function CircularEditorPage() {
                 value={edited.blocks[key]}
                 onChange={(e) => setBlock(key, e.target.value)}
                 autoSize={BLOCK_ROWS[key] ?? { minRows: 4, maxRows: 16 }}
-                maxLength={20000}
+                maxLength={key === 'addressee' ? 500 : 5000}
                 aria-label={CIRCULAR_BLOCK_LABELS[key]}
                 data-testid={`block-${key}`}
               />

@@ -124,7 +124,8 @@ export function CreateRoundModal({ open, defaultTitle, onClose, onCreated }: Pro
             placeholder="全部相关单位"
             data-testid="round-units"
             maxTagCount="responsive"
-            options={(units.data?.data ?? []).filter((u) => !u.isCollective).map((u) => ({ value: u.id, label: u.name }))}
+            // Only units named on some task can report (the server checks them against the chosen plans).
+            options={(units.data?.data ?? []).filter((u) => !u.isCollective && u.leadCount + u.responsibleCount > 0).map((u) => ({ value: u.id, label: u.name }))}
             showSearch={{ optionFilterProp: 'label' }}
           />
         </Form.Item>
