@@ -274,4 +274,21 @@ it('the coordinator opens a round, two units report, the round closes and its ci
   const trend = await apiGet<{ data: { roundId: number; reportingRate: number }[] }>(page, '/api/dashboard/rounds');
   expect(trend.data.find((r) => r.roundId === roundId)?.reportingRate).toBeCloseTo(2 / expected, 3);
   await e.shot('dashboard-after-round');
+  await signOut(page);
+
+  // 10. A unit reads the issued circular: listed in the archive, read-only, its files downloadable; it cannot open a round.
+  await page.goto(`${baseUrl}/circulars`);
+  await signIn(page, picks[0]!.username);
+  await page.waitForURL(/\/circulars$/);
+  await page.getByTestId('circular-row').filter({ hasText: title }).getByTestId('circular-link').click();
+  await page.waitForURL(new RegExp(`/circulars/${circularId}$`));
+  await page.getByTestId('circular-issued').waitFor();
+  expect(await page.getByTestId('block-nextSteps').textContent()).toContain(NEXT_STEP);
+  expect(await page.getByTestId('circular-save').count()).toBe(0);
+  expect(await page.getByTestId('circular-download-pdf').getAttribute('href')).toBe(`/api/circulars/${circularId}.pdf`);
+  await e.shot('circular-unit-view');
+  await page.getByTestId('menu-rounds').click();
+  await page.waitForURL(/\/rounds$/);
+  await page.locator(`[data-testid=round-row][data-round-id="${roundId}"]`).waitFor();
+  expect(await page.getByTestId('round-create').count()).toBe(0);
 });
