@@ -249,7 +249,18 @@ it('the coordinator opens a round, two units report, the round closes and its ci
     expect(sheet).toContain(p.narrative);
   }
 
-  // 8. The archive lists it as issued, with its round.
+  // 8. A second draft of the round can be generated and deleted; the issued one stays.
+  await page.goto(`${baseUrl}/rounds/${roundId}`);
+  await page.getByTestId('circular-generate').click();
+  await page.waitForURL((url) => /\/circulars\/\d+$/.test(url.pathname) && !url.pathname.endsWith(`/${circularId}`));
+  const secondId = Number(/\/circulars\/(\d+)$/.exec(page.url())![1]);
+  await page.getByTestId('circular-delete').click();
+  await page.locator('.ant-modal-confirm').getByRole('button', { name: /删\s*除/ }).click();
+  await page.waitForURL(new RegExp(`/rounds/${roundId}$`));
+  expect(await e.deps.db.selectFrom('circulars').select('id').where('round_id', '=', roundId).execute()).toEqual([{ id: circularId }]);
+  expect(secondId).not.toBe(circularId);
+
+  // 9. The archive lists it as issued, with its round.
   await page.getByTestId('menu-rounds').click();
   await page.waitForURL(/\/rounds$/);
   const row = page.locator(`[data-testid=round-row][data-round-id="${roundId}"]`);
@@ -264,7 +275,7 @@ it('the coordinator opens a round, two units report, the round closes and its ci
   await settle(page);
   await e.shot('circular-list');
 
-  // 9. The dashboard counts the two tasks as 推进中 now, and the round's trend has the closed round.
+  // 10. The dashboard counts the two tasks as 推进中 now, and the round's trend has the closed round.
   await page.getByTestId('menu-dashboard').click();
   await page.waitForURL(/\/dashboard/);
   const inProgress = page.getByTestId('summary-in-progress');
@@ -276,7 +287,7 @@ it('the coordinator opens a round, two units report, the round closes and its ci
   await e.shot('dashboard-after-round');
   await signOut(page);
 
-  // 10. A unit reads the issued circular: listed in the archive, read-only, its files downloadable; it cannot open a round.
+  // 11. A unit reads the issued circular: listed in the archive, read-only, its files downloadable; it cannot open a round.
   await page.goto(`${baseUrl}/circulars`);
   await signIn(page, picks[0]!.username);
   await page.waitForURL(/\/circulars$/);

@@ -40,12 +40,6 @@ export interface CircularUpdate {
 
 export type CircularFileType = 'docx' | 'pdf' | 'xlsx';
 
-export const CIRCULAR_FILE_LABELS: Record<CircularFileType, string> = {
-  docx: 'Word 正文',
-  pdf: 'PDF 正文',
-  xlsx: 'Excel 台账附件',
-};
-
 export const findCirculars = (signal?: AbortSignal) => get<{ data: CircularSummary[] }>('/api/circulars', { signal });
 export const getCircular = (id: number, signal?: AbortSignal) => get<Circular>(`/api/circulars/${id}`, { signal });
 
