@@ -42,9 +42,20 @@ export interface Scope {
   taskIds?: number[] | undefined;
 }
 
-/** The tasks of the scope in plan and document order (read from a covering index). */
+/**
+ * The tasks of the scope in plan and document order (from a covering index), each with "any
+ * non-draft report" — the progress fact of `statusesOf` — answered by one probe of the covering
+ * (task, unit, status) index per task: cheaper than a separate list of 18,000 task ids.
+ */
 export async function findTasks(db: Q, scope: Scope) {
-  let q = db.selectFrom('tasks as t').select(['t.id', 't.plan_id', 't.section_id', 't.closed_on']).orderBy('t.plan_id').orderBy('t.ordinal');
+  let q = db
+    .selectFrom('tasks as t')
+    .select((eb) => [
+      't.id', 't.plan_id', 't.section_id', 't.closed_on',
+      eb.case().when(eb.exists(eb.selectFrom('progress_reports as r').select(sql.lit(1).as('x')).whereRef('r.task_id', '=', 't.id').where('r.status', '!=', 'draft'))).then(1).else(0).end().as('progressed'),
+    ])
+    .orderBy('t.plan_id')
+    .orderBy('t.ordinal');
   if (scope.planId !== undefined) q = q.where('t.plan_id', '=', scope.planId);
   if (scope.taskIds !== undefined) q = q.where('t.id', 'in', scope.taskIds);
   return q.execute();
@@ -59,24 +70,6 @@ export async function findTaskTitles(db: Q, scope: Scope & { sectionId?: number 
   if (scope.taskIds !== undefined) q = q.where('id', 'in', scope.taskIds);
   const rows = await q.execute();
   return new Map(rows.map((r) => [r.id, { number: r.number, title: r.title }]));
-}
-
-/**
- * Tasks with any non-draft report: the "progress" fact of `statusesOf`. Over all plans one scan of
- * the covering (task, unit, status) index; for one plan or a few tasks a probe per task.
- */
-export async function findProgressed(db: Q, scope: Scope): Promise<Set<number>> {
-  const rows =
-    scope.planId === undefined && scope.taskIds === undefined
-      ? await db.selectFrom('progress_reports').select('task_id').distinct().where('status', '!=', 'draft').execute()
-      : await db
-          .selectFrom('tasks as t')
-          .select('t.id as task_id')
-          .$if(scope.planId !== undefined, (q) => q.where('t.plan_id', '=', scope.planId!))
-          .$if(scope.taskIds !== undefined, (q) => q.where('t.id', 'in', scope.taskIds!))
-          .where((eb) => eb.exists(eb.selectFrom('progress_reports as r').select(sql.lit(1).as('x')).whereRef('r.task_id', '=', 't.id').where('r.status', '!=', 'draft')))
-          .execute();
-  return new Set(rows.map((r) => r.task_id));
 }
 
 export async function findMilestones(db: Q, scope: Scope) {

@@ -118,12 +118,7 @@ async function withStatuses(deps: Deps, tasks: ScopeTask[], today: string): Prom
 
 /** Reads the tasks of a scope and computes their statuses. */
 async function readTasks(deps: Deps, scope: repo.Scope, today: string): Promise<ScopeTask[]> {
-  const [taskRows, progressed, milestoneRows, { calendar, options }] = await Promise.all([
-    repo.findTasks(deps.db, scope),
-    repo.findProgressed(deps.db, scope),
-    repo.findMilestones(deps.db, scope),
-    statusSettings(deps),
-  ]);
+  const [taskRows, milestoneRows, { calendar, options }] = await Promise.all([repo.findTasks(deps.db, scope), repo.findMilestones(deps.db, scope), statusSettings(deps)]);
   const byTask = new Map<number, ScopeTask['milestones']>();
   for (const m of milestoneRows) {
     const facts = { dueDate: m.due_date, completedOn: m.completed_on };
@@ -135,7 +130,7 @@ async function readTasks(deps: Deps, scope: repo.Scope, today: string): Promise<
   const none: ScopeTask['milestones'] = [];
   return taskRows.map((t): ScopeTask => {
     const ms = byTask.get(t.id) ?? none;
-    const facts = { closedOn: t.closed_on, progressed: progressed.has(t.id) };
+    const facts = { closedOn: t.closed_on, progressed: Number(t.progressed) === 1 };
     const dues: string[] = [];
     for (const m of ms) if (m.dueDate !== null) dues.push(m.dueDate);
     if (dues.length > 1) dues.sort();
