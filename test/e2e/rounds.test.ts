@@ -159,7 +159,7 @@ it('the coordinator opens a round, two units report, the round closes and its ci
     if (p === picks[0]) await e.shot('task-round-reported');
     const report = await e.deps.db.selectFrom('progress_reports').select(['status', 'round_id']).where('task_id', '=', p.taskId).where('unit_id', '=', p.unitId).executeTakeFirstOrThrow();
     expect(report).toEqual({ status: 'submitted', round_id: roundId });
-    // A fresh load, at the top of the page: the sign-out menu must not move under the pointer as the page settles.
+    // Back on the workbench, the card says the unit has reported.
     await page.goto(`${baseUrl}/workbench`);
     await page.getByTestId('workbench-rounds').getByText('本单位已报送').waitFor();
     await signOut(page);
