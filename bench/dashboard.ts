@@ -4,8 +4,9 @@
  * with snapshots), through `app.inject` as a signed-in leader, against the target of issue 5: each
  * under 300 ms, on SQLite and on PostgreSQL.
  *
- * - SQLite: the set is built into a temp DATA_DIR, or reused from BENCH_SQLITE_DIR (a DATA_DIR that
- *   `npm run seed:large` filled; built there when it holds no plan yet).
+ * - SQLite: the set is built into a temp DATA_DIR (removed afterwards unless BENCH_KEEP=1), or reused
+ *   from BENCH_SQLITE_DIR (a DATA_DIR that `npm run seed:large` filled; built there when it holds no
+ *   plan yet). The bench writes (reports, audit events) into it.
  * - PostgreSQL, when BENCH_DATABASE_URL or DATABASE_URL is set: a dedicated database
  *   `tuijin_bench_<random>` is created on that server, seeded, measured and dropped.
  * - Per endpoint, three cases (median and p95):
@@ -23,7 +24,7 @@
  * PASS when cold, write and warm p95 are all under 300 ms. Exit code 1 when a request fails.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -177,7 +178,8 @@ async function seedInto(deps: Deps, label: string): Promise<void> {
 }
 
 async function sqliteRun(): Promise<boolean> {
-  const dataDir = process.env.BENCH_SQLITE_DIR ?? mkdtempSync(join(tmpdir(), 'tuijin-dash-bench-'));
+  const reuse = process.env.BENCH_SQLITE_DIR;
+  const dataDir = reuse ?? mkdtempSync(join(tmpdir(), 'tuijin-dash-bench-'));
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined, TUIJIN_DEMO: '0' });
   const database = await openDatabase({ sqlitePath: config.sqlitePath });
   try {
@@ -187,6 +189,8 @@ async function sqliteRun(): Promise<boolean> {
     return await measure(`SQLite (${config.sqlitePath})`, deps);
   } finally {
     await database.close();
+    // A set built here is some 300 MB: kept only when asked (BENCH_KEEP=1) or when it was given.
+    if (!reuse && process.env.BENCH_KEEP !== '1') rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
