@@ -189,7 +189,7 @@ async function sqliteRun(): Promise<boolean> {
     return await measure(`SQLite (${config.sqlitePath})`, deps);
   } finally {
     await database.close();
-    // A set built here is some 300 MB: kept only when asked (BENCH_KEEP=1) or when it was given.
+    // A set built here is some 150 MB: kept only when asked (BENCH_KEEP=1) or when it was given.
     if (!reuse && process.env.BENCH_KEEP !== '1') rmSync(dataDir, { recursive: true, force: true });
   }
 }
