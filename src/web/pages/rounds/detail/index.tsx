@@ -118,7 +118,7 @@ export default function RoundDetailPage() {
             )}
             {mayManage && r.status === 'closed' && (
               <Button type="primary" icon={<FileTextOutlined />} onClick={() => void generate()} loading={generating} data-testid="circular-generate">
-                生成通报
+                {mine.length > 0 ? '再生成一份通报' : '生成通报'}
               </Button>
             )}
           </>
@@ -147,7 +147,16 @@ export default function RoundDetailPage() {
                     </Space>
                   ),
                 },
-                { key: 'due', label: '报送截止', children: dayLabel(r.dueDate) },
+                {
+                  key: 'due',
+                  label: '报送截止',
+                  children:
+                    r.status === 'open' && r.dueDate < shanghaiTime(new Date().toISOString()).slice(0, 10) ? (
+                      <Typography.Text type="danger">{dayLabel(r.dueDate)}（已过，此后报送计为逾期报送）</Typography.Text>
+                    ) : (
+                      dayLabel(r.dueDate)
+                    ),
+                },
                 { key: 'created', label: '发起时间', children: shanghaiTime(r.createdAt, 'minute') },
                 ...(r.closedAt ? [{ key: 'closed', label: '结束时间', children: shanghaiTime(r.closedAt, 'minute') }] : []),
                 ...(r.note ? [{ key: 'note', label: '调度要求', children: <span style={{ whiteSpace: 'pre-wrap' }}>{r.note}</span> }] : []),

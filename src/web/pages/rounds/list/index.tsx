@@ -26,6 +26,7 @@ export default function RoundListPage() {
   const rows = rounds.data?.data ?? [];
   const circularById = useMemo(() => new Map((circulars.data?.data ?? []).map((c) => [c.id, c])), [circulars.data]);
   const openCount = rows.filter((r) => r.status === 'open').length;
+  const today = shanghaiTime(new Date().toISOString()).slice(0, 10);
 
   const columns: ColumnsType<RoundSummary> = [
     {
@@ -46,7 +47,13 @@ export default function RoundListPage() {
       width: 210,
       render: (_, r) => periodLabel(r.periodStart, r.periodEnd) ?? <Typography.Text type="secondary">—</Typography.Text>,
     },
-    { title: '报送截止', dataIndex: 'dueDate', width: 120, render: (d: string) => dayLabel(d) },
+    {
+      title: '报送截止',
+      dataIndex: 'dueDate',
+      width: 120,
+      // An open round past its due day: units still reporting are late.
+      render: (d: string, r) => (r.status === 'open' && d < today ? <Typography.Text type="danger">{dayLabel(d)}（已过）</Typography.Text> : dayLabel(d)),
+    },
     { title: '状态', dataIndex: 'status', width: 80, align: 'center', render: (_, r) => <RoundStatusTag status={r.status} /> },
     {
       title: '报送进度',
