@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { openDatabase } from '../../src/server/db/connection.ts';
@@ -61,13 +61,26 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByTestId('login-submit').click();
 }
 
+/**
+ * Clicks an item of a dropdown once it has stopped moving: the popup slides in, and on a page taller
+ * than the window its first frame can sit elsewhere; a click computed then lands beside the item.
+ */
+export async function clickSettled(item: Locator): Promise<void> {
+  await item.waitFor({ state: 'visible' });
+  let last = '';
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+    const box = JSON.stringify(await item.boundingBox());
+    if (box === last && box !== 'null') break;
+    last = box;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  await item.click();
+}
+
 /** Signs out through the user menu and waits for the sign-in page. */
 export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();
-  // The dropdown animates in; click the item once it is really there.
-  const item = page.getByRole('menuitem', { name: '退出登录' });
-  await item.waitFor({ state: 'visible' });
-  await item.click();
+  await clickSettled(page.getByRole('menuitem', { name: '退出登录' }));
   await page.waitForURL(/\/login$/, { timeout: 10_000 }).catch((err: unknown) => {
     throw new Error(`sign-out did not reach /login (at ${page.url()}): ${String(err)}`);
   });

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it, onTestFailed } from 'vitest';
 import type { DashboardSummary } from '../../src/web/api/dashboard.ts';
 import { SYSTEM_ACTOR } from '../../src/server/context.ts';
 import { importSampleIfEmpty } from '../../src/server/sample.ts';
 import { createUser } from '../../src/server/users/users.service.ts';
-import { startE2E, type E2E, signIn as signInAs } from './harness.ts';
+import { clickSettled, startE2E, type E2E, signIn as signInAs, signOut } from './harness.ts';
 
 const PASSWORD = 'Tuijin-e2e-2021!';
 const NEXT_STEP = '下一步，各牵头单位要于12月15日前补齐全部佐证材料，逾期单位由区营商办约谈。';
@@ -44,34 +44,6 @@ beforeAll(async () => {
 afterAll(async () => e?.close());
 
 const signIn = (page: Page, username: string) => signInAs(page, username, PASSWORD);
-
-/**
- * Clicks an item of a dropdown once it has stopped moving: the popup slides in, and on a page taller
- * than the window its first frame can sit elsewhere; a click computed then lands beside the item.
- */
-async function clickSettled(page: Page, item: Locator): Promise<void> {
-  await item.waitFor();
-  let last = '';
-  await expect
-    .poll(
-      async () => {
-        const box = JSON.stringify(await item.boundingBox());
-        const settled = box === last && box !== 'null';
-        last = box;
-        return settled;
-      },
-      { timeout: 10_000, interval: 150 },
-    )
-    .toBe(true);
-  await item.click();
-}
-
-/** Signs out through the user menu (as the harness does, with the settled click). */
-async function signOut(page: Page) {
-  await page.getByTestId('user-menu').click();
-  await clickSettled(page, page.getByRole('menuitem', { name: '退出登录' }));
-  await page.waitForURL(/\/login$/, { timeout: 10_000 });
-}
 
 /** An API answer read with the page's session, as the web app would. */
 async function apiGet<T>(page: Page, path: string): Promise<T> {
@@ -218,7 +190,7 @@ it('the coordinator opens a round, two units report, the round closes and its ci
   expect(draft.blocks.nextSteps).toContain(NEXT_STEP);
   // The draft previews as a PDF generated on the fly.
   await page.getByTestId('circular-preview').hover();
-  const [preview] = await Promise.all([page.waitForEvent('download'), clickSettled(page, page.getByRole('menuitem', { name: /预览 PDF/ }))]);
+  const [preview] = await Promise.all([page.waitForEvent('download'), clickSettled(page.getByRole('menuitem', { name: /预览 PDF/ }))]);
   expect((await readFile(await preview.path())).subarray(0, 5).toString()).toBe('%PDF-');
   await page.evaluate(() => window.scrollTo(0, 0));
   await e.shot('circular-draft');
