@@ -2,6 +2,7 @@ import { UncoveredYearError, type WorkCalendar } from '../calendar/index.ts';
 import { addDays, weekdayOf } from '../calendar/dates.ts';
 import { checkpointState, type Checkpoint } from '../status/checkpoints.ts';
 import { completionAsOf, isDoneStatus, taskStatus, type MilestoneFacts, type StatusOptions, type TaskFacts, type WorkStatus } from '../status/status.ts';
+import { countStatuses } from '../status/counts.ts';
 import type { RoundSnapshot, SnapshotTask, StatusCounts, UnitReporting, UnitStanding } from './types.ts';
 
 /** A task of the round's plans, as read from the database. */
@@ -59,19 +60,8 @@ export function chinaDateOf(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
-/** Tasks per status and the completion rate (done on time or late, over all), rounded to 4 decimals. */
-export function countStatuses(statuses: Iterable<WorkStatus>): StatusCounts {
-  const c: StatusCounts = { total: 0, notStarted: 0, inProgress: 0, dueSoon: 0, overdue: 0, done: 0, doneLate: 0, completionRate: 0 };
-  const key: Record<WorkStatus, keyof Omit<StatusCounts, 'total' | 'completionRate'>> = {
-    not_started: 'notStarted', in_progress: 'inProgress', due_soon: 'dueSoon', overdue: 'overdue', done: 'done', done_late: 'doneLate',
-  };
-  for (const s of statuses) {
-    c.total += 1;
-    c[key[s]] += 1;
-  }
-  c.completionRate = c.total === 0 ? 0 : round4((c.done + c.doneLate) / c.total);
-  return c;
-}
+// One count of statuses for snapshots, dashboards and the public page.
+export { countStatuses };
 
 /**
  * The ranking weights. Completion carries half the score because finishing the work is what the plan

@@ -2,6 +2,7 @@
  * The dashboards' API (docs/dispatch-and-dashboards.md, "Dashboards"). Every call takes an optional
  * plan: without it the figures count every plan.
  */
+import type { UnitRank } from '../../core/dashboard/ranking.ts';
 import type { RoundSnapshot, StatusCounts } from '../../core/rounds/types.ts';
 import type { WorkStatus } from '../../core/status/status.ts';
 import { get } from './request.ts';
@@ -31,18 +32,8 @@ export interface SectionProgress {
   counts: StatusCounts;
 }
 
-export interface UnitRanking {
-  unitId: number;
-  name: string;
-  tasks: number;
-  done: number;
-  overdue: number;
-  completionRate: number;
-  timelinessRate: number;
-  reportingRate: number;
-  score: number;
-  rank: number;
-}
+/** A unit of the ranking (`GET /api/dashboard/units`). */
+export type UnitRanking = UnitRank;
 
 export interface Heatmap {
   months: string[];

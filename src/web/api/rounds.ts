@@ -2,7 +2,7 @@
  * Dispatch rounds (调度): docs/dispatch-and-dashboards.md, "Rounds". The coordinator opens a round for
  * some plans and units; the units report for it; closing it freezes the snapshot circulars are written from.
  */
-import type { RoundSnapshot, StatusCounts, UnitStanding } from '../../core/rounds/types.ts';
+import type { RoundSnapshot, StatusCounts, UnitReporting, UnitStanding } from '../../core/rounds/types.ts';
 import { get, post } from './request.ts';
 
 export type { RoundSnapshot, StatusCounts, UnitStanding };
@@ -29,17 +29,7 @@ export interface RoundSummary {
 }
 
 /** One unit of a round: whether (and when, and whether late) it has reported. */
-export interface RoundUnit {
-  unitId: number;
-  name: string;
-  reported: boolean;
-  /** ISO UTC of its first submitted report for the round. */
-  reportedAt: string | null;
-  /** Reported after the round's due date. */
-  late: boolean;
-  /** How many of its reports count for the round. */
-  reports: number;
-}
+export type RoundUnit = UnitReporting;
 
 /** `GET /api/rounds/:id`: live while open. */
 export interface RoundDetail extends RoundSummary {

@@ -1,3 +1,4 @@
+import { COUNT_KEYS } from '../../../core/status/counts.ts';
 /**
  * The dashboards' chart options, built from the API's answers. Shared by 看板 (light, normal type) and
  * the cockpit (dark, large type): `look` sets the sizes and colours. Each builder also says what a
@@ -32,14 +33,7 @@ export const STATUS_CHART_COLORS: Record<WorkStatus, string> = {
 /** Stacking order: finished work first, then work under way, then what has not begun. */
 export const STACK_ORDER: readonly WorkStatus[] = ['done', 'done_late', 'in_progress', 'due_soon', 'overdue', 'not_started'];
 
-export const COUNT_KEYS: Record<WorkStatus, Exclude<keyof StatusCounts, 'total' | 'completionRate'>> = {
-  not_started: 'notStarted',
-  in_progress: 'inProgress',
-  due_soon: 'dueSoon',
-  overdue: 'overdue',
-  done: 'done',
-  done_late: 'doneLate',
-};
+export { COUNT_KEYS };
 
 /**
  * A drill-down: the drawer's title and the filter of GET /api/dashboard/tasks; or, for a point of the

@@ -14,7 +14,7 @@ import { CircularStatusTag } from '../../rounds/components/round-tags.tsx';
 import { CircularDownloads } from '../components/circular-downloads.tsx';
 import { blockPreview } from './block-preview.tsx';
 import { changesOf, fieldsOf, fieldsProblem, type CircularFields } from './editor-state.ts';
-import { useLeaveGuard } from './use-leave-guard.ts';
+import { useLeaveGuard } from '../../../hooks/use-leave-guard.ts';
 
 /** Rows a block's text area starts with: the one-line 主送机关 small, the prose larger. */
 const BLOCK_ROWS: Partial<Record<keyof CircularBlocks, { minRows: number; maxRows: number }>> = { addressee: { minRows: 1, maxRows: 2 } };

@@ -3,7 +3,7 @@ import {
 } from '@ant-design/icons';
 import { Alert, App, Button, Card, Popconfirm, Result, Space, Splitter, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useBlocker, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import {
   addTask, canMerge, canSplit, deleteTask, findDraftIssues, mergeWithNext, moveTask, renumberTasks, splitTask, uniqueKey, updateTask,
 } from '../../../../core/draft/draft.ts';
@@ -16,6 +16,7 @@ import { HighlightLegend } from '../../../components/highlighted-text.tsx';
 import { LoadFailed } from '../../../components/page-error.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
+import { useLeaveGuard } from '../../../hooks/use-leave-guard.ts';
 import { useRequest } from '../../../hooks/use-request.ts';
 import { describeDraftError, readDraftErrors } from '../../../utils/draft-issues.ts';
 import { pushHistory, startHistory, undoHistory, type History } from '../../../utils/history.ts';
@@ -56,30 +57,7 @@ function Editor({ draft }: { draft: ImportDraft }) {
   const unitNames = useMemo(() => collectUnitNames(tasks), [tasks]);
 
   // Leaving with unsaved edits asks first, inside the app and on reload or close.
-  const dirtyRef = useRef(dirty);
-  dirtyRef.current = dirty;
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirtyRef.current && currentLocation.pathname !== nextLocation.pathname);
-  const blockerRef = useRef(blocker);
-  blockerRef.current = blocker;
-  useEffect(() => {
-    if (blocker.state !== 'blocked') return;
-    // One dialog per blocked navigation: the effect keys on the state, not on the blocker object.
-    modal.confirm({
-      title: '草稿有未保存的修改',
-      content: '离开后这些修改将丢失。确定离开吗？',
-      okText: '离开',
-      cancelText: '留在此页',
-      onOk: () => blockerRef.current.proceed?.(),
-      onCancel: () => blockerRef.current.reset?.(),
-    });
-  }, [blocker.state, modal]);
-  useEffect(() => {
-    const warn = (e: BeforeUnloadEvent) => {
-      if (dirtyRef.current) e.preventDefault();
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, []);
+  const letThrough = useLeaveGuard(dirty, '草稿');
 
   const edit = useCallback((change: (tasks: DraftTask[]) => DraftTask[]) => {
     setHistory((h) => pushHistory(h, change(h.present)));
@@ -176,7 +154,7 @@ function Editor({ draft }: { draft: ImportDraft }) {
     try {
       await discardDraft(draft.id);
       setDirty(false);
-      dirtyRef.current = false;
+      letThrough();
       void message.success('草稿已放弃');
       navigate('/imports/new');
     } catch {
