@@ -95,7 +95,7 @@ it('tells milestones not met on time', () => {
 });
 
 describe('rankUnitTallies', () => {
-  it('scores with the snapshot weights 50/30/20 and ranks ties by name without gaps', () => {
+  it('scores with the snapshot weights 50/30/20 (without timeliness when no deadline has passed) and ranks ties by name without gaps', () => {
     const base = { overdue: 0, passed: 0, met: 0 };
     const ranked = rankUnitTallies([
       { unitId: 1, name: '乙局', tasks: 4, done: 2, reported: 0, ...base },
@@ -105,8 +105,9 @@ describe('rankUnitTallies', () => {
     ]);
     expect(ranked.map((r) => [r.unitId, r.score, r.rank])).toEqual([
       [3, 100, 1],
-      [2, 55, 2], // 甲 (jiǎ) before 乙 (yǐ) in pinyin order
-      [1, 55, 3],
+      // No deadline passed: completion and reporting alone, (0.5 × 0.5) / 0.7 = 35.7; 甲 (jiǎ) before 乙 (yǐ) in pinyin order.
+      [2, 35.7, 2],
+      [1, 35.7, 3],
       [4, 16.7, 4],
     ]);
     expect(ranked[3]).toMatchObject({ completionRate: 0, timelinessRate: 0.3333, reportingRate: 0.3333 });

@@ -62,7 +62,7 @@ export function rankUnitTallies(tallies: readonly UnitTally[]): UnitRank[] {
   return rankUnits(
     tallies.map((u) => ({
       unitId: u.unitId, name: u.name, tasks: u.tasks, done: u.done, overdue: u.overdue,
-      completionRate: rate(u.done, u.tasks), timelinessRate: u.passed === 0 ? 1 : rate(u.met, u.passed), reportingScore: rate(u.reported, u.tasks),
+      completionRate: rate(u.done, u.tasks), timelinessRate: u.passed === 0 ? 1 : rate(u.met, u.passed), reportingScore: rate(u.reported, u.tasks), deadlinesPassed: u.passed,
     })),
-  ).map(({ reportingScore, ...u }) => ({ ...u, reportingRate: reportingScore }));
+  ).map(({ reportingScore, deadlinesPassed: _, ...u }) => ({ ...u, reportingRate: reportingScore }));
 }

@@ -181,6 +181,14 @@ describe('rankUnits', () => {
     expect(unitScore({ completionRate: 0, timelinessRate: 0, reportingScore: 0.5 })).toBe(10);
     expect(unitScore({ completionRate: 0.6667, timelinessRate: 0.3333, reportingScore: 1 })).toBe(63.3);
   });
+
+  it('leaves timeliness out when no deadline has passed: a unit is not rewarded for deadlines it never had', () => {
+    // Before: 30 points for nothing, ranking a silent unit above one that reported on time.
+    expect(unitScore({ completionRate: 0, timelinessRate: 1, reportingScore: 0, deadlinesPassed: 0 })).toBe(0);
+    expect(unitScore({ completionRate: 0, timelinessRate: 1, reportingScore: 1, deadlinesPassed: 0 })).toBe(28.6);
+    expect(unitScore({ completionRate: 1, timelinessRate: 1, reportingScore: 1, deadlinesPassed: 0 })).toBe(100);
+    expect(unitScore({ completionRate: 0, timelinessRate: 1, reportingScore: 0, deadlinesPassed: 2 })).toBe(30);
+  });
 });
 
 describe('helpers', () => {

@@ -70,9 +70,22 @@ export { countStatuses };
  */
 export const RANKING_WEIGHTS = { completion: 0.5, timeliness: 0.3, reporting: 0.2 } as const;
 
-/** A unit's score 0–100 from its three rates (each 0–1), rounded to 1 decimal. */
-export function unitScore(r: { completionRate: number; timelinessRate: number; reportingScore: number }): number {
+/** What a unit's score is made of; `deadlinesPassed` is how many deadlines its timeliness was measured on. */
+export interface ScoreInput {
+  completionRate: number;
+  timelinessRate: number;
+  reportingScore: number;
+  deadlinesPassed?: number;
+}
+
+/**
+ * A unit's score 0–100 from its three rates (each 0–1), rounded to 1 decimal. A unit with no deadline
+ * passed yet has no timeliness to measure: its score comes from completion and reporting alone (their
+ * weights scaled up), so it is neither rewarded nor punished for deadlines it never had.
+ */
+export function unitScore(r: ScoreInput): number {
   const w = RANKING_WEIGHTS;
+  if (r.deadlinesPassed === 0) return round1(((w.completion * r.completionRate + w.reporting * r.reportingScore) / (w.completion + w.reporting)) * 100);
   return round1((w.completion * r.completionRate + w.timeliness * r.timelinessRate + w.reporting * r.reportingScore) * 100);
 }
 
@@ -81,7 +94,7 @@ export function unitScore(r: { completionRate: number; timelinessRate: number; r
  * 1 decimal; see `RANKING_WEIGHTS`). Equal scores are ordered by name (zh-CN collation, i.e. pinyin)
  * and still get distinct ranks, so a circular's table reads 1, 2, 3… without gaps.
  */
-export function rankUnits<T extends { name: string; completionRate: number; timelinessRate: number; reportingScore: number }>(
+export function rankUnits<T extends ScoreInput & { name: string }>(
   units: readonly T[],
 ): (T & { score: number; rank: number })[] {
   return units
@@ -233,9 +246,10 @@ export function takeSnapshot(facts: SnapshotFacts, asOf: string, calendar: WorkC
         completionRate: tasks.length === 0 ? 0 : round4(done / tasks.length),
         timelinessRate: met.length === 0 ? 1 : round4(met.filter(Boolean).length / met.length),
         reportingScore: r.reported ? (r.late ? 0.5 : 1) : 0,
+        deadlinesPassed: met.length,
       };
     }),
-  );
+  ).map(({ deadlinesPassed: _, ...standing }) => standing);
 
   const taskById = new Map(facts.tasks.map((t) => [t.id, t]));
   const unitNames = new Map<number, string>();
