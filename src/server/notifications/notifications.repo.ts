@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, DeliveryChannel, DeliveryStatus, NotificationTable } from '../db/schema.ts';
 import { num } from '../db/util.ts';
+import { enabledChannels } from './notice-text.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -63,16 +64,37 @@ export async function activeUsersOfUnits(db: Q, unitIds: number[]) {
 }
 
 /** In-app notifications to many accounts in one go, each with its (sent) in-app delivery. */
-export async function insertInAppNotifications(trx: Q, rows: (NotificationInsert & { user_id: number })[]): Promise<number> {
+/** Inserts in-app notifications (delivered at once) and returns each new row's id and unit. */
+export async function insertInAppNotifications(trx: Q, rows: (NotificationInsert & { user_id: number })[]): Promise<{ id: number; unit_id: number | null }[]> {
+  const out: { id: number; unit_id: number | null }[] = [];
   for (const chunk of chunks(rows, 200)) {
     // RETURNING order is not promised by SQLite, so each delivery is keyed by the row's own id.
-    const ids = await trx.insertInto('notifications').values(chunk).returning(['id', 'created_at']).execute();
+    const ids = await trx.insertInto('notifications').values(chunk).returning(['id', 'unit_id', 'created_at']).execute();
     await trx
       .insertInto('notification_deliveries')
       .values(ids.map((r) => ({ notification_id: r.id, channel: 'in_app' as const, status: 'sent' as const, attempts: 1, last_error: null, sent_at: r.created_at })))
       .execute();
+    out.push(...ids.map((r) => ({ id: r.id, unit_id: r.unit_id })));
   }
-  return rows.length;
+  return out;
+}
+
+/**
+ * The unit's external channels (e-mail, DingTalk, WeCom robots) reach it once per notice: a pending
+ * delivery hung on one of its notifications, sent by the reminder job's delivery pass.
+ */
+export async function queueExternalDeliveries(trx: Q, notifications: readonly { id: number; unit_id: number | null }[]): Promise<number> {
+  const firstOfUnit = new Map<number, number>();
+  for (const n of notifications) if (n.unit_id !== null && !firstOfUnit.has(n.unit_id)) firstOfUnit.set(n.unit_id, n.id);
+  let queued = 0;
+  for (const [unitId, notificationId] of firstOfUnit) {
+    for (const channel of enabledChannels(await getUnitChannels(trx, unitId))) {
+      if (channel === 'in_app') continue;
+      await insertDelivery(trx, { notification_id: notificationId, channel, status: 'pending', sent_at: null });
+      queued += 1;
+    }
+  }
+  return queued;
 }
 
 export async function insertNotification(trx: Q, n: NotificationInsert): Promise<number> {

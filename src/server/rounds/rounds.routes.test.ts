@@ -21,6 +21,9 @@ beforeAll(async () => {
   [A, B, C] = (await reportingUnits(t, planId, 3)) as [ReportingUnit, ReportingUnit, ReportingUnit];
   await t.addUser('staff-a', ['unit_staff'], A.unitId);
   await t.addUser('leader', ['leader']);
+  // Unit A also wants its notices on a DingTalk robot.
+  const channels = await t.inject({ method: 'PUT', url: `/api/units/${A.unitId}/channels`, payload: { email: null, dingtalkWebhook: 'https://oapi.dingtalk.com/robot/send?access_token=test', wecomWebhook: null, channels: ['in_app', 'dingtalk'] } });
+  expect(channels.statusCode, channels.body).toBe(200);
   const named = await t.deps.db.selectFrom('task_units as tu').innerJoin('units as u', 'u.id', 'tu.unit_id').select('u.id').distinct().where('tu.plan_id', '=', planId).where('u.is_collective', '=', 0).execute();
   expected = named.length;
 }, 60_000);
@@ -96,7 +99,10 @@ describe('a round from opening to close', () => {
     expect(new Set(notes.map((n) => n.title))).toEqual(new Set([`第3期调度：请于${chineseDate(today)}前报送进展`]));
     expect(notes.find((n) => n.unit_id === A.unitId)!.body).toContain(`${A.name}：第3期调度（统计期2021年6月1日至2021年6月30日）已开始`);
     const deliveries = await t.deps.db.selectFrom('notification_deliveries').select(['channel', 'status']).where('notification_id', 'in', notes.map((n) => n.id)).execute();
-    expect(deliveries).toEqual(notes.map(() => ({ channel: 'in_app', status: 'sent' })));
+    // In-app at once for every account; the robot once for unit A, sent by the reminder job's delivery pass.
+    expect(deliveries.filter((d) => d.channel === 'in_app')).toEqual(notes.map(() => ({ channel: 'in_app', status: 'sent' })));
+    const external = await t.deps.db.selectFrom('notification_deliveries as d').innerJoin('notifications as n', 'n.id', 'd.notification_id').select(['d.channel', 'd.status', 'n.unit_id']).where('n.kind', '=', 'round').where('d.channel', '!=', 'in_app').execute();
+    expect(external).toEqual([{ channel: 'dingtalk', status: 'pending', unit_id: A.unitId }]);
     const inbox = (await get('/api/notifications', 'staff-a')).json();
     expect(inbox.data[0]).toMatchObject({ kind: 'round', title: `第3期调度：请于${chineseDate(today)}前报送进展` });
     expect(await audits('round.open')).toBe(1);

@@ -8,7 +8,7 @@ import type { Actor, Deps } from '../context.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
 import { chineseDate } from '../notifications/notice-text.ts';
-import { activeUsersOfUnits, insertInAppNotifications } from '../notifications/notifications.repo.ts';
+import { activeUsersOfUnits, insertInAppNotifications, queueExternalDeliveries } from '../notifications/notifications.repo.ts';
 import { todayInChina } from '../reports/task-status.ts';
 import { runtimeSettings } from '../settings/settings.service.ts';
 import * as repo from './rounds.repo.ts';
@@ -171,13 +171,16 @@ export async function openRound(deps: Deps, actor: Actor, input: RoundCreate, no
     await repo.insertRoundMembers(trx, roundId, planIds, units.map((u) => u.id));
     const names = new Map(units.map((u) => [u.id, u.name]));
     const accounts = await activeUsersOfUnits(trx, units.map((u) => u.id));
-    const notified = await insertInAppNotifications(
+    const inserted = await insertInAppNotifications(
       trx,
       accounts.map((a) => ({
         user_id: a.id, unit_id: a.unit_id, kind: 'round' as const, task_id: null, milestone_id: null, notice_key: `round:${roundId}`, created_at: at, title,
-        body: `${names.get(a.unit_id)}：${input.title}${period}已开始，请于${chineseDate(input.dueDate)}前在“我的调度”中逐项报送本单位承担任务的进展情况和佐证材料。`,
+        body: `${names.get(a.unit_id)}：${input.title}${period}已开始，请于${chineseDate(input.dueDate)}前在工作台“本期调度”中逐项报送本单位承担任务的进展情况和佐证材料。`,
       })),
     );
+    const notified = inserted.length;
+    // E-mail and robot messages go out with the reminder job's next delivery pass.
+    await queueExternalDeliveries(trx, inserted);
     await recordAudit(trx, { ...auditOf(actor), action: 'round.open', entityType: 'round', entityId: roundId, after: { title: input.title, periodStart: input.periodStart ?? null, periodEnd: input.periodEnd ?? null, dueDate: input.dueDate, planIds, unitIds: units.map((u) => u.id), notified } });
     return roundId;
   });
