@@ -10,7 +10,11 @@ import { dayLabel } from '../../../../utils/format.ts';
  */
 export function RoundHint({ taskId, refreshKey }: { taskId: number; /** Changes when a report was sent, to ask again. */ refreshKey: number }) {
   const mine = useRequest((signal) => findMyRounds(signal), [refreshKey]);
-  const rounds = (mine.data?.data ?? []).filter((r) => r.tasks.some((t) => t.taskId === taskId));
+  // A new report counts for one round: the open one with the latest due date (as the server tags it).
+  const rounds = (mine.data?.data ?? [])
+    .filter((r) => r.tasks.some((t) => t.taskId === taskId))
+    .sort((a, b) => b.dueDate.localeCompare(a.dueDate) || b.id - a.id)
+    .slice(0, 1);
   if (rounds.length === 0) return null;
   return (
     <>
