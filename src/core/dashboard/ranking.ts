@@ -1,4 +1,5 @@
-import { RANKING_WEIGHTS, rankUnits } from '../rounds/snapshot.ts';
+import { metPassedDeadlines, RANKING_WEIGHTS, rankUnits } from '../rounds/snapshot.ts';
+import type { UnitStanding } from '../rounds/types.ts';
 import { rate } from './status-table.ts';
 
 /** The circulars' weights (completion 50, timeliness 30, reporting 20), so the dashboard ranks as they do. */
@@ -20,39 +21,14 @@ export interface UnitTally {
   reported: number;
 }
 
-export interface UnitRank {
-  unitId: number;
-  name: string;
-  tasks: number;
-  done: number;
-  overdue: number;
-  completionRate: number;
-  /** 1 when none of the unit's deadlines has passed yet. */
-  timelinessRate: number;
-  /** Share of the unit's tasks it has a submitted or accepted report on. */
-  reportingRate: number;
-  score: number;
-  rank: number;
-}
-
 /**
- * Whether a task met its deadlines passed by `asOf` (due before it): each completed — by itself or by
- * the task's closure — on or before its due date; null when none has passed. The rule of a round
- * snapshot's timeliness.
+ * A unit of the dashboard ranking: a round's standing, with reporting measured as the share of the
+ * unit's tasks it has a submitted or accepted report on (there is no round due date to be late for).
  */
-export function metPassedDeadlines(milestones: readonly { dueDate: string | null; completedOn?: string | null }[], closedOn: string | null, asOf: string): boolean | null {
-  const closed = closedOn !== null && closedOn <= asOf ? closedOn : null;
-  let any = false;
-  for (const m of milestones) {
-    if (m.dueDate === null || m.dueDate >= asOf) continue;
-    any = true;
-    // completionAsOf: the earlier of its own closure and the task's, ignoring days after asOf.
-    const own = m.completedOn != null && m.completedOn <= asOf ? m.completedOn : null;
-    const done = own === null ? closed : closed === null || own <= closed ? own : closed;
-    if (done === null || done > m.dueDate) return false;
-  }
-  return any ? true : null;
-}
+export type UnitRank = Omit<UnitStanding, 'reportingScore'> & { reportingRate: number };
+
+// Timeliness is measured as a round snapshot measures it: one rule for circulars and dashboards.
+export { metPassedDeadlines };
 
 /**
  * Ranks units best first with the snapshot's `rankUnits`: score = 50% completion + 30% timeliness

@@ -27,12 +27,7 @@ export interface StatusMilestone {
  * once. Linear in tasks + milestones; a property test holds it equal to `taskStatus`.
  */
 export function statusTable(tasks: readonly StatusTask[], milestones: readonly StatusMilestone[], today: string, calendar: WorkCalendar, options: StatusOptions = {}): Map<number, WorkStatus> {
-  const byTask = new Map<number, StatusMilestone[]>();
-  for (const m of milestones) {
-    const list = byTask.get(m.taskId);
-    if (list) list.push(m);
-    else byTask.set(m.taskId, [m]);
-  }
+  const byTask = Map.groupBy(milestones, (m) => m.taskId);
   const statusOf = statusFunction(today, calendar, options);
   const out = new Map<number, WorkStatus>();
   for (const t of tasks) out.set(t.id, statusOf(t, byTask.get(t.id) ?? []));
@@ -109,7 +104,7 @@ export function parseStatusList(text: string): WorkStatus[] | null {
  * after its due date, or still open with its due date passed — the milestone statuses 逾期完成 and 逾期.
  */
 export function missedOnTime(dueDate: string, closedOn: string | null, today: string, completedOn: string | null = null): boolean {
-  const completed = completionAsOf({ dueDate, completedOn, hasProgress: false }, today, closedOn);
+  const completed = completionAsOf({ completedOn }, today, closedOn);
   return completed !== null ? completed > dueDate : today > dueDate;
 }
 

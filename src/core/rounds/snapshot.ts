@@ -155,8 +155,8 @@ function statusOf(facts: TaskFacts, asOf: string, calendar: WorkCalendar, option
  * Whether a task met, by `asOf`, every deadline that had passed (due before `asOf`): each of those
  * milestones completed on or before its own date. `null` when no deadline had passed yet.
  */
-function metPassedDeadlines(milestones: readonly MilestoneFacts[], closedOn: string | null, asOf: string): boolean | null {
-  const passed = milestones.filter((m): m is MilestoneFacts & { dueDate: string } => m.dueDate !== null && m.dueDate < asOf);
+export function metPassedDeadlines(milestones: readonly Pick<MilestoneFacts, 'dueDate' | 'completedOn'>[], closedOn: string | null, asOf: string): boolean | null {
+  const passed = milestones.filter((m): m is Pick<MilestoneFacts, 'completedOn'> & { dueDate: string } => m.dueDate !== null && m.dueDate < asOf);
   if (passed.length === 0) return null;
   return passed.every((m) => {
     const done = completionAsOf(m, asOf, closedOn);

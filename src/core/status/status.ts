@@ -49,7 +49,7 @@ export interface TaskFacts {
  * The day a milestone counts as completed as of `today`: its own completion, else its task's
  * closure. A date after `today` is ignored, so that the status "as of" a past day can be computed.
  */
-export function completionAsOf(m: MilestoneFacts, today: string, closedOn: string | null = null): string | null {
+export function completionAsOf(m: Pick<MilestoneFacts, 'completedOn'>, today: string, closedOn: string | null = null): string | null {
   const dates = [m.completedOn, closedOn].filter((d): d is string => d !== null && d <= today);
   return dates.length === 0 ? null : dates.reduce((a, b) => (a <= b ? a : b));
 }

@@ -9,7 +9,7 @@ export async function plans(db: Q) {
 
 /** Tasks of one plan, or of all plans, in document order. */
 export async function tasksOfPlans(db: Q, planId?: number) {
-  let q = db.selectFrom('tasks').select(['id', 'plan_id', 'section_id', 'number', 'title', 'closed_on']);
+  let q = db.selectFrom('tasks').select(['id', 'plan_id', 'section_id', 'number', 'title']);
   if (planId !== undefined) q = q.where('plan_id', '=', planId);
   return q.orderBy('plan_id').orderBy('ordinal').execute();
 }

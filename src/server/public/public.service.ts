@@ -2,7 +2,8 @@ import { countStatuses } from '../../core/status/counts.ts';
 import type { Deps } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { findPlanRow, findSections } from '../plans/plans.repo.ts';
-import { statusesOf, todayInChina } from '../reports/task-status.ts';
+import { taskStatusesOf } from '../dashboard/dashboard.service.ts';
+import { todayInChina } from '../reports/task-status.ts';
 import { runtimeSettings } from '../settings/settings.service.ts';
 import * as repo from './public.repo.ts';
 
@@ -17,8 +18,8 @@ async function assertOpen(deps: Deps) {
 
 export async function listPublicPlans(deps: Deps) {
   await assertOpen(deps);
-  const [plans, tasks] = await Promise.all([repo.plans(deps.db), repo.tasksOfPlans(deps.db)]);
-  const statuses = await statusesOf(deps, tasks);
+  // Statuses from the dashboards' cached table: anyone may ask this page, so it must not sweep every task each time.
+  const [plans, tasks, statuses] = await Promise.all([repo.plans(deps.db), repo.tasksOfPlans(deps.db), taskStatusesOf(deps, undefined)]);
   const done = new Map<number, number>();
   const count = new Map<number, number>();
   for (const t of tasks) {
@@ -35,17 +36,17 @@ export async function getPublicPlan(deps: Deps, planId: number) {
   if (!plan) throw notFound('方案');
   const [sections, tasks, leads, milestones] = await Promise.all([findSections(deps.db, planId), repo.tasksOfPlans(deps.db, planId), repo.leadUnits(deps.db, planId), repo.deadlines(deps.db, planId)]);
   const today = todayInChina();
-  const statuses = await statusesOf(deps, tasks, today);
-  const leadsOf = group(leads, (l) => l.task_id, (l) => l.name);
-  const deadlinesOf = group(milestones, (m) => m.task_id, (m) => m.text);
+  const statuses = await taskStatusesOf(deps, planId, today);
+  const leadsOf = Map.groupBy(leads, (l) => l.task_id);
+  const deadlinesOf = Map.groupBy(milestones, (m) => m.task_id);
   const row = (t: (typeof tasks)[number]) => ({
     number: t.number,
     title: t.title,
     status: statuses.get(t.id)!,
-    deadline: [...new Set(deadlinesOf.get(t.id) ?? [])].join('；') || null,
-    leadUnits: leadsOf.get(t.id) ?? [],
+    deadline: [...new Set((deadlinesOf.get(t.id) ?? []).map((m) => m.text))].join('；') || null,
+    leadUnits: (leadsOf.get(t.id) ?? []).map((l) => l.name),
   });
-  const bySection = group(tasks, (t) => t.section_id ?? 0, (t) => t);
+  const bySection = Map.groupBy(tasks, (t) => t.section_id ?? 0);
   const shaped = sections.map((s) => ({ title: s.title, tasks: (bySection.get(s.id) ?? []).map(row) }));
   const loose = bySection.get(0);
   if (loose?.length) shaped.push({ title: '其他任务', tasks: loose.map(row) });
@@ -55,15 +56,4 @@ export async function getPublicPlan(deps: Deps, planId: number) {
     counts: countStatuses(tasks.map((t) => statuses.get(t.id)!)),
     sections: shaped.filter((s) => s.tasks.length).map((s) => ({ ...s, counts: countStatuses(s.tasks.map((t) => t.status)) })),
   };
-}
-
-function group<T, K, V>(xs: readonly T[], key: (x: T) => K, value: (x: T) => V): Map<K, V[]> {
-  const out = new Map<K, V[]>();
-  for (const x of xs) {
-    const k = key(x);
-    const list = out.get(k);
-    if (list) list.push(value(x));
-    else out.set(k, [value(x)]);
-  }
-  return out;
 }

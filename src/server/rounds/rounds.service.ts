@@ -252,15 +252,7 @@ export async function computeSnapshot(db: Q, row: RoundRow, now: Date, rules: St
     repo.unitsOfRound(db, row.id),
     repo.reportsOfRound(db, row.id),
   ]);
-  const group = <T extends { task_id: number }>(rows: T[]) => {
-    const map = new Map<number, T[]>();
-    for (const r of rows) {
-      const list = map.get(r.task_id);
-      if (list) list.push(r);
-      else map.set(r.task_id, [r]);
-    }
-    return map;
-  };
+  const group = <T extends { task_id: number }>(rows: T[]) => Map.groupBy(rows, (r) => r.task_id);
   const milestonesOf = group(milestones);
   const unitsOf = group(taskUnits);
   const actionsOf = group(actions);
