@@ -11,6 +11,7 @@ import type { Deps } from './context.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { indicatorRoutes } from './indicators/indicators.routes.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
+import { registerInputGuard } from './plugins/input-guard.ts';
 import { planRoutes } from './plans/plans.routes.ts';
 import { taskRoutes } from './tasks/tasks.routes.ts';
 import { unitRoutes } from './units/units.routes.ts';
@@ -81,6 +82,7 @@ export async function buildApp({ deps, webDir, logLevel }: AppOptions): Promise<
   const routes: RegisteredRoute[] = [];
   app.decorate('routeRegistry', routes);
   await registerAuth(app, deps, routes);
+  registerInputGuard(app);
 
   app.get('/api/health', { config: { action: 'public.read' }, schema: { response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
   app.get('/api/docs/json', { config: { action: 'public.read' }, schema: { hide: true } }, async () => app.swagger());
