@@ -1,10 +1,29 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isUnstorableText, uniqueViolation, type UniqueViolation } from '../db/errors.ts';
 import { AppError } from '../errors.ts';
 
 /**
+ * What @fastify/busboy throws on a body that is not well-formed multipart (no or wrong boundary,
+ * truncated, a boundary over its 256-byte search limit). They carry no code or status, so they are
+ * recognised by message, and only on a multipart request.
+ */
+const MULTIPART_ERRORS = [/^Multipart: Boundary not found/, /unexpected end of multipart data/i, /^Boundary required/, /^The needle /, /^Unsupported Content-Type/, /^Missing Content-Type/];
+
+const isMultipart = (contentType: string | undefined) => /^\s*multipart\//i.test(contentType ?? '');
+
+/** Unique keys a user can run into, named in the answer; any other key gets the general message. */
+const UNIQUE_KEY_NAMES: Record<string, string> = { 'users.username': '用户名' };
+
+function uniqueMessage(v: UniqueViolation): string {
+  const name = UNIQUE_KEY_NAMES[`${v.table}.${v.columns.join(',')}`];
+  return name ? `${name}已存在` : '该记录已存在或刚被其他请求修改，请刷新后重试';
+}
+
+/**
  * One error policy for the API: AppError → its status and Chinese message; schema failures → 400
- * naming each field; oversized bodies → 413; anything else is logged and answered with a generic 500,
+ * naming each field; oversized bodies → 413; malformed multipart → 400; unique-key violations → 409;
+ * anything else is logged and answered with a generic 500,
  * never a stack trace or SQL.
  */
 export function registerErrorHandler(app: FastifyInstance): void {
@@ -25,6 +44,19 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
       return reply.status(415).send({ error: { code: 'UNSUPPORTED_TYPE', message: '不支持的请求内容类型' } });
+    }
+    if (isMultipart(req.headers['content-type']) && !err.statusCode && MULTIPART_ERRORS.some((re) => re.test(err.message))) {
+      return reply.status(400).send({ error: { code: 'INVALID_INPUT', message: '上传内容不是完整有效的 multipart/form-data（分隔符缺失、不符或内容被截断），请重新选择文件上传' } });
+    }
+    // A safety net: services check for duplicates and transitions in their transaction, but two
+    // concurrent requests can still meet at a unique key; that is a conflict, not a server fault.
+    const unique = uniqueViolation(err);
+    if (unique) {
+      req.log.warn({ err }, 'unique key violation');
+      return reply.status(409).send({ error: { code: 'CONFLICT', message: uniqueMessage(unique) } });
+    }
+    if (isUnstorableText(err)) {
+      return reply.status(400).send({ error: { code: 'INVALID_INPUT', message: '输入包含无法保存的字符（如空字符 U+0000），请删除后重试' } });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.status(err.statusCode).send({ error: { code: 'INVALID_INPUT', message: '请求格式有误' } });

@@ -1,0 +1,39 @@
+/**
+ * Reads driver errors of both dialects. A unique-key violation is `23505` from pg, and
+ * `SQLITE_CONSTRAINT_UNIQUE` (2067) or `SQLITE_CONSTRAINT_PRIMARYKEY` (1555) from node:sqlite.
+ */
+const SQLITE_CONSTRAINT_UNIQUE = 2067;
+const SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
+/** pg: `character_not_in_repertoire` (U+0000 in text) and `untranslatable_character`. */
+const PG_BAD_TEXT = new Set(['22021', '22P05']);
+
+export interface UniqueViolation {
+  /** The table, when the driver says (pg always; SQLite from its message). */
+  table: string | null;
+  /** The key's columns, e.g. ['username']. */
+  columns: string[];
+}
+
+type DriverError = { code?: unknown; errcode?: unknown; message?: unknown; table?: unknown; detail?: unknown };
+
+/** The violated unique key, or null when `err` is not a unique-key violation. */
+export function uniqueViolation(err: unknown): UniqueViolation | null {
+  if (!err || typeof err !== 'object') return null;
+  const e = err as DriverError;
+  if (e.code === '23505') {
+    // detail: 'Key (username)=(x) already exists.'
+    const cols = typeof e.detail === 'string' ? /^Key \(([^)]*)\)=/.exec(e.detail)?.[1] : undefined;
+    return { table: typeof e.table === 'string' ? e.table : null, columns: cols ? cols.split(',').map((c) => c.trim().replace(/"/g, '')) : [] };
+  }
+  if (e.code === 'ERR_SQLITE_ERROR' && (e.errcode === SQLITE_CONSTRAINT_UNIQUE || e.errcode === SQLITE_CONSTRAINT_PRIMARYKEY)) {
+    // message: 'UNIQUE constraint failed: users.username' (or 't.a, t.b' for a compound key)
+    const refs = String(e.message).replace(/^.*constraint failed:\s*/, '').split(',').map((r) => r.trim()).filter(Boolean);
+    return { table: refs[0]?.split('.')[0] ?? null, columns: refs.map((r) => r.split('.').pop()!) };
+  }
+  return null;
+}
+
+/** PostgreSQL refused text it cannot store (a NUL byte): bad input, not a server fault. */
+export function isUnstorableText(err: unknown): boolean {
+  return !!err && typeof err === 'object' && PG_BAD_TEXT.has(String((err as DriverError).code));
+}

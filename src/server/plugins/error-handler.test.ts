@@ -1,0 +1,74 @@
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, importSeed, type TestApp } from '../test/helpers.ts';
+import { registerErrorHandler } from './error-handler.ts';
+
+let t: TestApp;
+let ids: { plan: number; unit: number; report: number };
+beforeAll(async () => {
+  t = await createTestApp();
+  const plan = await importSeed(t);
+  const tu = await t.deps.db.selectFrom('task_units').select(['task_id', 'unit_id']).where('plan_id', '=', plan).where('role', '=', 'lead').orderBy('task_id').executeTakeFirstOrThrow();
+  await t.addUser('dw', ['unit_manager'], tu.unit_id);
+  const r = await t.inject({ method: 'POST', url: `/api/tasks/${tu.task_id}/reports`, payload: { unitId: tu.unit_id, kind: 'part', stage: 'in_progress', narrative: '推进中' } }, 'dw');
+  expect(r.statusCode).toBe(201);
+  ids = { plan, unit: tu.unit_id, report: r.json().id };
+});
+afterAll(async () => t.close());
+
+// RELIABILITY §1 rows 1–16: these four bodies gave 500 on all four upload routes, on both databases.
+const BODY = '--fuzzB0undary\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nx\r\n--fuzzB0undary--';
+const malformed = [
+  { name: 'no boundary', type: 'multipart/form-data', body: BODY },
+  { name: 'wrong boundary', type: 'multipart/form-data; boundary=other', body: BODY },
+  { name: 'truncated', type: 'multipart/form-data; boundary=fuzzB0undary', body: BODY.slice(0, 60) },
+  { name: '1 MB of garbage', type: 'multipart/form-data; boundary=fuzzB0undary', body: 'A'.repeat(1024 * 1024) },
+  { name: 'a boundary over busboy’s 256-byte limit', type: `multipart/form-data; boundary=${'b'.repeat(300)}`, body: BODY },
+];
+const routes = [
+  { route: 'POST /api/imports', as: 'coordinator', url: () => '/api/imports' },
+  { route: 'POST /api/reports/:id/attachments', as: 'dw', url: () => `/api/reports/${ids.report}/attachments` },
+  { route: 'POST /api/plans/:id/ledger.xlsx', as: 'dw', url: () => `/api/plans/${ids.plan}/ledger.xlsx?unit=${ids.unit}` },
+  { route: 'POST /api/users/import', as: 'admin', url: () => '/api/users/import' },
+];
+
+describe('malformed multipart', () => {
+  it.each(routes.flatMap((r) => malformed.map((m) => ({ ...r, ...m }))))('$route, $name → 400 in Chinese', async ({ as, url, type, body }) => {
+    const res = await t.inject({ method: 'POST', url: url(), headers: { 'content-type': type }, payload: body }, as);
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/multipart\/form-data/) });
+  });
+});
+
+describe('unique-key violations reaching the error handler', () => {
+  // A bare app with only the error handler and routes that hit the database's own unique keys, as two
+  // racing requests would after both passed the service's check.
+  const bare = Fastify();
+  beforeAll(async () => {
+    registerErrorHandler(bare);
+    bare.post('/dup-user', async () => {
+      const row = { username: 'coordinator', display_name: 'x', unit_id: null, password_hash: 'x', roles: '[]', must_change_password: 0, is_active: 1, failed_logins: 0, locked_until: null, created_at: 'now', updated_at: 'now' };
+      await t.deps.db.insertInto('users').values(row).execute();
+      return { ok: true };
+    });
+    bare.post('/dup-pkey', async () => {
+      const u = await t.deps.db.selectFrom('users').select('id').where('username', '=', 'coordinator').executeTakeFirstOrThrow();
+      await t.deps.db.insertInto('users').values({ id: u.id, username: 'someone-else', display_name: 'x', unit_id: null, password_hash: 'x', roles: '[]', must_change_password: 0, is_active: 1, failed_logins: 0, locked_until: null, created_at: 'now', updated_at: 'now' } as never).execute();
+      return { ok: true };
+    });
+    await bare.ready();
+  });
+  afterAll(async () => bare.close());
+
+  it('users.username → 409 用户名已存在', async () => {
+    const res = await bare.inject({ method: 'POST', url: '/dup-user' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toEqual({ code: 'CONFLICT', message: '用户名已存在' });
+  });
+
+  it('any other key (a primary key) → 409 with the general message', async () => {
+    const res = await bare.inject({ method: 'POST', url: '/dup-pkey' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toEqual({ code: 'CONFLICT', message: '该记录已存在或刚被其他请求修改，请刷新后重试' });
+  });
+});
