@@ -21,3 +21,9 @@ export async function updateDraftContent(trx: Q, id: number, content: string): P
 export async function setDraftStatus(trx: Q, id: number, status: ImportDraftStatus, planId: number | null): Promise<void> {
   await trx.updateTable('import_drafts').set({ status, plan_id: planId, updated_at: nowIso() }).where('id', '=', id).execute();
 }
+
+/** Moves a draft that is still a draft to `status`; false when a concurrent request moved it first. */
+export async function claimDraft(trx: Q, id: number, status: Exclude<ImportDraftStatus, 'draft'>): Promise<boolean> {
+  const r = await trx.updateTable('import_drafts').set({ status, updated_at: nowIso() }).where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}

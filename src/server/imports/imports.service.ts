@@ -100,6 +100,8 @@ export async function saveDraft(deps: Deps, actor: Actor, id: number, content: D
 export async function commitDraft(deps: Deps, actor: Actor, id: number) {
   return deps.db.transaction().execute(async (trx) => {
     const row = await openDraft(trx, id);
+    // Claimed first, conditional on still being a draft: of concurrent commits exactly one imports it.
+    if (!(await repo.claimDraft(trx, id, 'committed'))) throw new AppError('CONFLICT', '该草稿已提交导入');
     const checked = DraftContentSchema.safeParse(JSON.parse(row.content));
     if (!checked.success) {
       const details = checked.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
@@ -124,7 +126,7 @@ export async function commitDraft(deps: Deps, actor: Actor, id: number) {
 export async function discardDraft(deps: Deps, actor: Actor, id: number) {
   await deps.db.transaction().execute(async (trx) => {
     await openDraft(trx, id);
-    await repo.setDraftStatus(trx, id, 'discarded', null);
+    if (!(await repo.claimDraft(trx, id, 'discarded'))) throw new AppError('CONFLICT', '该草稿已提交导入或已删除');
     await recordAudit(trx, { ...auditOf(actor), action: 'import.discard', entityType: 'import_draft', entityId: id });
   });
 }

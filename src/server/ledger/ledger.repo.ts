@@ -1,5 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { Dialect } from '../db/dialect.ts';
 import type { DB, LedgerEntryTable, TaskPlanStatus } from '../db/schema.ts';
+import { num } from '../db/util.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -60,4 +62,26 @@ export async function upsertPlan(db: Q, taskId: number, patch: { status: TaskPla
   const existing = await findPlanOfTask(db, taskId);
   if (existing) await db.updateTable('task_plans').set(patch).where('task_id', '=', taskId).execute();
   else await db.insertInto('task_plans').values({ task_id: taskId, submitted_at: null, submitted_by: null, reviewed_at: null, reviewed_by: null, review_comment: null, ...patch }).execute();
+}
+
+/**
+ * In a transaction: locks the task's row until commit, so ledger writes and plan transitions of one
+ * task run one after the other (a submit cannot slip between an edit's status check and its write).
+ * On SQLite there is nothing to do: Kysely runs every query on one connection and a transaction holds
+ * it, so transactions are already serial.
+ */
+export async function lockTask(trx: Transaction<DB>, dialect: Dialect, taskId: number): Promise<void> {
+  if (dialect === 'postgres') await trx.selectFrom('tasks').select('id').where('id', '=', taskId).forUpdate().execute();
+}
+
+/**
+ * Moves the task's plan to `patch.status` only if it is now in one of `from` (a missing plan counts as
+ * draft, and is created for the move). True when it moved; false when another request moved it first.
+ */
+export async function transitionPlan(trx: Transaction<DB>, taskId: number, from: TaskPlanStatus[], patch: Parameters<typeof upsertPlan>[2]): Promise<boolean> {
+  if (from.includes('draft')) {
+    await trx.insertInto('task_plans').values({ task_id: taskId, status: 'draft', submitted_at: null, submitted_by: null, reviewed_at: null, reviewed_by: null, review_comment: null }).onConflict((oc) => oc.column('task_id').doNothing()).execute();
+  }
+  const r = await trx.updateTable('task_plans').set(patch).where('task_id', '=', taskId).where('status', 'in', from).executeTakeFirst();
+  return num(r.numUpdatedRows) > 0;
 }

@@ -5,7 +5,9 @@ import { nowIso } from '../db/util.ts';
 import { AppError, notFound } from '../errors.ts';
 import { insertEvent } from '../reports/reports.repo.ts';
 import { findTaskScope, milestonesOfTasks } from '../tasks/tasks.repo.ts';
+import type { DB } from '../db/schema.ts';
 import * as repo from './ledger.repo.ts';
+import type { Transaction } from 'kysely';
 
 export const PLAN_STATUS_LABELS = { draft: '编制中', submitted: '待审核', approved: '已通过', returned: '已退回' } as const;
 
@@ -39,14 +41,19 @@ async function assertMayWrite(deps: Deps, actor: Actor, taskId: number, unitId: 
   return scope;
 }
 
+const FROZEN = '落实方案已报送，等待审核；审核完成前不能修改台账';
+
 /**
  * The ledger may change while the plan is being drafted or was returned. While it awaits review it is
  * frozen, so the coordinator approves what they read. Changing an approved plan is allowed, but the
  * plan goes back to draft and must be submitted and approved again (`reopenApproved`).
+ * Checked in the write's transaction with the task locked, so a concurrent submit waits for the write
+ * (or the write sees the submit) instead of freezing a ledger that is still changing.
  */
-async function assertPlanEditable(deps: Deps, taskId: number) {
-  const plan = await repo.findPlanOfTask(deps.db, taskId);
-  if (plan?.status === 'submitted') throw new AppError('CONFLICT', '落实方案已报送，等待审核；审核完成前不能修改台账');
+async function lockEditablePlan(deps: Deps, trx: Transaction<DB>, taskId: number) {
+  await repo.lockTask(trx, deps.dialect, taskId);
+  const plan = await repo.findPlanOfTask(trx, taskId);
+  if (plan?.status === 'submitted') throw new AppError('CONFLICT', FROZEN);
   return plan;
 }
 
@@ -75,10 +82,9 @@ export async function getLedger(deps: Deps, taskId: number) {
 
 export async function addEntry(deps: Deps, actor: Actor, taskId: number, unitId: number, input: EntryInput) {
   await assertMayWrite(deps, actor, taskId, unitId);
-  const plan = await assertPlanEditable(deps, taskId);
   await assertMilestone(deps, taskId, input.milestoneId);
   await deps.db.transaction().execute(async (trx) => {
-    await reopenApproved(trx, actor, taskId, plan);
+    await reopenApproved(trx, actor, taskId, await lockEditablePlan(deps, trx, taskId));
     const id = await repo.insertEntry(trx, { task_id: taskId, unit_id: unitId, milestone_id: input.milestoneId, action: input.action, owner: input.owner || null, start_date: input.startDate, due_date: input.dueDate, deliverable: input.deliverable || null, created_by: actor.userId, now: nowIso() });
     await recordAudit(trx, { ...auditOf(actor), action: 'ledger.add', entityType: 'ledger_entry', entityId: id, after: { taskId, unitId, ...input } });
   });
@@ -89,10 +95,9 @@ export async function updateEntry(deps: Deps, actor: Actor, id: number, patch: P
   const before = await repo.findEntry(deps.db, id);
   if (!before) throw notFound('台账条目');
   await assertMayWrite(deps, actor, before.task_id, before.unit_id);
-  const plan = await assertPlanEditable(deps, before.task_id);
   await assertMilestone(deps, before.task_id, patch.milestoneId);
   await deps.db.transaction().execute(async (trx) => {
-    await reopenApproved(trx, actor, before.task_id, plan);
+    await reopenApproved(trx, actor, before.task_id, await lockEditablePlan(deps, trx, before.task_id));
     await repo.updateEntry(trx, id, { ...toRow(patch), updated_at: nowIso() });
     await recordAudit(trx, { ...auditOf(actor), action: 'ledger.update', entityType: 'ledger_entry', entityId: id, before, after: patch });
   });
@@ -103,9 +108,8 @@ export async function removeEntry(deps: Deps, actor: Actor, id: number) {
   const before = await repo.findEntry(deps.db, id);
   if (!before) throw notFound('台账条目');
   await assertMayWrite(deps, actor, before.task_id, before.unit_id);
-  const plan = await assertPlanEditable(deps, before.task_id);
   await deps.db.transaction().execute(async (trx) => {
-    await reopenApproved(trx, actor, before.task_id, plan);
+    await reopenApproved(trx, actor, before.task_id, await lockEditablePlan(deps, trx, before.task_id));
     await repo.deleteEntry(trx, id);
     await recordAudit(trx, { ...auditOf(actor), action: 'ledger.remove', entityType: 'ledger_entry', entityId: id, before });
   });
@@ -123,10 +127,16 @@ export async function submitPlan(deps: Deps, actor: Actor, taskId: number) {
   }
   const plan = await repo.findPlanOfTask(deps.db, taskId);
   if (plan?.status === 'submitted' || plan?.status === 'approved') throw new AppError('CONFLICT', plan.status === 'submitted' ? '落实方案已报送，等待审核' : '落实方案已通过审核');
-  if ((await repo.entriesOfTasks(deps.db, [taskId])).length === 0) throw new AppError('INVALID_INPUT', '请先填写具体举措再报送落实方案');
   await deps.db.transaction().execute(async (trx) => {
+    // With the task locked no entry can be removed between this count and the submit.
+    await repo.lockTask(trx, deps.dialect, taskId);
+    if ((await repo.entriesOfTasks(trx, [taskId])).length === 0) throw new AppError('INVALID_INPUT', '请先填写具体举措再报送落实方案');
     const now = nowIso();
-    await repo.upsertPlan(trx, taskId, { status: 'submitted', submitted_at: now, submitted_by: actor.userId, review_comment: null });
+    // Conditional on the plan still being a draft or returned: of concurrent submits exactly one moves it.
+    if (!(await repo.transitionPlan(trx, taskId, ['draft', 'returned'], { status: 'submitted', submitted_at: now, submitted_by: actor.userId, review_comment: null }))) {
+      const current = await repo.findPlanOfTask(trx, taskId);
+      throw new AppError('CONFLICT', current?.status === 'approved' ? '落实方案已通过审核' : '落实方案已报送，等待审核');
+    }
     await insertEvent(trx, { task_id: taskId, kind: 'plan', user_id: actor.userId, unit_id: p.unitId, report_id: null, text: '报送落实方案与工作台账', at: now });
     await recordAudit(trx, { ...auditOf(actor), action: 'ledger.submit', entityType: 'task', entityId: taskId, before: plan ?? null, after: { status: 'submitted' } });
   });
@@ -141,9 +151,12 @@ export async function reviewPlan(deps: Deps, actor: Actor, taskId: number, input
   await deps.db.transaction().execute(async (trx) => {
     const now = nowIso();
     const status = input.decision === 'approve' ? 'approved' : 'returned';
-    await repo.upsertPlan(trx, taskId, { status, reviewed_at: now, reviewed_by: actor.userId, review_comment: input.comment?.trim() || null });
+    // Conditional on the plan still awaiting review: of concurrent decisions exactly one is recorded.
+    if (!(await repo.transitionPlan(trx, taskId, ['submitted'], { status, reviewed_at: now, reviewed_by: actor.userId, review_comment: input.comment?.trim() || null }))) {
+      throw new AppError('CONFLICT', '该任务没有待审核的落实方案');
+    }
     await insertEvent(trx, { task_id: taskId, kind: 'plan', user_id: actor.userId, unit_id: null, report_id: null, text: `落实方案${input.decision === 'approve' ? '审核通过' : '退回'}${input.comment ? `：${input.comment}` : ''}`, at: now });
-    await recordAudit(trx, { ...auditOf(actor), action: `ledger.${input.decision}`, entityType: 'task', entityId: taskId, before: { status: plan.status }, after: { status, comment: input.comment } });
+    await recordAudit(trx, { ...auditOf(actor), action: `ledger.${input.decision}`, entityType: 'task', entityId: taskId, before: { status: 'submitted' }, after: { status, comment: input.comment } });
   });
   return getLedger(deps, taskId);
 }

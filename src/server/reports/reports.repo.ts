@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, ReportKind, ReportStage, ReportStatus, TaskEventKind } from '../db/schema.ts';
+import { num } from '../db/util.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -34,6 +35,16 @@ export async function updateReportRow(db: Q, id: number, patch: Partial<{ stage:
   await db.updateTable('progress_reports').set(patch).where('id', '=', id).execute();
 }
 
+/**
+ * Writes `patch` only if the report is now in one of `from`: true when it was written, false when a
+ * concurrent request changed the status first. On PostgreSQL the second writer waits for the first's
+ * row lock and then re-reads the status, so of two racing transitions exactly one applies.
+ */
+export async function transitionReport(db: Q, id: number, from: ReportStatus[], patch: Parameters<typeof updateReportRow>[2]): Promise<boolean> {
+  const r = await db.updateTable('progress_reports').set(patch).where('id', '=', id).where('status', 'in', from).executeTakeFirst();
+  return num(r.numUpdatedRows) > 0;
+}
+
 export async function insertAttachment(db: Q, a: { report_id: number; sha256: string; file_name: string; mime: string; size: number; created_at: string }) {
   return (await db.insertInto('attachments').values(a).returning('id').executeTakeFirstOrThrow()).id;
 }
@@ -58,13 +69,19 @@ export async function eventsOf(db: Q, taskId: number) {
     .execute();
 }
 
-export async function setTaskClosed(db: Q, taskId: number, closedOn: string | null, closedBy: number | null) {
-  await db.updateTable('tasks').set({ closed_on: closedOn, closed_by: closedBy }).where('id', '=', taskId).execute();
+/**
+ * Closes (a date) or reopens (null) a task, only if it is now open (closing) or closed (reopening);
+ * false when a concurrent request did it first.
+ */
+export async function setTaskClosed(db: Q, taskId: number, closedOn: string | null, closedBy: number | null): Promise<boolean> {
+  const r = await db.updateTable('tasks').set({ closed_on: closedOn, closed_by: closedBy }).where('id', '=', taskId).where('closed_on', closedOn === null ? 'is not' : 'is', null).executeTakeFirst();
+  return num(r.numUpdatedRows) > 0;
 }
 
-/** Closes (a date) or reopens (null) one milestone. */
-export async function setMilestoneCompleted(db: Q, milestoneId: number, completedOn: string | null, completedBy: number | null) {
-  await db.updateTable('milestones').set({ completed_on: completedOn, completed_by: completedBy }).where('id', '=', milestoneId).execute();
+/** Closes (a date) or reopens (null) one milestone, only if it is now open (closing) or closed (reopening). */
+export async function setMilestoneCompleted(db: Q, milestoneId: number, completedOn: string | null, completedBy: number | null): Promise<boolean> {
+  const r = await db.updateTable('milestones').set({ completed_on: completedOn, completed_by: completedBy }).where('id', '=', milestoneId).where('completed_on', completedOn === null ? 'is not' : 'is', null).executeTakeFirst();
+  return num(r.numUpdatedRows) > 0;
 }
 
 export async function milestonesOfTask(db: Q, taskId: number) {

@@ -2,7 +2,7 @@ import { can } from '../../core/auth/policy.ts';
 import { sniffEvidence } from '../../core/files/sniff.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
-import type { ReportKind, ReportStage } from '../db/schema.ts';
+import type { ReportKind, ReportStage, ReportStatus } from '../db/schema.ts';
 import { nowIso, num } from '../db/util.ts';
 import { AppError, notFound } from '../errors.ts';
 import { FileStore } from '../files/file-store.ts';
@@ -79,6 +79,9 @@ async function assertOpenMilestone(deps: Deps, taskId: number, milestoneId: numb
   if (m.completed_on) throw new AppError('CONFLICT', `时间节点“${m.text}”已于 ${m.completed_on} 销号`);
 }
 
+/** The statuses in which the writing unit may still change a report. */
+const EDITABLE: ReportStatus[] = ['draft', 'returned'];
+
 /** The report, if the actor's units may still change it (draft or returned). */
 async function editable(deps: Deps, actor: Actor, id: number) {
   const r = await repo.findReport(deps.db, id);
@@ -92,12 +95,14 @@ export async function updateReport(deps: Deps, actor: Actor, id: number, patch: 
   const before = await editable(deps, actor, id);
   if (patch.milestoneId != null) await assertOpenMilestone(deps, before.task_id, patch.milestoneId, before.kind);
   await deps.db.transaction().execute(async (trx) => {
-    await repo.updateReportRow(trx, id, {
+    // Conditional on the report still being editable: a submit that won the race freezes it.
+    const written = await repo.transitionReport(trx, id, EDITABLE, {
       ...(patch.stage && { stage: patch.stage }),
       ...(patch.narrative !== undefined && { narrative: patch.narrative }),
       ...(patch.milestoneId !== undefined && { milestone_id: patch.milestoneId }),
       updated_at: nowIso(),
     });
+    if (!written) throw new AppError('CONFLICT', '报告已报送，等待审核，不能修改');
     await recordAudit(trx, { ...auditOf(actor), action: 'report.update', entityType: 'report', entityId: id, before: { stage: before.stage, narrative: before.narrative, milestoneId: before.milestone_id }, after: patch });
   });
   return reportDto(deps, id);
@@ -143,9 +148,13 @@ export async function submitReport(deps: Deps, actor: Actor, id: number, clock: 
   const roundId = r.round_id ?? (await resolveReportRound(deps.db, (await repo.taskClosure(deps.db, r.task_id))!.plan_id, r.unit_id));
   await deps.db.transaction().execute(async (trx) => {
     const now = clock.toISOString();
-    await repo.updateReportRow(trx, id, { status: 'submitted', submitted_at: now, updated_at: now });
+    // Conditional on the report still being a draft or returned: of concurrent submits exactly one applies.
+    if (!(await repo.transitionReport(trx, id, EDITABLE, { status: 'submitted', submitted_at: now, updated_at: now }))) throw new AppError('CONFLICT', '报告已报送，不能重复报送');
     if (roundId !== null && r.round_id === null) await setReportRound(trx, id, roundId);
-    await repo.insertEvent(trx, { task_id: r.task_id, kind: 'report', user_id: actor.userId, unit_id: r.unit_id, report_id: id, text: `${r.kind === 'consolidated' ? '牵头单位汇总报送' : '报送本单位进展'}（${STAGE_LABELS[r.stage]}）：${r.narrative}`, at: now });
+    // Read again under the row lock just taken: an edit committed since the check above is what is submitted.
+    const cur = (await repo.findReport(trx, id))!;
+    if (!cur.narrative.trim()) throw new AppError('INVALID_INPUT', '请填写进展情况后再报送', { field: 'narrative' });
+    await repo.insertEvent(trx, { task_id: r.task_id, kind: 'report', user_id: actor.userId, unit_id: r.unit_id, report_id: id, text: `${cur.kind === 'consolidated' ? '牵头单位汇总报送' : '报送本单位进展'}（${STAGE_LABELS[cur.stage]}）：${cur.narrative}`, at: now });
     await recordAudit(trx, { ...auditOf(actor), action: 'report.submit', entityType: 'report', entityId: id, before: { status: r.status }, after: { status: 'submitted', roundId } });
   });
   return reportDto(deps, id);
@@ -165,21 +174,25 @@ export async function reviewReport(deps: Deps, actor: Actor, id: number, input: 
   if (closes && (await repo.attachmentsOf(deps.db, [id])).length === 0) throw new AppError('INVALID_INPUT', '销号须有佐证材料：请退回并要求上传佐证');
   await deps.db.transaction().execute(async (trx) => {
     const now = nowIso();
-    await repo.updateReportRow(trx, id, { status: input.decision === 'accept' ? 'accepted' : 'returned', reviewed_by: actor.userId!, reviewed_at: now, review_comment: input.comment?.trim() || null, updated_at: now });
+    // Conditional on the report still awaiting review: of concurrent decisions exactly one is recorded.
+    const decided = await repo.transitionReport(trx, id, ['submitted'], { status: input.decision === 'accept' ? 'accepted' : 'returned', reviewed_by: actor.userId!, reviewed_at: now, review_comment: input.comment?.trim() || null, updated_at: now });
+    if (!decided) throw new AppError('CONFLICT', '该报告不在待审核状态');
+    // Again under the row lock: evidence removed before the report was submitted again is not there.
+    if (closes && (await repo.attachmentsOf(trx, [id])).length === 0) throw new AppError('INVALID_INPUT', '销号须有佐证材料：请退回并要求上传佐证');
     await repo.insertEvent(trx, { task_id: r.task_id, kind: 'review', user_id: actor.userId, unit_id: r.unit_id, report_id: id, text: `${input.decision === 'accept' ? '审核通过' : '退回'}${input.comment ? `：${input.comment}` : ''}`, at: now });
     let closesTask = closes;
     if (closes && r.milestone_id != null) {
       // One milestone closes; the task closes with its last open milestone.
       const milestones = await repo.milestonesOfTask(trx, r.task_id);
       const m = milestones.find((x) => x.id === r.milestone_id);
-      if (m && !m.completed_on) {
-        await repo.setMilestoneCompleted(trx, m.id, todayInChina(), actor.userId);
+      // Conditional on the milestone still being open, so two accepted reports close it once.
+      if (m && (await repo.setMilestoneCompleted(trx, m.id, todayInChina(), actor.userId))) {
         await repo.insertEvent(trx, { task_id: r.task_id, kind: 'close', user_id: actor.userId, unit_id: null, report_id: id, text: `时间节点销号：${m.text}`, at: now });
       }
       closesTask = milestones.every((x) => x.id === r.milestone_id || x.completed_on !== null);
     }
+    if (closesTask) closesTask = await repo.setTaskClosed(trx, r.task_id, todayInChina(), actor.userId);
     if (closesTask) {
-      await repo.setTaskClosed(trx, r.task_id, todayInChina(), actor.userId);
       await repo.insertEvent(trx, { task_id: r.task_id, kind: 'close', user_id: actor.userId, unit_id: null, report_id: id, text: '任务销号', at: now });
     }
     await recordAudit(trx, { ...auditOf(actor), action: `report.${input.decision}`, entityType: 'report', entityId: id, before: { status: r.status }, after: { status: input.decision === 'accept' ? 'accepted' : 'returned', comment: input.comment, closesMilestone: closes ? r.milestone_id : null, closesTask } });
@@ -193,7 +206,7 @@ export async function reopenTask(deps: Deps, actor: Actor, taskId: number, reaso
   if (!t) throw notFound('任务');
   if (!t.closed_on) throw new AppError('CONFLICT', '任务尚未销号');
   await deps.db.transaction().execute(async (trx) => {
-    await repo.setTaskClosed(trx, taskId, null, null);
+    if (!(await repo.setTaskClosed(trx, taskId, null, null))) throw new AppError('CONFLICT', '任务尚未销号');
     await repo.insertEvent(trx, { task_id: taskId, kind: 'reopen', user_id: actor.userId, unit_id: null, report_id: null, text: `重新打开：${reason}`, at: nowIso() });
     await recordAudit(trx, { ...auditOf(actor), action: 'task.reopen', entityType: 'task', entityId: taskId, before: { closedOn: t.closed_on }, after: { closedOn: null, reason } });
   });
@@ -207,7 +220,7 @@ export async function reopenMilestone(deps: Deps, actor: Actor, milestoneId: num
   if (!m.completed_on) throw new AppError('CONFLICT', '该时间节点尚未销号');
   const task = await repo.taskClosure(deps.db, m.task_id);
   await deps.db.transaction().execute(async (trx) => {
-    await repo.setMilestoneCompleted(trx, milestoneId, null, null);
+    if (!(await repo.setMilestoneCompleted(trx, milestoneId, null, null))) throw new AppError('CONFLICT', '该时间节点尚未销号');
     if (task?.closed_on) await repo.setTaskClosed(trx, m.task_id, null, null);
     await repo.insertEvent(trx, { task_id: m.task_id, kind: 'reopen', user_id: actor.userId, unit_id: null, report_id: null, text: `时间节点“${m.text}”重新打开：${reason}`, at: nowIso() });
     await recordAudit(trx, { ...auditOf(actor), action: 'milestone.reopen', entityType: 'milestone', entityId: milestoneId, before: { completedOn: m.completed_on, taskClosedOn: task?.closed_on ?? null }, after: { completedOn: null, taskClosedOn: null, reason } });

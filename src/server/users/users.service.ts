@@ -6,6 +6,7 @@ import { deleteUserSessions } from '../auth/auth.repo.ts';
 import { hashPassword, randomPassword } from '../auth/passwords.ts';
 import type { Actor, Deps } from '../context.ts';
 import type { DB } from '../db/schema.ts';
+import { uniqueViolation } from '../db/errors.ts';
 import { nowIso } from '../db/util.ts';
 import { AppError, notFound } from '../errors.ts';
 import { findUnit } from '../units/units.repo.ts';
@@ -58,9 +59,14 @@ export async function createUser(
   const id = await deps.db.transaction().execute(async (trx) => {
     await checkRefs(trx, input.unitId, input.leaderSectionIds);
     if ((await repo.existingUsernames(trx, [input.username])).size) throw new AppError('CONFLICT', `用户名“${input.username}”已存在`, { field: 'username' });
+    // Two concurrent creates of one name both pass the check above; the unique key decides, and the
+    // loser gets the same answer as a sequential duplicate.
     const userId = await repo.insertUser(trx, {
       username: input.username, display_name: input.displayName, unit_id: input.unitId, password_hash: hash, roles: JSON.stringify(input.roles),
       must_change_password: (input.mustChangePassword ?? !input.password) ? 1 : 0, created_at: nowIso(),
+    }).catch((err: unknown) => {
+      if (uniqueViolation(err)) throw new AppError('CONFLICT', `用户名“${input.username}”已存在`, { field: 'username' });
+      throw err;
     });
     await repo.setLeaderSections(trx, userId, input.leaderSectionIds ?? []);
     await recordAudit(trx, { ...auditOf(actor), action: 'user.create', entityType: 'user', entityId: userId, after: { username: input.username, displayName: input.displayName, unitId: input.unitId, roles: input.roles } });
