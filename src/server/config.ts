@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
+/** Largest plan document accepted for import by default, in MB (a text plan is well under 1 MB; a .docx with pictures a few). */
+export const DEFAULT_MAX_IMPORT_MB = 10;
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -8,7 +11,7 @@ const EnvSchema = z.object({
   // An empty value means "not set" (shells and CI often export VAR= rather than unsetting it).
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url('DATABASE_URL 应为 postgres://… 地址').optional()),
   /** Largest plan document accepted for import, in MB. */
-  TUIJIN_MAX_IMPORT_MB: z.coerce.number().positive().default(10),
+  TUIJIN_MAX_IMPORT_MB: z.coerce.number().positive().default(DEFAULT_MAX_IMPORT_MB),
   /** Import the bundled sample plan on the first start of an empty database (set 0 to skip). */
   TUIJIN_SAMPLE: z.enum(['0', '1']).default('1'),
   /** Create demo accounts on the first start of an empty database (set 0 for production). */

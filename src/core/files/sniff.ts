@@ -11,33 +11,64 @@ const TYPES = {
   xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: '.xlsx', label: 'Excel 表格' },
 } as const satisfies Record<string, EvidenceType>;
 
+/** A zip archive: a .docx or .xlsx once its directory says which (`ooxmlTypeOf`). */
+export const ZIP = 'zip' as const;
+
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);
 const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
 
-/** True when the ASCII `needle` occurs in the first `limit` bytes (zip entry names are stored in clear). */
-function containsAscii(b: Uint8Array, needle: string, limit = 4 * 1024 * 1024): boolean {
-  const n = ascii(needle);
-  const end = Math.min(b.length, limit) - n.length;
-  outer: for (let i = 0; i <= end; i++) {
-    for (let k = 0; k < n.length; k++) if (b[i + k] !== n[k]) continue outer;
-    return true;
-  }
-  return false;
+/**
+ * Recognises images (PNG, JPEG, GIF, WebP) and PDF by their first bytes; ZIP for an archive, to be
+ * told apart by `ooxmlTypeOf`; null for anything else, whatever its name says.
+ */
+export function sniffHead(head: Uint8Array): EvidenceType | typeof ZIP | null {
+  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return TYPES.png;
+  if (startsWith(head, [0xff, 0xd8, 0xff])) return TYPES.jpeg;
+  if (startsWith(head, ascii('GIF87a')) || startsWith(head, ascii('GIF89a'))) return TYPES.gif;
+  if (startsWith(head, ascii('RIFF')) && startsWith(head, ascii('WEBP'), 8)) return TYPES.webp;
+  if (startsWith(head, ascii('%PDF-'))) return TYPES.pdf;
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return ZIP;
+  return null;
 }
 
+/** The content types package parts must declare: a plain document or workbook (no macros, no templates). */
+const MAIN_PARTS: [string, EvidenceType][] = [
+  ['application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml', TYPES.docx],
+  ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', TYPES.xlsx],
+];
+
+/** The name of an OOXML content types part, which every .docx and .xlsx carries at its root. */
+export const CONTENT_TYPES_PART = '[Content_Types].xml';
+
 /**
- * Recognises images (PNG, JPEG, GIF, WebP), PDF, DOCX and XLSX by their bytes; null for anything
- * else, whatever its name says. DOCX and XLSX are zip files told apart by their main part.
+ * A zip's type from its entry names and its `[Content_Types].xml`: DOCX or XLSX when the content
+ * types declare a document (or workbook) main part and the archive holds that part; null else.
  */
-export function sniffEvidence(bytes: Uint8Array): EvidenceType | null {
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return TYPES.png;
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return TYPES.jpeg;
-  if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return TYPES.gif;
-  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return TYPES.webp;
-  if (startsWith(bytes, ascii('%PDF-'))) return TYPES.pdf;
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    if (containsAscii(bytes, 'word/document.xml')) return TYPES.docx;
-    if (containsAscii(bytes, 'xl/workbook.xml')) return TYPES.xlsx;
+export function ooxmlTypeOf(entryNames: readonly string[], contentTypesXml: string | null): EvidenceType | null {
+  if (contentTypesXml === null) return null;
+  const names = new Set(entryNames);
+  for (const override of contentTypesXml.match(/<Override\b[^>]*>/g) ?? []) {
+    const part = /\bPartName\s*=\s*["']\/?([^"']+)["']/.exec(override)?.[1];
+    const type = /\bContentType\s*=\s*["']([^"']+)["']/.exec(override)?.[1];
+    const main = MAIN_PARTS.find(([t]) => t === type?.trim());
+    if (part && main && names.has(part)) return main[1];
   }
   return null;
+}
+
+/** Extensions a file of each type may keep (JPEG has several). */
+const KEPT_EXTENSIONS: Record<string, string[]> = { '.jpg': ['.jpg', '.jpeg', '.jfif'] };
+
+/**
+ * The name an evidence file is stored and downloaded under: control characters and path
+ * separators replaced, at most 200 characters, and an extension that matches its content, so a
+ * PDF uploaded as `x.html` downloads as `x.pdf` and never carries a name a browser would render.
+ */
+export function evidenceFileName(fileName: string, type: EvidenceType): string {
+  const clean = fileName.replace(/[\\/\u0000-\u001f\u007f]/g, '_').trim();
+  const ext = /\.[a-z0-9]{1,8}$/i.exec(clean)?.[0]?.toLowerCase() ?? '';
+  const allowed = KEPT_EXTENSIONS[type.ext] ?? [type.ext];
+  const base = clean.slice(0, clean.length - ext.length);
+  const keptExt = allowed.includes(ext) ? clean.slice(base.length) : type.ext;
+  return `${(base || 'file').slice(0, 200 - keptExt.length)}${keptExt}`;
 }

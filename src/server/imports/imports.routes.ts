@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
-import { AppError } from '../errors.ts';
+import { openUpload, readUpload } from '../files/upload.ts';
 import { ErrorSchema, IdParams } from '../plans/plans.schema.ts';
 import { CommitResultSchema, DraftContentSchema, DraftSchema } from './imports.schema.ts';
 import * as service from './imports.service.ts';
@@ -15,19 +15,18 @@ export function importRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/api/imports',
       { config, schema: { tags: ['imports'], consumes: ['multipart/form-data'], response: { 201: DraftSchema, ...errors, 413: ErrorSchema, 415: ErrorSchema } } },
       async (req, reply) => {
-        if (!req.isMultipart()) throw new AppError('UNSUPPORTED_TYPE', '请以 multipart/form-data 上传文件（字段名 file）');
-        const file = await req.file();
-        if (!file || file.fieldname !== 'file') throw new AppError('INVALID_INPUT', '请选择要上传的方案文件（字段名 file）');
-        // toBuffer() stops at the size limit and throws, so an oversized upload is never held whole.
-        const bytes = await file.toBuffer();
-        const draft = await service.uploadDocument(deps, actorOf(req), { fileName: file.filename || 'upload', bytes });
+        // Read whole (a document is parsed whole), but never past the limit.
+        const maxBytes = deps.config.maxImportBytes;
+        const upload = await openUpload(req, { maxBytes, what: '方案文件' });
+        const bytes = await readUpload(upload, maxBytes);
+        const draft = await service.uploadDocument(deps, actorOf(req), { fileName: upload.fileName || 'upload', bytes });
         return reply.status(201).send(draft);
       },
     );
     app.get('/api/imports/:id', { config, schema: { tags: ['imports'], params: IdParams, response: { 200: DraftSchema, 404: ErrorSchema } } }, async (req) => service.getDraft(deps, req.params.id));
     app.put(
       '/api/imports/:id',
-      { config, bodyLimit: 20 * 1024 * 1024, schema: { tags: ['imports'], params: IdParams, body: DraftContentSchema, response: { 200: DraftSchema, ...errors } } },
+      { config, bodyLimit: service.MAX_DRAFT_CONTENT_BYTES, schema: { tags: ['imports'], params: IdParams, body: DraftContentSchema, response: { 200: DraftSchema, ...errors } } },
       async (req) => service.saveDraft(deps, actorOf(req), req.params.id, req.body),
     );
     app.post('/api/imports/:id/commit', { config, schema: { tags: ['imports'], params: IdParams, response: { 201: CommitResultSchema, ...errors } } }, async (req, reply) =>

@@ -1,15 +1,21 @@
 import ExcelJS from 'exceljs';
+import { zipLimitsFor } from '../../core/files/zip.ts';
 import { WORK_STATUS_LABELS } from '../../core/status/status.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import { nowIso } from '../db/util.ts';
 import { AppError, notFound } from '../errors.ts';
+import { repackGuarded } from '../files/zip-guard.ts';
 import { findPlanRow } from '../plans/plans.repo.ts';
 import { attachmentsOf, insertReport, updateReportRow } from '../reports/reports.repo.ts';
 import { statusesOf } from '../reports/task-status.ts';
 import { milestonesOfTasks, unitsOfTasks } from '../tasks/tasks.repo.ts';
 import * as repo from './ledger.repo.ts';
 import { reopenApproved } from './ledger.service.ts';
+
+/** A unit's ledger of a few hundred tasks is a sheet of well under 1 MB; 10 MB leaves room for long progress texts. */
+export const MAX_LEDGER_UPLOAD_BYTES = 10 * 1024 * 1024;
+const LEDGER_ZIP_LIMITS = zipLimitsFor(MAX_LEDGER_UPLOAD_BYTES);
 
 /** The customary 台账 layout; the hidden last column keys each row to its task for the import. */
 export const LEDGER_COLUMNS = ['序号', '任务', '牵头单位', '责任单位', '时间节点', '具体举措', '进展情况', '状态', '佐证材料', '任务ID'] as const;
@@ -104,11 +110,14 @@ export interface LedgerRowError { row: number; column: string; message: string }
  */
 export async function importLedger(deps: Deps, actor: Actor, planId: number, unitId: number, bytes: Buffer) {
   if (!actor.principal?.unitScope.includes(unitId)) throw new AppError('FORBIDDEN', '只能导入本单位的台账');
+  const unreadable = '无法读取该文件，请上传从本系统导出的 .xlsx 台账';
+  // ExcelJS inflates whatever it is given: it gets the entries already inflated under the limits.
+  const safe = await repackGuarded(bytes, LEDGER_ZIP_LIMITS, unreadable);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    await wb.xlsx.load(safe as unknown as ArrayBuffer);
   } catch {
-    throw new AppError('INVALID_INPUT', '无法读取该文件，请上传从本系统导出的 .xlsx 台账');
+    throw new AppError('INVALID_INPUT', unreadable);
   }
   const ws = wb.worksheets[0];
   const header = ws ? LEDGER_COLUMNS.map((_, i) => ws.getRow(2).getCell(i + 1).text.trim()) : [];

@@ -4,7 +4,8 @@ import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
 import { ErrorSchema, IdParams, IsoDate } from '../plans/plans.schema.ts';
 import * as service from './ledger.service.ts';
-import { exportLedger, importLedger } from './ledger-xlsx.ts';
+import { exportLedger, importLedger, MAX_LEDGER_UPLOAD_BYTES } from './ledger-xlsx.ts';
+import { discardUpload, openUpload, readUpload } from '../files/upload.ts';
 import { AppError } from '../errors.ts';
 
 const Entry = z
@@ -70,14 +71,16 @@ export function ledgerRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/api/plans/:id/ledger.xlsx',
       { config: write, schema: { tags: ['ledger'], params: IdParams, querystring: z.object({ unit: z.coerce.number().int().positive().optional() }), consumes: ['multipart/form-data'], response: { 200: z.object({ applied: z.number() }), ...errors } } },
       async (req) => {
-        if (!req.isMultipart()) throw new AppError('UNSUPPORTED_TYPE', '请以 multipart/form-data 上传台账（字段名 file）');
-        const file = await req.file({ limits: { fileSize: 10 * 1024 * 1024 } });
-        if (!file) throw new AppError('INVALID_INPUT', '请选择台账文件');
-        if (!/\.xlsx$/i.test(file.filename)) throw new AppError('UNSUPPORTED_TYPE', '请上传 .xlsx 格式的台账');
+        const upload = await openUpload(req, { maxBytes: MAX_LEDGER_UPLOAD_BYTES, what: '台账文件' });
+        if (!/\.xlsx$/i.test(upload.fileName)) {
+          discardUpload(upload);
+          throw new AppError('UNSUPPORTED_TYPE', '请上传 .xlsx 格式的台账');
+        }
+        const bytes = await readUpload(upload, MAX_LEDGER_UPLOAD_BYTES);
         const actor = actorOf(req);
         const unitId = req.query.unit ?? actor.unitId;
         if (!unitId) throw new AppError('INVALID_INPUT', '请指定单位', { field: 'unit' });
-        return importLedger(deps, actor, req.params.id, unitId, await file.toBuffer());
+        return importLedger(deps, actor, req.params.id, unitId, bytes);
       },
     );
   };

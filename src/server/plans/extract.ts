@@ -4,12 +4,14 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
-import JSZip from 'jszip';
 import { decodeText } from '../../core/parse/decode.ts';
 import { docxToText, htmlToText } from '../../core/parse/markup.ts';
+import { ZipError, zipLimitsFor, type ZipLimits } from '../../core/files/zip.ts';
+import { DEFAULT_MAX_IMPORT_MB } from '../config.ts';
+import { unzipGuarded } from '../files/zip-guard.ts';
 
-/** Why a file could not be read: the server maps both to 400 with the Chinese message. */
-export type ExtractErrorCode = 'UNSUPPORTED_TYPE' | 'UNREADABLE';
+/** Why a file could not be read: the server maps them to 415, 400 and 413 with the Chinese message. */
+export type ExtractErrorCode = 'UNSUPPORTED_TYPE' | 'UNREADABLE' | 'TOO_LARGE';
 
 /** A plan file that cannot be turned into text; `message` is Chinese and tells the user what to do. */
 export class ExtractError extends Error {
@@ -46,9 +48,11 @@ function detect(bytes: Uint8Array, ext: string): Kind | null {
 /**
  * Turns an uploaded plan document into plain text for the reader: .txt (UTF-8, UTF-16 or GB18030),
  * .docx (paragraphs, auto-numbers and table rows), .html, text-layer .pdf, and .doc/.wps through
- * LibreOffice when the server has it. Throws ExtractError with a Chinese message otherwise.
+ * LibreOffice when the server has it. Throws ExtractError with a Chinese message otherwise. A .docx
+ * is inflated under the limits for uploads of `maxUploadBytes` (zipLimitsFor), never further.
  */
-export async function extractText(bytes: Uint8Array, fileName: string): Promise<string> {
+export async function extractText(bytes: Uint8Array, fileName: string, { maxUploadBytes = DEFAULT_MAX_IMPORT_MB * 1024 * 1024 }: { maxUploadBytes?: number } = {}): Promise<string> {
+  const limits = zipLimitsFor(maxUploadBytes);
   const ext = /\.[^./\\]+$/.exec(fileName.toLowerCase())?.[0] ?? '';
   const kind = detect(bytes, ext);
   if (kind === null) {
@@ -63,11 +67,11 @@ export async function extractText(bytes: Uint8Array, fileName: string): Promise<
     case 'html':
       return htmlToText(decodeHtml(bytes));
     case 'docx':
-      return readDocx(bytes, ext);
+      return readDocx(bytes, ext, limits);
     case 'pdf':
       return readPdf(bytes);
     case 'ole':
-      return readDocx(await convertWithLibreOffice(bytes, ext === '.wps' ? '.wps' : '.doc'), '.docx');
+      return readDocx(await convertWithLibreOffice(bytes, ext === '.wps' ? '.wps' : '.doc'), '.docx', limits);
   }
 }
 
@@ -79,20 +83,25 @@ function decodeHtml(bytes: Uint8Array): string {
   return decodeText(bytes);
 }
 
-async function readDocx(bytes: Uint8Array, ext: string): Promise<string> {
-  let zip: JSZip;
+const DOCX_PARTS = new Set(['word/document.xml', 'word/numbering.xml']);
+
+/** The text of a .docx: only its body and numbering parts are inflated, each held to its declared size. */
+async function readDocx(bytes: Uint8Array, ext: string, limits: ZipLimits): Promise<string> {
+  let parts: Map<string, Buffer>;
   try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    throw new ExtractError('UNREADABLE', '无法读取 .docx 文件：文件已损坏，请重新保存后上传');
+    parts = await unzipGuarded(bytes, limits, (e) => DOCX_PARTS.has(e.name));
+  } catch (e) {
+    if (!(e instanceof ZipError)) throw e;
+    if (e.code === 'TOO_LARGE') throw new ExtractError('TOO_LARGE', `无法读取 .docx 文件：${e.message}`);
+    throw new ExtractError('UNREADABLE', e.code === 'UNSUPPORTED' ? `无法读取 .docx 文件：${e.message}` : '无法读取 .docx 文件：文件已损坏，请重新保存后上传');
   }
-  const doc = zip.file('word/document.xml');
+  const doc = parts.get('word/document.xml');
   if (!doc) {
     // A zip that is not a Word document (.xlsx, .odt, .zip …).
     throw ext === '.docx' ? new ExtractError('UNREADABLE', '无法读取 .docx 文件：缺少正文内容（word/document.xml），请用 Word 或 WPS 另存为 .docx 后上传') : UNSUPPORTED(ext);
   }
-  const numbering = (await zip.file('word/numbering.xml')?.async('string')) ?? '';
-  return docxToText(await doc.async('string'), numbering);
+  const utf8 = new TextDecoder('utf-8');
+  return docxToText(utf8.decode(doc), utf8.decode(parts.get('word/numbering.xml') ?? new Uint8Array()));
 }
 
 async function readPdf(bytes: Uint8Array): Promise<string> {

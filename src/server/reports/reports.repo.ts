@@ -26,6 +26,16 @@ export async function findAttachment(db: Q, id: number) {
   return db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** An attachment with the status and unit of its report (who may see it depends on both). */
+export async function findAttachmentWithReport(db: Q, id: number) {
+  return db
+    .selectFrom('attachments as a')
+    .innerJoin('progress_reports as r', 'r.id', 'a.report_id')
+    .select(['a.id', 'a.report_id', 'a.sha256', 'a.file_name', 'a.mime', 'a.size', 'r.status', 'r.unit_id'])
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+}
+
 export async function insertReport(db: Q, r: { task_id: number; unit_id: number; kind: ReportKind; stage: ReportStage; narrative: string; created_by: number; now: string; round_id?: number | null; milestone_id?: number | null }) {
   const { now, ...rest } = r;
   return (await db.insertInto('progress_reports').values({ ...rest, status: 'draft', created_at: now, updated_at: now, submitted_at: null, reviewed_by: null, reviewed_at: null, review_comment: null }).returning('id').executeTakeFirstOrThrow()).id;

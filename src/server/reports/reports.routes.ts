@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
-import { AppError } from '../errors.ts';
+import { discardUpload, openUpload } from '../files/upload.ts';
 import { ErrorSchema, IdParams } from '../plans/plans.schema.ts';
 import * as service from './reports.service.ts';
 import { getWorkbench } from './workbench.service.ts';
@@ -53,11 +53,13 @@ export function reportRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/api/reports/:id/attachments',
       { config: write, schema: { tags: ['reports'], params: IdParams, consumes: ['multipart/form-data'], response: { 201: Attachment, ...errors, 413: ErrorSchema, 415: ErrorSchema } } },
       async (req, reply) => {
-        if (!req.isMultipart()) throw new AppError('UNSUPPORTED_TYPE', '请以 multipart/form-data 上传佐证材料（字段名 file）');
-        const file = await req.file({ limits: { fileSize: service.MAX_ATTACHMENT_BYTES } });
-        if (!file) throw new AppError('INVALID_INPUT', '请选择要上传的文件');
-        const bytes = await file.toBuffer();
-        return reply.status(201).send(await service.addAttachment(deps, actorOf(req), req.params.id, { fileName: file.filename, bytes }));
+        // Streamed to the store, never held whole; a refusal before the end stops the upload.
+        const upload = await openUpload(req, { maxBytes: service.MAX_ATTACHMENT_BYTES, what: '佐证材料' });
+        try {
+          return reply.status(201).send(await service.addAttachment(deps, actorOf(req), req.params.id, { fileName: upload.fileName, stream: upload.stream }));
+        } finally {
+          discardUpload(upload);
+        }
       },
     );
     app.delete('/api/reports/:id/attachments/:attachmentId', { config: write, schema: { tags: ['reports'], params: AttachmentParams, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
@@ -65,7 +67,7 @@ export function reportRoutes(deps: Deps): FastifyPluginAsyncZod {
       return reply.status(204).send(null);
     });
     app.get('/api/attachments/:id', { config: read, schema: { tags: ['reports'], params: IdParams, hide: true } }, async (req, reply) => {
-      const a = await service.openAttachment(deps, req.params.id);
+      const a = await service.openAttachment(deps, actorOf(req), req.params.id);
       return reply
         .type(a.mime)
         .header('content-disposition', `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(a.file_name)}`)

@@ -1,11 +1,14 @@
 import { can } from '../../core/auth/policy.ts';
-import { sniffEvidence } from '../../core/files/sniff.ts';
+import { CONTENT_TYPES_PART, evidenceFileName, ooxmlTypeOf, sniffHead, ZIP } from '../../core/files/sniff.ts';
+import { ZipError, zipLimitsFor } from '../../core/files/zip.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import type { ReportKind, ReportStage, ReportStatus } from '../db/schema.ts';
 import { nowIso, num } from '../db/util.ts';
 import { AppError, notFound } from '../errors.ts';
 import { FileStore } from '../files/file-store.ts';
+import { isHashReferenced } from '../files/files.repo.ts';
+import { fileSource, unzipGuarded, zipEntryNames } from '../files/zip-guard.ts';
 import { findTaskScope } from '../tasks/tasks.repo.ts';
 import * as repo from './reports.repo.ts';
 import { resolveReportRound } from '../rounds/rounds.service.ts';
@@ -14,6 +17,15 @@ import { todayInChina } from './task-status.ts';
 
 export const STAGE_LABELS: Record<ReportStage, string> = { not_started: '未启动', in_progress: '推进中', basically_done: '基本完成', done: '已完成' };
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+/** Evidence archives are never inflated beyond their content types, but their directory is held to the import limits all the same. */
+const EVIDENCE_ZIP_LIMITS = zipLimitsFor(MAX_ATTACHMENT_BYTES);
+/** Content types parts list a few dozen parts in a few KB; a megabyte is far past any real one. */
+const MAX_CONTENT_TYPES_BYTES = 1024 * 1024;
+/**
+ * A file stored within the last minute may belong to an upload of the same content whose row is
+ * not committed yet (one insert away), so a detach leaves it to the daily collector.
+ */
+const FRESH_FILE_MS = 60_000;
 
 async function deny(deps: Deps, actor: Actor, action: string, taskId: number, message: string): Promise<never> {
   await recordAudit(deps.db, { ...auditOf(actor), action, entityType: 'task', entityId: taskId, outcome: 'denied' });
@@ -48,10 +60,14 @@ function toDto(r: NonNullable<Awaited<ReturnType<typeof repo.findReport>>>, file
   };
 }
 
-/** A task's reports. A draft is the writing unit's business until it is submitted: other readers do not see it. */
+/** A draft is the writing unit's business until it is submitted: other readers do not see it, nor its evidence. */
+function isReportVisible(r: { status: string; unit_id: number }, actor: Actor): boolean {
+  return r.status !== 'draft' || (actor.principal?.unitScope ?? []).includes(r.unit_id);
+}
+
+/** A task's reports, drafts only for their own unit. */
 export async function findReports(deps: Deps, actor: Actor, taskId: number) {
-  const scope = actor.principal?.unitScope ?? [];
-  const rows = (await repo.findReportsOfTask(deps.db, taskId)).filter((r) => r.status !== 'draft' || scope.includes(r.unit_id));
+  const rows = (await repo.findReportsOfTask(deps.db, taskId)).filter((r) => isReportVisible(r, actor));
   const files = await repo.attachmentsOf(deps.db, rows.map((r) => r.id));
   return { data: rows.map((r) => toDto(r, files)), total: rows.length };
 }
@@ -108,22 +124,50 @@ export async function updateReport(deps: Deps, actor: Actor, id: number, patch: 
   return reportDto(deps, id);
 }
 
-/** Stores an evidence file after checking its type by content; the file is written before the row, so a row never points at nothing. */
-export async function addAttachment(deps: Deps, actor: Actor, id: number, file: { fileName: string; bytes: Uint8Array }) {
+/**
+ * Stores an evidence file streamed from the upload: its type is checked by content as the first
+ * bytes arrive (and, for .docx/.xlsx, by the archive's directory and content types once all of it
+ * has), then it is stored under its hash before the row is written, so a row never points at nothing.
+ */
+export async function addAttachment(deps: Deps, actor: Actor, id: number, file: { fileName: string; stream: AsyncIterable<Uint8Array> }) {
   await editable(deps, actor, id);
-  if (file.bytes.length === 0) throw new AppError('INVALID_INPUT', '文件为空');
-  const type = sniffEvidence(file.bytes);
-  if (!type) throw new AppError('UNSUPPORTED_TYPE', `“${file.fileName}”不是可接受的佐证材料：只接受图片（PNG、JPEG、GIF、WebP）、PDF、Word（.docx）和 Excel（.xlsx）文件`);
-  const sha256 = await new FileStore(deps.config.dataDir).save(file.bytes);
-  const fileName = file.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || `file${type.ext}`;
+  const refuse = () => new AppError('UNSUPPORTED_TYPE', `“${file.fileName}”不是可接受的佐证材料：只接受图片（PNG、JPEG、GIF、WebP）、PDF、Word（.docx）和 Excel（.xlsx）文件`);
+  const stored = await new FileStore(deps.config.dataDir).receive(file.stream, {
+    maxBytes: MAX_ATTACHMENT_BYTES,
+    checkHead: (head) => {
+      if (head.length === 0) throw new AppError('INVALID_INPUT', '文件为空');
+      if (!sniffHead(head)) throw refuse();
+    },
+    checkFile: async (staged) => {
+      const type = sniffHead(staged.head);
+      if (type !== ZIP) return type!;
+      try {
+        const src = fileSource(staged.fd, staged.size);
+        const names = await zipEntryNames(src, EVIDENCE_ZIP_LIMITS);
+        const types = (await unzipGuarded(src, EVIDENCE_ZIP_LIMITS, (e) => e.name === CONTENT_TYPES_PART && e.uncompressedSize <= MAX_CONTENT_TYPES_BYTES)).get(CONTENT_TYPES_PART);
+        const found = types ? ooxmlTypeOf(names, types.toString('utf8')) : null;
+        if (found) return found;
+      } catch (e) {
+        if (!(e instanceof ZipError)) throw e;
+      }
+      throw refuse();
+    },
+  });
+  const type = stored.checked;
+  const fileName = evidenceFileName(file.fileName, type);
   const attachmentId = await deps.db.transaction().execute(async (trx) => {
-    const aid = await repo.insertAttachment(trx, { report_id: id, sha256, file_name: fileName, mime: type.mime, size: file.bytes.length, created_at: nowIso() });
-    await recordAudit(trx, { ...auditOf(actor), action: 'report.attach', entityType: 'report', entityId: id, after: { attachmentId: aid, fileName, sha256, size: file.bytes.length } });
+    const aid = await repo.insertAttachment(trx, { report_id: id, sha256: stored.sha256, file_name: fileName, mime: type.mime, size: stored.size, created_at: nowIso() });
+    await recordAudit(trx, { ...auditOf(actor), action: 'report.attach', entityType: 'report', entityId: id, after: { attachmentId: aid, fileName, sha256: stored.sha256, size: stored.size } });
     return aid;
   });
-  return { id: attachmentId, fileName, size: file.bytes.length, mime: type.mime, sha256 };
+  return { id: attachmentId, fileName, size: stored.size, mime: type.mime, sha256: stored.sha256 };
 }
 
+/**
+ * Detaches a file; the stored file goes too once no other row refers to its content, unless it was
+ * stored moments ago (an upload of the same content may be about to refer to it: the daily
+ * collector takes it then).
+ */
 export async function removeAttachment(deps: Deps, actor: Actor, id: number, attachmentId: number) {
   await editable(deps, actor, id);
   const a = await repo.findAttachment(deps.db, attachmentId);
@@ -132,11 +176,16 @@ export async function removeAttachment(deps: Deps, actor: Actor, id: number, att
     await repo.deleteAttachmentRow(trx, attachmentId);
     await recordAudit(trx, { ...auditOf(actor), action: 'report.detach', entityType: 'report', entityId: id, before: { attachmentId, fileName: a.file_name, sha256: a.sha256 } });
   });
+  if (!(await isHashReferenced(deps.db, a.sha256))) await new FileStore(deps.config.dataDir).remove(a.sha256, FRESH_FILE_MS);
 }
 
-export async function openAttachment(deps: Deps, attachmentId: number) {
-  const a = await repo.findAttachment(deps.db, attachmentId);
-  if (!a) throw notFound('附件');
+/**
+ * An attachment for download. Evidence of a draft is its unit's business, as in the report list:
+ * to anyone else it does not exist (404, so ids cannot be probed for drafts).
+ */
+export async function openAttachment(deps: Deps, actor: Actor, attachmentId: number) {
+  const a = await repo.findAttachmentWithReport(deps.db, attachmentId);
+  if (!a || !isReportVisible(a, actor)) throw notFound('附件');
   return { ...a, stream: new FileStore(deps.config.dataDir).open(a.sha256) };
 }
 

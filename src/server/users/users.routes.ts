@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
+import { discardUpload, openUpload, readUpload } from '../files/upload.ts';
 import { ErrorSchema, IdParams } from '../plans/plans.schema.ts';
 import { UserCreateSchema, UserListSchema, UserQuerySchema, UserSchema, UserUpdateSchema } from './users.schema.ts';
 import * as service from './users.service.ts';
@@ -24,11 +25,12 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/api/users/import',
       { config, schema: { tags: ['users'], consumes: ['multipart/form-data'], response: { 201: z.object({ created: z.number(), accounts: z.array(z.object({ username: z.string(), password: z.string() })) }), ...errors } } },
       async (req, reply) => {
-        if (!req.isMultipart()) throw new AppError('UNSUPPORTED_TYPE', '请以 multipart/form-data 上传账号表（字段名 file）');
-        const file = await req.file({ limits: { fileSize: 5 * 1024 * 1024 } });
-        if (!file) throw new AppError('INVALID_INPUT', '请选择账号表文件');
-        if (!/\.xlsx$/i.test(file.filename)) throw new AppError('UNSUPPORTED_TYPE', '请上传 .xlsx 格式的账号表');
-        return reply.status(201).send(await service.importUsers(deps, actorOf(req), await file.toBuffer()));
+        const upload = await openUpload(req, { maxBytes: service.MAX_USERS_UPLOAD_BYTES, what: '账号表' });
+        if (!/\.xlsx$/i.test(upload.fileName)) {
+          discardUpload(upload);
+          throw new AppError('UNSUPPORTED_TYPE', '请上传 .xlsx 格式的账号表');
+        }
+        return reply.status(201).send(await service.importUsers(deps, actorOf(req), await readUpload(upload, service.MAX_USERS_UPLOAD_BYTES)));
       },
     );
     app.patch('/api/users/:id', { config, schema: { tags: ['users'], params: IdParams, body: UserUpdateSchema, response: { 200: UserSchema, ...errors } } }, async (req) =>

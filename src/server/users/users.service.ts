@@ -9,6 +9,8 @@ import type { DB } from '../db/schema.ts';
 import { uniqueViolation } from '../db/errors.ts';
 import { nowIso } from '../db/util.ts';
 import { AppError, notFound } from '../errors.ts';
+import { repackGuarded } from '../files/zip-guard.ts';
+import { zipLimitsFor } from '../../core/files/zip.ts';
 import { findUnit } from '../units/units.repo.ts';
 import * as repo from './users.repo.ts';
 import { DisplayName, Username, type UserCreate, type UserUpdate } from './users.schema.ts';
@@ -134,6 +136,10 @@ export async function userTemplate(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** An account sheet of a few thousand rows is well under 1 MB; 5 MB is the upload limit. */
+export const MAX_USERS_UPLOAD_BYTES = 5 * 1024 * 1024;
+const USERS_ZIP_LIMITS = zipLimitsFor(MAX_USERS_UPLOAD_BYTES);
+
 export interface RowError { row: number; column: string; message: string }
 
 /**
@@ -141,11 +147,14 @@ export interface RowError { row: number; column: string; message: string }
  * either all rows are applied, in one transaction, or none.
  */
 export async function importUsers(deps: Deps, actor: Actor, bytes: Buffer) {
+  const unreadable = '无法读取该文件，请上传 .xlsx 格式的账号表（可先下载模板）';
+  // ExcelJS inflates whatever it is given: it gets the entries already inflated under the limits.
+  const safe = await repackGuarded(bytes, USERS_ZIP_LIMITS, unreadable);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    await wb.xlsx.load(safe as unknown as ArrayBuffer);
   } catch {
-    throw new AppError('INVALID_INPUT', '无法读取该文件，请上传 .xlsx 格式的账号表（可先下载模板）');
+    throw new AppError('INVALID_INPUT', unreadable);
   }
   const ws = wb.worksheets[0];
   if (!ws) throw new AppError('INVALID_INPUT', '账号表为空');
