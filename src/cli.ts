@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePlan } from './core/parse/index.ts';
 import { toGoldShape } from './core/parse/gold.ts';
@@ -14,12 +14,21 @@ import { importSampleIfEmpty } from './server/sample.ts';
 import { createDemoAccounts, formatDemoAccounts } from './server/demo.ts';
 import { createUser } from './server/users/users.service.ts';
 import { startScheduler } from './server/jobs/scheduler.ts';
+import { createBackup } from './server/backup/archive.ts';
+import { BackupError, totals } from './server/backup/manifest.ts';
+import { restoreBackup, verifyBackup } from './server/backup/restore.ts';
+import { backupFileName } from './core/backup/index.ts';
 
 const USAGE = `usage: tuijin <command>
   serve                      start the web app and API (PORT, DATA_DIR, DATABASE_URL)
   parse FILE [--format gold] read a plan document (.txt .docx .html .pdf) and print its reading as JSON
   import FILE                read a plan document and commit it as a plan
-  user create-admin [NAME]   create an administrator (password from TUIJIN_ADMIN_PASSWORD, else generated and printed)`;
+  user create-admin [NAME]   create an administrator (password from TUIJIN_ADMIN_PASSWORD, else generated and printed)
+  backup [--out PATH]        write one .tar.gz of the database and DATA_DIR's files, while the app runs
+                             (PATH a folder or a file name; default ./tuijin-backup-<time>.tar.gz)
+  backup verify FILE         check every entry of an archive against its manifest, restore nothing
+  restore FILE [--force]     restore an archive into DATA_DIR / DATABASE_URL (stop the server first);
+                             a non-empty target needs --force, and its data is kept aside`;
 
 const WEB_DIR = fileURLToPath(new URL('../dist/web', import.meta.url));
 
@@ -34,6 +43,10 @@ async function main(argv: string[]): Promise<number> {
       return importCommand(args);
     case 'user':
       return userCommand(args);
+    case 'backup':
+      return backupCommand(args);
+    case 'restore':
+      return restoreCommand(args);
     default:
       console.error(USAGE);
       return command ? 2 : 0;
@@ -91,6 +104,69 @@ async function userCommand(args: string[]): Promise<number> {
     return 0;
   } finally {
     await database.close();
+  }
+}
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+/** Prints a backup refusal in both languages (operators' terminals and runbooks are either). */
+function backupFailed(err: unknown): number {
+  if (!(err instanceof BackupError)) throw err;
+  console.error(`错误：${err.message}\nerror: ${err.en}`);
+  return 1;
+}
+
+function optionValue(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i === -1 ? undefined : args[i + 1];
+}
+
+async function backupCommand(args: string[]): Promise<number> {
+  const config = loadConfig();
+  try {
+    if (args[0] === 'verify') {
+      const file = args[1];
+      if (!file) {
+        console.error(USAGE);
+        return 2;
+      }
+      const { manifest, totals: t } = await verifyBackup(resolve(file), dirname(resolve(file)));
+      console.log(`OK ${file}: ${manifest.database.kind}, migration ${manifest.migration.level}, ${t.tables} tables, ${t.rows} rows, ${t.files} files (${mb(t.bytes)}), made ${manifest.createdAt} by ${manifest.app.name} ${manifest.app.version}`);
+      return 0;
+    }
+    const out = optionValue(args, '--out');
+    if (args.includes('--out') && !out) {
+      console.error(USAGE);
+      return 2;
+    }
+    const name = backupFileName(new Date());
+    const target = !out ? resolve(name) : /\.tar\.gz$/.test(out) ? resolve(out) : join(resolve(out), name);
+    const r = await createBackup(config, target);
+    const t = totals(r.manifest);
+    console.log(`${r.file}\n  ${r.manifest.database.kind}, migration ${r.manifest.migration.level}, ${t.tables} tables, ${t.rows} rows, ${t.files} files; archive ${mb(r.size)}, SHA-256 ${r.sha256}, ${(r.durationMs / 1000).toFixed(1)} s`);
+    return 0;
+  } catch (err) {
+    return backupFailed(err);
+  }
+}
+
+async function restoreCommand(args: string[]): Promise<number> {
+  const file = args.find((a) => !a.startsWith('--'));
+  if (!file) {
+    console.error(USAGE);
+    return 2;
+  }
+  const config = loadConfig();
+  try {
+    const r = await restoreBackup(config, resolve(file), { force: args.includes('--force') });
+    const t = r.totals;
+    console.log(`restored ${file} (made ${r.manifest.createdAt}, migration ${r.manifest.migration.level}): ${t.tables} tables and ${t.rows} rows counted, ${t.files} files verified by SHA-256, in ${(r.durationMs / 1000).toFixed(1)} s`);
+    if (r.replacedDir) console.log(`the previous data was moved to ${r.replacedDir}; delete it once the restored installation checks out`);
+    if (r.replacedDatabase) console.log(`the previous database was renamed ${r.replacedDatabase}; DROP DATABASE it once the restored installation checks out`);
+    console.log('start the server (tuijin serve): it brings the database up to this version\'s migrations');
+    return 0;
+  } catch (err) {
+    return backupFailed(err);
   }
 }
 
