@@ -15,6 +15,7 @@ import { registerInputGuard } from './plugins/input-guard.ts';
 import { planRoutes } from './plans/plans.routes.ts';
 import { taskRoutes } from './tasks/tasks.routes.ts';
 import { unitRoutes } from './units/units.routes.ts';
+import { registerAuditHooks } from './audit/audit.plugin.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { registerAuth, type RegisteredRoute } from './auth/auth.plugin.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -81,6 +82,8 @@ export async function buildApp({ deps, webDir, logLevel }: AppOptions): Promise<
   registerErrorHandler(app);
   const routes: RegisteredRoute[] = [];
   app.decorate('routeRegistry', routes);
+  // Before the auth hooks: the per-request audit state must wrap them.
+  registerAuditHooks(app, deps);
   await registerAuth(app, deps, routes);
   registerInputGuard(app);
 

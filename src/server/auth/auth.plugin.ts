@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ACTION_ROLES, can, type Action } from '../../core/auth/policy.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { boundedUrl, recordAudit } from '../audit/audit.repo.ts';
 import type { Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { resolveSession, type SessionContext } from './auth.service.ts';
@@ -57,19 +57,17 @@ export async function registerAuth(app: FastifyInstance, deps: Deps, registry: R
     if (UNSAFE.has(req.method) && req.headers[CSRF_HEADER] !== session.csrfToken) {
       throw new AppError('FORBIDDEN', '请求校验失败（CSRF），请刷新页面后重试');
     }
-    if (!can(session.principal, action)) {
-      if (UNSAFE.has(req.method)) await recordDenied(deps, req, action);
-      throw new AppError('FORBIDDEN', '无权执行此操作');
-    }
+    // The refusal is audited by the response hook (src/server/audit/audit.plugin.ts), reads included.
+    if (!can(session.principal, action)) throw new AppError('FORBIDDEN', '无权执行此操作');
   });
 }
 
-/** Logs a refused write, so crafted requests leave a trace. */
+/** Logs a refused request, its URL bounded (path, query cut at a few hundred characters), so crafted requests leave a trace. */
 export async function recordDenied(deps: Deps, req: FastifyRequest, action: string, details?: unknown): Promise<void> {
   const p = req.session?.principal;
   await recordAudit(deps.db, {
     actorId: p?.userId ?? null, actorUnitId: p?.unitId ?? null, actorName: req.session?.username ?? null, clientIp: req.ip,
-    action, entityType: 'route', entityId: `${req.method} ${req.routeOptions.url ?? req.url}`, outcome: 'denied',
-    after: { url: req.url, ...(details && typeof details === 'object' ? details : {}) },
+    action, entityType: 'route', entityId: `${req.method} ${req.routeOptions.url ?? boundedUrl(req.url).url}`, outcome: 'denied',
+    after: { ...boundedUrl(req.url), ...(details && typeof details === 'object' ? details : {}) },
   });
 }

@@ -13,6 +13,9 @@ export interface DB {
   import_drafts: ImportDraftTable;
   indicators: IndicatorTable;
   audit_events: AuditEventTable;
+  audit_archives: AuditArchiveTable;
+  /** SQLite only: the purge's in-transaction permit the delete trigger checks. */
+  audit_purge_permits: AuditPurgePermitTable;
   users: UserTable;
   leader_sections: LeaderSectionTable;
   sessions: SessionTable;
@@ -361,6 +364,32 @@ export interface AuditEventTable {
   /** 'ok' for a write that happened, 'denied' for a refused attempt. */
   outcome: Generated<string>;
   actor_name: string | null;
+  /** Place in the hash chain; null until the sealing pass reaches the row. */
+  seq: number | null;
+  prev_hash: string | null;
+  /** sha256(prev_hash + canonical row), hex. */
+  hash: string | null;
+}
+
+/** One purged range of the audit trail, archived to a file; the anchor of the chain that remains. */
+export interface AuditArchiveTable {
+  id: Generated<number>;
+  from_seq: number;
+  to_seq: number;
+  rows: number;
+  first_at: string;
+  last_at: string;
+  /** Hash of the row at to_seq: the next row's prev_hash. */
+  last_hash: string;
+  /** File name under DATA_DIR/audit-archive. */
+  file: string;
+  sha256: string;
+  bytes: number;
+  created_at: string;
+}
+
+export interface AuditPurgePermitTable {
+  token: string;
 }
 
 export type Plan = Selectable<PlanTable>;

@@ -1,4 +1,5 @@
 import type { Deps } from '../context.ts';
+import { startAuditJobs } from './audit.job.ts';
 import { runReminders } from './reminders.job.ts';
 
 /**
@@ -10,7 +11,8 @@ export function startScheduler(deps: Deps, env: NodeJS.ProcessEnv = process.env,
   const raw = env.TUIJIN_REMINDER_INTERVAL_MIN;
   const minutes = raw === undefined || raw === '' ? 30 : Number(raw);
   if (!Number.isFinite(minutes) || minutes < 0) throw new Error(`TUIJIN_REMINDER_INTERVAL_MIN 应为非负数：${raw}`);
-  if (minutes === 0) return () => {};
+  const stopAudit = startAuditJobs(deps, log);
+  if (minutes === 0) return stopAudit;
   let running = false;
   const tick = async () => {
     if (running) return; // a slow run is never overlapped on this node; other nodes are kept out by the lock
@@ -28,6 +30,7 @@ export function startScheduler(deps: Deps, env: NodeJS.ProcessEnv = process.env,
   first.unref();
   timer.unref();
   return () => {
+    stopAudit();
     clearTimeout(first);
     clearInterval(timer);
   };

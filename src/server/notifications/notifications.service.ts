@@ -35,12 +35,21 @@ export async function findMyNotifications(deps: Deps, actor: Actor, q: { unread:
 export async function readNotification(deps: Deps, actor: Actor, id: number, now = new Date()) {
   const userId = requireUser(actor);
   if (!(await repo.getUserNotification(deps.db, id, userId))) throw notFound('通知');
-  await repo.markRead(deps.db, userId, now.toISOString(), id);
+  await markReadAudited(deps, actor, userId, now, id);
   return toNotification((await repo.getUserNotification(deps.db, id, userId))!);
 }
 
 export async function readAllNotifications(deps: Deps, actor: Actor, now = new Date()) {
-  return { updated: await repo.markRead(deps.db, requireUser(actor), now.toISOString()) };
+  return { updated: await markReadAudited(deps, actor, requireUser(actor), now) };
+}
+
+/** Marks read and audits it in the same transaction; a mark that changes nothing (already read) records nothing. */
+async function markReadAudited(deps: Deps, actor: Actor, userId: number, now: Date, id?: number): Promise<number> {
+  return deps.db.transaction().execute(async (trx) => {
+    const updated = await repo.markRead(trx, userId, now.toISOString(), id);
+    if (updated > 0) await recordAudit(trx, { ...auditOf(actor), action: id === undefined ? 'notification.read_all' : 'notification.read', entityType: 'notification', entityId: id ?? null, after: { updated } });
+    return updated;
+  });
 }
 
 /** 约谈建议 for the coordinator. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUDIT_RETENTION_DEFAULT_DAYS, AuditRetentionSchema, type AuditRetention } from '../../core/audit/retention.ts';
 import { CalendarYearSchema, createCalendar, type CalendarYear, type WorkCalendar } from '../../core/calendar/index.ts';
 import { DEFAULT_REMINDER_RULES, ReminderRulesSchema, type ReminderRules } from '../../core/reminders/index.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
@@ -109,3 +110,20 @@ export async function deleteCalendarYear(deps: Deps, actor: Actor, year: number)
   return getSettings(deps);
 }
 
+
+// ---- Audit retention (audit package) --------------------------------------------------------------
+// Read straight from the table, not through the cache: only the daily purge and the audit page ask.
+
+const AUDIT_RETENTION_KEY = 'audit_retention';
+
+/** How many days the audit trail is kept (at least 180; see core/audit/retention.ts). */
+export async function getAuditRetention(deps: Pick<Deps, 'db'>): Promise<AuditRetention> {
+  const stored = AuditRetentionSchema.safeParse((await repo.allSettings(deps.db)).get(AUDIT_RETENTION_KEY));
+  return stored.success ? stored.data : { days: AUDIT_RETENTION_DEFAULT_DAYS };
+}
+
+export async function putAuditRetention(deps: Deps, actor: Actor, input: unknown): Promise<AuditRetention> {
+  const value = parse(AuditRetentionSchema, input);
+  await write(deps, actor, AUDIT_RETENTION_KEY, value, await getAuditRetention(deps));
+  return value;
+}

@@ -9,6 +9,7 @@ import { rounds } from './20261127050000-rounds.ts';
 import { dashboardIndexes } from './20261127060000-dashboard-indexes.ts';
 import { roundFigures } from './20261127061000-round-figures.ts';
 import { milestoneClosure } from './20261127070000-milestone-closure.ts';
+import { auditIntegrity } from './20261204020000-audit-integrity.ts';
 import { attachmentHashIndex } from './20261204030000-attachment-hash-index.ts';
 
 /** All migrations in order. Names are timestamped; never edit one that has shipped. */
@@ -25,6 +26,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '20261127060000-dashboard-indexes': dashboardIndexes(dialect),
         '20261127061000-round-figures': roundFigures(),
         '20261127070000-milestone-closure': milestoneClosure(),
+        '20261204020000-audit-integrity': auditIntegrity(dialect),
         '20261204030000-attachment-hash-index': attachmentHashIndex(),
       };
     },
