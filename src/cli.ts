@@ -18,6 +18,7 @@ import { createBackup } from './server/backup/archive.ts';
 import { BackupError, totals } from './server/backup/manifest.ts';
 import { restoreBackup, verifyBackup } from './server/backup/restore.ts';
 import { backupFileName } from './core/backup/index.ts';
+import { startFileSweeps } from './server/files/sweep.ts';
 
 const USAGE = `usage: tuijin <command>
   serve                      start the web app and API (PORT, DATA_DIR, DATABASE_URL)
@@ -179,6 +180,7 @@ async function serveCommand(): Promise<number> {
     if (planId) console.log(`Imported the sample plan 山政发〔2021〕7号 as plan ${planId}.`);
   }
   const demo = await createDemoAccounts(deps);
+  await startFileSweeps(deps); // crash leftovers: .tmp files removed, files with no row quarantined (src/server/files/sweep.ts)
   const app = await buildApp({ deps, webDir: WEB_DIR, logLevel: process.env.LOG_LEVEL ?? 'warn' });
   // Reminders and escalation; on several nodes the job's database lock lets one run at a time.
   const stopScheduler = startScheduler(deps);

@@ -28,6 +28,7 @@ import { settingsRoutes } from './settings/settings.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import { roundRoutes } from './rounds/rounds.routes.ts';
 import { circularRoutes } from './circulars/circulars.routes.ts';
+import { backupRoutes } from './backup/backup.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -106,6 +107,7 @@ export async function buildApp({ deps, webDir, logLevel }: AppOptions): Promise<
   await app.register(publicRoutes(deps));
   await app.register(roundRoutes(deps));
   await app.register(circularRoutes(deps));
+  await app.register(backupRoutes(deps));
 
   const serveWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });

@@ -37,6 +37,7 @@ export interface DB {
   round_units: RoundUnitTable;
   round_snapshots: RoundSnapshotTable;
   circulars: CircularTable;
+  backup_runs: BackupRunTable;
 }
 
 /** A run-time setting (reminders, calendar years, the public page switch), JSON in `value`. */
@@ -452,4 +453,26 @@ export interface JobLockTable {
   name: string;
   holder: string;
   expires_at: string;
+}
+
+// ── Backups (issue 9 §1) ───────────────────────────────────────────────────────────────────────────
+export type BackupTrigger = 'schedule';
+export type BackupRunStatus = 'running' | 'ok' | 'failed';
+/** One backup run of the scheduled job: what it wrote and verified, what retention removed, or why it failed. */
+export interface BackupRunTable {
+  id: Generated<number>;
+  trigger: BackupTrigger;
+  status: BackupRunStatus;
+  started_at: string;
+  finished_at: string | null;
+  /** Absolute path of the archive written. */
+  file: string | null;
+  size: number | null;
+  sha256: string | null;
+  /** Rows and data files in the archive, from its manifest. */
+  rows: number | null;
+  files: number | null;
+  /** JSON array of the archive names retention removed after this run. */
+  removed: string | null;
+  error: string | null;
 }
