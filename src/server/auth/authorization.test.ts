@@ -90,6 +90,15 @@ describe('every route × every role', () => {
     }
   });
 
+  it('covers the backup setting routes: settings.manage, so admins only', async () => {
+    const rows = t.app.routeRegistry.filter((r) => r.url === '/api/settings/backup').map((r) => `${r.method} ${r.action}`).sort();
+    expect(rows).toEqual(['GET settings.manage', 'PUT settings.manage']);
+    for (const as of [null, ...ROLES] as (Role | null)[]) {
+      const res = await call('GET', '/api/settings/backup', as);
+      expect(res.statusCode, `GET /api/settings/backup as ${as ?? 'public'}`).toBe(as === null ? 401 : ACTION_ROLES['settings.manage']!.includes(as) ? 200 : 403);
+    }
+  });
+
   it('has no route that changes or deletes the audit trail', () => {
     const auditRoutes = t.app.routeRegistry.filter((r) => r.url.startsWith('/api/audit'));
     expect(auditRoutes.length).toBeGreaterThan(0);
