@@ -14,7 +14,7 @@ import { isHashReferenced, referencedHashes } from './files.repo.ts';
  * Both only once older than a grace period, so another node's upload in progress is never touched.
  */
 export const QUARANTINE_DIR_NAME = 'quarantine';
-/** Minutes a leftover must be old before the sweep takes it; the default is FILE_GRACE_MS (10). */
+/** Minutes a leftover must be old before the start-up sweep takes it; the default is FILE_GRACE_MS (10). */
 export const SWEEP_GRACE_ENV = 'TUIJIN_SWEEP_GRACE_MIN';
 /** After the start-up sweep and its repeat once the grace has passed, the sweep runs daily. */
 export const SWEEP_INTERVAL_MS = 24 * 60 * 60_000;
@@ -26,7 +26,7 @@ const isErrno = (e: unknown, code: string) => (e as NodeJS.ErrnoException | null
 
 const GraceSchema = z.coerce.number({ message: `${SWEEP_GRACE_ENV} 应为非负的分钟数` }).min(0, `${SWEEP_GRACE_ENV} 应为非负的分钟数`);
 
-/** The grace period from the environment (TUIJIN_SWEEP_GRACE_MIN, minutes; 0 on a single node that has just started). */
+/** The start-up sweep's grace from the environment (TUIJIN_SWEEP_GRACE_MIN, minutes; 0 only on a single node). */
 export function sweepGraceMs(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env[SWEEP_GRACE_ENV];
   if (raw === undefined || raw === '') return FILE_GRACE_MS;
@@ -144,13 +144,16 @@ export function describeSweep(r: SweepResult): string | null {
 }
 
 /**
- * Sweeps at start-up (awaited, before the server listens), once more when the grace has passed (so
- * the leftovers of a crash just before this start are taken too), then daily. Timers are unref'd.
+ * Sweeps at start-up (awaited, before the server listens) with the configured grace, then, once the
+ * default grace has passed, again (so the leftovers of a crash just before this start are taken even
+ * with the default), then daily. The later sweeps run while this node serves, so they never use less
+ * than the default grace: a grace of 0 is for the start of a single node only. Timers are unref'd.
  * Returns a stop function.
  */
 export async function startFileSweeps(deps: Pick<Deps, 'db' | 'config'>, env: NodeJS.ProcessEnv = process.env, log: (msg: string) => void = console.error): Promise<() => void> {
-  const graceMs = sweepGraceMs(env);
-  const run = async () => {
+  const startGraceMs = sweepGraceMs(env);
+  const servingGraceMs = Math.max(startGraceMs, FILE_GRACE_MS);
+  const run = async (graceMs: number) => {
     try {
       const line = describeSweep(await sweepFiles(deps, { graceMs }));
       if (line) log(line);
@@ -158,8 +161,8 @@ export async function startFileSweeps(deps: Pick<Deps, 'db' | 'config'>, env: No
       log(`file store sweep failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
   };
-  await run();
-  const timers = [setTimeout(() => void run(), graceMs + 1_000), setInterval(() => void run(), SWEEP_INTERVAL_MS)];
+  await run(startGraceMs);
+  const timers = [setTimeout(() => void run(servingGraceMs), servingGraceMs + 1_000), setInterval(() => void run(servingGraceMs), SWEEP_INTERVAL_MS)];
   for (const t of timers) t.unref();
   return () => timers.forEach((t) => clearTimeout(t));
 }
