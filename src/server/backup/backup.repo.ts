@@ -96,3 +96,9 @@ export async function findRun(db: Q, id: number): Promise<BackupRun | null> {
   const r = await db.selectFrom('backup_runs').selectAll().where('id', '=', id).executeTakeFirst();
   return r ? toRun(r) : null;
 }
+
+/** Active accounts with the admin role: who is told when a scheduled backup fails. */
+export async function activeAdminIds(db: Q): Promise<number[]> {
+  const rows = await db.selectFrom('users').select(['id', 'roles']).where('is_active', '=', 1).where('roles', 'like', '%admin%').orderBy('id').execute();
+  return rows.filter((r) => (JSON.parse(r.roles) as string[]).includes('admin')).map((r) => r.id);
+}

@@ -402,8 +402,8 @@ export type Section = Selectable<SectionTable>;
 export type ImportDraft = Selectable<ImportDraftTable>;
 
 // ── Notifications: reminders and escalation (issue 4 item 4) ──────────────────────────────────────
-/** 'round': a dispatch round was opened for the unit. */
-export type NotificationKind = 'remind' | 'urge' | 'supervise' | 'interview' | 'round';
+/** 'round': a dispatch round was opened for the unit. 'backup': a scheduled backup failed (to every admin). */
+export type NotificationKind = 'remind' | 'urge' | 'supervise' | 'interview' | 'round' | 'backup';
 export type DeliveryChannel = 'in_app' | 'email' | 'dingtalk' | 'wecom';
 export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'skipped';
 

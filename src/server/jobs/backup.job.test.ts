@@ -8,6 +8,7 @@ import { restoreBackup, verifyBackup } from '../backup/restore.ts';
 import { dropTestDatabases, emptyInstallation, populatedInstallation, tableCounts } from '../backup/test-fixtures.ts';
 import { SYSTEM_ACTOR } from '../context.ts';
 import { putSetting } from '../settings/settings.repo.ts';
+import { createUser } from '../users/users.service.ts';
 import { TEST_DIALECT } from '../test/helpers.ts';
 import { BACKUP_LOCK, runBackupJob } from './backup.job.ts';
 import { acquireJobLock } from './job-lock.ts';
@@ -98,6 +99,9 @@ describe(`scheduled backup job (${TEST_DIALECT})`, () => {
     const blocked = join(target, '..', 'not-a-folder');
     writeFileSync(blocked, 'x');
     await putSetting(inst.deps.db, BACKUP_SETTINGS_KEY, { ...DEFAULT_BACKUP_SETTINGS, enabled: true, targetDir: blocked }, null, new Date().toISOString());
+    const account = (username: string, roles: ('admin' | 'coordinator')[]) => createUser(inst.deps, SYSTEM_ACTOR, { username, displayName: username, unitId: null, roles, leaderSectionIds: [], fixedPassword: 'Test-password-2021', mustChangePassword: false });
+    const admin = (await account('bkadmin', ['admin'])).user.id;
+    const coordinator = (await account('bkcoord', ['coordinator'])).user.id;
     const failed = await runBackupJob(inst.deps, { now: plus(slot('2026-12-06'), 1) });
     expect(failed.ran && failed.run.status).toBe('failed');
     if (failed.ran) expect(failed.run.error).toMatch(/EEXIST|ENOTDIR/);
@@ -107,6 +111,11 @@ describe(`scheduled backup job (${TEST_DIALECT})`, () => {
     const fails = await auditOf('backup.fail');
     expect(fails).toHaveLength(1);
     expect(JSON.parse(fails[0]!.after!)).toMatchObject({ targetDir: blocked, error: expect.stringMatching(/EEXIST|ENOTDIR/) });
+    // Every admin is told in the app, nobody else.
+    const told = await inst.deps.db.selectFrom('notifications').select(['user_id', 'kind', 'title', 'body']).where('kind', '=', 'backup').execute();
+    expect(told.map((n) => n.user_id)).toEqual([admin]);
+    expect(told.map((n) => n.user_id)).not.toContain(coordinator);
+    expect(told[0]).toMatchObject({ title: '定时备份失败', body: expect.stringMatching(/^2026-12-07 02:01（北京时间） 的定时备份未完成：.*(EEXIST|ENOTDIR)/) });
     expect(await runBackupJob(inst.deps, { now: plus(slot('2026-12-06'), 30) })).toEqual({ ran: false, reason: 'not_due' });
   });
 });

@@ -8,6 +8,7 @@ import { backupTargetDir, getBackupSettings } from '../backup/backup-settings.ts
 import { totals } from '../backup/manifest.ts';
 import { verifyBackup } from '../backup/restore.ts';
 import { SYSTEM_ACTOR, type Deps } from '../context.ts';
+import { insertInAppNotifications } from '../notifications/notifications.repo.ts';
 import { acquireJobLock, releaseJobLock, renewJobLock } from './job-lock.ts';
 
 export const BACKUP_LOCK = 'backup';
@@ -21,6 +22,8 @@ export type BackupJobResult =
   | { ran: true; run: repo.BackupRun };
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** "2026-12-05 02:00（北京时间）": China Standard Time is UTC+8 all year. */
+const beijingTime = (d: Date) => `${new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间）`;
 
 /**
  * The scheduled backup: when the daily slot has passed (see core/backup `isBackupDue`), one node
@@ -67,6 +70,10 @@ export async function runBackupJob(deps: Deps, opts: { now?: Date; log?: (msg: s
       await deps.db.transaction().execute(async (trx) => {
         await repo.finishRun(trx, id, { status: 'failed', finishedAt: clock().toISOString(), error });
         await recordAudit(trx, { ...auditOf(SYSTEM_ACTOR), action: 'backup.fail', entityType: 'backup', entityId: id, after: { targetDir: dir, error } });
+        // Every admin is told in the app: a backup that fails unseen is found only when it is needed.
+        const body = `${beijingTime(now)} 的定时备份未完成：${error}。请检查目标文件夹 ${dir}（系统设置 → 定时备份），下一次将在下个备份时间重试。`;
+        const admins = await repo.activeAdminIds(trx);
+        if (admins.length) await insertInAppNotifications(trx, admins.map((user_id) => ({ user_id, unit_id: null, kind: 'backup' as const, task_id: null, milestone_id: null, notice_key: null, title: '定时备份失败', body, created_at: clock().toISOString() })));
       });
       log(`scheduled backup failed: ${error}`);
     }

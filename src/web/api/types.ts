@@ -498,7 +498,7 @@ export interface Ledger {
 
 export type LedgerEntryInput = Omit<LedgerEntry, 'id' | 'unitId' | 'unitName'>;
 
-export type NotificationKind = 'remind' | 'urge' | 'supervise' | 'interview' | 'round';
+export type NotificationKind = 'remind' | 'urge' | 'supervise' | 'interview' | 'round' | 'backup';
 
 export interface AppNotification {
   id: number;
