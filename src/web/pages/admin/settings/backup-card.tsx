@@ -13,7 +13,7 @@ function LastRun({ run }: { run: BackupRun | null }) {
   const s = STATUS[run.status];
   return (
     <Descriptions size="small" column={1} data-testid="backup-last-run">
-      <Descriptions.Item label="结果"><Tag color={s.color}>{s.label}</Tag>{run.status === 'ok' && '已校验（每个文件的 SHA-256 与行数）'}</Descriptions.Item>
+      <Descriptions.Item label="结果"><Tag color={s.color}>{s.label}</Tag>{run.status === 'ok' && '归档已校验（每个条目的大小与 SHA-256）'}</Descriptions.Item>
       <Descriptions.Item label="开始时间">{shanghaiTime(run.startedAt)}</Descriptions.Item>
       {run.finishedAt && <Descriptions.Item label="耗时">{Math.max(0, Math.round((Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000))} 秒</Descriptions.Item>}
       {run.size !== null && <Descriptions.Item label="大小">{formatBytes(run.size)}（{run.rows} 行数据，{run.files} 个文件）</Descriptions.Item>}
@@ -59,7 +59,7 @@ function BackupForm({ status, onSaved }: { status: BackupStatus; onSaved: (s: Ba
       {status.lastRun?.status === 'failed' && <Alert type="error" showIcon style={{ marginBottom: 12 }} title="最近一次定时备份失败，请查看原因并处理；下一次将在下个备份时间重试。" />}
       <LastRun run={status.lastRun} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-        {status.nextRunAt ? `下次备份：${shanghaiTime(status.nextRunAt, 'minute')}（北京时间）` : '定时备份未开启。'}备份文件写入 <Typography.Text code>{status.targetDir}</Typography.Text>。
+        {status.nextRunAt ? `下次备份：${shanghaiTime(status.nextRunAt, 'minute')}（北京时间）。` : '定时备份未开启。'}备份文件写入 <Typography.Text code>{status.targetDir}</Typography.Text>。
         恢复步骤见运维文档 docs/operations.md。
       </Typography.Paragraph>
       <Form form={form} layout="vertical" requiredMark={false} onFinish={save} initialValues={{ enabled: s.enabled, time: dayjs(`2000-01-01T${s.timeOfDay}`), keepLast: s.keepLast, keepDays: s.keepDays, targetDir: s.targetDir ?? '' }}>
