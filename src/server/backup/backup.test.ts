@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../audit/audit-chain.ts';
 import { TEST_DIALECT } from '../test/helpers.ts';
 import { createBackup, type BackupResult } from './archive.ts';
 import { codeMigrationLevel, type Manifest } from './manifest.ts';
@@ -91,6 +92,15 @@ describe(`backup and restore (${TEST_DIALECT})`, () => {
       expect(readFileSync(join(target.config.dataDir, 'exports', '台账.xlsx'), 'utf8')).toBe('another data folder');
       const plan = await restored.db.selectFrom('plans').select('number').executeTakeFirstOrThrow();
       expect(plan.number).toBe('山政发〔2021〕7号');
+      expect(sourceCounts.attachments).toBe(1);
+      expect(sourceCounts.ledger_entries).toBe(1);
+      // The sealed audit chain verifies on the copy, and new rows get fresh ids (PostgreSQL sequences restored too).
+      const chain = await verifyAuditChain({ db: restored.db, dialect: restored.dialect });
+      expect(chain).toMatchObject({ ok: true, firstBroken: null });
+      expect(chain.checked).toBeGreaterThan(0);
+      const maxUnit = Number((await restored.db.selectFrom('units').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m);
+      const added = await restored.db.insertInto('units').values({ name: '恢复后新增的单位', is_collective: 0, parent_id: null, created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow();
+      expect(added.id).toBeGreaterThan(maxUnit);
     } finally {
       await restored.close();
     }

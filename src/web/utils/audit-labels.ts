@@ -24,6 +24,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'unit.alias.add': '添加单位别名',
   'unit.alias.remove': '删除单位别名',
   'unit.merge': '合并单位',
+  'backup.run': '定时备份',
+  'backup.fail': '定时备份失败',
+  'files.sweep': '清理崩溃残留文件',
 };
 
 export const ENTITY_TYPE_LABELS: Record<string, string> = {
@@ -34,6 +37,8 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   unit: '单位',
   import_draft: '导入草稿',
   route: '接口',
+  backup: '备份',
+  file: '文件',
 };
 
 /** The Chinese name of an action: the recorded ones, then the policy's, else the code itself. */
