@@ -40,15 +40,17 @@ export function backupTargetDir(config: Pick<Config, 'dataDir'>, settings: Pick<
 
 /**
  * Refuses a folder a backup could not safely write to: relative, DATA_DIR itself or a folder holding
- * it (the backup would leave all data out, as it never archives its own folder), the file store, the
- * program's folder (served to browsers), or one this process cannot create or write.
+ * it (the backup would leave all data out, as it never archives its own folder), a folder inside
+ * DATA_DIR other than the default, the program's folder (served to browsers), or one this process
+ * cannot create or write.
  */
 async function checkTargetDir(config: Config, dir: string): Promise<void> {
   const bad = (message: string) => new AppError('INVALID_INPUT', message, { field: 'targetDir' });
   if (!isAbsolute(dir)) throw bad('目标文件夹应为绝对路径，例如 /var/backups/tuijin');
   const abs = resolve(dir);
   if (within(config.dataDir, abs)) throw bad('目标文件夹不能是数据目录（DATA_DIR）本身或其上级文件夹');
-  if (within(abs, join(config.dataDir, 'files'))) throw bad('目标文件夹不能位于附件存储（DATA_DIR/files）之内');
+  // Inside DATA_DIR a hand-made `tuijin backup` would archive the archives; the default folder is the one it knows to leave out.
+  if (within(abs, config.dataDir) && abs !== join(config.dataDir, BACKUPS_DIR_NAME)) throw bad('目标文件夹不能位于数据目录（DATA_DIR）之内：请留空以使用默认的 DATA_DIR/backups，或选择数据目录之外的文件夹');
   if (within(abs, APP_ROOT) || within(APP_ROOT, abs)) throw bad('目标文件夹不能位于程序目录之内（其中的文件可能被网页访问）');
   try {
     await mkdir(abs, { recursive: true });

@@ -41,6 +41,12 @@ describe('backup setting routes', () => {
     expect((await get()).json().settings).toEqual({ ...valid, targetDir: folder });
   });
 
+  it('accepts the default folder written out', async () => {
+    const res = await put({ ...valid, targetDir: join(t.deps.config.dataDir, 'backups') });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().targetDir).toBe(join(t.deps.config.dataDir, 'backups'));
+  });
+
   it('shows the latest run with its size and result', async () => {
     const at = new Date().toISOString();
     const id = await repo.insertRun(t.deps.db, 'schedule', at);
@@ -67,7 +73,8 @@ describe('backup setting routes', () => {
       [{ ...valid, targetDir: 'backups' }, '目标文件夹应为绝对路径，例如 /var/backups/tuijin'],
       [{ ...valid, targetDir: t.deps.config.dataDir }, '目标文件夹不能是数据目录（DATA_DIR）本身或其上级文件夹'],
       [{ ...valid, targetDir: join(t.deps.config.dataDir, '..') }, '目标文件夹不能是数据目录（DATA_DIR）本身或其上级文件夹'],
-      [{ ...valid, targetDir: join(t.deps.config.dataDir, 'files', 'bk') }, '目标文件夹不能位于附件存储（DATA_DIR/files）之内'],
+      [{ ...valid, targetDir: join(t.deps.config.dataDir, 'files', 'bk') }, '目标文件夹不能位于数据目录（DATA_DIR）之内：请留空以使用默认的 DATA_DIR/backups，或选择数据目录之外的文件夹'],
+      [{ ...valid, targetDir: join(t.deps.config.dataDir, 'archives') }, '目标文件夹不能位于数据目录（DATA_DIR）之内：请留空以使用默认的 DATA_DIR/backups，或选择数据目录之外的文件夹'],
       [{ ...valid, targetDir: join(appRoot, 'dist', 'web') }, '目标文件夹不能位于程序目录之内（其中的文件可能被网页访问）'],
       [{ ...valid, extra: 1 }, '备份设置中有无法识别的字段'],
       [[1, 2], '预期为对象'],
