@@ -10,6 +10,7 @@ import { codeMigrationLevel, type Manifest } from './manifest.ts';
 import { pgTargetContents } from './pg-snapshot.ts';
 import { restoreBackup, verifyBackup } from './restore.ts';
 import { readTar, writeTar } from './tar.ts';
+import { verifyInWorker } from './verify-in-worker.ts';
 import { dropTestDatabases, emptyInstallation, hashTree, populatedInstallation, tableCounts, type Installation } from './test-fixtures.ts';
 
 let source: Awaited<ReturnType<typeof populatedInstallation>>;
@@ -118,6 +119,20 @@ describe(`backup and restore (${TEST_DIALECT})`, () => {
     await expect(restoreBackup(target.config, file)).rejects.toThrow(`条目 ${name} 校验失败：SHA-256`);
     await expect(verifyBackup(file, join(source.config.dataDir, '..', 'verify'))).rejects.toThrow(name);
     await expectUntouched(target);
+  });
+
+  it('verifies in a worker thread as it does in the process: the totals of a sound archive, the refusal of a damaged one', async () => {
+    const t = backup.manifest;
+    const rows = Object.values(t.tables).reduce((a, b) => a + b, 0);
+    expect(await verifyInWorker(backup.file, join(source.config.dataDir, '..', 'verify'))).toEqual({ rows, files: 4 });
+    const name = `data/files/${source.evidence[2]!.slice(0, 2)}/${source.evidence[2]}`;
+    const file = await tampered((es) => {
+      const e = es.find((x) => x.path === name)!;
+      e.bytes[3] = e.bytes[3]! ^ 0x20;
+    });
+    const refused = verifyInWorker(file, join(source.config.dataDir, '..', 'verify'));
+    await expect(refused).rejects.toThrow(`条目 ${name} 校验失败：SHA-256`);
+    await expect(refused).rejects.toMatchObject({ en: expect.stringContaining('fails verification') });
   });
 
   it('refuses an archive with a flipped byte in the database copy, naming it', async () => {

@@ -6,7 +6,7 @@ import { createBackup } from '../backup/archive.ts';
 import * as repo from '../backup/backup.repo.ts';
 import { backupTargetDir, getBackupSettings } from '../backup/backup-settings.ts';
 import { totals } from '../backup/manifest.ts';
-import { verifyBackup } from '../backup/restore.ts';
+import { verifyInWorker } from '../backup/verify-in-worker.ts';
 import { SYSTEM_ACTOR, type Deps } from '../context.ts';
 import { insertInAppNotifications } from '../notifications/notifications.repo.ts';
 import { acquireJobLock, releaseJobLock, renewJobLock } from './job-lock.ts';
@@ -27,8 +27,8 @@ const beijingTime = (d: Date) => `${new Date(d.getTime() + 8 * 3_600_000).toISOS
 
 /**
  * The scheduled backup: when the daily slot has passed (see core/backup `isBackupDue`), one node
- * (job lock, renewed while it runs) writes the archive into the target folder, verifies it (every
- * entry's size and SHA-256, and a SQLite copy's row counts), removes archives retention no longer
+ * (job lock, renewed while it runs) writes the archive into the target folder, verifies it in a
+ * worker thread (every entry's size and SHA-256, and a SQLite copy's integrity and row counts), removes archives retention no longer
  * keeps, records the run and audits it as the system. A failure is recorded and audited too, and not
  * retried before the next slot. `now` is the clock, for tests.
  */
@@ -54,8 +54,9 @@ export async function runBackupJob(deps: Deps, opts: { now?: Date; log?: (msg: s
     const clock = () => new Date(now.getTime() + (Date.now() - started));
     try {
       const written = await createBackup(deps.config, join(dir, backupFileName(now)), { exclude: [dir], now });
-      await verifyBackup(written.file, dir);
       const t = totals(written.manifest);
+      const checked = await verifyInWorker(written.file, dir);
+      if (checked.rows !== t.rows || checked.files !== t.files) throw new Error(`the archive's check counted ${checked.rows} rows and ${checked.files} files, the backup wrote ${t.rows} and ${t.files}`);
       const own = written.file.slice(dir.length + 1);
       const removed = backupsToRemove(await readdir(dir), settings, now).filter((n) => n !== own);
       for (const name of removed) await rm(join(dir, name), { force: true });
