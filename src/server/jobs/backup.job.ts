@@ -46,7 +46,9 @@ export async function runBackupJob(deps: Deps, opts: { now?: Date; log?: (msg: s
     // Another node may have run this slot between the first look and the lock.
     if (!isBackupDue(settings, await repo.lastStartOf(deps.db, 'schedule'), now)) return { ran: false, reason: 'not_due' };
     const at = now.toISOString();
-    await repo.failInterruptedRuns(deps.db, at, '备份中途中断（进程退出或节点失联），未生成完整的备份文件');
+    // Such a row is a run whose node died midway, or, in a database restored from a scheduled archive,
+    // the run that made that archive (its row was copied while it ran): the message names both.
+    await repo.failInterruptedRuns(deps.db, at, '备份中途中断，未记录结果：进程退出或节点失联（若本数据库恢复自这次备份的归档，则该归档已生成，请以归档的校验为准）');
     const id = await repo.insertRun(deps.db, 'schedule', at);
     const dir = backupTargetDir(deps.config, settings);
     const started = Date.now();
