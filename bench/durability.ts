@@ -23,9 +23,9 @@
  *
  * Prints per kill and database: writes acknowledged (reports / attachments / ledger entries) and
  * per second, in flight at the kill, committed but never acknowledged, acknowledged but lost
- * (must be 0), `.tmp` and orphan files left by the kill, moved to quarantine by the start-up sweep,
- * and left after it (must be 0), and the restart time. Exit code 1 when anything acknowledged was lost
- * or damaged, or a leftover survived the sweep. BENCH_KEEP=1 keeps the data folders and database.
+ * (must be 0), acknowledged without their audit event (must be 0), `.tmp` and orphan files left by the kill, moved to quarantine by the start-up sweep,
+ * and left after it (must be 0), and the restart time. Exit code 1 when anything acknowledged was lost,
+ * damaged or unaudited, or a leftover survived the sweep. BENCH_KEEP=1 keeps the data folders and database.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -58,7 +58,7 @@ interface Target { name: 'SQLite' | 'PostgreSQL'; dataDir: string; databaseUrl: 
 interface Writer { username: string; ip: string; unitId: number; taskId: number }
 interface Session { cookie: string; csrf: string }
 type Kind = 'report' | 'attachment' | 'ledger';
-interface Ack { kind: Kind; id: number; tag: string; sha256?: string; size?: number }
+interface Ack { kind: Kind; id: number; tag: string; sha256?: string; size?: number; reportId?: number }
 
 // ---------------------------------------------------------------- database access for the checks
 
@@ -237,7 +237,7 @@ async function writer(base: string, w: Writer, s: Session, round: Round, label: 
     if (!up) return;
     if (up.status === 201) {
       if (up.json.sha256 !== f.sha256) throw new Error(`upload answered hash ${up.json.sha256}, sent ${f.sha256}`);
-      round.acked.push({ kind: 'attachment', id: up.json.id, tag, sha256: f.sha256, size: f.bytes.length });
+      round.acked.push({ kind: 'attachment', id: up.json.id, tag, sha256: f.sha256, size: f.bytes.length, reportId: r.json.id });
     }
   }
 }
@@ -286,6 +286,33 @@ async function checkAcked(t: Target, r: Reader, acked: Ack[]): Promise<{ lost: R
   return { lost, problems };
 }
 
+/**
+ * Acknowledged writes without their audit event (report.create, report.attach, ledger.add), which is
+ * written in the same transaction: must be 0.
+ */
+async function unaudited(r: Reader, acked: Ack[]): Promise<number> {
+  const audited = async (action: string, ids: number[]) => {
+    const out = new Set<string>();
+    for (const c of chunks(ids)) {
+      const list = c.map((id) => `'${Number(id)}'`).join(',');
+      for (const row of await r.all<{ e: string }>(`SELECT entity_id AS e FROM audit_events WHERE action = '${action}' AND entity_id IN (${list})`)) out.add(String(row.e));
+    }
+    return out;
+  };
+  const reports = acked.filter((a) => a.kind === 'report').map((a) => a.id);
+  const ledger = acked.filter((a) => a.kind === 'ledger').map((a) => a.id);
+  const created = await audited('report.create', reports);
+  const added = await audited('ledger.add', ledger);
+  // report.attach names the report; its payload names the attachment.
+  const attachIds = new Set<number>();
+  const reportsWithFiles = [...new Set(acked.filter((a) => a.kind === 'attachment').map((a) => a.reportId!))];
+  for (const c of chunks(reportsWithFiles)) {
+    const list = c.map((id) => `'${Number(id)}'`).join(',');
+    for (const row of await r.all<{ after: string }>(`SELECT after FROM audit_events WHERE action = 'report.attach' AND entity_id IN (${list})`)) attachIds.add(Number((JSON.parse(row.after) as { attachmentId: number }).attachmentId));
+  }
+  return reports.filter((id) => !created.has(String(id))).length + ledger.filter((id) => !added.has(String(id))).length + acked.filter((a) => a.kind === 'attachment' && !attachIds.has(a.id)).length;
+}
+
 /** Rows of this kill's writes that committed although their answer never arrived. */
 async function committedNotAcked(r: Reader, label: string, acked: Ack[]): Promise<number> {
   const ackedIds = { report: new Set(acked.filter((a) => a.kind === 'report').map((a) => a.id)), ledger: new Set(acked.filter((a) => a.kind === 'ledger').map((a) => a.id)) };
@@ -309,6 +336,7 @@ interface KillRow {
   inFlight: number;
   committedNotAcked: number;
   lost: number;
+  unaudited: number;
   tmpAtKill: number;
   orphansAtKill: number;
   quarantined: number;
@@ -355,6 +383,8 @@ async function runDatabase(t: Target): Promise<{ rows: KillRow[]; problems: stri
       const after = await scanStore(t, r);
       const check = await checkAcked(t, r, allAcked);
       const lost = check.lost.report + check.lost.attachment + check.lost.ledger;
+      const noAudit = await unaudited(r, allAcked);
+      if (noAudit) problems.push(`${t.name} kill ${k + 1}: ${noAudit} acknowledged write(s) without their audit event`);
       problems.push(...check.problems.map((p) => `${t.name} kill ${k + 1}: ${p}`));
       if (after.tmp) problems.push(`${t.name} kill ${k + 1}: ${after.tmp} .tmp file(s) left after the start-up sweep`);
       if (after.orphans) problems.push(`${t.name} kill ${k + 1}: ${after.orphans} orphan file(s) left after the start-up sweep`);
@@ -369,6 +399,7 @@ async function runDatabase(t: Target): Promise<{ rows: KillRow[]; problems: stri
         inFlight,
         committedNotAcked: await committedNotAcked(r, label, round.acked),
         lost,
+        unaudited: noAudit,
         tmpAtKill: atKill.tmp,
         orphansAtKill: atKill.orphans,
         quarantined: quarantined(t) - before,
@@ -396,11 +427,11 @@ async function runDatabase(t: Target): Promise<{ rows: KillRow[]; problems: stri
 }
 
 function print(rows: KillRow[]) {
-  const head = ['db', 'kill', 'at ms', 'acked reports', 'acked files', 'acked ledger', 'acked/s', 'p95 ms', 'in flight', 'committed not acked', 'LOST', '.tmp at kill', 'orphans at kill', 'quarantined', '.tmp after', 'orphans after', 'restart ms', 'non-2xx before kill'];
+  const head = ['db', 'kill', 'at ms', 'acked reports', 'acked files', 'acked ledger', 'acked/s', 'p95 ms', 'in flight', 'committed not acked', 'LOST', 'acked without audit', '.tmp at kill', 'orphans at kill', 'quarantined', '.tmp after', 'orphans after', 'restart ms', 'non-2xx before kill'];
   console.log(`\n| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
   for (const r of rows) {
     console.log(
-      `| ${[r.db, r.kill, r.atMs, r.acked.report, r.acked.attachment, r.acked.ledger, r.perSecond.toFixed(0), r.p95.toFixed(0), r.inFlight, r.committedNotAcked, r.lost, r.tmpAtKill, r.orphansAtKill, r.quarantined, r.tmpAfter, r.orphansAfter, r.restartMs.toFixed(0), r.refused].join(' | ')} |`,
+      `| ${[r.db, r.kill, r.atMs, r.acked.report, r.acked.attachment, r.acked.ledger, r.perSecond.toFixed(0), r.p95.toFixed(0), r.inFlight, r.committedNotAcked, r.lost, r.unaudited, r.tmpAtKill, r.orphansAtKill, r.quarantined, r.tmpAfter, r.orphansAfter, r.restartMs.toFixed(0), r.refused].join(' | ')} |`,
     );
   }
 }
