@@ -106,7 +106,7 @@ describe(`scheduled backup job (${TEST_DIALECT})`, () => {
     expect(failed.ran && failed.run.status).toBe('failed');
     if (failed.ran) expect(failed.run.error).toMatch(/EEXIST|ENOTDIR/);
     const runs = await inst.deps.db.selectFrom('backup_runs').select(['status', 'error']).orderBy('id').execute();
-    expect(runs.filter((r) => r.status === 'failed').map((r) => r.error)).toEqual([expect.stringContaining('备份中途中断'), expect.stringMatching(/EEXIST|ENOTDIR/)]);
+    expect(runs.filter((r) => r.status === 'failed').map((r) => r.error)).toEqual([expect.stringContaining('备份中途中断'), expect.stringMatching(/^无法完成备份：.*(EEXIST|ENOTDIR)/)]);
     expect(runs.some((r) => r.status === 'running')).toBe(false);
     const fails = await auditOf('backup.fail');
     expect(fails).toHaveLength(1);
@@ -117,5 +117,16 @@ describe(`scheduled backup job (${TEST_DIALECT})`, () => {
     expect(told.map((n) => n.user_id)).not.toContain(coordinator);
     expect(told[0]).toMatchObject({ title: '定时备份失败', body: expect.stringMatching(/^2026-12-07 02:01（北京时间） 的定时备份未完成：.*(EEXIST|ENOTDIR)/) });
     expect(await runBackupJob(inst.deps, { now: plus(slot('2026-12-06'), 30) })).toEqual({ ran: false, reason: 'not_due' });
+  });
+
+  it('an archive that fails its check is renamed .unverified, not counted by retention, and the run fails in Chinese', async () => {
+    await putBackupSettings(inst.deps, SYSTEM_ACTOR, { enabled: true, timeOfDay: '02:00', keepLast: 2, keepDays: 0, targetDir: target });
+    const day = plus(slot('2026-12-07'), 1);
+    const failed = await runBackupJob(inst.deps, { now: day, verify: async () => ({ rows: 1, files: 0 }) });
+    expect(failed.ran && failed.run.status).toBe('failed');
+    const name = backupFileName(day);
+    if (failed.ran) expect(failed.run.error).toMatch(new RegExp(`^归档校验得到 1 行、0 个文件，与写入的 \\d+ 行、4 个文件不符（未通过校验的归档已改名为 .*${name.replace(/\./g, '\\.')}\\.unverified）$`));
+    expect(readdirSync(target)).toContain(`${name}.unverified`);
+    expect(archives()).not.toContain(name);
   });
 });

@@ -1,11 +1,11 @@
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { backupFileName, backupsToRemove, isBackupDue } from '../../core/backup/index.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import { createBackup } from '../backup/archive.ts';
 import * as repo from '../backup/backup.repo.ts';
 import { backupTargetDir, getBackupSettings } from '../backup/backup-settings.ts';
-import { totals } from '../backup/manifest.ts';
+import { BackupError, totals } from '../backup/manifest.ts';
 import { verifyInWorker } from '../backup/verify-in-worker.ts';
 import { SYSTEM_ACTOR, type Deps } from '../context.ts';
 import { insertInAppNotifications } from '../notifications/notifications.repo.ts';
@@ -28,11 +28,14 @@ const beijingTime = (d: Date) => `${new Date(d.getTime() + 8 * 3_600_000).toISOS
 /**
  * The scheduled backup: when the daily slot has passed (see core/backup `isBackupDue`), one node
  * (job lock, renewed while it runs) writes the archive into the target folder, verifies it in a
- * worker thread (every entry's size and SHA-256, and a SQLite copy's integrity and row counts), removes archives retention no longer
- * keeps, records the run and audits it as the system. A failure is recorded and audited too, and not
+ * worker thread (every entry's size and SHA-256, and a SQLite copy's integrity and row counts),
+ * removes archives retention no longer keeps, records the run and audits it as the system. A failure is recorded and audited too, and not
  * retried before the next slot. `now` is the clock, for tests.
  */
-export async function runBackupJob(deps: Deps, opts: { now?: Date; log?: (msg: string) => void } = {}): Promise<BackupJobResult> {
+export async function runBackupJob(
+  deps: Deps,
+  opts: { now?: Date; log?: (msg: string) => void; /** The archive's check; a test may stand in a failing one. */ verify?: typeof verifyInWorker } = {},
+): Promise<BackupJobResult> {
   const now = opts.now ?? new Date();
   const log = opts.log ?? (() => {});
   const settings = await getBackupSettings(deps);
@@ -54,11 +57,14 @@ export async function runBackupJob(deps: Deps, opts: { now?: Date; log?: (msg: s
     const started = Date.now();
     // The injected clock, moved on by the time the run took.
     const clock = () => new Date(now.getTime() + (Date.now() - started));
+    let unverified: string | null = null;
     try {
       const written = await createBackup(deps.config, join(dir, backupFileName(now)), { exclude: [dir], now });
       const t = totals(written.manifest);
-      const checked = await verifyInWorker(written.file, dir);
-      if (checked.rows !== t.rows || checked.files !== t.files) throw new Error(`the archive's check counted ${checked.rows} rows and ${checked.files} files, the backup wrote ${t.rows} and ${t.files}`);
+      unverified = written.file;
+      const checked = await (opts.verify ?? verifyInWorker)(written.file, dir);
+      if (checked.rows !== t.rows || checked.files !== t.files) throw new BackupError(`归档校验得到 ${checked.rows} 行、${checked.files} 个文件，与写入的 ${t.rows} 行、${t.files} 个文件不符`, `the archive's check counted ${checked.rows} rows and ${checked.files} files, the backup wrote ${t.rows} and ${t.files}`);
+      unverified = null;
       const own = written.file.slice(dir.length + 1);
       const removed = backupsToRemove(await readdir(dir), settings, now).filter((n) => n !== own);
       for (const name of removed) await rm(join(dir, name), { force: true });
@@ -69,7 +75,12 @@ export async function runBackupJob(deps: Deps, opts: { now?: Date; log?: (msg: s
       });
       log(`backup ${written.file}: ${t.rows} rows, ${t.files} files, ${written.size} bytes, verified; retention removed ${removed.length}`);
     } catch (e) {
-      const error = messageOf(e);
+      let error = e instanceof BackupError ? e.message : `无法完成备份：${messageOf(e)}`;
+      if (unverified) {
+        // An archive that failed its check is kept for inspection under a name retention never counts.
+        await rename(unverified, `${unverified}.unverified`).catch(() => undefined);
+        error += `（未通过校验的归档已改名为 ${unverified}.unverified）`;
+      }
       await deps.db.transaction().execute(async (trx) => {
         await repo.finishRun(trx, id, { status: 'failed', finishedAt: clock().toISOString(), error });
         await recordAudit(trx, { ...auditOf(SYSTEM_ACTOR), action: 'backup.fail', entityType: 'backup', entityId: id, after: { targetDir: dir, error } });
