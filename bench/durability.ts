@@ -13,7 +13,8 @@
  * 3. Per kill: 200 writers (BENCH_WRITERS), each on its own (task, unit) pair, loop on
  *    - POST /api/tasks/:id/reports (a draft progress report, its narrative a unique tag), then
  *      POST /api/reports/:id/attachments (a distinct 2–12 KB PNG or PDF), and every third write
- *    - POST /api/tasks/:id/ledger (a ledger entry, its action the unique tag).
+ *    - POST /api/tasks/:id/ledger (a ledger entry, its action the unique tag; a third of the writers
+ *      start with one).
  *    After BENCH_KILL_MS (default 6000,8000,10000 ms; one per kill) the server gets SIGKILL by PID
  *    with the writers' requests in flight.
  * 4. With the server dead, the store is scanned: `.tmp` files and stored files no row refers to.
@@ -55,7 +56,7 @@ const rand = () => {
 };
 
 interface Target { name: 'SQLite' | 'PostgreSQL'; dataDir: string; databaseUrl: string; sqlitePath: string; drop(): Promise<void> }
-interface Writer { username: string; ip: string; unitId: number; taskId: number }
+interface Writer { username: string; ip: string; unitId: number; taskId: number; offset: number }
 interface Session { cookie: string; csrf: string }
 type Kind = 'report' | 'attachment' | 'ledger';
 interface Ack { kind: Kind; id: number; tag: string; sha256?: string; size?: number; reportId?: number }
@@ -152,7 +153,7 @@ async function prepare(t: Target): Promise<Writer[]> {
     const step = Math.max(1, Math.floor(pairs.length / WRITERS));
     return Array.from({ length: WRITERS }, (_, i) => {
       const p = pairs[(i * step) % pairs.length]!;
-      return { username: usernameOf(p.unit_id), ip: `10.9.${(p.unit_id >> 8) & 255}.${p.unit_id & 255}`, unitId: p.unit_id, taskId: p.task_id };
+      return { username: usernameOf(p.unit_id), ip: `10.9.${(p.unit_id >> 8) & 255}.${p.unit_id & 255}`, unitId: p.unit_id, taskId: p.task_id, offset: i % 3 };
     });
   } finally {
     await database.close();
@@ -217,7 +218,8 @@ async function writer(base: string, w: Writer, s: Session, round: Round, label: 
   const auth = { cookie: s.cookie, 'x-csrf-token': s.csrf, 'x-forwarded-for': w.ip };
   for (let n = 1; !round.stopping; n++) {
     const tag = `${label}-${w.username}-${w.taskId}-${n}`;
-    if (n % 3 === 0) {
+    // Every third write a ledger entry, shifted per writer so that even a slow run has all three kinds.
+    if ((n + w.offset) % 3 === 0) {
       const r = await send(round, `${base}/api/tasks/${w.taskId}/ledger`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ unitId: w.unitId, action: tag }) });
       if (!r) return;
       if (r.status === 201) {
