@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/helpers.ts';
+import { insertInAppNotifications } from '../notifications/notifications.repo.ts';
 import * as repo from './backup.repo.ts';
 
 let t: TestApp;
@@ -60,6 +61,14 @@ describe('backup setting routes', () => {
     // The slot of today has run: next is the next 03:30 China time.
     expect(Date.parse(body.nextRunAt)).toBeGreaterThan(Date.now());
     expect(new Date(Date.parse(body.nextRunAt) + 8 * 3_600_000).toISOString().slice(11, 16)).toBe('03:30');
+  });
+
+  it('lists a failed-backup notification in the admin\'s notifications', async () => {
+    const [admin] = await repo.activeAdminIds(t.deps.db);
+    await insertInAppNotifications(t.deps.db, [{ user_id: admin!, unit_id: null, kind: 'backup', task_id: null, milestone_id: null, notice_key: null, title: '定时备份失败', body: '磁盘已满', created_at: new Date().toISOString() }]);
+    const res = await t.inject({ method: 'GET', url: '/api/notifications' }, 'admin');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(JSON.stringify(res.json())).toContain('"kind":"backup"');
   });
 
   it('refuses a bad setting with a Chinese message and keeps the stored one', async () => {
