@@ -2,16 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
-import { ErrorSchema, IsoDate } from '../plans/plans.schema.ts';
+import { ErrorSchema, IdParams, IsoDate } from '../plans/plans.schema.ts';
 import { putAuditRetention } from '../settings/settings.service.ts';
 import { verifyAuditChain } from './audit-chain.ts';
 import * as service from './audit.service.ts';
 
-/**
- * Who may change how long the audit trail is kept. `settings.manage` for now; the audit administrator's
- * action once the policy has one — this is the one line to change.
- */
-export const AUDIT_RETENTION_WRITE_ACTION = 'settings.manage' as const;
+/** Who may change how long the audit trail is kept: the audit administrator (三权分立), not the system administrator. */
+export const AUDIT_RETENTION_WRITE_ACTION = 'audit.manage' as const;
 
 const AuditQuery = z.object({
   actor: z.string().trim().max(64).optional(),
@@ -65,6 +62,15 @@ export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
         .send(stream);
     });
     app.get('/api/audit/verify', { config, schema: { tags: ['audit'], response: { 200: Verification, ...errors } } }, async () => verifyAuditChain(deps));
+    // An archive of purged rows (one JSON object a line, gzip), exactly as written: its SHA-256 is in the retention info.
+    app.get('/api/audit/archives/:id', { config, schema: { tags: ['audit'], params: IdParams, hide: true } }, async (req, reply) => {
+      const archive = await service.openAuditArchive(deps, req.params.id);
+      return reply
+        .type('application/gzip')
+        .header('content-length', archive.bytes)
+        .header('content-disposition', `attachment; filename="${archive.file}"`)
+        .send(archive.stream);
+    });
     app.get('/api/audit/retention', { config, schema: { tags: ['audit'], response: { 200: Retention, ...errors } } }, async () => service.auditRetentionInfo(deps));
     // Under /api/settings: it changes a setting, not the trail.
     app.put(
