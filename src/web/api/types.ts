@@ -409,6 +409,38 @@ export interface AuditEvent {
   outcome: AuditOutcome;
 }
 
+/** An archive of purged audit rows (GET /api/audit/retention). */
+export interface AuditArchive {
+  id: number;
+  fromSeq: number;
+  toSeq: number;
+  rows: number;
+  firstAt: string;
+  lastAt: string;
+  file: string;
+  sha256: string;
+  bytes: number;
+  createdAt: string;
+}
+
+export interface AuditRetentionInfo {
+  /** Days the trail is kept in the database (at least 180). */
+  days: number;
+  archiveDir: string;
+  oldestAt: string | null;
+  archives: AuditArchive[];
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  lastSeq: number;
+  pending: number;
+  anchor: { seq: number; hash: string; archiveId: number | null };
+  firstBroken: { seq: number; id: number | null; reason: 'missing' | 'link' | 'hash'; message: string } | null;
+  checkedAt: string;
+}
+
 export interface AuditQuery {
   actor?: string | null;
   action?: string | null;

@@ -12,6 +12,7 @@ import { AUDIT_ACTION_LABELS, ENTITY_TYPE_LABELS, actionLabel, entityPath, entit
 import { readSnapshot } from '../../../utils/audit-diff.ts';
 import { shanghaiTime } from '../../../utils/time.ts';
 import { AuditDiffView } from './diff-view.tsx';
+import { AuditIntegrityCard } from './integrity-card.tsx';
 
 const PAGE_SIZES = [20, 50, 100];
 const isDay = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
@@ -40,7 +41,10 @@ interface FilterValues {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-/** 审计日志: every write and every refused attempt, newest first; read-only, exportable to Excel. */
+/**
+ * 审计日志 (the audit administrator's page alone): every write and every refused attempt, newest first;
+ * read-only, exportable to Excel, with the retention setting, the chain check and the archives above.
+ */
 export default function AuditPage() {
   const [params, setParams] = useSearchParams();
   const query = readQuery(params);
@@ -136,6 +140,7 @@ export default function AuditPage() {
           </a>
         }
       />
+      <AuditIntegrityCard />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Form<FilterValues> form={form} layout="inline" onFinish={apply} style={{ rowGap: 8 }}>
           <Form.Item name="actor" label="操作人">
