@@ -116,12 +116,15 @@ const ids: Record<string, number | string> = {};
 const succeeded = new Map<string, string[]>();
 /** Requests that wrote data but no audit row. */
 const unaudited: string[] = [];
+/** Requests that changed or deleted audit rows (none may: the trail is append-only, only the retention job purges). */
+const auditTampering: string[] = [];
 /** Runs a request, then files it: wrote data (audited or not), or changed nothing. */
 async function observe(key: string, run: () => Promise<Res>): Promise<Res> {
   const before = await maxAuditId();
   observer.written = [];
   const res = await run();
   const tables = [...new Set(observer.written.filter((x) => !isBookkeeping(x)))];
+  for (const w of observer.written) if (/^(update|delete) audit_(events|archives)$/.test(w)) auditTampering.push(`${key}: ${w}`);
   if (res.statusCode < 300 && tables.length > 0) {
     const actions = await okRowsSince(before);
     succeeded.set(key, actions);
@@ -382,6 +385,7 @@ describe('audit coverage', () => {
     const unsafe = t.app.routeRegistry.filter((r) => UNSAFE.has(r.method)).map((r) => `${r.method} ${r.url}`);
     expect([...succeeded.keys()].sort()).toEqual(unsafe.sort());
     expect(unaudited).toEqual([]);
+    expect(auditTampering).toEqual([]);
     for (const [key, actions] of succeeded) expect(actions.length, key).toBeGreaterThan(0);
   }, 180_000);
 });
