@@ -87,6 +87,26 @@ describe('accounts', () => {
     expect(same.statusCode).toBe(200);
   });
 
+  it('keeps at least one active security and one active audit administrator', async () => {
+    const idOf = async (username: string) => (await t.deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+    const security = await idOf('security');
+    const off = await t.inject({ method: 'PATCH', url: `/api/users/${security}`, payload: { isActive: false } }, 'admin');
+    expect(off.statusCode).toBe(409);
+    expect(off.json().error.message).toBe('至少保留一个启用的“安全管理员”账号：请先为其他账号授予该角色');
+    expect((await t.inject({ method: 'PATCH', url: `/api/users/${security}`, payload: { roles: ['inspector'] } }, 'admin')).statusCode).toBe(409);
+    // With a second one, the first can go (and come back).
+    await t.addUser('security2', ['security_admin']);
+    expect((await t.inject({ method: 'PATCH', url: `/api/users/${security}`, payload: { isActive: false } }, 'admin')).statusCode).toBe(200);
+    expect((await t.inject({ method: 'PATCH', url: `/api/users/${security}`, payload: { isActive: true } }, 'admin')).statusCode).toBe(200);
+    t.forgetSessions(); // deactivation signed `security` out
+    // The audit administrator likewise (the helper's `auditor` and this file's `auditor2` are both active).
+    const auditor2 = await idOf('auditor2');
+    expect((await t.inject({ method: 'PATCH', url: `/api/users/${auditor2}`, payload: { isActive: false } }, 'admin')).statusCode).toBe(200);
+    const lastAuditor = await t.inject({ method: 'PATCH', url: `/api/users/${await idOf('auditor')}`, payload: { roles: ['leader'] } }, 'admin');
+    expect(lastAuditor.statusCode).toBe(409);
+    expect(lastAuditor.json().error.message).toMatch(/审计管理员/);
+  });
+
   it('imports accounts from .xlsx all at once', async () => {
     const before = await count();
     const file = await sheet([['caizheng', '财政局管理员', '区财政局', '单位管理员'], ['duban1', '督查一', '', '督查人员'], ['leader2', '副区长', '', '分管领导、督查人员']]);

@@ -94,6 +94,14 @@ export async function updateUser(deps: Deps, actor: Actor, id: number, patch: Us
   if (patch.roles) checkRoles(patch.roles);
   await deps.db.transaction().execute(async (trx) => {
     await checkRefs(trx, patch.unitId, patch.leaderSectionIds);
+    // The security and the audit administrator check the system administrator's work: the last one of
+    // either is not switched off or stripped of the role (grant it to someone else first).
+    for (const role of ['security_admin', 'audit_admin'] as const) {
+      const loses = before.isActive && before.roles.includes(role) && (patch.isActive === false || (patch.roles !== undefined && !patch.roles.includes(role)));
+      if (loses && (await repo.countActiveWithRole(trx, role, id)) === 0) {
+        throw new AppError('CONFLICT', `至少保留一个启用的“${ROLE_LABELS[role]}”账号：请先为其他账号授予该角色`, { field: 'roles' });
+      }
+    }
     await repo.updateUserRow(trx, id, {
       ...(patch.displayName !== undefined && { display_name: patch.displayName }),
       ...(patch.unitId !== undefined && { unit_id: patch.unitId }),
