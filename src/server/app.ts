@@ -83,6 +83,12 @@ export async function buildApp({ deps, webDir, logLevel }: AppOptions): Promise<
       },
     },
   });
+  // API answers carry people's names, units' work and evidence: no browser or proxy keeps a copy unless a
+  // route says otherwise (an archived circular may be revalidated).
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
   await app.register(multipart, { limits: { fileSize: deps.config.maxImportBytes, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: { info: { title: 'Tuijin API', version: '0.1.0', description: '推进 · 方案落实平台 API' } },

@@ -70,9 +70,12 @@ describe('security headers', () => {
     const ok = await t.inject({ method: 'GET', url: '/api/plans' });
     expect(ok.statusCode).toBe(200);
     expectSecurityHeaders(ok.headers, 'GET /api/plans');
+    // Not kept by the browser or a proxy after sign-out.
+    expect(ok.headers['cache-control']).toBe('no-store');
     const refused = await t.inject({ method: 'GET', url: '/api/plans' }, null);
     expect(refused.statusCode).toBe(401);
     expectSecurityHeaders(refused.headers, '401');
+    expect((await t.inject({ method: 'GET', url: '/api/nowhere' })).headers['cache-control']).toBe('no-store');
   });
 
   it('on evidence downloads: an attachment with its checked type, never rendered in the page', async () => {
@@ -81,6 +84,7 @@ describe('security headers', () => {
     expect(res.headers['content-type']).toBe('image/png');
     expect(res.headers['content-disposition']).toBe(`attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent('现场照片.png')}`);
     expectSecurityHeaders(res.headers, 'evidence download');
+    expect(res.headers['cache-control']).toBe('no-store');
     expect(res.rawPayload.equals(PNG)).toBe(true);
   });
 
