@@ -84,7 +84,7 @@ function checkRoles(roles: readonly Role[]) {
   if (conflict) throw new AppError('INVALID_INPUT', conflict, { field: 'roles' });
 }
 
-const sameRoles = (a: readonly Role[], b: readonly Role[]) => a.length === b.length && a.every((r) => b.includes(r));
+const sameRoles = (a: readonly Role[], b: readonly Role[]) => a.every((r) => b.includes(r)) && b.every((r) => a.includes(r));
 
 export async function updateUser(deps: Deps, actor: Actor, id: number, patch: UserUpdate) {
   const before = await getUser(deps, id);
