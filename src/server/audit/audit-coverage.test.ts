@@ -60,9 +60,8 @@ const HINTS: Record<string, () => unknown> = {
 
 /**
  * Per-route ids instead of the shared ones. The merge takes a unit nobody has written for: merging the
- * walk's unit (with its reports and ledger) into another answers 500 today (FOREIGN KEY constraint failed:
- * units.repo mergeUnitRows moves task_units and aliases but not reports, ledger entries or accounts) —
- * a defect of the units domain, reported with this test, not hidden by it.
+ * walk's unit (with its reports and ledger) is refused — on main it failed a foreign key (500; units.repo
+ * mergeUnitRows moves task_units and aliases only), the fuzz branch answers it with a 409.
  */
 const ROUTE_IDS: Record<string, Record<string, () => number | string>> = {
   'POST /api/units/:id/merge': { units: () => ids.mergeSource! },
