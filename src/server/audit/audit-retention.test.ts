@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AUDIT_RETENTION_MIN_DAYS } from '../../core/audit/retention.ts';
 import { GENESIS_HASH, type ChainRow } from '../../core/audit/chain.ts';
@@ -173,5 +174,39 @@ describe('audit retention', () => {
     const files = readdirSync(archiveDir(t.deps)).sort();
     const recorded = (await t.deps.db.selectFrom('audit_archives').select('file').orderBy('from_seq').execute()).map((r) => r.file);
     expect(files).toEqual(recorded);
+  });
+
+  it('verifies the archives too on request: every file against its SHA-256, every row re-hashed from the genesis hash', async () => {
+    const verify = async (archives: boolean) => (await t.inject({ method: 'GET', url: `/api/audit/verify${archives ? '?archives=true' : ''}` }, 'auditor')).json();
+    const list = await t.deps.db.selectFrom('audit_archives').selectAll().orderBy('from_seq').execute();
+    expect(list.length).toBe(4);
+    const good = await verify(true);
+    expect(good).toMatchObject({ ok: true, archives: { ok: true, archives: list.length, rows: list.reduce((n, a) => n + a.rows, 0), firstBroken: null } });
+    expect((await verify(false)).archives).toBeNull();
+
+    const target = list[1]!;
+    const path = join(archiveDir(t.deps), target.file);
+    const original = readFileSync(path);
+    try {
+      // One archived row changed (and the file re-compressed): the database's chain still holds, the archive does not.
+      const lines = gunzipSync(original).toString('utf8').split('\n');
+      const row = JSON.parse(lines[1]!);
+      lines[1] = JSON.stringify({ ...row, after: JSON.stringify({ forged: true }) });
+      writeFileSync(path, gzipSync(lines.join('\n')));
+      expect((await verify(false)).ok).toBe(true);
+      const forged = await verify(true);
+      expect(forged.ok).toBe(false);
+      expect(forged.archives.firstBroken).toMatchObject({ archiveId: target.id, file: target.file, seq: row.seq, reason: 'hash' });
+      expect(forged.archives.firstBroken.message).toMatch(/被修改/);
+      // The same rows compressed differently: every row re-hashes, the file is still not the one written.
+      writeFileSync(path, gzipSync(gunzipSync(original), { level: 1 }));
+      expect((await verify(true)).archives.firstBroken).toMatchObject({ archiveId: target.id, reason: 'sha256', seq: null });
+      // The file gone.
+      rmSync(path);
+      expect((await verify(true)).archives.firstBroken).toMatchObject({ archiveId: target.id, reason: 'file' });
+    } finally {
+      writeFileSync(path, original);
+    }
+    expect((await verify(true)).ok).toBe(true);
   });
 });

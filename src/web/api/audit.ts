@@ -14,7 +14,7 @@ export const auditExportUrl = (q: AuditQuery) => buildUrl('/api/audit.xlsx', fil
 export const getAuditRetention = (signal?: AbortSignal) => get<AuditRetentionInfo>('/api/audit/retention', { signal });
 /** Sets the retention (days, at least 180); a 400 is shown by the form. */
 export const putAuditRetention = (days: number) => put<AuditRetentionInfo>('/api/settings/audit-retention', { days }, { handles: [400] });
-/** Checks the hash chain from its anchor to the newest row. */
-export const verifyAuditChain = () => get<AuditVerification>('/api/audit/verify');
+/** Checks the hash chain from its anchor to the newest row; with `archives`, every archive file from the first row on. */
+export const verifyAuditChain = (archives = false) => get<AuditVerification>('/api/audit/verify', { query: { archives: archives ? 'true' : undefined } });
 /** An archive file (.jsonl.gz) as written by the purge (a plain GET: the cookie suffices). */
 export const auditArchiveUrl = (id: number) => `/api/audit/archives/${id}`;

@@ -439,6 +439,13 @@ export interface AuditVerification {
   anchor: { seq: number; hash: string; archiveId: number | null };
   firstBroken: { seq: number; id: number | null; reason: 'missing' | 'link' | 'hash'; message: string } | null;
   checkedAt: string;
+  /** When the archives were checked too. */
+  archives: {
+    ok: boolean;
+    archives: number;
+    rows: number;
+    firstBroken: { archiveId: number; file: string; seq: number | null; reason: string; message: string } | null;
+  } | null;
 }
 
 export interface AuditQuery {
