@@ -391,7 +391,8 @@ export interface ImportedAccounts {
   accounts: { username: string; password: string }[];
 }
 
-export type AuditOutcome = 'ok' | 'denied';
+/** 'read': a successful read of sensitive data (lists of accounts, exports, downloads). */
+export type AuditOutcome = 'ok' | 'denied' | 'read';
 
 export interface AuditEvent {
   id: number;

@@ -30,6 +30,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'audit.purge': '归档并清理过期审计日志',
   'audit.archive.download': '下载审计日志归档',
   'settings.update': '修改系统设置',
+  'settings.read': '查看系统设置',
+  'user.list': '查看账号列表',
+  'ledger.export': '导出台账',
+  'attachment.download': '下载佐证材料',
 };
 
 export const ENTITY_TYPE_LABELS: Record<string, string> = {
