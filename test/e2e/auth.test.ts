@@ -35,6 +35,7 @@ beforeAll(async () => {
   await createUser(e.deps, SYSTEM_ACTOR, { ...account, username: 'shuiwu', displayName: '王税务', unitId, roles: ['unit_manager'] });
   await createUser(e.deps, SYSTEM_ACTOR, { ...account, username: 'sysadmin', displayName: '系统管理员', unitId: null, roles: ['admin'] });
   await createUser(e.deps, SYSTEM_ACTOR, { ...account, username: 'shenji', displayName: '审计管理员', unitId: null, roles: ['audit_admin'] });
+  await createUser(e.deps, SYSTEM_ACTOR, { ...account, username: 'anquan', displayName: '安全管理员', unitId: null, roles: ['security_admin'] });
   e.page.on('console', (m) => {
     if (/Content[- ]Security[- ]Policy/i.test(m.text())) cspViolations.push(`${e.page.url()}: ${m.text()}`);
   });
@@ -198,6 +199,34 @@ it('the audit administrator alone reads the audit trail, checks its chain and se
   const stored = await e.deps.db.selectFrom('settings').select('value').where('key', '=', 'audit_retention').executeTakeFirstOrThrow();
   expect(JSON.parse(stored.value)).toEqual({ days: 365 });
   await e.shot('audit-integrity');
+});
+
+it('the security administrator unlocks and resets passwords, and neither creates nor edits accounts', async () => {
+  const { page, baseUrl } = e;
+  // A locked account (ten wrong passwords, as the sign-in would leave it).
+  await e.deps.db.updateTable('users').set({ failed_logins: 10, locked_until: new Date(Date.now() + 15 * 60_000).toISOString() }).where('username', '=', 'shuiwu').execute();
+  await signOut(page);
+  await page.goto(`${baseUrl}/admin/users`);
+  await page.waitForURL(/\/login\?next=%2Fadmin%2Fusers$/);
+  await signIn(page, 'anquan', PASSWORD);
+  await page.waitForURL(/\/admin\/users$/);
+  await page.getByTestId('menu-users').waitFor();
+  expect(await page.getByTestId('menu-audit').count()).toBe(0);
+  expect(await page.getByTestId('menu-settings').count()).toBe(0);
+  expect(await page.getByTestId('user-create').count()).toBe(0);
+  expect(await page.getByTestId('users-import').count()).toBe(0);
+  const row = page.locator('tr', { hasText: 'shuiwu' });
+  await row.getByTestId('user-locked').waitFor();
+  expect(await row.getByRole('button', { name: /编\s*辑/ }).count()).toBe(0);
+  await row.getByRole('button', { name: /解\s*锁/ }).click();
+  await page.getByText('已解锁“王税务”').waitFor();
+  const unlocked = await e.deps.db.selectFrom('users').select(['failed_logins', 'locked_until']).where('username', '=', 'shuiwu').executeTakeFirstOrThrow();
+  expect(unlocked).toEqual({ failed_logins: 0, locked_until: null });
+  await row.getByRole('button', { name: /重置密码/ }).click();
+  await page.getByRole('button', { name: /重\s*置/ }).last().click();
+  await page.getByTestId('password-once').waitFor();
+  expect(((await page.getByTestId('password-once').textContent()) ?? '').trim().length).toBeGreaterThanOrEqual(10);
+  await e.shot('security-admin');
 });
 
 it('loads every page under the Content-Security-Policy without a violation', () => {
