@@ -22,7 +22,10 @@ export const TEST_DIALECT = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
 export interface TestApp {
   app: FastifyInstance;
   deps: Deps;
-  /** `app.inject` with the session (cookie and CSRF header) of `as`, by default the coordinator. */
+  /**
+   * `app.inject` with the session (cookie and CSRF header) of `as`, by default the coordinator. Every test
+   * app has `coordinator`, `admin`, `security` (security_admin) and `auditor` (audit_admin).
+   */
   inject(opts: InjectOptions, as?: string | null): Promise<LightMyRequestResponse>;
   /** Creates an account and returns its id. */
   addUser(username: string, roles: Role[], unitId?: number | null, leaderSectionIds?: number[]): Promise<number>;
@@ -63,6 +66,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     (await createUser(deps, SYSTEM_ACTOR, { username, displayName: username, unitId, roles, leaderSectionIds, fixedPassword: TEST_PASSWORD, mustChangePassword: false })).user.id;
   await addUser('coordinator', ['coordinator']);
   await addUser('admin', ['admin']);
+  // 三权分立: the security and the audit administrator are accounts of their own (as in the demo).
+  await addUser('security', ['security_admin']);
+  await addUser('auditor', ['audit_admin']);
   return {
     app,
     deps,

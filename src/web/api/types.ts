@@ -391,7 +391,8 @@ export interface ImportedAccounts {
   accounts: { username: string; password: string }[];
 }
 
-export type AuditOutcome = 'ok' | 'denied';
+/** 'read': a successful read of sensitive data (lists of accounts, exports, downloads). */
+export type AuditOutcome = 'ok' | 'denied' | 'read';
 
 export interface AuditEvent {
   id: number;
@@ -407,6 +408,45 @@ export interface AuditEvent {
   after: unknown;
   clientIp: string | null;
   outcome: AuditOutcome;
+}
+
+/** An archive of purged audit rows (GET /api/audit/retention). */
+export interface AuditArchive {
+  id: number;
+  fromSeq: number;
+  toSeq: number;
+  rows: number;
+  firstAt: string;
+  lastAt: string;
+  file: string;
+  sha256: string;
+  bytes: number;
+  createdAt: string;
+}
+
+export interface AuditRetentionInfo {
+  /** Days the trail is kept in the database (at least 180). */
+  days: number;
+  archiveDir: string;
+  oldestAt: string | null;
+  archives: AuditArchive[];
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  lastSeq: number;
+  pending: number;
+  anchor: { seq: number; hash: string; archiveId: number | null };
+  firstBroken: { seq: number; id: number | null; reason: 'missing' | 'link' | 'hash'; message: string } | null;
+  checkedAt: string;
+  /** When the archives were checked too. */
+  archives: {
+    ok: boolean;
+    archives: number;
+    rows: number;
+    firstBroken: { archiveId: number; file: string; seq: number | null; reason: string; message: string } | null;
+  } | null;
 }
 
 export interface AuditQuery {

@@ -49,7 +49,7 @@ export const MENU: MenuEntry[] = [
   { key: 'units', label: '单位', path: '/units', icon: TeamOutlined, access: 'plan.read' },
   { key: 'calendar', label: '截止日历', path: '/calendar', icon: CalendarOutlined, access: 'plan.read' },
   { key: 'audit', label: '审计日志', path: '/admin/audit', icon: AuditOutlined, access: 'audit.read' },
-  { key: 'users', label: '账号管理', path: '/admin/users', icon: UserSwitchOutlined, access: 'account.manage' },
+  { key: 'users', label: '账号管理', path: '/admin/users', icon: UserSwitchOutlined, access: 'account.read' },
   { key: 'settings', label: '系统设置', path: '/admin/settings', icon: SettingOutlined, access: 'settings.manage' },
 ];
 
@@ -75,7 +75,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/rounds/:id', title: '调度详情', menu: 'rounds', access: 'plan.read', component: lazy(() => import('../pages/rounds/detail/index.tsx')) },
   { path: '/circulars', title: '通报归档', menu: 'rounds', access: 'plan.read', component: lazy(() => import('../pages/circulars/list/index.tsx')) },
   { path: '/circulars/:id', title: '通报', menu: 'rounds', access: 'plan.read', component: lazy(() => import('../pages/circulars/editor/index.tsx')) },
-  { path: '/admin/users', title: '账号管理', menu: 'users', access: 'account.manage', component: lazy(() => import('../pages/admin/users/index.tsx')) },
+  { path: '/admin/users', title: '账号管理', menu: 'users', access: 'account.read', component: lazy(() => import('../pages/admin/users/index.tsx')) },
   { path: '/admin/audit', title: '审计日志', menu: 'audit', access: 'audit.read', component: lazy(() => import('../pages/admin/audit/index.tsx')) },
   { path: '/admin/settings', title: '系统设置', menu: 'settings', access: 'settings.manage', component: lazy(() => import('../pages/admin/settings/index.tsx')) },
 ];
