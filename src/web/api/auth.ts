@@ -1,13 +1,29 @@
 import { setCsrfToken } from './csrf.ts';
 import { ApiError, get, post } from './request.ts';
-import type { Me } from './types.ts';
+import type { Me, TotpSetup } from './types.ts';
 
-/** Signs in; 401 (wrong password), 423 (locked) and 429 (too many attempts) are shown by the form. */
+/**
+ * Signs in; 401 (wrong password, unknown user or locked account: one answer) and 429 (too many
+ * attempts) are shown by the form. The session may still have a gate to pass (`me.gate`).
+ */
 export async function login(username: string, password: string): Promise<Me> {
   const me = await post<Me>('/api/auth/login', { username, password }, { handles: [400, 401, 423, 429] });
   setCsrfToken(me.csrfToken);
   return me;
 }
+
+/** The second step of signing in: the code from the authenticator app, or a recovery code. */
+export async function submitSignInCode(input: { code: string } | { recoveryCode: string }): Promise<Me> {
+  const me = await post<Me>('/api/auth/login/code', input, { handles: [400, 401, 409, 429] });
+  setCsrfToken(me.csrfToken);
+  return me;
+}
+
+/** Starts second-factor enrolment: a new secret, shown only in this answer. */
+export const startTotpSetup = () => post<TotpSetup>('/api/auth/totp/setup', undefined, { handles: [409] });
+
+/** Confirms enrolment with a code from the app; answers the recovery codes, shown only once. */
+export const confirmTotp = (code: string) => post<{ recoveryCodes: string[] }>('/api/auth/totp/confirm', { code }, { handles: [400, 409] });
 
 /** The signed-in user, or null without a session (no redirect: the caller decides). */
 export async function getMe(signal?: AbortSignal): Promise<Me | null> {
