@@ -171,6 +171,13 @@ it('an admin manages accounts and reads the audit trail', async () => {
   await page.getByText('公开页面已关闭').first().waitFor();
   expect((await fetch(`${baseUrl}/api/public/plans`)).status).toBe(404);
   await e.shot('settings');
+  // The office's own sign-in numbers: a 20-minute idle timeout.
+  const security = page.getByTestId('settings-security');
+  await security.getByLabel('空闲超时（分钟）').fill('20');
+  await security.getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByText('安全设置已保存').first().waitFor();
+  const sec = await e.deps.db.selectFrom('settings').select('value').where('key', '=', 'security').executeTakeFirstOrThrow();
+  expect(JSON.parse(sec.value)).toMatchObject({ idleMinutes: 20, absoluteHours: 12, passwordMaxAgeDays: null });
 
   // The next sign-in asks for the code after the password. The enrolment used this time step, so the
   // code of the next one (accepted: one step of drift either way) signs in; an old code does not.

@@ -1,5 +1,6 @@
 import { setCsrfToken } from './csrf.ts';
-import { ApiError, get, post } from './request.ts';
+import type { SecuritySettings } from '../../core/auth/session-policy.ts';
+import { ApiError, get, post, put } from './request.ts';
 import type { Me, TotpSetup } from './types.ts';
 
 /**
@@ -61,3 +62,8 @@ export async function logoutEverywhere(): Promise<number> {
 /** Changes the password; a 400 (wrong current password, weak new one) is shown by the form. */
 export const changePassword = (currentPassword: string, newPassword: string) =>
   post<void>('/api/auth/password', { currentPassword, newPassword }, { handles: [400] });
+
+/** The office's sign-in and session settings (admin). */
+export const getSecuritySettings = (signal?: AbortSignal) => get<SecuritySettings>('/api/settings/security', { signal });
+/** Replaces them; a 400 (out of range) is shown by the form. */
+export const putSecuritySettings = (s: SecuritySettings) => put<SecuritySettings>('/api/settings/security', s, { handles: [400] });

@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Ro
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { deleteCalendarYear, getSettings, putCalendarYear, putPublicPage, putReminders, type CalendarYear, type ReminderRules, type Settings } from '../../../api/settings.ts';
+import { SecuritySettingsCard } from '../../../auth/security-settings-card.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { LoadFailed } from '../../../components/page-error.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
@@ -24,6 +25,7 @@ export default function SettingsPage() {
         <Col xs={24} xl={12}>
           <RemindersCard settings={data} onSaved={setData} />
           <PublicPageCard settings={data} onSaved={setData} />
+          <SecuritySettingsCard />
         </Col>
         <Col xs={24} xl={12}>
           <CalendarCard settings={data} onSaved={setData} />
