@@ -88,9 +88,12 @@ export async function deleteOtherSessions(db: Q, userId: number, keepId: string)
   return Number(r.numDeletedRows);
 }
 
-/** Sessions past their end (expires_at is kept at the earlier of the idle and absolute ends). */
-export async function deleteExpiredSessions(db: Q, now: string): Promise<number> {
-  const r = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+/**
+ * A user's sessions past their end (expires_at is kept at the earlier of the idle and absolute ends),
+ * removed at each sign-in so abandoned sessions do not pile up (by user: the index on user_id).
+ */
+export async function deleteExpiredSessions(db: Q, userId: number, now: string): Promise<number> {
+  const r = await db.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<=', now).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 

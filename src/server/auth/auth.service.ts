@@ -75,6 +75,7 @@ export async function login(deps: Deps, input: { username: string; password: str
   const signedIn = await deps.db.transaction().execute(async (trx) => {
     // Parallel wrong guesses may have locked the account while this password was being checked.
     if (!(await repo.clearFailedLoginsUnlessLocked(trx, user.id, created))) return false;
+    await repo.deleteExpiredSessions(trx, user.id, created);
     await repo.insertSession(trx, {
       id: hashToken(token), user_id: user.id, csrf_token: randomBytes(24).toString('base64url'), created_at: created,
       expires_at: iso(sessionEndsAt({ createdAt: created, lastSeenAt: created }, settings)), last_seen_at: created,

@@ -154,3 +154,29 @@ describe('roles, reset and the settings', () => {
     expect(reset.entity_id).toBe(String(id));
   });
 });
+
+describe('secrets at rest', () => {
+  it('seals with AES-256-GCM under the key, opens only with it, and keeps working without a key', async () => {
+    const { openSecret, sealSecret } = await import('./second-factor.ts');
+    const key = Buffer.alloc(32, 7);
+    const sealed = sealSecret('GEZDGNBVGY3TQOJQ', key);
+    expect(sealed).toMatch(/^gcm:/);
+    expect(sealed).not.toContain('GEZDGNBV');
+    expect(sealSecret('GEZDGNBVGY3TQOJQ', key)).not.toBe(sealed); // a fresh IV each time
+    expect(openSecret(sealed, key)).toBe('GEZDGNBVGY3TQOJQ');
+    expect(() => openSecret(sealed, Buffer.alloc(32, 8))).toThrow();
+    expect(() => openSecret(sealed, undefined)).toThrow(/TUIJIN_TOTP_KEY/);
+    const tampered = `${sealed.slice(0, -2)}${sealed.endsWith('A') ? 'B' : 'A'}A`;
+    expect(() => openSecret(tampered, key)).toThrow();
+    expect(openSecret(sealSecret('GEZDGNBV', undefined), undefined)).toBe('GEZDGNBV');
+  });
+
+  it('removes expired sessions of a user at the next sign-in', async () => {
+    await t.addUser('sweeper', ['inspector']);
+    await signIn('sweeper');
+    now += 13 * 3_600_000;
+    await signIn('sweeper');
+    const rows = await t.deps.db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id').select('sessions.id').where('username', '=', 'sweeper').execute();
+    expect(rows).toHaveLength(1);
+  });
+});
