@@ -146,6 +146,13 @@ it('an admin manages accounts and reads the audit trail', async () => {
   expect(created).toEqual({ unit_id: unitId, roles: '["unit_staff"]', must_change_password: 1 });
   await e.shot('accounts');
 
+  // A lost phone: the admin resets an account's second factor; it enrols again at its next sign-in.
+  await page.locator('tr', { hasText: 'shuiwu' }).getByTestId('user-reset-totp').click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /重\s*置/ }).click();
+  await page.getByText('已重置“王税务”的双因素认证').waitFor();
+  const totpReset = await e.deps.db.selectFrom('audit_events').select(['actor_name', 'entity_id']).where('action', '=', 'auth.totp_reset').executeTakeFirstOrThrow();
+  expect(totpReset).toEqual({ actor_name: 'sysadmin', entity_id: String((await e.deps.db.selectFrom('users').select('id').where('username', '=', 'shuiwu').executeTakeFirstOrThrow()).id) });
+
   // The audit trail: the contact edit with its before/after, and the refused request in red.
   await page.getByTestId('menu-audit').click();
   await page.waitForURL(/\/admin\/audit/);

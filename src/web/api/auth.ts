@@ -1,6 +1,6 @@
 import { setCsrfToken } from './csrf.ts';
 import type { SecuritySettings } from '../../core/auth/session-policy.ts';
-import { ApiError, get, post, put } from './request.ts';
+import { ApiError, del, get, post, put } from './request.ts';
 import type { Me, TotpSetup } from './types.ts';
 
 /**
@@ -67,3 +67,6 @@ export const changePassword = (currentPassword: string, newPassword: string) =>
 export const getSecuritySettings = (signal?: AbortSignal) => get<SecuritySettings>('/api/settings/security', { signal });
 /** Replaces them; a 400 (out of range) is shown by the form. */
 export const putSecuritySettings = (s: SecuritySettings) => put<SecuritySettings>('/api/settings/security', s, { handles: [400] });
+
+/** An admin removes an account's second factor (a lost phone): its sessions end, it enrols again at sign-in. */
+export const resetSecondFactor = (userId: number) => del(`/api/users/${userId}/totp`);
