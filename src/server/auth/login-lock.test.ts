@@ -34,6 +34,19 @@ describe('the account lock under concurrent guesses', () => {
     expect(locks.length).toBeGreaterThanOrEqual(1);
   }, 60_000);
 
+  it('counts every one of parallel guesses: 9 at once leave the count at 9, unlocked; the 10th locks', async () => {
+    await t.addUser('dw10', ['inspector']);
+    const nine = await Promise.all(Array.from({ length: 9 }, (_, i) => login('dw10', `wrong-${i}`)));
+    expect(nine.every((r) => r.statusCode === 401)).toBe(true);
+    const row = () => t.deps.db.selectFrom('users').select(['failed_logins', 'locked_until']).where('username', '=', 'dw10').executeTakeFirstOrThrow();
+    expect(await row()).toEqual({ failed_logins: 9, locked_until: null });
+    await login('dw10', 'wrong-10');
+    const locked = await row();
+    expect(locked.failed_logins).toBe(0);
+    expect(Date.parse(locked.locked_until!)).toBeGreaterThan(Date.now() + 14 * 60_000);
+    expect((await login('dw10', TEST_PASSWORD)).statusCode).toBe(401);
+  }, 60_000);
+
   it('a right password fired among 50 parallel wrong ones does not sign in once they have locked the account', async () => {
     await t.addUser('dw11', ['inspector']);
     const wrong = await Promise.all(Array.from({ length: 49 }, (_, i) => login('dw11', `wrong-${i}`)));
