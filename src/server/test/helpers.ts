@@ -58,11 +58,18 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   const deps: Deps = { db: database.db, dialect: database.dialect, config, ...(options.clock ? { clock: options.clock } : {}) };
   const app = await buildApp({ deps });
   await app.ready();
-  const sessions = new Map<string, Record<string, string>>();
+  // Promises, so that parallel first requests of one user share one sign-in (and one enrolment).
+  const sessions = new Map<string, Promise<Record<string, string>>>();
   const totpSecrets = new Map<string, string>();
-  const sessionOf = async (username: string) => {
+  const sessionOf = (username: string) => {
     const cached = sessions.get(username);
     if (cached) return cached;
+    const signing = signIn(username);
+    sessions.set(username, signing);
+    signing.catch(() => sessions.delete(username));
+    return signing;
+  };
+  const signIn = async (username: string) => {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
     if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
     const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
@@ -82,7 +89,6 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
       const token = res.cookies.find((c) => c.name === SESSION_COOKIE)!.value;
       await deps.db.updateTable('sessions').set({ second_factor_ok: 1 }).where('id', '=', hashToken(token)).execute();
     } else if (gate) throw new Error(`login ${username}: session gated by ${gate}`);
-    sessions.set(username, headers);
     return headers;
   };
   const addUser = async (username: string, roles: Role[], unitId: number | null = null, leaderSectionIds: number[] = []) =>
