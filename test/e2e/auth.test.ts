@@ -200,3 +200,26 @@ it('an admin manages accounts and reads the audit trail', async () => {
   await page.waitForURL(/\/admin\/audit/);
   await page.getByTestId('menu-users').waitFor();
 });
+
+it('a user with a temporary password must change it before the app opens', async () => {
+  const { page, baseUrl } = e;
+  await signOut(page);
+  await createUser(e.deps, SYSTEM_ACTOR, { username: 'xinren', displayName: '新人', unitId, roles: ['unit_manager'], leaderSectionIds: [], password: PASSWORD, mustChangePassword: true });
+  await page.goto(`${baseUrl}/my`);
+  await page.waitForURL(/\/login\?next=%2Fmy$/);
+  await signIn(page, 'xinren', PASSWORD);
+  await page.getByTestId('password-gate').waitFor();
+  // The server refuses the app's own requests meanwhile; the page shows only the form.
+  expect(await page.getByTestId('menu-my').count()).toBe(0);
+  const refused = await page.evaluate(async () => (await fetch('/api/me/tasks')).status);
+  expect(refused).toBe(403);
+  await e.shot('password-gate');
+  await page.getByTestId('password-current').fill(PASSWORD);
+  await page.getByTestId('password-new').fill('Chosen-pass-2026!');
+  await page.getByTestId('password-confirm').fill('Chosen-pass-2026!');
+  await page.getByRole('button', { name: '确认修改' }).click();
+  await page.getByTestId('my-task-total').waitFor();
+  expect(page.url()).toMatch(/\/my$/);
+  const row = await e.deps.db.selectFrom('users').select('must_change_password').where('username', '=', 'xinren').executeTakeFirstOrThrow();
+  expect(row.must_change_password).toBe(0);
+});
