@@ -47,6 +47,19 @@ describe('the account lock under concurrent guesses', () => {
     expect((await login('dw10', TEST_PASSWORD)).statusCode).toBe(401);
   }, 60_000);
 
+  it("locks at the office's configured count: 5 parallel guesses lock when the setting says 5", async () => {
+    const settings = (await t.inject({ method: 'GET', url: '/api/settings/security' }, 'admin')).json();
+    expect((await t.inject({ method: 'PUT', url: '/api/settings/security', payload: { ...settings, lockAfterFailures: 5, lockMinutes: 60 } }, 'admin')).statusCode).toBe(200);
+    await t.addUser('dw12', ['inspector']);
+    const row = () => t.deps.db.selectFrom('users').select(['failed_logins', 'locked_until']).where('username', '=', 'dw12').executeTakeFirstOrThrow();
+    await Promise.all(Array.from({ length: 4 }, (_, i) => login('dw12', `wrong-${i}`)));
+    expect(await row()).toEqual({ failed_logins: 4, locked_until: null });
+    const fifth = await login('dw12', 'wrong-5');
+    expect(fifth.json().error.message).toMatch(/连续输错 5 次.*锁定 60 分钟/);
+    expect(Date.parse((await row()).locked_until!)).toBeGreaterThan(Date.now() + 59 * 60_000);
+    expect((await t.inject({ method: 'PUT', url: '/api/settings/security', payload: settings }, 'admin')).statusCode).toBe(200);
+  }, 60_000);
+
   it('a right password fired among 50 parallel wrong ones does not sign in once they have locked the account', async () => {
     await t.addUser('dw11', ['inspector']);
     const wrong = await Promise.all(Array.from({ length: 49 }, (_, i) => login('dw11', `wrong-${i}`)));
