@@ -5,7 +5,7 @@ import type { Me } from './api/types.ts';
 import { MENU, ROUTES } from './config/routes.ts';
 
 const me = (roles: Role[], unitId: number | null = null): Me => ({
-  id: 7, username: 'u', displayName: '用户', unitId, unitName: unitId ? '区税务局' : null, roles, leaderSectionIds: [3], mustChangePassword: false, csrfToken: 't',
+  id: 7, username: 'u', displayName: '用户', unitId, unitName: unitId ? '区税务局' : null, roles, leaderSectionIds: [3], mustChangePassword: false, passwordExpired: false, gate: null, csrfToken: 't',
 });
 const labels = (m: Me | null) => visibleMenu(m, MENU).map((e) => e.label);
 

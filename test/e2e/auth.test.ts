@@ -3,7 +3,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/server/context.ts';
 import { importSampleIfEmpty } from '../../src/server/sample.ts';
 import { createUser } from '../../src/server/users/users.service.ts';
-import { startE2E, type E2E, signIn, signOut } from './harness.ts';
+import { totpCode } from '../../src/core/auth/totp.ts';
+import { enrolSecondFactor, signOut, startE2E, type E2E, signIn } from './harness.ts';
 
 const PASSWORD = 'Tuijin-e2e-2021!';
 const UNIT = '区税务局';
@@ -123,6 +124,11 @@ it('an admin manages accounts and settings, and does not see the audit trail (�
   await page.goto(`${baseUrl}/admin/users`);
   await page.waitForURL(/\/login\?next=%2Fadmin%2Fusers$/);
   await signIn(page, 'sysadmin', PASSWORD);
+  // An administrator signs in with a second factor: the first time, the app asks to enrol one.
+  await page.getByTestId('totp-qr').waitFor();
+  await e.shot('totp-enrol');
+  const { secret, recoveryCodes } = await enrolSecondFactor(page);
+  expect(recoveryCodes).toHaveLength(10);
   await page.waitForURL(/\/admin\/users$/);
   await page.getByText('shuiwu').waitFor();
   expect(await page.getByTestId('menu-users').count()).toBe(1);
@@ -162,6 +168,20 @@ it('an admin manages accounts and settings, and does not see the audit trail (�
   expect((await fetch(`${baseUrl}/api/public/plans`)).status).toBe(404);
   await e.shot('settings');
 
+  // The next sign-in asks for the code after the password. The enrolment used this time step, so the
+  // code of the next one (accepted: one step of drift either way) signs in; an old code does not.
+  await signOut(page);
+  await page.goto(`${baseUrl}/admin/users`);
+  await signIn(page, 'sysadmin', PASSWORD);
+  await page.getByTestId('login-code').fill(totpCode(secret, Date.now() - 60_000));
+  await page.getByTestId('login-code-submit').click();
+  await page.getByTestId('code-error').waitFor();
+  await e.shot('login-code');
+  await page.getByTestId('login-code').fill(totpCode(secret, Date.now() + 30_000));
+  await page.getByTestId('login-code-submit').click();
+  await page.waitForURL(/\/admin\/users/);
+  await page.getByTestId('menu-users').waitFor();
+
   // The audit page opened by address: refused inside the app frame; the API refuses it too.
   await page.goto(`${baseUrl}/admin/audit`);
   await page.getByText('无权访问此页面').waitFor();
@@ -174,6 +194,8 @@ it('the audit administrator alone reads the audit trail, checks its chain and se
   await page.goto(`${baseUrl}/admin/audit`);
   await page.waitForURL(/\/login\?next=%2Fadmin%2Faudit$/);
   await signIn(page, 'shenji', PASSWORD);
+  // Each of the three administrators signs in with a second factor.
+  await enrolSecondFactor(page);
   await page.waitForURL(/\/admin\/audit$/);
   await page.getByTestId('menu-audit').waitFor();
   expect(await page.getByTestId('menu-users').count()).toBe(0);
@@ -209,6 +231,7 @@ it('the security administrator unlocks and resets passwords, and neither creates
   await page.goto(`${baseUrl}/admin/users`);
   await page.waitForURL(/\/login\?next=%2Fadmin%2Fusers$/);
   await signIn(page, 'anquan', PASSWORD);
+  await enrolSecondFactor(page);
   await page.waitForURL(/\/admin\/users$/);
   await page.getByTestId('menu-users').waitFor();
   expect(await page.getByTestId('menu-audit').count()).toBe(0);
@@ -227,6 +250,50 @@ it('the security administrator unlocks and resets passwords, and neither creates
   await page.getByTestId('password-once').waitFor();
   expect(((await page.getByTestId('password-once').textContent()) ?? '').trim().length).toBeGreaterThanOrEqual(10);
   await e.shot('security-admin');
+  await page.getByRole('button', { name: /我已记下/ }).click();
+
+  // A lost phone: the security administrator resets an account's second factor; it enrols again at its next sign-in.
+  await row.getByTestId('user-reset-totp').click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /重\s*置/ }).click();
+  await page.getByText('已重置“王税务”的双因素认证').waitFor();
+  const totpReset = await e.deps.db.selectFrom('audit_events').select(['actor_name', 'entity_id']).where('action', '=', 'auth.totp_reset').executeTakeFirstOrThrow();
+  expect(totpReset).toEqual({ actor_name: 'anquan', entity_id: String((await e.deps.db.selectFrom('users').select('id').where('username', '=', 'shuiwu').executeTakeFirstOrThrow()).id) });
+
+  // The security settings are the security administrator's page.
+  await page.getByTestId('menu-security').click();
+  await page.waitForURL(/\/admin\/security$/);
+  // The office's own sign-in numbers: a 20-minute idle timeout.
+  const security = page.getByTestId('settings-security');
+  await security.getByLabel('空闲超时（分钟）').fill('20');
+  await security.getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByText('安全设置已保存').first().waitFor();
+  const sec = await e.deps.db.selectFrom('settings').select('value').where('key', '=', 'security').executeTakeFirstOrThrow();
+  expect(JSON.parse(sec.value)).toMatchObject({ idleMinutes: 20, absoluteHours: 12, passwordMaxAgeDays: null });
+  await e.shot('security-settings');
+  await signOut(page);
+});
+
+it('a user with a temporary password must change it before the app opens', async () => {
+  const { page, baseUrl } = e;
+  await signOut(page);
+  await createUser(e.deps, SYSTEM_ACTOR, { username: 'xinren', displayName: '新人', unitId, roles: ['unit_manager'], leaderSectionIds: [], password: PASSWORD, mustChangePassword: true });
+  await page.goto(`${baseUrl}/my`);
+  await page.waitForURL(/\/login\?next=%2Fmy$/);
+  await signIn(page, 'xinren', PASSWORD);
+  await page.getByTestId('password-gate').waitFor();
+  // The server refuses the app's own requests meanwhile; the page shows only the form.
+  expect(await page.getByTestId('menu-my').count()).toBe(0);
+  const refused = await page.evaluate(async () => (await fetch('/api/me/tasks')).status);
+  expect(refused).toBe(403);
+  await e.shot('password-gate');
+  await page.getByTestId('password-current').fill(PASSWORD);
+  await page.getByTestId('password-new').fill('Chosen-pass-2026!');
+  await page.getByTestId('password-confirm').fill('Chosen-pass-2026!');
+  await page.getByRole('button', { name: '确认修改' }).click();
+  await page.getByTestId('my-task-total').waitFor();
+  expect(page.url()).toMatch(/\/my$/);
+  const row = await e.deps.db.selectFrom('users').select('must_change_password').where('username', '=', 'xinren').executeTakeFirstOrThrow();
+  expect(row.must_change_password).toBe(0);
 });
 
 it('loads every page under the Content-Security-Policy without a violation', () => {

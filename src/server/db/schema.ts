@@ -19,6 +19,7 @@ export interface DB {
   users: UserTable;
   leader_sections: LeaderSectionTable;
   sessions: SessionTable;
+  recovery_codes: RecoveryCodeTable;
   instructions: InstructionTable;
   progress_reports: ProgressReportTable;
   attachments: AttachmentTable;
@@ -199,6 +200,23 @@ export interface UserTable {
   must_change_password: number;
   created_at: string;
   updated_at: string;
+  /** When the password was last set by its owner (null: never since the account was made; see created_at). */
+  password_changed_at: string | null;
+  /** The confirmed TOTP secret, sealed (src/server/auth/totp-secret.ts); null without a second factor. */
+  totp_secret: string | null;
+  /** A secret handed out for enrolment and not yet confirmed with a code, sealed. */
+  totp_pending_secret: string | null;
+  totp_enabled_at: string | null;
+  /** The last RFC 6238 time step accepted: a code of that step or an earlier one is refused (no replay). */
+  totp_last_step: number | null;
+}
+
+export interface RecoveryCodeTable {
+  user_id: number;
+  /** SHA-256 of the code (the codes are random, 50 bits and more, so a fast hash suffices). */
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
 }
 
 export interface LeaderSectionTable {
@@ -216,6 +234,8 @@ export interface SessionTable {
   last_seen_at: string;
   ip: string | null;
   user_agent: string | null;
+  /** 1 once the session passed the second factor, or when its user had none to pass at sign-in. */
+  second_factor_ok: Generated<number>;
 }
 
 export interface InstructionTable {

@@ -20,7 +20,25 @@ export interface Me {
   roles: Role[];
   leaderSectionIds: number[];
   mustChangePassword: boolean;
+  /** The password outlived the office's expiry setting: it must be changed like a temporary one. */
+  passwordExpired: boolean;
+  /**
+   * What the session must do before the app opens: 'code' (the second-factor code after the password),
+   * 'enrol' (set up the second factor the user's roles require), 'password' (change a temporary or
+   * expired password); null when signed in fully. The server refuses other requests until then.
+   */
+  gate: SessionGate | null;
   csrfToken: string;
+}
+
+export type SessionGate = 'code' | 'enrol' | 'password';
+
+/** `POST /api/auth/totp/setup`: the secret shown once, as text and as a QR code. */
+export interface TotpSetup {
+  secret: string;
+  otpauthUri: string;
+  /** An SVG data URL. */
+  qrCode: string;
 }
 
 export type Span = [number, number];

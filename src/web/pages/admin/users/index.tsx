@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 import { ROLE_LABELS, ROLES, type Role } from '../../../../core/auth/policy.ts';
 import type { User } from '../../../api/types.ts';
 import { findUnits } from '../../../api/units.ts';
+import { resetSecondFactor } from '../../../api/auth.ts';
 import { findUsers, resetUserPassword, unlockUser, updateUser } from '../../../api/users.ts';
 import { canDo } from '../../../access.ts';
 import { useMe } from '../../../auth/auth-context.tsx';
@@ -135,6 +136,19 @@ export default function UsersPage() {
           >
             <Button type="link" size="small" loading={busyId === u.id}>重置密码</Button>
           </Popconfirm>}
+          {maySecure && u.id !== me.id && (
+            <Popconfirm
+              title="重置双因素认证"
+              description={`手机丢失时使用：清除“${u.displayName}”绑定的动态验证码和恢复码，其所有登录将被退出，下次登录时重新绑定。`}
+              okText="重置"
+              cancelText="取消"
+              onConfirm={async () => {
+                if ((await act(u.id, () => resetSecondFactor(u.id).then(() => true))) === true) void message.success(`已重置“${u.displayName}”的双因素认证`);
+              }}
+            >
+              <Button type="link" size="small" data-testid="user-reset-totp">重置双因素</Button>
+            </Popconfirm>
+          )}
           {maySecure && isFuture(u.lockedUntil) && (
             <Button
               type="link"
