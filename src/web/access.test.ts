@@ -25,7 +25,7 @@ describe('access', () => {
     expect(labels(me(['admin', 'coordinator'], 2))).toEqual(['我的单位', '方案', '看板', '调度通报', '审核队列', '约谈建议', '导入方案', '单位', '截止日历', '账号管理', '系统设置']);
     // 三权分立: the audit page is the audit administrator's alone; the security administrator sees the accounts.
     expect(labels(me(['audit_admin']))).toEqual(['方案', '看板', '调度通报', '单位', '截止日历', '审计日志']);
-    expect(labels(me(['security_admin']))).toEqual(['方案', '看板', '调度通报', '单位', '截止日历', '账号管理']);
+    expect(labels(me(['security_admin']))).toEqual(['方案', '看板', '调度通报', '单位', '截止日历', '账号管理', '安全设置']);
     for (const roles of [['admin'], ['security_admin'], ['coordinator'], ['leader'], ['unit_manager'], ['inspector']] as Role[][]) expect(labels(me(roles, 4))).not.toContain('审计日志');
     expect(labels(null)).toEqual([]);
   });
@@ -42,6 +42,8 @@ describe('access', () => {
     expect(mayOpen(me(['security_admin']), route('/admin/users'))).toBe(true);
     expect(mayOpen(me(['audit_admin']), route('/admin/users'))).toBe(false);
     expect(mayOpen(me(['security_admin']), route('/admin/settings'))).toBe(false);
+    expect(mayOpen(me(['security_admin']), route('/admin/security'))).toBe(true);
+    expect(mayOpen(me(['admin']), route('/admin/security'))).toBe(false);
     expect(mayOpen(me(['admin']), route('/imports/new'))).toBe(false);
     expect(mayOpen(me(['leader']), route('/tasks/:id'))).toBe(true);
     expect(mayOpen(me(['unit_manager'], 4), route('/workbench'))).toBe(true);

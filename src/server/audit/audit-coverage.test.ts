@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Action } from '../../core/auth/policy.ts';
+import { totpCode } from '../../core/auth/totp.ts';
 import { insertSampleRound } from '../circulars/sample-snapshot.ts';
 import { createTestApp, importSeed, multipart, seedBytes, TEST_PASSWORD, type TestApp } from '../test/helpers.ts';
 import { WriteObserver } from '../test/write-observer.ts';
@@ -37,6 +38,10 @@ const NOT_GENERIC: Record<string, string> = {
   'PUT /api/settings/reminders': 'body is z.unknown() at the edge (checked by the service), so the schema gives nothing to build',
   'PUT /api/settings/public-page': 'body is z.unknown() at the edge (checked by the service)',
   'PUT /api/settings/audit-retention': 'body is z.unknown() at the edge (checked by the service)',
+  'PUT /api/settings/security': 'body is z.unknown() at the edge (checked by the service)',
+  'PUT /api/settings/backup': 'body is z.unknown() at the edge (checked by the service)',
+  'POST /api/auth/totp/confirm': 'needs a code computed from the secret the setup step returned',
+  'POST /api/auth/login/code': 'needs an enrolled account signed in with its password, and a code of its secret',
   'POST /api/tasks/:id/reopen': 'needs a closed task: an accepted completion report with evidence (an upload) first',
   'POST /api/milestones/:id/reopen': 'needs a closed milestone: an accepted completion report with evidence (an upload) first',
   'DELETE /api/circulars/:id': 'needs a draft circular, and the walk issues the one it drafts before the deletes run',
@@ -303,6 +308,28 @@ const MANUAL: Record<string, () => Promise<unknown>> = {
     measure('PUT /api/settings/public-page', () => t.inject({ method: 'PUT', url: '/api/settings/public-page', payload: { enabled: false } }, 'admin')),
   'PUT /api/settings/audit-retention': async () =>
     measure('PUT /api/settings/audit-retention', () => t.inject({ method: 'PUT', url: '/api/settings/audit-retention', payload: { days: 365 } }, 'auditor')),
+  'PUT /api/settings/security': async () => {
+    const current = (await t.inject({ method: 'GET', url: '/api/settings/security' }, 'security')).json();
+    await measure('PUT /api/settings/security', () => t.inject({ method: 'PUT', url: '/api/settings/security', payload: { ...current, idleMinutes: current.idleMinutes + 1 } }, 'security'));
+  },
+  'PUT /api/settings/backup': async () => {
+    const current = (await t.inject({ method: 'GET', url: '/api/settings/backup' }, 'admin')).json().settings;
+    await measure('PUT /api/settings/backup', () => t.inject({ method: 'PUT', url: '/api/settings/backup', payload: { ...current, keepLast: current.keepLast + 1 } }, 'admin'));
+  },
+  'POST /api/auth/totp/confirm': async () => {
+    // A second-factor account signs in for the first time (gate 'enrol'), asks for a secret and confirms it with a code.
+    await t.addUser('enrolee', ['admin']);
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.8.0.3', payload: { username: 'enrolee', password: TEST_PASSWORD } });
+    const headers = { cookie: login.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': login.json().csrfToken as string };
+    ids.enroleeSecret = (await t.app.inject({ method: 'POST', url: '/api/auth/totp/setup', headers })).json().secret as string;
+    await measure('POST /api/auth/totp/confirm', () => t.app.inject({ method: 'POST', url: '/api/auth/totp/confirm', headers, payload: { code: totpCode(String(ids.enroleeSecret), Date.now()) } }));
+  },
+  'POST /api/auth/login/code': async () => {
+    // The next sign-in of the enrolled account asks for a code; the confirmation used this time step, so the next one's code.
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.8.0.4', payload: { username: 'enrolee', password: TEST_PASSWORD } });
+    const headers = { cookie: login.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': login.json().csrfToken as string };
+    await measure('POST /api/auth/login/code', () => t.app.inject({ method: 'POST', url: '/api/auth/login/code', headers, payload: { code: totpCode(String(ids.enroleeSecret), Date.now() + 30_000) } }));
+  },
   'POST /api/milestones/:id/reopen': async () => {
     const m = await t.deps.db.selectFrom('milestones').select('id').where('task_id', '=', Number(ids.tasks)).orderBy('id').executeTakeFirstOrThrow();
     await acceptCompletion(m.id);

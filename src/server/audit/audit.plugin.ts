@@ -25,6 +25,8 @@ export const SENSITIVE_READS: Record<string, { action: string; entityType: strin
   'GET /api/audit/archives/:id': { action: 'audit.archive.download', entityType: 'audit_archive', param: 'id' },
   'GET /api/users': { action: 'user.list', entityType: 'user' },
   'GET /api/settings': { action: 'settings.read', entityType: 'setting' },
+  'GET /api/settings/security': { action: 'settings.read', entityType: 'setting' },
+  'GET /api/settings/backup': { action: 'settings.read', entityType: 'setting' },
   'GET /api/plans/:id/ledger.xlsx': { action: 'ledger.export', entityType: 'plan', param: 'id' },
 };
 

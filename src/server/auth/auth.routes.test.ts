@@ -109,7 +109,7 @@ describe('a unit writes only its own tasks', () => {
     const ok = await t.deps.db.selectFrom('audit_events').selectAll().where('outcome', '=', 'ok').where('action', '=', 'task.contact').executeTakeFirstOrThrow();
     expect(JSON.parse(ok.before!)).toMatchObject({ unitId: tax, contact_name: null });
     expect(JSON.parse(ok.after!)).toMatchObject({ unitId: tax, contact_name: '李四', note: '已建立台账' });
-    const audit = (await t.inject({ method: 'GET', url: '/api/audit?action=task.contact&outcome=ok' }, 'admin')).json();
+    const audit = (await t.inject({ method: 'GET', url: '/api/audit?action=task.contact&outcome=ok' }, 'auditor')).json();
     expect(audit.total).toBe(1);
     expect(audit.data[0].after.contact_name).toBe('李四');
 

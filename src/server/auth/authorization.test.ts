@@ -45,9 +45,7 @@ function concrete(url: string): string {
 let logins = 0;
 async function signIn(username: string): Promise<Record<string, string>> {
   logins += 1;
-  const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: `10.9.${logins >> 8}.${logins & 255}`, payload: { username, password: 'Test-password-2021' } });
-  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
-  return { cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': res.json().csrfToken };
+  return t.signIn(username, `10.9.${logins >> 8}.${logins & 255}`);
 }
 const sessions = new Map<string, Record<string, string>>();
 const forgetSessions = () => sessions.clear();

@@ -89,11 +89,11 @@ describe('revocation', () => {
     expect(same.json().error.message).toMatch(/不能与当前密码相同/);
   });
 
-  it("an admin's password reset ends every session of the user", async () => {
+  it("the security administrator's password reset ends every session of the user", async () => {
     const id = await t.addUser('resetme', ['inspector']);
     const a = await signIn('resetme');
     const b = await signIn('resetme');
-    expect((await t.inject({ method: 'POST', url: `/api/users/${id}/reset-password` }, 'admin')).statusCode).toBe(200);
+    expect((await t.inject({ method: 'POST', url: `/api/users/${id}/reset-password` }, 'security')).statusCode).toBe(200);
     expect((await me(a.headers)).statusCode).toBe(401);
     expect((await me(b.headers)).statusCode).toBe(401);
   });

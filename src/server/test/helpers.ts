@@ -34,6 +34,8 @@ export interface TestApp {
   addUser(username: string, roles: Role[], unitId?: number | null, leaderSectionIds?: number[]): Promise<number>;
   /** Signs in and returns the headers that carry the session. */
   sessionOf(username: string): Promise<Record<string, string>>;
+  /** A fresh sign-in past the second-factor step (not cached), from `remoteAddress` when given. */
+  signIn(username: string, remoteAddress?: string): Promise<Record<string, string>>;
   /** Drops cached sessions (after a test signed users out everywhere). */
   forgetSessions(): void;
   /** TOTP secrets of the accounts `sessionOf` enrolled (admins must have a second factor). */
@@ -72,8 +74,8 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     signing.catch(() => sessions.delete(username));
     return signing;
   };
-  const signIn = async (username: string) => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
+  const signIn = async (username: string, remoteAddress?: string) => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD }, ...(remoteAddress ? { remoteAddress } : {}) });
     if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
     const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const headers = { cookie, 'x-csrf-token': res.json().csrfToken as string };
@@ -106,6 +108,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     deps,
     addUser,
     sessionOf,
+    signIn,
     forgetSessions: () => sessions.clear(),
     totpSecrets,
     async inject(opts, as = 'coordinator') {
