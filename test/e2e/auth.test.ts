@@ -246,8 +246,9 @@ it('the security administrator unlocks and resets passwords, and neither creates
   const unlocked = await e.deps.db.selectFrom('users').select(['failed_logins', 'locked_until']).where('username', '=', 'shuiwu').executeTakeFirstOrThrow();
   expect(unlocked).toEqual({ failed_logins: 0, locked_until: null });
   await row.getByRole('button', { name: /重置密码/ }).click();
-  await page.getByRole('button', { name: /重\s*置/ }).last().click();
-  await page.getByTestId('password-once').waitFor();
+  await page.locator('.ant-popconfirm-buttons').getByRole('button', { name: /重\s*置/ }).click();
+  await page.getByTestId('password-once').waitFor({ state: 'visible' });
+  await page.getByText('密码已重置').waitFor();
   expect(((await page.getByTestId('password-once').textContent()) ?? '').trim().length).toBeGreaterThanOrEqual(10);
   await e.shot('security-admin');
   await page.getByRole('button', { name: /我已记下/ }).click();
@@ -270,7 +271,7 @@ it('the security administrator unlocks and resets passwords, and neither creates
   const sec = await e.deps.db.selectFrom('settings').select('value').where('key', '=', 'security').executeTakeFirstOrThrow();
   expect(JSON.parse(sec.value)).toMatchObject({ idleMinutes: 20, absoluteHours: 12, passwordMaxAgeDays: null });
   await e.shot('security-settings');
-  await signOut(page);
+  // (Still signed in: the next test starts by signing out.)
 });
 
 it('a user with a temporary password must change it before the app opens', async () => {
