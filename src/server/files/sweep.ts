@@ -1,9 +1,9 @@
-import { link, mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import { SYSTEM_ACTOR, type Deps } from '../context.ts';
-import { FILE_GRACE_MS, FileStore } from './file-store.ts';
+import { FILE_GRACE_MS, FileStore, putBack } from './file-store.ts';
 import { isHashReferenced, referencedHashes } from './files.repo.ts';
 
 /**
@@ -44,16 +44,6 @@ export interface SweepResult {
   quarantineDir: string | null;
   /** Files a collector had moved aside (`*.gc`) and died before judging: put back under their name. */
   putBack: number;
-}
-
-/** Puts a file moved aside back under its name, unless a fresh copy took the name meanwhile. */
-async function putBack(from: string, to: string): Promise<void> {
-  try {
-    await link(from, to);
-  } catch (e) {
-    if (!isErrno(e, 'EEXIST')) throw e;
-  }
-  await unlink(from);
 }
 
 const stamp = (at: Date) => at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
