@@ -195,10 +195,14 @@ async function sqliteRun(): Promise<boolean> {
 }
 
 async function postgresRun(url: string): Promise<boolean> {
-  const name = `tuijin_bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  // BENCH_PG_DB=name: seed that database once (created when missing) and keep it, to re-measure or EXPLAIN.
+  const keep = process.env.BENCH_PG_DB;
+  const name = keep ?? `tuijin_bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`BENCH_PG_DB must be a plain lower-case name: ${name}`);
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+  if (!exists) await admin.query(`CREATE DATABASE ${name}`);
   const benchUrl = new URL(url);
   benchUrl.pathname = `/${name}`;
   try {
@@ -206,13 +210,14 @@ async function postgresRun(url: string): Promise<boolean> {
     const database = await openDatabase({ databaseUrl: config.databaseUrl });
     try {
       const deps: Deps = { db: database.db, dialect: database.dialect, config };
-      await seedInto(deps, `PostgreSQL ${name}`);
+      if (!(await database.db.selectFrom('plans').select('id').limit(1).executeTakeFirst())) await seedInto(deps, `PostgreSQL ${name}`);
+      else console.log(`PostgreSQL: reusing ${name}`);
       return await measure(`PostgreSQL (${name})`, deps);
     } finally {
       await database.close();
     }
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    if (!keep) await admin.query(`DROP DATABASE IF EXISTS ${name}`);
     await admin.end();
   }
 }

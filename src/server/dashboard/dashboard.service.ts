@@ -35,6 +35,10 @@ interface ScopeTask {
   milestones: { dueDate: string | null; completedOn: string | null }[];
   /** Dated deadlines, ascending. */
   dues: string[];
+  /** Units named on the task as kept in its facts row: "12*,40,41" (document order, lead marked). */
+  unitList: string | null;
+  /** Units with a submitted or accepted report on the task: "12,40". */
+  reportedList: string | null;
 }
 
 interface UnitLinks {
@@ -118,7 +122,7 @@ async function withStatuses(deps: Deps, tasks: ScopeTask[], today: string): Prom
 
 /** Reads the tasks of a scope and computes their statuses. */
 async function readTasks(deps: Deps, scope: repo.Scope, today: string): Promise<ScopeTask[]> {
-  const [taskRows, milestoneRows, { calendar, options }] = await Promise.all([repo.findTasks(deps.db, scope), repo.findMilestones(deps.db, scope), statusSettings(deps)]);
+  const [taskRows, milestoneRows, { calendar, options }] = await Promise.all([repo.findTasks(deps.db, scope, deps.dialect), repo.findMilestones(deps.db, scope, deps.dialect), statusSettings(deps)]);
   const byTask = new Map<number, ScopeTask['milestones']>();
   for (const m of milestoneRows) {
     const facts = { dueDate: m.due_date, completedOn: m.completed_on };
@@ -134,7 +138,7 @@ async function readTasks(deps: Deps, scope: repo.Scope, today: string): Promise<
     const dues: string[] = [];
     for (const m of ms) if (m.dueDate !== null) dues.push(m.dueDate);
     if (dues.length > 1) dues.sort();
-    return { id: t.id, planId: t.plan_id, sectionId: t.section_id, ...facts, status: statusOf(facts, ms), milestones: ms, dues };
+    return { id: t.id, planId: t.plan_id, sectionId: t.section_id, ...facts, status: statusOf(facts, ms), milestones: ms, dues, unitList: t.units, reportedList: t.reported_units };
   });
 }
 
@@ -170,13 +174,13 @@ async function refreshModel(deps: Deps, model: Model, version: number, today: st
   const reportIds: number[] = [];
   const milestoneIds: number[] = [];
   let lists = false;
-  let units = false;
   let restatus = model.today !== today;
   for (const e of events) {
     if (e.outcome !== 'ok' || UNRELATED.has(e.entity_type)) continue;
     const id = Number(e.entity_id);
     if (e.entity_type === 'setting') restatus = true;
-    else if (e.entity_type === 'unit') units = true;
+    // A unit merged or renamed: the tasks' unit lists (kept in their facts) and names are read again.
+    else if (e.entity_type === 'unit') return rebuild();
     else if (e.entity_type === 'section') lists = true;
     else if (!Number.isInteger(id)) return rebuild();
     else if (e.entity_type === 'task') taskIds.add(id);
@@ -217,88 +221,91 @@ async function refreshModel(deps: Deps, model: Model, version: number, today: st
       if (r) next.tasks[i] = r;
     });
     for (const t of fresh) next.byId.set(t.id, t);
-    const refreshed = derive(next, refreshedLinks(deps, next, ids));
+    const refreshed = derive(next, refreshedLinks(next, ids));
     // A failed read is not kept: the next request loads the links afresh.
     refreshed.links?.catch(() => (refreshed.links = undefined));
     refreshed.reported?.catch(() => (refreshed.reported = undefined));
     next = refreshed;
   }
-  if (units) next = derive(next, { links: undefined, reported: undefined });
   if (restatus) next = derive(next, { tasks: await withStatuses(deps, next.tasks, today) });
   return next;
 }
 
-/** The unit links and reported pairs of a table with some tasks read again (when they were loaded). */
 /**
- * The unit links and reported pairs with some tasks read again (when they were loaded). Updated in
- * place rather than copied: copying 50,000 links per report submitted costs more than the request,
- * and a table still serving a request only ever sees these tasks' newer links.
+ * The unit links and reported pairs with some tasks read again (when they were loaded), from those
+ * tasks' fresh fact lists. Updated in place rather than copied: copying 50,000 links per report
+ * submitted costs more than the request, and a table still serving a request only ever sees these
+ * tasks' newer links.
  */
-function refreshedLinks(deps: Deps, model: Model, ids: number[]): Pick<Model, 'links' | 'reported'> {
-  const scope = { taskIds: ids };
+function refreshedLinks(model: Model, ids: number[]): Pick<Model, 'links' | 'reported'> {
+  const fresh = ids.map((id) => model.byId.get(id)!);
   const out: Pick<Model, 'links' | 'reported'> = { links: undefined, reported: undefined };
   if (model.links) {
-    out.links = Promise.all([model.links, repo.findTaskUnits(deps.db, scope)]).then(([links, rows]) => {
-      for (const id of ids) {
-        links.unitsOfTask.delete(id);
-        links.leadNames.delete(id);
+    out.links = model.links.then((links) => {
+      for (const t of fresh) {
+        links.unitsOfTask.delete(t.id);
+        links.leadNames.delete(t.id);
+        addLinks(t, links.units, links.unitsOfTask, links.leadNames);
       }
-      addLinks(rows, links.units, links.unitsOfTask, links.leadNames);
       return links;
     });
   }
   if (model.reported) {
-    out.reported = Promise.all([model.reported, repo.findReportedPairs(deps.db, scope)]).then(([reported, rows]) => {
-      for (const id of ids) reported.delete(id);
-      addPairs(rows, reported);
+    out.reported = model.reported.then((reported) => {
+      for (const t of fresh) {
+        reported.delete(t.id);
+        addPairs(t, reported);
+      }
       return reported;
     });
   }
   return out;
 }
 
-function addLinks(rows: { task_id: number; unit_id: number; lead: number | string }[], units: UnitLinks['units'], unitsOfTask: UnitLinks['unitsOfTask'], leadNames: UnitLinks['leadNames']) {
-  for (const r of rows) {
-    const list = unitsOfTask.get(r.task_id);
-    if (!list) unitsOfTask.set(r.task_id, [r.unit_id]);
-    else if (!list.includes(r.unit_id)) list.push(r.unit_id);
-    if (Number(r.lead) === 1) {
-      const name = units.get(r.unit_id)?.name ?? '';
-      const names = leadNames.get(r.task_id);
-      if (!names) leadNames.set(r.task_id, [name]);
+/** A task's units from its fact list, into the maps of the unit charts. */
+function addLinks(t: ScopeTask, units: UnitLinks['units'], unitsOfTask: UnitLinks['unitsOfTask'], leadNames: UnitLinks['leadNames']) {
+  if (t.unitList === null) return;
+  const list: number[] = [];
+  let names: string[] | undefined;
+  for (const item of t.unitList.split(',')) {
+    const lead = item.endsWith('*');
+    const id = Number(lead ? item.slice(0, -1) : item);
+    if (!list.includes(id)) list.push(id);
+    if (lead) {
+      const name = units.get(id)?.name ?? '';
+      if (!names) names = [name];
       else if (!names.includes(name)) names.push(name);
     }
   }
+  unitsOfTask.set(t.id, list);
+  if (names) leadNames.set(t.id, names);
 }
 
-function addPairs(rows: { task_id: number; unit_id: number }[], into: Map<number, Set<number>>) {
-  for (const r of rows) {
-    const set = into.get(r.task_id);
-    if (set) set.add(r.unit_id);
-    else into.set(r.task_id, new Set([r.unit_id]));
-  }
+/** A task's reporting units from its fact list. */
+function addPairs(t: ScopeTask, into: Map<number, Set<number>>) {
+  if (t.reportedList !== null) into.set(t.id, new Set(t.reportedList.split(',').map(Number)));
 }
 
+/** The unit charts' links, from the tasks' fact lists and the unit names (one read of 1,000 units). */
 function linksOf(deps: Deps, model: Model): Promise<UnitLinks> {
   model.links ??= (async () => {
-    const [rows, units] = await Promise.all([repo.findTaskUnits(deps.db, { planId: model.planId }), repo.findUnits(deps.db)]);
+    const units = await repo.findUnits(deps.db);
     const unitMap = new Map(units.map((u) => [u.id, { name: u.name, collective: u.is_collective === 1 }]));
     const unitsOfTask = new Map<number, number[]>();
     const leadNames = new Map<number, string[]>();
-    addLinks(rows, unitMap, unitsOfTask, leadNames);
+    for (const t of model.tasks) addLinks(t, unitMap, unitsOfTask, leadNames);
     return { unitsOfTask, leadNames, units: unitMap };
   })();
   model.links.catch(() => (model.links = undefined));
   return model.links;
 }
 
-function reportedOf(deps: Deps, model: Model): Promise<Map<number, Set<number>>> {
-  model.reported ??= repo.findReportedPairs(deps.db, { planId: model.planId }).then((rows) => {
+function reportedOf(model: Model): Promise<Map<number, Set<number>>> {
+  if (!model.reported) {
     const pairs = new Map<number, Set<number>>();
-    addPairs(rows, pairs);
-    return pairs;
-  });
-  model.reported.catch(() => (model.reported = undefined));
+    for (const t of model.tasks) addPairs(t, pairs);
+    model.reported = Promise.resolve(pairs);
+  }
   return model.reported;
 }
 
@@ -385,7 +392,7 @@ export async function unitRanking(deps: Deps, planId: number | undefined, limit:
 }
 
 async function rankAll(deps: Deps, model: Model, today: string) {
-  const [links, reported] = await Promise.all([linksOf(deps, model), reportedOf(deps, model)]);
+  const [links, reported] = await Promise.all([linksOf(deps, model), reportedOf(model)]);
   const tallies = new Map<number, UnitTally>();
   for (const [taskId, unitIds] of links.unitsOfTask) {
     const task = model.byId.get(taskId);

@@ -11,6 +11,7 @@ import { roundFigures } from './20261127061000-round-figures.ts';
 import { milestoneClosure } from './20261127070000-milestone-closure.ts';
 import { auditIntegrity } from './20261204020000-audit-integrity.ts';
 import { attachmentHashIndex } from './20261204030000-attachment-hash-index.ts';
+import { dashboardTaskFacts } from './20261204060000-dashboard-task-facts.ts';
 
 /** All migrations in order. Names are timestamped; never edit one that has shipped. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -28,6 +29,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '20261127070000-milestone-closure': milestoneClosure(),
         '20261204020000-audit-integrity': auditIntegrity(dialect),
         '20261204030000-attachment-hash-index': attachmentHashIndex(),
+        '20261204060000-dashboard-task-facts': dashboardTaskFacts(dialect),
       };
     },
   };

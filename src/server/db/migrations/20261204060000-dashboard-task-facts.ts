@@ -1,0 +1,104 @@
+import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../dialect.ts';
+
+/**
+ * `dashboard_task_facts`: one row per task with what the dashboards otherwise derive from the
+ * 200,000-row `progress_reports` and the 50,000-row `task_units` on every cold start — maintained by
+ * triggers in the same transaction as every write to those tables, whatever code path makes it
+ * (API, import, merge, seed, cascade), so it can never be staler than the rows it sums up.
+ *
+ * - `progressed`: 1 when the task has any non-draft report (the progress fact of the task status).
+ * - `reported_units`: the units with a submitted or accepted report on the task, comma-separated
+ *   ids (the ranking's "reported" column), NULL for none.
+ * - `units`: the units named on the task in document order, comma-separated ids, the lead ones
+ *   marked `*` ("12*,40,41"), NULL for none.
+ *
+ * Each trigger recomputes the columns of the tasks it touched from their rows (a probe of the
+ * per-task indexes), so the table is exact rather than a running counter. On PostgreSQL the
+ * triggers are per statement (transition tables: a plan import of 1,000 links recomputes each
+ * task once) and lock the tasks' fact rows before they recompute: under READ COMMITTED the
+ * recomputing statement then sees every transaction that wrote the same task before, so two
+ * concurrent submits cannot leave a count that misses one of them.
+ */
+export function dashboardTaskFacts(dialect: Dialect) {
+  const progressed = (t: string) => `COALESCE((SELECT MAX(CASE WHEN r.status <> 'draft' THEN 1 ELSE 0 END) FROM progress_reports r WHERE r.task_id = ${t}), 0)`;
+  const reported = (t: string) =>
+    dialect === 'postgres'
+      ? `(SELECT string_agg(DISTINCT r.unit_id::text, ',') FROM progress_reports r WHERE r.task_id = ${t} AND r.status IN ('submitted', 'accepted'))`
+      : `(SELECT group_concat(DISTINCT r.unit_id) FROM progress_reports r WHERE r.task_id = ${t} AND r.status IN ('submitted', 'accepted'))`;
+  const units = (t: string) =>
+    dialect === 'postgres'
+      ? `(SELECT string_agg(tu.unit_id::text || CASE WHEN tu.role = 'lead' THEN '*' ELSE '' END, ',' ORDER BY tu.ordinal, tu.id) FROM task_units tu WHERE tu.task_id = ${t})`
+      : `(SELECT group_concat(tu.unit_id || CASE WHEN tu.role = 'lead' THEN '*' ELSE '' END, ',' ORDER BY tu.ordinal, tu.id) FROM task_units tu WHERE tu.task_id = ${t})`;
+  const reportSet = (t: string) => `progressed = ${progressed(t)}, reported_units = ${reported(t)}`;
+  const unitSet = (t: string) => `units = ${units(t)}`;
+
+  return {
+    async up(db: Kysely<any>): Promise<void> {
+      await db.schema
+        .createTable('dashboard_task_facts')
+        .addColumn('task_id', 'integer', (c) => c.primaryKey().references('tasks.id').onDelete('cascade'))
+        .addColumn('progressed', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('reported_units', 'text')
+        .addColumn('units', 'text')
+        .execute();
+      await sql.raw(`INSERT INTO dashboard_task_facts (task_id, progressed, reported_units, units) SELECT t.id, ${progressed('t.id')}, ${reported('t.id')}, ${units('t.id')} FROM tasks t`).execute(db);
+
+      if (dialect === 'sqlite') {
+        // One writer at a time: per-row triggers recomputing the task's row are exact.
+        const upsert = (t: string) => `INSERT OR IGNORE INTO dashboard_task_facts (task_id) VALUES (${t});`;
+        await sql.raw(`CREATE TRIGGER dashboard_facts_report_insert AFTER INSERT ON progress_reports BEGIN ${upsert('NEW.task_id')} UPDATE dashboard_task_facts SET ${reportSet('dashboard_task_facts.task_id')} WHERE task_id = NEW.task_id; END`).execute(db);
+        await sql.raw(`CREATE TRIGGER dashboard_facts_report_update AFTER UPDATE OF task_id, unit_id, status ON progress_reports BEGIN ${upsert('NEW.task_id')} UPDATE dashboard_task_facts SET ${reportSet('dashboard_task_facts.task_id')} WHERE task_id IN (OLD.task_id, NEW.task_id); END`).execute(db);
+        await sql.raw(`CREATE TRIGGER dashboard_facts_report_delete AFTER DELETE ON progress_reports BEGIN UPDATE dashboard_task_facts SET ${reportSet('dashboard_task_facts.task_id')} WHERE task_id = OLD.task_id; END`).execute(db);
+        await sql.raw(`CREATE TRIGGER dashboard_facts_unit_insert AFTER INSERT ON task_units BEGIN ${upsert('NEW.task_id')} UPDATE dashboard_task_facts SET ${unitSet('dashboard_task_facts.task_id')} WHERE task_id = NEW.task_id; END`).execute(db);
+        await sql.raw(`CREATE TRIGGER dashboard_facts_unit_update AFTER UPDATE OF task_id, unit_id, role, ordinal ON task_units BEGIN ${upsert('NEW.task_id')} UPDATE dashboard_task_facts SET ${unitSet('dashboard_task_facts.task_id')} WHERE task_id IN (OLD.task_id, NEW.task_id); END`).execute(db);
+        await sql.raw(`CREATE TRIGGER dashboard_facts_unit_delete AFTER DELETE ON task_units BEGIN UPDATE dashboard_task_facts SET ${unitSet('dashboard_task_facts.task_id')} WHERE task_id = OLD.task_id; END`).execute(db);
+        // A task without reports or units still gets its row, so the table has every task.
+        await sql.raw(`CREATE TRIGGER dashboard_facts_task_insert AFTER INSERT ON tasks BEGIN ${upsert('NEW.id')} END`).execute(db);
+        return;
+      }
+
+      // PostgreSQL: one function per source table; `changed` is the set of tasks the statement touched.
+      const fn = (name: string, cols: string[], set: string) => {
+        const differs = `(${cols.map((c) => `o.${c}`).join(', ')}) IS DISTINCT FROM (${cols.map((c) => `n.${c}`).join(', ')})`;
+        return `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+          DECLARE changed integer[];
+          BEGIN
+            IF TG_OP = 'INSERT' THEN
+              SELECT array_agg(DISTINCT task_id) INTO changed FROM new_rows;
+            ELSIF TG_OP = 'DELETE' THEN
+              SELECT array_agg(DISTINCT task_id) INTO changed FROM old_rows;
+            ELSE
+              SELECT array_agg(DISTINCT x) INTO changed FROM (
+                SELECT o.task_id AS x FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE ${differs}
+                UNION SELECT n.task_id FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE ${differs}) s;
+            END IF;
+            IF changed IS NULL THEN RETURN NULL; END IF;
+            -- Tasks still present get their row; a task deleted in this transaction (cascade) does not.
+            INSERT INTO dashboard_task_facts (task_id) SELECT t.id FROM tasks t WHERE t.id = ANY(changed) ORDER BY t.id ON CONFLICT (task_id) DO NOTHING;
+            -- Wait for any other transaction that wrote these tasks, so the next statement sees its rows.
+            PERFORM 1 FROM dashboard_task_facts WHERE task_id = ANY(changed) ORDER BY task_id FOR UPDATE;
+            UPDATE dashboard_task_facts f SET ${set} WHERE f.task_id = ANY(changed);
+            RETURN NULL;
+          END $$`;
+      };
+      await sql.raw(fn('dashboard_facts_of_reports', ['task_id', 'unit_id', 'status'], reportSet('f.task_id'))).execute(db);
+      await sql.raw(fn('dashboard_facts_of_units', ['task_id', 'unit_id', 'role', 'ordinal'], unitSet('f.task_id'))).execute(db);
+      for (const [table, func] of [['progress_reports', 'dashboard_facts_of_reports'], ['task_units', 'dashboard_facts_of_units']] as const) {
+        await sql.raw(`CREATE TRIGGER ${table}_facts_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${func}()`).execute(db);
+        await sql.raw(`CREATE TRIGGER ${table}_facts_update AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${func}()`).execute(db);
+        await sql.raw(`CREATE TRIGGER ${table}_facts_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${func}()`).execute(db);
+      }
+      await sql
+        .raw(
+          `CREATE FUNCTION dashboard_facts_of_tasks() RETURNS trigger LANGUAGE plpgsql AS $$
+           BEGIN
+             INSERT INTO dashboard_task_facts (task_id) SELECT id FROM new_rows ORDER BY id ON CONFLICT (task_id) DO NOTHING;
+             RETURN NULL;
+           END $$`,
+        )
+        .execute(db);
+      await sql.raw(`CREATE TRIGGER tasks_facts_insert AFTER INSERT ON tasks REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dashboard_facts_of_tasks()`).execute(db);
+    },
+  };
+}
