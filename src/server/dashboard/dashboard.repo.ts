@@ -51,16 +51,20 @@ type FactsTable = {
 };
 
 /**
- * On PostgreSQL a bulk read comes back as one JSON array of arrays, built by the server and parsed
- * by `JSON.parse`: decoding 20,000 rows of 7 fields in node-postgres costs the event loop 3-4× more
- * CPU than parsing the same facts as one text (bench/README.md, "dashboards").
+ * On PostgreSQL a bulk read of numbers, dates and id lists comes back as one text, a line per row
+ * and `|` between fields ('' for NULL), split here: decoding 20,000 rows of 7 fields in
+ * node-postgres costs the event loop 3-4× the CPU of splitting the same facts out of one string,
+ * and PostgreSQL builds the text as fast as it sends the rows (bench/plans/tasks.txt). Never for
+ * free text: the values must not contain `|` or a line break.
  */
-async function jsonRows(db: Q, inner: SelectQueryBuilder<any, any, any>, columns: readonly string[], order: readonly string[]): Promise<unknown[][]> {
-  const list = sql.join(columns.map((c) => sql.ref(`x.${c}`)));
+async function textRows(db: Q, inner: SelectQueryBuilder<any, any, any>, columns: readonly string[], order: readonly string[]): Promise<string[][]> {
+  const fields = sql.join(columns.map((c) => sql`coalesce(${sql.ref(`x.${c}`)}::text, '')`), sql`, `);
   const by = sql.join(order.map((c) => sql.ref(`x.${c}`)));
-  const row = await db.selectFrom(inner.as('x')).select(sql<string | null>`json_agg(json_build_array(${list}) ORDER BY ${by})::text`.as('j')).executeTakeFirst();
-  return row?.j ? (JSON.parse(row.j) as unknown[][]) : [];
+  const row = await db.selectFrom(inner.as('x')).select(sql<string | null>`string_agg(concat_ws('|', ${fields}), E'\n' ORDER BY ${by})`.as('t')).executeTakeFirst();
+  return row?.t ? row.t.split('\n').map((line) => line.split('|')) : [];
 }
+
+const orNull = (v: string): string | null => (v === '' ? null : v);
 
 /**
  * The tasks of the scope in plan and document order, each with its row of facts: "any non-draft
@@ -87,8 +91,10 @@ export async function findTasks(db: Q, scope: Scope, dialect: Dialect = 'sqlite'
   if (scope.planId !== undefined) q = q.where('t.plan_id', '=', scope.planId);
   if (scope.taskIds !== undefined) q = q.where('t.id', 'in', scope.taskIds);
   if (dialect !== 'postgres') return q.orderBy('t.plan_id').orderBy('t.ordinal').execute();
-  const rows = await jsonRows(db, q.select('t.ordinal'), ['id', 'plan_id', 'section_id', 'closed_on', 'progressed', 'units', 'reported_units'], ['plan_id', 'ordinal']);
-  return rows.map(([id, plan_id, section_id, closed_on, progressed, units, reported_units]) => ({ id, plan_id, section_id, closed_on, progressed, units, reported_units }) as TaskRow);
+  const rows = await textRows(db, q.select('t.ordinal'), ['id', 'plan_id', 'section_id', 'closed_on', 'progressed', 'units', 'reported_units'], ['plan_id', 'ordinal']);
+  return rows.map(([id, plan, section, closed, progressed, units, reported]): TaskRow => ({
+    id: Number(id), plan_id: Number(plan), section_id: section ? Number(section) : null, closed_on: orNull(closed!), progressed: Number(progressed), units: orNull(units!), reported_units: orNull(reported!),
+  }));
 }
 
 /** Numbers and titles of the tasks a list shows: some tasks, a section's or a plan's. */
@@ -107,8 +113,8 @@ export async function findMilestones(db: Q, scope: Scope, dialect: Dialect = 'sq
   if (scope.planId !== undefined) q = q.where('plan_id', '=', scope.planId);
   if (scope.taskIds !== undefined) q = q.where('task_id', 'in', scope.taskIds);
   if (dialect !== 'postgres') return q.orderBy('task_id').orderBy('ordinal').execute();
-  const rows = await jsonRows(db, q.select('ordinal'), ['task_id', 'due_date', 'completed_on'], ['task_id', 'ordinal']);
-  return rows.map(([task_id, due_date, completed_on]) => ({ task_id, due_date, completed_on }) as { task_id: number; due_date: string | null; completed_on: string | null });
+  const rows = await textRows(db, q.select('ordinal'), ['task_id', 'due_date', 'completed_on'], ['task_id', 'ordinal']);
+  return rows.map(([task, due, completed]) => ({ task_id: Number(task), due_date: orNull(due!), completed_on: orNull(completed!) }));
 }
 
 /** The writes recorded after `since` up to `until` (at most `limit`), oldest first. */
@@ -127,15 +133,19 @@ export async function tasksOfMilestones(db: Q, milestoneIds: number[]) {
   return (await db.selectFrom('milestones').select('task_id').where('id', 'in', milestoneIds).execute()).map((r) => r.task_id);
 }
 
-/** Distinct accountable (non-collective) units named on tasks of the scope: the ranking's length. */
+/**
+ * Distinct accountable (non-collective) units named on tasks of the scope: the ranking's length.
+ * One probe of the (unit, role) link index per unit (~1 ms on PostgreSQL at 1,000 units) rather than
+ * a distinct count over all 51,600 links (~20 ms, bench/plans/units.txt).
+ */
 export async function countAccountableUnits(db: Q, planId: number | undefined): Promise<number> {
-  let q = db
-    .selectFrom('task_units as tu')
-    .innerJoin('units as u', 'u.id', 'tu.unit_id')
-    .select((eb) => eb.fn.count('tu.unit_id').distinct().as('n'))
-    .where('u.is_collective', '=', 0);
-  if (planId !== undefined) q = q.where('tu.plan_id', '=', planId);
-  return num((await q.executeTakeFirst())?.n);
+  const row = await db
+    .selectFrom('units as u')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('u.is_collective', '=', 0)
+    .where((eb) => eb.exists(eb.selectFrom('task_units as tu').select(sql.lit(1).as('x')).whereRef('tu.unit_id', '=', 'u.id').$if(planId !== undefined, (q) => q.where('tu.plan_id', '=', planId!))))
+    .executeTakeFirst();
+  return num(row?.n);
 }
 
 export async function findUnits(db: Q) {

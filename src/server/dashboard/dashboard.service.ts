@@ -14,7 +14,10 @@ import * as repo from './dashboard.repo.ts';
 /**
  * Dashboards over one plan or all plans. Every chart reads the same per-task status table, built from
  * bulk queries and kept in memory per (scope, today): a dashboard page asks for six charts at once
- * and a meeting screen refreshes every minute, while the data changes only on writes.
+ * and a meeting screen refreshes every minute, while the data changes only on writes. The table is
+ * built from two reads (tasks with their facts row, milestones): what a task's reports and links
+ * say — any progress, which units reported, which units are named — is kept per task by triggers
+ * in `dashboard_task_facts`, in the transaction of every write to them (migration 20261204060000).
  *
  * Freshness: every write records an audit event in its transaction, so the newest audit id is the
  * data version, read per request with one index lookup — a write is visible on the next request, on
@@ -162,7 +165,8 @@ function derive(model: Model, patch: Partial<Model>): Model {
 /**
  * The cached table brought up to `version` and `today`. The writes recorded since it was built say
  * what to read again: reports, milestones and tasks → those tasks; a plan → its tasks, sections and
- * goals; sections → the section list; units (merged, renamed) → the unit links; settings (calendar,
+ * goals; sections → the section list; units (merged, renamed) → a rebuild (the tasks' unit lists
+ * and the names both change); settings (calendar,
  * 临期 days) → statuses from the facts in memory, as on a new day. Anything else → a rebuild.
  */
 async function refreshModel(deps: Deps, model: Model, version: number, today: string): Promise<Model> {
