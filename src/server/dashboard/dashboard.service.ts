@@ -57,6 +57,8 @@ interface Model {
   planId: number | undefined;
   plans: Awaited<ReturnType<typeof repo.findPlans>>;
   sections: Awaited<ReturnType<typeof repo.findSections>>;
+  /** Every unit's name and kind, read with the table (a unit write rebuilds it). */
+  unitRows: Awaited<ReturnType<typeof repo.findUnits>>;
   tasks: ScopeTask[];
   byId: Map<number, ScopeTask>;
   /** Loaded on first use: only the unit charts need them. */
@@ -106,7 +108,7 @@ async function modelOf(deps: Deps, planId: number | undefined, today: string): P
  */
 export function warmDashboards(deps: Deps): void {
   modelOf(deps, undefined, todayInChina())
-    .then((model) => linksOf(deps, model))
+    .then((model) => linksOf(model))
     .then(() => roundTrend(deps, undefined))
     .catch(() => undefined);
 }
@@ -146,9 +148,9 @@ async function readTasks(deps: Deps, scope: repo.Scope, today: string): Promise<
 }
 
 async function buildModel(deps: Deps, planId: number | undefined, today: string, version: number): Promise<Model> {
-  const [plans, sections, tasks] = await Promise.all([repo.findPlans(deps.db, planId), repo.findSections(deps.db, planId), readTasks(deps, { planId }, today)]);
+  const [plans, sections, unitRows, tasks] = await Promise.all([repo.findPlans(deps.db, planId), repo.findSections(deps.db, planId), repo.findUnits(deps.db), readTasks(deps, { planId }, today)]);
   if (planId !== undefined && plans.length === 0) throw notFound('方案');
-  return { version, today, planId, plans, sections, tasks, byId: new Map(tasks.map((t) => [t.id, t])), answers: new Map() };
+  return { version, today, planId, plans, sections, unitRows, tasks, byId: new Map(tasks.map((t) => [t.id, t])), answers: new Map() };
 }
 
 /**
@@ -197,9 +199,10 @@ async function refreshModel(deps: Deps, model: Model, version: number, today: st
   }
   let next = derive(model, { version, today });
   if (lists) {
-    const [plans, sections] = await Promise.all([repo.findPlans(deps.db, model.planId), repo.findSections(deps.db, model.planId)]);
+    // A plan import may bring new units: their names are read with the lists.
+    const [plans, sections, unitRows] = await Promise.all([repo.findPlans(deps.db, model.planId), repo.findSections(deps.db, model.planId), repo.findUnits(deps.db)]);
     if (model.planId !== undefined && plans.length === 0) throw notFound('方案');
-    next = derive(next, { plans, sections });
+    next = derive(next, { plans, sections, unitRows, links: undefined, reported: undefined });
   }
   // A plan imported, edited or removed: its block of tasks read again, in plan order.
   const plans = [...planIds].filter((p) => model.planId === undefined || model.planId === p);
@@ -290,17 +293,15 @@ function addPairs(t: ScopeTask, into: Map<number, Set<number>>) {
   if (t.reportedList !== null) into.set(t.id, new Set(t.reportedList.split(',').map(Number)));
 }
 
-/** The unit charts' links, from the tasks' fact lists and the unit names (one read of 1,000 units). */
-function linksOf(deps: Deps, model: Model): Promise<UnitLinks> {
-  model.links ??= (async () => {
-    const units = await repo.findUnits(deps.db);
-    const unitMap = new Map(units.map((u) => [u.id, { name: u.name, collective: u.is_collective === 1 }]));
+/** The unit charts' links, from the tasks' fact lists and the unit names: no read of its own. */
+function linksOf(model: Model): Promise<UnitLinks> {
+  if (!model.links) {
+    const unitMap = new Map(model.unitRows.map((u) => [u.id, { name: u.name, collective: u.is_collective === 1 }]));
     const unitsOfTask = new Map<number, number[]>();
     const leadNames = new Map<number, string[]>();
     for (const t of model.tasks) addLinks(t, unitMap, unitsOfTask, leadNames);
-    return { unitsOfTask, leadNames, units: unitMap };
-  })();
-  model.links.catch(() => (model.links = undefined));
+    model.links = Promise.resolve({ unitsOfTask, leadNames, units: unitMap });
+  }
   return model.links;
 }
 
@@ -396,7 +397,7 @@ export async function unitRanking(deps: Deps, planId: number | undefined, limit:
 }
 
 async function rankAll(deps: Deps, model: Model, today: string) {
-  const [links, reported] = await Promise.all([linksOf(deps, model), reportedOf(model)]);
+  const [links, reported] = await Promise.all([linksOf(model), reportedOf(model)]);
   const tallies = new Map<number, UnitTally>();
   for (const [taskId, unitIds] of links.unitsOfTask) {
     const task = model.byId.get(taskId);
@@ -422,7 +423,7 @@ async function rankAll(deps: Deps, model: Model, today: string) {
 export async function heatmap(deps: Deps, planId: number | undefined, today = todayInChina()) {
   const model = await modelOf(deps, planId, today);
   return answer(model, 'heatmap', async () => {
-    const links = await linksOf(deps, model);
+    const links = await linksOf(model);
     return overdueHeatmap(model.tasks, links.unitsOfTask, (id) => links.units.get(id)?.name ?? '', today, 30, (id) => accountable(links, id));
   });
 }
@@ -501,7 +502,7 @@ export async function roadmap(deps: Deps, q: { planId?: number | undefined; sect
   const model = await modelOf(deps, q.planId, today);
   await assertSection(deps, model, q.sectionId);
   // Numbers and titles are read for the rows shown only: the status table keeps what charts count.
-  const [links, starts, titles] = await Promise.all([linksOf(deps, model), repo.ledgerStarts(deps.db, q), repo.findTaskTitles(deps.db, q)]);
+  const [links, starts, titles] = await Promise.all([linksOf(model), repo.ledgerStarts(deps.db, q), repo.findTaskTitles(deps.db, q)]);
   const rows = q.sectionId === undefined ? model.tasks : model.tasks.filter((t) => t.sectionId === q.sectionId);
   return {
     data: rows.map((t) => ({
@@ -528,7 +529,7 @@ export interface DrillDownQuery {
 export async function drillDown(deps: Deps, q: DrillDownQuery, today = todayInChina()) {
   const model = await modelOf(deps, q.planId, today);
   await assertSection(deps, model, q.sectionId);
-  const links = await linksOf(deps, model);
+  const links = await linksOf(model);
   const statuses = q.status ? new Set(q.status) : null;
   const month = q.month;
   const hits = model.tasks.filter(
