@@ -14,14 +14,15 @@ let userId: number;
 let taskIds: number[];
 let unitIds: number[];
 
-type Facts = Map<number, { progressed: number; reported: string[]; units: string[] }>;
+type Facts = Map<number, { progressed: number; reported: string[]; units: string[]; milestones: string[] }>;
 
 async function expected(): Promise<Facts> {
   const db = t.deps.db;
   const tasks = await db.selectFrom('tasks').select('id').execute();
   const reports = await db.selectFrom('progress_reports').select(['task_id', 'unit_id', 'status']).execute();
   const links = await db.selectFrom('task_units').select(['id', 'task_id', 'unit_id', 'role', 'ordinal']).execute();
-  const out: Facts = new Map(tasks.map((x) => [x.id, { progressed: 0, reported: [], units: [] }]));
+  const milestones = await db.selectFrom('milestones').select(['id', 'task_id', 'ordinal', 'due_date', 'completed_on']).execute();
+  const out: Facts = new Map(tasks.map((x) => [x.id, { progressed: 0, reported: [], units: [], milestones: [] }]));
   for (const r of reports) {
     const f = out.get(r.task_id)!;
     if (r.status !== 'draft') f.progressed = 1;
@@ -29,14 +30,16 @@ async function expected(): Promise<Facts> {
   }
   links.sort((a, b) => a.task_id - b.task_id || a.ordinal - b.ordinal || a.id - b.id);
   for (const l of links) out.get(l.task_id)!.units.push(`${l.unit_id}${l.role === 'lead' ? '*' : ''}`);
+  milestones.sort((a, b) => a.task_id - b.task_id || a.ordinal - b.ordinal || a.id - b.id);
+  for (const m of milestones) out.get(m.task_id)!.milestones.push(`${m.due_date ?? ''}~${m.completed_on ?? ''}`);
   for (const f of out.values()) f.reported.sort();
   return out;
 }
 
 async function actual(): Promise<Facts> {
-  const rows = await sql<{ task_id: number; progressed: number; reported_units: string | null; units: string | null }>`SELECT task_id, progressed, reported_units, units FROM dashboard_task_facts`.execute(t.deps.db);
+  const rows = await sql<{ task_id: number; progressed: number; reported_units: string | null; units: string | null; milestones: string | null }>`SELECT task_id, progressed, reported_units, units, milestones FROM dashboard_task_facts`.execute(t.deps.db);
   return new Map(
-    rows.rows.map((r) => [Number(r.task_id), { progressed: Number(r.progressed), reported: r.reported_units ? r.reported_units.split(',').sort() : [], units: r.units ? r.units.split(',') : [] }]),
+    rows.rows.map((r) => [Number(r.task_id), { progressed: Number(r.progressed), reported: r.reported_units ? r.reported_units.split(',').sort() : [], units: r.units ? r.units.split(',') : [], milestones: r.milestones ? r.milestones.split(',') : [] }]),
   );
 }
 
@@ -111,6 +114,25 @@ describe('dashboard_task_facts (kept by triggers)', () => {
     expect((await actual()).get(link.task_id)!.units).toEqual([]);
     await db.insertInto('task_units').values({ task_id: link.task_id, plan_id: planId, unit_id: unitIds[0]!, role: 'lead', ordinal: 0, name_as_written: '测试' }).execute();
     await agree();
+  });
+
+  it('follows milestones closed, reopened, re-dated, re-ordered, removed and added', async () => {
+    const db = t.deps.db;
+    const m = await db.selectFrom('milestones').select(['id', 'task_id', 'due_date']).where('due_date', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
+    expect((await actual()).get(m.task_id)!.milestones).toContain(`${m.due_date}~`);
+    await db.updateTable('milestones').set({ completed_on: '2026-01-05' }).where('id', '=', m.id).execute();
+    await agree();
+    expect((await actual()).get(m.task_id)!.milestones).toContain(`${m.due_date}~2026-01-05`);
+    await db.updateTable('milestones').set({ completed_on: null, due_date: null }).where('id', '=', m.id).execute();
+    await agree();
+    await db.updateTable('milestones').set({ ordinal: 99 }).where('id', '=', m.id).execute();
+    await agree();
+    await db.deleteFrom('milestones').where('task_id', '=', m.task_id).execute();
+    await agree();
+    expect((await actual()).get(m.task_id)!.milestones).toEqual([]);
+    await db.insertInto('milestones').values({ task_id: m.task_id, plan_id: planId, ordinal: 0, text: '测试节点', clause: '测试节点', due_date: '2026-09-30', span_start: null, span_end: null }).execute();
+    await agree();
+    expect((await actual()).get(m.task_id)!.milestones).toEqual(['2026-09-30~']);
   });
 
   it('drops the row of a deleted task, reports and links going with it', async () => {

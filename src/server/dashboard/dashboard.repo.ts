@@ -47,7 +47,7 @@ export interface Scope {
  * non-draft report, the units with a submitted or accepted report, the units named on the task.
  */
 type FactsTable = {
-  dashboard_task_facts: { task_id: number; progressed: number; reported_units: string | null; units: string | null };
+  dashboard_task_facts: { task_id: number; progressed: number; reported_units: string | null; units: string | null; milestones: string | null };
 };
 
 /**
@@ -68,9 +68,9 @@ const orNull = (v: string): string | null => (v === '' ? null : v);
 
 /**
  * The tasks of the scope in plan and document order, each with its row of facts: "any non-draft
- * report" (the progress fact of `statusesOf`), the units with a submitted or accepted report, and
- * the units named on the task ("12*,40": document order, lead marked). A join of two 20,000-row
- * tables instead of reading 200,000 reports and 51,600 links.
+ * report" (the progress fact of `statusesOf`), the units with a submitted or accepted report, the
+ * units named on the task ("12*,40": document order, lead marked) and its milestones. One join of
+ * two 20,000-row tables instead of reading 16,000 milestones, 51,600 links and 200,000 reports.
  */
 export interface TaskRow {
   id: number;
@@ -80,6 +80,8 @@ export interface TaskRow {
   progressed: number | string;
   units: string | null;
   reported_units: string | null;
+  /** "due~completed" per milestone in document order ('' for none), comma-separated. */
+  milestones: string | null;
 }
 
 export async function findTasks(db: Q, scope: Scope, dialect: Dialect = 'sqlite'): Promise<TaskRow[]> {
@@ -87,13 +89,13 @@ export async function findTasks(db: Q, scope: Scope, dialect: Dialect = 'sqlite'
     .withTables<FactsTable>()
     .selectFrom('tasks as t')
     .leftJoin('dashboard_task_facts as f', 'f.task_id', 't.id')
-    .select((eb) => ['t.id', 't.plan_id', 't.section_id', 't.closed_on', eb.fn.coalesce('f.progressed', sql.lit(0)).as('progressed'), 'f.units', 'f.reported_units']);
+    .select((eb) => ['t.id', 't.plan_id', 't.section_id', 't.closed_on', eb.fn.coalesce('f.progressed', sql.lit(0)).as('progressed'), 'f.units', 'f.reported_units', 'f.milestones']);
   if (scope.planId !== undefined) q = q.where('t.plan_id', '=', scope.planId);
   if (scope.taskIds !== undefined) q = q.where('t.id', 'in', scope.taskIds);
   if (dialect !== 'postgres') return q.orderBy('t.plan_id').orderBy('t.ordinal').execute();
-  const rows = await textRows(db, q.select('t.ordinal'), ['id', 'plan_id', 'section_id', 'closed_on', 'progressed', 'units', 'reported_units'], ['plan_id', 'ordinal']);
-  return rows.map(([id, plan, section, closed, progressed, units, reported]): TaskRow => ({
-    id: Number(id), plan_id: Number(plan), section_id: section ? Number(section) : null, closed_on: orNull(closed!), progressed: Number(progressed), units: orNull(units!), reported_units: orNull(reported!),
+  const rows = await textRows(db, q.select('t.ordinal'), ['id', 'plan_id', 'section_id', 'closed_on', 'progressed', 'units', 'reported_units', 'milestones'], ['plan_id', 'ordinal']);
+  return rows.map(([id, plan, section, closed, progressed, units, reported, milestones]): TaskRow => ({
+    id: Number(id), plan_id: Number(plan), section_id: section ? Number(section) : null, closed_on: orNull(closed!), progressed: Number(progressed), units: orNull(units!), reported_units: orNull(reported!), milestones: orNull(milestones!),
   }));
 }
 
@@ -106,15 +108,6 @@ export async function findTaskTitles(db: Q, scope: Scope & { sectionId?: number 
   if (scope.taskIds !== undefined) q = q.where('id', 'in', scope.taskIds);
   const rows = await q.execute();
   return new Map(rows.map((r) => [r.id, { number: r.number, title: r.title }]));
-}
-
-export async function findMilestones(db: Q, scope: Scope, dialect: Dialect = 'sqlite'): Promise<{ task_id: number; due_date: string | null; completed_on: string | null }[]> {
-  let q = db.selectFrom('milestones').select(['task_id', 'due_date', 'completed_on']);
-  if (scope.planId !== undefined) q = q.where('plan_id', '=', scope.planId);
-  if (scope.taskIds !== undefined) q = q.where('task_id', 'in', scope.taskIds);
-  if (dialect !== 'postgres') return q.orderBy('task_id').orderBy('ordinal').execute();
-  const rows = await textRows(db, q.select('ordinal'), ['task_id', 'due_date', 'completed_on'], ['task_id', 'ordinal']);
-  return rows.map(([task, due, completed]) => ({ task_id: Number(task), due_date: orNull(due!), completed_on: orNull(completed!) }));
 }
 
 /** The writes recorded after `since` up to `until` (at most `limit`), oldest first. */

@@ -12,6 +12,11 @@ import type { Dialect } from '../dialect.ts';
  *   ids (the ranking's "reported" column), NULL for none.
  * - `units`: the units named on the task in document order, comma-separated ids, the lead ones
  *   marked `*` ("12*,40,41"), NULL for none.
+ * - `milestones`: the task's milestones in document order, `due~completed` each ('' for none:
+ *   "2026-06-30~2026-06-12,~"), NULL for none — what the task status is computed from.
+ *
+ * The dashboards then build their per-task table from one read of 20,000 rows (tasks joined with
+ * their facts) instead of 20,000 tasks, 16,000 milestones, 51,600 links and 200,000 reports.
  *
  * Each trigger recomputes the columns of the tasks it touched from their rows (a probe of the
  * per-task indexes), so the table is exact rather than a running counter. On PostgreSQL the
@@ -30,8 +35,13 @@ export function dashboardTaskFacts(dialect: Dialect) {
     dialect === 'postgres'
       ? `(SELECT string_agg(tu.unit_id::text || CASE WHEN tu.role = 'lead' THEN '*' ELSE '' END, ',' ORDER BY tu.ordinal, tu.id) FROM task_units tu WHERE tu.task_id = ${t})`
       : `(SELECT group_concat(tu.unit_id || CASE WHEN tu.role = 'lead' THEN '*' ELSE '' END, ',' ORDER BY tu.ordinal, tu.id) FROM task_units tu WHERE tu.task_id = ${t})`;
+  const milestones = (t: string) =>
+    dialect === 'postgres'
+      ? `(SELECT string_agg(COALESCE(m.due_date, '') || '~' || COALESCE(m.completed_on, ''), ',' ORDER BY m.ordinal, m.id) FROM milestones m WHERE m.task_id = ${t})`
+      : `(SELECT group_concat(COALESCE(m.due_date, '') || '~' || COALESCE(m.completed_on, ''), ',' ORDER BY m.ordinal, m.id) FROM milestones m WHERE m.task_id = ${t})`;
   const reportSet = (t: string) => `progressed = ${progressed(t)}, reported_units = ${reported(t)}`;
   const unitSet = (t: string) => `units = ${units(t)}`;
+  const milestoneSet = (t: string) => `milestones = ${milestones(t)}`;
 
   return {
     async up(db: Kysely<any>): Promise<void> {
@@ -41,8 +51,9 @@ export function dashboardTaskFacts(dialect: Dialect) {
         .addColumn('progressed', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('reported_units', 'text')
         .addColumn('units', 'text')
+        .addColumn('milestones', 'text')
         .execute();
-      await sql.raw(`INSERT INTO dashboard_task_facts (task_id, progressed, reported_units, units) SELECT t.id, ${progressed('t.id')}, ${reported('t.id')}, ${units('t.id')} FROM tasks t`).execute(db);
+      await sql.raw(`INSERT INTO dashboard_task_facts (task_id, progressed, reported_units, units, milestones) SELECT t.id, ${progressed('t.id')}, ${reported('t.id')}, ${units('t.id')}, ${milestones('t.id')} FROM tasks t`).execute(db);
 
       if (dialect === 'sqlite') {
         // One writer at a time: per-row triggers recomputing the task's row are exact.
@@ -53,6 +64,9 @@ export function dashboardTaskFacts(dialect: Dialect) {
         await sql.raw(`CREATE TRIGGER dashboard_facts_unit_insert AFTER INSERT ON task_units BEGIN ${upsert('NEW.task_id')} UPDATE dashboard_task_facts SET ${unitSet('dashboard_task_facts.task_id')} WHERE task_id = NEW.task_id; END`).execute(db);
         await sql.raw(`CREATE TRIGGER dashboard_facts_unit_update AFTER UPDATE OF task_id, unit_id, role, ordinal ON task_units BEGIN ${upsert('NEW.task_id')} UPDATE dashboard_task_facts SET ${unitSet('dashboard_task_facts.task_id')} WHERE task_id IN (OLD.task_id, NEW.task_id); END`).execute(db);
         await sql.raw(`CREATE TRIGGER dashboard_facts_unit_delete AFTER DELETE ON task_units BEGIN UPDATE dashboard_task_facts SET ${unitSet('dashboard_task_facts.task_id')} WHERE task_id = OLD.task_id; END`).execute(db);
+        await sql.raw(`CREATE TRIGGER dashboard_facts_milestone_insert AFTER INSERT ON milestones BEGIN ${upsert('NEW.task_id')} UPDATE dashboard_task_facts SET ${milestoneSet('dashboard_task_facts.task_id')} WHERE task_id = NEW.task_id; END`).execute(db);
+        await sql.raw(`CREATE TRIGGER dashboard_facts_milestone_update AFTER UPDATE OF task_id, ordinal, due_date, completed_on ON milestones BEGIN ${upsert('NEW.task_id')} UPDATE dashboard_task_facts SET ${milestoneSet('dashboard_task_facts.task_id')} WHERE task_id IN (OLD.task_id, NEW.task_id); END`).execute(db);
+        await sql.raw(`CREATE TRIGGER dashboard_facts_milestone_delete AFTER DELETE ON milestones BEGIN UPDATE dashboard_task_facts SET ${milestoneSet('dashboard_task_facts.task_id')} WHERE task_id = OLD.task_id; END`).execute(db);
         // A task without reports or units still gets its row, so the table has every task.
         await sql.raw(`CREATE TRIGGER dashboard_facts_task_insert AFTER INSERT ON tasks BEGIN ${upsert('NEW.id')} END`).execute(db);
         return;
@@ -84,7 +98,8 @@ export function dashboardTaskFacts(dialect: Dialect) {
       };
       await sql.raw(fn('dashboard_facts_of_reports', ['task_id', 'unit_id', 'status'], reportSet('f.task_id'))).execute(db);
       await sql.raw(fn('dashboard_facts_of_units', ['task_id', 'unit_id', 'role', 'ordinal'], unitSet('f.task_id'))).execute(db);
-      for (const [table, func] of [['progress_reports', 'dashboard_facts_of_reports'], ['task_units', 'dashboard_facts_of_units']] as const) {
+      await sql.raw(fn('dashboard_facts_of_milestones', ['task_id', 'ordinal', 'due_date', 'completed_on'], milestoneSet('f.task_id'))).execute(db);
+      for (const [table, func] of [['progress_reports', 'dashboard_facts_of_reports'], ['task_units', 'dashboard_facts_of_units'], ['milestones', 'dashboard_facts_of_milestones']] as const) {
         await sql.raw(`CREATE TRIGGER ${table}_facts_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${func}()`).execute(db);
         await sql.raw(`CREATE TRIGGER ${table}_facts_update AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${func}()`).execute(db);
         await sql.raw(`CREATE TRIGGER ${table}_facts_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${func}()`).execute(db);
