@@ -26,11 +26,14 @@ import type { Dialect } from '../dialect.ts';
  * concurrent submits cannot leave a count that misses one of them.
  */
 export function dashboardTaskFacts(dialect: Dialect) {
+  // Every recomputation reads by task only (the status in CASE, never in WHERE): with the status in
+  // WHERE, a planner without statistics (a bulk import) ANDs in the status index, a scan of most reports
+  // per task.
   const progressed = (t: string) => `COALESCE((SELECT MAX(CASE WHEN r.status <> 'draft' THEN 1 ELSE 0 END) FROM progress_reports r WHERE r.task_id = ${t}), 0)`;
   const reported = (t: string) =>
     dialect === 'postgres'
-      ? `(SELECT string_agg(DISTINCT r.unit_id::text, ',') FROM progress_reports r WHERE r.task_id = ${t} AND r.status IN ('submitted', 'accepted'))`
-      : `(SELECT group_concat(DISTINCT r.unit_id) FROM progress_reports r WHERE r.task_id = ${t} AND r.status IN ('submitted', 'accepted'))`;
+      ? `(SELECT string_agg(DISTINCT CASE WHEN r.status IN ('submitted', 'accepted') THEN r.unit_id::text END, ',') FROM progress_reports r WHERE r.task_id = ${t})`
+      : `(SELECT group_concat(DISTINCT CASE WHEN r.status IN ('submitted', 'accepted') THEN r.unit_id END) FROM progress_reports r WHERE r.task_id = ${t})`;
   const units = (t: string) =>
     dialect === 'postgres'
       ? `(SELECT string_agg(tu.unit_id::text || CASE WHEN tu.role = 'lead' THEN '*' ELSE '' END, ',' ORDER BY tu.ordinal, tu.id) FROM task_units tu WHERE tu.task_id = ${t})`
@@ -75,7 +78,9 @@ export function dashboardTaskFacts(dialect: Dialect) {
       // PostgreSQL: one function per source table; `changed` is the set of tasks the statement touched.
       const fn = (name: string, cols: string[], set: string) => {
         const differs = `(${cols.map((c) => `o.${c}`).join(', ')}) IS DISTINCT FROM (${cols.map((c) => `n.${c}`).join(', ')})`;
-        return `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+        // jit off: on a bulk write into tables not analyzed yet the estimates run into the JIT thresholds,
+        // and compiling the recomputation costs seconds where running it costs milliseconds.
+        return `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql SET jit = off AS $$
           DECLARE changed integer[];
           BEGIN
             IF TG_OP = 'INSERT' THEN
@@ -89,10 +94,14 @@ export function dashboardTaskFacts(dialect: Dialect) {
             END IF;
             IF changed IS NULL THEN RETURN NULL; END IF;
             -- Tasks still present get their row; a task deleted in this transaction (cascade) does not.
-            INSERT INTO dashboard_task_facts (task_id) SELECT t.id FROM tasks t WHERE t.id = ANY(changed) ORDER BY t.id ON CONFLICT (task_id) DO NOTHING;
+            -- Joins with unnest(changed), never "= ANY(changed)": a filter against a 2,000-element array row by
+            -- row is quadratic when the planner scans (a bulk import into tables not analyzed yet).
+            INSERT INTO dashboard_task_facts (task_id) SELECT t.id FROM unnest(changed) c(id) JOIN tasks t ON t.id = c.id ORDER BY t.id ON CONFLICT (task_id) DO NOTHING;
             -- Wait for any other transaction that wrote these tasks, so the next statement sees its rows.
-            PERFORM 1 FROM dashboard_task_facts WHERE task_id = ANY(changed) ORDER BY task_id FOR UPDATE;
-            UPDATE dashboard_task_facts f SET ${set} WHERE f.task_id = ANY(changed);
+            PERFORM 1 FROM dashboard_task_facts f JOIN unnest(changed) c(id) ON f.task_id = c.id ORDER BY f.task_id FOR UPDATE OF f;
+            -- Planned afresh each time (EXECUTE): a plan PL/pgSQL cached while the source tables were small
+            -- (a sequential scan) would otherwise be kept on a pooled connection as they grow to 200,000 rows.
+            EXECUTE $q$UPDATE dashboard_task_facts f SET ${set} FROM unnest($1) c(id) WHERE f.task_id = c.id$q$ USING changed;
             RETURN NULL;
           END $$`;
       };
