@@ -65,7 +65,7 @@ interface Model {
   /** Loaded on first use: only the unit charts need them. */
   links?: Promise<UnitLinks> | undefined;
   /** Units with a submitted or accepted report, per task (the ranking only). */
-  reported?: Promise<Map<number, Set<number>>> | undefined;
+  reported?: Promise<Map<number, number[]>> | undefined;
   /** Chart answers computed from this table: until the next write every request gets the same. */
   answers: Map<string, Promise<unknown>>;
 }
@@ -275,28 +275,49 @@ function refreshedLinks(model: Model, ids: number[]): Pick<Model, 'links' | 'rep
   return out;
 }
 
+/**
+ * Calls `each` for every id of a fact list ("12*,40,41"), with whether it is marked `*` (lead). Read
+ * character by character: a cold build parses 51,600 of them, and splitting into strings first
+ * allocates three times as much (most of a cold unit chart's garbage collection).
+ */
+function eachId(list: string, each: (id: number, lead: boolean) => void): void {
+  let id = 0;
+  let lead = false;
+  for (let i = 0; i < list.length; i += 1) {
+    const c = list.charCodeAt(i);
+    if (c === 44 /* , */) {
+      each(id, lead);
+      id = 0;
+      lead = false;
+    } else if (c === 42 /* * */) lead = true;
+    else id = id * 10 + (c - 48);
+  }
+  each(id, lead);
+}
+
 /** A task's units from its fact list, into the maps of the unit charts. */
 function addLinks(t: ScopeTask, units: UnitLinks['units'], unitsOfTask: UnitLinks['unitsOfTask'], leadNames: UnitLinks['leadNames']) {
   if (t.unitList === null) return;
   const list: number[] = [];
   let names: string[] | undefined;
-  for (const item of t.unitList.split(',')) {
-    const lead = item.endsWith('*');
-    const id = Number(lead ? item.slice(0, -1) : item);
+  eachId(t.unitList, (id, lead) => {
     if (!list.includes(id)) list.push(id);
     if (lead) {
       const name = units.get(id)?.name ?? '';
       if (!names) names = [name];
       else if (!names.includes(name)) names.push(name);
     }
-  }
+  });
   unitsOfTask.set(t.id, list);
   if (names) leadNames.set(t.id, names);
 }
 
-/** A task's reporting units from its fact list. */
-function addPairs(t: ScopeTask, into: Map<number, Set<number>>) {
-  if (t.reportedList !== null) into.set(t.id, new Set(t.reportedList.split(',').map(Number)));
+/** A task's reporting units from its fact list (a few per task: an array, not a set). */
+function addPairs(t: ScopeTask, into: Map<number, number[]>) {
+  if (t.reportedList === null) return;
+  const ids: number[] = [];
+  eachId(t.reportedList, (id) => ids.push(id));
+  into.set(t.id, ids);
 }
 
 /** The unit charts' links, from the tasks' fact lists and the unit names: no read of its own. */
@@ -311,9 +332,9 @@ function linksOf(model: Model): Promise<UnitLinks> {
   return model.links;
 }
 
-function reportedOf(model: Model): Promise<Map<number, Set<number>>> {
+function reportedOf(model: Model): Promise<Map<number, number[]>> {
   if (!model.reported) {
-    const pairs = new Map<number, Set<number>>();
+    const pairs = new Map<number, number[]>();
     for (const t of model.tasks) addPairs(t, pairs);
     model.reported = Promise.resolve(pairs);
   }
@@ -420,7 +441,7 @@ async function rankAll(deps: Deps, model: Model, today: string) {
         u.passed += 1;
         if (met) u.met += 1;
       }
-      if (reported.get(taskId)?.has(unitId)) u.reported += 1;
+      if (reported.get(taskId)?.includes(unitId)) u.reported += 1;
     }
   }
   return rankUnitTallies([...tallies.values()]);
