@@ -186,6 +186,19 @@ async function measure(label: string, deps: Deps): Promise<boolean> {
     console.log(`${'GET /api/health'.padEnd(24)} ${''.padStart(8)}  ${''.padStart(8)}  ${''.padStart(8)} ${''.padStart(7)}   ${''.padStart(7)}   ${''.padStart(7)}  ${ms(base)}  ${ms(quantile(health, 0.95))}`);
     console.log('cold cpu = CPU time of this process for the request (p50): on SQLite all the work; db cpu = CPU of the PostgreSQL backends of this database during the request (p50; /proc, 10 ms ticks, 0 on SQLite). Wall time above their sum is waiting for a CPU on a busy machine.');
     console.log(`${'page of 6 charts, cold'.padEnd(24)} ${ms(median(page))}  ${ms(quantile(page, 0.95))}  (sequential, caches dropped)`);
+    // The read model against its sources, after the seed and every write of this run: any task whose
+    // facts row disagrees with its reports, links or milestones (by count) fails the bench.
+    const n = (list: string) => sql.raw(`CASE WHEN f.${list} IS NULL THEN 0 ELSE length(f.${list}) - length(replace(f.${list}, ',', '')) + 1 END`);
+    const wrong = await sql<{ n: number | string }>`
+      SELECT count(*) AS n FROM tasks t LEFT JOIN dashboard_task_facts f ON f.task_id = t.id
+      WHERE f.task_id IS NULL
+         OR f.progressed <> (CASE WHEN EXISTS (SELECT 1 FROM progress_reports r WHERE r.task_id = t.id AND r.status <> 'draft') THEN 1 ELSE 0 END)
+         OR ${n('reported_units')} <> (SELECT count(DISTINCT r.unit_id) FROM progress_reports r WHERE r.task_id = t.id AND r.status IN ('submitted', 'accepted'))
+         OR ${n('units')} <> (SELECT count(*) FROM task_units tu WHERE tu.task_id = t.id)
+         OR ${n('milestones')} <> (SELECT count(*) FROM milestones m WHERE m.task_id = t.id)`.execute(deps.db);
+    const mismatched = Number(wrong.rows[0]?.n ?? 0);
+    console.log(`read model: dashboard_task_facts checked against reports, links and milestones of every task — ${mismatched} tasks disagree`);
+    if (mismatched > 0) failed = true;
     return !failed;
   } finally {
     await app.close();
