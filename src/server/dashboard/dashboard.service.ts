@@ -14,7 +14,11 @@ import * as repo from './dashboard.repo.ts';
 /**
  * Dashboards over one plan or all plans. Every chart reads the same per-task status table, built from
  * bulk queries and kept in memory per (scope, today): a dashboard page asks for six charts at once
- * and a meeting screen refreshes every minute, while the data changes only on writes.
+ * and a meeting screen refreshes every minute, while the data changes only on writes. The table is
+ * built from one read of the tasks with their facts row: what a task's milestones, reports and links
+ * say — deadlines and closures, any progress, which units reported, which units are named — is kept
+ * per task by triggers in `dashboard_task_facts`, in the transaction of every write to them
+ * (migration 20261204060000).
  *
  * Freshness: every write records an audit event in its transaction, so the newest audit id is the
  * data version, read per request with one index lookup — a write is visible on the next request, on
@@ -35,6 +39,10 @@ interface ScopeTask {
   milestones: { dueDate: string | null; completedOn: string | null }[];
   /** Dated deadlines, ascending. */
   dues: string[];
+  /** Units named on the task as kept in its facts row: "12*,40,41" (document order, lead marked). */
+  unitList: string | null;
+  /** Units with a submitted or accepted report on the task: "12,40". */
+  reportedList: string | null;
 }
 
 interface UnitLinks {
@@ -50,12 +58,14 @@ interface Model {
   planId: number | undefined;
   plans: Awaited<ReturnType<typeof repo.findPlans>>;
   sections: Awaited<ReturnType<typeof repo.findSections>>;
+  /** Every unit's name and kind, read with the table (a unit write rebuilds it). */
+  unitRows: Awaited<ReturnType<typeof repo.findUnits>>;
   tasks: ScopeTask[];
   byId: Map<number, ScopeTask>;
   /** Loaded on first use: only the unit charts need them. */
   links?: Promise<UnitLinks> | undefined;
   /** Units with a submitted or accepted report, per task (the ranking only). */
-  reported?: Promise<Map<number, Set<number>>> | undefined;
+  reported?: Promise<Map<number, number[]>> | undefined;
   /** Chart answers computed from this table: until the next write every request gets the same. */
   answers: Map<string, Promise<unknown>>;
 }
@@ -99,7 +109,7 @@ async function modelOf(deps: Deps, planId: number | undefined, today: string): P
  */
 export function warmDashboards(deps: Deps): void {
   modelOf(deps, undefined, todayInChina())
-    .then((model) => linksOf(deps, model))
+    .then((model) => linksOf(model))
     .then(() => roundTrend(deps, undefined))
     .catch(() => undefined);
 }
@@ -118,30 +128,35 @@ async function withStatuses(deps: Deps, tasks: ScopeTask[], today: string): Prom
 
 /** Reads the tasks of a scope and computes their statuses. */
 async function readTasks(deps: Deps, scope: repo.Scope, today: string): Promise<ScopeTask[]> {
-  const [taskRows, milestoneRows, { calendar, options }] = await Promise.all([repo.findTasks(deps.db, scope), repo.findMilestones(deps.db, scope), statusSettings(deps)]);
-  const byTask = new Map<number, ScopeTask['milestones']>();
-  for (const m of milestoneRows) {
-    const facts = { dueDate: m.due_date, completedOn: m.completed_on };
-    const list = byTask.get(m.task_id);
-    if (list) list.push(facts);
-    else byTask.set(m.task_id, [facts]);
-  }
+  const [taskRows, { calendar, options }] = await Promise.all([repo.findTasks(deps.db, scope, deps.dialect), statusSettings(deps)]);
   const statusOf = statusFunction(today, calendar, options);
   const none: ScopeTask['milestones'] = [];
+  const noDues: string[] = [];
+  // One object per task (20,000 on a cold build), its status computed from itself.
   return taskRows.map((t): ScopeTask => {
-    const ms = byTask.get(t.id) ?? none;
-    const facts = { closedOn: t.closed_on, progressed: Number(t.progressed) === 1 };
-    const dues: string[] = [];
-    for (const m of ms) if (m.dueDate !== null) dues.push(m.dueDate);
-    if (dues.length > 1) dues.sort();
-    return { id: t.id, planId: t.plan_id, sectionId: t.section_id, ...facts, status: statusOf(facts, ms), milestones: ms, dues };
+    let ms = none;
+    let dues = noDues;
+    if (t.milestones !== null) {
+      ms = [];
+      dues = [];
+      for (const item of t.milestones.split(',')) {
+        const cut = item.indexOf('~');
+        const dueDate = cut > 0 ? item.slice(0, cut) : null;
+        ms.push({ dueDate, completedOn: cut < item.length - 1 ? item.slice(cut + 1) : null });
+        if (dueDate !== null) dues.push(dueDate);
+      }
+      if (dues.length > 1) dues.sort();
+    }
+    const task: ScopeTask = { id: t.id, planId: t.plan_id, sectionId: t.section_id, closedOn: t.closed_on, progressed: Number(t.progressed) === 1, status: 'not_started', milestones: ms, dues, unitList: t.units, reportedList: t.reported_units };
+    task.status = statusOf(task, ms);
+    return task;
   });
 }
 
 async function buildModel(deps: Deps, planId: number | undefined, today: string, version: number): Promise<Model> {
-  const [plans, sections, tasks] = await Promise.all([repo.findPlans(deps.db, planId), repo.findSections(deps.db, planId), readTasks(deps, { planId }, today)]);
+  const [plans, sections, unitRows, tasks] = await Promise.all([repo.findPlans(deps.db, planId), repo.findSections(deps.db, planId), repo.findUnits(deps.db), readTasks(deps, { planId }, today)]);
   if (planId !== undefined && plans.length === 0) throw notFound('方案');
-  return { version, today, planId, plans, sections, tasks, byId: new Map(tasks.map((t) => [t.id, t])), answers: new Map() };
+  return { version, today, planId, plans, sections, unitRows, tasks, byId: new Map(tasks.map((t) => [t.id, t])), answers: new Map() };
 }
 
 /**
@@ -158,7 +173,8 @@ function derive(model: Model, patch: Partial<Model>): Model {
 /**
  * The cached table brought up to `version` and `today`. The writes recorded since it was built say
  * what to read again: reports, milestones and tasks → those tasks; a plan → its tasks, sections and
- * goals; sections → the section list; units (merged, renamed) → the unit links; settings (calendar,
+ * goals; sections → the section list; units (merged, renamed) → a rebuild (the tasks' unit lists
+ * and the names both change); settings (calendar,
  * 临期 days) → statuses from the facts in memory, as on a new day. Anything else → a rebuild.
  */
 async function refreshModel(deps: Deps, model: Model, version: number, today: string): Promise<Model> {
@@ -170,13 +186,13 @@ async function refreshModel(deps: Deps, model: Model, version: number, today: st
   const reportIds: number[] = [];
   const milestoneIds: number[] = [];
   let lists = false;
-  let units = false;
   let restatus = model.today !== today;
   for (const e of events) {
     if (e.outcome !== 'ok' || UNRELATED.has(e.entity_type)) continue;
     const id = Number(e.entity_id);
     if (e.entity_type === 'setting') restatus = true;
-    else if (e.entity_type === 'unit') units = true;
+    // A unit merged or renamed: the tasks' unit lists (kept in their facts) and names are read again.
+    else if (e.entity_type === 'unit') return rebuild();
     else if (e.entity_type === 'section') lists = true;
     else if (!Number.isInteger(id)) return rebuild();
     else if (e.entity_type === 'task') taskIds.add(id);
@@ -189,9 +205,10 @@ async function refreshModel(deps: Deps, model: Model, version: number, today: st
   }
   let next = derive(model, { version, today });
   if (lists) {
-    const [plans, sections] = await Promise.all([repo.findPlans(deps.db, model.planId), repo.findSections(deps.db, model.planId)]);
+    // A plan import may bring new units: their names are read with the lists.
+    const [plans, sections, unitRows] = await Promise.all([repo.findPlans(deps.db, model.planId), repo.findSections(deps.db, model.planId), repo.findUnits(deps.db)]);
     if (model.planId !== undefined && plans.length === 0) throw notFound('方案');
-    next = derive(next, { plans, sections });
+    next = derive(next, { plans, sections, unitRows, links: undefined, reported: undefined });
   }
   // A plan imported, edited or removed: its block of tasks read again, in plan order.
   const plans = [...planIds].filter((p) => model.planId === undefined || model.planId === p);
@@ -217,88 +234,110 @@ async function refreshModel(deps: Deps, model: Model, version: number, today: st
       if (r) next.tasks[i] = r;
     });
     for (const t of fresh) next.byId.set(t.id, t);
-    const refreshed = derive(next, refreshedLinks(deps, next, ids));
+    const refreshed = derive(next, refreshedLinks(next, ids));
     // A failed read is not kept: the next request loads the links afresh.
     refreshed.links?.catch(() => (refreshed.links = undefined));
     refreshed.reported?.catch(() => (refreshed.reported = undefined));
     next = refreshed;
   }
-  if (units) next = derive(next, { links: undefined, reported: undefined });
   if (restatus) next = derive(next, { tasks: await withStatuses(deps, next.tasks, today) });
   return next;
 }
 
-/** The unit links and reported pairs of a table with some tasks read again (when they were loaded). */
 /**
- * The unit links and reported pairs with some tasks read again (when they were loaded). Updated in
- * place rather than copied: copying 50,000 links per report submitted costs more than the request,
- * and a table still serving a request only ever sees these tasks' newer links.
+ * The unit links and reported pairs with some tasks read again (when they were loaded), from those
+ * tasks' fresh fact lists. Updated in place rather than copied: copying 50,000 links per report
+ * submitted costs more than the request, and a table still serving a request only ever sees these
+ * tasks' newer links.
  */
-function refreshedLinks(deps: Deps, model: Model, ids: number[]): Pick<Model, 'links' | 'reported'> {
-  const scope = { taskIds: ids };
+function refreshedLinks(model: Model, ids: number[]): Pick<Model, 'links' | 'reported'> {
+  const fresh = ids.map((id) => model.byId.get(id)!);
   const out: Pick<Model, 'links' | 'reported'> = { links: undefined, reported: undefined };
   if (model.links) {
-    out.links = Promise.all([model.links, repo.findTaskUnits(deps.db, scope)]).then(([links, rows]) => {
-      for (const id of ids) {
-        links.unitsOfTask.delete(id);
-        links.leadNames.delete(id);
+    out.links = model.links.then((links) => {
+      for (const t of fresh) {
+        links.unitsOfTask.delete(t.id);
+        links.leadNames.delete(t.id);
+        addLinks(t, links.units, links.unitsOfTask, links.leadNames);
       }
-      addLinks(rows, links.units, links.unitsOfTask, links.leadNames);
       return links;
     });
   }
   if (model.reported) {
-    out.reported = Promise.all([model.reported, repo.findReportedPairs(deps.db, scope)]).then(([reported, rows]) => {
-      for (const id of ids) reported.delete(id);
-      addPairs(rows, reported);
+    out.reported = model.reported.then((reported) => {
+      for (const t of fresh) {
+        reported.delete(t.id);
+        addPairs(t, reported);
+      }
       return reported;
     });
   }
   return out;
 }
 
-function addLinks(rows: { task_id: number; unit_id: number; lead: number | string }[], units: UnitLinks['units'], unitsOfTask: UnitLinks['unitsOfTask'], leadNames: UnitLinks['leadNames']) {
-  for (const r of rows) {
-    const list = unitsOfTask.get(r.task_id);
-    if (!list) unitsOfTask.set(r.task_id, [r.unit_id]);
-    else if (!list.includes(r.unit_id)) list.push(r.unit_id);
-    if (Number(r.lead) === 1) {
-      const name = units.get(r.unit_id)?.name ?? '';
-      const names = leadNames.get(r.task_id);
-      if (!names) leadNames.set(r.task_id, [name]);
+/**
+ * Calls `each` for every id of a fact list ("12*,40,41"), with whether it is marked `*` (lead). Read
+ * character by character: a cold build parses 51,600 of them, and splitting into strings first
+ * allocates three times as much (most of a cold unit chart's garbage collection).
+ */
+function eachId(list: string, each: (id: number, lead: boolean) => void): void {
+  let id = 0;
+  let lead = false;
+  for (let i = 0; i < list.length; i += 1) {
+    const c = list.charCodeAt(i);
+    if (c === 44 /* , */) {
+      each(id, lead);
+      id = 0;
+      lead = false;
+    } else if (c === 42 /* * */) lead = true;
+    else id = id * 10 + (c - 48);
+  }
+  each(id, lead);
+}
+
+/** A task's units from its fact list, into the maps of the unit charts. */
+function addLinks(t: ScopeTask, units: UnitLinks['units'], unitsOfTask: UnitLinks['unitsOfTask'], leadNames: UnitLinks['leadNames']) {
+  if (t.unitList === null) return;
+  const list: number[] = [];
+  let names: string[] | undefined;
+  eachId(t.unitList, (id, lead) => {
+    if (!list.includes(id)) list.push(id);
+    if (lead) {
+      const name = units.get(id)?.name ?? '';
+      if (!names) names = [name];
       else if (!names.includes(name)) names.push(name);
     }
-  }
+  });
+  unitsOfTask.set(t.id, list);
+  if (names) leadNames.set(t.id, names);
 }
 
-function addPairs(rows: { task_id: number; unit_id: number }[], into: Map<number, Set<number>>) {
-  for (const r of rows) {
-    const set = into.get(r.task_id);
-    if (set) set.add(r.unit_id);
-    else into.set(r.task_id, new Set([r.unit_id]));
-  }
+/** A task's reporting units from its fact list (a few per task: an array, not a set). */
+function addPairs(t: ScopeTask, into: Map<number, number[]>) {
+  if (t.reportedList === null) return;
+  const ids: number[] = [];
+  eachId(t.reportedList, (id) => ids.push(id));
+  into.set(t.id, ids);
 }
 
-function linksOf(deps: Deps, model: Model): Promise<UnitLinks> {
-  model.links ??= (async () => {
-    const [rows, units] = await Promise.all([repo.findTaskUnits(deps.db, { planId: model.planId }), repo.findUnits(deps.db)]);
-    const unitMap = new Map(units.map((u) => [u.id, { name: u.name, collective: u.is_collective === 1 }]));
+/** The unit charts' links, from the tasks' fact lists and the unit names: no read of its own. */
+function linksOf(model: Model): Promise<UnitLinks> {
+  if (!model.links) {
+    const unitMap = new Map(model.unitRows.map((u) => [u.id, { name: u.name, collective: u.is_collective === 1 }]));
     const unitsOfTask = new Map<number, number[]>();
     const leadNames = new Map<number, string[]>();
-    addLinks(rows, unitMap, unitsOfTask, leadNames);
-    return { unitsOfTask, leadNames, units: unitMap };
-  })();
-  model.links.catch(() => (model.links = undefined));
+    for (const t of model.tasks) addLinks(t, unitMap, unitsOfTask, leadNames);
+    model.links = Promise.resolve({ unitsOfTask, leadNames, units: unitMap });
+  }
   return model.links;
 }
 
-function reportedOf(deps: Deps, model: Model): Promise<Map<number, Set<number>>> {
-  model.reported ??= repo.findReportedPairs(deps.db, { planId: model.planId }).then((rows) => {
-    const pairs = new Map<number, Set<number>>();
-    addPairs(rows, pairs);
-    return pairs;
-  });
-  model.reported.catch(() => (model.reported = undefined));
+function reportedOf(model: Model): Promise<Map<number, number[]>> {
+  if (!model.reported) {
+    const pairs = new Map<number, number[]>();
+    for (const t of model.tasks) addPairs(t, pairs);
+    model.reported = Promise.resolve(pairs);
+  }
   return model.reported;
 }
 
@@ -385,7 +424,7 @@ export async function unitRanking(deps: Deps, planId: number | undefined, limit:
 }
 
 async function rankAll(deps: Deps, model: Model, today: string) {
-  const [links, reported] = await Promise.all([linksOf(deps, model), reportedOf(deps, model)]);
+  const [links, reported] = await Promise.all([linksOf(model), reportedOf(model)]);
   const tallies = new Map<number, UnitTally>();
   for (const [taskId, unitIds] of links.unitsOfTask) {
     const task = model.byId.get(taskId);
@@ -402,7 +441,7 @@ async function rankAll(deps: Deps, model: Model, today: string) {
         u.passed += 1;
         if (met) u.met += 1;
       }
-      if (reported.get(taskId)?.has(unitId)) u.reported += 1;
+      if (reported.get(taskId)?.includes(unitId)) u.reported += 1;
     }
   }
   return rankUnitTallies([...tallies.values()]);
@@ -411,7 +450,7 @@ async function rankAll(deps: Deps, model: Model, today: string) {
 export async function heatmap(deps: Deps, planId: number | undefined, today = todayInChina()) {
   const model = await modelOf(deps, planId, today);
   return answer(model, 'heatmap', async () => {
-    const links = await linksOf(deps, model);
+    const links = await linksOf(model);
     return overdueHeatmap(model.tasks, links.unitsOfTask, (id) => links.units.get(id)?.name ?? '', today, 30, (id) => accountable(links, id));
   });
 }
@@ -490,7 +529,7 @@ export async function roadmap(deps: Deps, q: { planId?: number | undefined; sect
   const model = await modelOf(deps, q.planId, today);
   await assertSection(deps, model, q.sectionId);
   // Numbers and titles are read for the rows shown only: the status table keeps what charts count.
-  const [links, starts, titles] = await Promise.all([linksOf(deps, model), repo.ledgerStarts(deps.db, q), repo.findTaskTitles(deps.db, q)]);
+  const [links, starts, titles] = await Promise.all([linksOf(model), repo.ledgerStarts(deps.db, q), repo.findTaskTitles(deps.db, q)]);
   const rows = q.sectionId === undefined ? model.tasks : model.tasks.filter((t) => t.sectionId === q.sectionId);
   return {
     data: rows.map((t) => ({
@@ -517,7 +556,7 @@ export interface DrillDownQuery {
 export async function drillDown(deps: Deps, q: DrillDownQuery, today = todayInChina()) {
   const model = await modelOf(deps, q.planId, today);
   await assertSection(deps, model, q.sectionId);
-  const links = await linksOf(deps, model);
+  const links = await linksOf(model);
   const statuses = q.status ? new Set(q.status) : null;
   const month = q.month;
   const hits = model.tasks.filter(

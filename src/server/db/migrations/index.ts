@@ -13,6 +13,7 @@ import { authHardening } from './20261204035000-auth-hardening.ts';
 import { auditIntegrity } from './20261204020000-audit-integrity.ts';
 import { attachmentHashIndex } from './20261204030000-attachment-hash-index.ts';
 import { backupRuns } from './20261204050000-backup-runs.ts';
+import { dashboardTaskFacts } from './20261204060000-dashboard-task-facts.ts';
 
 /** All migrations in order. Names are timestamped; never edit one that has shipped. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -32,6 +33,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '20261204030000-attachment-hash-index': attachmentHashIndex(),
         '20261204035000-auth-hardening': authHardening(),
         '20261204050000-backup-runs': backupRuns(dialect),
+        '20261204060000-dashboard-task-facts': dashboardTaskFacts(dialect),
       };
     },
   };
