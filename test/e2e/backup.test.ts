@@ -6,7 +6,7 @@ import { SYSTEM_ACTOR } from '../../src/server/context.ts';
 import { runBackupJob } from '../../src/server/jobs/backup.job.ts';
 import { importSampleIfEmpty } from '../../src/server/sample.ts';
 import { createUser } from '../../src/server/users/users.service.ts';
-import { signIn, startE2E, type E2E } from './harness.ts';
+import { enrolSecondFactor, signIn, startE2E, type E2E } from './harness.ts';
 
 const PASSWORD = 'Tuijin-e2e-2021!';
 let e: E2E;
@@ -23,6 +23,8 @@ it('an admin turns on the daily backup on the settings page, and the card then s
   const { page, baseUrl } = e;
   await page.goto(`${baseUrl}/admin/settings`);
   await signIn(page, 'sysadmin', PASSWORD);
+  // An administrator enrols a second factor at the first sign-in.
+  await enrolSecondFactor(page);
   const card = page.getByTestId('settings-backup');
   await card.getByText('尚未运行过定时备份').waitFor();
   await expect(card.getByText('定时备份未开启。', { exact: false }).count()).resolves.toBe(1);
