@@ -66,7 +66,7 @@ export function SecuritySettingsCard() {
             </Form.Item>
           )}
         </Space>
-        <Form.Item label="以下角色也须双因素认证（系统管理员始终需要）" name="totpRoles">
+        <Form.Item label="以下角色也须双因素认证（系统、安全、审计管理员始终需要）" name="totpRoles">
           <Select
             mode="multiple"
             allowClear
