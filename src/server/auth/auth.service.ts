@@ -8,7 +8,7 @@ import { AppError } from '../errors.ts';
 import * as repo from './auth.repo.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { getSecuritySettings, nowMs } from './security-settings.ts';
-import { unitSubtree } from './unit-tree.ts';
+import { readUnitSubtree, unitSubtree } from './unit-tree.ts';
 
 // Verifying against a throw-away hash when the user does not exist keeps timing from revealing usernames.
 const DUMMY_HASH = hashPassword('not-a-real-password-Aa1!');
@@ -129,7 +129,7 @@ export async function resolveSession(deps: Deps, token: string): Promise<Session
   }
   const roles = JSON.parse(s.roles) as Role[];
   const [unitScope, leaderSectionIds] = await Promise.all([
-    s.unit_id ? unitSubtree(deps, s.unit_id, Number(s.units_version ?? 0)) : Promise.resolve([]),
+    s.unit_id ? (s.units_version == null ? readUnitSubtree(deps, s.unit_id) : unitSubtree(deps, s.unit_id, Number(s.units_version))) : Promise.resolve([]),
     roles.includes('leader') ? repo.leaderSectionIds(deps.db, s.user_id) : Promise.resolve([]),
   ]);
   const mustChangePassword = s.must_change_password === 1;

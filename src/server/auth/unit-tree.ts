@@ -39,7 +39,7 @@ export async function unitSubtree(deps: Pick<Deps, 'db'>, unitId: number, versio
   return out;
 }
 
-/** The unit subtree read straight from the database, for callers without a session (test fixtures). */
+/** The unit subtree read straight from the database: without a version to file it under (test fixtures). */
 export async function readUnitSubtree(deps: Pick<Deps, 'db'>, unitId: number): Promise<number[]> {
   return subtreeOf(await repo.unitChildren(deps.db), unitId);
 }
