@@ -179,16 +179,17 @@ function clientMeter() {
 }
 
 /**
- * CPU time (user + system, ms) the server process has used so far, from /proc (Linux; null elsewhere).
- * Per request it is what the server's work costs whatever else runs on the machine: under a burst
- * the latency ratio of two phases is close to the ratio of their CPU per request, since both queue
- * on the same event loop.
+ * CPU time (user and system, ms) the server process has used so far, all its threads (the event loop,
+ * the thread pool's file work), from /proc (Linux; null elsewhere). Per request it is what the server's
+ * work costs whatever else runs on the machine: under a burst the latency ratio of two phases is close
+ * to the ratio of their CPU per request, since both queue on the same event loop.
  */
-function serverCpuMs(pid: number | undefined): number | null {
+function serverCpuMs(pid: number | undefined): { user: number; system: number } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100 on Linux)
+    // utime, stime, in USER_HZ (100 on Linux)
+    return { user: (Number(fields[11]) * 1000) / 100, system: (Number(fields[12]) * 1000) / 100 };
   } catch {
     return null;
   }
@@ -198,7 +199,10 @@ function serverMeter(pid: number | undefined) {
   const c0 = serverCpuMs(pid);
   return (requests: number) => {
     const c1 = serverCpuMs(pid);
-    return c0 === null || c1 === null ? 'server: CPU n/a' : `server: CPU ${(c1 - c0).toFixed(0)} ms, ${((c1 - c0) / requests).toFixed(2)} ms per request`;
+    if (c0 === null || c1 === null) return 'server: CPU n/a';
+    const user = c1.user - c0.user;
+    const system = c1.system - c0.system;
+    return `server: CPU ${(user + system).toFixed(0)} ms, ${((user + system) / requests).toFixed(2)} ms per request (user ${(user / requests).toFixed(2)}, system ${(system / requests).toFixed(2)})`;
   };
 }
 

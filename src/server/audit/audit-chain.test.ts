@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { RawNode, sql, UpdateQueryNode, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENESIS_HASH } from '../../core/audit/chain.ts';
 import { createTestApp, TEST_DIALECT, type TestApp } from '../test/helpers.ts';
@@ -108,6 +108,43 @@ describe('the hash chain', () => {
       expect(v).toMatchObject({ ok: true, pending: 0, firstBroken: null });
       const n = await fresh.deps.db.selectFrom('audit_events').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow();
       expect(v.checked).toBe(Number(n.n));
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
+describe('the sealing pass (issue 9 §5)', () => {
+  /** Counts the UPDATE statements sent to audit_events. */
+  class UpdateCounter implements KyselyPlugin {
+    updates = 0;
+    transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+      const n = args.node;
+      if (UpdateQueryNode.is(n) || (RawNode.is(n) && /^\s*update audit_events/i.test(n.sqlFragments.join('?')))) this.updates++;
+      return n;
+    }
+    async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+      return args.result;
+    }
+  }
+
+  it('seals a batch of rows in one statement, each row with its own link, and the chain verifies', async () => {
+    const fresh = await createTestApp();
+    try {
+      await sealAuditChain(fresh.deps);
+      for (let i = 0; i < 1_200; i++) await recordAudit(fresh.deps.db, { action: 'test.batch', entityType: 'test', entityId: i, after: { i } });
+      const counter = new UpdateCounter();
+      const sealed = await sealAuditChain({ db: fresh.deps.db.withPlugin(counter), dialect: fresh.deps.dialect });
+      expect(sealed).toBe(1_200);
+      // 500 rows per batch: three statements, where there was one UPDATE per row.
+      expect(counter.updates).toBe(3);
+      const rows = await fresh.deps.db.selectFrom('audit_events').select(['seq', 'prev_hash', 'hash']).orderBy('seq').execute();
+      rows.forEach((r, i) => {
+        expect(r.seq).toBe(i + 1);
+        expect(r.prev_hash).toBe(i === 0 ? GENESIS_HASH : rows[i - 1]!.hash);
+      });
+      expect(new Set(rows.map((r) => r.hash)).size).toBe(rows.length);
+      expect(await verifyAuditChain(fresh.deps)).toMatchObject({ ok: true, pending: 0, checked: rows.length, firstBroken: null });
     } finally {
       await fresh.close();
     }

@@ -51,15 +51,45 @@ async function sealBatch(db: Kysely<DB>, dialect: Dialect): Promise<number> {
     if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${SEAL_LOCK_KEY})`.execute(trx);
     let { seq, hash } = await chainTail(trx);
     const rows = await trx.selectFrom('audit_events').select(chainColumns).where('seq', 'is', null).orderBy('id').limit(SEAL_BATCH).execute();
+    if (!rows.length) return 0;
+    const seals: Seal[] = [];
     for (const r of rows) {
       seq += 1;
       const next = hashOf(hash, { ...r, seq });
-      // `hash is null`: the trigger allows this one update only while the row is unsealed.
-      await trx.updateTable('audit_events').set({ seq, prev_hash: hash, hash: next }).where('id', '=', r.id).where('hash', 'is', null).execute();
+      seals.push({ id: r.id, seq, prev_hash: hash, hash: next });
       hash = next;
     }
+    // Every row read must take its seal, or none does: a row sealed meanwhile (it cannot be, under the
+    // lock) would leave a gap in the chain.
+    const sealed = await sealRows(trx, dialect, seals);
+    if (sealed !== rows.length) throw new Error(`audit sealing: ${sealed} of ${rows.length} rows took their seal`);
     return rows.length;
   });
+}
+
+interface Seal {
+  id: number;
+  seq: number;
+  prev_hash: string;
+  hash: string;
+}
+
+/**
+ * Writes a batch of seals in one statement (one round trip, one SQL text whatever the batch size, so
+ * the prepared statement is reused): the seals travel as one JSON parameter. `hash is null`: the
+ * append-only trigger allows this one update of a row, while it is unsealed, and still checks each row.
+ */
+async function sealRows(trx: Transaction<DB>, dialect: Dialect, seals: Seal[]): Promise<number> {
+  const json = JSON.stringify(seals);
+  const r =
+    dialect === 'postgres'
+      ? await sql`UPDATE audit_events AS e SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+          FROM jsonb_to_recordset(CAST(${json} AS jsonb)) AS v(id bigint, seq bigint, prev_hash text, hash text)
+          WHERE e.id = v.id AND e.hash IS NULL`.execute(trx)
+      : await sql`UPDATE audit_events SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+          FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.seq') AS seq, json_extract(value, '$.prev_hash') AS prev_hash, json_extract(value, '$.hash') AS hash FROM json_each(${json})) AS v
+          WHERE audit_events.id = v.id AND audit_events.hash IS NULL`.execute(trx);
+  return Number(r.numAffectedRows ?? 0n);
 }
 
 /** Seals every committed row not sealed yet; returns how many. */

@@ -59,6 +59,8 @@ export async function findSession(db: Q, id: string) {
     .select([
       's.id', 's.csrf_token', 's.created_at', 's.last_seen_at', 's.second_factor_ok', 'u.id as user_id', 'u.username', 'u.display_name', 'u.unit_id', 'u.roles',
       'u.is_active', 'u.must_change_password', 'u.password_changed_at', 'u.created_at as user_created_at', 'u.totp_enabled_at',
+      // Read with the session (one round trip): tells whether this node's unit tree is still current.
+      (eb) => eb.selectFrom('units_version').select('version').where('id', '=', 1).as('units_version'),
     ])
     .where('s.id', '=', id)
     .executeTakeFirst();
@@ -164,14 +166,16 @@ export async function countUnusedRecoveryCodes(db: Q, userId: number): Promise<n
   return Number(r.n);
 }
 
-/** A unit and every unit below it (a town's sub-units, a department's offices). */
-export async function unitSubtree(db: Q, unitId: number): Promise<number[]> {
-  const all = await db.selectFrom('units').select(['id', 'parent_id']).where('parent_id', 'is not', null).execute();
+/** Which unit is under which: every unit with a parent, by parent. */
+export async function unitChildren(db: Q): Promise<Map<number, number[]>> {
+  const all = await db.selectFrom('units').select(['id', 'parent_id']).where('parent_id', 'is not', null).orderBy('id').execute();
   const children = new Map<number, number[]>();
-  for (const u of all) children.set(u.parent_id!, [...(children.get(u.parent_id!) ?? []), u.id]);
-  const out = [unitId];
-  for (let i = 0; i < out.length && out.length < 10_000; i++) for (const c of children.get(out[i]!) ?? []) if (!out.includes(c)) out.push(c);
-  return out;
+  for (const u of all) {
+    const list = children.get(u.parent_id!);
+    if (list) list.push(u.id);
+    else children.set(u.parent_id!, [u.id]);
+  }
+  return children;
 }
 
 export async function leaderSectionIds(db: Q, userId: number): Promise<number[]> {

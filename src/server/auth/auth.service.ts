@@ -8,6 +8,7 @@ import { AppError } from '../errors.ts';
 import * as repo from './auth.repo.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { getSecuritySettings, nowMs } from './security-settings.ts';
+import { readUnitSubtree, unitSubtree } from './unit-tree.ts';
 
 // Verifying against a throw-away hash when the user does not exist keeps timing from revealing usernames.
 const DUMMY_HASH = hashPassword('not-a-real-password-Aa1!');
@@ -104,7 +105,8 @@ export interface SessionContext {
 }
 
 /**
- * Resolves a session cookie to its principal (with unit subtree and leader sections). A session past
+ * Resolves a session cookie to its principal (with unit subtree and leader sections) in one query for
+ * session, user and unit tree version (the tree itself is held in memory: unit-tree.ts). A session past
  * its idle timeout or absolute lifetime (settings) is deleted, audited, and answers as no session;
  * a live one's last use moves forward, at most once a minute so reads do not turn into writes.
  */
@@ -127,7 +129,7 @@ export async function resolveSession(deps: Deps, token: string): Promise<Session
   }
   const roles = JSON.parse(s.roles) as Role[];
   const [unitScope, leaderSectionIds] = await Promise.all([
-    s.unit_id ? repo.unitSubtree(deps.db, s.unit_id) : Promise.resolve([]),
+    s.unit_id ? (s.units_version == null ? readUnitSubtree(deps, s.unit_id) : unitSubtree(deps, s.unit_id, Number(s.units_version))) : Promise.resolve([]),
     roles.includes('leader') ? repo.leaderSectionIds(deps.db, s.user_id) : Promise.resolve([]),
   ]);
   const mustChangePassword = s.must_change_password === 1;

@@ -9,6 +9,8 @@ export interface DB {
   milestones: MilestoneTable;
   units: UnitTable;
   unit_aliases: UnitAliasTable;
+  /** One row; moves forward with every write to units (triggers), so app nodes know when to reload the unit tree. */
+  units_version: UnitsVersionTable;
   task_units: TaskUnitTable;
   import_drafts: ImportDraftTable;
   indicators: IndicatorTable;
@@ -325,6 +327,11 @@ export interface UnitTable {
   is_collective: number;
   parent_id: number | null;
   created_at: string;
+}
+
+export interface UnitsVersionTable {
+  id: number;
+  version: number;
 }
 
 export interface UnitAliasTable {

@@ -32,7 +32,10 @@ async function deny(deps: Deps, actor: Actor, action: string, taskId: number, me
   throw new AppError('FORBIDDEN', message);
 }
 
-/** A unit may write a report for `unitId` on a task: its scope holds the unit, the unit is named, in the right role. */
+/**
+ * A unit may write a report for `unitId` on a task: its scope holds the unit, the unit is named, in the
+ * right role, and the task is not closed. Returns the task's scope (with its plan), read once per request.
+ */
 async function assertMayReport(deps: Deps, actor: Actor, taskId: number, unitId: number, kind: ReportKind) {
   const scope = await findTaskScope(deps.db, taskId);
   if (!scope) throw notFound('任务');
@@ -41,15 +44,15 @@ async function assertMayReport(deps: Deps, actor: Actor, taskId: number, unitId:
   if (!can(p, 'task.unit.write') || !p.unitScope.includes(unitId) || !roleIds.includes(unitId)) {
     await deny(deps, actor, 'report.write', taskId, kind === 'consolidated' ? '只有牵头单位可以汇总报送' : '只能填报本单位牵头或负责的任务');
   }
-  const task = await repo.taskClosure(deps.db, taskId);
-  if (task?.closed_on) throw new AppError('CONFLICT', '任务已销号，如需补充请由统筹协调人员重新打开');
+  if (scope.closedOn) throw new AppError('CONFLICT', '任务已销号，如需补充请由统筹协调人员重新打开');
+  return scope;
 }
 
-async function reportDto(deps: Deps, id: number) {
+/** The report as the API shows it; `files` when the caller knows them already. */
+async function reportDto(deps: Deps, id: number, files?: Awaited<ReturnType<typeof repo.attachmentsOf>>) {
   const r = await repo.findReport(deps.db, id);
   if (!r) throw notFound('进展报告');
-  const files = await repo.attachmentsOf(deps.db, [id]);
-  return toDto(r, files);
+  return toDto(r, files ?? (await repo.attachmentsOf(deps.db, [id])));
 }
 
 function toDto(r: NonNullable<Awaited<ReturnType<typeof repo.findReport>>>, files: Awaited<ReturnType<typeof repo.attachmentsOf>>) {
@@ -73,18 +76,18 @@ export async function findReports(deps: Deps, actor: Actor, taskId: number) {
 }
 
 export async function createReport(deps: Deps, actor: Actor, taskId: number, input: { unitId: number; kind: ReportKind; stage: ReportStage; narrative: string; roundId?: number | null | undefined; milestoneId?: number | null | undefined }) {
-  await assertMayReport(deps, actor, taskId, input.unitId, input.kind);
+  const task = await assertMayReport(deps, actor, taskId, input.unitId, input.kind);
   if (input.milestoneId != null) await assertOpenMilestone(deps, taskId, input.milestoneId, input.kind);
-  const task = (await repo.taskClosure(deps.db, taskId))!;
   // The dispatch round it is made for: the one named, or the open round of the plan and unit.
-  const roundId = await resolveReportRound(deps.db, task.plan_id, input.unitId, input.roundId);
+  const roundId = await resolveReportRound(deps.db, task.planId, input.unitId, input.roundId);
   const id = await deps.db.transaction().execute(async (trx) => {
     const { roundId: _, ...fields } = input;
     const newId = await repo.insertReport(trx, { task_id: taskId, unit_id: input.unitId, kind: input.kind, stage: input.stage, narrative: input.narrative, created_by: actor.userId!, now: nowIso(), round_id: roundId, milestone_id: input.milestoneId ?? null });
     await recordAudit(trx, { ...auditOf(actor), action: 'report.create', entityType: 'report', entityId: newId, after: { taskId, ...fields, roundId } });
     return newId;
   });
-  return reportDto(deps, id);
+  // Just made: it has no evidence yet.
+  return reportDto(deps, id, []);
 }
 
 /** A report may close one milestone of its own task that is still open; only the lead unit's consolidated report closes anything. */
@@ -98,17 +101,17 @@ async function assertOpenMilestone(deps: Deps, taskId: number, milestoneId: numb
 /** The statuses in which the writing unit may still change a report. */
 const EDITABLE: ReportStatus[] = ['draft', 'returned'];
 
-/** The report, if the actor's units may still change it (draft or returned). */
+/** The report, if the actor's units may still change it (draft or returned), and its task's scope. */
 async function editable(deps: Deps, actor: Actor, id: number) {
   const r = await repo.findReport(deps.db, id);
   if (!r) throw notFound('进展报告');
-  await assertMayReport(deps, actor, r.task_id, r.unit_id, r.kind);
+  const task = await assertMayReport(deps, actor, r.task_id, r.unit_id, r.kind);
   if (r.status !== 'draft' && r.status !== 'returned') throw new AppError('CONFLICT', r.status === 'submitted' ? '报告已报送，等待审核，不能修改' : '报告已通过审核，不能修改');
-  return r;
+  return { r, task };
 }
 
 export async function updateReport(deps: Deps, actor: Actor, id: number, patch: { stage?: ReportStage | undefined; narrative?: string | undefined; milestoneId?: number | null | undefined }) {
-  const before = await editable(deps, actor, id);
+  const { r: before } = await editable(deps, actor, id);
   if (patch.milestoneId != null) await assertOpenMilestone(deps, before.task_id, patch.milestoneId, before.kind);
   await deps.db.transaction().execute(async (trx) => {
     // Conditional on the report still being editable: a submit that won the race freezes it.
@@ -191,11 +194,11 @@ export async function openAttachment(deps: Deps, actor: Actor, attachmentId: num
 
 /** Submits a report; `clock` is the submission time (tests of late reporting pass one). */
 export async function submitReport(deps: Deps, actor: Actor, id: number, clock: Date = new Date()) {
-  const r = await editable(deps, actor, id);
+  const { r, task } = await editable(deps, actor, id);
   if (!r.narrative.trim()) throw new AppError('INVALID_INPUT', '请填写进展情况后再报送', { field: 'narrative' });
   // A draft written before any round opened counts for the round open when it is submitted.
-  const roundId = r.round_id ?? (await resolveReportRound(deps.db, (await repo.taskClosure(deps.db, r.task_id))!.plan_id, r.unit_id));
-  await deps.db.transaction().execute(async (trx) => {
+  const roundId = r.round_id ?? (await resolveReportRound(deps.db, task.planId, r.unit_id));
+  const submitted = await deps.db.transaction().execute(async (trx) => {
     const now = clock.toISOString();
     // Conditional on the report still being a draft or returned: of concurrent submits exactly one applies.
     if (!(await repo.transitionReport(trx, id, EDITABLE, { status: 'submitted', submitted_at: now, updated_at: now }))) throw new AppError('CONFLICT', '报告已报送，不能重复报送');
@@ -205,8 +208,10 @@ export async function submitReport(deps: Deps, actor: Actor, id: number, clock: 
     if (!cur.narrative.trim()) throw new AppError('INVALID_INPUT', '请填写进展情况后再报送', { field: 'narrative' });
     await repo.insertEvent(trx, { task_id: r.task_id, kind: 'report', user_id: actor.userId, unit_id: r.unit_id, report_id: id, text: `${cur.kind === 'consolidated' ? '牵头单位汇总报送' : '报送本单位进展'}（${STAGE_LABELS[cur.stage]}）：${cur.narrative}`, at: now });
     await recordAudit(trx, { ...auditOf(actor), action: 'report.submit', entityType: 'report', entityId: id, before: { status: r.status }, after: { status: 'submitted', roundId } });
+    // The answer is the report as this transaction commits it (read under its lock), not read again after.
+    return toDto(cur, await repo.attachmentsOf(trx, [id]));
   });
-  return reportDto(deps, id);
+  return submitted;
 }
 
 /**

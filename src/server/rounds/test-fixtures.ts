@@ -1,7 +1,7 @@
 import type { Role } from '../../core/auth/policy.ts';
 import { addDays } from '../../core/calendar/index.ts';
 import type { RoundSnapshot } from '../../core/rounds/types.ts';
-import { unitSubtree } from '../auth/auth.repo.ts';
+import { readUnitSubtree } from '../auth/unit-tree.ts';
 import type { Actor } from '../context.ts';
 import { submitReport } from '../reports/reports.service.ts';
 import { todayInChina } from '../reports/task-status.ts';
@@ -15,7 +15,7 @@ export const chinaMorning = (date: string): Date => new Date(`${date}T01:00:00.0
 /** The actor of an account, as a request signed in with it would carry, for calling services with a clock. */
 export async function actorFor(t: TestApp, username: string): Promise<Actor> {
   const u = await t.deps.db.selectFrom('users').select(['id', 'unit_id', 'roles']).where('username', '=', username).executeTakeFirstOrThrow();
-  const unitScope = u.unit_id === null ? [] : await unitSubtree(t.deps.db, u.unit_id);
+  const unitScope = u.unit_id === null ? [] : await readUnitSubtree(t.deps, u.unit_id);
   return { userId: u.id, unitId: u.unit_id, name: username, ip: null, principal: { userId: u.id, unitId: u.unit_id, roles: JSON.parse(u.roles) as Role[], unitScope, leaderSectionIds: [] } };
 }
 

@@ -106,12 +106,15 @@ export async function countUndatedTasks(db: Q, planId: number, unitId?: number) 
 }
 
 /** What a policy needs to decide on a task: its section and the units named on it. */
+/** Who answers for a task (lead and responsible units), with its section, plan and closure (销号) date. */
 export async function findTaskScope(db: Q, taskId: number) {
-  const task = await db.selectFrom('tasks').select(['id', 'section_id']).where('id', '=', taskId).executeTakeFirst();
+  const task = await db.selectFrom('tasks').select(['id', 'section_id', 'plan_id', 'closed_on']).where('id', '=', taskId).executeTakeFirst();
   if (!task) return undefined;
   const units = await db.selectFrom('task_units').select(['unit_id', 'role']).where('task_id', '=', taskId).execute();
   return {
     sectionId: task.section_id,
+    planId: task.plan_id,
+    closedOn: task.closed_on,
     leadUnitIds: units.filter((u) => u.role === 'lead').map((u) => u.unit_id),
     responsibleUnitIds: units.filter((u) => u.role === 'responsible').map((u) => u.unit_id),
   };

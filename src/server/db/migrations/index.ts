@@ -14,6 +14,7 @@ import { auditIntegrity } from './20261204020000-audit-integrity.ts';
 import { attachmentHashIndex } from './20261204030000-attachment-hash-index.ts';
 import { backupRuns } from './20261204050000-backup-runs.ts';
 import { dashboardTaskFacts } from './20261204060000-dashboard-task-facts.ts';
+import { unitsVersion } from './20261204070000-units-version.ts';
 
 /** All migrations in order. Names are timestamped; never edit one that has shipped. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -34,6 +35,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '20261204035000-auth-hardening': authHardening(),
         '20261204050000-backup-runs': backupRuns(dialect),
         '20261204060000-dashboard-task-facts': dashboardTaskFacts(dialect),
+        '20261204070000-units-version': unitsVersion(dialect),
       };
     },
   };
