@@ -72,3 +72,21 @@ describe('unique-key violations reaching the error handler', () => {
     expect(res.json().error).toEqual({ code: 'CONFLICT', message: '该记录已存在或刚被其他请求修改，请刷新后重试' });
   });
 });
+
+describe('errors raised while routing, before any hook (found by the fuzz suite)', () => {
+  // Fastify answered these itself, as {"error":"Bad Request","code":"FST_ERR_BAD_URL",…}: not the project's shape, not Chinese.
+  it.each([
+    ['a percent escape that is not UTF-8', '/api/plans/%ff%fe', 400, /无效的编码/],
+    ['an overlong UTF-8 escape', '/api/tasks/%C0%AF/reports', 400, /无效的编码/],
+    ['a lone surrogate escape', '/api/circulars/%ED%A0%80.docx', 400, /无效的编码/],
+    ['a broken escape', '/api/units/%zz', 400, /无效的编码/],
+    ['a 4,000-character id', `/api/tasks/${'A'.repeat(4000)}`, 414, /参数过长/],
+  ])('%s → %i in the error shape', async (_name, url, status, message) => {
+    for (const as of [null, 'dw']) {
+      const res = await t.inject({ method: 'GET', url }, as);
+      expect(res.statusCode).toBe(status);
+      expect(res.json()).toEqual({ error: { code: 'INVALID_INPUT', message: expect.stringMatching(message) } });
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isUnstorableText, uniqueViolation, type UniqueViolation } from '../db/errors.ts';
 import { AppError } from '../errors.ts';
@@ -65,4 +65,17 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return reply.status(500).send({ error: { code: 'INTERNAL', message: '服务器内部错误，请稍后重试' } });
   });
 
+}
+
+/**
+ * Errors Fastify raises while routing, before any hook or the error handler runs: a percent escape
+ * that is not valid UTF-8 (`/api/tasks/%ff`), a path parameter over the router's length limit. Given
+ * to Fastify as `frameworkErrors`, so they answer in the one error shape too instead of Fastify's own.
+ */
+export function answerFrameworkError(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  // The security headers hooks never ran for this request; the one that matters for a JSON error is set here.
+  reply.header('x-content-type-options', 'nosniff');
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return reply.status(414).send({ error: { code: 'INVALID_INPUT', message: '请求地址中的参数过长' } });
+  if (err.code === 'FST_ERR_BAD_URL') return reply.status(400).send({ error: { code: 'INVALID_INPUT', message: '请求地址包含无效的编码（百分号转义不是有效的 UTF-8）' } });
+  return reply.status(400).send({ error: { code: 'INVALID_INPUT', message: '请求地址有误' } });
 }
