@@ -1,0 +1,83 @@
+import type { JsonSchema } from './openapi.ts';
+
+/** Known ids of the fuzz world, by field name (`unitId`, `planIds` …); undefined when none fits. */
+export type IdLookup = (field: string) => number | undefined;
+
+const DATE = /\\d\{4\}-\\d\{2\}-\\d\{2\}/;
+const MONTH = /\\d\{4\}-\(0\[1-9\]/;
+
+/** The first non-null alternative of a union, else the schema itself. */
+function pick(s: JsonSchema): JsonSchema {
+  const alts = s.anyOf ?? s.oneOf;
+  if (alts?.length) return alts.find((a) => a.type !== 'null') ?? alts[0]!;
+  if (s.allOf?.length) return Object.assign({}, ...s.allOf) as JsonSchema;
+  return s;
+}
+
+/** The JSON type a schema asks for (the first non-null one). */
+export function typeOf(schema: JsonSchema): string | undefined {
+  const s = pick(schema);
+  if (Array.isArray(s.type)) return s.type.find((t) => t !== 'null');
+  if (s.type) return s.type;
+  if (s.properties) return 'object';
+  if (s.items) return 'array';
+  if (s.enum?.length) return typeof s.enum[0];
+  return undefined;
+}
+
+function sampleString(s: JsonSchema, field: string): string {
+  if (s.pattern && DATE.test(s.pattern)) return '2021-06-30';
+  if (s.pattern && MONTH.test(s.pattern)) return '2021-06';
+  if (s.format === 'email' || /mail/i.test(field)) return 'fuzz@example.com';
+  if (s.format === 'uri' || /webhook|url/i.test(field)) return 'https://example.com/hook';
+  if (s.pattern?.includes('A-Za-z0-9')) return 'fuzz_user';
+  if (s.pattern?.includes('\\d')) return '12345';
+  const min = s.minLength ?? 0;
+  const base = '推进测试fuzz';
+  const text = base.length >= min ? base : base.padEnd(min, '字');
+  return s.maxLength !== undefined ? text.slice(0, Math.max(min, Math.min(text.length, s.maxLength))) : text;
+}
+
+function sampleNumber(s: JsonSchema, field: string, ids: IdLookup, integer: boolean): number {
+  const id = ids(field);
+  if (id !== undefined) return id;
+  if (/year/i.test(field) && (s.minimum ?? 0) <= 2026 && (s.maximum ?? 9999) >= 2026) return 2026;
+  const lo = s.minimum ?? 1;
+  const value = s.maximum !== undefined ? Math.min(Math.max(lo, 1), s.maximum) : Math.max(lo, 1);
+  return integer ? Math.ceil(value) : value;
+}
+
+/**
+ * A value that satisfies `schema` as far as the generator can tell: the base every mutation
+ * changes one thing of, so most requests get past the parts they do not aim at. Ids come from
+ * the world by field name, so a write reaches a real object.
+ */
+export function sampleOf(schema: JsonSchema, field: string, ids: IdLookup, depth = 0): unknown {
+  const s = pick(schema);
+  if (s.enum?.length) return s.enum[0];
+  if (s.default !== undefined && s.default !== null) return s.default;
+  switch (typeOf(s)) {
+    case 'string':
+      return sampleString(s, field);
+    case 'integer':
+      return sampleNumber(s, field, ids, true);
+    case 'number':
+      return sampleNumber(s, field, ids, false);
+    case 'boolean':
+      return false;
+    case 'array': {
+      if (depth > 6 || !s.items) return [];
+      const n = Math.max(s.minItems ?? 0, 1);
+      const item = field.endsWith('s') ? field.slice(0, -1) : field;
+      return Array.from({ length: Math.min(n, s.maxItems ?? n) }, () => sampleOf(s.items!, item, ids, depth + 1));
+    }
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      if (depth > 6) return out;
+      for (const [k, v] of Object.entries(s.properties ?? {})) out[k] = sampleOf(v, k, ids, depth + 1);
+      return out;
+    }
+    default:
+      return s.nullable ? null : 'fuzz';
+  }
+}

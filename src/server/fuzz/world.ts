@@ -1,0 +1,95 @@
+import { insertSampleRound } from '../circulars/sample-snapshot.ts';
+import { createTestApp, importSeed, multipart, seedBytes, type TestApp } from '../test/helpers.ts';
+import { ANONYMOUS, type Persona } from './generator.ts';
+import type { Operation } from './openapi.ts';
+
+/** The personas of a run: no session, a unit manager of a lead unit, the coordinator and the administrator. */
+export const PERSONAS: readonly Persona[] = [ANONYMOUS, 'fuzz_unit', 'coordinator', 'admin'];
+
+/** Real objects for path parameters and body ids, so mutated requests reach services and not only 404s. */
+export interface WorldIds {
+  plan: number;
+  section: number;
+  task: number;
+  milestone: number;
+  /** The unit manager's own unit, named on the task as lead. */
+  unit: number;
+  /** Another unit, for the unit-maintenance routes (rename, merge, aliases) so the persona's unit stays. */
+  spareUnit: number;
+  report: number;
+  attachment: number;
+  ledger: number;
+  round: number;
+  circular: number;
+  importDraft: number;
+  notification: number;
+  /** An account the admin's writes may change, never a persona. */
+  victim: number;
+}
+
+export interface World {
+  t: TestApp;
+  ids: WorldIds;
+  pathValue(op: Operation, name: string): string;
+  idOf(field: string): number | undefined;
+}
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('fuzz evidence')]);
+
+async function created(res: Promise<{ statusCode: number; body: string; json(): { id: number } }>, what: string): Promise<number> {
+  const r = await res;
+  if (r.statusCode !== 201 && r.statusCode !== 200) throw new Error(`fuzz world: ${what} → ${r.statusCode} ${r.body.slice(0, 200)}`);
+  return r.json().id;
+}
+
+/**
+ * A migrated app with the seed plan and one of each object a route can name: a draft report with
+ * evidence, a ledger entry, a dispatch round, a draft circular, an import draft and a notification.
+ */
+export async function createWorld(env: Record<string, string> = {}): Promise<World> {
+  const t = await createTestApp(env);
+  const plan = await importSeed(t);
+  const db = t.deps.db;
+  const task = await db.selectFrom('tasks').select(['id', 'section_id']).where('plan_id', '=', plan).orderBy('ordinal').executeTakeFirstOrThrow();
+  const lead = await db.selectFrom('task_units').select('unit_id').where('task_id', '=', task.id).where('role', '=', 'lead').executeTakeFirstOrThrow();
+  const spare = await db.selectFrom('units').select('id').where('id', '!=', lead.unit_id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+  const milestone = await db.selectFrom('milestones').select('id').where('task_id', '=', task.id).orderBy('ordinal').executeTakeFirst();
+  await t.addUser('fuzz_unit', ['unit_manager'], lead.unit_id);
+  const victim = await t.addUser('fuzz_victim', ['unit_staff'], lead.unit_id);
+  const report = await created(t.inject({ method: 'POST', url: `/api/tasks/${task.id}/reports`, payload: { unitId: lead.unit_id, kind: 'consolidated', stage: 'in_progress', narrative: '模糊测试草稿' } }, 'fuzz_unit'), 'report');
+  const attachment = await created(t.inject({ method: 'POST', url: `/api/reports/${report}/attachments`, ...multipart('佐证.png', PNG) }, 'fuzz_unit'), 'attachment');
+  const ledger = await created(t.inject({ method: 'POST', url: `/api/tasks/${task.id}/ledger`, payload: { unitId: lead.unit_id, action: '模糊测试台账事项' } }, 'fuzz_unit'), 'ledger entry');
+  const round = await created(t.inject({ method: 'POST', url: '/api/rounds', payload: { title: '模糊测试调度', dueDate: '2021-06-30', planIds: [plan] } }), 'round');
+  const circular = await created(t.inject({ method: 'POST', url: `/api/rounds/${await insertSampleRound(db)}/circulars` }), 'circular');
+  // The seed under another document number: a new draft rather than a 409.
+  const other = Buffer.from(seedBytes().toString('utf8').replaceAll('〔2021〕7号', '〔2021〕99号'));
+  const importDraft = await created(t.inject({ method: 'POST', url: '/api/imports', ...multipart('fuzz.txt', other) }), 'import draft');
+  const notification = (await db.selectFrom('notifications').select('id').orderBy('id').executeTakeFirst())?.id ?? 1;
+  const ids: WorldIds = {
+    plan, section: task.section_id!, task: task.id, milestone: milestone?.id ?? 1, unit: lead.unit_id, spareUnit: spare.id,
+    report, attachment, ledger, round, circular, importDraft, notification, victim,
+  };
+  const byResource: Record<string, number> = {
+    plans: plan, sections: ids.section, tasks: task.id, milestones: ids.milestone, units: spare.id, imports: importDraft, users: victim,
+    reports: report, attachments: attachment, ledger, notifications: notification, rounds: round, circulars: circular,
+  };
+  return {
+    t,
+    ids,
+    pathValue(op, name) {
+      if (name === 'unitId') return String(lead.unit_id);
+      if (name === 'attachmentId') return String(attachment);
+      if (name === 'alias') return 'fuzz-alias';
+      if (name === 'year') return '2026';
+      // The resource a parameter names is the path segment before it: /api/tasks/:id → a task.
+      const segments = op.route.split('/');
+      const at = segments.findIndex((s) => s.startsWith(`:${name}`));
+      return String(byResource[segments[at - 1] ?? ''] ?? plan);
+    },
+    idOf(field) {
+      const f = field.replace(/Ids?$/, '').toLowerCase();
+      const map: Record<string, number> = { plan, parentplan: plan, section: ids.section, task: task.id, milestone: ids.milestone, unit: lead.unit_id, intounit: spare.id, parent: spare.id, round, report, user: victim };
+      return map[f];
+    },
+  };
+}
