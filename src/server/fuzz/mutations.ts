@@ -35,11 +35,14 @@ const MB = 1024 * 1024;
 const JSON_TYPE = { 'content-type': 'application/json' };
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Path parameter values, spliced into the URL as written (percent escapes stay escapes). */
+/**
+ * Path parameter values, spliced into the URL as written (percent escapes stay escapes). `{v}` is
+ * the valid value: a padded real id must not turn into another object (` 1` is read as id 1).
+ */
 export const BAD_PATH_VALUES: readonly string[] = [
   '-1', '0', '9223372036854775808', '-9223372036854775809', '99999999999999999999', '-9007199254740993', '1e309', '1.5', 'NaN', 'Infinity',
-  'abc', '0x1f', '%201', '1%20', '%EF%BC%91%EF%BC%92', '../../etc/passwd', '..%2f..%2f..%2fetc%2fpasswd', '%2e%2e%2f%2e%2e%2fetc%2fpasswd',
-  '..%5c..%5cwindows', '%00', '1%00', '%00.docx', '%ff%fe', '%C0%AF', '%E2%80%AE1', '%EF%BB%BF1', '%F0%9F%98%80', '%ED%A0%80', '%zz', '%',
+  'abc', '0x1f', '%20{v}', '{v}%20', '{v}.5', '{v}e0', '%EF%BC%91%EF%BC%92', '../../etc/passwd', '..%2f..%2f..%2fetc%2fpasswd', '%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+  '..%5c..%5cwindows', '%00', '{v}%00', '%00.docx', '%ff%fe', '%C0%AF', '%E2%80%AE1', '%EF%BB%BF1', '%F0%9F%98%80', '%ED%A0%80', '%zz', '%',
   'A'.repeat(4000), "1'%20or%20'1'='1", '%0d%0aX-Injected:%201', '1;drop%20table%20users',
 ];
 
@@ -179,7 +182,10 @@ export function mutationsOf(op: Operation, pathValue: (name: string) => string, 
   const add = (group: string, label: string, build: () => RequestSpec) => out.push({ group, label, build });
 
   for (const name of Object.keys(path)) {
-    for (const bad of BAD_PATH_VALUES) add('path', `${name}=${bad.length > 40 ? `${bad.slice(0, 8)}…(${bad.length})` : bad}`, () => spec({ url: urlOf(base, { ...path, [name]: bad }) }));
+    for (const bad of BAD_PATH_VALUES) {
+      const value = bad.replaceAll('{v}', path[name]!);
+      add('path', `${name}=${value.length > 40 ? `${value.slice(0, 8)}…(${value.length})` : value}`, () => spec({ url: urlOf(base, { ...path, [name]: value }) }));
+    }
   }
   const plain = urlOf(base).split('?')[0]!;
   add('path', '/api/../ prefix', () => spec({ url: plain.replace('/api/', '/api/../api/') }));
@@ -223,25 +229,31 @@ export function mutationsOf(op: Operation, pathValue: (name: string) => string, 
   if (hasBody) {
     const obj = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
     const text = JSON.stringify(obj);
-    const raw = (label: string, payload: string | Buffer, headers: Record<string, string> = JSON_TYPE) => add('body', label, () => spec({ payload, headers }));
-    raw('extra field', JSON.stringify({ ...obj, fuzzExtra: 1 }));
-    raw('__proto__ key', `{"__proto__":{"isAdmin":true},${text.slice(1)}`);
-    raw('constructor.prototype key', `{"constructor":{"prototype":{"isAdmin":true}},${text.slice(1)}`);
-    raw('duplicate key', text.length > 2 ? `${text.slice(0, -1)},${text.slice(1)}` : '{"a":1,"a":2}');
-    for (const s of ['{}', 'null', '0', '"s"', '[]', 'true', '[{}]', '-0', '1e999']) raw(`body ${s}`, s);
-    raw('empty', '');
-    raw('truncated', text.slice(0, Math.max(1, Math.floor(text.length / 2))));
-    raw('unbalanced brace', '{');
-    raw('1 MB garbage', 'g'.repeat(MB));
-    raw('10k nested arrays', DEEP_ARRAYS);
-    raw('10k nested objects', DEEP_OBJECTS);
-    raw('200k unbalanced [', '['.repeat(200_000));
-    raw('100k-item array', HUGE_ARRAY);
-    raw('BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
-    raw('UTF-16LE', Buffer.from(text, 'utf16le'));
-    raw('invalid UTF-8 key', Buffer.concat([Buffer.from('{"'), INVALID_UTF8, Buffer.from(`":1,${text.slice(1)}`)]));
-    raw('2.5 MB (over the limit)', `{"pad":"${'x'.repeat(2.5 * MB)}"}`);
-    raw('1 MB of whitespace', `${' '.repeat(MB)}${text}`);
+    // `text` with raw JSON members put first, a valid object whatever the body holds.
+    const prepend = (members: string) => (text === '{}' ? `{${members}}` : `{${members},${text.slice(1)}`);
+    // Payloads are thunks: a route's mutation list lives for the whole run and must not hold megabytes.
+    const raw = (label: string, payload: () => string | Buffer) => add('body', label, () => spec({ payload: payload(), headers: JSON_TYPE }));
+    raw('extra field', () => JSON.stringify({ ...obj, fuzzExtra: 1 }));
+    raw('__proto__ key', () => prepend('"__proto__":{"isAdmin":true}'));
+    raw('constructor.prototype key', () => prepend('"constructor":{"prototype":{"isAdmin":true}}'));
+    raw('duplicate key', () => text.length > 2 ? `${text.slice(0, -1)},${text.slice(1)}` : '{"a":1,"a":2}');
+    for (const s of ['{}', 'null', '0', '"s"', '[]', 'true', '[{}]', '-0', '1e999']) raw(`body ${s}`, () => s);
+    raw('empty', () => '');
+    raw('truncated', () => text.slice(0, Math.max(1, Math.floor(text.length / 2))));
+    raw('unbalanced brace', () => '{');
+    raw('1 MB garbage', () => 'g'.repeat(MB));
+    raw('10k nested arrays', () => DEEP_ARRAYS);
+    raw('10k nested objects', () => DEEP_OBJECTS);
+    raw('200k unbalanced [', () => '['.repeat(200_000));
+    raw('100k-item array', () => HUGE_ARRAY);
+    raw('BOM', () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+    raw('UTF-16LE', () => Buffer.from(text, 'utf16le'));
+    raw('invalid UTF-8 key', () => {
+      const [head, tail] = prepend('"\u0002":1').split('\u0002') as [string, string];
+      return Buffer.concat([Buffer.from(head), INVALID_UTF8, Buffer.from(tail)]);
+    });
+    raw('2.5 MB (over the limit)', () => `{"pad":"${'x'.repeat(2.5 * MB)}"}`);
+    raw('1 MB of whitespace', () => `${' '.repeat(MB)}${text}`);
     const ct = (label: string, contentType: string | null, payload: string | Buffer = text) =>
       add('content-type', label, () => spec({ payload, headers: contentType === null ? {} : { 'content-type': contentType } }));
     ct('text/plain', 'text/plain');
