@@ -8,7 +8,7 @@ import { nowIso, num } from '../db/util.ts';
 import { AppError, notFound } from '../errors.ts';
 import { FileStore } from '../files/file-store.ts';
 import { isHashReferenced } from '../files/files.repo.ts';
-import { fileSource, unzipGuarded, zipEntryNames } from '../files/zip-guard.ts';
+import { fileSource, unzipGuarded, verifyZipEntries, zipEntryNames } from '../files/zip-guard.ts';
 import { findTaskScope } from '../tasks/tasks.repo.ts';
 import * as repo from './reports.repo.ts';
 import { resolveReportRound } from '../rounds/rounds.service.ts';
@@ -146,9 +146,13 @@ export async function addAttachment(deps: Deps, actor: Actor, id: number, file: 
         const names = await zipEntryNames(src, EVIDENCE_ZIP_LIMITS);
         const types = (await unzipGuarded(src, EVIDENCE_ZIP_LIMITS, (e) => e.name === CONTENT_TYPES_PART && e.uncompressedSize <= MAX_CONTENT_TYPES_BYTES)).get(CONTENT_TYPES_PART);
         const found = types ? ooxmlTypeOf(names, types.toString('utf8')) : null;
-        if (found) return found;
+        if (!found) throw refuse();
+        // Never parsed here, but opened by whoever downloads it: an entry that inflates past its declared size is a bomb.
+        await verifyZipEntries(src, EVIDENCE_ZIP_LIMITS);
+        return found;
       } catch (e) {
         if (!(e instanceof ZipError)) throw e;
+        if (e.code === 'TOO_LARGE') throw new AppError('UNSUPPORTED_TYPE', `“${file.fileName}”不是可接受的佐证材料：${e.message}`);
       }
       throw refuse();
     },
