@@ -74,7 +74,7 @@ export const pathParamNames = (route: string): string[] => [...route.matchAll(/:
  * route. Throws when the document names an operation the registry does not know, so the two cannot
  * silently drift apart.
  */
-export function operationsOf(doc: OpenApiDocument, registry: readonly { method: string; url: string; action: string }[]): Operation[] {
+export function operationsOf(doc: OpenApiDocument, registry: readonly { method: string; url: string; action: string }[], knownBodies: Record<string, JsonSchema> = {}): Operation[] {
   const known = new Set(registry.map((r) => `${r.method} ${documentPathOf(r.url)}`));
   for (const [path, ops] of Object.entries(doc.paths)) {
     for (const method of Object.keys(ops)) {
@@ -88,6 +88,8 @@ export function operationsOf(doc: OpenApiDocument, registry: readonly { method: 
     const pathParams = pathParamNames(r.url).map((name) => ({ name, required: true, schema: declared.get(name)?.schema ?? {} }));
     const query = params.filter((p) => p.in === 'query').map((p) => ({ name: p.name, required: p.required === true, schema: p.schema ?? {} }));
     const json = op?.requestBody?.content?.['application/json'];
-    return { method: r.method, route: r.url, action: r.action, pathParams, query, body: json ? (json.schema ?? {}) : null, inDocument: op !== undefined };
+    const documented = json?.schema && Object.keys(json.schema).length ? json.schema : undefined;
+    const body = documented ?? knownBodies[`${r.method} ${r.url}`] ?? (json ? {} : null);
+    return { method: r.method, route: r.url, action: r.action, pathParams, query, body, inDocument: op !== undefined };
   });
 }

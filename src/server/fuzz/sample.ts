@@ -81,3 +81,16 @@ export function sampleOf(schema: JsonSchema, field: string, ids: IdLookup, depth
       return s.nullable ? null : 'fuzz';
   }
 }
+
+/** A schema read off a value: the shape of a known-good body for a route whose document schema is empty (`z.unknown()` checked in its service). */
+export function schemaOfValue(value: unknown): JsonSchema {
+  if (Array.isArray(value)) return { type: 'array', ...(value.length ? { items: schemaOfValue(value[0]) } : {}) };
+  if (value === null) return { nullable: true };
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    return { type: 'object', properties: Object.fromEntries(entries.map(([k, v]) => [k, schemaOfValue(v)])), required: entries.map(([k]) => k) };
+  }
+  if (typeof value === 'number') return { type: Number.isInteger(value) ? 'integer' : 'number', minimum: value, maximum: value };
+  if (typeof value === 'boolean') return { type: 'boolean' };
+  return { type: 'string', enum: [value] };
+}

@@ -31,7 +31,7 @@ export async function runFuzz({ count, seed, concurrency = 8, onProgress }: { co
   try {
     const docRes = await world.t.app.inject({ method: 'GET', url: '/api/docs/json' });
     if (docRes.statusCode !== 200) throw new Error(`fuzz: no OpenAPI document (${docRes.statusCode})`);
-    const ops = operationsOf(docRes.json() as OpenApiDocument, world.t.app.routeRegistry);
+    const ops = operationsOf(docRes.json() as OpenApiDocument, world.t.app.routeRegistry, world.knownBodies);
     const cases = planCases(ops, { seed, count, personas: PERSONAS, pathValue: world.pathValue, ids: world.idOf });
     const stats = await runCases(world.t, cases, { concurrency, ...(onProgress ? { onProgress } : {}) });
     const problems: string[] = [];

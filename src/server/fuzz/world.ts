@@ -1,7 +1,8 @@
 import { insertSampleRound } from '../circulars/sample-snapshot.ts';
 import { createTestApp, importSeed, multipart, seedBytes, type TestApp } from '../test/helpers.ts';
 import { ANONYMOUS, type Persona } from './generator.ts';
-import type { Operation } from './openapi.ts';
+import type { JsonSchema, Operation } from './openapi.ts';
+import { schemaOfValue } from './sample.ts';
 
 /** The personas of a run: no session, a unit manager of a lead unit, the coordinator and the administrator. */
 export const PERSONAS: readonly Persona[] = [ANONYMOUS, 'fuzz_unit', 'coordinator', 'admin'];
@@ -30,6 +31,8 @@ export interface WorldIds {
 export interface World {
   t: TestApp;
   ids: WorldIds;
+  /** Good bodies of routes whose document schema is open, by `METHOD /route`, as schemas (settings read back from the app). */
+  knownBodies: Record<string, JsonSchema>;
   pathValue(op: Operation, name: string): string;
   idOf(field: string): number | undefined;
 }
@@ -64,6 +67,13 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
   // The seed under another document number: a new draft rather than a 409.
   const other = Buffer.from(seedBytes().toString('utf8').replaceAll('〔2021〕7号', '〔2021〕99号'));
   const importDraft = await created(t.inject({ method: 'POST', url: '/api/imports', ...multipart('fuzz.txt', other) }), 'import draft');
+  const settings = (await t.inject({ method: 'GET', url: '/api/settings' }, 'admin')).json() as { reminders: unknown; publicPage: unknown };
+  const retention = (await t.inject({ method: 'GET', url: '/api/audit/retention' }, 'admin')).json() as { days: number };
+  const knownBodies = {
+    'PUT /api/settings/reminders': schemaOfValue(settings.reminders),
+    'PUT /api/settings/public-page': schemaOfValue(settings.publicPage),
+    'PUT /api/settings/audit-retention': schemaOfValue({ days: retention.days }),
+  };
   const notification = (await db.selectFrom('notifications').select('id').orderBy('id').executeTakeFirst())?.id ?? 1;
   const ids: WorldIds = {
     plan, section: task.section_id!, task: task.id, milestone: milestone?.id ?? 1, unit: lead.unit_id, spareUnit: spare.id,
@@ -76,6 +86,7 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
   return {
     t,
     ids,
+    knownBodies,
     pathValue(op, name) {
       if (name === 'unitId') return String(lead.unit_id);
       if (name === 'attachmentId') return String(attachment);
