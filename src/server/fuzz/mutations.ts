@@ -37,12 +37,13 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Path parameter values, spliced into the URL as written (percent escapes stay escapes). `{v}` is
- * the valid value: a padded real id must not turn into another object (` 1` is read as id 1).
+ * the valid value: a padded real id must not turn into another object (` 1` and `\uFEFF1` are read
+ * as id 1, which is an account the run signs in with).
  */
 export const BAD_PATH_VALUES: readonly string[] = [
   '-1', '0', '9223372036854775808', '-9223372036854775809', '99999999999999999999', '-9007199254740993', '1e309', '1.5', 'NaN', 'Infinity',
   'abc', '0x1f', '%20{v}', '{v}%20', '{v}.5', '{v}e0', '%EF%BC%91%EF%BC%92', '../../etc/passwd', '..%2f..%2f..%2fetc%2fpasswd', '%2e%2e%2f%2e%2e%2fetc%2fpasswd',
-  '..%5c..%5cwindows', '%00', '{v}%00', '%00.docx', '%ff%fe', '%C0%AF', '%E2%80%AE1', '%EF%BB%BF1', '%F0%9F%98%80', '%ED%A0%80', '%zz', '%',
+  '..%5c..%5cwindows', '%00', '{v}%00', '%00.docx', '%ff%fe', '%C0%AF', '%E2%80%AE{v}', '%EF%BB%BF{v}', '%C2%A0{v}', '%E3%80%80{v}', '%F0%9F%98%80', '%ED%A0%80', '%zz', '%',
   'A'.repeat(4000), "1'%20or%20'1'='1", '%0d%0aX-Injected:%201', '1;drop%20table%20users',
 ];
 

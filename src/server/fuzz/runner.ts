@@ -36,6 +36,8 @@ export interface RunStats {
   memoryAfter: Memory;
   /** `/api/health` after the run. */
   healthStatus: number;
+  /** Personas restored before they could sign in again (see World.restorePersona). */
+  repairs: string[];
 }
 
 /** Forces a full collection so the heap figures compare live data, not garbage still to be collected. */
@@ -76,8 +78,12 @@ class Sessions {
   private readonly headers = new Map<Persona, Promise<Record<string, string>>>();
   private static logins = 0;
   private readonly t: TestApp;
-  constructor(t: TestApp) {
+  private readonly restore: (persona: Persona) => Promise<void>;
+  /** Sign-ins that needed the persona restored first, as `persona: status`. */
+  readonly repairs: string[] = [];
+  constructor(t: TestApp, restore: (persona: Persona) => Promise<void>) {
     this.t = t;
+    this.restore = restore;
   }
 
   of(persona: Persona): Promise<Record<string, string>> {
@@ -97,8 +103,16 @@ class Sessions {
   }
 
   private async signIn(persona: Persona): Promise<Record<string, string>> {
-    const n = ++Sessions.logins;
-    const res = await this.t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: persona, password: TEST_PASSWORD }, remoteAddress: `10.77.${(n >> 8) & 255}.${n & 255}` });
+    const login = () => {
+      const n = ++Sessions.logins;
+      return this.t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: persona, password: TEST_PASSWORD }, remoteAddress: `10.77.${(n >> 8) & 255}.${n & 255}` });
+    };
+    let res = await login();
+    if (res.statusCode !== 200) {
+      this.repairs.push(`${persona}: ${res.statusCode}`);
+      await this.restore(persona);
+      res = await login();
+    }
     if (res.statusCode !== 200) throw new Error(`fuzz: sign-in of ${persona} failed: ${res.statusCode} ${res.body}`);
     return { cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken };
   }
@@ -132,11 +146,15 @@ const count = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1)
  * run never stops at a failure: all of them are collected, with the case index and seed enough to
  * send each again.
  */
-export async function runCases(t: TestApp, cases: readonly FuzzCase[], { concurrency = 8, onProgress }: { concurrency?: number; onProgress?: (done: number) => void } = {}): Promise<RunStats> {
-  const sessions = new Sessions(t);
+export async function runCases(
+  t: TestApp,
+  cases: readonly FuzzCase[],
+  { concurrency = 8, onProgress, restorePersona = async () => {} }: { concurrency?: number; onProgress?: (done: number) => void; restorePersona?: (persona: Persona) => Promise<void> } = {},
+): Promise<RunStats> {
+  const sessions = new Sessions(t, restorePersona);
   const stats: RunStats = {
     sent: 0, byClass: {}, byStatus: {}, byPersona: {}, byGroup: {}, serverErrors: 0, failures: [], routes: new Set(),
-    durationMs: 0, memoryBefore: memoryNow(), memoryAfter: { rssMB: 0, heapMB: 0 }, healthStatus: 0,
+    durationMs: 0, memoryBefore: memoryNow(), memoryAfter: { rssMB: 0, heapMB: 0 }, healthStatus: 0, repairs: sessions.repairs,
   };
   const started = performance.now();
   let next = 0;
@@ -182,7 +200,7 @@ export function formatStats(seed: number, dialect: string, s: RunStats): string 
     `by status: ${line(s.byStatus)}`,
     ...Object.entries(s.byPersona).map(([p, m]) => `  ${p}: ${line(m)}`),
     `by mutation group: ${line(s.byGroup)}`,
-    `5xx: ${s.serverErrors} · contract failures: ${s.failures.length} · /api/health after: ${s.healthStatus}`,
+    `5xx: ${s.serverErrors} · contract failures: ${s.failures.length} · /api/health after: ${s.healthStatus} · personas restored: ${s.repairs.length ? s.repairs.join(', ') : 'none'}`,
     `memory before: RSS ${s.memoryBefore.rssMB} MB, heap ${s.memoryBefore.heapMB} MB · after: RSS ${s.memoryAfter.rssMB} MB, heap ${s.memoryAfter.heapMB} MB`,
     ...s.failures.slice(0, 30).map((f) => `  ✖ #${f.index} ${f.persona} ${f.request} [${f.mutation}] → ${f.status} ${f.why}: ${f.body.slice(0, 160)}`),
   ].join('\n');

@@ -33,7 +33,7 @@ export async function runFuzz({ count, seed, concurrency = 8, onProgress }: { co
     if (docRes.statusCode !== 200) throw new Error(`fuzz: no OpenAPI document (${docRes.statusCode})`);
     const ops = operationsOf(docRes.json() as OpenApiDocument, world.t.app.routeRegistry, world.knownBodies);
     const cases = planCases(ops, { seed, count, personas: PERSONAS, pathValue: world.pathValue, ids: world.idOf });
-    const stats = await runCases(world.t, cases, { concurrency, ...(onProgress ? { onProgress } : {}) });
+    const stats = await runCases(world.t, cases, { concurrency, restorePersona: world.restorePersona, ...(onProgress ? { onProgress } : {}) });
     const problems: string[] = [];
     if (stats.failures.length) problems.push(`${stats.failures.length} responses broke the contract (${stats.serverErrors} with status ≥ 500)`);
     if (stats.healthStatus !== 200) problems.push(`/api/health answered ${stats.healthStatus} after the run`);

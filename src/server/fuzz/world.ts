@@ -1,5 +1,6 @@
+import { hashPassword } from '../auth/passwords.ts';
 import { insertSampleRound } from '../circulars/sample-snapshot.ts';
-import { createTestApp, importSeed, multipart, seedBytes, type TestApp } from '../test/helpers.ts';
+import { createTestApp, importSeed, multipart, seedBytes, TEST_PASSWORD, type TestApp } from '../test/helpers.ts';
 import { ANONYMOUS, type Persona } from './generator.ts';
 import type { JsonSchema, Operation } from './openapi.ts';
 import { schemaOfValue } from './sample.ts';
@@ -34,6 +35,11 @@ export interface World {
   /** Good bodies of routes whose document schema is open, by `METHOD /route`, as schemas (settings read back from the app). */
   knownBodies: Record<string, JsonSchema>;
   pathValue(op: Operation, name: string): string;
+  /**
+   * Makes a persona able to sign in again (password, active, unlocked) after a request the run sent
+   * legitimately changed it: an admin's reset or deactivation of an id that coerces to it.
+   */
+  restorePersona(username: string): Promise<void>;
   idOf(field: string): number | undefined;
 }
 
@@ -87,6 +93,10 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
     t,
     ids,
     knownBodies,
+    async restorePersona(username) {
+      const hash = await hashPassword(TEST_PASSWORD);
+      await db.updateTable('users').set({ password_hash: hash, must_change_password: 0, is_active: 1, failed_logins: 0, locked_until: null }).where('username', '=', username).execute();
+    },
     pathValue(op, name) {
       if (name === 'unitId') return String(lead.unit_id);
       if (name === 'attachmentId') return String(attachment);
