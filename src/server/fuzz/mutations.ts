@@ -13,11 +13,13 @@ export interface RequestSpec {
   headers: Record<string, string>;
   payload?: string | Buffer;
   session: SessionUse;
+  /** Sent this many times at once (races on a unique key or a state transition); 1 when absent. */
+  copies?: number;
 }
 
 /** One change to an otherwise well-formed request; built only when it is sent (bodies reach 2.5 MB). */
 export interface Mutation {
-  /** path, query, body, field, content-type, multipart or session: the figures are kept per group. */
+  /** path, query, body, field, content-type, multipart, race or session: the figures are kept per group. */
   group: string;
   label: string;
   build(): RequestSpec;
@@ -271,6 +273,10 @@ export function mutationsOf(op: Operation, pathValue: (name: string) => string, 
       const m = make();
       return spec({ payload: m.payload, headers: { 'content-type': m.contentType } });
     });
+    // The valid request itself, once and as concurrent copies: check-then-act races answer 409, never 500.
+    add('race', 'the valid request', () => spec({}));
+    add('race', '6 concurrent copies', () => spec({ copies: 6 }));
+    add('race', '6 concurrent copies, extra field', () => spec({ copies: 6, payload: JSON.stringify({ ...obj, fuzzExtra: 1 }) }));
     add('session', 'no CSRF token', () => spec({ session: 'no-csrf' }));
     add('session', 'wrong CSRF token', () => spec({ session: 'bad-csrf' }));
   } else {

@@ -22,6 +22,8 @@ export interface Memory {
 }
 
 export interface RunStats {
+  /** Cases run, and responses judged: a race case sends several requests. */
+  cases: number;
   sent: number;
   byClass: Record<string, number>;
   byStatus: Record<string, number>;
@@ -153,7 +155,7 @@ export async function runCases(
 ): Promise<RunStats> {
   const sessions = new Sessions(t, restorePersona);
   const stats: RunStats = {
-    sent: 0, byClass: {}, byStatus: {}, byPersona: {}, byGroup: {}, serverErrors: 0, failures: [], routes: new Set(),
+    cases: cases.length, sent: 0, byClass: {}, byStatus: {}, byPersona: {}, byGroup: {}, serverErrors: 0, failures: [], routes: new Set(),
     durationMs: 0, memoryBefore: memoryNow(), memoryAfter: { rssMB: 0, heapMB: 0 }, healthStatus: 0, repairs: sessions.repairs,
   };
   const started = performance.now();
@@ -166,21 +168,25 @@ export async function runCases(
       // Bytes, as a client sends them. (A string payload that Fastify refuses unread, such as a 413, is
       // kept alive by light-my-request until the app closes: a harness artifact, not a server leak.)
       const payload = spec.payload === undefined ? {} : { payload: Buffer.from(spec.payload) };
-      const res = await t.app.inject({ method: spec.method as 'GET', url: spec.url, headers: headersFor(spec, session), ...payload });
-      stats.sent++;
+      const send = () => t.app.inject({ method: spec.method as 'GET', url: spec.url, headers: headersFor(spec, session), ...payload });
+      const responses = await Promise.all(Array.from({ length: spec.copies ?? 1 }, send));
       stats.routes.add(`${c.op.method} ${c.op.route}`);
-      count(stats.byClass, classOf(res.statusCode));
-      count(stats.byStatus, String(res.statusCode));
-      count((stats.byPersona[c.persona] ??= {}), classOf(res.statusCode));
       count(stats.byGroup, c.mutation.group);
-      if (res.statusCode >= 500) stats.serverErrors++;
-      const why = judge(res);
-      if (why) {
-        stats.failures.push({ index: c.index, persona: c.persona, request: `${spec.method} ${spec.url.length > 160 ? `${spec.url.slice(0, 160)}…` : spec.url}`, mutation: `${c.mutation.group}: ${c.mutation.label}`, status: res.statusCode, why, body: res.body.slice(0, 300) });
+      for (const res of responses) {
+        stats.sent++;
+        count(stats.byClass, classOf(res.statusCode));
+        count(stats.byStatus, String(res.statusCode));
+        count((stats.byPersona[c.persona] ??= {}), classOf(res.statusCode));
+        if (res.statusCode >= 500) stats.serverErrors++;
+        const why = judge(res);
+        if (why) {
+          stats.failures.push({ index: c.index, persona: c.persona, request: `${spec.method} ${spec.url.length > 160 ? `${spec.url.slice(0, 160)}…` : spec.url}`, mutation: `${c.mutation.group}: ${c.mutation.label}`, status: res.statusCode, why, body: res.body.slice(0, 300) });
+        }
       }
       // A sign-out (or anything else that ended the session) must not turn the rest of the run anonymous.
-      if (session && spec.session === 'session' && (res.statusCode === 401 || (SESSION_ENDING.test(c.op.route) && res.statusCode < 300))) sessions.renew(c.persona, session);
-      if (stats.sent % 500 === 0) onProgress?.(stats.sent);
+      const ended = responses.some((res) => res.statusCode === 401 || (SESSION_ENDING.test(c.op.route) && res.statusCode < 300));
+      if (session && spec.session === 'session' && ended) sessions.renew(c.persona, session);
+      if (c.index % 500 === 0) onProgress?.(c.index);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
@@ -195,7 +201,7 @@ export function formatStats(seed: number, dialect: string, s: RunStats): string 
   const line = (m: Record<string, number>) => Object.entries(m).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}: ${v}`).join(' · ');
   return [
     `fuzz on ${dialect}, seed ${seed} (repeat with FUZZ_SEED=${seed})`,
-    `requests sent: ${s.sent} to ${s.routes.size} routes in ${(s.durationMs / 1000).toFixed(1)} s (${Math.round(s.sent / (s.durationMs / 1000))} req/s)`,
+    `requests sent: ${s.sent} (${s.cases} cases) to ${s.routes.size} routes in ${(s.durationMs / 1000).toFixed(1)} s (${Math.round(s.sent / (s.durationMs / 1000))} req/s)`,
     `by status class: ${line(s.byClass)}`,
     `by status: ${line(s.byStatus)}`,
     ...Object.entries(s.byPersona).map(([p, m]) => `  ${p}: ${line(m)}`),
