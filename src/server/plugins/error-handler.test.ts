@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import { connect } from 'node:net';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, importSeed, type TestApp } from '../test/helpers.ts';
@@ -88,5 +90,36 @@ describe('errors raised while routing, before any hook (found by the fuzz suite)
       expect(res.json()).toEqual({ error: { code: 'INVALID_INPUT', message: expect.stringMatching(message) } });
       expect(res.headers['x-content-type-options']).toBe('nosniff');
     }
+  });
+});
+
+describe('requests the HTTP parser refuses, over a real socket', () => {
+  // Fastify answered these itself: {"error":"Bad Request","message":"Client Error","statusCode":400}.
+  const raw = async (bytes: string): Promise<string> => {
+    const address = t.app.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const socket = connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    await new Promise((resolve) => socket.on('connect', resolve));
+    socket.write(bytes);
+    await new Promise((resolve) => socket.on('close', resolve));
+    return Buffer.concat(chunks).toString('utf8');
+  };
+  beforeAll(async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+
+  it.each([
+    ['Content-Length and Transfer-Encoding together', 400, 'POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n'],
+    ['malformed chunked encoding', 400, 'POST /api/auth/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\nzz\r\n{}\r\n0\r\n\r\n'],
+    ['a 20 KB header', 431, `GET /api/health HTTP/1.1\r\nHost: x\r\nCookie: ${'a'.repeat(20_000)}\r\n\r\n`],
+    ['bytes that are not HTTP', 400, '\u0000\u0001GARBAGE\r\n\r\n'],
+    ['a space in a header name', 400, 'GET /api/health HTTP/1.1\r\nHost: x\r\nBad Header: 1\r\n\r\n'],
+  ])('%s → %i in the error shape', async (_name, status, bytes) => {
+    const res = await raw(bytes);
+    expect(res.split('\r\n')[0]).toBe(`HTTP/1.1 ${status} ${STATUS_CODES[status]}`);
+    expect(JSON.parse(res.slice(res.indexOf('\r\n\r\n') + 4))).toEqual({ error: { code: 'INVALID_INPUT', message: expect.stringMatching(/[\u4e00-\u9fff]/) } });
+    expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
   });
 });

@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isUnstorableText, uniqueViolation, type UniqueViolation } from '../db/errors.ts';
@@ -78,4 +80,20 @@ export function answerFrameworkError(err: FastifyError, _req: FastifyRequest, re
   if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return reply.status(414).send({ error: { code: 'INVALID_INPUT', message: '请求地址中的参数过长' } });
   if (err.code === 'FST_ERR_BAD_URL') return reply.status(400).send({ error: { code: 'INVALID_INPUT', message: '请求地址包含无效的编码（百分号转义不是有效的 UTF-8）' } });
   return reply.status(400).send({ error: { code: 'INVALID_INPUT', message: '请求地址有误' } });
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (conflicting Content-Length and
+ * Transfer-Encoding, a header block over 16 KB, bytes that are not HTTP). Given to Fastify as
+ * `clientErrorHandler`: the same answer as Fastify's own, in the project's error shape and in Chinese.
+ */
+export function answerClientError(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, message] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, '请求超时，请重试'] : err.code === 'HPE_HEADER_OVERFLOW' ? [431, '请求头过大（如 Cookie 过长），请清除本站 Cookie 后重试'] : [400, '请求格式有误（不是有效的 HTTP 请求）'];
+  const body = JSON.stringify({ error: { code: 'INVALID_INPUT', message } });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(err);
 }
