@@ -45,6 +45,8 @@ describe('content that does not match its name', () => {
     ['a zip signature with garbage named .docx', 'plan.docx', Buffer.from('PK\x03\x04 word/document.xml garbage')],
     ['a real zip that is no Office file named .docx', 'plan.docx', rawZip([deflated('readme.txt', 'hello')])],
     ['a real zip that is no Office file named .xlsx', 'sheet.xlsx', rawZip([deflated('word/document.xml', '<w:document/>')])],
+    ['a .docx whose body fails its CRC', 'report.docx', rawZip([deflated('[Content_Types].xml', DOCX_CONTENT_TYPES), { ...deflated('word/document.xml', '<w:document/>'), crc: 12345 }])],
+    ['a .docx whose body is not deflate data', 'report.docx', rawZip([deflated('[Content_Types].xml', DOCX_CONTENT_TYPES), { ...deflated('word/document.xml', '<w:document/>'), data: Buffer.from('not deflate at all') }])],
   ])('%s → 415 in Chinese, no row', async (_what, name, bytes) => {
     const report = await newDraft();
     const before = await attachmentRows();
