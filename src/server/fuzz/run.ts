@@ -1,6 +1,6 @@
 /**
- * `npm run fuzz`: the full fuzz run, ≥ 10,000 invalid requests driven by the OpenAPI document, on
- * SQLite and, when TEST_DATABASE_URL (or DATABASE_URL) is set, on PostgreSQL too. Prints requests
+ * `npm run fuzz`: the full fuzz run, 10,000 cases (≥ 10,000 requests: a race case sends 6) driven by
+ * the OpenAPI document, on SQLite and, when TEST_DATABASE_URL (or DATABASE_URL) is set, on PostgreSQL too. Prints requests
  * sent, statuses by class and persona, 5xx, duration and memory; exits 1 on any failure.
  *   FUZZ_COUNT (default 10000) · FUZZ_SEED (default: random, printed) · FUZZ_CONCURRENCY (default 8)
  */
@@ -22,7 +22,7 @@ if (process.argv[2] === '--one') {
   const self = fileURLToPath(import.meta.url);
   let failed = false;
   for (const [name, url] of [['SQLite', ''], ...(pgUrl ? [['PostgreSQL', pgUrl]] : [])] as [string, string][]) {
-    console.log(`\n▶ fuzz, ${name}: ${count} requests, seed ${seed}`);
+    console.log(`\n▶ fuzz, ${name}: ${count} cases, seed ${seed}`);
     const r = spawnSync(process.execPath, [self, '--one'], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: url, FUZZ_SEED: String(seed), TUIJIN_LOG_LEVEL: '' } });
     if (r.status !== 0) failed = true;
   }
