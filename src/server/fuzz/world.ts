@@ -18,7 +18,10 @@ export interface WorldIds {
   unit: number;
   /** Another unit, for the unit-maintenance routes (rename, merge, aliases) so the persona's unit stays. */
   spareUnit: number;
+  /** A draft report with evidence, of the unit manager's unit. */
   report: number;
+  /** A submitted consolidated report with evidence, for the review routes. */
+  submittedReport: number;
   attachment: number;
   ledger: number;
   round: number;
@@ -67,6 +70,11 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
   const victim = await t.addUser('fuzz_victim', ['unit_staff'], lead.unit_id);
   const report = await created(t.inject({ method: 'POST', url: `/api/tasks/${task.id}/reports`, payload: { unitId: lead.unit_id, kind: 'consolidated', stage: 'in_progress', narrative: '模糊测试草稿' } }, 'fuzz_unit'), 'report');
   const attachment = await created(t.inject({ method: 'POST', url: `/api/reports/${report}/attachments`, ...multipart('佐证.png', PNG) }, 'fuzz_unit'), 'attachment');
+  // A submitted consolidated report with evidence, for the review routes: accepting it closes the task, reopening opens it again.
+  const submitted = await created(t.inject({ method: 'POST', url: `/api/tasks/${task.id}/reports`, payload: { unitId: lead.unit_id, kind: 'consolidated', stage: 'done', narrative: '模糊测试：已完成' } }, 'fuzz_unit'), 'submitted report');
+  await created(t.inject({ method: 'POST', url: `/api/reports/${submitted}/attachments`, ...multipart('验收.png', PNG) }, 'fuzz_unit'), 'evidence');
+  const submit = await t.inject({ method: 'POST', url: `/api/reports/${submitted}/submit` }, 'fuzz_unit');
+  if (submit.statusCode !== 200) throw new Error(`fuzz world: submit → ${submit.statusCode} ${submit.body.slice(0, 200)}`);
   const ledger = await created(t.inject({ method: 'POST', url: `/api/tasks/${task.id}/ledger`, payload: { unitId: lead.unit_id, action: '模糊测试台账事项' } }, 'fuzz_unit'), 'ledger entry');
   const round = await created(t.inject({ method: 'POST', url: '/api/rounds', payload: { title: '模糊测试调度', dueDate: '2021-06-30', planIds: [plan] } }), 'round');
   const circular = await created(t.inject({ method: 'POST', url: `/api/rounds/${await insertSampleRound(db)}/circulars` }), 'circular');
@@ -83,7 +91,7 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
   const notification = (await db.selectFrom('notifications').select('id').orderBy('id').executeTakeFirst())?.id ?? 1;
   const ids: WorldIds = {
     plan, section: task.section_id!, task: task.id, milestone: milestone?.id ?? 1, unit: lead.unit_id, spareUnit: spare.id,
-    report, attachment, ledger, round, circular, importDraft, notification, victim,
+    report, submittedReport: submitted, attachment, ledger, round, circular, importDraft, notification, victim,
   };
   const byResource: Record<string, number> = {
     plans: plan, sections: ids.section, tasks: task.id, milestones: ids.milestone, units: spare.id, imports: importDraft, users: victim,
@@ -102,6 +110,7 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
       if (name === 'attachmentId') return String(attachment);
       if (name === 'alias') return 'fuzz-alias';
       if (name === 'year') return '2026';
+      if (op.route === '/api/reports/:id/review') return String(submitted);
       // The resource a parameter names is the path segment before it: /api/tasks/:id → a task.
       const segments = op.route.split('/');
       const at = segments.findIndex((s) => s.startsWith(`:${name}`));
