@@ -77,6 +77,9 @@ const HUGE_ARRAY = `[${'1,'.repeat(99_999)}1]`;
 const MB_STRING = `"${'x'.repeat(MB)}"`;
 const INVALID_UTF8 = Buffer.from([0xff, 0xfe, 0xc0, 0xaf, 0xed, 0xa0, 0x80, 0xf8, 0x88, 0x80, 0x80, 0x80]);
 
+const VALID_PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('fuzz image')]);
+const PLAN_TEXT = Buffer.from('山政发〔2099〕1号\n关于印发模糊测试方案的通知\n一、开办企业\n1. 压缩开办时间。9月底前完成。牵头单位：区审批服务局\n');
+
 const MARK = '\u0001FUZZ\u0001';
 const MARK_JSON = JSON.stringify(MARK);
 
@@ -133,7 +136,7 @@ function lyingZip(kind: 'docx' | 'xlsx'): Buffer {
 }
 
 /** Multipart bodies for routes that take no JSON body: the upload routes, and every other command that should refuse them. */
-function multipartCases(): [string, () => { contentType: string; payload: Buffer }][] {
+function multipartCases(): [string, () => { contentType: string; payload: Buffer; copies?: number }][] {
   const mp = (payload: Buffer, contentType = `multipart/form-data; boundary=${boundary}`) => ({ contentType, payload });
   const txt = part('file', 'a.txt', 'x');
   return [
@@ -158,6 +161,10 @@ function multipartCases(): [string, () => { contentType: string; payload: Buffer
     ['invalid UTF-8 .txt', () => mp(form(part('file', 'bad.txt', INVALID_UTF8)))],
     ['junk between boundaries', () => mp(Buffer.from(`--${boundary}\r\ngarbage without headers\r\n--${boundary}--\r\n`))],
     ['1 MB with a boundary but no parts', () => mp(Buffer.alloc(MB, 0x41))],
+    // Well-formed uploads, alone and six at once (the same content: one stored file, six rows, or a 409).
+    ['a valid PNG', () => mp(form(part('file', '照片.png', VALID_PNG)))],
+    ['a valid PNG, 6 at once', () => ({ ...mp(form(part('file', '照片.png', VALID_PNG))), copies: 6 })],
+    ['a plan text, 6 at once', () => ({ ...mp(form(part('file', '方案.txt', PLAN_TEXT))), copies: 6 })],
   ];
 }
 
@@ -271,7 +278,7 @@ export function mutationsOf(op: Operation, pathValue: (name: string) => string, 
     ct('json type, empty body', 'application/json', '');
     if (!op.body) for (const [label, make] of multipartCases()) add('multipart', label, () => {
       const m = make();
-      return spec({ payload: m.payload, headers: { 'content-type': m.contentType } });
+      return spec({ payload: m.payload, headers: { 'content-type': m.contentType }, ...(m.copies ? { copies: m.copies } : {}) });
     });
     // The valid request itself, once and as concurrent copies: check-then-act races answer 409, never 500.
     add('race', 'the valid request', () => spec({}));
