@@ -3,6 +3,7 @@
  * the OpenAPI document, on SQLite and, when TEST_DATABASE_URL (or DATABASE_URL) is set, on PostgreSQL too. Prints requests
  * sent, statuses by class and persona, 5xx, duration and memory; exits 1 on any failure.
  *   FUZZ_COUNT (default 10000) · FUZZ_SEED (default: random, printed) · FUZZ_CONCURRENCY (default 8)
+ *   FUZZ_TRANSPORT: http (default: real sockets to the listening app) or inject
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -11,10 +12,11 @@ import { runFuzz } from './suite.ts';
 const count = Number(process.env.FUZZ_COUNT ?? 10_000);
 const seed = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const concurrency = Number(process.env.FUZZ_CONCURRENCY ?? 8);
+const transport = process.env.FUZZ_TRANSPORT === 'inject' ? 'inject' : 'http';
 
 if (process.argv[2] === '--one') {
   // One database, in this process: its memory figures are the server's alone.
-  const { report, failed } = await runFuzz({ count, seed, concurrency, onProgress: (n) => process.stderr.write(`  … ${n}\n`) });
+  const { report, failed } = await runFuzz({ count, seed, concurrency, transport, onProgress: (n) => process.stderr.write(`  … ${n}\n`) });
   console.log(report);
   process.exit(failed ? 1 : 0);
 } else {

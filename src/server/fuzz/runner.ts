@@ -1,6 +1,6 @@
+import { request } from 'node:http';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { LightMyRequestResponse } from 'fastify';
 import { TEST_PASSWORD, type TestApp } from '../test/helpers.ts';
 import { ANONYMOUS, type FuzzCase, type Persona } from './generator.ts';
 import type { RequestSpec } from './mutations.ts';
@@ -30,6 +30,8 @@ export interface RunStats {
   byPersona: Record<string, Record<string, number>>;
   byGroup: Record<string, number>;
   serverErrors: number;
+  /** Over HTTP: connections the server closed before answering (an upload refused while it was still being sent). */
+  dropped: number;
   failures: Failure[];
   /** Every route that was sent at least one request, as `METHOD /route`. */
   routes: Set<string>;
@@ -55,12 +57,18 @@ function memoryNow(): Memory {
   return { rssMB: Math.round(m.rss / 1024 / 1024), heapMB: Math.round(m.heapUsed / 1024 / 1024) };
 }
 
+/** What the judge needs of a response, from either transport. */
+export interface Answer {
+  statusCode: number;
+  body: string;
+}
+
 const CJK = /[\u3400-\u9fff]/;
 const classOf = (status: number) => `${Math.floor(status / 100)}xx`;
 const SESSION_ENDING = /^\/api\/auth\/logout/;
 
 /** Why a response breaks the contract, or null: no 5xx, and every 4xx the project's error shape with a Chinese message. */
-export function judge(res: Pick<LightMyRequestResponse, 'statusCode' | 'body'>): string | null {
+export function judge(res: Answer): string | null {
   if (res.statusCode >= 500) return `status ${res.statusCode}`;
   if (res.statusCode < 400) return null;
   let body: unknown;
@@ -144,6 +152,28 @@ function headersFor(spec: RequestSpec, session: Record<string, string> | null): 
 const count = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
 
 /**
+ * One request over a real socket to the listening app, so Node's HTTP parser, real streams and early
+ * answers (a 413 before the body is read) are part of the run. Null when the connection ended before
+ * any answer: the server may close on a refused upload while the client still writes (EPIPE).
+ */
+function overHttp(port: number, spec: RequestSpec, headers: Record<string, string>, payload: Buffer | undefined): Promise<Answer | null> {
+  return new Promise((resolve) => {
+    let answered = false;
+    const req = request({ host: '127.0.0.1', port, method: spec.method, path: spec.url, headers: { ...headers, ...(payload ? { 'content-length': String(payload.length) } : {}) }, agent: false }, (res) => {
+      answered = true;
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', () => resolve({ statusCode: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', () => {
+      if (!answered) resolve(null);
+    });
+    req.end(payload);
+  });
+}
+
+/**
  * Sends the cases through `app.inject`, `concurrency` at a time, and judges every response. The
  * run never stops at a failure: all of them are collected, with the case index and seed enough to
  * send each again.
@@ -151,11 +181,16 @@ const count = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1)
 export async function runCases(
   t: TestApp,
   cases: readonly FuzzCase[],
-  { concurrency = 8, onProgress, restorePersona = async () => {} }: { concurrency?: number; onProgress?: (done: number) => void; restorePersona?: (persona: Persona) => Promise<void> } = {},
+  {
+    concurrency = 8,
+    onProgress,
+    restorePersona = async () => {},
+    port,
+  }: { concurrency?: number; onProgress?: (done: number) => void; restorePersona?: (persona: Persona) => Promise<void>; /** Send over HTTP to this port instead of `inject`. */ port?: number } = {},
 ): Promise<RunStats> {
   const sessions = new Sessions(t, restorePersona);
   const stats: RunStats = {
-    cases: cases.length, sent: 0, byClass: {}, byStatus: {}, byPersona: {}, byGroup: {}, serverErrors: 0, failures: [], routes: new Set(),
+    cases: cases.length, sent: 0, byClass: {}, byStatus: {}, byPersona: {}, byGroup: {}, serverErrors: 0, dropped: 0, failures: [], routes: new Set(),
     durationMs: 0, memoryBefore: memoryNow(), memoryAfter: { rssMB: 0, heapMB: 0 }, healthStatus: 0, repairs: sessions.repairs,
   };
   const started = performance.now();
@@ -167,9 +202,17 @@ export async function runCases(
       const session = c.persona === ANONYMOUS ? null : await sessions.of(c.persona);
       // Bytes, as a client sends them. (A string payload that Fastify refuses unread, such as a 413, is
       // kept alive by light-my-request until the app closes: a harness artifact, not a server leak.)
-      const payload = spec.payload === undefined ? {} : { payload: Buffer.from(spec.payload) };
-      const send = () => t.app.inject({ method: spec.method as 'GET', url: spec.url, headers: headersFor(spec, session), ...payload });
-      const responses = await Promise.all(Array.from({ length: spec.copies ?? 1 }, send));
+      const bytes = spec.payload === undefined ? undefined : Buffer.from(spec.payload);
+      const headers = headersFor(spec, session);
+      const send = (): Promise<Answer | null> =>
+        port === undefined ? t.app.inject({ method: spec.method as 'GET', url: spec.url, headers, ...(bytes ? { payload: bytes } : {}) }) : overHttp(port, spec, headers, bytes);
+      const answers = await Promise.all(Array.from({ length: spec.copies ?? 1 }, send));
+      const responses = answers.filter((a): a is Answer => a !== null);
+      stats.dropped += answers.length - responses.length;
+      // Only a body too large to be worth reading may be cut short; anything smaller must get an answer.
+      if (responses.length < answers.length && (bytes?.length ?? 0) < 1024 * 1024) {
+        stats.failures.push({ index: c.index, persona: c.persona, request: `${spec.method} ${spec.url.slice(0, 160)}`, mutation: `${c.mutation.group}: ${c.mutation.label}`, status: 0, why: 'connection closed without an answer', body: '' });
+      }
       stats.routes.add(`${c.op.method} ${c.op.route}`);
       count(stats.byGroup, c.mutation.group);
       for (const res of responses) {
@@ -206,7 +249,7 @@ export function formatStats(seed: number, dialect: string, s: RunStats): string 
     `by status: ${line(s.byStatus)}`,
     ...Object.entries(s.byPersona).map(([p, m]) => `  ${p}: ${line(m)}`),
     `by mutation group: ${line(s.byGroup)}`,
-    `5xx: ${s.serverErrors} · contract failures: ${s.failures.length} · /api/health after: ${s.healthStatus} · personas restored: ${s.repairs.length ? s.repairs.join(', ') : 'none'}`,
+    `5xx: ${s.serverErrors} · contract failures: ${s.failures.length} · dropped: ${s.dropped} · /api/health after: ${s.healthStatus} · personas restored: ${s.repairs.length ? s.repairs.join(', ') : 'none'}`,
     `memory before: RSS ${s.memoryBefore.rssMB} MB, heap ${s.memoryBefore.heapMB} MB · after: RSS ${s.memoryAfter.rssMB} MB, heap ${s.memoryAfter.heapMB} MB`,
     ...s.failures.slice(0, 30).map((f) => `  ✖ #${f.index} ${f.persona} ${f.request} [${f.mutation}] → ${f.status} ${f.why}: ${f.body.slice(0, 160)}`),
   ].join('\n');
