@@ -31,3 +31,12 @@ it(`answers ${count} invalid requests on every route without a 5xx, in the error
   expect(stats.memoryAfter.rssMB - stats.memoryBefore.rssMB).toBeLessThan(MAX_RSS_GROWTH_MB);
   expect(run.problems).toEqual([]);
 }, 240_000);
+
+it('answers 300 more over real sockets (HTTP parser, early answers) without a 5xx or an unanswered connection', async () => {
+  const run = await runFuzz({ count: 300, seed: seed + 1, transport: 'http' });
+  console.log(run.report);
+  expect(run.stats.failures).toEqual([]);
+  expect(run.stats.serverErrors).toBe(0);
+  expect(run.stats.healthStatus).toBe(200);
+  expect(run.problems).toEqual([]);
+}, 120_000);
