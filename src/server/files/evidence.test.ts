@@ -56,16 +56,25 @@ describe('content that does not match its name', () => {
     expect(await attachmentRows()).toBe(before);
   });
 
-  it('keeps accepted types under the name their content says, so a claimed type never reaches a download', async () => {
+  it.each([
+    ['a PNG named .pdf', '照片.pdf', () => PNG, /PNG 图片.*“\.pdf”不符/],
+    ['a PDF (with HTML inside) named .html', 'page.html', () => Buffer.from('%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF\n'), /PDF 文档.*“\.html”不符/],
+    ['a .docx named .xlsx', '台账.xlsx', () => DOCX, /Word 文档.*“\.xlsx”不符/],
+  ])('refuses an accepted type under another type’s extension: %s → 415, no row', async (_what, name, bytes, message) => {
     const report = await newDraft();
-    const png = await upload(report, '照片.pdf', PNG);
-    expect(png.statusCode).toBe(201);
-    expect(png.json()).toMatchObject({ fileName: '照片.png', mime: 'image/png' });
-    const polyglot = await upload(report, 'page.html', Buffer.from('%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF\n'));
-    expect(polyglot.json()).toMatchObject({ fileName: 'page.pdf', mime: 'application/pdf' });
-    const res = await download(polyglot.json().id, 'owner');
-    expect(res.headers['content-type']).toBe('application/pdf');
-    expect(res.headers['content-disposition']).toMatch(/^attachment;.*filename\*=UTF-8''page\.pdf$/);
+    const before = await attachmentRows();
+    const res = await upload(report, name, bytes());
+    expect(res.statusCode, res.body).toBe(415);
+    expect(res.json().error).toMatchObject({ code: 'UNSUPPORTED_TYPE', message: expect.stringMatching(message) });
+    expect(await attachmentRows()).toBe(before);
+  });
+
+  it('names a file without a type extension after its content, and keeps the JPEG spellings', async () => {
+    const report = await newDraft();
+    expect((await upload(report, '第1.2条', PNG)).json()).toMatchObject({ fileName: '第1.2条.png', mime: 'image/png' });
+    expect((await upload(report, '扫描件', PNG)).json()).toMatchObject({ fileName: '扫描件.png' });
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
+    expect((await upload(report, '现场.JPEG', jpeg)).json()).toMatchObject({ fileName: '现场.JPEG', mime: 'image/jpeg' });
   });
 
   it('accepts real Word and Excel files (their entries inflate as declared)', async () => {
