@@ -1,7 +1,13 @@
 import type { JsonSchema } from './openapi.ts';
 
-/** Known ids of the fuzz world, by field name (`unitId`, `planIds` …); undefined when none fits. */
-export type IdLookup = (field: string) => number | undefined;
+/**
+ * Known values of the fuzz world by field name: ids (`unitId`, `planIds` …), a real indicator code,
+ * null where the valid choice is none (`parentPlanId`); undefined when the schema decides.
+ */
+export type IdLookup = (field: string) => number | string | null | undefined;
+
+/** The text of a plain string field in a sample body. */
+export const SAMPLE_TEXT = '推进测试fuzz';
 
 const DATE = /\\d\{4\}-\\d\{2\}-\\d\{2\}/;
 const MONTH = /\\d\{4\}-\(0\[1-9\]/;
@@ -33,14 +39,12 @@ function sampleString(s: JsonSchema, field: string): string {
   if (s.pattern?.includes('A-Za-z0-9')) return 'fuzz_user';
   if (s.pattern?.includes('\\d')) return '12345';
   const min = s.minLength ?? 0;
-  const base = '推进测试fuzz';
+  const base = SAMPLE_TEXT;
   const text = base.length >= min ? base : base.padEnd(min, '字');
   return s.maxLength !== undefined ? text.slice(0, Math.max(min, Math.min(text.length, s.maxLength))) : text;
 }
 
-function sampleNumber(s: JsonSchema, field: string, ids: IdLookup, integer: boolean): number {
-  const id = ids(field);
-  if (id !== undefined) return id;
+function sampleNumber(s: JsonSchema, field: string, integer: boolean): number {
   if (/year/i.test(field) && (s.minimum ?? 0) <= 2026 && (s.maximum ?? 9999) >= 2026) return 2026;
   const lo = s.minimum ?? 1;
   const value = s.maximum !== undefined ? Math.min(Math.max(lo, 1), s.maximum) : Math.max(lo, 1);
@@ -54,15 +58,17 @@ function sampleNumber(s: JsonSchema, field: string, ids: IdLookup, integer: bool
  */
 export function sampleOf(schema: JsonSchema, field: string, ids: IdLookup, depth = 0): unknown {
   const s = pick(schema);
-  if (s.enum?.length) return s.enum[0];
   if (s.default !== undefined && s.default !== null) return s.default;
+  const known = typeOf(s) === 'array' || typeOf(s) === 'object' ? undefined : ids(field);
+  if (known !== undefined) return known;
+  if (s.enum?.length) return s.enum[0];
   switch (typeOf(s)) {
     case 'string':
       return sampleString(s, field);
     case 'integer':
-      return sampleNumber(s, field, ids, true);
+      return sampleNumber(s, field, true);
     case 'number':
-      return sampleNumber(s, field, ids, false);
+      return sampleNumber(s, field, false);
     case 'boolean':
       return false;
     case 'array': {
@@ -82,8 +88,15 @@ export function sampleOf(schema: JsonSchema, field: string, ids: IdLookup, depth
   }
 }
 
-/** A schema read off a value: the shape of a known-good body for a route whose document schema is empty (`z.unknown()` checked in its service). */
-export function schemaOfValue(value: unknown): JsonSchema {
+/**
+ * A schema read off a known-good body, for a route whose document schema is empty (`z.unknown()`
+ * checked in its service): its shape, for the field mutations, and the value itself as the sample.
+ */
+export function schemaOfKnownBody(value: unknown): JsonSchema {
+  return { ...schemaOfValue(value), default: value };
+}
+
+function schemaOfValue(value: unknown): JsonSchema {
   if (Array.isArray(value)) return { type: 'array', ...(value.length ? { items: schemaOfValue(value[0]) } : {}) };
   if (value === null) return { nullable: true };
   if (typeof value === 'object') {

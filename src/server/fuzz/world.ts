@@ -3,7 +3,7 @@ import { insertSampleRound } from '../circulars/sample-snapshot.ts';
 import { createTestApp, importSeed, multipart, seedBytes, TEST_PASSWORD, type TestApp } from '../test/helpers.ts';
 import { ANONYMOUS, type Persona } from './generator.ts';
 import type { JsonSchema, Operation } from './openapi.ts';
-import { schemaOfValue } from './sample.ts';
+import { SAMPLE_TEXT, schemaOfKnownBody, type IdLookup } from './sample.ts';
 
 /** The personas of a run: no session, a unit manager of a lead unit, the coordinator and the administrator. */
 export const PERSONAS: readonly Persona[] = [ANONYMOUS, 'fuzz_unit', 'coordinator', 'admin'];
@@ -16,8 +16,10 @@ export interface WorldIds {
   milestone: number;
   /** The unit manager's own unit, named on the task as lead. */
   unit: number;
-  /** Another unit, for the unit-maintenance routes (rename, merge, aliases) so the persona's unit stays. */
+  /** Another unit, for the unit-maintenance routes (rename, aliases, merge target) so the persona's unit stays. */
   spareUnit: number;
+  /** A third unit, the one the merge route merges (away) into the spare unit. */
+  mergeableUnit: number;
   /** A draft report with evidence, of the unit manager's unit. */
   report: number;
   /** A submitted consolidated report with evidence, for the review routes. */
@@ -43,7 +45,7 @@ export interface World {
    * legitimately changed it: an admin's reset or deactivation of an id that coerces to it.
    */
   restorePersona(username: string): Promise<void>;
-  idOf(field: string): number | undefined;
+  idOf: IdLookup;
 }
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('fuzz evidence')]);
@@ -64,7 +66,9 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
   const db = t.deps.db;
   const task = await db.selectFrom('tasks').select(['id', 'section_id']).where('plan_id', '=', plan).orderBy('ordinal').executeTakeFirstOrThrow();
   const lead = await db.selectFrom('task_units').select('unit_id').where('task_id', '=', task.id).where('role', '=', 'lead').executeTakeFirstOrThrow();
-  const spare = await db.selectFrom('units').select('id').where('id', '!=', lead.unit_id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+  const [spare, mergeable] = await db.selectFrom('units').select('id').where('id', '!=', lead.unit_id).orderBy('id', 'desc').limit(2).execute();
+  if (!spare || !mergeable) throw new Error('fuzz world: the seed plan has too few units');
+  const indicator = (await t.inject({ method: 'GET', url: '/api/indicators' })).json() as { data: { code: string }[] };
   const milestone = await db.selectFrom('milestones').select('id').where('task_id', '=', task.id).orderBy('ordinal').executeTakeFirst();
   await t.addUser('fuzz_unit', ['unit_manager'], lead.unit_id);
   const victim = await t.addUser('fuzz_victim', ['unit_staff'], lead.unit_id);
@@ -84,13 +88,13 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
   const settings = (await t.inject({ method: 'GET', url: '/api/settings' }, 'admin')).json() as { reminders: unknown; publicPage: unknown };
   const retention = (await t.inject({ method: 'GET', url: '/api/audit/retention' }, 'admin')).json() as { days: number };
   const knownBodies = {
-    'PUT /api/settings/reminders': schemaOfValue(settings.reminders),
-    'PUT /api/settings/public-page': schemaOfValue(settings.publicPage),
-    'PUT /api/settings/audit-retention': schemaOfValue({ days: retention.days }),
+    'PUT /api/settings/reminders': schemaOfKnownBody(settings.reminders),
+    'PUT /api/settings/public-page': schemaOfKnownBody(settings.publicPage),
+    'PUT /api/settings/audit-retention': schemaOfKnownBody({ days: retention.days }),
   };
   const notification = (await db.selectFrom('notifications').select('id').orderBy('id').executeTakeFirst())?.id ?? 1;
   const ids: WorldIds = {
-    plan, section: task.section_id!, task: task.id, milestone: milestone?.id ?? 1, unit: lead.unit_id, spareUnit: spare.id,
+    plan, section: task.section_id!, task: task.id, milestone: milestone?.id ?? 1, unit: lead.unit_id, spareUnit: spare.id, mergeableUnit: mergeable.id,
     report, submittedReport: submitted, attachment, ledger, round, circular, importDraft, notification, victim,
   };
   const byResource: Record<string, number> = {
@@ -108,7 +112,9 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
     pathValue(op, name) {
       if (name === 'unitId') return String(lead.unit_id);
       if (name === 'attachmentId') return String(attachment);
-      if (name === 'alias') return 'fuzz-alias';
+      // The alias the sample body of POST /api/units/:id/aliases adds, so the delete can find it.
+      if (name === 'alias') return encodeURIComponent(SAMPLE_TEXT);
+      if (op.route === '/api/units/:id/merge') return String(mergeable.id);
       if (name === 'year') return '2026';
       if (op.route === '/api/reports/:id/review') return String(submitted);
       // The resource a parameter names is the path segment before it: /api/tasks/:id → a task.
@@ -118,7 +124,11 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
     },
     idOf(field) {
       const f = field.replace(/Ids?$/, '').toLowerCase();
-      const map: Record<string, number> = { plan, parentplan: plan, section: ids.section, task: task.id, milestone: ids.milestone, unit: lead.unit_id, intounit: spare.id, parent: spare.id, round, report, user: victim };
+      // No parent is always a valid parent; a milestone is only for consolidated reports, so none by default.
+      const map: Record<string, number | string | null> = {
+        plan, parentplan: null, parent: null, section: ids.section, task: task.id, milestone: null, unit: lead.unit_id, intounit: spare.id, round, report, user: victim,
+        indicatorcode: indicator.data[0]?.code ?? null, holiday: '2026-10-08', workday: '2026-10-10',
+      };
       return map[f];
     },
   };
