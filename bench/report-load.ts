@@ -27,22 +27,19 @@
  * when any request failed or anything is missing; a missed latency target is printed, not fatal.
  * BENCH_CPU_PROF=DIR runs the server with --cpu-prof into DIR. BENCH_CLIENTS=N changes the count.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/server/config.ts';
 import { SYSTEM_ACTOR } from '../src/server/context.ts';
 import { openDatabase } from '../src/server/db/connection.ts';
 import { importSampleIfEmpty } from '../src/server/sample.ts';
 import { createUser } from '../src/server/users/users.service.ts';
+import { freePort, multipart, startServer as startBenchServer, stats, stopServer } from './_lib.ts';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
 const PASSWORD = 'Bench-password-2021';
 const TARGET_P95_MS = 200;
@@ -117,62 +114,10 @@ async function prepare(): Promise<Account[]> {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(port: number): Promise<{ child: ChildProcess; log: () => string }> {
-  const prof = process.env.BENCH_CPU_PROF;
-  const args = [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), join(ROOT, 'src/cli.ts'), 'serve'];
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', TUIJIN_DEMO: '0', TUIJIN_SAMPLE: '0', LOG_LEVEL: 'warn', TRUST_PROXY: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d));
-  child.stderr!.on('data', (d: Buffer) => (out += d));
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${out}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return { child, log: () => out };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGTERM');
-  throw new Error(`server did not start:\n${out}`);
-}
-
-function stopServer(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
+/** The server under test, with --cpu-prof when BENCH_CPU_PROF is set. */
+const startServer = (port: number) => startBenchServer(port, { dataDir, nodeArgs: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [] });
 
 // ---------------------------------------------------------------- clients
-
-function multipart(fileName: string, bytes: Buffer) {
-  const boundary = `----tuijin${randomUUID()}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { body: Buffer.concat([head, bytes, tail]), type: `multipart/form-data; boundary=${boundary}` };
-}
 
 async function timed(samples: Sample[], type: string, url: string, init: RequestInit): Promise<{ status: number; json: any }> {
   const t0 = performance.now();
@@ -218,16 +163,6 @@ async function report(base: string, a: Account, s: Session, samples: Sample[]): 
 }
 
 // ---------------------------------------------------------------- figures
-
-function quantile(sorted: number[], q: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-}
-
-function stats(ms: number[]) {
-  const s = [...ms].sort((a, b) => a - b);
-  return { n: s.length, p50: quantile(s, 0.5), p95: quantile(s, 0.95), p99: quantile(s, 0.99), max: s[s.length - 1] ?? NaN };
-}
 
 /** Measures what the client side (this process) cost during a phase, to tell client from server time. */
 function clientMeter() {

@@ -13,17 +13,20 @@ import { extractText } from './server/plans/extract.ts';
 import { importSampleIfEmpty } from './server/sample.ts';
 import { createDemoAccounts, formatDemoAccounts } from './server/demo.ts';
 import { createUser } from './server/users/users.service.ts';
+import { resetSecondFactor } from './server/auth/second-factor.ts';
 import { startScheduler } from './server/jobs/scheduler.ts';
 import { createBackup } from './server/backup/archive.ts';
 import { BackupError, totals } from './server/backup/manifest.ts';
 import { restoreBackup, verifyBackup } from './server/backup/restore.ts';
 import { backupFileName } from './core/backup/index.ts';
+import { startFileSweeps } from './server/files/sweep.ts';
 
 const USAGE = `usage: tuijin <command>
   serve                      start the web app and API (PORT, DATA_DIR, DATABASE_URL)
   parse FILE [--format gold] read a plan document (.txt .docx .html .pdf) and print its reading as JSON
   import FILE                read a plan document and commit it as a plan
   user create-admin [NAME]   create an administrator (password from TUIJIN_ADMIN_PASSWORD, else generated and printed)
+  user reset-totp NAME       remove an account's second factor (lost phone and recovery codes); it enrols again at sign-in
   backup [--out PATH]        write one .tar.gz of the database and DATA_DIR's files, while the app runs
                              (PATH a folder or a file name; default ./tuijin-backup-<time>.tar.gz)
   backup verify FILE         check every entry of an archive against its manifest, restore nothing
@@ -89,6 +92,7 @@ async function importCommand(args: string[]): Promise<number> {
 }
 
 async function userCommand(args: string[]): Promise<number> {
+  if (args[0] === 'reset-totp' && args[1]) return resetTotpCommand(args[1]);
   if (args[0] !== 'create-admin') {
     console.error(USAGE);
     return 2;
@@ -101,6 +105,25 @@ async function userCommand(args: string[]): Promise<number> {
     const given = process.env.TUIJIN_ADMIN_PASSWORD;
     const { user, password } = await createUser(deps, SYSTEM_ACTOR, { username, displayName: '系统管理员', unitId: null, roles: ['admin'], leaderSectionIds: [], password: given, mustChangePassword: !given });
     console.log(`created administrator ${user.username}${given ? '' : ` with password ${password} (to be changed at first sign-in)`}`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+/** The server operator's way back in when the last admin lost the second factor. Audited as "system". */
+async function resetTotpCommand(username: string): Promise<number> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  try {
+    const deps = { db: database.db, dialect: database.dialect, config };
+    const user = await database.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+    if (!user) {
+      console.error(`no account ${username}`);
+      return 1;
+    }
+    await resetSecondFactor(deps, SYSTEM_ACTOR, user.id);
+    console.log(`second factor of ${username} removed; it enrols again at the next sign-in`);
     return 0;
   } finally {
     await database.close();
@@ -179,6 +202,7 @@ async function serveCommand(): Promise<number> {
     if (planId) console.log(`Imported the sample plan 山政发〔2021〕7号 as plan ${planId}.`);
   }
   const demo = await createDemoAccounts(deps);
+  await startFileSweeps(deps); // crash leftovers: .tmp files removed, files with no row quarantined (src/server/files/sweep.ts)
   const app = await buildApp({ deps, webDir: WEB_DIR, logLevel: process.env.LOG_LEVEL ?? 'warn' });
   // Reminders and escalation; on several nodes the job's database lock lets one run at a time.
   const stopScheduler = startScheduler(deps);

@@ -28,6 +28,7 @@ import { settingsRoutes } from './settings/settings.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import { roundRoutes } from './rounds/rounds.routes.ts';
 import { circularRoutes } from './circulars/circulars.routes.ts';
+import { backupRoutes } from './backup/backup.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -60,7 +61,14 @@ export async function buildApp({ deps, webDir, logLevel }: AppOptions): Promise<
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  // Security headers on every answer (pages, API, downloads): 等保2.0 and OWASP's secure headers. Framing
+  // is refused twice (CSP frame-ancestors for current browsers, X-Frame-Options for old ones); downloads
+  // add Content-Disposition: attachment in their routes, and nosniff keeps a browser from reading them as
+  // anything but their declared type.
   await app.register(helmet, {
+    xFrameOptions: { action: 'deny' },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    xContentTypeOptions: true,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -72,9 +80,17 @@ export async function buildApp({ deps, webDir, logLevel }: AppOptions): Promise<
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
         upgradeInsecureRequests: null,
       },
     },
+  });
+  // API answers carry people's names, units' work and evidence: no browser or proxy keeps a copy unless a
+  // route says otherwise (an archived circular may be revalidated).
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
   });
   await app.register(multipart, { limits: { fileSize: deps.config.maxImportBytes, files: 1, fields: 10 } });
   await app.register(swagger, {
@@ -108,6 +124,7 @@ export async function buildApp({ deps, webDir, logLevel }: AppOptions): Promise<
   await app.register(publicRoutes(deps));
   await app.register(roundRoutes(deps));
   await app.register(circularRoutes(deps));
+  await app.register(backupRoutes(deps));
 
   const serveWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });

@@ -9,6 +9,8 @@ export interface Deps {
   db: Kysely<DB>;
   dialect: Dialect;
   config: Config;
+  /** The time in ms, for sign-in and session rules; tests pass a clock they control. Date.now when unset. */
+  clock?: () => number;
 }
 
 /** Who performs a use case: the signed-in principal (or nobody, for public reads and the CLI) and where from. */

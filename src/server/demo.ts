@@ -1,3 +1,4 @@
+import type { Role } from '../core/auth/policy.ts';
 import { randomPassword } from './auth/passwords.ts';
 import { SYSTEM_ACTOR, type Deps } from './context.ts';
 import { nowIso } from './db/util.ts';
@@ -13,7 +14,8 @@ export interface DemoAccount {
 }
 
 /**
- * On the first start of a database without accounts: `admin`, `coordinator` (区政府办公室), `leader`
+ * On the first start of a database without accounts: `admin` (system administrator), `security`
+ * (security administrator), `auditor` (audit administrator), `coordinator` (区政府办公室), `leader`
  * (all sections of the sample plan), and a unit manager `dwNN` for every single (non-collective) unit
  * named in the plans. All share one password: TUIJIN_DEMO_PASSWORD, or a random one that is printed.
  */
@@ -31,11 +33,16 @@ export async function createDemoAccounts(deps: Deps): Promise<{ password: string
     .orderBy('id')
     .execute();
   // The demo password may be anything the operator chose, so it skips the strength rule (mustChange stays off).
-  const make = (username: string, displayName: string, unitId: number | null, roles: ('admin' | 'coordinator' | 'leader' | 'unit_manager')[], leaderSectionIds: number[] = []) =>
+  const make = (username: string, displayName: string, unitId: number | null, roles: Role[], leaderSectionIds: number[] = []) =>
     createUser(deps, SYSTEM_ACTOR, { username, displayName, unitId, roles, leaderSectionIds, password: undefined, mustChangePassword: false, fixedPassword: password });
   const accounts: DemoAccount[] = [];
   await make('admin', '系统管理员', null, ['admin']);
   accounts.push({ username: 'admin', role: '系统管理员', unit: null });
+  // 三权分立: the security and the audit administrator are accounts of their own.
+  await make('security', '安全管理员', null, ['security_admin']);
+  accounts.push({ username: 'security', role: '安全管理员', unit: null });
+  await make('auditor', '审计管理员', null, ['audit_admin']);
+  accounts.push({ username: 'auditor', role: '审计管理员', unit: null });
   await make('coordinator', '区政府办公室统筹员', office.id, ['coordinator']);
   accounts.push({ username: 'coordinator', role: '统筹协调', unit: COORDINATOR_UNIT });
   await make('leader', '分管领导', null, ['leader'], sections.map((s) => s.id));

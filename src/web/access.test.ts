@@ -5,7 +5,7 @@ import type { Me } from './api/types.ts';
 import { MENU, ROUTES } from './config/routes.ts';
 
 const me = (roles: Role[], unitId: number | null = null): Me => ({
-  id: 7, username: 'u', displayName: '用户', unitId, unitName: unitId ? '区税务局' : null, roles, leaderSectionIds: [3], mustChangePassword: false, csrfToken: 't',
+  id: 7, username: 'u', displayName: '用户', unitId, unitName: unitId ? '区税务局' : null, roles, leaderSectionIds: [3], mustChangePassword: false, passwordExpired: false, gate: null, csrfToken: 't',
 });
 const labels = (m: Me | null) => visibleMenu(m, MENU).map((e) => e.label);
 
@@ -20,9 +20,13 @@ describe('access', () => {
     expect(labels(me(['unit_staff']))).toEqual(['方案', '看板', '调度通报', '单位', '截止日历']);
     expect(labels(me(['leader']))).toEqual(['方案', '看板', '调度通报', '单位', '截止日历']);
     expect(labels(me(['inspector']))).toEqual(['方案', '看板', '调度通报', '单位', '截止日历']);
-    expect(labels(me(['coordinator']))).toEqual(['方案', '看板', '调度通报', '审核队列', '约谈建议', '导入方案', '单位', '截止日历', '审计日志']);
-    expect(labels(me(['admin']))).toEqual(['方案', '看板', '调度通报', '单位', '截止日历', '审计日志', '账号管理', '系统设置']);
-    expect(labels(me(['admin', 'coordinator'], 2))).toEqual(['我的单位', '方案', '看板', '调度通报', '审核队列', '约谈建议', '导入方案', '单位', '截止日历', '审计日志', '账号管理', '系统设置']);
+    expect(labels(me(['coordinator']))).toEqual(['方案', '看板', '调度通报', '审核队列', '约谈建议', '导入方案', '单位', '截止日历']);
+    expect(labels(me(['admin']))).toEqual(['方案', '看板', '调度通报', '单位', '截止日历', '账号管理', '系统设置']);
+    expect(labels(me(['admin', 'coordinator'], 2))).toEqual(['我的单位', '方案', '看板', '调度通报', '审核队列', '约谈建议', '导入方案', '单位', '截止日历', '账号管理', '系统设置']);
+    // 三权分立: the audit page is the audit administrator's alone; the security administrator sees the accounts.
+    expect(labels(me(['audit_admin']))).toEqual(['方案', '看板', '调度通报', '单位', '截止日历', '审计日志']);
+    expect(labels(me(['security_admin']))).toEqual(['方案', '看板', '调度通报', '单位', '截止日历', '账号管理', '安全设置']);
+    for (const roles of [['admin'], ['security_admin'], ['coordinator'], ['leader'], ['unit_manager'], ['inspector']] as Role[][]) expect(labels(me(roles, 4))).not.toContain('审计日志');
     expect(labels(null)).toEqual([]);
   });
 
@@ -32,7 +36,14 @@ describe('access', () => {
     expect(mayOpen(me(['unit_manager'], 4), route('/admin/users'))).toBe(false);
     expect(mayOpen(me(['coordinator']), route('/admin/users'))).toBe(false);
     expect(mayOpen(me(['admin']), route('/admin/users'))).toBe(true);
-    expect(mayOpen(me(['coordinator']), route('/admin/audit'))).toBe(true);
+    expect(mayOpen(me(['coordinator']), route('/admin/audit'))).toBe(false);
+    expect(mayOpen(me(['admin']), route('/admin/audit'))).toBe(false);
+    expect(mayOpen(me(['audit_admin']), route('/admin/audit'))).toBe(true);
+    expect(mayOpen(me(['security_admin']), route('/admin/users'))).toBe(true);
+    expect(mayOpen(me(['audit_admin']), route('/admin/users'))).toBe(false);
+    expect(mayOpen(me(['security_admin']), route('/admin/settings'))).toBe(false);
+    expect(mayOpen(me(['security_admin']), route('/admin/security'))).toBe(true);
+    expect(mayOpen(me(['admin']), route('/admin/security'))).toBe(false);
     expect(mayOpen(me(['admin']), route('/imports/new'))).toBe(false);
     expect(mayOpen(me(['leader']), route('/tasks/:id'))).toBe(true);
     expect(mayOpen(me(['unit_manager'], 4), route('/workbench'))).toBe(true);
@@ -52,6 +63,11 @@ describe('access', () => {
     expect(canDo(me(['admin']), 'unit.manage')).toBe(true);
     expect(canDo(me(['admin']), 'plan.manage')).toBe(false);
     expect(canDo(me(['unit_manager'], 4), 'task.unit.write')).toBe(true);
+    // On the accounts page: the admin's buttons and the security administrator's are different ones.
+    expect(canDo(me(['admin']), 'account.manage')).toBe(true);
+    expect(canDo(me(['admin']), 'security.manage')).toBe(false);
+    expect(canDo(me(['security_admin']), 'account.manage')).toBe(false);
+    expect(canDo(me(['security_admin']), 'security.manage')).toBe(true);
   });
 
   it('sends unit roles to their workbench and everyone else to the plans', () => {

@@ -7,6 +7,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { openDatabase } from '../../src/server/db/connection.ts';
 import type { Deps } from '../../src/server/context.ts';
+import { totpCode } from '../../src/core/auth/totp.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SHOTS_DIR = join(ROOT, 'test-results', 'screenshots');
@@ -84,4 +85,20 @@ export async function signOut(page: Page): Promise<void> {
   await page.waitForURL(/\/login$/, { timeout: 10_000 }).catch((err: unknown) => {
     throw new Error(`sign-out did not reach /login (at ${page.url()}): ${String(err)}`);
   });
+}
+
+/**
+ * The first sign-in of an administrator: the enrolment page shows the TOTP secret; as a phone would,
+ * compute the code from it, confirm, and pass the recovery codes. Returns the secret and the codes.
+ */
+export async function enrolSecondFactor(page: Page): Promise<{ secret: string; recoveryCodes: string[] }> {
+  await page.getByTestId('totp-enrol').waitFor();
+  await page.getByTestId('totp-qr').waitFor();
+  const secret = ((await page.getByTestId('totp-secret').first().textContent()) ?? '').replace(/\s/g, '');
+  await page.getByTestId('totp-code').fill(totpCode(secret, Date.now()));
+  await page.getByTestId('totp-confirm').click();
+  await page.getByTestId('recovery-codes').waitFor();
+  const recoveryCodes = ((await page.getByTestId('recovery-codes').textContent()) ?? '').split('\n').map((c) => c.trim()).filter(Boolean);
+  await page.getByTestId('recovery-done').click();
+  return { secret, recoveryCodes };
 }

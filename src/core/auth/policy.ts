@@ -4,11 +4,13 @@
  * which tasks: only those where the user's unit (or a unit under it) is named.
  */
 
-export const ROLES = ['admin', 'coordinator', 'leader', 'unit_manager', 'unit_staff', 'inspector'] as const;
+export const ROLES = ['admin', 'security_admin', 'audit_admin', 'coordinator', 'leader', 'unit_manager', 'unit_staff', 'inspector'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: '系统管理员',
+  security_admin: '安全管理员',
+  audit_admin: '审计管理员',
   coordinator: '统筹协调',
   leader: '分管领导',
   unit_manager: '单位管理员',
@@ -44,8 +46,11 @@ export const ACTIONS = {
   'report.review': '审核进展、销号与重新打开',
   'round.manage': '组织调度、编发通报',
   'inspection.record': '记录督查',
+  'account.read': '查看账号列表',
   'account.manage': '管理账号',
-  'audit.read': '查看审计日志',
+  'security.manage': '安全管理（解除锁定、重置密码、安全设置）',
+  'audit.read': '查看与导出审计日志',
+  'audit.manage': '设置审计日志保留期限',
   'settings.manage': '系统设置（提醒规则、工作日历、公开页面）',
   'self.manage': '修改本人密码、退出登录',
 } as const;
@@ -62,11 +67,33 @@ export const ACTION_ROLES: Record<Action, readonly Role[] | null> = {
   'report.review': ['coordinator'],
   'round.manage': ['coordinator'],
   'inspection.record': ['inspector'],
+  'account.read': ['admin', 'security_admin'],
   'account.manage': ['admin'],
-  'audit.read': ['admin', 'coordinator'],
+  'security.manage': ['security_admin'],
+  'audit.read': ['audit_admin'],
+  'audit.manage': ['audit_admin'],
   'settings.manage': ['admin'],
   'self.manage': ROLES,
 };
+
+/**
+ * 三权分立 (等保2.0 level 3, 安全管理中心: 系统管理、安全管理、审计管理): the system administrator runs
+ * accounts, settings and units; the security administrator unlocks accounts, resets passwords and sets
+ * the security rules; the audit administrator alone reads and exports the audit trail and sets how long it
+ * is kept. The three are held by different accounts, so that each one's work is checked by another.
+ */
+export const ADMIN_ROLES = ['admin', 'security_admin', 'audit_admin'] as const satisfies readonly Role[];
+
+/**
+ * Why a set of roles may not be held by one account, in Chinese, or null when it may. Any two of the three
+ * administrator roles together are refused: the system administrator would read the audit of their own
+ * work, the security administrator would unlock and audit themselves.
+ */
+export function roleConflict(roles: readonly Role[]): string | null {
+  const held = ADMIN_ROLES.filter((r) => roles.includes(r));
+  if (held.length < 2) return null;
+  return `三权分立：${held.map((r) => `“${ROLE_LABELS[r]}”`).join('与')}不能由同一账号兼任`;
+}
 
 /** May a principal (or nobody, for the public) perform an action at all? */
 export function can(principal: Principal | null, action: Action): boolean {

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_ROLES, type Role } from '../../core/auth/policy.ts';
 import { GENESIS_HASH } from '../../core/audit/chain.ts';
 import { createTestApp, TEST_DIALECT, type TestApp } from '../test/helpers.ts';
 import { sealAuditChain, verifyAuditChain } from './audit-chain.ts';
@@ -8,11 +7,9 @@ import { recordAudit } from './audit.repo.ts';
 
 /** 7b (RELIABILITY.md §7): no database-level protection, no hash chain. */
 let t: TestApp;
-// Whoever may read the audit log under the policy of the day (the auth package moves it to audit_admin).
-const auditor = ACTION_ROLES['audit.read']![0]! as Role;
 beforeAll(async () => {
+  // Signs in as `auditor`, the test app's audit administrator.
   t = await createTestApp();
-  await t.addUser('auditor', [auditor]);
   for (let i = 0; i < 20; i++) await recordAudit(t.deps.db, { action: 'test.write', entityType: 'test', entityId: i, after: { i } });
 });
 afterAll(async () => t.close());

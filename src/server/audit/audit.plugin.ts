@@ -22,8 +22,11 @@ export const SENSITIVE_READS: Record<string, { action: string; entityType: strin
   'GET /api/audit': { action: 'audit.list', entityType: 'audit' },
   'GET /api/audit.xlsx': { action: 'audit.export', entityType: 'audit' },
   'GET /api/audit/verify': { action: 'audit.verify', entityType: 'audit' },
+  'GET /api/audit/archives/:id': { action: 'audit.archive.download', entityType: 'audit_archive', param: 'id' },
   'GET /api/users': { action: 'user.list', entityType: 'user' },
   'GET /api/settings': { action: 'settings.read', entityType: 'setting' },
+  'GET /api/settings/security': { action: 'settings.read', entityType: 'setting' },
+  'GET /api/settings/backup': { action: 'settings.read', entityType: 'setting' },
   'GET /api/plans/:id/ledger.xlsx': { action: 'ledger.export', entityType: 'plan', param: 'id' },
 };
 

@@ -101,3 +101,8 @@ export async function recordAudit(trx: Kysely<DB> | Transaction<DB>, e: AuditInp
   }
   await insertEvent(trx, e);
 }
+
+/** One archive of purged rows. */
+export async function findAuditArchive(db: Kysely<DB>, id: number) {
+  return db.selectFrom('audit_archives').selectAll().where('id', '=', id).executeTakeFirst();
+}

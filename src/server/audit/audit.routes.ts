@@ -2,16 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
-import { ErrorSchema, IsoDate } from '../plans/plans.schema.ts';
+import { ErrorSchema, IdParams, IsoDate } from '../plans/plans.schema.ts';
 import { putAuditRetention } from '../settings/settings.service.ts';
+import { verifyAuditArchives } from './audit-archive-verify.ts';
 import { verifyAuditChain } from './audit-chain.ts';
 import * as service from './audit.service.ts';
 
-/**
- * Who may change how long the audit trail is kept. `settings.manage` for now; the audit administrator's
- * action once the policy has one — this is the one line to change.
- */
-export const AUDIT_RETENTION_WRITE_ACTION = 'settings.manage' as const;
+/** Who may change how long the audit trail is kept: the audit administrator (三权分立), not the system administrator. */
+export const AUDIT_RETENTION_WRITE_ACTION = 'audit.manage' as const;
 
 const AuditQuery = z.object({
   actor: z.string().trim().max(64).optional(),
@@ -39,7 +37,15 @@ const Verification = z.object({
   anchor: z.object({ seq: z.number(), hash: z.string(), archiveId: z.number().nullable() }),
   firstBroken: z.object({ seq: z.number(), id: z.number().nullable(), reason: z.enum(['missing', 'link', 'hash']), message: z.string() }).nullable(),
   checkedAt: z.string(),
+  /** With ?archives=true: the archive files too, from the genesis hash to the database's first row. */
+  archives: z
+    .object({
+      ok: z.boolean(), archives: z.number(), rows: z.number(),
+      firstBroken: z.object({ archiveId: z.number(), file: z.string(), seq: z.number().nullable(), reason: z.enum(['file', 'sha256', 'missing', 'link', 'hash', 'anchor']), message: z.string() }).nullable(),
+    })
+    .nullable(),
 });
+const VerifyQuery = z.object({ archives: z.enum(['true', 'false']).default('false') });
 const Retention = z.object({
   days: z.number(),
   archiveDir: z.string(),
@@ -64,7 +70,21 @@ export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
         .header('content-disposition', `attachment; filename="audit.xlsx"; filename*=UTF-8''${encodeURIComponent('审计日志.xlsx')}`)
         .send(stream);
     });
-    app.get('/api/audit/verify', { config, schema: { tags: ['audit'], response: { 200: Verification, ...errors } } }, async () => verifyAuditChain(deps));
+    app.get('/api/audit/verify', { config, schema: { tags: ['audit'], querystring: VerifyQuery, response: { 200: Verification, ...errors } } }, async (req) => {
+      const chain = await verifyAuditChain(deps);
+      const archives = req.query.archives === 'true' ? await verifyAuditArchives(deps) : null;
+      // `ok` covers everything checked: the database's chain, and the archives when asked for.
+      return { ...chain, ok: chain.ok && (archives?.ok ?? true), archives };
+    });
+    // An archive of purged rows (one JSON object a line, gzip), exactly as written: its SHA-256 is in the retention info.
+    app.get('/api/audit/archives/:id', { config, schema: { tags: ['audit'], params: IdParams, hide: true } }, async (req, reply) => {
+      const archive = await service.openAuditArchive(deps, req.params.id);
+      return reply
+        .type('application/gzip')
+        .header('content-length', archive.bytes)
+        .header('content-disposition', `attachment; filename="${archive.file}"`)
+        .send(archive.stream);
+    });
     app.get('/api/audit/retention', { config, schema: { tags: ['audit'], response: { 200: Retention, ...errors } } }, async () => service.auditRetentionInfo(deps));
     // Under /api/settings: it changes a setting, not the trail.
     app.put(

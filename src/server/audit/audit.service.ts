@@ -1,3 +1,6 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
 import { finished } from 'node:stream';
 import { setTimeout as sleep, setImmediate as yieldToLoop } from 'node:timers/promises';
@@ -6,10 +9,10 @@ import type { Kysely } from 'kysely';
 import type { Deps } from '../context.ts';
 import type { DB } from '../db/schema.ts';
 import { containsText, num } from '../db/util.ts';
-import { AppError } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import { getAuditRetention } from '../settings/settings.service.ts';
 import { archiveDir } from './audit-retention.ts';
-import type { AuditOutcome } from './audit.repo.ts';
+import { findAuditArchive, type AuditOutcome } from './audit.repo.ts';
 
 export interface AuditFilter {
   actor?: string | undefined;
@@ -141,4 +144,18 @@ export async function auditRetentionInfo(deps: Deps) {
     oldestAt: (oldest?.at as string | null | undefined) ?? null,
     archives: archives.map((a) => ({ id: a.id, fromSeq: a.from_seq, toSeq: a.to_seq, rows: a.rows, firstAt: a.first_at, lastAt: a.last_at, file: a.file, sha256: a.sha256, bytes: a.bytes, createdAt: a.created_at })),
   };
+}
+
+/**
+ * One archive file of purged rows, for download. The file must still be the one the purge wrote: a file
+ * missing or of another size than recorded is a 404/409 rather than a silently different download.
+ */
+export async function openAuditArchive(deps: Deps, id: number): Promise<{ file: string; bytes: number; stream: Readable }> {
+  const archive = await findAuditArchive(deps.db, id);
+  if (!archive) throw notFound('审计日志归档');
+  const path = join(archiveDir(deps), archive.file);
+  const size = await stat(path).then((s) => s.size, () => null);
+  if (size === null) throw new AppError('NOT_FOUND', `审计日志归档文件 ${archive.file} 不在归档目录中`);
+  if (size !== archive.bytes) throw new AppError('CONFLICT', `审计日志归档文件 ${archive.file} 的大小与记录不符（${size} ≠ ${archive.bytes} 字节）`);
+  return { file: archive.file, bytes: archive.bytes, stream: createReadStream(path) };
 }

@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ACTION_ROLES, can, type Action } from '../../core/auth/policy.ts';
+import { GATE_MESSAGES, type SessionGate } from '../../core/auth/session-policy.ts';
 import { boundedUrl, recordAudit } from '../audit/audit.repo.ts';
 import type { Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -14,6 +15,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The policy action this route performs; every /api route must name one. */
     action?: Action;
+    /**
+     * The gates in which a session may still call this route (sign-out and the like, the step that
+     * opens the gate). Any other route answers 403 while a session has to enter a code, enrol a
+     * second factor or change its password (src/core/auth/session-policy.ts).
+     */
+    gates?: readonly SessionGate[];
   }
   interface FastifyRequest {
     session: SessionContext | null;
@@ -30,7 +37,8 @@ export interface RegisteredRoute {
 /**
  * Sessions, CSRF and the route guard. Every /api route must declare `config.action`; a route added
  * without one stops the app from starting. The guard runs before validation, so a caller without
- * the right gets 401/403 whatever the body.
+ * the right gets 401/403 whatever the body. A session that has not finished signing in (second-factor
+ * code, enrolment, a password it must change) reaches only the routes that name its gate.
  */
 export async function registerAuth(app: FastifyInstance, deps: Deps, registry: RegisteredRoute[]): Promise<void> {
   await app.register(cookie);
@@ -57,7 +65,8 @@ export async function registerAuth(app: FastifyInstance, deps: Deps, registry: R
     if (UNSAFE.has(req.method) && req.headers[CSRF_HEADER] !== session.csrfToken) {
       throw new AppError('FORBIDDEN', '请求校验失败（CSRF），请刷新页面后重试');
     }
-    // The refusal is audited by the response hook (src/server/audit/audit.plugin.ts), reads included.
+    // The refusals are audited by the response hook (src/server/audit/audit.plugin.ts), reads included.
+    if (session.gate && !req.routeOptions.config?.gates?.includes(session.gate)) throw new AppError('FORBIDDEN', GATE_MESSAGES[session.gate], { gate: session.gate });
     if (!can(session.principal, action)) throw new AppError('FORBIDDEN', '无权执行此操作');
   });
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, importSeed, TEST_PASSWORD, type TestApp } from '../test/helpers.ts';
-import { LOCK_AFTER_FAILURES } from './auth.service.ts';
+import { DEFAULT_SECURITY_SETTINGS } from '../../core/auth/session-policy.ts';
+
+const LOCK_AFTER_FAILURES = DEFAULT_SECURITY_SETTINGS.lockAfterFailures;
 
 let t: TestApp;
 let planId: number;
@@ -43,21 +45,27 @@ describe('sign-in and sessions', () => {
     expect(a.json().error.message).toBe(b.json().error.message);
   });
 
-  it('locks an account after ten wrong passwords; the right one fails until the lock ends; admins see the lock', async () => {
+  it('locks an account after ten wrong passwords; the right one fails until the lock ends, with the same answer; admins see the lock', async () => {
     await t.addUser('locky', ['unit_staff'], await unitByName('区税务局'));
-    for (let i = 0; i < LOCK_AFTER_FAILURES - 1; i++) expect((await login('locky', `wrong-${i}`)).statusCode).toBe(401);
+    const wrong = await login('locky', 'wrong-0');
+    for (let i = 1; i < LOCK_AFTER_FAILURES - 1; i++) expect((await login('locky', `wrong-${i}`)).statusCode).toBe(401);
     const locking = await login('locky', 'wrong-last');
-    expect(locking.statusCode).toBe(423);
     const right = await login('locky', TEST_PASSWORD);
-    expect(right.statusCode).toBe(423);
-    expect(right.json().error.message).toMatch(/锁定/);
+    // Locking and locked answer exactly as a wrong password does: nothing tells the guesser the account is locked.
+    for (const r of [locking, right]) {
+      expect(r.statusCode).toBe(401);
+      expect(r.body).toBe(wrong.body);
+    }
+    expect(wrong.json().error.message).toMatch(/用户名或密码错误.*锁定/);
     const users = (await t.inject({ method: 'GET', url: '/api/users?q=locky' }, 'admin')).json();
     expect(Date.parse(users.data[0].lockedUntil)).toBeGreaterThan(Date.now());
     // The lock ends: move it into the past, as time would.
     await t.deps.db.updateTable('users').set({ locked_until: new Date(Date.now() - 1000).toISOString() }).where('username', '=', 'locky').execute();
     expect((await login('locky', TEST_PASSWORD)).statusCode).toBe(200);
-    const audit = await t.deps.db.selectFrom('audit_events').select('action').where('action', '=', 'auth.lock').execute();
-    expect(audit).toHaveLength(1);
+    const audit = await t.deps.db.selectFrom('audit_events').select(['action', 'after']).where('actor_name', '=', 'locky').where('action', 'like', 'auth.%').orderBy('id').execute();
+    expect(audit.filter((a) => a.action === 'auth.lock')).toHaveLength(1);
+    expect(audit.map((a) => a.action).slice(-3)).toEqual(['auth.lock', 'auth.login', 'auth.login']);
+    expect(JSON.parse(audit.at(-2)!.after!).reason).toBe('locked');
   });
 
   it('changes a password only with the current one and a strong new one, and signs out everywhere', async () => {
@@ -101,7 +109,7 @@ describe('a unit writes only its own tasks', () => {
     const ok = await t.deps.db.selectFrom('audit_events').selectAll().where('outcome', '=', 'ok').where('action', '=', 'task.contact').executeTakeFirstOrThrow();
     expect(JSON.parse(ok.before!)).toMatchObject({ unitId: tax, contact_name: null });
     expect(JSON.parse(ok.after!)).toMatchObject({ unitId: tax, contact_name: '李四', note: '已建立台账' });
-    const audit = (await t.inject({ method: 'GET', url: '/api/audit?action=task.contact&outcome=ok' }, 'admin')).json();
+    const audit = (await t.inject({ method: 'GET', url: '/api/audit?action=task.contact&outcome=ok' }, 'auditor')).json();
     expect(audit.total).toBe(1);
     expect(audit.data[0].after.contact_name).toBe('李四');
 

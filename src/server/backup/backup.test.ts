@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../audit/audit-chain.ts';
 import { TEST_DIALECT } from '../test/helpers.ts';
 import { createBackup, type BackupResult } from './archive.ts';
 import { codeMigrationLevel, type Manifest } from './manifest.ts';
 import { pgTargetContents } from './pg-snapshot.ts';
 import { restoreBackup, verifyBackup } from './restore.ts';
 import { readTar, writeTar } from './tar.ts';
+import { verifyInWorker } from './verify-in-worker.ts';
 import { dropTestDatabases, emptyInstallation, hashTree, populatedInstallation, tableCounts, type Installation } from './test-fixtures.ts';
 
 let source: Awaited<ReturnType<typeof populatedInstallation>>;
@@ -91,6 +93,15 @@ describe(`backup and restore (${TEST_DIALECT})`, () => {
       expect(readFileSync(join(target.config.dataDir, 'exports', '台账.xlsx'), 'utf8')).toBe('another data folder');
       const plan = await restored.db.selectFrom('plans').select('number').executeTakeFirstOrThrow();
       expect(plan.number).toBe('山政发〔2021〕7号');
+      expect(sourceCounts.attachments).toBe(1);
+      expect(sourceCounts.ledger_entries).toBe(1);
+      // The sealed audit chain verifies on the copy, and new rows get fresh ids (PostgreSQL sequences restored too).
+      const chain = await verifyAuditChain({ db: restored.db, dialect: restored.dialect });
+      expect(chain).toMatchObject({ ok: true, firstBroken: null });
+      expect(chain.checked).toBeGreaterThan(0);
+      const maxUnit = Number((await restored.db.selectFrom('units').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m);
+      const added = await restored.db.insertInto('units').values({ name: '恢复后新增的单位', is_collective: 0, parent_id: null, created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow();
+      expect(added.id).toBeGreaterThan(maxUnit);
     } finally {
       await restored.close();
     }
@@ -108,6 +119,20 @@ describe(`backup and restore (${TEST_DIALECT})`, () => {
     await expect(restoreBackup(target.config, file)).rejects.toThrow(`条目 ${name} 校验失败：SHA-256`);
     await expect(verifyBackup(file, join(source.config.dataDir, '..', 'verify'))).rejects.toThrow(name);
     await expectUntouched(target);
+  });
+
+  it('verifies in a worker thread as it does in the process: the totals of a sound archive, the refusal of a damaged one', async () => {
+    const t = backup.manifest;
+    const rows = Object.values(t.tables).reduce((a, b) => a + b, 0);
+    expect(await verifyInWorker(backup.file, join(source.config.dataDir, '..', 'verify'))).toEqual({ rows, files: 4 });
+    const name = `data/files/${source.evidence[2]!.slice(0, 2)}/${source.evidence[2]}`;
+    const file = await tampered((es) => {
+      const e = es.find((x) => x.path === name)!;
+      e.bytes[3] = e.bytes[3]! ^ 0x20;
+    });
+    const refused = verifyInWorker(file, join(source.config.dataDir, '..', 'verify'));
+    await expect(refused).rejects.toThrow(`条目 ${name} 校验失败：SHA-256`);
+    await expect(refused).rejects.toMatchObject({ en: expect.stringContaining('fails verification') });
   });
 
   it('refuses an archive with a flipped byte in the database copy, naming it', async () => {

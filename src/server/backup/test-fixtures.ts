@@ -6,7 +6,10 @@ import pg from 'pg';
 import { loadConfig, type Config } from '../config.ts';
 import type { Deps } from '../context.ts';
 import { openDatabase, type Database } from '../db/connection.ts';
+import { sealAuditChain } from '../audit/audit-chain.ts';
 import { FileStore } from '../files/file-store.ts';
+import { SYSTEM_ACTOR } from '../context.ts';
+import { createUser } from '../users/users.service.ts';
 import { importSampleIfEmpty } from '../sample.ts';
 import { TEST_DIALECT } from '../test/helpers.ts';
 import { withDatabase } from './pg-snapshot.ts';
@@ -63,6 +66,14 @@ export async function populatedInstallation(): Promise<Installation & { deps: De
   mkdirSync(join(inst.config.dataDir, 'exports'), { recursive: true });
   writeFileSync(join(inst.config.dataDir, 'exports', '台账.xlsx'), 'another data folder');
   writeFileSync(join(store.root, 'half-written.1234.tmp'), 'an upload still being written');
+  // A unit's account, a report with the first evidence file attached and a ledger entry, all audited, and the audit chain sealed.
+  const link = await deps.db.selectFrom('task_units').select(['task_id', 'unit_id']).orderBy('task_id').orderBy('unit_id').executeTakeFirstOrThrow();
+  const { user } = await createUser(deps, SYSTEM_ACTOR, { username: 'bk-unit', displayName: '备份测试', unitId: link.unit_id, roles: ['unit_staff'], leaderSectionIds: [], fixedPassword: 'Test-password-2021', mustChangePassword: false });
+  const at = new Date().toISOString();
+  const report = await deps.db.insertInto('progress_reports').values({ task_id: link.task_id, unit_id: link.unit_id, kind: 'part', stage: 'in_progress', narrative: '已完成系统对接', status: 'submitted', created_by: user.id, created_at: at, updated_at: at, submitted_at: at, reviewed_by: null, reviewed_at: null, review_comment: null }).returning('id').executeTakeFirstOrThrow();
+  await deps.db.insertInto('attachments').values({ report_id: report.id, sha256: evidence[0]!, file_name: '佐证.pdf', mime: 'application/pdf', size: 1, created_at: at }).execute();
+  await deps.db.insertInto('ledger_entries').values({ task_id: link.task_id, unit_id: link.unit_id, milestone_id: null, action: '梳理事项清单', owner: null, start_date: null, due_date: '2021-06-30', deliverable: null, ordinal: 0, created_by: user.id, created_at: at, updated_at: at }).execute();
+  await sealAuditChain(deps);
   return { ...inst, deps, database, evidence };
 }
 

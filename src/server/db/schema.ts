@@ -19,6 +19,7 @@ export interface DB {
   users: UserTable;
   leader_sections: LeaderSectionTable;
   sessions: SessionTable;
+  recovery_codes: RecoveryCodeTable;
   instructions: InstructionTable;
   progress_reports: ProgressReportTable;
   attachments: AttachmentTable;
@@ -37,6 +38,7 @@ export interface DB {
   round_units: RoundUnitTable;
   round_snapshots: RoundSnapshotTable;
   circulars: CircularTable;
+  backup_runs: BackupRunTable;
 }
 
 /** A run-time setting (reminders, calendar years, the public page switch), JSON in `value`. */
@@ -198,6 +200,23 @@ export interface UserTable {
   must_change_password: number;
   created_at: string;
   updated_at: string;
+  /** When the password was last set by its owner (null: never since the account was made; see created_at). */
+  password_changed_at: string | null;
+  /** The confirmed TOTP secret, sealed (src/server/auth/totp-secret.ts); null without a second factor. */
+  totp_secret: string | null;
+  /** A secret handed out for enrolment and not yet confirmed with a code, sealed. */
+  totp_pending_secret: string | null;
+  totp_enabled_at: string | null;
+  /** The last RFC 6238 time step accepted: a code of that step or an earlier one is refused (no replay). */
+  totp_last_step: number | null;
+}
+
+export interface RecoveryCodeTable {
+  user_id: number;
+  /** SHA-256 of the code (the codes are random, 50 bits and more, so a fast hash suffices). */
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
 }
 
 export interface LeaderSectionTable {
@@ -215,6 +234,8 @@ export interface SessionTable {
   last_seen_at: string;
   ip: string | null;
   user_agent: string | null;
+  /** 1 once the session passed the second factor, or when its user had none to pass at sign-in. */
+  second_factor_ok: Generated<number>;
 }
 
 export interface InstructionTable {
@@ -401,8 +422,8 @@ export type Section = Selectable<SectionTable>;
 export type ImportDraft = Selectable<ImportDraftTable>;
 
 // ── Notifications: reminders and escalation (issue 4 item 4) ──────────────────────────────────────
-/** 'round': a dispatch round was opened for the unit. */
-export type NotificationKind = 'remind' | 'urge' | 'supervise' | 'interview' | 'round';
+/** 'round': a dispatch round was opened for the unit. 'backup': a scheduled backup failed (to every admin). */
+export type NotificationKind = 'remind' | 'urge' | 'supervise' | 'interview' | 'round' | 'backup';
 export type DeliveryChannel = 'in_app' | 'email' | 'dingtalk' | 'wecom';
 export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'skipped';
 
@@ -452,4 +473,26 @@ export interface JobLockTable {
   name: string;
   holder: string;
   expires_at: string;
+}
+
+// ── Backups (issue 9 §1) ───────────────────────────────────────────────────────────────────────────
+export type BackupTrigger = 'schedule';
+export type BackupRunStatus = 'running' | 'ok' | 'failed';
+/** One backup run of the scheduled job: what it wrote and verified, what retention removed, or why it failed. */
+export interface BackupRunTable {
+  id: Generated<number>;
+  trigger: BackupTrigger;
+  status: BackupRunStatus;
+  started_at: string;
+  finished_at: string | null;
+  /** Absolute path of the archive written. */
+  file: string | null;
+  size: number | null;
+  sha256: string | null;
+  /** Rows and data files in the archive, from its manifest. */
+  rows: number | null;
+  files: number | null;
+  /** JSON array of the archive names retention removed after this run. */
+  removed: string | null;
+  error: string | null;
 }

@@ -1,9 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { link, mkdir, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { link, mkdir, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Deps } from '../context.ts';
-import { referencedHashes } from './files.repo.ts';
 import { tooLarge, uploadError } from './upload-errors.ts';
 
 /**
@@ -52,8 +50,8 @@ async function fsyncDir(dir: string): Promise<void> {
  * Files on disk under DATA_DIR/files, addressed by SHA-256: the same file uploaded twice is stored
  * once, and a name can never escape the folder. Writes go to a temporary name, are synced, and are
  * renamed into place (the folder synced too), so neither a crash nor a power cut leaves half a file
- * under a real hash. Leftover temporary files and files no row refers to are removed by
- * `collectGarbageFiles`.
+ * under a real hash. Leftover temporary files are removed and files no row refers to are quarantined by
+ * the start-up sweep (`sweep.ts`).
  */
 export class FileStore {
   readonly root: string;
@@ -149,7 +147,7 @@ export class FileStore {
       throw e;
     }
     if (now - (await stat(aside)).mtimeMs < graceMs) {
-      await restore(aside, path);
+      await putBack(aside, path);
       return false;
     }
     try {
@@ -163,57 +161,11 @@ export class FileStore {
 }
 
 /** Puts a file moved aside back under its name (unless a fresh copy already took it). */
-async function restore(aside: string, path: string): Promise<void> {
+export async function putBack(aside: string, path: string): Promise<void> {
   try {
     await link(aside, path);
   } catch (e) {
     if (!isErrno(e, 'EEXIST')) throw e;
   }
   await unlink(aside);
-}
-
-/**
- * Removes what crashes and detached rows leave in the store: temporary files (`*.tmp`) and files no
- * row refers to, both only once older than `graceMs`, so nothing another request or node is
- * writing right now is touched. Files moved aside by a collector that died midway are put back.
- * Runs at start-up and daily (src/server/jobs/scheduler.ts); the backup command calls it too.
- */
-export async function collectGarbageFiles(deps: Pick<Deps, 'db' | 'config'>, { graceMs = FILE_GRACE_MS }: { graceMs?: number } = {}): Promise<{ tmpRemoved: number; orphansRemoved: number }> {
-  const store = new FileStore(deps.config.dataDir);
-  const result = { tmpRemoved: 0, orphansRemoved: 0 };
-  // The references are read before the folder, so a row committed later belongs to a file touched later, which the grace keeps.
-  const referenced = await referencedHashes(deps.db);
-  const now = Date.now();
-  const old = async (path: string) => {
-    try {
-      return now - (await stat(path)).mtimeMs >= graceMs;
-    } catch {
-      return false; // gone meanwhile
-    }
-  };
-  const dirs = [store.root];
-  try {
-    for (const d of await readdir(store.root, { withFileTypes: true })) if (d.isDirectory() && /^[0-9a-f]{2}$/.test(d.name)) dirs.push(join(store.root, d.name));
-  } catch (e) {
-    if (isErrno(e, 'ENOENT')) return result;
-    throw e;
-  }
-  for (const dir of dirs) {
-    for (const name of await readdir(dir)) {
-      const path = join(dir, name);
-      if (name.endsWith('.tmp')) {
-        if (await old(path)) {
-          await unlink(path).catch(() => {});
-          result.tmpRemoved++;
-        }
-      } else if (name.endsWith('.gc')) {
-        // Moved aside by a removal that died before judging it: put back, to be judged again.
-        const base = name.slice(0, 64);
-        if (HASH.test(base) && (await old(path))) await restore(path, join(dir, base)).catch(() => {});
-      } else if (HASH.test(name) && dir !== store.root && !referenced.has(name) && (await old(path))) {
-        if (await store.remove(name, graceMs, now)) result.orphansRemoved++;
-      }
-    }
-  }
-  return result;
 }

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { TEST_PASSWORD, type TestApp } from '../test/helpers.ts';
+import type { TestApp } from '../test/helpers.ts';
 import { ANONYMOUS, type FuzzCase, type Persona } from './generator.ts';
 import type { RequestSpec } from './mutations.ts';
 
@@ -112,20 +112,21 @@ class Sessions {
     });
   }
 
+  /** Through the test helper's sign-in, which also passes an administrator's second factor. */
   private async signIn(persona: Persona): Promise<Record<string, string>> {
     const login = () => {
       const n = ++Sessions.logins;
-      return this.t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: persona, password: TEST_PASSWORD }, remoteAddress: `10.77.${(n >> 8) & 255}.${n & 255}` });
+      return this.t.signIn(persona, `10.77.${(n >> 8) & 255}.${n & 255}`);
     };
-    let res = await login();
-    if (res.statusCode !== 200) {
-      this.repairs.push(`${persona}: ${res.statusCode}`);
+    try {
+      return await login();
+    } catch (e) {
+      this.repairs.push(`${persona}: ${(e as Error).message.slice(0, 80)}`);
       await this.restore(persona);
-      res = await login();
+      return login();
     }
-    if (res.statusCode !== 200) throw new Error(`fuzz: sign-in of ${persona} failed: ${res.statusCode} ${res.body}`);
-    return { cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken };
   }
+
 }
 
 function headersFor(spec: RequestSpec, session: Record<string, string> | null): Record<string, string> {

@@ -8,6 +8,8 @@ export const AUDIT_RETENTION_LOCK = 'audit-retention';
 const LOCK_TTL_MS = 30 * 60_000;
 /** How often committed audit rows are sealed into the hash chain: the window in which a row is protected by the triggers alone. */
 export const AUDIT_SEAL_INTERVAL_MS = 10_000;
+/** The first purge after start: soon, but not in the way of the start itself. */
+export const AUDIT_PURGE_FIRST_DELAY_MS = 60_000;
 /** The purge runs daily; retention is counted in days. */
 export const AUDIT_PURGE_INTERVAL_MS = 24 * 60 * 60_000;
 
@@ -22,8 +24,11 @@ export async function runAuditRetention(deps: Deps, now = new Date()): Promise<{
   }
 }
 
-/** Seals new audit rows now and then and runs the retention job daily. Returns a stop function. */
-export function startAuditJobs(deps: Deps, log: (msg: string) => void): () => void {
+/**
+ * Seals new audit rows now and then and runs the retention job a minute after start and then daily.
+ * `clock` is what the retention job takes as now (tests pass a controlled one). Returns a stop function.
+ */
+export function startAuditJobs(deps: Deps, log: (msg: string) => void, clock: () => Date = () => new Date()): () => void {
   const guard = (name: string, run: () => Promise<unknown>) => {
     let running = false;
     return () => {
@@ -37,8 +42,8 @@ export function startAuditJobs(deps: Deps, log: (msg: string) => void): () => vo
     };
   };
   const seal = guard('audit sealing', () => sealAuditChain(deps));
-  const purge = guard('audit retention job', () => runAuditRetention(deps));
-  const timers = [setInterval(seal, AUDIT_SEAL_INTERVAL_MS), setInterval(purge, AUDIT_PURGE_INTERVAL_MS), setTimeout(purge, 60_000)];
+  const purge = guard('audit retention job', () => runAuditRetention(deps, clock()));
+  const timers = [setInterval(seal, AUDIT_SEAL_INTERVAL_MS), setInterval(purge, AUDIT_PURGE_INTERVAL_MS), setTimeout(purge, AUDIT_PURGE_FIRST_DELAY_MS)];
   for (const t of timers) t.unref();
   return () => timers.forEach((t) => clearTimeout(t));
 }

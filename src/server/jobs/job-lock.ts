@@ -24,3 +24,9 @@ export async function acquireJobLock(db: Kysely<DB>, name: string, now: Date, tt
 export async function releaseJobLock(db: Kysely<DB>, name: string, holder: string): Promise<void> {
   await db.deleteFrom('job_locks').where('name', '=', name).where('holder', '=', holder).execute();
 }
+
+/** Extends the lock `holder` still has, for a run longer than one TTL; false when it was lost (expired and taken). */
+export async function renewJobLock(db: Kysely<DB>, name: string, holder: string, now: Date, ttlMs: number): Promise<boolean> {
+  const r = await db.updateTable('job_locks').set({ expires_at: new Date(now.getTime() + ttlMs).toISOString() }).where('name', '=', name).where('holder', '=', holder).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}

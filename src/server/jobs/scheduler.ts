@@ -1,5 +1,6 @@
 import type { Deps } from '../context.ts';
 import { startAuditJobs } from './audit.job.ts';
+import { startBackupJob } from './backup.job.ts';
 import { runReminders } from './reminders.job.ts';
 
 /**
@@ -11,7 +12,10 @@ export function startScheduler(deps: Deps, env: NodeJS.ProcessEnv = process.env,
   const raw = env.TUIJIN_REMINDER_INTERVAL_MIN;
   const minutes = raw === undefined || raw === '' ? 30 : Number(raw);
   if (!Number.isFinite(minutes) || minutes < 0) throw new Error(`TUIJIN_REMINDER_INTERVAL_MIN 应为非负数：${raw}`);
-  const stopAudit = startAuditJobs(deps, log);
+  const stopAuditJobs = startAuditJobs(deps, log);
+  // Scheduled backups: the admin's setting decides whether and when (src/server/jobs/backup.job.ts).
+  const stopBackup = startBackupJob(deps, log);
+  const stopAudit = () => (stopAuditJobs(), stopBackup());
   if (minutes === 0) return stopAudit;
   let running = false;
   const tick = async () => {

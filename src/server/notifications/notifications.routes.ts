@@ -6,7 +6,7 @@ import { ErrorSchema, IdParams } from '../plans/plans.schema.ts';
 import { CHANNELS } from './notice-text.ts';
 import * as service from './notifications.service.ts';
 
-const Kind = z.enum(['remind', 'urge', 'supervise', 'interview', 'round']);
+const Kind = z.enum(['remind', 'urge', 'supervise', 'interview', 'round', 'backup']);
 const Notification = z.object({ id: z.number(), kind: Kind, taskId: z.number().nullable(), unitId: z.number().nullable(), title: z.string(), body: z.string(), createdAt: z.string(), readAt: z.string().nullable() });
 const NotificationQuery = z.object({
   unread: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),

@@ -73,3 +73,9 @@ export async function unitIdsByName(db: Q): Promise<Map<string, number>> {
 export async function countUsers(db: Q): Promise<number> {
   return num((await db.selectFrom('users').select((e) => e.fn.countAll().as('c')).executeTakeFirstOrThrow()).c);
 }
+
+/** Active accounts holding a role, but one. */
+export async function countActiveWithRole(db: Q, role: string, exceptId: number): Promise<number> {
+  const r = await db.selectFrom('users as u').select((e) => e.fn.countAll().as('c')).where(containsText('u.roles', `"${role}"`)).where('u.is_active', '=', 1).where('u.id', '!=', exceptId).executeTakeFirstOrThrow();
+  return num(r.c);
+}

@@ -13,8 +13,11 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const config = { action: 'account.manage' as const };
+    // The security administrator finds accounts here to unlock them or reset their password (三权分立).
+    const read = { action: 'account.read' as const };
+    const security = { action: 'security.manage' as const };
     const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
-    app.get('/api/users', { config, schema: { tags: ['users'], querystring: UserQuerySchema, response: { 200: UserListSchema, ...errors } } }, async (req) => service.findUsers(deps, req.query));
+    app.get('/api/users', { config: read, schema: { tags: ['users'], querystring: UserQuerySchema, response: { 200: UserListSchema, ...errors } } }, async (req) => service.findUsers(deps, req.query));
     app.post('/api/users', { config, schema: { tags: ['users'], body: UserCreateSchema, response: { 201: z.object({ user: UserSchema, password: z.string() }), ...errors } } }, async (req, reply) =>
       reply.status(201).send(await service.createUser(deps, actorOf(req), req.body)),
     );
@@ -36,10 +39,10 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.patch('/api/users/:id', { config, schema: { tags: ['users'], params: IdParams, body: UserUpdateSchema, response: { 200: UserSchema, ...errors } } }, async (req) =>
       service.updateUser(deps, actorOf(req), req.params.id, req.body),
     );
-    app.post('/api/users/:id/reset-password', { config, schema: { tags: ['users'], params: IdParams, response: { 200: z.object({ password: z.string() }), ...errors } } }, async (req) =>
+    app.post('/api/users/:id/reset-password', { config: security, schema: { tags: ['users'], params: IdParams, response: { 200: z.object({ password: z.string() }), ...errors } } }, async (req) =>
       service.resetPassword(deps, actorOf(req), req.params.id),
     );
-    app.post('/api/users/:id/unlock', { config, schema: { tags: ['users'], params: IdParams, response: { 200: UserSchema, ...errors } } }, async (req) =>
+    app.post('/api/users/:id/unlock', { config: security, schema: { tags: ['users'], params: IdParams, response: { 200: UserSchema, ...errors } } }, async (req) =>
       service.unlockUser(deps, actorOf(req), req.params.id),
     );
   };

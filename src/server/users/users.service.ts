@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { ROLE_LABELS, ROLES, type Role } from '../../core/auth/policy.ts';
+import { ROLE_LABELS, ROLES, roleConflict, type Role } from '../../core/auth/policy.ts';
 import { passwordProblem } from '../../core/auth/password.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import { deleteUserSessions } from '../auth/auth.repo.ts';
@@ -54,6 +54,7 @@ export async function createUser(
   if ((input.roles.includes('unit_manager') || input.roles.includes('unit_staff')) && input.unitId == null) {
     throw new AppError('INVALID_INPUT', '单位管理员和单位填报员必须属于一个单位', { field: 'unitId' });
   }
+  checkRoles(input.roles);
   const password = input.fixedPassword ?? input.password ?? randomPassword();
   const problem = input.password ? passwordProblem(input.password, input.username) : null;
   if (problem) throw new AppError('INVALID_INPUT', problem, { field: 'password' });
@@ -77,13 +78,30 @@ export async function createUser(
   return { user: await getUser(deps, id), password };
 }
 
+/** 三权分立: no account holds two of the three administrator roles (core/auth/policy.ts). */
+function checkRoles(roles: readonly Role[]) {
+  const conflict = roleConflict(roles);
+  if (conflict) throw new AppError('INVALID_INPUT', conflict, { field: 'roles' });
+}
+
+const sameRoles = (a: readonly Role[], b: readonly Role[]) => a.every((r) => b.includes(r)) && b.every((r) => a.includes(r));
+
 export async function updateUser(deps: Deps, actor: Actor, id: number, patch: UserUpdate) {
   const before = await getUser(deps, id);
-  if (actor.userId === id && (patch.isActive === false || (patch.roles && before.roles.includes('admin') && !patch.roles.includes('admin')))) {
-    throw new AppError('INVALID_INPUT', '不能停用自己的账号或取消自己的管理员角色');
-  }
+  if (actor.userId === id && patch.isActive === false) throw new AppError('INVALID_INPUT', '不能停用自己的账号');
+  // Nobody grants themselves a role (or drops one to pick up another): roles are changed by another administrator.
+  if (actor.userId === id && patch.roles && !sameRoles(patch.roles, before.roles)) throw new AppError('INVALID_INPUT', '不能修改自己的角色', { field: 'roles' });
+  if (patch.roles) checkRoles(patch.roles);
   await deps.db.transaction().execute(async (trx) => {
     await checkRefs(trx, patch.unitId, patch.leaderSectionIds);
+    // The security and the audit administrator check the system administrator's work: the last one of
+    // either is not switched off or stripped of the role (grant it to someone else first).
+    for (const role of ['security_admin', 'audit_admin'] as const) {
+      const loses = before.isActive && before.roles.includes(role) && (patch.isActive === false || (patch.roles !== undefined && !patch.roles.includes(role)));
+      if (loses && (await repo.countActiveWithRole(trx, role, id)) === 0) {
+        throw new AppError('CONFLICT', `至少保留一个启用的“${ROLE_LABELS[role]}”账号：请先为其他账号授予该角色`, { field: 'roles' });
+      }
+    }
     await repo.updateUserRow(trx, id, {
       ...(patch.displayName !== undefined && { display_name: patch.displayName }),
       ...(patch.unitId !== undefined && { unit_id: patch.unitId }),
@@ -181,6 +199,7 @@ export async function importUsers(deps: Deps, actor: Actor, bytes: Buffer) {
     const badRole = roles.find((x) => !ROLES.includes(x as Role));
     if (!roles.length) errors.push({ row: n, column: '角色', message: '角色不能为空' });
     else if (badRole) errors.push({ row: n, column: '角色', message: `未知角色“${badRole}”` });
+    else if (roleConflict(roles as Role[])) errors.push({ row: n, column: '角色', message: roleConflict(roles as Role[])! });
     else if ((roles.includes('unit_manager') || roles.includes('unit_staff')) && unitId === undefined && !unitName) errors.push({ row: n, column: '单位', message: '单位角色必须填写单位' });
     rows.push({ row: n, username, displayName, unitId: unitId ?? null, roles: roles as Role[], leaderSectionIds: [] });
   });

@@ -20,7 +20,25 @@ export interface Me {
   roles: Role[];
   leaderSectionIds: number[];
   mustChangePassword: boolean;
+  /** The password outlived the office's expiry setting: it must be changed like a temporary one. */
+  passwordExpired: boolean;
+  /**
+   * What the session must do before the app opens: 'code' (the second-factor code after the password),
+   * 'enrol' (set up the second factor the user's roles require), 'password' (change a temporary or
+   * expired password); null when signed in fully. The server refuses other requests until then.
+   */
+  gate: SessionGate | null;
   csrfToken: string;
+}
+
+export type SessionGate = 'code' | 'enrol' | 'password';
+
+/** `POST /api/auth/totp/setup`: the secret shown once, as text and as a QR code. */
+export interface TotpSetup {
+  secret: string;
+  otpauthUri: string;
+  /** An SVG data URL. */
+  qrCode: string;
 }
 
 export type Span = [number, number];
@@ -391,7 +409,8 @@ export interface ImportedAccounts {
   accounts: { username: string; password: string }[];
 }
 
-export type AuditOutcome = 'ok' | 'denied';
+/** 'read': a successful read of sensitive data (lists of accounts, exports, downloads). */
+export type AuditOutcome = 'ok' | 'denied' | 'read';
 
 export interface AuditEvent {
   id: number;
@@ -407,6 +426,45 @@ export interface AuditEvent {
   after: unknown;
   clientIp: string | null;
   outcome: AuditOutcome;
+}
+
+/** An archive of purged audit rows (GET /api/audit/retention). */
+export interface AuditArchive {
+  id: number;
+  fromSeq: number;
+  toSeq: number;
+  rows: number;
+  firstAt: string;
+  lastAt: string;
+  file: string;
+  sha256: string;
+  bytes: number;
+  createdAt: string;
+}
+
+export interface AuditRetentionInfo {
+  /** Days the trail is kept in the database (at least 180). */
+  days: number;
+  archiveDir: string;
+  oldestAt: string | null;
+  archives: AuditArchive[];
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  lastSeq: number;
+  pending: number;
+  anchor: { seq: number; hash: string; archiveId: number | null };
+  firstBroken: { seq: number; id: number | null; reason: 'missing' | 'link' | 'hash'; message: string } | null;
+  checkedAt: string;
+  /** When the archives were checked too. */
+  archives: {
+    ok: boolean;
+    archives: number;
+    rows: number;
+    firstBroken: { archiveId: number; file: string; seq: number | null; reason: string; message: string } | null;
+  } | null;
 }
 
 export interface AuditQuery {
@@ -498,7 +556,7 @@ export interface Ledger {
 
 export type LedgerEntryInput = Omit<LedgerEntry, 'id' | 'unitId' | 'unitName'>;
 
-export type NotificationKind = 'remind' | 'urge' | 'supervise' | 'interview' | 'round';
+export type NotificationKind = 'remind' | 'urge' | 'supervise' | 'interview' | 'round' | 'backup';
 
 export interface AppNotification {
   id: number;

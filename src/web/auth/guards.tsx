@@ -1,15 +1,28 @@
 import { Button, Result } from 'antd';
-import type { ReactNode } from 'react';
+import { Suspense, lazy, type ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { homePath, mayOpen, type Guarded } from '../access.ts';
 import { loginPath } from '../utils/login-redirect.ts';
+import { PageLoading } from '../components/page-loading.tsx';
 import { useAuth } from './auth-context.tsx';
 
-/** Everything but the login page: without a session, go sign in and come back here. */
+const TotpEnrolPage = lazy(() => import('../pages/security/totp-enrol.tsx'));
+const PasswordGatePage = lazy(() => import('../pages/security/password-gate.tsx'));
+
+/**
+ * Everything but the login page: without a session, go sign in and come back here. A session that has
+ * a gate to pass (the server refuses everything else meanwhile) shows that step instead of the page:
+ * the code at /login, the second-factor enrolment, or the password change; then the page itself.
+ */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { me, signedOut } = useAuth();
   const location = useLocation();
-  if (!me) return <Navigate to={signedOut ? '/login' : loginPath(`${location.pathname}${location.search}`)} replace />;
+  const here = loginPath(`${location.pathname}${location.search}`);
+  if (!me) return <Navigate to={signedOut ? '/login' : here} replace />;
+  if (me.gate === 'code') return <Navigate to={here} replace />;
+  if (me.gate === 'enrol' || me.gate === 'password') {
+    return <Suspense fallback={<PageLoading />}>{me.gate === 'enrol' ? <TotpEnrolPage /> : <PasswordGatePage />}</Suspense>;
+  }
   return children;
 }
 

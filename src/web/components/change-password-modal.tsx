@@ -10,7 +10,11 @@ interface Props {
   username: string;
   /** The password must be changed before going on (first sign-in, or after a reset): no cancel. */
   required: boolean;
+  /** Why it is required: a temporary password (first sign-in, reset) or one past the office's expiry. */
+  reason?: 'temporary' | 'expired';
   onClose: () => void;
+  /** Offered while the change is required, so the user is not stuck on the form. */
+  onSignOut?: () => void;
   onChanged: () => void;
 }
 
@@ -29,7 +33,7 @@ const STRENGTH = [
 ];
 
 /** 修改密码, with the strength rule (≥10 characters, three kinds) checked as the user types. */
-export function ChangePasswordModal({ open, username, required, onClose, onChanged }: Props) {
+export function ChangePasswordModal({ open, username, required, reason = 'temporary', onClose, onChanged, onSignOut }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const newPassword = Form.useWatch('newPassword', form) ?? '';
@@ -76,7 +80,12 @@ export function ChangePasswordModal({ open, username, required, onClose, onChang
       forceRender
     >
       {required && (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="首次登录或密码被管理员重置后，须先设置自己的新密码。" />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={reason === 'expired' ? '您的密码已超过规定的使用期限，须设置新密码后才能继续使用。' : '首次登录或密码被管理员重置后，须先设置自己的新密码。'}
+        />
       )}
       {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={error} />}
       <Form<Values> form={form} layout="vertical" requiredMark={false} onFinish={submit} autoComplete="off">
@@ -134,6 +143,11 @@ export function ChangePasswordModal({ open, username, required, onClose, onChang
           <Input.Password autoComplete="new-password" data-testid="password-confirm" />
         </Form.Item>
       </Form>
+      {required && onSignOut && (
+        <Typography.Link onClick={onSignOut} style={{ fontSize: 12 }}>
+          退出登录
+        </Typography.Link>
+      )}
     </Modal>
   );
 }

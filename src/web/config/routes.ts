@@ -11,13 +11,14 @@ import {
   TeamOutlined,
   CommentOutlined,
   UserSwitchOutlined,
+  SafetyOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Guarded } from '../access.ts';
 
 /** The top-level menu entries; every route belongs to one of them, which is highlighted on its pages. */
-export type MenuKey = 'workbench' | 'reviews' | 'interviews' | 'notifications' | 'my' | 'plans' | 'imports' | 'units' | 'calendar' | 'audit' | 'users' | 'settings' | 'dashboard' | 'rounds';
+export type MenuKey = 'workbench' | 'reviews' | 'interviews' | 'notifications' | 'my' | 'plans' | 'imports' | 'units' | 'calendar' | 'audit' | 'users' | 'settings' | 'security' | 'dashboard' | 'rounds';
 
 export interface MenuEntry extends Guarded {
   key: MenuKey;
@@ -49,8 +50,9 @@ export const MENU: MenuEntry[] = [
   { key: 'units', label: '单位', path: '/units', icon: TeamOutlined, access: 'plan.read' },
   { key: 'calendar', label: '截止日历', path: '/calendar', icon: CalendarOutlined, access: 'plan.read' },
   { key: 'audit', label: '审计日志', path: '/admin/audit', icon: AuditOutlined, access: 'audit.read' },
-  { key: 'users', label: '账号管理', path: '/admin/users', icon: UserSwitchOutlined, access: 'account.manage' },
+  { key: 'users', label: '账号管理', path: '/admin/users', icon: UserSwitchOutlined, access: 'account.read' },
   { key: 'settings', label: '系统设置', path: '/admin/settings', icon: SettingOutlined, access: 'settings.manage' },
+  { key: 'security', label: '安全设置', path: '/admin/security', icon: SafetyOutlined, access: 'security.manage' },
 ];
 
 /** The one route table: paths, titles, menu entries, who may open them, and page modules. */
@@ -75,9 +77,10 @@ export const ROUTES: AppRoute[] = [
   { path: '/rounds/:id', title: '调度详情', menu: 'rounds', access: 'plan.read', component: lazy(() => import('../pages/rounds/detail/index.tsx')) },
   { path: '/circulars', title: '通报归档', menu: 'rounds', access: 'plan.read', component: lazy(() => import('../pages/circulars/list/index.tsx')) },
   { path: '/circulars/:id', title: '通报', menu: 'rounds', access: 'plan.read', component: lazy(() => import('../pages/circulars/editor/index.tsx')) },
-  { path: '/admin/users', title: '账号管理', menu: 'users', access: 'account.manage', component: lazy(() => import('../pages/admin/users/index.tsx')) },
+  { path: '/admin/users', title: '账号管理', menu: 'users', access: 'account.read', component: lazy(() => import('../pages/admin/users/index.tsx')) },
   { path: '/admin/audit', title: '审计日志', menu: 'audit', access: 'audit.read', component: lazy(() => import('../pages/admin/audit/index.tsx')) },
   { path: '/admin/settings', title: '系统设置', menu: 'settings', access: 'settings.manage', component: lazy(() => import('../pages/admin/settings/index.tsx')) },
+  { path: '/admin/security', title: '安全设置', menu: 'security', access: 'security.manage', component: lazy(() => import('../pages/admin/security/index.tsx')) },
 ];
 
 /** Signed-in pages drawn full screen, without the menu bar (the leaders' cockpit on a meeting-room screen). */

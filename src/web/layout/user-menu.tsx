@@ -11,9 +11,9 @@ export function UserMenu() {
   const me = useMe();
   const { setMe, signOut: forget } = useAuth();
   const { modal, message } = App.useApp();
-  // Opens by itself while the password must be changed (first sign-in, or after a reset).
+  // A password that must be changed is the login guard's (pages/security/password-gate.tsx).
   const [changing, setChanging] = useState(false);
-  const open = changing || me.mustChangePassword;
+  const open = changing;
 
   // The login guard then sends the user to a plain /login.
   const signedOut = forget;
@@ -74,11 +74,11 @@ export function UserMenu() {
       <ChangePasswordModal
         open={open}
         username={me.username}
-        required={me.mustChangePassword}
+        required={false}
         onClose={() => setChanging(false)}
         onChanged={() => {
           setChanging(false);
-          setMe({ ...me, mustChangePassword: false });
+          setMe({ ...me, mustChangePassword: false, passwordExpired: false });
         }}
       />
     </>

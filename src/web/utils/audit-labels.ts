@@ -24,6 +24,19 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'unit.alias.add': '添加单位别名',
   'unit.alias.remove': '删除单位别名',
   'unit.merge': '合并单位',
+  'backup.run': '定时备份',
+  'backup.fail': '定时备份失败',
+  'files.sweep': '清理崩溃残留文件',
+  'audit.list': '查阅审计日志',
+  'audit.export': '导出审计日志',
+  'audit.verify': '校验审计哈希链',
+  'audit.purge': '归档并清理过期审计日志',
+  'audit.archive.download': '下载审计日志归档',
+  'settings.update': '修改系统设置',
+  'settings.read': '查看系统设置',
+  'user.list': '查看账号列表',
+  'ledger.export': '导出台账',
+  'attachment.download': '下载佐证材料',
 };
 
 export const ENTITY_TYPE_LABELS: Record<string, string> = {
@@ -34,6 +47,11 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   unit: '单位',
   import_draft: '导入草稿',
   route: '接口',
+  backup: '备份',
+  file: '文件',
+  audit: '审计日志',
+  audit_archive: '审计日志归档',
+  setting: '设置',
 };
 
 /** The Chinese name of an action: the recorded ones, then the policy's, else the code itself. */

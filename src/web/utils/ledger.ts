@@ -102,6 +102,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   supervise: '督办',
   interview: '约谈建议',
   round: '调度',
+  backup: '备份失败',
 };
 
 export const NOTIFICATION_KIND_COLORS: Record<NotificationKind, string> = {
@@ -110,6 +111,7 @@ export const NOTIFICATION_KIND_COLORS: Record<NotificationKind, string> = {
   supervise: 'red',
   interview: 'magenta',
   round: 'purple',
+  backup: 'red',
 };
 
 /** The bell's badge: the count, capped as `99+`. */

@@ -9,8 +9,10 @@ import { rounds } from './20261127050000-rounds.ts';
 import { dashboardIndexes } from './20261127060000-dashboard-indexes.ts';
 import { roundFigures } from './20261127061000-round-figures.ts';
 import { milestoneClosure } from './20261127070000-milestone-closure.ts';
+import { authHardening } from './20261204035000-auth-hardening.ts';
 import { auditIntegrity } from './20261204020000-audit-integrity.ts';
 import { attachmentHashIndex } from './20261204030000-attachment-hash-index.ts';
+import { backupRuns } from './20261204050000-backup-runs.ts';
 
 /** All migrations in order. Names are timestamped; never edit one that has shipped. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -28,6 +30,8 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '20261127070000-milestone-closure': milestoneClosure(),
         '20261204020000-audit-integrity': auditIntegrity(dialect),
         '20261204030000-attachment-hash-index': attachmentHashIndex(),
+        '20261204035000-auth-hardening': authHardening(),
+        '20261204050000-backup-runs': backupRuns(dialect),
       };
     },
   };

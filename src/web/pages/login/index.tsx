@@ -3,11 +3,12 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { homePath } from '../../access.ts';
-import { login } from '../../api/auth.ts';
+import { login, logout } from '../../api/auth.ts';
 import { ApiError } from '../../api/request.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { PRODUCT_NAME } from '../../config/routes.ts';
 import { safeNext } from '../../utils/login-redirect.ts';
+import { CodeStep } from './code-step.tsx';
 
 interface Values {
   username: string;
@@ -17,6 +18,7 @@ interface Values {
 /** The Chinese reason a sign-in failed, for the form. */
 function failureText(err: unknown): string {
   if (!(err instanceof ApiError)) return '登录失败，请稍后重试';
+  // One answer for a wrong password, an unknown user and a locked account: the server's message says so.
   if (err.status === 401) return err.message || '用户名或密码错误';
   if (err.status === 429) return err.message || '登录尝试过于频繁，请稍后再试';
   return err.message;
@@ -35,7 +37,8 @@ export default function LoginPage() {
     document.title = `登录 - ${PRODUCT_NAME}`;
   }, []);
 
-  if (me) return <Navigate to={next ?? homePath(me)} replace />;
+  // Signed in, or with only the second-factor code left to enter (then the code step below).
+  if (me && me.gate !== 'code') return <Navigate to={next ?? homePath(me)} replace />;
 
   async function submit(values: Values) {
     setBusy(true);
@@ -43,7 +46,9 @@ export default function LoginPage() {
     try {
       const signedIn = await login(values.username.trim(), values.password);
       setMe(signedIn);
-      navigate(next ?? homePath(signedIn), { replace: true });
+      setBusy(false);
+      // With a second factor the code step shows next; otherwise on (an enrolment or password gate is the guard's).
+      if (signedIn.gate !== 'code') navigate(next ?? homePath(signedIn), { replace: true });
     } catch (err) {
       setError({ text: failureText(err), locked: err instanceof ApiError && err.status === 423 });
       setBusy(false);
@@ -65,6 +70,19 @@ export default function LoginPage() {
           </Typography.Title>
         </div>
         <Card styles={{ body: { padding: '24px 28px 12px' } }}>
+          {me?.gate === 'code' ? (
+            <CodeStep
+              onDone={(full) => {
+                setMe(full);
+                navigate(next ?? homePath(full), { replace: true });
+              }}
+              onRestart={() => {
+                void logout().catch(() => undefined);
+                setMe(null);
+              }}
+            />
+          ) : (
+          <>
           <Typography.Title level={5} style={{ marginTop: 0, marginBottom: 16 }}>账号登录</Typography.Title>
           {error && (
             <Alert
@@ -91,6 +109,8 @@ export default function LoginPage() {
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, textAlign: 'center' }}>
             忘记密码或账号被锁定，请联系系统管理员。
           </Typography.Paragraph>
+          </>
+          )}
         </Card>
       </div>
     </div>

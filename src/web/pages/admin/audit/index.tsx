@@ -12,6 +12,7 @@ import { AUDIT_ACTION_LABELS, ENTITY_TYPE_LABELS, actionLabel, entityPath, entit
 import { readSnapshot } from '../../../utils/audit-diff.ts';
 import { shanghaiTime } from '../../../utils/time.ts';
 import { AuditDiffView } from './diff-view.tsx';
+import { AuditIntegrityCard } from './integrity-card.tsx';
 
 const PAGE_SIZES = [20, 50, 100];
 const isDay = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
@@ -24,7 +25,7 @@ function readQuery(params: URLSearchParams): AuditQuery & { page: number; pageSi
     actor: params.get('actor'),
     action: params.get('action'),
     entityType: params.get('entityType'),
-    outcome: outcome === 'ok' || outcome === 'denied' ? outcome : null,
+    outcome: outcome === 'ok' || outcome === 'denied' || outcome === 'read' ? outcome : null,
     from: isDay(params.get('from')),
     to: isDay(params.get('to')),
     page: Math.max(1, Number(params.get('page')) || 1),
@@ -40,7 +41,10 @@ interface FilterValues {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-/** 审计日志: every write and every refused attempt, newest first; read-only, exportable to Excel. */
+/**
+ * 审计日志 (the audit administrator's page alone): every write and every refused attempt, newest first;
+ * read-only, exportable to Excel, with the retention setting, the chain check and the archives above.
+ */
 export default function AuditPage() {
   const [params, setParams] = useSearchParams();
   const query = readQuery(params);
@@ -118,7 +122,7 @@ export default function AuditPage() {
       dataIndex: 'outcome',
       width: 70,
       align: 'center',
-      render: (o: AuditOutcome) => (o === 'denied' ? <Tag color="red" data-testid="audit-denied">拒绝</Tag> : <Tag color="green">成功</Tag>),
+      render: (o: AuditOutcome) => (o === 'denied' ? <Tag color="red" data-testid="audit-denied">拒绝</Tag> : o === 'read' ? <Tag color="blue">查阅</Tag> : <Tag color="green">成功</Tag>),
     },
     { title: '来源地址', dataIndex: 'clientIp', width: 130, render: (ip: string | null) => ip ?? '—' },
   ];
@@ -136,6 +140,7 @@ export default function AuditPage() {
           </a>
         }
       />
+      <AuditIntegrityCard />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Form<FilterValues> form={form} layout="inline" onFinish={apply} style={{ rowGap: 8 }}>
           <Form.Item name="actor" label="操作人">
@@ -154,7 +159,7 @@ export default function AuditPage() {
             <Select allowClear placeholder="全部" style={{ width: 120 }} options={Object.entries(ENTITY_TYPE_LABELS).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
           <Form.Item name="outcome" label="结果">
-            <Select allowClear placeholder="全部" style={{ width: 100 }} options={[{ value: 'ok', label: '成功' }, { value: 'denied', label: '拒绝' }]} />
+            <Select allowClear placeholder="全部" style={{ width: 100 }} options={[{ value: 'ok', label: '成功' }, { value: 'denied', label: '拒绝' }, { value: 'read', label: '查阅' }]} />
           </Form.Item>
           <Form.Item name="range" label="日期">
             <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 240 }} />

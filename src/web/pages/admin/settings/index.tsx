@@ -6,6 +6,7 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { LoadFailed } from '../../../components/page-error.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
 import { useRequest } from '../../../hooks/use-request.ts';
+import { BackupCard } from './backup-card.tsx';
 
 const LEVEL_LABELS = { urge: '催办', supervise: '督办', interview: '约谈建议' } as const;
 
@@ -24,6 +25,7 @@ export default function SettingsPage() {
         <Col xs={24} xl={12}>
           <RemindersCard settings={data} onSaved={setData} />
           <PublicPageCard settings={data} onSaved={setData} />
+          <BackupCard />
         </Col>
         <Col xs={24} xl={12}>
           <CalendarCard settings={data} onSaved={setData} />

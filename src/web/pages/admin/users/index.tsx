@@ -6,7 +6,9 @@ import { useSearchParams } from 'react-router';
 import { ROLE_LABELS, ROLES, type Role } from '../../../../core/auth/policy.ts';
 import type { User } from '../../../api/types.ts';
 import { findUnits } from '../../../api/units.ts';
+import { resetSecondFactor } from '../../../api/auth.ts';
 import { findUsers, resetUserPassword, unlockUser, updateUser } from '../../../api/users.ts';
+import { canDo } from '../../../access.ts';
 import { useMe } from '../../../auth/auth-context.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useRequest } from '../../../hooks/use-request.ts';
@@ -16,13 +18,18 @@ import { PasswordOnceModal, type PasswordNotice } from './components/password-on
 import { UserFormModal } from './components/user-form-modal.tsx';
 
 const ROLE_COLORS: Record<Role, string> = {
-  admin: 'red', coordinator: 'volcano', leader: 'purple', unit_manager: 'blue', unit_staff: 'cyan', inspector: 'gold',
+  admin: 'red', security_admin: 'magenta', audit_admin: 'geekblue', coordinator: 'volcano', leader: 'purple', unit_manager: 'blue', unit_staff: 'cyan', inspector: 'gold',
 };
 const PAGE_SIZES = [20, 50, 100];
 
-/** 账号管理: accounts, their roles and units; create, edit, reset passwords, unlock, (de)activate, bulk import. */
+/**
+ * 账号管理: accounts, their roles and units. The system administrator creates, edits, (de)activates and
+ * imports; the security administrator resets passwords and unlocks (三权分立). Each sees only their buttons.
+ */
 export default function UsersPage() {
   const me = useMe();
+  const mayManage = canDo(me, 'account.manage');
+  const maySecure = canDo(me, 'security.manage');
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
@@ -113,8 +120,8 @@ export default function UsersPage() {
       width: 230,
       render: (_, u) => (
         <Space size={0} wrap>
-          <Button type="link" size="small" onClick={() => setEditing(u)}>编辑</Button>
-          <Popconfirm
+          {mayManage && <Button type="link" size="small" onClick={() => setEditing(u)}>编辑</Button>}
+          {maySecure && <Popconfirm
             title="重置密码"
             description={`为“${u.displayName}”生成新密码，其所有设备上的登录将被退出。`}
             okText="重置"
@@ -128,8 +135,21 @@ export default function UsersPage() {
             }}
           >
             <Button type="link" size="small" loading={busyId === u.id}>重置密码</Button>
-          </Popconfirm>
-          {isFuture(u.lockedUntil) && (
+          </Popconfirm>}
+          {maySecure && u.id !== me.id && (
+            <Popconfirm
+              title="重置双因素认证"
+              description={`手机丢失时使用：清除“${u.displayName}”绑定的动态验证码和恢复码，其所有登录将被退出，下次登录时重新绑定。`}
+              okText="重置"
+              cancelText="取消"
+              onConfirm={async () => {
+                if ((await act(u.id, () => resetSecondFactor(u.id).then(() => true))) === true) void message.success(`已重置“${u.displayName}”的双因素认证`);
+              }}
+            >
+              <Button type="link" size="small" data-testid="user-reset-totp">重置双因素</Button>
+            </Popconfirm>
+          )}
+          {maySecure && isFuture(u.lockedUntil) && (
             <Button
               type="link"
               size="small"
@@ -144,7 +164,7 @@ export default function UsersPage() {
               解锁
             </Button>
           )}
-          {u.id !== me.id && (
+          {mayManage && u.id !== me.id && (
             <Popconfirm
               title={u.isActive ? '停用账号' : '启用账号'}
               description={u.isActive ? `停用后“${u.displayName}”将立即退出并无法登录。` : `恢复“${u.displayName}”的登录。`}
@@ -173,10 +193,12 @@ export default function UsersPage() {
         title="账号管理"
         subTitle={users.data ? `共 ${users.data.total} 个账号` : undefined}
         extra={
-          <>
-            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="users-import">批量导入</Button>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="user-create">新建账号</Button>
-          </>
+          mayManage && (
+            <>
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="users-import">批量导入</Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="user-create">新建账号</Button>
+            </>
+          )
         }
       />
       <Card size="small" style={{ marginBottom: 12 }}>

@@ -1,14 +1,16 @@
 import { Alert, App, Checkbox, Form, Input, Modal, Select, TreeSelect, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { ROLE_LABELS, ROLES, type Role } from '../../../../../core/auth/policy.ts';
+import { ROLE_LABELS, ROLES, roleConflict, type Role } from '../../../../../core/auth/policy.ts';
 import { ApiError } from '../../../../api/request.ts';
 import type { User, UserUpdate } from '../../../../api/types.ts';
 import { createUser, updateUser } from '../../../../api/users.ts';
 import { useSectionTree } from './section-tree.ts';
 
 const ROLE_HINTS: Record<Role, string> = {
-  admin: '管理账号，查看审计日志',
-  coordinator: '导入和维护方案、单位，查看审计日志',
+  admin: '管理账号、单位与系统设置（不查看审计日志）',
+  security_admin: '解除账号锁定、重置密码、安全设置',
+  audit_admin: '查看与导出审计日志，设置保留期限',
+  coordinator: '导入和维护方案、单位，审核与调度',
   leader: '对分管章节的任务作出批示',
   unit_manager: '管理本单位任务的填报',
   unit_staff: '填报本单位任务',
@@ -124,7 +126,15 @@ export function UserFormModal({ target, units, onClose, onCreated, onSaved }: Pr
         <Form.Item name="displayName" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 50, message: '姓名过长' }]}>
           <Input placeholder="显示在页面和审计日志中" data-testid="user-display-name" />
         </Form.Item>
-        <Form.Item name="roles" label="角色" rules={[{ required: true, type: 'array', min: 1, message: '至少选择一个角色' }]}>
+        <Form.Item
+          name="roles"
+          label="角色"
+          rules={[
+            { required: true, type: 'array', min: 1, message: '至少选择一个角色' },
+            // 三权分立: the server refuses it too; this says so before the request.
+            { validator: async (_, value: Role[] | undefined) => { const conflict = roleConflict(value ?? []); if (conflict) throw new Error(conflict); } },
+          ]}
+        >
           <Checkbox.Group style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', rowGap: 6 }}>
             {ROLES.map((r) => (
               <Checkbox key={r} value={r}>
