@@ -44,7 +44,7 @@ export interface PlanOptions {
 }
 
 /** Slots per (route, persona): a session-less request to a route that needs one stops at the guard, so it gets fewer. */
-const weightOf = (op: Operation, persona: Persona): number => (persona === ANONYMOUS && op.action !== 'public.read' ? 1 : 3);
+const weightOf = (op: Operation, persona: Persona): number => (persona === ANONYMOUS && op.action !== 'public.read' ? 1 : 2);
 
 /**
  * The cases of a run. Every (route, persona) pair is a slot; the anonymous persona gets one slot

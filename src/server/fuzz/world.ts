@@ -5,8 +5,11 @@ import { ANONYMOUS, type Persona } from './generator.ts';
 import type { JsonSchema, Operation } from './openapi.ts';
 import { SAMPLE_TEXT, schemaOfKnownBody, type IdLookup } from './sample.ts';
 
-/** The personas of a run: no session, a unit manager of a lead unit, the coordinator and the administrator. */
-export const PERSONAS: readonly Persona[] = [ANONYMOUS, 'fuzz_unit', 'coordinator', 'admin'];
+/**
+ * The personas of a run: no session, a unit manager of a lead unit, the coordinator, and the three
+ * administrators of 三权分立 (system, security, audit), so that every route is reached by a role that may use it.
+ */
+export const PERSONAS: readonly Persona[] = [ANONYMOUS, 'fuzz_unit', 'coordinator', 'admin', 'security', 'auditor'];
 
 /** Real objects for path parameters and body ids, so mutated requests reach services and not only 404s. */
 export interface WorldIds {
