@@ -58,9 +58,22 @@ describe('unique-key violations reaching the error handler', () => {
       await t.deps.db.insertInto('users').values({ id: u.id, username: 'someone-else', display_name: 'x', unit_id: null, password_hash: 'x', roles: '[]', must_change_password: 0, is_active: 1, failed_logins: 0, locked_until: null, created_at: 'now', updated_at: 'now' } as never).execute();
       return { ok: true };
     });
+    // A plan import resolved a unit by name, then a concurrent merge deleted it (fuzz suite, PostgreSQL, 24 at a time: 500).
+    bare.post('/gone-unit', async () => {
+      const tu = await t.deps.db.selectFrom('task_units').selectAll().executeTakeFirstOrThrow();
+      await t.deps.db.insertInto('task_units').values({ task_id: tu.task_id, plan_id: tu.plan_id, unit_id: 987654, role: 'responsible', ordinal: 99, name_as_written: '已合并的单位' }).execute();
+      return { ok: true };
+    });
     await bare.ready();
   });
   afterAll(async () => bare.close());
+
+  it('a row that refers to one a concurrent request removed → 409 in Chinese, nothing written', async () => {
+    const res = await bare.inject({ method: 'POST', url: '/gone-unit' });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().error).toEqual({ code: 'CONFLICT', message: expect.stringMatching(/刚被其他操作修改或删除/) });
+    expect(await t.deps.db.selectFrom('task_units').select('id').where('unit_id', '=', 987654).execute()).toEqual([]);
+  });
 
   it('users.username → 409 用户名已存在', async () => {
     const res = await bare.inject({ method: 'POST', url: '/dup-user' });

@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { isUnstorableText, uniqueViolation, type UniqueViolation } from '../db/errors.ts';
+import { isForeignKeyViolation, isUnstorableText, uniqueViolation, type UniqueViolation } from '../db/errors.ts';
 import { AppError } from '../errors.ts';
 
 /**
@@ -24,7 +24,8 @@ function uniqueMessage(v: UniqueViolation): string {
 
 /**
  * One error policy for the API: AppError → its status and Chinese message; schema failures → 400
- * naming each field; oversized bodies → 413; malformed multipart → 400; unique-key violations → 409;
+ * naming each field; oversized bodies → 413; malformed multipart → 400; unique-key and foreign-key
+ * violations (concurrent requests meeting in the database) → 409;
  * anything else is logged and answered with a generic 500,
  * never a stack trace or SQL.
  */
@@ -56,6 +57,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (unique) {
       req.log.warn({ err }, 'unique key violation');
       return reply.status(409).send({ error: { code: 'CONFLICT', message: uniqueMessage(unique) } });
+    }
+    if (isForeignKeyViolation(err)) {
+      req.log.warn({ err }, 'foreign key violation');
+      return reply.status(409).send({ error: { code: 'CONFLICT', message: '所引用的记录刚被其他操作修改或删除（如单位被合并），请刷新后重试' } });
     }
     if (isUnstorableText(err)) {
       return reply.status(400).send({ error: { code: 'INVALID_INPUT', message: '输入包含无法保存的字符（如空字符 U+0000），请删除后重试' } });
