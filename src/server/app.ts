@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Deps } from './context.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { indicatorRoutes } from './indicators/indicators.routes.ts';
-import { registerErrorHandler } from './plugins/error-handler.ts';
+import { answerClientError, answerFrameworkError, registerErrorHandler } from './plugins/error-handler.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
 import { planRoutes } from './plans/plans.routes.ts';
 import { taskRoutes } from './tasks/tasks.routes.ts';
@@ -55,6 +55,8 @@ export async function buildApp({ deps, webDir, logLevel }: AppOptions): Promise<
     bodyLimit: 2 * 1024 * 1024,
     // Otherwise anyone could set X-Forwarded-For and slip past the per-address sign-in limit.
     trustProxy: deps.config.trustProxy,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

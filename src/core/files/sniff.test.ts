@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { evidenceFileName, ooxmlTypeOf, sniffHead, ZIP } from './sniff.ts';
+import { claimedOtherType, evidenceFileName, ooxmlTypeOf, sniffHead, ZIP } from './sniff.ts';
 
 const DOCX_TYPES = '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
 const XLSX_TYPES = "<Types><Override ContentType='application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml' PartName='/xl/workbook.xml'/></Types>";
@@ -41,4 +41,19 @@ it('names stored evidence after its content, so a polyglot never keeps .html or 
   expect(evidenceFileName('', pdf)).toBe('file.pdf');
   expect(evidenceFileName(`${'长'.repeat(300)}.html`, pdf)).toHaveLength(200);
   expect(evidenceFileName(`${'长'.repeat(300)}.html`, pdf).endsWith('.pdf')).toBe(true);
+});
+
+it('tells when a name claims another type than the content', () => {
+  const png = sniffHead(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0])) as Exclude<ReturnType<typeof sniffHead>, null | typeof ZIP>;
+  const jpeg = sniffHead(new Uint8Array([0xff, 0xd8, 0xff, 0xe0])) as typeof png;
+  expect(claimedOtherType('照片.PNG', png)).toBeNull();
+  expect(claimedOtherType('照片.pdf', png)).toBe('.pdf');
+  expect(claimedOtherType('page.HTML ', png)).toBe('.html');
+  expect(claimedOtherType('run.exe', png)).toBe('.exe');
+  expect(claimedOtherType('现场.jfif', jpeg)).toBeNull();
+  expect(claimedOtherType('现场.png', jpeg)).toBe('.png');
+  // Endings that name no type are no claim.
+  expect(claimedOtherType('第1.2条', png)).toBeNull();
+  expect(claimedOtherType('报告.2021', png)).toBeNull();
+  expect(claimedOtherType('扫描件', png)).toBeNull();
 });

@@ -72,3 +72,24 @@ export function evidenceFileName(fileName: string, type: EvidenceType): string {
   const keptExt = allowed.includes(ext) ? clean.slice(base.length) : type.ext;
   return `${(base || 'file').slice(0, 200 - keptExt.length)}${keptExt}`;
 }
+
+/**
+ * Extensions that name a file type. A name ending in one of them claims that type, so an evidence
+ * file whose content is another type is refused rather than renamed; any other ending (`第1.2条`) is
+ * not a claim, and the file is stored under its content's extension.
+ */
+const TYPE_EXTENSIONS = new Set([
+  '.pdf', '.png', '.jpg', '.jpeg', '.jfif', '.gif', '.webp', '.bmp', '.tif', '.tiff', '.heic', '.svg', '.ico',
+  '.doc', '.docx', '.docm', '.dot', '.dotx', '.xls', '.xlsx', '.xlsm', '.xlt', '.csv', '.ppt', '.pptx', '.wps', '.et', '.dps', '.ofd', '.odt', '.ods', '.rtf', '.txt',
+  '.html', '.htm', '.xhtml', '.xml', '.json', '.js', '.mjs', '.css', '.zip', '.rar', '.7z', '.gz', '.tar', '.exe', '.dll', '.bat', '.cmd', '.sh', '.msi', '.apk',
+]);
+
+/**
+ * The extension of `fileName` when it claims a file type other than the content's `type` (a PNG
+ * named `.pdf`, a PDF named `.html`), else null.
+ */
+export function claimedOtherType(fileName: string, type: EvidenceType): string | null {
+  const ext = /\.[a-z0-9]{1,8}$/i.exec(fileName.trim())?.[0]?.toLowerCase();
+  if (!ext || !TYPE_EXTENSIONS.has(ext)) return null;
+  return (KEPT_EXTENSIONS[type.ext] ?? [type.ext]).includes(ext) ? null : ext;
+}

@@ -4,6 +4,7 @@
  */
 const SQLITE_CONSTRAINT_UNIQUE = 2067;
 const SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
+const SQLITE_CONSTRAINT_FOREIGNKEY = 787;
 /** pg: `character_not_in_repertoire` (U+0000 in text) and `untranslatable_character`. */
 const PG_BAD_TEXT = new Set(['22021', '22P05']);
 
@@ -36,4 +37,15 @@ export function uniqueViolation(err: unknown): UniqueViolation | null {
 /** PostgreSQL refused text it cannot store (a NUL byte): bad input, not a server fault. */
 export function isUnstorableText(err: unknown): boolean {
   return !!err && typeof err === 'object' && PG_BAD_TEXT.has(String((err as DriverError).code));
+}
+
+/**
+ * A write referred to a row that is not there (pg `23503`, SQLite `SQLITE_CONSTRAINT_FOREIGNKEY`):
+ * services check what they refer to, so this is a concurrent request removing it in between (a plan
+ * import resolving a unit name while that unit is merged away), a conflict rather than a server fault.
+ */
+export function isForeignKeyViolation(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const e = err as DriverError;
+  return e.code === '23503' || (e.code === 'ERR_SQLITE_ERROR' && e.errcode === SQLITE_CONSTRAINT_FOREIGNKEY);
 }

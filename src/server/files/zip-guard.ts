@@ -1,6 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import { crc32, inflateRaw } from 'node:zlib';
+import { crc32, createInflateRaw, inflateRaw } from 'node:zlib';
 import { checkZipLimits, END_SEARCH_BYTES, LOCAL_HEADER_SIZE, readZipDirectory, readZipEntries, zipDataOffset, ZipError, type ZipEntry, type ZipLimits } from '../../core/files/zip.ts';
 import { AppError } from '../errors.ts';
 
@@ -72,6 +73,50 @@ export async function unzipGuarded(bytes: Uint8Array | ZipSource, limits: ZipLim
     out.set(e.name, await inflateEntry(src, e));
   }
   return out;
+}
+
+const VERIFY_CHUNK = 64 * 1024;
+
+/**
+ * Inflates one entry to nowhere, checking its size and CRC as the bytes come: nothing is kept, and a
+ * header that lies about the size is caught one chunk past what it declared.
+ */
+async function verifyEntry(src: ZipSource, e: ZipEntry): Promise<void> {
+  const start = zipDataOffset(await src.read(e.localOffset, LOCAL_HEADER_SIZE), e);
+  if (start + e.compressedSize > src.size) throw new ZipError('CORRUPT', '文件不是有效的 Office 文档（ZIP 结构损坏），请用 Word、WPS 或 Excel 重新保存后上传');
+  let size = 0;
+  let crc = 0;
+  const take = (chunk: Uint8Array) => {
+    size += chunk.length;
+    if (size > e.uncompressedSize) throw new ZipError('TOO_LARGE', `文件中的“${e.name}”实际内容与声明不符，疑似压缩炸弹，已拒绝`);
+    crc = crc32(chunk, crc);
+  };
+  async function* compressed() {
+    for (let at = 0; at < e.compressedSize; at += VERIFY_CHUNK) yield await src.read(start + at, Math.min(VERIFY_CHUNK, e.compressedSize - at));
+  }
+  try {
+    if (e.method === 0) for await (const chunk of compressed()) take(chunk);
+    else {
+      await pipeline(compressed, createInflateRaw(), async (inflated: AsyncIterable<Uint8Array>) => {
+        for await (const chunk of inflated) take(chunk);
+      });
+    }
+  } catch (err) {
+    if (err instanceof ZipError) throw err;
+    throw new ZipError('CORRUPT', `文件中的“${e.name}”已损坏，请用 Word、WPS 或 Excel 重新保存后上传`);
+  }
+  if (size !== e.uncompressedSize) throw new ZipError('TOO_LARGE', `文件中的“${e.name}”实际内容与声明不符，疑似压缩炸弹，已拒绝`);
+  if (crc >>> 0 !== e.crc32 >>> 0) throw new ZipError('CORRUPT', `文件中的“${e.name}”校验失败，文件已损坏`);
+}
+
+/**
+ * Checks that every entry of an archive inflates to exactly the size and CRC its directory declares,
+ * keeping none of it: for files that are stored rather than parsed (evidence), so an archive that
+ * would explode in the reader's Office is refused although the server never opens it. The work is
+ * bounded by the declared total, which `limits` caps.
+ */
+export async function verifyZipEntries(src: ZipSource, limits: ZipLimits): Promise<void> {
+  for (const e of await indexOf(src, limits)) if (!e.name.endsWith('/')) await verifyEntry(src, e);
 }
 
 /** The names in an archive's central directory (checked against `limits`), nothing inflated. */

@@ -69,9 +69,12 @@ export async function upsertPlan(db: Q, taskId: number, patch: { status: TaskPla
  * task run one after the other (a submit cannot slip between an edit's status check and its write).
  * On SQLite there is nothing to do: Kysely runs every query on one connection and a transaction holds
  * it, so transactions are already serial.
+ * FOR NO KEY UPDATE, not FOR UPDATE: it excludes the other lockers just the same, but not the KEY SHARE
+ * lock a foreign-key check takes, so a transaction that inserts a row pointing at the task (a review's
+ * task event) is not made to wait, which deadlocked with a submit waiting for that transaction's rows.
  */
 export async function lockTask(trx: Transaction<DB>, dialect: Dialect, taskId: number): Promise<void> {
-  if (dialect === 'postgres') await trx.selectFrom('tasks').select('id').where('id', '=', taskId).forUpdate().execute();
+  if (dialect === 'postgres') await trx.selectFrom('tasks').select('id').where('id', '=', taskId).forNoKeyUpdate().execute();
 }
 
 /**

@@ -43,6 +43,17 @@ describe('plan overview', () => {
     await t.inject({ method: 'PATCH', url: `/api/plans/${planId}`, payload: { level: 'district', year: 2021 } });
   });
 
+  it('refuses a date that has the right shape but is no calendar day, so the dashboards never meet one (found by the fuzz suite: 500)', async () => {
+    for (const date of ['2021-02-30', '2021-13-01', '2021-00-10']) {
+      const res = await t.inject({ method: 'PATCH', url: `/api/plans/${planId}`, payload: { date } });
+      expect(res.statusCode, date).toBe(400);
+      expect(res.json().error.message).toMatch(/不是有效日期/);
+    }
+    const burnup = await t.inject({ method: 'GET', url: `/api/dashboard/burnup?planId=${planId}` });
+    expect(burnup.statusCode, burnup.body).toBe(200);
+    expect((await t.inject({ method: 'PATCH', url: `/api/plans/${planId}`, payload: { date: '2021-02-28' } })).statusCode).toBe(200);
+  });
+
   it('maps a section onto another indicator, refusing unknown codes', async () => {
     const { body } = await get(`/api/plans/${planId}`);
     const section = body.sections.find((s: { title: string }) => s.title === '提升人才流动便利度');

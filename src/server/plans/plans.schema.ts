@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { isIsoDate } from '../../core/calendar/index.ts';
 import { PLAN_LEVELS } from '../../core/plans/types.ts';
 
 export const IdParams = z.object({ id: z.coerce.number().int().positive() });
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+// A real calendar day, not only its shape: `2021-02-30` stored as a plan date made the dashboards throw (500).
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine(isIsoDate, '不是有效日期');
 export const SpanSchema = z.tuple([z.number().int().min(0), z.number().int().min(0)]);
 export const DeadlineSchema = z.object({ text: z.string().min(1).max(200), date: IsoDate.nullable() });
 export const UnitRefSchema = z.object({ id: z.number(), name: z.string(), asWritten: z.string() });

@@ -1,6 +1,8 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { isUnstorableText, uniqueViolation, type UniqueViolation } from '../db/errors.ts';
+import { isForeignKeyViolation, isUnstorableText, uniqueViolation, type UniqueViolation } from '../db/errors.ts';
 import { AppError } from '../errors.ts';
 
 /**
@@ -22,7 +24,8 @@ function uniqueMessage(v: UniqueViolation): string {
 
 /**
  * One error policy for the API: AppError → its status and Chinese message; schema failures → 400
- * naming each field; oversized bodies → 413; malformed multipart → 400; unique-key violations → 409;
+ * naming each field; oversized bodies → 413; malformed multipart → 400; unique-key and foreign-key
+ * violations (concurrent requests meeting in the database) → 409;
  * anything else is logged and answered with a generic 500,
  * never a stack trace or SQL.
  */
@@ -55,6 +58,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       req.log.warn({ err }, 'unique key violation');
       return reply.status(409).send({ error: { code: 'CONFLICT', message: uniqueMessage(unique) } });
     }
+    if (isForeignKeyViolation(err)) {
+      req.log.warn({ err }, 'foreign key violation');
+      return reply.status(409).send({ error: { code: 'CONFLICT', message: '所引用的记录刚被其他操作修改或删除（如单位被合并），请刷新后重试' } });
+    }
     if (isUnstorableText(err)) {
       return reply.status(400).send({ error: { code: 'INVALID_INPUT', message: '输入包含无法保存的字符（如空字符 U+0000），请删除后重试' } });
     }
@@ -65,4 +72,33 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return reply.status(500).send({ error: { code: 'INTERNAL', message: '服务器内部错误，请稍后重试' } });
   });
 
+}
+
+/**
+ * Errors Fastify raises while routing, before any hook or the error handler runs: a percent escape
+ * that is not valid UTF-8 (`/api/tasks/%ff`), a path parameter over the router's length limit. Given
+ * to Fastify as `frameworkErrors`, so they answer in the one error shape too instead of Fastify's own.
+ */
+export function answerFrameworkError(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  // The security headers hooks never ran for this request; the one that matters for a JSON error is set here.
+  reply.header('x-content-type-options', 'nosniff');
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return reply.status(414).send({ error: { code: 'INVALID_INPUT', message: '请求地址中的参数过长' } });
+  if (err.code === 'FST_ERR_BAD_URL') return reply.status(400).send({ error: { code: 'INVALID_INPUT', message: '请求地址包含无效的编码（百分号转义不是有效的 UTF-8）' } });
+  return reply.status(400).send({ error: { code: 'INVALID_INPUT', message: '请求地址有误' } });
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (conflicting Content-Length and
+ * Transfer-Encoding, a header block over 16 KB, bytes that are not HTTP). Given to Fastify as
+ * `clientErrorHandler`: the same answer as Fastify's own, in the project's error shape and in Chinese.
+ */
+export function answerClientError(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, message] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, '请求超时，请重试'] : err.code === 'HPE_HEADER_OVERFLOW' ? [431, '请求头过大（如 Cookie 过长），请清除本站 Cookie 后重试'] : [400, '请求格式有误（不是有效的 HTTP 请求）'];
+  const body = JSON.stringify({ error: { code: 'INVALID_INPUT', message } });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(err);
 }

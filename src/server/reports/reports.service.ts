@@ -1,5 +1,5 @@
 import { can } from '../../core/auth/policy.ts';
-import { CONTENT_TYPES_PART, evidenceFileName, ooxmlTypeOf, sniffHead, ZIP } from '../../core/files/sniff.ts';
+import { claimedOtherType, CONTENT_TYPES_PART, evidenceFileName, ooxmlTypeOf, sniffHead, ZIP, type EvidenceType } from '../../core/files/sniff.ts';
 import { ZipError, zipLimitsFor } from '../../core/files/zip.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
@@ -8,7 +8,7 @@ import { nowIso, num } from '../db/util.ts';
 import { AppError, notFound } from '../errors.ts';
 import { FileStore } from '../files/file-store.ts';
 import { isHashReferenced } from '../files/files.repo.ts';
-import { fileSource, unzipGuarded, zipEntryNames } from '../files/zip-guard.ts';
+import { fileSource, unzipGuarded, verifyZipEntries, zipEntryNames } from '../files/zip-guard.ts';
 import { findTaskScope } from '../tasks/tasks.repo.ts';
 import * as repo from './reports.repo.ts';
 import { resolveReportRound } from '../rounds/rounds.service.ts';
@@ -135,11 +135,18 @@ export async function updateReport(deps: Deps, actor: Actor, id: number, patch: 
 export async function addAttachment(deps: Deps, actor: Actor, id: number, file: { fileName: string; stream: AsyncIterable<Uint8Array> }) {
   await editable(deps, actor, id);
   const refuse = () => new AppError('UNSUPPORTED_TYPE', `“${file.fileName}”不是可接受的佐证材料：只接受图片（PNG、JPEG、GIF、WebP）、PDF、Word（.docx）和 Excel（.xlsx）文件`);
+  // Checked by content: a name that claims another type (a PNG named .pdf, a PDF named .html) is refused, not renamed.
+  const assertNameMatches = (type: EvidenceType) => {
+    const ext = claimedOtherType(file.fileName, type);
+    if (ext) throw new AppError('UNSUPPORTED_TYPE', `“${file.fileName}”的内容是${type.label}，与扩展名“${ext}”不符，请改正扩展名后重新上传`);
+  };
   const stored = await new FileStore(deps.config.dataDir).receive(file.stream, {
     maxBytes: MAX_ATTACHMENT_BYTES,
     checkHead: (head) => {
       if (head.length === 0) throw new AppError('INVALID_INPUT', '文件为空');
-      if (!sniffHead(head)) throw refuse();
+      const type = sniffHead(head);
+      if (!type) throw refuse();
+      if (type !== ZIP) assertNameMatches(type);
     },
     checkFile: async (staged) => {
       const type = sniffHead(staged.head);
@@ -149,9 +156,14 @@ export async function addAttachment(deps: Deps, actor: Actor, id: number, file: 
         const names = await zipEntryNames(src, EVIDENCE_ZIP_LIMITS);
         const types = (await unzipGuarded(src, EVIDENCE_ZIP_LIMITS, (e) => e.name === CONTENT_TYPES_PART && e.uncompressedSize <= MAX_CONTENT_TYPES_BYTES)).get(CONTENT_TYPES_PART);
         const found = types ? ooxmlTypeOf(names, types.toString('utf8')) : null;
-        if (found) return found;
+        if (!found) throw refuse();
+        assertNameMatches(found);
+        // Never parsed here, but opened by whoever downloads it: an entry that inflates past its declared size is a bomb.
+        await verifyZipEntries(src, EVIDENCE_ZIP_LIMITS);
+        return found;
       } catch (e) {
         if (!(e instanceof ZipError)) throw e;
+        if (e.code === 'TOO_LARGE') throw new AppError('UNSUPPORTED_TYPE', `“${file.fileName}”不是可接受的佐证材料：${e.message}`);
       }
       throw refuse();
     },

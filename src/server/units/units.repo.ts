@@ -105,6 +105,16 @@ export async function deleteAlias(trx: Q, unitId: number, alias: string): Promis
   return Number(r.numDeletedRows);
 }
 
+/**
+ * What a unit already holds beyond its name on tasks: accounts, reports, ledger entries and task
+ * events. Merging moves only task assignments and aliases, so a unit holding any of these is not merged.
+ */
+export async function unitHoldings(trx: Q, unitId: number): Promise<{ users: number; reports: number; ledgerEntries: number; events: number }> {
+  const count = async (table: 'users' | 'progress_reports' | 'ledger_entries' | 'task_events') =>
+    num((await trx.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('unit_id', '=', unitId).executeTakeFirstOrThrow()).n);
+  return { users: await count('users'), reports: await count('progress_reports'), ledgerEntries: await count('ledger_entries'), events: await count('task_events') };
+}
+
 /** Moves everything of `fromId` onto `intoId` and removes `fromId`; its name becomes an alias. */
 export async function mergeUnitRows(trx: Q, fromId: number, intoId: number, fromName: string): Promise<void> {
   await trx.updateTable('task_units').set({ unit_id: intoId }).where('unit_id', '=', fromId).execute();

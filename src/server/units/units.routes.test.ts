@@ -74,3 +74,20 @@ it('marks a unit collective and renames it, refusing a name in use', async () =>
   const clash = await t.inject({ method: 'PATCH', url: `/api/units/${u.id}`, payload: { name: '区税务局' } });
   expect(clash.statusCode).toBe(409);
 });
+
+it('refuses to merge a unit that already has an account and reports (409, nothing moved), where it answered 500', async () => {
+  // Found by the fuzz suite: the delete of the merged unit broke the reports' foreign key → 500.
+  const from = await byName('区交通运输局');
+  const into = await byName('区审批服务局');
+  const tu = await t.deps.db.selectFrom('task_units').select(['task_id']).where('unit_id', '=', from.id).executeTakeFirstOrThrow();
+  await t.addUser('jt', ['unit_manager'], from.id);
+  const report = await t.inject({ method: 'POST', url: `/api/tasks/${tu.task_id}/reports`, payload: { unitId: from.id, kind: 'part', stage: 'in_progress', narrative: '推进中' } }, 'jt');
+  expect(report.statusCode).toBe(201);
+  const before = await t.deps.db.selectFrom('task_units').select(['id', 'unit_id']).orderBy('id').execute();
+  const res = await t.inject({ method: 'POST', url: `/api/units/${from.id}/merge`, payload: { intoUnitId: into.id } });
+  expect(res.statusCode, res.body).toBe(409);
+  expect(res.json().error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/已有账号或填报记录.*不能合并/) });
+  expect(await byName('区交通运输局')).toBeDefined();
+  expect(await t.deps.db.selectFrom('task_units').select(['id', 'unit_id']).orderBy('id').execute()).toEqual(before);
+  expect((await t.deps.db.selectFrom('users').select('unit_id').where('username', '=', 'jt').executeTakeFirstOrThrow()).unit_id).toBe(from.id);
+});

@@ -102,6 +102,11 @@ export async function mergeUnit(deps: Deps, actor: Actor, fromId: number, intoId
     const into = await repo.findUnit(trx, intoId);
     if (!from) throw notFound('单位');
     if (!into) throw new AppError('INVALID_INPUT', '目标单位不存在', { field: 'intoUnitId' });
+    // Reports, ledger entries and events would block the delete (a 500 before); accounts would silently lose their unit.
+    const held = await repo.unitHoldings(trx, fromId);
+    if (held.users || held.reports || held.ledgerEntries || held.events) {
+      throw new AppError('CONFLICT', `“${from.name}”已有账号或填报记录（账号 ${held.users} 个、进展 ${held.reports} 条、台账 ${held.ledgerEntries} 条、任务动态 ${held.events} 条），合并会让这些记录失去所属单位，不能合并；请先调整账号所属单位，或保留该单位`, held);
+    }
     await repo.mergeUnitRows(trx, fromId, intoId, from.name);
     await recordAudit(trx, { ...audit(actor), action: 'unit.merge', entityType: 'unit', entityId: intoId, before: { from, into }, after: { alias: from.name } });
   });
