@@ -3,11 +3,11 @@ import { access, mkdir } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BackupSettingsSchema, DEFAULT_BACKUP_SETTINGS, isBackupDue, nextSlot, type BackupSettings } from '../../core/backup/index.ts';
-import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Config } from '../config.ts';
 import type { Actor, Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
 import * as settingsRepo from '../settings/settings.repo.ts';
+import { writeSetting } from '../settings/settings.service.ts';
 import { BACKUPS_DIR_NAME } from './archive.ts';
 import * as repo from './backup.repo.ts';
 
@@ -68,11 +68,7 @@ export async function putBackupSettings(deps: Deps, actor: Actor, input: unknown
   }
   const value = r.data;
   if (value.targetDir) await checkTargetDir(deps.config, value.targetDir);
-  const before = await getBackupSettings(deps);
-  await deps.db.transaction().execute(async (trx) => {
-    await settingsRepo.putSetting(trx, BACKUP_SETTINGS_KEY, value, actor.userId, new Date().toISOString());
-    await recordAudit(trx, { ...auditOf(actor), action: 'settings.update', entityType: 'setting', entityId: BACKUP_SETTINGS_KEY, before, after: value });
-  });
+  await writeSetting(deps, actor, BACKUP_SETTINGS_KEY, value, await getBackupSettings(deps));
   return value;
 }
 

@@ -25,21 +25,33 @@ const KEY = { reminders: 'reminders', publicPage: 'public_page', calendarYears: 
 const PublicPageSchema = z.object({ enabled: z.boolean({ message: '请选择是否开放公开页面' }) }).strict();
 
 /**
- * Read through a short-lived cache per database: status sweeps ask on every request, and another
- * app node's change is seen within the TTL. A change on this node drops the cache at once.
+ * A value read through a short-lived cache per database: the request path asks on every request, and
+ * another app node's change is seen within the TTL. `forget` drops it at once after a change on this node.
  */
-const TTL_MS = 30_000;
-const cache = new WeakMap<object, { at: number; value: Promise<RuntimeSettings> }>();
+export function cachedPerDatabase<T>(ttlMs: number, load: (deps: Pick<Deps, 'db'>) => Promise<T>) {
+  const cache = new WeakMap<object, { at: number; value: Promise<T> }>();
+  return {
+    get(deps: Pick<Deps, 'db'>): Promise<T> {
+      const hit = cache.get(deps.db);
+      if (hit && Date.now() - hit.at < ttlMs) return hit.value;
+      const value = load(deps).catch((err: unknown) => {
+        cache.delete(deps.db);
+        throw err;
+      });
+      cache.set(deps.db, { at: Date.now(), value });
+      return value;
+    },
+    forget(deps: Pick<Deps, 'db'>): void {
+      cache.delete(deps.db);
+    },
+  };
+}
+
+/** Status sweeps ask on every request (30 s TTL). */
+const runtime = cachedPerDatabase(30_000, (deps) => load(deps));
 
 export function runtimeSettings(deps: Pick<Deps, 'db'>): Promise<RuntimeSettings> {
-  const hit = cache.get(deps.db);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
-  const value = load(deps).catch((err: unknown) => {
-    cache.delete(deps.db);
-    throw err;
-  });
-  cache.set(deps.db, { at: Date.now(), value });
-  return value;
+  return runtime.get(deps);
 }
 
 async function load(deps: Pick<Deps, 'db'>): Promise<RuntimeSettings> {
@@ -58,45 +70,47 @@ async function load(deps: Pick<Deps, 'db'>): Promise<RuntimeSettings> {
 }
 
 /** Parses input the route could not fully check (rules across fields), as a 400 with the first Chinese message. */
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+export function parseSetting<T>(schema: z.ZodType<T>, input: unknown): T {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
   throw new AppError('INVALID_INPUT', issue.message, { field: issue.path.join('.') });
 }
 
-function forget(deps: Deps) {
-  cache.delete(deps.db);
-}
 
 export async function getSettings(deps: Deps) {
   const s = await runtimeSettings(deps);
   return { reminders: s.reminders, publicPage: s.publicPage, calendarYears: s.calendarYears, coveredYears: [...s.calendar.coveredYears] };
 }
 
-async function write(deps: Deps, actor: Actor, key: string, value: unknown, before: unknown) {
+/** Stores one setting with its audit record (before and after) in one transaction. */
+export async function writeSetting(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, key: string, value: unknown, before: unknown): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    await repo.putSetting(trx, key, value, actor.userId, new Date().toISOString());
+    await repo.putSetting(trx, key, value, actor.userId, new Date(deps.clock?.() ?? Date.now()).toISOString());
     await recordAudit(trx, { ...auditOf(actor), action: 'settings.update', entityType: 'setting', entityId: key, before, after: value });
   });
-  forget(deps);
+}
+
+async function write(deps: Deps, actor: Actor, key: string, value: unknown, before: unknown) {
+  await writeSetting(deps, actor, key, value, before);
+  runtime.forget(deps);
 }
 
 export async function putReminders(deps: Deps, actor: Actor, input: unknown) {
-  const rules = parse(ReminderRulesSchema, input);
+  const rules = parseSetting(ReminderRulesSchema, input);
   await write(deps, actor, KEY.reminders, rules, (await runtimeSettings(deps)).reminders);
   return getSettings(deps);
 }
 
 export async function putPublicPage(deps: Deps, actor: Actor, input: unknown) {
-  const value = parse(PublicPageSchema, input);
+  const value = parseSetting(PublicPageSchema, input);
   await write(deps, actor, KEY.publicPage, value, (await runtimeSettings(deps)).publicPage);
   return getSettings(deps);
 }
 
 /** Adds or replaces one calendar year; the whole calendar is rebuilt (and so validated) before it is stored. */
 export async function putCalendarYear(deps: Deps, actor: Actor, year: number, input: { holidays: string[]; workdays: string[] }) {
-  const entry = parse(CalendarYearSchema, { year, ...input });
+  const entry = parseSetting(CalendarYearSchema, { year, ...input });
   const current = (await runtimeSettings(deps)).calendarYears;
   const next = [...current.filter((y) => y.year !== year), entry].sort((a, b) => a.year - b.year);
   await write(deps, actor, KEY.calendarYears, next, current.find((y) => y.year === year) ?? null);
@@ -123,7 +137,7 @@ export async function getAuditRetention(deps: Pick<Deps, 'db'>): Promise<AuditRe
 }
 
 export async function putAuditRetention(deps: Deps, actor: Actor, input: unknown): Promise<AuditRetention> {
-  const value = parse(AuditRetentionSchema, input);
+  const value = parseSetting(AuditRetentionSchema, input);
   await write(deps, actor, AUDIT_RETENTION_KEY, value, await getAuditRetention(deps));
   return value;
 }
