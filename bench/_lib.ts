@@ -86,3 +86,16 @@ export function stats(ms: number[]) {
   const s = [...ms].sort((a, b) => a - b);
   return { n: s.length, p50: quantile(s, 0.5), p95: quantile(s, 0.95), p99: quantile(s, 0.99), max: s[s.length - 1] ?? NaN };
 }
+
+/** Runs a bench's main: its exit code is the process's, and a throw prints its stack and exits 1. */
+export function runBench(main: () => Promise<number>): void {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      console.error(err instanceof Error ? err.stack : err);
+      process.exitCode = 1;
+    },
+  );
+}

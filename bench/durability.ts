@@ -40,7 +40,7 @@ import { SYSTEM_ACTOR } from '../src/server/context.ts';
 import { openDatabase } from '../src/server/db/connection.ts';
 import { importSampleIfEmpty } from '../src/server/sample.ts';
 import { createUser } from '../src/server/users/users.service.ts';
-import { freePort, multipart, startServer, stats } from './_lib.ts';
+import { freePort, multipart, runBench, startServer, stats } from './_lib.ts';
 
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 200);
 const KILL_MS = (process.env.BENCH_KILL_MS ?? '6000,8000,10000').split(',').map(Number);
@@ -467,12 +467,4 @@ async function main(): Promise<number> {
   return problems.length ? 1 : 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.stack : err);
-    process.exitCode = 1;
-  },
-);
+runBench(main);

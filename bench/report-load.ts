@@ -38,7 +38,7 @@ import { SYSTEM_ACTOR } from '../src/server/context.ts';
 import { openDatabase } from '../src/server/db/connection.ts';
 import { importSampleIfEmpty } from '../src/server/sample.ts';
 import { createUser } from '../src/server/users/users.service.ts';
-import { freePort, multipart, startServer as startBenchServer, stats, stopServer } from './_lib.ts';
+import { freePort, multipart, runBench, startServer as startBenchServer, stats, stopServer } from './_lib.ts';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
 const PASSWORD = 'Bench-password-2021';
@@ -370,12 +370,4 @@ async function main(): Promise<number> {
   return failed ? 1 : 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.stack : err);
-    process.exitCode = 1;
-  },
-);
+runBench(main);
