@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, multipart, seedBytes, type TestApp } from './test/helpers.ts';
+import { createTestApp, firstLeadTask, multipart, seedBytes, type TestApp } from './test/helpers.ts';
 
 /**
  * RELIABILITY §2 (finding 6): check-then-act races. Each test fires the same transition many times at
@@ -30,7 +30,7 @@ describe('concurrent transitions: exactly one applies', () => {
     expect(res.filter((r) => r.statusCode === 409).map((r) => r.json().error.message)).toEqual(Array(9).fill('该草稿已提交导入'));
     expect(await count('plans', (q) => q)).toBe(1);
     planId = res.find((r) => r.statusCode === 201)!.json().planId;
-    const tu = await t.deps.db.selectFrom('task_units').select(['task_id', 'unit_id']).where('plan_id', '=', planId).where('role', '=', 'lead').orderBy('task_id').executeTakeFirstOrThrow();
+    const tu = await firstLeadTask(t, planId);
     task = { id: tu.task_id, lead: tu.unit_id };
     await t.addUser('lead', ['unit_manager'], task.lead);
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
-import { createTestApp, importSeed, multipart, type TestApp } from './test/helpers.ts';
+import { createTestApp, firstLeadTask, importSeed, multipart, type TestApp } from './test/helpers.ts';
 
 /**
  * Issue 9 (等保2.0: security headers): every answer — the web page, the API, a download — carries the
@@ -19,7 +19,7 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 beforeAll(async () => {
   t = await createTestApp();
   const plan = await importSeed(t);
-  const lead = await t.deps.db.selectFrom('task_units').select(['task_id', 'unit_id']).where('plan_id', '=', plan).where('role', '=', 'lead').orderBy('task_id').executeTakeFirstOrThrow();
+  const lead = await firstLeadTask(t, plan);
   await t.addUser('dw', ['unit_manager'], lead.unit_id);
   const report = await t.inject({ method: 'POST', url: `/api/tasks/${lead.task_id}/reports`, payload: { unitId: lead.unit_id, kind: 'part', stage: 'in_progress', narrative: '进展' } }, 'dw');
   expect(report.statusCode, report.body).toBe(201);

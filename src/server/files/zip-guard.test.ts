@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, importSeed, multipart, type TestApp } from '../test/helpers.ts';
+import { createTestApp, firstLeadTask, importSeed, multipart, type TestApp } from '../test/helpers.ts';
 import { deflated, deflatedZeros, DOCX_CONTENT_TYPES, rawZip, XLSX_CONTENT_TYPES, type RawEntry } from './zip-fixtures.ts';
 
 /**
@@ -33,7 +33,7 @@ async function buildBombs(): Promise<void> {
 beforeAll(async () => {
   t = await createTestApp();
   const plan = await importSeed(t);
-  const tu = await t.deps.db.selectFrom('task_units').select(['task_id', 'unit_id']).where('plan_id', '=', plan).where('role', '=', 'lead').orderBy('task_id').executeTakeFirstOrThrow();
+  const tu = await firstLeadTask(t, plan);
   await t.addUser('dw', ['unit_manager'], tu.unit_id);
   const r = await t.inject({ method: 'POST', url: `/api/tasks/${tu.task_id}/reports`, payload: { unitId: tu.unit_id, kind: 'part', stage: 'in_progress', narrative: '推进中' } }, 'dw');
   ids = { plan, unit: tu.unit_id, report: r.json().id };

@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { connect } from 'node:net';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, importSeed, type TestApp } from '../test/helpers.ts';
+import { createTestApp, firstLeadTask, importSeed, type TestApp } from '../test/helpers.ts';
 import { registerErrorHandler } from './error-handler.ts';
 
 let t: TestApp;
@@ -10,7 +10,7 @@ let ids: { plan: number; unit: number; report: number };
 beforeAll(async () => {
   t = await createTestApp();
   const plan = await importSeed(t);
-  const tu = await t.deps.db.selectFrom('task_units').select(['task_id', 'unit_id']).where('plan_id', '=', plan).where('role', '=', 'lead').orderBy('task_id').executeTakeFirstOrThrow();
+  const tu = await firstLeadTask(t, plan);
   await t.addUser('dw', ['unit_manager'], tu.unit_id);
   const r = await t.inject({ method: 'POST', url: `/api/tasks/${tu.task_id}/reports`, payload: { unitId: tu.unit_id, kind: 'part', stage: 'in_progress', narrative: '推进中' } }, 'dw');
   expect(r.statusCode).toBe(201);

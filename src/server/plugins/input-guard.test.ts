@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAndCloseRound } from '../rounds/test-fixtures.ts';
-import { createTestApp, type TestApp } from '../test/helpers.ts';
+import { createTestApp, firstLeadTask, type TestApp } from '../test/helpers.ts';
 import { findBadText, textProblem } from './input-guard.ts';
 
 describe('textProblem / findBadText', () => {
@@ -29,7 +29,7 @@ describe('a NUL byte anywhere in a request', () => {
   beforeAll(async () => {
     t = await createTestApp();
     const { planId, round } = await openAndCloseRound(t);
-    const tu = await t.deps.db.selectFrom('task_units').select(['task_id', 'unit_id']).where('plan_id', '=', planId).where('role', '=', 'lead').orderBy('task_id').executeTakeFirstOrThrow();
+    const tu = await firstLeadTask(t, planId);
     const section = await t.deps.db.selectFrom('sections').select('id').where('plan_id', '=', planId).orderBy('id').executeTakeFirstOrThrow();
     await t.addUser('dw', ['unit_manager'], tu.unit_id);
     await t.addUser('leader', ['leader'], null, [section.id]);
