@@ -43,6 +43,7 @@ import { openDatabase } from '../src/server/db/connection.ts';
 import { importSampleIfEmpty } from '../src/server/sample.ts';
 import { createUser } from '../src/server/users/users.service.ts';
 import { ROOT, freePort, multipart, runBench, startServer as startBenchServer, stats, stopServer } from './_lib.ts';
+import { systemClock } from '../src/server/clock.ts';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
 const PASSWORD = 'Bench-password-2021';
@@ -84,7 +85,7 @@ function evidence(i: number, k: number): Evidence {
 async function prepare(): Promise<Account[]> {
   const database = await openDatabase({ sqlitePath: config.sqlitePath });
   try {
-    const deps = { db: database.db, dialect: database.dialect, config };
+    const deps = { db: database.db, dialect: database.dialect, config, clock: systemClock };
     const planId = await importSampleIfEmpty(deps);
     if (!planId) throw new Error('sample plan was not imported');
     const rows = await deps.db

@@ -1,7 +1,6 @@
 import type { Role } from '../core/auth/policy.ts';
 import { randomPassword } from './auth/passwords.ts';
 import { SYSTEM_ACTOR, type Deps } from './context.ts';
-import { nowIso } from './db/util.ts';
 import { countUsers } from './users/users.repo.ts';
 import { createUser } from './users/users.service.ts';
 
@@ -23,7 +22,7 @@ export async function createDemoAccounts(deps: Deps): Promise<{ password: string
   if (!deps.config.demoAccounts || (await countUsers(deps.db)) > 0) return null;
   const password = deps.config.demoPassword ?? randomPassword();
   let office = await deps.db.selectFrom('units').select('id').where('name', '=', COORDINATOR_UNIT).executeTakeFirst();
-  if (!office) office = await deps.db.insertInto('units').values({ name: COORDINATOR_UNIT, is_collective: 0, parent_id: null, created_at: nowIso() }).returning('id').executeTakeFirstOrThrow();
+  if (!office) office = await deps.db.insertInto('units').values({ name: COORDINATOR_UNIT, is_collective: 0, parent_id: null, created_at: deps.clock.iso() }).returning('id').executeTakeFirstOrThrow();
   const sections = await deps.db.selectFrom('sections').select('id').execute();
   const units = await deps.db
     .selectFrom('units')

@@ -42,7 +42,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     /** Counts a sign-in step from the client's address (the socket's, unless a trusted proxy says otherwise). */
     const limitAddress = (ip: string) => {
-      const now = Date.now();
+      const now = deps.clock.ms();
       const recent = (attempts.get(ip) ?? []).filter((t) => now - t < IP_WINDOW_MS);
       if (recent.length >= IP_LIMIT) throw new AppError('RATE_LIMITED', '登录尝试过于频繁，请稍后再试');
       recent.push(now);

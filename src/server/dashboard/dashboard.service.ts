@@ -7,7 +7,6 @@ import type { StatusCounts } from '../../core/rounds/types.ts';
 import type { WorkStatus } from '../../core/status/status.ts';
 import type { Deps } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
-import { todayInChina } from '../reports/task-status.ts';
 import { runtimeSettings } from '../settings/settings.service.ts';
 import * as repo from './dashboard.repo.ts';
 
@@ -108,7 +107,7 @@ async function modelOf(deps: Deps, planId: number | undefined, today: string): P
  * the first request to meet.
  */
 export function warmDashboards(deps: Deps): void {
-  modelOf(deps, undefined, todayInChina())
+  modelOf(deps, undefined, deps.clock.today())
     .then((model) => linksOf(model))
     .then(() => roundTrend(deps, undefined))
     .catch(() => undefined);
@@ -353,7 +352,7 @@ function answer<T>(model: Model, key: string, compute: () => Promise<T>): Promis
 }
 
 /** Every task's status in the scope on `today`, from the cached table (the same as `statusesOf`). */
-export async function taskStatusesOf(deps: Deps, planId: number | undefined, today = todayInChina()): Promise<Map<number, WorkStatus>> {
+export async function taskStatusesOf(deps: Deps, planId: number | undefined, today = deps.clock.today()): Promise<Map<number, WorkStatus>> {
   const model = await modelOf(deps, planId, today);
   return new Map(model.tasks.map((t) => [t.id, t.status]));
 }
@@ -365,7 +364,7 @@ function accountable(links: UnitLinks, unitId: number): boolean {
   return links.units.get(unitId)?.collective === false;
 }
 
-export async function summary(deps: Deps, planId: number | undefined, today = todayInChina()) {
+export async function summary(deps: Deps, planId: number | undefined, today = deps.clock.today()) {
   const model = await modelOf(deps, planId, today);
   return answer(model, 'summary', async () => ({
     asOf: today,
@@ -376,7 +375,7 @@ export async function summary(deps: Deps, planId: number | undefined, today = to
   }));
 }
 
-export async function burnup(deps: Deps, planId: number | undefined, today = todayInChina()) {
+export async function burnup(deps: Deps, planId: number | undefined, today = deps.clock.today()) {
   const model = await modelOf(deps, planId, today);
   return answer(model, 'burnup', async () => {
     const goals = await repo.findGoals(deps.db, planId);
@@ -399,7 +398,7 @@ export async function burnup(deps: Deps, planId: number | undefined, today = tod
   });
 }
 
-export async function sections(deps: Deps, planId: number | undefined, today = todayInChina()) {
+export async function sections(deps: Deps, planId: number | undefined, today = deps.clock.today()) {
   const model = await modelOf(deps, planId, today);
   return answer(model, 'sections', async () => {
     const bySection = new Map<number, WorkStatus[]>();
@@ -417,7 +416,7 @@ export async function sections(deps: Deps, planId: number | undefined, today = t
   });
 }
 
-export async function unitRanking(deps: Deps, planId: number | undefined, limit: number | undefined, today = todayInChina()) {
+export async function unitRanking(deps: Deps, planId: number | undefined, limit: number | undefined, today = deps.clock.today()) {
   const model = await modelOf(deps, planId, today);
   const ranked = await answer(model, 'units', () => rankAll(deps, model, today));
   return { data: limit === undefined ? ranked : ranked.slice(0, limit) };
@@ -447,7 +446,7 @@ async function rankAll(deps: Deps, model: Model, today: string) {
   return rankUnitTallies([...tallies.values()]);
 }
 
-export async function heatmap(deps: Deps, planId: number | undefined, today = todayInChina()) {
+export async function heatmap(deps: Deps, planId: number | undefined, today = deps.clock.today()) {
   const model = await modelOf(deps, planId, today);
   return answer(model, 'heatmap', async () => {
     const links = await linksOf(model);
@@ -525,7 +524,7 @@ async function assertSection(deps: Deps, model: Model, sectionId: number | undef
   if (model.planId !== undefined && s.plan_id !== model.planId) throw new AppError('INVALID_INPUT', '该章节不属于所选方案', { field: 'sectionId' });
 }
 
-export async function roadmap(deps: Deps, q: { planId?: number | undefined; sectionId?: number | undefined }, today = todayInChina()) {
+export async function roadmap(deps: Deps, q: { planId?: number | undefined; sectionId?: number | undefined }, today = deps.clock.today()) {
   const model = await modelOf(deps, q.planId, today);
   await assertSection(deps, model, q.sectionId);
   // Numbers and titles are read for the rows shown only: the status table keeps what charts count.
@@ -553,7 +552,7 @@ export interface DrillDownQuery {
  * The tasks behind any chart. `month` keeps tasks with a deadline in that month (the heat map's
  * columns); `status` is one status or several; `unitId` a unit named as lead or responsible.
  */
-export async function drillDown(deps: Deps, q: DrillDownQuery, today = todayInChina()) {
+export async function drillDown(deps: Deps, q: DrillDownQuery, today = deps.clock.today()) {
   const model = await modelOf(deps, q.planId, today);
   await assertSection(deps, model, q.sectionId);
   const links = await linksOf(model);

@@ -12,6 +12,7 @@ import { createTestApp, TEST_DIALECT, type TestApp } from '../test/helpers.ts';
 import { acquireJobLock, releaseJobLock } from './job-lock.ts';
 import { runReminders } from './reminders.job.ts';
 import { morningOf, robotServer, seedTask, smtpServer } from './test-fixtures.ts';
+import { systemClock } from '../clock.ts';
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof seedTask>>;
@@ -148,7 +149,7 @@ function durableDatabase() {
   return {
     async open(): Promise<{ database: Database; deps: Deps }> {
       const database = await openDatabase({ databaseUrl: url, sqlitePath, pgSchema: url ? schema : undefined });
-      return { database, deps: { db: database.db, dialect: database.dialect, config } };
+      return { database, deps: { db: database.db, dialect: database.dialect, config, clock: systemClock } };
     },
     async drop() {
       if (!url) return;

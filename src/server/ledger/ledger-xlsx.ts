@@ -3,7 +3,6 @@ import { zipLimitsFor } from '../../core/files/zip.ts';
 import { WORK_STATUS_LABELS } from '../../core/status/status.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
-import { nowIso } from '../db/util.ts';
 import { AppError, notFound } from '../errors.ts';
 import { repackGuarded } from '../files/zip-guard.ts';
 import { findPlanRow } from '../plans/plans.repo.ts';
@@ -153,7 +152,7 @@ export async function importLedger(deps: Deps, actor: Actor, planId: number, uni
     throw new AppError('INVALID_INPUT', `台账有 ${errors.length} 处错误，未导入任何内容：第 ${errors[0]!.row} 行“${errors[0]!.column}”${errors[0]!.message}`, errors);
   }
   await deps.db.transaction().execute(async (trx) => {
-    const now = nowIso();
+    const now = deps.clock.iso();
     for (const c of changes) {
       if (c.actions) {
         await reopenApproved(trx, actor, c.taskId, plans.get(c.taskId));

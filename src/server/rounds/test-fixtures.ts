@@ -4,7 +4,7 @@ import type { RoundSnapshot } from '../../core/rounds/types.ts';
 import { readUnitSubtree } from '../auth/unit-tree.ts';
 import type { Actor } from '../context.ts';
 import { submitReport } from '../reports/reports.service.ts';
-import { todayInChina } from '../reports/task-status.ts';
+import { chinaDay } from '../../core/calendar/dates.ts';
 import { importSeed, type TestApp } from '../test/helpers.ts';
 import type { RoundCreate, RoundDetail } from './rounds.schema.ts';
 import { closeRound as closeRoundService } from './rounds.service.ts';
@@ -60,7 +60,7 @@ export async function reportingUnits(t: TestApp, planId: number, count: number):
 
 /** Opens a round through the API as the coordinator (today's due date unless given); throws unless 201. */
 export async function openRound(t: TestApp, body: Partial<RoundCreate> & { planIds: number[] }): Promise<RoundDetail> {
-  const res = await t.inject({ method: 'POST', url: '/api/rounds', payload: { title: '第1期调度', dueDate: todayInChina(), ...body } });
+  const res = await t.inject({ method: 'POST', url: '/api/rounds', payload: { title: '第1期调度', dueDate: chinaDay(Date.now()), ...body } });
   if (res.statusCode !== 201) throw new Error(`open round failed: ${res.statusCode} ${res.body}`);
   return res.json() as RoundDetail;
 }
@@ -115,7 +115,7 @@ export interface ClosedRound {
 export async function openAndCloseRound(t: TestApp, opts: { planId?: number; title?: string } = {}): Promise<ClosedRound> {
   const planId = opts.planId ?? (await importSeed(t));
   const [onTime, late] = (await reportingUnits(t, planId, 2)) as [ReportingUnit, ReportingUnit];
-  const today = todayInChina();
+  const today = chinaDay(Date.now());
   const opened = await openRound(t, { title: opts.title ?? '第1期调度', planIds: [planId], dueDate: today });
   await reportFor(t, onTime, { roundId: opened.id, narrative: `${onTime.name}推行“一窗受理”，办理时限压减一半。` });
   await reportFor(t, late, { roundId: opened.id, narrative: `${late.name}已基本完成改革任务。`, at: chinaMorning(addDays(today, 1)) });

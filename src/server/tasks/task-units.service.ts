@@ -1,7 +1,6 @@
 import { canInstructTask, canWriteTask } from '../../core/auth/policy.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
-import { nowIso } from '../db/util.ts';
 import { AppError, notFound } from '../errors.ts';
 import { bySoonestDue, deadlinesByTask, nextDue } from './deadlines.ts';
 import * as repo from './tasks.repo.ts';
@@ -39,7 +38,7 @@ export async function addInstruction(deps: Deps, actor: Actor, taskId: number, t
   const scope = await repo.findTaskScope(deps.db, taskId);
   if (!scope) throw notFound('任务');
   if (!canInstructTask(actor.principal!, scope)) await deny(deps, actor, 'task.instruct', taskId, '只能对本人分管章节的任务作出批示');
-  const createdAt = nowIso();
+  const createdAt = deps.clock.iso();
   const id = await deps.db.transaction().execute(async (trx) => {
     const newId = await repo.insertInstruction(trx, { task_id: taskId, user_id: actor.userId!, text, created_at: createdAt });
     await recordAudit(trx, { ...auditOf(actor), action: 'task.instruct', entityType: 'task', entityId: taskId, after: { instructionId: newId, text } });

@@ -1,11 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { containsText, nowIso, num } from '../db/util.ts';
+import { containsText, num } from '../db/util.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
-/** Finds each name's Unit by name or alias; names never seen become new Units. */
-export async function resolveUnits(trx: Q, names: string[], isCollective: (name: string) => boolean): Promise<Map<string, number>> {
+/** Finds each name's Unit by name or alias; names never seen become new Units, created at `createdAt`. */
+export async function resolveUnits(trx: Q, names: string[], isCollective: (name: string) => boolean, createdAt: string): Promise<Map<string, number>> {
   const wanted = [...new Set(names)];
   const ids = new Map<string, number>();
   for (let i = 0; i < wanted.length; i += 500) {
@@ -19,7 +19,7 @@ export async function resolveUnits(trx: Q, names: string[], isCollective: (name:
     if (ids.has(name)) continue;
     const row = await trx
       .insertInto('units')
-      .values({ name, is_collective: isCollective(name) ? 1 : 0, parent_id: null, created_at: nowIso() })
+      .values({ name, is_collective: isCollective(name) ? 1 : 0, parent_id: null, created_at: createdAt })
       .returning('id')
       .executeTakeFirstOrThrow();
     ids.set(name, row.id);
