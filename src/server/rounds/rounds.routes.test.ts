@@ -6,7 +6,7 @@ import { chineseDate } from '../notifications/notice-text.ts';
 import { chinaDay } from '../../core/calendar/dates.ts';
 import { createTestApp, importSeed, type TestApp } from '../test/helpers.ts';
 import { computeSnapshot } from './rounds.service.ts';
-import { chinaMorning, closeRound, openAndCloseRound, openRound, reportFor, reportingUnits, type ReportingUnit } from './test-fixtures.ts';
+import { chinaMorning, closeRound, openAndCloseRound, openRound, reportFor, reportingUnits, type ReportingUnit } from '../test/factories.ts';
 
 let t: TestApp;
 let planId: number;

@@ -11,8 +11,8 @@ import { FileStore } from '../files/file-store.ts';
 import { SYSTEM_ACTOR } from '../context.ts';
 import { createUser } from '../users/users.service.ts';
 import { importSampleIfEmpty } from '../sample.ts';
-import { TEST_DIALECT } from '../test/helpers.ts';
-import { withDatabase } from './pg-snapshot.ts';
+import { TEST_DIALECT } from './helpers.ts';
+import { withDatabase } from '../backup/pg-snapshot.ts';
 import { systemClock } from '../clock.ts';
 
 /**
