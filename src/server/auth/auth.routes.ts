@@ -6,6 +6,7 @@ import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { ErrorSchema } from '../plans/plans.schema.ts';
+import { findUnitName } from '../units/units.repo.ts';
 import { SESSION_COOKIE } from './auth.plugin.ts';
 import * as service from './auth.service.ts';
 import * as secondFactor from './second-factor.ts';
@@ -113,9 +114,9 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
 }
 
 async function meOf(deps: Deps, s: service.SessionContext) {
-  const unit = s.principal.unitId ? await deps.db.selectFrom('units').select('name').where('id', '=', s.principal.unitId).executeTakeFirst() : undefined;
+  const unitName = s.principal.unitId ? await findUnitName(deps.db, s.principal.unitId) : undefined;
   return {
-    id: s.principal.userId, username: s.username, displayName: s.displayName, unitId: s.principal.unitId, unitName: unit?.name ?? null,
+    id: s.principal.userId, username: s.username, displayName: s.displayName, unitId: s.principal.unitId, unitName: unitName ?? null,
     roles: [...s.principal.roles], leaderSectionIds: [...s.principal.leaderSectionIds], mustChangePassword: s.mustChangePassword, passwordExpired: s.passwordExpired,
     gate: s.gate, csrfToken: s.csrfToken,
   };

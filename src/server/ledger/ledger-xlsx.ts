@@ -6,7 +6,8 @@ import type { Actor, Deps } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { repackGuarded } from '../files/zip-guard.ts';
 import { findPlanRow } from '../plans/plans.repo.ts';
-import { attachmentsOf, insertReport, updateReportRow } from '../reports/reports.repo.ts';
+import { attachmentsOf, insertReport, reportsOfTasks, updateReportRow } from '../reports/reports.repo.ts';
+import { findUnitName } from '../units/units.repo.ts';
 import { statusesOf } from '../reports/task-status.ts';
 import { milestonesOfTasks, unitsOfTasks } from '../tasks/tasks.repo.ts';
 import * as repo from './ledger.repo.ts';
@@ -56,13 +57,11 @@ export function addLedgerSheet(wb: ExcelJS.Workbook, title: string, rows: Ledger
 }
 
 async function ledgerRows(deps: Deps, planId: number, unitId: number | null) {
-  let q = deps.db.selectFrom('tasks as t').leftJoin('sections as s', 's.id', 't.section_id').select(['t.id', 't.number', 't.title', 't.closed_on', 's.ordinal as section_ordinal']).where('t.plan_id', '=', planId).orderBy('t.ordinal');
-  if (unitId) q = q.where((eb) => eb.exists(eb.selectFrom('task_units as tu').whereRef('tu.task_id', '=', 't.id').where('tu.unit_id', '=', unitId).select('tu.id')));
-  const tasks = await q.execute();
+  const tasks = await repo.ledgerTasks(deps.db, planId, unitId);
   const ids = tasks.map((t) => t.id);
   const [units, milestones, entries, statuses, reports] = await Promise.all([
     unitsOfTasks(deps.db, ids), milestonesOfTasks(deps.db, ids), repo.entriesOfTasks(deps.db, ids), statusesOf(deps, tasks),
-    ids.length ? deps.db.selectFrom('progress_reports').select(['id', 'task_id', 'unit_id', 'kind', 'narrative', 'status']).where('task_id', 'in', ids).orderBy('id').execute() : Promise.resolve([]),
+    reportsOfTasks(deps.db, ids),
   ]);
   const files = await attachmentsOf(deps.db, reports.map((r) => r.id));
   return tasks.map((t) => {
@@ -92,11 +91,11 @@ async function ledgerRows(deps: Deps, planId: number, unitId: number | null) {
 export async function exportLedger(deps: Deps, planId: number, unitId: number | null): Promise<Buffer> {
   const plan = await findPlanRow(deps.db, planId);
   if (!plan) throw notFound('方案');
-  const unit = unitId ? await deps.db.selectFrom('units').select('name').where('id', '=', unitId).executeTakeFirst() : undefined;
-  if (unitId && !unit) throw new AppError('INVALID_INPUT', '单位不存在', { field: 'unit' });
+  const unitName = unitId ? await findUnitName(deps.db, unitId) : undefined;
+  if (unitId && unitName === undefined) throw new AppError('INVALID_INPUT', '单位不存在', { field: 'unit' });
   const rows = await ledgerRows(deps, planId, unitId);
   const wb = new ExcelJS.Workbook();
-  addLedgerSheet(wb, `${plan.number ?? ''} ${plan.title} 工作台账${unit ? `（${unit.name}）` : ''}`.trim(), rows);
+  addLedgerSheet(wb, `${plan.number ?? ''} ${plan.title} 工作台账${unitName ? `（${unitName}）` : ''}`.trim(), rows);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

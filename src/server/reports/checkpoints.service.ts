@@ -2,7 +2,7 @@ import { summariseCheckpoints, type CheckpointState } from '../../core/status/ch
 import type { Deps } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { findGoals, findPlanRow, findSections } from '../plans/plans.repo.ts';
-import { milestonesOfTasks, unitsOfTasks } from '../tasks/tasks.repo.ts';
+import { milestonesOfTasks, tasksOfPlan, unitsOfTasks } from '../tasks/tasks.repo.ts';
 
 const shape = (s: CheckpointState) => ({ text: s.checkpoint.text, date: s.checkpoint.date!, ...s.counts, state: s.state });
 
@@ -15,7 +15,7 @@ export async function getCheckpoints(deps: Deps, planId: number, today = deps.cl
   const [goals, sections, tasks] = await Promise.all([
     findGoals(deps.db, planId),
     findSections(deps.db, planId),
-    deps.db.selectFrom('tasks').select(['id', 'section_id', 'closed_on']).where('plan_id', '=', planId).execute(),
+    tasksOfPlan(deps.db, planId),
   ]);
   const ids = tasks.map((t) => t.id);
   const [milestones, units] = await Promise.all([milestonesOfTasks(deps.db, ids), unitsOfTasks(deps.db, ids)]);

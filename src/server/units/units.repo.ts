@@ -123,3 +123,23 @@ export async function mergeUnitRows(trx: Q, fromId: number, intoId: number, from
   await trx.deleteFrom('units').where('id', '=', fromId).execute();
   await trx.insertInto('unit_aliases').values({ unit_id: intoId, alias: fromName }).execute();
 }
+
+/** A unit's name, or undefined when there is no such unit. */
+export async function findUnitName(db: Q, id: number): Promise<string | undefined> {
+  return (await db.selectFrom('units').select('name').where('id', '=', id).executeTakeFirst())?.name;
+}
+
+export async function insertUnit(trx: Q, u: { name: string; is_collective: number; created_at: string }): Promise<number> {
+  return (await trx.insertInto('units').values({ ...u, parent_id: null }).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Units that are named on some task and are not collective names (各镇街), in id order. */
+export async function unitsNamedOnTasks(db: Q) {
+  return db
+    .selectFrom('units')
+    .select(['id', 'name'])
+    .where('is_collective', '=', 0)
+    .where((eb) => eb.exists(eb.selectFrom('task_units').whereRef('task_units.unit_id', '=', 'units.id').select('task_units.id')))
+    .orderBy('id')
+    .execute();
+}

@@ -122,7 +122,7 @@ export async function resetPassword(deps: Deps, actor: Actor, id: number) {
   const password = randomPassword();
   const hash = await hashPassword(password);
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: hash, must_change_password: 1, failed_logins: 0, locked_until: null, updated_at: deps.clock.iso() }).where('id', '=', id).execute();
+    await repo.resetPasswordRow(trx, id, hash, deps.clock.iso());
     await deleteUserSessions(trx, id);
     await recordAudit(trx, { ...auditOf(actor), action: 'user.reset_password', entityType: 'user', entityId: id });
   });
@@ -132,7 +132,7 @@ export async function resetPassword(deps: Deps, actor: Actor, id: number) {
 export async function unlockUser(deps: Deps, actor: Actor, id: number) {
   const before = await getUser(deps, id);
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ failed_logins: 0, locked_until: null, updated_at: deps.clock.iso() }).where('id', '=', id).execute();
+    await repo.unlockUserRow(trx, id, deps.clock.iso());
     await recordAudit(trx, { ...auditOf(actor), action: 'user.unlock', entityType: 'user', entityId: id, before: { lockedUntil: before.lockedUntil } });
   });
   return getUser(deps, id);
