@@ -4,7 +4,7 @@ import { WORK_STATUS_LABELS } from '../../core/status/status.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
-import { repackGuarded } from '../files/zip-guard.ts';
+import { cellText, hasHeader, readFirstSheet } from '../files/sheet.ts';
 import { findPlanRow } from '../plans/plans.repo.ts';
 import { attachmentsOf, insertReport, reportsOfTasks, updateReportRow } from '../reports/reports.repo.ts';
 import { findUnitName } from '../units/units.repo.ts';
@@ -109,17 +109,8 @@ export interface LedgerRowError { row: number; column: string; message: string }
 export async function importLedger(deps: Deps, actor: Actor, planId: number, unitId: number, bytes: Buffer) {
   if (!actor.principal?.unitScope.includes(unitId)) throw new AppError('FORBIDDEN', '只能导入本单位的台账');
   const unreadable = '无法读取该文件，请上传从本系统导出的 .xlsx 台账';
-  // ExcelJS inflates whatever it is given: it gets the entries already inflated under the limits.
-  const safe = await repackGuarded(bytes, LEDGER_ZIP_LIMITS, unreadable);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(safe as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('INVALID_INPUT', unreadable);
-  }
-  const ws = wb.worksheets[0];
-  const header = ws ? LEDGER_COLUMNS.map((_, i) => ws.getRow(2).getCell(i + 1).text.trim()) : [];
-  if (!ws || header.join('|') !== LEDGER_COLUMNS.join('|')) throw new AppError('INVALID_INPUT', `表头应为：${LEDGER_COLUMNS.join('、')}（请使用导出的台账文件）`);
+  const ws = await readFirstSheet(bytes, LEDGER_ZIP_LIMITS, unreadable);
+  if (!ws || !hasHeader(ws, 2, LEDGER_COLUMNS)) throw new AppError('INVALID_INPUT', `表头应为：${LEDGER_COLUMNS.join('、')}（请使用导出的台账文件）`);
   const current = new Map((await ledgerRows(deps, planId, unitId)).map((r) => [r.taskId, r]));
   // The same rule as for edits on the task page: frozen while awaiting review, back to draft once approved.
   const plans = new Map((await repo.plansOfTasks(deps.db, [...current.keys()])).map((p) => [p.task_id, p]));
@@ -127,7 +118,7 @@ export async function importLedger(deps: Deps, actor: Actor, planId: number, uni
   const changes: { row: number; taskId: number; actions: string[] | null; progress: string | null; isLead: boolean; latest: (typeof current extends Map<number, infer V> ? V : never)['latestReport'] }[] = [];
   ws.eachRow((row, n) => {
     if (n <= 2) return;
-    const text = (i: number) => row.getCell(i).text.replace(/\r\n?/g, '\n').trim();
+    const text = (i: number) => cellText(row, i);
     const taskId = Number(text(10));
     const task = current.get(taskId);
     if (!Number.isInteger(taskId) || !task) {

@@ -8,7 +8,7 @@ import type { Actor, Deps } from '../context.ts';
 import type { DB } from '../db/schema.ts';
 import { uniqueViolation } from '../db/errors.ts';
 import { AppError, notFound } from '../errors.ts';
-import { repackGuarded } from '../files/zip-guard.ts';
+import { hasHeader, cellText, readFirstSheet } from '../files/sheet.ts';
 import { zipLimitsFor } from '../../core/files/zip.ts';
 import { findUnit } from '../units/units.repo.ts';
 import * as repo from './users.repo.ts';
@@ -165,25 +165,16 @@ export interface RowError { row: number; column: string; message: string }
  */
 export async function importUsers(deps: Deps, actor: Actor, bytes: Buffer) {
   const unreadable = '无法读取该文件，请上传 .xlsx 格式的账号表（可先下载模板）';
-  // ExcelJS inflates whatever it is given: it gets the entries already inflated under the limits.
-  const safe = await repackGuarded(bytes, USERS_ZIP_LIMITS, unreadable);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(safe as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('INVALID_INPUT', unreadable);
-  }
-  const ws = wb.worksheets[0];
+  const ws = await readFirstSheet(bytes, USERS_ZIP_LIMITS, unreadable);
   if (!ws) throw new AppError('INVALID_INPUT', '账号表为空');
-  const header = COLUMNS.map((_, i) => String(ws.getRow(1).getCell(i + 1).text).trim());
-  if (header.join('|') !== COLUMNS.join('|')) throw new AppError('INVALID_INPUT', `表头应为：${COLUMNS.join('、')}`, [{ row: 1, column: 'A-D', message: '表头不符' }]);
+  if (!hasHeader(ws, 1, COLUMNS)) throw new AppError('INVALID_INPUT', `表头应为：${COLUMNS.join('、')}`, [{ row: 1, column: 'A-D', message: '表头不符' }]);
   const units = await repo.unitIdsByName(deps.db);
   const errors: RowError[] = [];
   const rows: (UserCreate & { row: number })[] = [];
   const seen = new Map<string, number>();
   ws.eachRow((r, n) => {
     if (n === 1) return;
-    const cell = (i: number) => String(r.getCell(i).text ?? '').trim();
+    const cell = (i: number) => cellText(r, i);
     const [username, displayName, unitName, roleText] = [cell(1), cell(2), cell(3), cell(4)];
     if (!username && !displayName && !unitName && !roleText) return;
     const u = Username.safeParse(username);
