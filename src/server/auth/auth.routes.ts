@@ -6,7 +6,6 @@ import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { ErrorSchema } from '../plans/plans.schema.ts';
-import { findUnitName } from '../units/units.repo.ts';
 import { SESSION_COOKIE } from './auth.plugin.ts';
 import * as service from './auth.service.ts';
 import * as secondFactor from './second-factor.ts';
@@ -59,7 +58,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
       // The cookie lasts no longer than the session can (its absolute lifetime); the server enforces the idle timeout.
       reply.setCookie(SESSION_COOKIE, signed.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', maxAge: settings.absoluteHours * 3600 });
       const session = await service.resolveSession(deps, signed.token);
-      return meOf(deps, session!);
+      return service.meOf(deps, session!);
     });
 
     app.post(
@@ -68,11 +67,11 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => {
         limitAddress(req.ip);
         await secondFactor.verifySignInCode(deps, actorOf(req), req.session!, req.body);
-        return meOf(deps, (await service.resolveSession(deps, req.cookies[SESSION_COOKIE]!))!);
+        return service.meOf(deps, (await service.resolveSession(deps, req.cookies[SESSION_COOKIE]!))!);
       },
     );
 
-    app.get('/api/auth/me', { config: { action: 'self.manage', gates: ALL_GATES }, schema: { tags: ['auth'], response: { 200: MeSchema, 401: ErrorSchema } } }, async (req) => meOf(deps, req.session!));
+    app.get('/api/auth/me', { config: { action: 'self.manage', gates: ALL_GATES }, schema: { tags: ['auth'], response: { 200: MeSchema, 401: ErrorSchema } } }, async (req) => service.meOf(deps, req.session!));
 
     app.post('/api/auth/logout', { config: { action: 'self.manage', gates: ALL_GATES }, schema: { tags: ['auth'], response: { 204: z.null(), 401: ErrorSchema, 403: ErrorSchema } } }, async (req, reply) => {
       await service.logout(deps, actorOf(req), req.session!.sessionId);
@@ -110,14 +109,5 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.put('/api/settings/security', { config: { action: 'security.manage' }, schema: { tags: ['settings'], body: z.unknown(), response: { 200: SecuritySettingsSchema, ...errors } } }, async (req) =>
       putSecuritySettings(deps, actorOf(req), req.body),
     );
-  };
-}
-
-async function meOf(deps: Deps, s: service.SessionContext) {
-  const unitName = s.principal.unitId ? await findUnitName(deps.db, s.principal.unitId) : undefined;
-  return {
-    id: s.principal.userId, username: s.username, displayName: s.displayName, unitId: s.principal.unitId, unitName: unitName ?? null,
-    roles: [...s.principal.roles], leaderSectionIds: [...s.principal.leaderSectionIds], mustChangePassword: s.mustChangePassword, passwordExpired: s.passwordExpired,
-    gate: s.gate, csrfToken: s.csrfToken,
   };
 }
