@@ -1,7 +1,8 @@
-/** The administrative level of the government that issues a plan. */
-export type PlanLevel = 'province' | 'city' | 'county' | 'district';
+/** The administrative levels of the government that issues a plan, highest first. */
+export const PLAN_LEVELS = ['province', 'city', 'county', 'district'] as const;
 
-export const PLAN_LEVELS: readonly PlanLevel[] = ['province', 'city', 'county', 'district'];
+/** The administrative level of the government that issues a plan. */
+export type PlanLevel = (typeof PLAN_LEVELS)[number];
 
 export const PLAN_LEVEL_LABELS: Record<PlanLevel, string> = {
   province: '省级',

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
-import { ErrorSchema, IdParams, IsoDate } from '../plans/plans.schema.ts';
+import { errorResponses, IdParams, IsoDate } from '../../core/api/common.ts';
 import { putAuditRetention } from '../settings/settings.service.ts';
 import { verifyAuditArchives } from './audit-archive-verify.ts';
 import { verifyAuditChain } from './audit-chain.ts';
@@ -52,7 +52,7 @@ const Retention = z.object({
   oldestAt: z.string().nullable(),
   archives: z.array(z.object({ id: z.number(), fromSeq: z.number(), toSeq: z.number(), rows: z.number(), firstAt: z.string(), lastAt: z.string(), file: z.string(), sha256: z.string(), bytes: z.number(), createdAt: z.string() })),
 });
-const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 429: ErrorSchema };
+const errors = errorResponses(400, 401, 403, 429);
 
 /** Read, export and verify only: the audit trail has no route that changes or deletes it. */
 export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {

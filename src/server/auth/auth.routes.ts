@@ -5,7 +5,7 @@ import { SecuritySettingsSchema } from '../../core/auth/session-policy.ts';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { ErrorSchema } from '../plans/plans.schema.ts';
+import { errorResponses, ErrorSchema } from '../../core/api/common.ts';
 import { SESSION_COOKIE } from './auth.plugin.ts';
 import * as service from './auth.service.ts';
 import * as secondFactor from './second-factor.ts';
@@ -38,7 +38,7 @@ const ALL_GATES = ['code', 'enrol', 'password'] as const;
 export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const attempts = new Map<string, number[]>();
-    const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+    const errors = errorResponses(400, 401, 403, 404, 409);
 
     /** Counts a sign-in step from the client's address (the socket's, unless a trusted proxy says otherwise). */
     const limitAddress = (ip: string) => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { BackupSettingsSchema } from '../../core/backup/index.ts';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
-import { ErrorSchema } from '../plans/plans.schema.ts';
+import { errorResponses } from '../../core/api/common.ts';
 import { backupStatus, putBackupSettings } from './backup-settings.ts';
 
 const Run = z.object({
@@ -26,7 +26,7 @@ const Status = z.object({ settings: BackupSettingsSchema, targetDir: z.string(),
 export function backupRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const config = { action: 'settings.manage' as const };
-    const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema };
+    const errors = errorResponses(400, 401, 403);
     app.get('/api/settings/backup', { config, schema: { tags: ['settings'], response: { 200: Status, ...errors } } }, async () => backupStatus(deps));
     // The body is parsed by the service, so the first problem comes back as one Chinese message.
     app.put('/api/settings/backup', { config, schema: { tags: ['settings'], body: z.unknown(), response: { 200: Status, ...errors } } }, async (req) => {

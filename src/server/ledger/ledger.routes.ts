@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
-import { ErrorSchema, IdParams, IsoDate } from '../plans/plans.schema.ts';
+import { errorResponses, IdParams, IsoDate } from '../../core/api/common.ts';
 import * as service from './ledger.service.ts';
 import { exportLedger, importLedger, MAX_LEDGER_UPLOAD_BYTES } from './ledger-xlsx.ts';
 import { discardUpload, openUpload, readUpload } from '../files/upload.ts';
@@ -39,7 +39,7 @@ const Ledger = z.object({
 export function ledgerRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const write = { action: 'task.unit.write' as const };
-    const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+    const errors = errorResponses(400, 401, 403, 404, 409);
     app.get('/api/tasks/:id/ledger', { config: { action: 'plan.read' }, schema: { tags: ['ledger'], params: IdParams, response: { 200: Ledger, ...errors } } }, async (req) => service.getLedger(deps, req.params.id));
     app.post('/api/tasks/:id/ledger', { config: write, schema: { tags: ['ledger'], params: IdParams, body: Entry, response: { 201: Ledger, ...errors } } }, async (req, reply) => {
       const { unitId, ...entry } = req.body;

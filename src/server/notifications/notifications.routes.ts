@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
-import { ErrorSchema, IdParams } from '../plans/plans.schema.ts';
+import { errorResponses, IdParams } from '../../core/api/common.ts';
 import { CHANNELS } from './notice-text.ts';
 import * as service from './notifications.service.ts';
 
@@ -37,7 +37,7 @@ export function notificationRoutes(deps: Deps): FastifyPluginAsyncZod {
     const read = { action: 'plan.read' as const };
     const review = { action: 'report.review' as const };
     const manage = { action: 'unit.manage' as const };
-    const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+    const errors = errorResponses(400, 401, 403, 404, 409);
 
     app.get('/api/notifications', { config: read, schema: { tags: ['notifications'], querystring: NotificationQuery, response: { 200: z.object({ data: z.array(Notification), total: z.number(), unread: z.number() }), ...errors } } }, async (req) =>
       service.findMyNotifications(deps, actorOf(req), req.query),

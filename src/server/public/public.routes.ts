@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../context.ts';
-import { ErrorSchema, IdParams } from '../plans/plans.schema.ts';
-import { WorkStatusSchema } from '../tasks/tasks.schema.ts';
+import { ErrorSchema, IdParams, WorkStatusSchema } from '../../core/api/common.ts';
+
 import * as service from './public.service.ts';
 
 const Counts = z.object({ total: z.number(), notStarted: z.number(), inProgress: z.number(), dueSoon: z.number(), overdue: z.number(), done: z.number(), doneLate: z.number(), completionRate: z.number() }).strict();

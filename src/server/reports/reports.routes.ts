@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
 import { discardUpload, openUpload } from '../files/upload.ts';
-import { ErrorSchema, IdParams } from '../plans/plans.schema.ts';
+import { errorResponses, ErrorSchema, IdParams } from '../../core/api/common.ts';
 import * as service from './reports.service.ts';
 import { getWorkbench } from './workbench.service.ts';
 import { getCheckpoints } from './checkpoints.service.ts';
-import { MyTasksSchema } from '../tasks/tasks.schema.ts';
+import { MyTasksSchema } from '../../core/api/tasks.ts';
 
 const MyTaskRow = MyTasksSchema.shape.data.element;
 const WorkbenchSchema = z.object({
@@ -38,7 +38,7 @@ export function reportRoutes(deps: Deps): FastifyPluginAsyncZod {
     const read = { action: 'plan.read' as const };
     const write = { action: 'task.unit.write' as const };
     const review = { action: 'report.review' as const };
-    const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+    const errors = errorResponses(400, 401, 403, 404, 409);
 
     app.get('/api/tasks/:id/reports', { config: read, schema: { tags: ['reports'], params: IdParams, response: { 200: z.object({ data: z.array(Report), total: z.number() }), ...errors } } }, async (req) =>
       service.findReports(deps, actorOf(req), req.params.id),

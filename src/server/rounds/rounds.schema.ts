@@ -58,7 +58,7 @@ export const MyRoundsSchema = z.object({
   ),
 });
 
-const Status = z.enum(WORK_STATUSES as [WorkStatus, ...WorkStatus[]]);
+const Status = z.enum(WORK_STATUSES);
 export const StatusCountsSchema = z.object({
   total: z.number(), notStarted: z.number(), inProgress: z.number(), dueSoon: z.number(), overdue: z.number(), done: z.number(), doneLate: z.number(), completionRate: z.number(),
 });

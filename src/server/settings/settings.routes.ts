@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
-import { ErrorSchema } from '../plans/plans.schema.ts';
+import { errorResponses } from '../../core/api/common.ts';
 import * as service from './settings.service.ts';
 
 const Rules = z.object({
@@ -19,7 +19,7 @@ const Dates = z.array(z.string().max(10)).max(120, '日期最多 120 个');
 export function settingsRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const manage = { action: 'settings.manage' as const };
-    const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema };
+    const errors = errorResponses(400, 401, 403, 404);
     const schema = (extra: object) => ({ tags: ['settings'], response: { 200: Settings, ...errors }, ...extra });
     app.get('/api/settings', { config: manage, schema: schema({}) }, async () => service.getSettings(deps));
     app.put('/api/settings/reminders', { config: manage, schema: schema({ body: z.unknown() }) }, async (req) => service.putReminders(deps, actorOf(req), req.body));

@@ -4,7 +4,7 @@ import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { discardUpload, openUpload, readUpload } from '../files/upload.ts';
-import { ErrorSchema, IdParams } from '../plans/plans.schema.ts';
+import { errorResponses, IdParams } from '../../core/api/common.ts';
 import { UserCreateSchema, UserListSchema, UserQuerySchema, UserSchema, UserUpdateSchema } from './users.schema.ts';
 import * as service from './users.service.ts';
 
@@ -16,7 +16,7 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
     // The security administrator finds accounts here to unlock them or reset their password (三权分立).
     const read = { action: 'account.read' as const };
     const security = { action: 'security.manage' as const };
-    const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+    const errors = errorResponses(400, 401, 403, 404, 409);
     app.get('/api/users', { config: read, schema: { tags: ['users'], querystring: UserQuerySchema, response: { 200: UserListSchema, ...errors } } }, async (req) => service.findUsers(deps, req.query));
     app.post('/api/users', { config, schema: { tags: ['users'], body: UserCreateSchema, response: { 201: z.object({ user: UserSchema, password: z.string() }), ...errors } } }, async (req, reply) =>
       reply.status(201).send(await service.createUser(deps, actorOf(req), req.body)),
