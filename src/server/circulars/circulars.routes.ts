@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
 import { errorResponses, IdParams } from '../../core/api/common.ts';
-import { CircularListSchema, CircularPatchSchema, CircularSchema } from './circulars.schema.ts';
+import { CircularListSchema, CircularPatchSchema, CircularSchema } from '../../core/api/circulars.ts';
 import * as service from './circulars.service.ts';
 
 export function circularRoutes(deps: Deps): FastifyPluginAsyncZod {

@@ -3,7 +3,7 @@ import type { Deps } from '../context.ts';
 import { errorResponses } from '../../core/api/common.ts';
 import {
   BurnupSchema, DrillDownQuery, DrillDownSchema, HeatmapSchema, RoadmapQuery, RoadmapSchema, RoundsTrendSchema, ScopeQuery, SectionsSchema, SummarySchema, UnitsQuery, UnitsSchema,
-} from './dashboard.schema.ts';
+} from '../../core/api/dashboard.ts';
 import * as service from './dashboard.service.ts';
 
 /** The leaders' charts; `?planId=` narrows every one of them to one plan. */

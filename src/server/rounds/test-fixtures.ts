@@ -6,7 +6,7 @@ import type { Actor } from '../context.ts';
 import { submitReport } from '../reports/reports.service.ts';
 import { todayInChina } from '../reports/task-status.ts';
 import { importSeed, type TestApp } from '../test/helpers.ts';
-import type { RoundCreate, RoundDetail } from './rounds.schema.ts';
+import type { RoundCreate, RoundDetail } from '../../core/api/rounds.ts';
 import { closeRound as closeRoundService } from './rounds.service.ts';
 
 /** 09:00 in Beijing on `date` (a China date). */

@@ -5,7 +5,7 @@ import type { Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { discardUpload, openUpload, readUpload } from '../files/upload.ts';
 import { errorResponses, IdParams } from '../../core/api/common.ts';
-import { UserCreateSchema, UserListSchema, UserQuerySchema, UserSchema, UserUpdateSchema } from './users.schema.ts';
+import { UserCreateSchema, UserListSchema, UserQuerySchema, UserSchema, UserUpdateSchema } from '../../core/api/users.ts';
 import * as service from './users.service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

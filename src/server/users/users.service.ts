@@ -13,7 +13,7 @@ import { repackGuarded } from '../files/zip-guard.ts';
 import { zipLimitsFor } from '../../core/files/zip.ts';
 import { findUnit } from '../units/units.repo.ts';
 import * as repo from './users.repo.ts';
-import { DisplayName, Username, type UserCreate, type UserUpdate } from './users.schema.ts';
+import { DisplayName, Username, type UserCreate, type UserUpdate } from '../../core/api/users.ts';
 import type { Kysely } from 'kysely';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findUserRow>>>;

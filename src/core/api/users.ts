@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../../core/auth/policy.ts';
+import { ROLES } from '../auth/policy.ts';
 
 export const Username = z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名须为 3–32 位字母、数字或 _ . -');
 export const DisplayName = z.string().trim().min(1, '姓名不能为空').max(50, '姓名过长');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { parseStatusList } from '../../core/dashboard/status-table.ts';
-import type { WorkStatus } from '../../core/status/status.ts';
-import { WorkStatusSchema } from '../../core/api/common.ts';
+import { parseStatusList } from '../dashboard/status-table.ts';
+import type { WorkStatus } from '../status/status.ts';
+import { WorkStatusSchema } from './common.ts';
 
 const Id = z.coerce.number().int().positive();
 
