@@ -58,3 +58,9 @@ export const UnitNameRefSchema = z.object({ id: z.number(), name: z.string() });
 
 /** `{ ok: true }`: the answer of a write that returns nothing else. */
 export const OkSchema = z.object({ ok: z.literal(true) });
+
+/** Tasks by status; `completionRate` is (done + doneLate) / total, 0 when there is no task, rounded to 4 decimals. */
+export const StatusCountsSchema = z.object({
+  total: z.number(), notStarted: z.number(), inProgress: z.number(), dueSoon: z.number(), overdue: z.number(), done: z.number(), doneLate: z.number(), completionRate: z.number(),
+});
+export type StatusCounts = z.infer<typeof StatusCountsSchema>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../calendar/index.ts';
 import { CHECKPOINT_STATES } from '../status/checkpoints.ts';
 import { WORK_STATUSES } from '../status/status.ts';
-import { UnitRoleSchema } from './common.ts';
+import { StatusCountsSchema, UnitRoleSchema } from './common.ts';
 
 /** A dispatch round (调度) is open while units report for it; closing freezes its snapshot. */
 export const ROUND_STATUSES = ['open', 'closed'] as const;
@@ -65,9 +65,6 @@ export const MyRoundsSchema = z.object({
 });
 
 const Status = z.enum(WORK_STATUSES);
-export const StatusCountsSchema = z.object({
-  total: z.number(), notStarted: z.number(), inProgress: z.number(), dueSoon: z.number(), overdue: z.number(), done: z.number(), doneLate: z.number(), completionRate: z.number(),
-});
 
 /** `RoundSnapshot` (src/core/rounds/types.ts) as a response schema; circulars embed it too. */
 export const RoundSnapshotSchema = z.object({

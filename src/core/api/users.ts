@@ -29,3 +29,10 @@ export const UserUpdateSchema = z
   .partial()
   .strict();
 export type UserUpdate = z.infer<typeof UserUpdateSchema>;
+
+/** `POST /api/users`: the account and its temporary password, shown once. */
+export const UserCreatedSchema = z.object({ user: UserSchema, password: z.string() });
+export const PasswordResetSchema = z.object({ password: z.string() });
+/** `POST /api/users/import`: the accounts created, with their temporary passwords, shown once. */
+export const ImportedAccountsSchema = z.object({ created: z.number(), accounts: z.array(z.object({ username: z.string(), password: z.string() })) });
+export type ImportedAccounts = z.infer<typeof ImportedAccountsSchema>;

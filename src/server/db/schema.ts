@@ -4,12 +4,13 @@ import type { UnitRole } from '../../core/api/common.ts';
 import type { DeliveryChannel, NotificationKind } from '../../core/api/notifications.ts';
 import type { ReportKind, ReportStage, ReportStatus } from '../../core/api/reports.ts';
 import type { RoundStatus } from '../../core/api/rounds.ts';
+import type { BackupRunStatus } from '../../core/api/settings.ts';
 import type { TimelineKind } from '../../core/api/tasks.ts';
 import type { LedgerPlanStatus } from '../../core/ledger/rules.ts';
 import type { PlanLevel } from '../../core/plans/types.ts';
 
 // The enums are defined once, in core, beside the contracts that send them; the tables use them from there.
-export type { CircularStatus, DeliveryChannel, NotificationKind, PlanLevel, ReportKind, ReportStage, ReportStatus, RoundStatus };
+export type { BackupRunStatus, CircularStatus, DeliveryChannel, NotificationKind, PlanLevel, ReportKind, ReportStage, ReportStatus, RoundStatus };
 
 /** Kysely's view of the database. Dates are 'YYYY-MM-DD' text, instants ISO-8601 UTC text, JSON is text. */
 export interface DB {
@@ -487,7 +488,6 @@ export interface JobLockTable {
 
 // ── Backups (issue 9 §1) ───────────────────────────────────────────────────────────────────────────
 export type BackupTrigger = 'schedule';
-export type BackupRunStatus = 'running' | 'ok' | 'failed';
 /** One backup run of the scheduled job: what it wrote and verified, what retention removed, or why it failed. */
 export interface BackupRunTable {
   id: Generated<number>;
