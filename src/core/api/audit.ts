@@ -1,11 +1,11 @@
 /** The contract of the audit trail: search, verification of its hash chain, and retention. */
 import { z } from 'zod';
+import { AUDIT_OUTCOMES } from '../audit/outcomes.ts';
 import { IsoDate } from './common.ts';
 
-/** 'ok': a write that happened; 'denied': a refused attempt; 'read': a successful read of sensitive data (lists of accounts, exports, downloads). */
-export const AUDIT_OUTCOMES = ['ok', 'denied', 'read'] as const;
-export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
-export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, string> = { ok: '成功', denied: '拒绝', read: '查阅' };
+export { AUDIT_OUTCOME_LABELS, AUDIT_OUTCOMES } from '../audit/outcomes.ts';
+export type { AuditOutcome } from '../audit/outcomes.ts';
+
 
 export const AuditQuerySchema = z.object({
   actor: z.string().trim().max(64).optional(),

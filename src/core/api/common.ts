@@ -7,6 +7,10 @@ import { z } from 'zod';
 import { isIsoDate } from '../calendar/index.ts';
 import { PLAN_LEVELS } from '../plans/types.ts';
 import { WORK_STATUSES } from '../status/status.ts';
+import { UNIT_ROLES } from '../tasks/tasks.ts';
+
+export { UNIT_ROLE_LABELS, UNIT_ROLES } from '../tasks/tasks.ts';
+export type { UnitRole } from '../tasks/tasks.ts';
 
 export const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
@@ -45,10 +49,6 @@ export interface ListResult<T> {
   total: number;
 }
 
-/** The two ways a unit is named on a task: it leads (牵头) or shares the work (责任). */
-export const UNIT_ROLES = ['lead', 'responsible'] as const;
-export type UnitRole = (typeof UNIT_ROLES)[number];
-export const UNIT_ROLE_LABELS: Record<UnitRole, string> = { lead: '牵头', responsible: '责任' };
 export const UnitRoleSchema = z.enum(UNIT_ROLES);
 
 export const WorkStatusSchema = z.enum(WORK_STATUSES);
@@ -64,3 +64,10 @@ export const StatusCountsSchema = z.object({
   total: z.number(), notStarted: z.number(), inProgress: z.number(), dueSoon: z.number(), overdue: z.number(), done: z.number(), doneLate: z.number(), completionRate: z.number(),
 });
 export type StatusCounts = z.infer<typeof StatusCountsSchema>;
+
+/** One row of a refused spreadsheet import (`error.details` of the 400): accounts, ledgers. */
+export interface SheetRowError {
+  row: number;
+  column: string;
+  message: string;
+}

@@ -1,22 +1,11 @@
 /** The contract of the notification centre, the coordinator's 约谈建议 and each unit's delivery channels. */
 import { z } from 'zod';
+import { DELIVERY_CHANNELS, NOTIFICATION_KINDS } from '../notifications/kinds.ts';
 import { listResult } from './common.ts';
 
-/** 'round': a dispatch round was opened for the unit. 'backup': a scheduled backup failed (to every admin). */
-export const NOTIFICATION_KINDS = ['remind', 'urge', 'supervise', 'interview', 'round', 'backup'] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
-  remind: '提醒',
-  urge: '催办',
-  supervise: '督办',
-  interview: '约谈建议',
-  round: '调度',
-  backup: '备份失败',
-};
+export { DELIVERY_CHANNELS, NOTIFICATION_KIND_LABELS, NOTIFICATION_KINDS } from '../notifications/kinds.ts';
+export type { DeliveryChannel, NotificationKind } from '../notifications/kinds.ts';
 
-/** Where a notification is delivered: always in the app, and to the channels a unit turned on. */
-export const DELIVERY_CHANNELS = ['in_app', 'email', 'dingtalk', 'wecom'] as const;
-export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 
 export const NotificationSchema = z.object({ id: z.number(), kind: z.enum(NOTIFICATION_KINDS), taskId: z.number().nullable(), unitId: z.number().nullable(), title: z.string(), body: z.string(), createdAt: z.string(), readAt: z.string().nullable() });
 export type AppNotification = z.infer<typeof NotificationSchema>;

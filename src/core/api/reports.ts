@@ -3,29 +3,15 @@
  * and a plan's checkpoints; with the report enums, their labels and the narrative limit both ends check.
  */
 import { z } from 'zod';
+import { NARRATIVE_MAX, REPORT_KINDS, REPORT_STAGES, REPORT_STATUSES, REVIEW_DECISIONS } from '../reports/reports.ts';
 import { CHECKPOINT_STATES } from '../status/checkpoints.ts';
 import { listResult, OkSchema, UnitNameRefSchema } from './common.ts';
 import { MyTaskSchema } from './tasks.ts';
 
-/** How far a unit says its part (or the whole task) has come. */
-export const REPORT_STAGES = ['not_started', 'in_progress', 'basically_done', 'done'] as const;
-export type ReportStage = (typeof REPORT_STAGES)[number];
-export const STAGE_LABELS: Record<ReportStage, string> = { not_started: '未启动', in_progress: '推进中', basically_done: '基本完成', done: '已完成' };
+// The enums live in core/reports (no zod), so the web can take their values without the schemas.
+export { NARRATIVE_MAX, REPORT_KIND_LABELS, REPORT_KINDS, REPORT_STAGES, REPORT_STATUSES, REVIEW_DECISION_LABELS, REVIEW_DECISIONS, STAGE_LABELS } from '../reports/reports.ts';
+export type { ReportKind, ReportStage, ReportStatus, ReviewDecision } from '../reports/reports.ts';
 
-/** `part`: a unit's own part; `consolidated`: the lead unit's report for the whole task. */
-export const REPORT_KINDS = ['part', 'consolidated'] as const;
-export type ReportKind = (typeof REPORT_KINDS)[number];
-export const REPORT_KIND_LABELS: Record<ReportKind, string> = { part: '单位进展', consolidated: '汇总报告' };
-
-export const REPORT_STATUSES = ['draft', 'submitted', 'accepted', 'returned'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
-
-export const REVIEW_DECISIONS = ['accept', 'return'] as const;
-export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
-export const REVIEW_DECISION_LABELS: Record<ReviewDecision, string> = { accept: '审核通过', return: '退回' };
-
-/** The longest narrative (进展情况) a report, or a ledger sheet's progress column, may carry. */
-export const NARRATIVE_MAX = 5000;
 
 const Stage = z.enum(REPORT_STAGES);
 

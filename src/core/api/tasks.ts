@@ -1,6 +1,10 @@
 /** The contract of tasks: lists, the task page, a unit's tasks, the deadline calendar, contacts and instructions. */
 import { z } from 'zod';
+import { TIMELINE_KINDS } from '../tasks/tasks.ts';
 import { DeadlineSchema, listResult, SpanSchema, UnitNameRefSchema, UnitRefSchema, UnitRoleSchema, UNIT_ROLES, WorkStatusSchema } from './common.ts';
+
+export { TIMELINE_KIND_LABELS, TIMELINE_KINDS } from '../tasks/tasks.ts';
+export type { TimelineKind } from '../tasks/tasks.ts';
 
 export const TaskQuerySchema = z.object({
   sectionId: z.coerce.number().int().positive().optional(),
@@ -40,17 +44,6 @@ export type Instruction = z.infer<typeof InstructionSchema>;
 export const TaskContactSchema = z.object({ unitId: z.number(), role: UnitRoleSchema, contactName: z.string().nullable(), contactPhone: z.string().nullable(), note: z.string().nullable() });
 export type TaskContact = z.infer<typeof TaskContactSchema>;
 
-/** `plan`: the implementation plan and ledger (落实方案、工作台账) submitted, approved or returned. */
-export const TIMELINE_KINDS = ['report', 'review', 'instruction', 'close', 'reopen', 'plan'] as const;
-export type TimelineKind = (typeof TIMELINE_KINDS)[number];
-export const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
-  report: '填报',
-  review: '审核',
-  instruction: '领导批示',
-  close: '销号',
-  reopen: '重新打开',
-  plan: '落实方案',
-};
 
 /** One entry of a task's history; `at` is ISO UTC, `stage` the report stage of a report or review. */
 export const TimelineEntrySchema = z.object({ at: z.string(), kind: z.enum(TIMELINE_KINDS), unitName: z.string().nullable(), userName: z.string().nullable(), text: z.string(), stage: z.string().nullable() });

@@ -10,3 +10,8 @@ export const PLAN_LEVEL_LABELS: Record<PlanLevel, string> = {
   county: '县级',
   district: '区级',
 };
+
+/** Whether a stored or sent level is one of PLAN_LEVELS (the plan contract sends it as text). */
+export function isPlanLevel(value: string | null | undefined): value is PlanLevel {
+  return (PLAN_LEVELS as readonly (string | null | undefined)[]).includes(value);
+}

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { SheetRowError } from '../../core/api/common.ts';
 import { NARRATIVE_MAX } from '../../core/api/reports.ts';
 import { zipLimitsFor } from '../../core/files/zip.ts';
 import { WORK_STATUS_LABELS } from '../../core/status/status.ts';
@@ -102,7 +103,7 @@ export async function exportLedger(deps: Deps, planId: number, unitId: number | 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export interface LedgerRowError { row: number; column: string; message: string }
+export type LedgerRowError = SheetRowError;
 
 /**
  * Applies a unit's edited ledger sheet: 具体举措 (one action per line) and 进展情况 (the unit's draft

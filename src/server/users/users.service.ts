@@ -13,6 +13,7 @@ import { repackGuarded } from '../files/zip-guard.ts';
 import { zipLimitsFor } from '../../core/files/zip.ts';
 import { findUnit } from '../units/units.repo.ts';
 import * as repo from './users.repo.ts';
+import type { SheetRowError } from '../../core/api/common.ts';
 import { DisplayName, Username, type UserCreate, type UserUpdate } from '../../core/api/users.ts';
 import type { Kysely } from 'kysely';
 
@@ -158,7 +159,7 @@ export async function userTemplate(): Promise<Buffer> {
 export const MAX_USERS_UPLOAD_BYTES = 5 * 1024 * 1024;
 const USERS_ZIP_LIMITS = zipLimitsFor(MAX_USERS_UPLOAD_BYTES);
 
-export interface RowError { row: number; column: string; message: string }
+export type RowError = SheetRowError;
 
 /**
  * Creates accounts from an .xlsx sheet: every row is validated (errors named by row and column) and
