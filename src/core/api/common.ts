@@ -40,6 +40,24 @@ export function errorResponses<const C extends readonly number[]>(...codes: C): 
   return Object.fromEntries(codes.map((code) => [code, ErrorSchema])) as { [K in C[number]]: typeof ErrorSchema };
 }
 
+/** Media types of the files the API serves. */
+export const MIME = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  gzip: 'application/gzip',
+  any: 'application/octet-stream',
+} as const;
+
+/**
+ * A file download's 200 answer, for the OpenAPI document: the media type(s) and a binary body. The
+ * routes send a Buffer or a stream, which Fastify passes through without serialising (so the body's
+ * type is left open: `any`, documented as a binary string).
+ */
+export function fileResponse(description: string, ...mimes: (typeof MIME)[keyof typeof MIME][]) {
+  return { description, content: Object.fromEntries(mimes.map((m) => [m, { schema: z.any().meta({ type: 'string', format: 'binary' }) }])) };
+}
+
 /** A page of a list: `{ data, total }`, so tables plug in directly (STYLE §10). */
 export function listResult<T extends z.ZodType>(item: T) {
   return z.object({ data: z.array(item), total: z.number() });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
 import { AuditListSchema, AuditQuerySchema, AuditRetentionSchema, AuditVerificationSchema, VerifyQuerySchema } from '../../core/api/audit.ts';
-import { errorResponses, IdParams } from '../../core/api/common.ts';
+import { errorResponses, fileResponse, IdParams, MIME } from '../../core/api/common.ts';
 import { putAuditRetention } from '../settings/settings.service.ts';
 import { verifyAuditArchives } from './audit-archive-verify.ts';
 import { verifyAuditChain } from './audit-chain.ts';
@@ -22,7 +22,7 @@ export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
       const { page, pageSize, ...filter } = req.query;
       return service.findAuditEvents(deps, filter, { page, pageSize });
     });
-    app.get('/api/audit.xlsx', { config, schema: { tags: ['audit'], querystring: AuditQuerySchema, hide: true } }, async (req, reply) => {
+    app.get('/api/audit.xlsx', { config, schema: { tags: ['audit'], querystring: AuditQuerySchema, response: { 200: fileResponse('审计日志导出（流式）', MIME.xlsx), ...errors } } }, async (req, reply) => {
       const { page: _p, pageSize: _s, ...filter } = req.query;
       const stream = service.exportAuditXlsx(deps, filter);
       return reply
@@ -37,7 +37,7 @@ export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
       return { ...chain, ok: chain.ok && (archives?.ok ?? true), archives };
     });
     // An archive of purged rows (one JSON object a line, gzip), exactly as written: its SHA-256 is in the retention info.
-    app.get('/api/audit/archives/:id', { config, schema: { tags: ['audit'], params: IdParams, hide: true } }, async (req, reply) => {
+    app.get('/api/audit/archives/:id', { config, schema: { tags: ['audit'], params: IdParams, response: { 200: fileResponse('已归档的审计记录（每行一个 JSON，gzip）', MIME.gzip), ...errorResponses(400, 401, 403, 404, 429) } } }, async (req, reply) => {
       const archive = await service.openAuditArchive(deps, req.params.id);
       return reply
         .type('application/gzip')

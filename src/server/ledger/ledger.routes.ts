@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
-import { errorResponses, IdParams } from '../../core/api/common.ts';
+import { errorResponses, fileResponse, IdParams, MIME } from '../../core/api/common.ts';
 import { LedgerEntryCreateSchema, LedgerEntryPatchSchema, LedgerImportResultSchema, LedgerReviewSchema, LedgerSchema, LedgerSheetQuerySchema } from '../../core/api/ledger.ts';
 import * as service from './ledger.service.ts';
 import { exportLedger, importLedger, MAX_LEDGER_UPLOAD_BYTES } from './ledger-xlsx.ts';
@@ -32,7 +32,7 @@ export function ledgerRoutes(deps: Deps): FastifyPluginAsyncZod {
     const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     app.get(
       '/api/plans/:id/ledger.xlsx',
-      { config: { action: 'plan.read' }, schema: { tags: ['ledger'], params: IdParams, querystring: LedgerSheetQuerySchema, hide: true } },
+      { config: { action: 'plan.read' }, schema: { tags: ['ledger'], params: IdParams, querystring: LedgerSheetQuerySchema, response: { 200: fileResponse('工作台账', MIME.xlsx), ...errors } } },
       async (req, reply) =>
         reply
           .type(XLSX)

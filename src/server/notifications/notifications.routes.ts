@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
-import { errorResponses, IdParams } from '../../core/api/common.ts';
+import { errorResponses, fileResponse, IdParams, MIME } from '../../core/api/common.ts';
 import {
   InterviewSuggestionListSchema, NotificationListSchema, NotificationQuerySchema, NotificationSchema, ReadAllResultSchema, UnitChannelsSchema, UnitChannelsUpdateSchema,
 } from '../../core/api/notifications.ts';
@@ -33,7 +33,7 @@ export function notificationRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.put('/api/units/:id/channels', { config: manage, schema: { tags: ['notifications'], params: IdParams, body: UnitChannelsUpdateSchema, response: { 200: UnitChannelsSchema, ...errors } } }, async (req) =>
       service.setUnitChannels(deps, actorOf(req), req.params.id, req.body),
     );
-    app.get('/api/tasks/:id/supervision-notice.docx', { config: review, schema: { tags: ['notifications'], params: IdParams, hide: true } }, async (req, reply) => {
+    app.get('/api/tasks/:id/supervision-notice.docx', { config: review, schema: { tags: ['notifications'], params: IdParams, response: { 200: fileResponse('督办通知书', MIME.docx), ...errors } } }, async (req, reply) => {
       const { fileName, bytes } = await service.supervisionNotice(deps, req.params.id);
       return reply
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')

@@ -8,7 +8,7 @@ import { EVIDENCE_MAX_BYTES } from '../../core/files/sniff.ts';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
 import { discardUpload, openUpload } from '../files/upload.ts';
-import { errorResponses, IdParams } from '../../core/api/common.ts';
+import { errorResponses, fileResponse, IdParams, MIME } from '../../core/api/common.ts';
 import * as service from './reports.service.ts';
 
 export function reportRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -44,7 +44,7 @@ export function reportRoutes(deps: Deps): FastifyPluginAsyncZod {
       await service.removeAttachment(deps, actorOf(req), req.params.id, req.params.attachmentId);
       return reply.status(204).send(null);
     });
-    app.get('/api/attachments/:id', { config: read, schema: { tags: ['reports'], params: IdParams, hide: true } }, async (req, reply) => {
+    app.get('/api/attachments/:id', { config: read, schema: { tags: ['reports'], params: IdParams, response: { 200: fileResponse('佐证材料（以其登记的类型下载）', MIME.any), ...errors } } }, async (req, reply) => {
       const a = await service.openAttachment(deps, actorOf(req), req.params.id);
       return reply
         .type(a.mime)

@@ -3,7 +3,7 @@ import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { discardUpload, openUpload, readUpload } from '../files/upload.ts';
-import { errorResponses, IdParams } from '../../core/api/common.ts';
+import { errorResponses, fileResponse, IdParams, MIME } from '../../core/api/common.ts';
 import { ImportedAccountsSchema, PasswordResetSchema, UserCreatedSchema, UserCreateSchema, UserListSchema, UserQuerySchema, UserSchema, UserUpdateSchema } from '../../core/api/users.ts';
 import * as service from './users.service.ts';
 
@@ -20,7 +20,7 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post('/api/users', { config, schema: { tags: ['users'], body: UserCreateSchema, response: { 201: UserCreatedSchema, ...errors } } }, async (req, reply) =>
       reply.status(201).send(await service.createUser(deps, actorOf(req), req.body)),
     );
-    app.get('/api/users/template.xlsx', { config, schema: { tags: ['users'], hide: true } }, async (_req, reply) =>
+    app.get('/api/users/template.xlsx', { config, schema: { tags: ['users'], response: { 200: fileResponse('账号导入模板', MIME.xlsx), ...errors } } }, async (_req, reply) =>
       reply.type(XLSX).header('content-disposition', `attachment; filename="accounts-template.xlsx"; filename*=UTF-8''${encodeURIComponent('账号导入模板.xlsx')}`).send(await service.userTemplate()),
     );
     app.post(
