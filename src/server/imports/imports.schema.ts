@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DRAFT_WARNING_CODES } from '../../core/draft/warnings.ts';
 import { DeadlineSchema, IsoDate, PlanLevelSchema, SpanSchema } from '../plans/plans.schema.ts';
 import { UnitName } from '../units/units.schema.ts';
 
@@ -37,11 +38,49 @@ export const DraftContentSchema = z.object({
 });
 export type DraftContent = z.infer<typeof DraftContentSchema>;
 
+/** One level of the document's numbering as the reader detected it (core/parse ReadingLevel). */
+export const ReadingLevelSchema = z.object({ form: z.string(), example: z.string(), depth: z.number().int(), count: z.number().int(), isTaskLevel: z.boolean() });
+export const DraftWarningSchema = z.object({
+  code: z.enum(DRAFT_WARNING_CODES),
+  message: z.string(),
+  taskKey: z.string().optional(),
+  span: SpanSchema.optional(),
+  unit: z.string().optional(),
+});
+
+/**
+ * The coordinator's structure choice for a re-read, as a whole: a field left out means no override
+ * (the reader decides), so `{}` goes back to the reader's own reading.
+ */
+export const ReadOptionsSchema = z
+  .object({
+    taskLevel: z.string().trim().min(1, '请选择任务所在层级').max(40).optional(),
+    taskStarts: z.array(z.number().int().min(0)).max(500, '标记的任务起始行过多（上限 500 行）').optional(),
+  })
+  .strict();
+export type ReadOptions = z.infer<typeof ReadOptionsSchema>;
+
+export const RereadSummarySchema = z.object({
+  tasks: z.number().int(),
+  region: z.array(SpanSchema),
+  reread: z.number().int(),
+  keptEdits: z.number().int(),
+  keptAdded: z.number().int(),
+  droppedEdits: z.number().int(),
+});
+
 export const DraftSchema = DraftContentSchema.extend({
   id: z.number(),
   fileName: z.string(),
   status: z.enum(['draft', 'committed', 'discarded']),
   planId: z.number().nullable(),
   source: z.string(),
+  // A document whose numbering was found but whose task level was not is still a draft: the
+  // coordinator fixes it by choosing the level. Saving and committing need at least one task.
+  tasks: z.array(DraftTaskSchema).max(5000),
+  structure: z.object({ levels: z.array(ReadingLevelSchema) }),
+  warnings: z.array(DraftWarningSchema),
+  readOptions: ReadOptionsSchema,
 });
+export const RereadResultSchema = DraftSchema.extend({ reread: RereadSummarySchema });
 export const CommitResultSchema = z.object({ planId: z.number() });
