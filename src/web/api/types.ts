@@ -4,11 +4,12 @@
  */
 import type { Role } from '../../core/auth/policy.ts';
 import type { DraftTask } from '../../core/draft/types.ts';
+import type { DraftWarning } from '../../core/draft/warnings.ts';
 import type { TaskSpans } from '../../core/parse/types.ts';
 import type { PlanLevel } from '../../core/plans/types.ts';
 import type { WorkStatus } from '../../core/status/status.ts';
 
-export type { DraftTask, PlanLevel, Role, WorkStatus };
+export type { DraftTask, DraftWarning, PlanLevel, Role, WorkStatus };
 
 /** The signed-in user (`POST /api/auth/login`, `GET /api/auth/me`). */
 export interface Me {
@@ -503,6 +504,24 @@ export interface DraftGoal {
   span?: Span | null;
 }
 
+/** One level of the document's numbering as the reader detected it. */
+export interface DraftReadingLevel {
+  /** The marker form's id, e.g. "cn-paren" for （一）; what "tasks are at this level" sends. */
+  form: string;
+  /** The first marker of this form as written. */
+  example: string;
+  depth: number;
+  count: number;
+  isTaskLevel: boolean;
+}
+
+/** The coordinator's structure choice the draft was last read with; a field left out is the reader's own choice. */
+export interface DraftReadOptions {
+  taskLevel?: string;
+  /** Offsets into `source`, each the start of a line that starts a task. */
+  taskStarts?: number[];
+}
+
 export interface ImportDraft {
   id: number;
   fileName: string;
@@ -513,6 +532,20 @@ export interface ImportDraft {
   tasks: DraftTask[];
   /** The normalised document text all spans point into. */
   source: string;
+  structure: { levels: DraftReadingLevel[] };
+  /** What the reader and the unit check are unsure of, still open. */
+  warnings: DraftWarning[];
+  readOptions: DraftReadOptions;
+}
+
+/** What a re-read did (`POST /api/imports/:id/reread`). */
+export interface RereadSummary {
+  tasks: number;
+  region: Span[];
+  reread: number;
+  keptEdits: number;
+  keptAdded: number;
+  droppedEdits: number;
 }
 
 export interface DraftContent {
