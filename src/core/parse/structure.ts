@@ -1,6 +1,7 @@
 import { endsSentence, isAttachmentLine, type Line } from './lines.ts';
 import { absorbChildren, endsWithUnitBracket, hasUnitAnnotation, isHeadingLike, mojibakeContent, unitBracketLine, type Node, type Part } from './node.ts';
 import { findInlineShi, matchMarker, toCnNumber, type Marker, type MarkerKind } from './numbering.ts';
+import { markerForm } from './levels.ts';
 import { readTableRow, type TableHeader } from './table.ts';
 import { isContactLine, isLabelLine, type Range } from './units.ts';
 
@@ -11,6 +12,8 @@ export { hasUnitAnnotation } from './node.ts';
 class PartBuilder {
   readonly nodes: Node[] = [];
   private kinds: (MarkerKind | 'row')[] = [];
+  /** Line starts (view offsets) the coordinator marked as task starts. */
+  private readonly forced: ReadonlySet<number>;
   private open: number[] = [];
   private cur: Node | null = null;
   private inLabels = false;
@@ -19,8 +22,9 @@ class PartBuilder {
   private labelTargets: Node[] = [];
   private readonly t: string;
 
-  constructor(t: string) {
+  constructor(t: string, forced: ReadonlySet<number> = new Set()) {
     this.t = t;
+    this.forced = forced;
   }
 
   /** The value the next marker of `kind` should have: one more than its open sibling, or 1 for a new level. */
@@ -30,7 +34,7 @@ class PartBuilder {
   }
 
   /** Adds an item at the depth of its marker family; a family seen before closes the deeper levels. */
-  add(m: Marker, kind: MarkerKind | 'row', end: number): Node {
+  add(m: Marker, kind: MarkerKind | 'row', end: number, form = markerForm(this.t, kind, m)): Node {
     if (m.value === 0 && kind !== 'tag') {
       // A numeral lost to encoding errors ("（?）"): the sequence says what it was.
       const value = this.expected(kind);
@@ -45,7 +49,7 @@ class PartBuilder {
     const p = this.nodes[parent];
     if (p) p.hasChildren = true;
     const node: Node = {
-      kind, label: m.label, value: m.value, depth, parent, markerStart: m.start, contentStart: m.contentStart, end, lineEnd: end, blockEnd: end,
+      kind, form, label: m.label, value: m.value, depth, parent, markerStart: m.start, contentStart: m.contentStart, end, lineEnd: end, blockEnd: end,
       headingLike: isHeadingLike(this.t.slice(m.contentStart, end)), hasChildren: false, absorbed: false, labels: [],
     };
     this.open[depth] = this.nodes.length;
@@ -82,6 +86,7 @@ class PartBuilder {
   line(line: Line, prev: Line | null): void {
     const t = this.t;
     if (line.last <= line.first) return;
+    if (this.forced.has(line.start)) return this.forcedStart(line);
     if (isContactLine(t, line.first, line.last)) {
       this.cur = null;
       this.inLabels = false;
@@ -96,7 +101,7 @@ class PartBuilder {
     if (moji >= 0 && last) {
       const value = last.value + 1;
       const label = last.kind === 'cn' || last.kind === 'pcn' || last.kind === 'shi' ? toCnNumber(value) : String(value);
-      this.add({ kind: 'num', label, value, start: line.first, contentStart: moji }, last.kind, line.last);
+      this.add({ kind: 'num', label, value, start: line.first, contentStart: moji }, last.kind === 'line' ? 'num' : last.kind, line.last, last.form);
       return;
     }
     const m = matchMarker(t, line.first, line.last);
@@ -122,6 +127,38 @@ class PartBuilder {
     this.cur = null;
     const shi = findInlineShi(t, line.first, line.last);
     shi.forEach((s, i) => this.add(s, 'shi', i + 1 < shi.length ? trimEnd(t, shi[i + 1]?.start ?? line.last) : line.last));
+  }
+
+  /**
+   * A line the coordinator says starts a task. A marker there is taken whatever the hard-wrap rule
+   * says; a line without one becomes an item of its own: the sibling of the task paragraph it would
+   * have continued, or the first item under the heading above it.
+   */
+  private forcedStart(line: Line): void {
+    const t = this.t;
+    const m = matchMarker(t, line.first, line.last);
+    if (m) {
+      this.add(m, m.kind, line.last).pinned = 'line';
+      return;
+    }
+    // After an item of the deepest level so far, or one that reads as a task (a sentence, or units of
+    // its own), the line is that item's next sibling; after a heading it is the heading's first item.
+    const cur = this.cur ?? this.nodes[this.nodes.length - 1] ?? null;
+    const isTaskLike = (n: Node) => !n.headingLike || hasUnitAnnotation(t, n) || (n.depth > 0 && n.depth === this.kinds.length - 1);
+    const sibling = cur && !cur.hasChildren && isTaskLike(cur) ? cur : null;
+    const parent = sibling ? sibling.parent : (this.open[this.open.length - 1] ?? -1);
+    const p = this.nodes[parent];
+    if (p) p.hasChildren = true;
+    const prev = this.nodes[this.nodes.length - 1];
+    const value = prev?.kind === 'line' && prev.parent === parent ? prev.value + 1 : 1;
+    // The open levels stay as they are, so the document's own numbering goes on after this item.
+    const node: Node = {
+      kind: 'line', form: 'line', label: String(value), value, depth: p ? p.depth + 1 : 0, parent, markerStart: line.first, contentStart: line.first,
+      end: line.last, lineEnd: line.last, blockEnd: line.last, headingLike: false, hasChildren: false, absorbed: false, labels: [], pinned: 'line',
+    };
+    this.nodes.push(node);
+    this.cur = node;
+    this.inLabels = false;
   }
 
   /**
@@ -186,15 +223,24 @@ function trimEnd(t: string, e: number): number {
   return e;
 }
 
+/** How the coordinator's overrides change the reading of the structure. */
+export interface PartOptions {
+  /** View offsets of line starts marked as task starts. */
+  forced?: ReadonlySet<number>;
+  /** Skip folding unannotated sub-items into their item: a chosen task level decides that instead. */
+  keepChildren?: boolean;
+}
+
 /** Splits the view into parts at attachment headings and reads each part's numbered structure. */
-export function readParts(t: string, lines: Line[]): Part[] {
+export function readParts(t: string, lines: Line[], opts: PartOptions = {}): Part[] {
   const parts: Part[] = [];
-  let builder = new PartBuilder(t);
+  const forced = opts.forced ?? new Set<number>();
+  let builder = new PartBuilder(t, forced);
   let start = 0;
   let isAttachment = false;
   let prev: Line | null = null;
   const close = (end: number) => {
-    absorbChildren(t, builder.nodes);
+    if (!opts.keepChildren) absorbChildren(t, builder.nodes);
     parts.push({ start, end, isAttachment, nodes: builder.nodes });
   };
   for (const line of lines) {
@@ -202,7 +248,7 @@ export function readParts(t: string, lines: Line[]): Part[] {
     if (line.last > line.first && line.last - line.first <= 12 && /^[-—–\s]*\d{1,3}[-—–\s]*$/.test(t.slice(line.first, line.last))) continue;
     if (line.last > line.first && isAttachmentLine(t, line)) {
       close(line.start);
-      builder = new PartBuilder(t);
+      builder = new PartBuilder(t, forced);
       start = line.start;
       isAttachment = true;
       prev = null;
