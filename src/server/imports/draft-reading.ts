@@ -1,10 +1,9 @@
-import type { z } from 'zod';
 import { baselineOf, type BaselineTask } from '../../core/draft/reread.ts';
 import type { DraftTask } from '../../core/draft/types.ts';
 import { liveWarnings, unitDirectoryWarnings, type DraftWarning, type UnitDirectory } from '../../core/draft/warnings.ts';
 import { parsePlan } from '../../core/parse/index.ts';
-import type { ParsedPlan, Span } from '../../core/parse/types.ts';
-import type { DraftContent, ReadingLevelSchema, ReadOptions } from './imports.schema.ts';
+import type { ParsedPlan, ReadingLevel } from '../../core/parse/types.ts';
+import type { DraftContent, ReadOptions } from './imports.schema.ts';
 
 /**
  * What a draft keeps of the reading it came from, beside the content the coordinator edits: the
@@ -18,29 +17,15 @@ export interface DraftReading {
   options: ReadOptions;
   baseline: BaselineTask[];
 }
-export type ReadingLevel = z.infer<typeof ReadingLevelSchema>;
 
 /** A draft as stored: the editable content and its reading (absent on drafts stored before readings were kept). */
 export interface StoredDraft extends DraftContent {
   reading?: DraftReading;
 }
 
-interface ReaderWarning {
-  code: DraftWarning['code'];
-  message: string;
-  taskIndex?: number;
-  span?: Span;
-}
-/** The reader's structure and doubts (the reading contract of core/parse/types.ts). */
-interface ReaderReading {
-  structure?: { levels: ReadingLevel[] };
-  warnings?: ReaderWarning[];
-}
-
 /** Reads a draft's source with the coordinator's structure choice; the reader keeps the source as given, so stored spans stay valid. */
-export function readSource(text: string, fileName: string, options: ReadOptions): ParsedPlan & ReaderReading {
-  const opts: { fileName: string } & ReadOptions = { fileName, ...options };
-  return parsePlan(text, opts);
+export function readSource(text: string, fileName: string, options: ReadOptions): ParsedPlan {
+  return parsePlan(text, { fileName, ...options });
 }
 
 /** Task keys of a first reading: t1, t2, … in reading order. */
@@ -50,9 +35,10 @@ export const firstKeys = (parsed: ParsedPlan): string[] => parsed.tasks.map((_, 
  * The reader's warnings as draft warnings: task indices of the reading become the keys of the draft
  * tasks that hold them; a warning about a task the coordinator deleted is dropped.
  */
-export function readerWarnings(parsed: ReaderReading, keyOfRead: readonly (string | null)[]): DraftWarning[] {
+export function readerWarnings(parsed: ParsedPlan, keyOfRead: readonly (string | null)[]): DraftWarning[] {
   const out: DraftWarning[] = [];
-  for (const w of parsed.warnings ?? []) {
+  for (const w of parsed.warnings) {
+    // Typed so: every code the reader raises is a draft warning code (the draft adds the unit check's).
     const warning: DraftWarning = { code: w.code, message: w.message };
     if (w.taskIndex !== undefined) {
       const key = keyOfRead[w.taskIndex];
@@ -71,9 +57,9 @@ export function withUnitWarnings(warnings: readonly DraftWarning[], tasks: reado
 }
 
 /** The reading of a freshly read document whose tasks got `keys`. */
-export function readingOf(parsed: ParsedPlan & ReaderReading, keys: readonly string[], options: ReadOptions, directory: UnitDirectory, tasks: readonly DraftTask[]): DraftReading {
+export function readingOf(parsed: ParsedPlan, keys: readonly string[], options: ReadOptions, directory: UnitDirectory, tasks: readonly DraftTask[]): DraftReading {
   return {
-    structure: { levels: parsed.structure?.levels ?? [] },
+    structure: { levels: parsed.structure.levels },
     warnings: withUnitWarnings(readerWarnings(parsed, keys), tasks, directory),
     options,
     baseline: baselineOf(parsed.tasks, keys),
@@ -87,7 +73,7 @@ export function readingOf(parsed: ParsedPlan & ReaderReading, keys: readonly str
 export function storedReading(stored: StoredDraft, source: string, fileName: string): DraftReading {
   if (stored.reading) return stored.reading;
   const parsed = readSource(source, fileName, {});
-  return { structure: { levels: parsed.structure?.levels ?? [] }, warnings: [], options: {}, baseline: baselineOf(parsed.tasks, firstKeys(parsed)) };
+  return { structure: { levels: parsed.structure.levels }, warnings: [], options: {}, baseline: baselineOf(parsed.tasks, firstKeys(parsed)) };
 }
 
 /** What the API shows of a reading: the baseline stays inside the server, and warnings the coordinator has since dealt with are left out. */

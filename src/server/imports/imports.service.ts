@@ -72,7 +72,7 @@ export async function uploadDocument(deps: Deps, actor: Actor, file: { fileName:
   }
   const parsed = readSource(text, file.fileName, {});
   // Numbering found but no task level: a draft still, for the coordinator to say where the tasks are.
-  if (parsed.tasks.length === 0 && (parsed.structure?.levels.length ?? 0) === 0) {
+  if (parsed.tasks.length === 0 && (parsed.structure.levels.length) === 0) {
     throw new AppError('INVALID_INPUT', '未能从文件中识别出任何任务条目，请确认上传的是方案正文（含“一、”“1．”等编号的任务）');
   }
   const sourceHash = sha256(parsed.source);
@@ -137,7 +137,7 @@ export async function rereadDraft(deps: Deps, actor: Actor, id: number, options:
     if (bad !== undefined) throw new AppError('INVALID_INPUT', '标记的任务起始位置不是原文中某一行的开头', { field: 'taskStarts', offset: bad });
     const choice: ReadOptions = { ...(options.taskLevel === undefined ? {} : { taskLevel: options.taskLevel }), ...(starts === undefined ? {} : { taskStarts: starts }) };
     const parsed = readSource(row.source_text, row.file_name, choice);
-    const levels = parsed.structure?.levels ?? [];
+    const levels = parsed.structure.levels;
     if (choice.taskLevel !== undefined && !levels.some((l) => l.form === choice.taskLevel)) {
       throw new AppError('INVALID_INPUT', '所选层级不在本文件识别出的编号层级中', { field: 'taskLevel' });
     }

@@ -28,7 +28,10 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-async function upload(name = '青禾县重点任务.txt', text = PLAN): Promise<Draft> {
+let uploads = 0;
+/** Uploads the plan under a number of its own: a committed plan would make the same document a duplicate. */
+async function upload(name = '青禾县重点任务.txt'): Promise<Draft> {
+  const text = PLAN.replace('青政办发〔2024〕5号', `青政办发〔2024〕${(uploads += 1) + 100}号`);
   const res = await t.inject({ method: 'POST', url: '/api/imports', ...multipart(name, Buffer.from(text)) });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
@@ -95,9 +98,9 @@ describe('POST /api/imports/:id/reread', () => {
     // Every span of the new reading points into the stored source.
     for (const x of r.tasks) if (x.spans) expect(r.source.slice(...x.spans.task)).toContain(x.title);
     expect(r.warnings.filter((w) => w.code === 'unit_not_in_directory').map((w) => r.tasks.find((x) => x.key === w.taskKey)?.title)).toEqual(['压缩审批时限']);
-    const audit = await t.deps.db.selectFrom('audit_events').select(['action', 'entity_id', 'after_json']).where('action', '=', 'import.reread').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const audit = await t.deps.db.selectFrom('audit_events').select(['action', 'entity_id', 'after']).where('action', '=', 'import.reread').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(audit.entity_id).toBe(String(d.id));
-    expect(JSON.parse(audit.after_json!)).toMatchObject({ options: { taskLevel: 'cn-paren' }, tasks: 6, droppedEdits: 1 });
+    expect(JSON.parse(audit.after!)).toMatchObject({ options: { taskLevel: 'cn-paren' }, tasks: 6, droppedEdits: 1 });
     expect(Number((await t.deps.db.selectFrom('audit_events').select((e) => e.fn.countAll().as('c')).where('action', '=', 'import.reread').executeTakeFirstOrThrow()).c)).toBe(before + 1);
 
     // A second choice on top: a line that starts a task. The task it cuts is re-read; an edit elsewhere stays.
