@@ -156,6 +156,26 @@ describe('POST /api/imports/:id/reread', () => {
     expect((await reread(999999, {})).statusCode).toBe(404);
   });
 
+  it('makes a draft of a document whose numbering is found but no task, for the coordinator to point at the tasks', async () => {
+    const doc = '关于做好年度重点工作的通知\n一、总体要求\n各单位要高度重视。\n二、工作目标\n年底前建成数据平台。\n三、组织保障\n加强领导。';
+    const res = await t.inject({ method: 'POST', url: '/api/imports', ...multipart('无任务.txt', Buffer.from(doc)) });
+    expect(res.statusCode, res.body).toBe(201);
+    const d: Draft = res.json();
+    expect(d.tasks).toEqual([]);
+    expect(d.warnings.map((w) => w.code)).toEqual(['no_task_level']);
+    expect(d.structure.levels.map((l) => l.form)).toEqual(['cn-dun']);
+    // A choice that still reads no task is refused, and nothing changes.
+    const content = await storedContent(d.id);
+    const none = await reread(d.id, { taskLevel: 'cn-dun' });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.message).toBe('按所选结构未能识别出任何任务，草稿未改动');
+    expect(await storedContent(d.id)).toBe(content);
+    const r: Draft = (await reread(d.id, { taskStarts: [d.source.indexOf('年底前建成')] })).json();
+    expect(r.tasks.map((x) => [x.title, x.deadlines.map((dl) => dl.text)])).toEqual([['年底前建成数据平台', ['年底前']]]);
+    expect(r.warnings.map((w) => w.code)).not.toContain('no_task_level');
+    expect((await t.inject({ method: 'POST', url: `/api/imports/${d.id}/commit` })).statusCode).toBe(201);
+  });
+
   it('re-reads a draft stored before drafts kept their reading, telling its hand edits apart', async () => {
     const d = await upload('旧草稿.txt');
     const tasks = structuredClone(d.tasks);

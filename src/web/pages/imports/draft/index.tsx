@@ -44,9 +44,14 @@ interface EditorProps {
   onReplaced: (draft: ImportDraft, selectKey: string | null) => void;
 }
 
-/** The first task a re-read read anew, to show the coordinator what changed. */
-function firstInRegion(tasks: DraftTask[], region: Span[]): string | null {
-  const t = tasks.find((x) => x.spans !== null && region.some(([a, b]) => x.spans!.task[0] >= a && x.spans!.task[0] < b));
+/**
+ * The task to show after a re-read: the one read from the line the coordinator marked, else the first
+ * task read anew, so the coordinator sees what changed.
+ */
+function taskToShow(tasks: DraftTask[], region: Span[], marked?: number): string | null {
+  const starts = (x: DraftTask) => x.spans?.task[0] ?? -1;
+  const t = (marked === undefined ? undefined : tasks.find((x) => x.spans !== null && x.spans.task[0] <= marked && marked < x.spans.task[1]))
+    ?? tasks.find((x) => region.some(([a, b]) => starts(x) >= a && starts(x) < b));
   return t?.key ?? null;
 }
 
@@ -170,14 +175,14 @@ function Editor({ draft, initialKey = null, onReplaced }: EditorProps) {
   }
 
   /** Saves unsaved edits (a re-read keeps them), then re-reads the source with the structure choice. */
-  async function reread(options: DraftReadOptions) {
+  async function reread(options: DraftReadOptions, marked?: number) {
     setBusy('reread');
     try {
       if (dirty && !(await save())) return;
       const next = await rereadDraft(draft.id, options);
       const said = describeReread(next.reread);
       void (said.isWarning ? message.warning(said.text, 6) : message.success(said.text));
-      onReplaced(next, firstInRegion(next.tasks, next.reread.region) ?? selectedKey);
+      onReplaced(next, taskToShow(next.tasks, next.reread.region, marked) ?? selectedKey);
     } catch (err) {
       if (err instanceof ApiError && err.status === 400) void message.error(err.message);
     } finally {
@@ -274,7 +279,7 @@ function Editor({ draft, initialKey = null, onReplaced }: EditorProps) {
                 <HighlightLegend />
               </div>
               <div style={{ flex: 1, minHeight: 0 }}>
-                <SourcePane source={draft.source} task={selected} focus={focus} onTaskStart={busy === null ? (start) => void reread(withTaskStart(draft.readOptions, start)) : undefined} />
+                <SourcePane source={draft.source} task={selected} focus={focus} onTaskStart={busy === null ? (start) => void reread(withTaskStart(draft.readOptions, start), start) : undefined} />
               </div>
             </div>
           </Splitter.Panel>

@@ -20,6 +20,9 @@ interface Props {
   onReset: () => void;
 }
 
+/** The level the reader lists for the lines marked "this line starts a task": not a level one can choose. */
+const MARKED_LINES = 'line';
+
 /** The warnings, by kind and one by one, each linking to its task or to the place in the source. */
 function Warnings({ warnings, onTask, onSpan }: Pick<Props, 'warnings' | 'onTask' | 'onSpan'>) {
   if (warnings.length === 0) {
@@ -103,7 +106,7 @@ function Levels({ levels, options, busy, onTaskLevel }: Pick<Props, 'levels' | '
               )}
               {/* Offered unless this level alone holds the tasks already: tasks read at two levels (leaves of
                   different depths) are made one level by choosing it. */}
-              {options.taskLevel !== l.form && !(l.isTaskLevel && taskLevels === 1) && (
+              {options.taskLevel !== l.form && l.form !== MARKED_LINES && !(l.isTaskLevel && taskLevels === 1) && (
                 <Tooltip title={`把每个“${l.example}”条目识别为一项任务，重新识别正文`}>
                   <Button size="small" disabled={busy} onClick={() => onTaskLevel(l.form)} data-testid="draft-level-choose">任务在此层级</Button>
                 </Tooltip>

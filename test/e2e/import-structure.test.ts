@@ -1,0 +1,100 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/server/context.ts';
+import { nowIso } from '../../src/server/db/util.ts';
+import { createUser } from '../../src/server/users/users.service.ts';
+import { ROOT, signIn, startE2E, type E2E } from './harness.ts';
+
+const PASSWORD = 'Tuijin-e2e-2024!';
+// A county plan whose tasks are its （一） items; the reader takes their 1． sub-points instead.
+const PLAN = join(ROOT, 'test', 'fixtures', 'plans', 'county-2024-sublevels.txt');
+// The office's directory: every unit of the plan but 县行政审批局, which it knows as 县行政审批服务局.
+const DIRECTORY = ['县政务服务中心', '县数据局', '县行政审批服务局', '县发改局', '县财政局', '县市场监管局', '县自然资源局'];
+
+let e: E2E;
+beforeAll(async () => {
+  e = await startE2E();
+  await createUser(e.deps, SYSTEM_ACTOR, {
+    username: 'tongchou', displayName: '统筹协调员', unitId: null, roles: ['coordinator'], leaderSectionIds: [], password: PASSWORD, mustChangePassword: false,
+  });
+  await e.deps.db.insertInto('units').values(DIRECTORY.map((name) => ({ name, is_collective: 0, parent_id: null, created_at: nowIso() }))).execute();
+});
+afterAll(async () => e?.close());
+
+it('shows the reading\'s warnings and levels, and fixes the task level and one task start by re-reading in place', async () => {
+  const { page, baseUrl } = e;
+  await page.goto(`${baseUrl}/login`);
+  await signIn(page, 'tongchou', PASSWORD);
+  await page.waitForURL(/\/plans$/);
+  await page.goto(`${baseUrl}/imports/new`);
+  await page.setInputFiles('[data-testid="import-upload"] input[type=file]', PLAN);
+  await page.waitForURL(/\/imports\/\d+$/);
+  await page.getByTestId('draft-task-row').first().waitFor();
+  const count = async () => Number(/(\d+) 项任务/.exec((await page.getByTestId('draft-task-count').textContent()) ?? '')?.[1]);
+  // The reader took the sub-points: 8 of them and the one （一） item that has none.
+  expect(await count()).toBe(9);
+
+  // Warnings first: the unit the directory does not know, on both sub-points that carry it, with the name it resembles.
+  const reading = page.getByTestId('draft-reading');
+  expect(await reading.getByTestId('draft-warning-count-unit_not_in_directory').textContent()).toContain('2');
+  const warning = reading.getByTestId('draft-warning').first();
+  expect(await warning.textContent()).toContain('单位“县行政审批局”不在单位名录中，提交后将新建该单位；是否应为“县行政审批服务局”？');
+  await warning.getByTestId('draft-warning-task').click();
+  await expect.poll(() => page.getByTestId('draft-title').inputValue()).toBe('一般事项审批时限压缩至5个工作日');
+
+  // The hierarchy: three levels, with their forms, first markers and counts.
+  const levels = reading.getByTestId('draft-level');
+  expect(await levels.count()).toBe(3);
+  expect(await levels.nth(1).textContent()).toMatch(/2 级 · （一）.*（一）.*5/);
+  expect(await levels.nth(2).textContent()).toMatch(/3 级 · 1．.*1．.*8.*任务层级/);
+  await e.shot('import-structure-read');
+
+  // A metadata edit, not yet saved: the re-read saves it first and keeps it.
+  await page.getByTestId('draft-doc-title').fill('青禾县2024年优化营商环境重点任务（已核对）');
+
+  // "任务在此层级" on the （一） level.
+  await reading.locator('[data-testid="draft-level"][data-form="cn-paren"]').getByTestId('draft-level-choose').click();
+  await expect.poll(count, { timeout: 10_000 }).toBe(5);
+  expect(await page.getByTestId('draft-doc-title').inputValue()).toBe('青禾县2024年优化营商环境重点任务（已核对）');
+  expect(await reading.locator('[data-testid="draft-level"][data-form="cn-paren"]').getByTestId('draft-level-is-task').textContent()).toBe('已选为任务层级');
+  expect(await reading.getByTestId('draft-warning-count-unit_not_in_directory').textContent()).toContain('1');
+
+  // "从此行开始一项任务": click into the unnumbered line under （二）加强信用监管, as a coordinator would.
+  const point = await page.getByTestId('draft-source').evaluate((box, needle) => {
+    const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.textContent?.indexOf(needle) ?? -1;
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(n, at + 2);
+      range.setEnd(n, at + 3);
+      (n.parentElement ?? box).scrollIntoView({ block: 'center' });
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    return null;
+  }, '推行信用修复');
+  expect(point).not.toBeNull();
+  await page.mouse.click(point!.x, point!.y);
+  const picked = page.getByTestId('source-picked-line');
+  await picked.waitFor();
+  expect(await picked.textContent()).toContain('推行信用修复“一次办”，8月底前出台配套办法。');
+  await picked.getByTestId('source-task-start').click();
+  await expect.poll(count, { timeout: 10_000 }).toBe(6);
+  // The re-read selects the task it read anew.
+  await expect.poll(() => page.getByTestId('draft-title').inputValue()).toBe('推行信用修复“一次办”，8月底前出台配套办法');
+  expect(await reading.getByTestId('draft-task-starts').textContent()).toMatch(/第 \d+ 行/);
+  // A task of its own line carries no unit: the page says so.
+  expect(await reading.getByTestId('draft-warning-count-task_without_unit').textContent()).toContain('1');
+  expect(await page.getByTestId('draft-doc-title').inputValue()).toBe('青禾县2024年优化营商环境重点任务（已核对）');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await e.shot('import-structure-fixed');
+
+  await page.getByTestId('draft-commit').click();
+  await page.waitForURL(/\/plans\/\d+$/);
+  const planId = Number(/\/plans\/(\d+)$/.exec(page.url())![1]);
+  const plan = await e.deps.db.selectFrom('plans').select(['title']).where('id', '=', planId).executeTakeFirstOrThrow();
+  expect(plan.title).toBe('青禾县2024年优化营商环境重点任务（已核对）');
+  const tasks = await e.deps.db.selectFrom('tasks').select(['title']).where('plan_id', '=', planId).orderBy('ordinal').execute();
+  expect(tasks.map((t) => t.title)).toEqual(['深化“一网通办”改革', '压缩审批时限', '规范涉企收费', '加强信用监管', '推行信用修复“一次办”，8月底前出台配套办法', '保障项目用地']);
+});
