@@ -37,7 +37,7 @@ async function upload(name = '青禾县重点任务.txt'): Promise<Draft> {
   return res.json();
 }
 const get = async (id: number): Promise<Draft> => (await t.inject({ method: 'GET', url: `/api/imports/${id}` })).json();
-const put = (d: Draft, over: Partial<Pick<Draft, 'tasks' | 'document'>>) =>
+const put = (d: Draft, over: Partial<Pick<Draft, 'tasks' | 'document' | 'goals'>>) =>
   t.inject({ method: 'PUT', url: `/api/imports/${d.id}`, payload: { document: d.document, goals: d.goals, tasks: d.tasks, ...over } });
 const reread = (id: number, payload: object) => t.inject({ method: 'POST', url: `/api/imports/${id}/reread`, payload });
 const titles = (d: Draft) => d.tasks.map((x) => x.title);
@@ -81,7 +81,8 @@ describe('POST /api/imports/:id/reread', () => {
     tasks[credit] = { ...tasks[credit]!, lead: ['县市场监管局', '县发改局'], spans: null }; // edited outside the region: kept
     tasks[0] = { ...tasks[0]!, title: '改过的子项标题', spans: null }; // edited inside the region: gives way
     tasks.push({ ...tasks[0]!, key: 'mine', title: '手工新增的任务', number: '9', spans: null }); // added by hand: kept, at the end
-    expect((await put(d, { tasks, document: { ...d.document, title: '青禾县重点任务（已核对）' } })).statusCode).toBe(200);
+    const goals = [{ text: '年底前全面完成各项任务', date: '2024-12-31', span: null }];
+    expect((await put(d, { tasks, goals, document: { ...d.document, title: '青禾县重点任务（已核对）' } })).statusCode).toBe(200);
     const before = Number((await t.deps.db.selectFrom('audit_events').select((e) => e.fn.countAll().as('c')).where('action', '=', 'import.reread').executeTakeFirstOrThrow()).c);
 
     const res = await reread(d.id, { taskLevel: 'cn-paren' });
@@ -92,6 +93,7 @@ describe('POST /api/imports/:id/reread', () => {
     expect(r.tasks[3]).toMatchObject({ key: d.tasks[credit]!.key, lead: ['县市场监管局', '县发改局'] });
     expect(r.tasks[5]!.key).toBe('mine');
     expect(r.document.title).toBe('青禾县重点任务（已核对）');
+    expect(r.goals).toEqual(goals);
     expect(r.readOptions).toEqual({ taskLevel: 'cn-paren' });
     expect(r.structure.levels.map((l) => [l.form, l.isTaskLevel])).toEqual([['cn-dun', false], ['cn-paren', true], ['ar-dot', false]]);
     expect(r.reread).toMatchObject({ tasks: 6, reread: 4, keptEdits: 1, keptAdded: 1, droppedEdits: 1 });
