@@ -55,6 +55,7 @@ it('shows the reading\'s warnings and levels, and fixes the task level and one t
   // "任务在此层级" on the （一） level.
   await reading.locator('[data-testid="draft-level"][data-form="cn-paren"]').getByTestId('draft-level-choose').click();
   await expect.poll(count, { timeout: 10_000 }).toBe(5);
+  await page.locator('.ant-message-notice').filter({ hasText: '已重新识别：共 5 项任务，其中 4 项按新结构读出' }).waitFor();
   expect(await page.getByTestId('draft-doc-title').inputValue()).toBe('青禾县2024年优化营商环境重点任务（已核对）');
   expect(await reading.locator('[data-testid="draft-level"][data-form="cn-paren"]').getByTestId('draft-level-is-task').textContent()).toBe('已选为任务层级');
   expect(await reading.getByTestId('draft-warning-count-unit_not_in_directory').textContent()).toContain('1');
@@ -81,6 +82,8 @@ it('shows the reading\'s warnings and levels, and fixes the task level and one t
   expect(await picked.textContent()).toContain('推行信用修复“一次办”，8月底前出台配套办法。');
   await picked.getByTestId('source-task-start').click();
   await expect.poll(count, { timeout: 10_000 }).toBe(6);
+  // The line cut 加强信用监管 in two: both halves are read anew.
+  await page.locator('.ant-message-notice').filter({ hasText: '已重新识别：共 6 项任务，其中 2 项按新结构读出' }).waitFor();
   // The re-read selects the task it read anew.
   await expect.poll(() => page.getByTestId('draft-title').inputValue()).toBe('推行信用修复“一次办”，8月底前出台配套办法');
   expect(await reading.getByTestId('draft-task-starts').textContent()).toMatch(/第 \d+ 行/);

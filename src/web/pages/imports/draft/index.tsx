@@ -27,7 +27,7 @@ import { ReadingCard } from './components/reading-card.tsx';
 import { SourcePane } from './components/source-pane.tsx';
 import { TaskEditor } from './components/task-editor.tsx';
 import { TaskTable } from './components/task-table.tsx';
-import { describeReread, withoutTaskStart, withTaskLevel, withTaskStart } from './reading.ts';
+import { describeReread, taskToShow, withoutTaskStart, withTaskLevel, withTaskStart } from './reading.ts';
 
 /** Unit names in the draft, most used first. */
 function collectUnitNames(tasks: DraftTask[]): string[] {
@@ -42,17 +42,6 @@ interface EditorProps {
   initialKey?: string | null;
   /** A re-read replaced the draft: the page starts the editor again on it. */
   onReplaced: (draft: ImportDraft, selectKey: string | null) => void;
-}
-
-/**
- * The task to show after a re-read: the one read from the line the coordinator marked, else the first
- * task read anew, so the coordinator sees what changed.
- */
-function taskToShow(tasks: DraftTask[], region: Span[], marked?: number): string | null {
-  const starts = (x: DraftTask) => x.spans?.task[0] ?? -1;
-  const t = (marked === undefined ? undefined : tasks.find((x) => x.spans !== null && x.spans.task[0] <= marked && marked < x.spans.task[1]))
-    ?? tasks.find((x) => region.some(([a, b]) => starts(x) >= a && starts(x) < b));
-  return t?.key ?? null;
 }
 
 function Editor({ draft, initialKey = null, onReplaced }: EditorProps) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeReread, formName, hasChoice, lineAt, withoutTaskStart, withTaskLevel, withTaskStart } from './reading.ts';
+import type { DraftTask } from '../../../api/types.ts';
+import { describeReread, formName, hasChoice, lineAt, taskToShow, withoutTaskStart, withTaskLevel, withTaskStart } from './reading.ts';
 
 describe('lineAt', () => {
   const source = '一、总体\n（一）建设平台\n1．推行网办';
@@ -41,5 +42,18 @@ describe('describeReread', () => {
     const d = describeReread({ tasks: 5, region: [[3, 9]], reread: 2, keptEdits: 0, keptAdded: 0, droppedEdits: 1 });
     expect(d.isWarning).toBe(true);
     expect(d.text).toContain('1 项手工修改位于重新识别的范围内');
+  });
+});
+
+describe('taskToShow', () => {
+  const task = (key: string, span: [number, number] | null): DraftTask => ({
+    key, path: [], number: '', title: key, text: '', deadlines: [], lead: [], responsible: [],
+    spans: span && { task: span, title: span, text: span, deadlines: [], lead: [], responsible: [] },
+  });
+  const tasks = [task('a', [0, 10]), task('added', null), task('b', [10, 20]), task('c', [20, 30])];
+  it('shows the task of the marked line, else the first one read anew', () => {
+    expect(taskToShow(tasks, [[10, 30]], 22)).toBe('c');
+    expect(taskToShow(tasks, [[10, 30]])).toBe('b');
+    expect(taskToShow(tasks, [])).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { DraftReadingLevel, DraftReadOptions, RereadSummary } from '../../../api/types.ts';
+import type { DraftReadingLevel, DraftReadOptions, DraftTask, RereadSummary, Span } from '../../../api/types.ts';
 
 /** What each marker form the reader names looks like, for a coordinator who thinks in 一、 and （一）. */
 const FORM_NAMES: Record<string, string> = {
@@ -60,4 +60,15 @@ export function describeReread(s: RereadSummary): { text: string; isWarning: boo
   const head = `已重新识别：共 ${s.tasks} 项任务${s.reread > 0 ? `，其中 ${s.reread} 项按新结构读出` : '，任务划分未变'}`;
   const dropped = s.droppedEdits > 0 ? `；${s.droppedEdits} 项手工修改位于重新识别的范围内，已按新结果替换` : '';
   return { text: `${head}${kept.length ? `；${kept.join('，')}` : ''}${dropped}`, isWarning: s.droppedEdits > 0 };
+}
+
+/**
+ * The task to show after a re-read: the one read from the line the coordinator marked, else the first
+ * task read anew, so the coordinator sees what changed; null when neither is there.
+ */
+export function taskToShow(tasks: readonly DraftTask[], region: readonly Span[], marked?: number): string | null {
+  const start = (x: DraftTask) => x.spans?.task[0] ?? -1;
+  const holdsMark = (x: DraftTask) => marked !== undefined && x.spans !== null && x.spans.task[0] <= marked && marked < x.spans.task[1];
+  const t = tasks.find(holdsMark) ?? tasks.find((x) => region.some(([a, b]) => start(x) >= a && start(x) < b));
+  return t?.key ?? null;
 }
