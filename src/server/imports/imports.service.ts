@@ -108,11 +108,12 @@ async function openDraft(trx: Deps['db'], id: number) {
 export async function saveDraft(deps: Deps, actor: Actor, id: number, content: DraftContent) {
   await deps.db.transaction().execute(async (trx) => {
     const row = await openDraft(trx, id);
-    const { reading: old, ...before } = JSON.parse(row.content) as StoredDraft;
+    const stored = JSON.parse(row.content) as StoredDraft;
+    const { reading: _, ...before } = stored;
     // The reading is the server's: kept as it was, with the unit check run again on the edited units.
-    const reading = storedReading({ ...before, ...(old ? { reading: old } : {}) }, row.source_text, row.file_name);
-    const stored: StoredDraft = { ...content, reading: { ...reading, warnings: withUnitWarnings(reading.warnings, content.tasks, await unitDirectory(trx)) } };
-    await repo.updateDraftContent(trx, id, JSON.stringify(stored));
+    const reading = storedReading(stored, row.source_text, row.file_name);
+    const next: StoredDraft = { ...content, reading: { ...reading, warnings: withUnitWarnings(reading.warnings, content.tasks, await unitDirectory(trx)) } };
+    await repo.updateDraftContent(trx, id, JSON.stringify(next));
     await recordAudit(trx, { ...auditOf(actor), action: 'import.edit', entityType: 'import_draft', entityId: id, before, after: content });
   });
   return getDraft(deps, id);
