@@ -29,6 +29,7 @@ describe('rereadTasks on arbitrary readings and edits', () => {
         const edited = new Set<string>();
         const deleted = new Set<string>();
         const added = new Set<string>();
+        let serial = 0;
         for (const op of ops) {
           if (draft.length === 0) break;
           const i = op.at % draft.length;
@@ -41,7 +42,7 @@ describe('rereadTasks on arbitrary readings and edits', () => {
             if (added.has(key)) added.delete(key);
             else deleted.add(key);
           } else {
-            draft = addTask(draft, i, `h${added.size + deleted.size + edited.size}-${i}`);
+            draft = addTask(draft, i, `h${(serial += 1)}`);
             added.add(draft[i + 1]!.key);
           }
         }
