@@ -34,7 +34,12 @@ export const DraftGoalSchema = z.object({ text: z.string().trim().min(1).max(200
 export const DraftContentSchema = z.object({
   document: DraftDocumentSchema,
   goals: z.array(DraftGoalSchema).max(100),
-  tasks: z.array(DraftTaskSchema).min(1, '至少需要一项任务').max(5000, '任务过多（上限 5000 项）'),
+  tasks: z
+    .array(DraftTaskSchema)
+    .min(1, '至少需要一项任务')
+    .max(5000, '任务过多（上限 5000 项）')
+    // Keys tie a task to its last reading: a re-read keeps hand edits by key.
+    .refine((ts) => new Set(ts.map((t) => t.key)).size === ts.length, '任务标识（key）重复'),
 });
 export type DraftContent = z.infer<typeof DraftContentSchema>;
 

@@ -70,6 +70,10 @@ describe('the reading kept in the draft', () => {
     const sneaky = await t.inject({ method: 'PUT', url: `/api/imports/${d.id}`, payload: { document: d.document, goals: d.goals, tasks, reading: { structure: { levels: [] } } } });
     expect(sneaky.statusCode).toBe(200);
     expect((await get(d.id)).structure).toEqual(d.structure);
+    // Keys tie tasks to the reading: two tasks under one key are refused.
+    const twice = await put(d, { tasks: [...tasks, { ...tasks[0]!, title: '同一标识' }] });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.message).toMatch(/任务标识（key）重复/);
   });
 });
 
