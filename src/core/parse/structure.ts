@@ -187,7 +187,8 @@ class PartBuilder {
       let next: Marker | null = null;
       for (let i = from; i < line.last && !next; i++) {
         const c = t[i];
-        if (c !== '。' && c !== '；' && c !== ';') continue;
+        // A sibling follows a full stop, a semicolon, or the bracket that closes the item's units.
+        if (c !== '。' && c !== '；' && c !== ';' && c !== ')' && c !== '】') continue;
         let k = i + 1;
         while (k < line.last && (t[k] === ' ' || t[k] === '\t')) k++;
         const cand = matchMarker(t, k, line.last);
