@@ -3,7 +3,7 @@ import { endsSentence, isAttachmentLine, type Line } from './lines.ts';
 import { absorbChildren, endsWithUnitBracket, hasUnitAnnotation, isHeadingLike, mojibakeContent, unitBracketLine, type Node, type Part } from './node.ts';
 import { findBareHeadings, findInlineShi, matchMarker, toCnNumber, type Marker, type MarkerKind } from './numbering.ts';
 import { markerForm } from './levels.ts';
-import { readTableRow, type TableHeader } from './table.ts';
+import { findVerticalTables, readTableRow, type TableHeader, type TableRow } from './table.ts';
 import { isContactLine, isLabelLine, type Range } from './units.ts';
 
 export type { Node, Part } from './node.ts';
@@ -203,6 +203,24 @@ class PartBuilder {
     this.add(cur, cur.kind, line.last);
   }
 
+  /** Adds the rows of a table flattened to one cell per line. */
+  verticalRows(rows: { row: TableRow; first: number; last: number }[]): void {
+    const prev = this.nodes[this.nodes.length - 1];
+    if (prev && !prev.headingLike && prev.kind !== 'row') {
+      this.kinds.length = prev.depth;
+      this.open.length = prev.depth;
+    }
+    for (const r of rows) {
+      const last = this.nodes[this.nodes.length - 1];
+      const value = r.row.value ?? (last && last.kind === 'row' ? last.value + 1 : 1);
+      const node = this.add({ kind: 'num', label: String(value), value, start: r.first, contentStart: r.row.task.start }, 'row', r.row.task.end);
+      node.row = r.row;
+      node.headingLike = false;
+      node.blockEnd = r.last;
+    }
+    this.cur = null;
+  }
+
   /** Handles a table line; false when the line is to be read as ordinary text. */
   private tableRow(line: Line): boolean {
     const r = readTableRow(this.t, line, this.table);
@@ -258,7 +276,16 @@ export function readParts(t: string, lines: Line[], opts: PartOptions = {}): Par
     if (!opts.keepChildren) absorbChildren(t, builder.nodes);
     parts.push({ start, end, isAttachment, nodes: builder.nodes });
   };
-  for (const line of lines) {
+  const vertical = findVerticalTables(t, lines, (l) => matchMarker(t, l.first, l.last) !== null);
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li] as Line;
+    const table = vertical.get(li);
+    if (table) {
+      builder.verticalRows(table.rows);
+      li = table.end - 1;
+      prev = null;
+      continue;
+    }
     // Page numbers of PDF text ("— 3 —") sit between a sentence's halves; they are not text.
     if (line.last > line.first && line.last - line.first <= 12 && /^[-—–\s]*\d{1,3}[-—–\s]*$/.test(t.slice(line.first, line.last))) continue;
     if (line.last > line.first && isChromeLine(t, line.first, line.last)) continue;
