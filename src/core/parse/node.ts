@@ -2,7 +2,7 @@
 import { lastIndexIn, type Line } from './lines.ts';
 import type { MarkerKind } from './numbering.ts';
 import type { TableRow } from './table.ts';
-import type { Range } from './units.ts';
+import { readUnitClauses, type Range } from './units.ts';
 
 /** A numbered item (heading or task) or a table row, with the view range of its own words. */
 export interface Node {
@@ -78,7 +78,10 @@ export function unitBracketLine(t: string, line: Line): Range | null {
   }
   if (depth !== 0) return null;
   const inside = { start: line.first + 1, end: e - 1 };
-  return UNIT_HINT.test(t.slice(inside.start, inside.end)) ? inside : null;
+  if (!UNIT_HINT.test(t.slice(inside.start, inside.end))) return null;
+  // "（各项任务中，排在第一位的为牵头单位）" states the document's rule and names no unit.
+  const r = readUnitClauses(t, inside.start, inside.end);
+  return r.lead.length + r.responsible.length + r.times.length > 0 ? inside : null;
 }
 
 /** Whether a node's own words carry a unit annotation (a unit bracket or label lines). */

@@ -1,8 +1,9 @@
+import { isChromeLine } from './chrome.ts';
 import { endsSentence, isAttachmentLine, type Line } from './lines.ts';
 import { absorbChildren, endsWithUnitBracket, hasUnitAnnotation, isHeadingLike, mojibakeContent, unitBracketLine, type Node, type Part } from './node.ts';
-import { findInlineShi, matchMarker, toCnNumber, type Marker, type MarkerKind } from './numbering.ts';
+import { findBareHeadings, findInlineShi, matchMarker, toCnNumber, type Marker, type MarkerKind } from './numbering.ts';
 import { markerForm } from './levels.ts';
-import { readTableRow, type TableHeader } from './table.ts';
+import { findVerticalTables, readTableRow, type TableHeader, type TableRow } from './table.ts';
 import { isContactLine, isLabelLine, type Range } from './units.ts';
 
 export type { Node, Part } from './node.ts';
@@ -14,6 +15,10 @@ class PartBuilder {
   private kinds: (MarkerKind | 'row')[] = [];
   /** Line starts (view offsets) the coordinator marked as task starts. */
   private readonly forced: ReadonlySet<number>;
+  /** Headings with a bare numeral ("一教育方面"), by line start. */
+  private readonly bare: ReadonlyMap<number, Marker>;
+  /** The last value of each family, kept when the family's level closes: a running number goes on under the next heading. */
+  private readonly lastValue = new Map<MarkerKind | 'row', number>();
   private open: number[] = [];
   private cur: Node | null = null;
   private inLabels = false;
@@ -22,9 +27,10 @@ class PartBuilder {
   private labelTargets: Node[] = [];
   private readonly t: string;
 
-  constructor(t: string, forced: ReadonlySet<number> = new Set()) {
+  constructor(t: string, forced: ReadonlySet<number> = new Set(), bare: ReadonlyMap<number, Marker> = new Map()) {
     this.t = t;
     this.forced = forced;
+    this.bare = bare;
   }
 
   /** The value the next marker of `kind` should have: one more than its open sibling, or 1 for a new level. */
@@ -54,6 +60,7 @@ class PartBuilder {
     };
     this.open[depth] = this.nodes.length;
     this.open.length = depth + 1;
+    this.lastValue.set(kind, m.value);
     this.nodes.push(node);
     this.cur = node;
     this.inLabels = false;
@@ -104,13 +111,19 @@ class PartBuilder {
       this.add({ kind: 'num', label, value, start: line.first, contentStart: moji }, last.kind === 'line' ? 'num' : last.kind, line.last, last.form);
       return;
     }
+    const bare = this.bare.get(line.start);
+    if (bare) {
+      this.add(bare, 'cn', line.last, 'cn-bare');
+      return;
+    }
     const m = matchMarker(t, line.first, line.last);
     const cur = this.cur;
     // After a hard wrap, "1、2号楼…" is the rest of the sentence unless its number continues a list
     // (a new list may start only under a short title line).
     const wrapped = cur && prev && !this.inLabels && !endsSentence(t, prev);
     const titleLine = prev !== null && prev.last - prev.first < 30;
-    const fits = (mk: Marker) => mk.value === 0 || (mk.value === this.expected(mk.kind) && (titleLine || this.kinds.includes(mk.kind)));
+    const running = (mk: Marker) => mk.value > 1 && mk.value === (this.lastValue.get(mk.kind) ?? -1) + 1;
+    const fits = (mk: Marker) => mk.value === 0 || running(mk) || (mk.value === this.expected(mk.kind) && (titleLine || this.kinds.includes(mk.kind)));
     if (m && (!wrapped || fits(m))) {
       this.addWithInlineSiblings(m, line);
       return;
@@ -174,7 +187,8 @@ class PartBuilder {
       let next: Marker | null = null;
       for (let i = from; i < line.last && !next; i++) {
         const c = t[i];
-        if (c !== '。' && c !== '；' && c !== ';') continue;
+        // A sibling follows a full stop, a semicolon, or the bracket that closes the item's units.
+        if (c !== '。' && c !== '；' && c !== ';' && c !== ')' && c !== '】') continue;
         let k = i + 1;
         while (k < line.last && (t[k] === ' ' || t[k] === '\t')) k++;
         const cand = matchMarker(t, k, line.last);
@@ -187,6 +201,24 @@ class PartBuilder {
       from = next.contentStart;
     }
     this.add(cur, cur.kind, line.last);
+  }
+
+  /** Adds the rows of a table flattened to one cell per line. */
+  verticalRows(rows: { row: TableRow; first: number; last: number }[]): void {
+    const prev = this.nodes[this.nodes.length - 1];
+    if (prev && !prev.headingLike && prev.kind !== 'row') {
+      this.kinds.length = prev.depth;
+      this.open.length = prev.depth;
+    }
+    for (const r of rows) {
+      const last = this.nodes[this.nodes.length - 1];
+      const value = r.row.value ?? (last && last.kind === 'row' ? last.value + 1 : 1);
+      const node = this.add({ kind: 'num', label: String(value), value, start: r.first, contentStart: r.row.task.start }, 'row', r.row.task.end);
+      node.row = r.row;
+      node.headingLike = false;
+      node.blockEnd = r.last;
+    }
+    this.cur = null;
   }
 
   /** Handles a table line; false when the line is to be read as ordinary text. */
@@ -235,7 +267,8 @@ export interface PartOptions {
 export function readParts(t: string, lines: Line[], opts: PartOptions = {}): Part[] {
   const parts: Part[] = [];
   const forced = opts.forced ?? new Set<number>();
-  let builder = new PartBuilder(t, forced);
+  const bare = findBareHeadings(t, lines);
+  let builder = new PartBuilder(t, forced, bare);
   let start = 0;
   let isAttachment = false;
   let prev: Line | null = null;
@@ -243,12 +276,22 @@ export function readParts(t: string, lines: Line[], opts: PartOptions = {}): Par
     if (!opts.keepChildren) absorbChildren(t, builder.nodes);
     parts.push({ start, end, isAttachment, nodes: builder.nodes });
   };
-  for (const line of lines) {
+  const vertical = findVerticalTables(t, lines, (l) => matchMarker(t, l.first, l.last) !== null);
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li] as Line;
+    const table = vertical.get(li);
+    if (table) {
+      builder.verticalRows(table.rows);
+      li = table.end - 1;
+      prev = null;
+      continue;
+    }
     // Page numbers of PDF text ("— 3 —") sit between a sentence's halves; they are not text.
     if (line.last > line.first && line.last - line.first <= 12 && /^[-—–\s]*\d{1,3}[-—–\s]*$/.test(t.slice(line.first, line.last))) continue;
+    if (line.last > line.first && isChromeLine(t, line.first, line.last)) continue;
     if (line.last > line.first && isAttachmentLine(t, line)) {
       close(line.start);
-      builder = new PartBuilder(t, forced);
+      builder = new PartBuilder(t, forced, bare);
       start = line.start;
       isAttachment = true;
       prev = null;

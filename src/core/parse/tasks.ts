@@ -166,11 +166,15 @@ function isTask(ctx: Ctx, nodes: Node[], node: Node): boolean {
   if (node.pinned === 'line') return true;
   if (node.hasChildren || node.absorbed || node.kind === 'tag' || node.pinned === 'not') return false;
   const t = ctx.view.text;
+  // Units on the item or on a heading between it and the section make it a task even there: a
+  // section named 强化要素保障 whose items name units is a task section, not the plan's safeguards.
+  let annotated = false;
   for (let n: Node | undefined = node; n; n = nodes[n.parent]) {
     const m = memo(ctx, n);
     m.role ??= sectionRole(headingText(t, n));
     const role = m.role;
-    if (role !== 'key_tasks' && role !== 'other') return hasUnitAnnotation(t, node);
+    if (role !== 'key_tasks' && role !== 'other') return annotated || hasUnitAnnotation(t, n);
+    annotated ||= hasUnitAnnotation(t, n);
   }
   return true;
 }
