@@ -93,11 +93,28 @@ it('shows the reading\'s warnings and levels, and fixes the task level and one t
   await page.evaluate(() => window.scrollTo(0, 0));
   await e.shot('import-structure-fixed');
 
+  // Give the new task its unit and correct the unknown one, from the warnings' links: nothing is left to confirm.
+  const lead = page.getByTestId('draft-lead');
+  await lead.click();
+  await page.keyboard.type('县市场监管局');
+  await page.keyboard.press('Enter');
+  await reading.locator('[data-testid="draft-warning"][data-code="unit_not_in_directory"]').getByTestId('draft-warning-task').click();
+  await expect.poll(() => page.getByTestId('draft-title').inputValue()).toBe('压缩审批时限');
+  await lead.click();
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('县行政审批服务局');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('draft-save').click();
+  await reading.getByTestId('draft-warnings-none').waitFor();
+
   await page.getByTestId('draft-commit').click();
   await page.waitForURL(/\/plans\/\d+$/);
   const planId = Number(/\/plans\/(\d+)$/.exec(page.url())![1]);
   const plan = await e.deps.db.selectFrom('plans').select(['title']).where('id', '=', planId).executeTakeFirstOrThrow();
   expect(plan.title).toBe('青禾县2024年优化营商环境重点任务（已核对）');
   const tasks = await e.deps.db.selectFrom('tasks').select(['title']).where('plan_id', '=', planId).orderBy('ordinal').execute();
+  const leads = await e.deps.db.selectFrom('task_units as tu').innerJoin('tasks as t', 't.id', 'tu.task_id').innerJoin('units as u', 'u.id', 'tu.unit_id')
+    .select(['t.title', 'u.name']).where('t.plan_id', '=', planId).where('tu.role', '=', 'lead').where('t.title', 'in', ['压缩审批时限', '推行信用修复“一次办”，8月底前出台配套办法']).orderBy('t.ordinal').execute();
+  expect(leads.map((r) => r.name)).toEqual(['县行政审批服务局', '县市场监管局']);
   expect(tasks.map((t) => t.title)).toEqual(['深化“一网通办”改革', '压缩审批时限', '规范涉企收费', '加强信用监管', '推行信用修复“一次办”，8月底前出台配套办法', '保障项目用地']);
 });

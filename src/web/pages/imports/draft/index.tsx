@@ -67,7 +67,9 @@ function Editor({ draft, initialKey = null, onReplaced }: EditorProps) {
     return byRow;
   }, [tasks]);
   const unitNames = useMemo(() => collectUnitNames(tasks), [tasks]);
-  const warnings = useMemo(() => liveWarnings(draft.warnings, tasks), [draft.warnings, tasks]);
+  // The server checks units against the directory again on every save: its answer replaces these.
+  const [serverWarnings, setServerWarnings] = useState(draft.warnings);
+  const warnings = useMemo(() => liveWarnings(serverWarnings, tasks), [serverWarnings, tasks]);
 
   // Leaving with unsaved edits asks first, inside the app and on reload or close.
   const letThrough = useLeaveGuard(dirty, '草稿');
@@ -125,7 +127,8 @@ function Editor({ draft, initialKey = null, onReplaced }: EditorProps) {
       return false;
     }
     try {
-      await saveDraft(draft.id, { document: { ...doc, title: (doc.title ?? '').trim(), parentPlanId: doc.parentPlanId ?? null }, goals, tasks });
+      const saved = await saveDraft(draft.id, { document: { ...doc, title: (doc.title ?? '').trim(), parentPlanId: doc.parentPlanId ?? null }, goals, tasks });
+      setServerWarnings(saved.warnings);
       setDirty(false);
       return true;
     } catch (err) {
