@@ -26,7 +26,10 @@ export const MAX_DRAFT_CONTENT_BYTES = 20 * 1024 * 1024;
 
 /** A draft as the API returns it. */
 function draftDto(row: NonNullable<Awaited<ReturnType<typeof repo.findDraft>>>) {
-  const { reading, ...content } = JSON.parse(row.content) as StoredDraft;
+  const stored = JSON.parse(row.content) as StoredDraft;
+  const { reading: _, ...content } = stored;
+  // A draft stored before drafts kept their reading gets one (not saved), so its levels can be chosen.
+  const reading = stored.reading ?? (row.status === 'draft' ? storedReading(stored, row.source_text, row.file_name) : undefined);
   return { id: row.id, fileName: row.file_name, status: row.status, planId: row.plan_id, source: row.source_text, ...content, ...readingDto(reading, content.tasks) };
 }
 

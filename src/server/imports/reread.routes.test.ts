@@ -191,7 +191,8 @@ describe('POST /api/imports/:id/reread', () => {
     const { reading: _, ...old } = JSON.parse(await storedContent(d.id));
     await t.deps.db.updateTable('import_drafts').set({ content: JSON.stringify(old) }).where('id', '=', d.id).execute();
     const legacy = await get(d.id);
-    expect(legacy.structure.levels).toEqual([]);
+    expect(legacy.structure.levels.map((l) => l.form)).toEqual(['cn-dun', 'cn-paren', 'ar-dot']);
+    expect(legacy.warnings).toEqual([]);
     expect(legacy.tasks).toHaveLength(9);
     const r: Draft = (await reread(d.id, { taskLevel: 'cn-paren' })).json();
     expect(r.tasks.map((x) => x.title)).toContain('旧草稿里改过的标题');
