@@ -14,7 +14,7 @@ import { circularElements } from '../src/server/circulars/circular-content.ts';
 import { renderCircularDocx } from '../src/server/circulars/circular-docx.ts';
 import { renderCircularPdf } from '../src/server/circulars/circular-pdf.ts';
 import { renderCircularXlsx } from '../src/server/circulars/circular-xlsx.ts';
-import { sampleSnapshot } from '../src/server/circulars/sample-snapshot.ts';
+import { sampleSnapshot } from '../src/core/rounds/sample-snapshot.ts';
 import { renderPdf } from '../src/server/circulars/pdf-renderer.ts';
 import { buildSupervisionNotice } from '../src/server/notifications/supervision-notice.ts';
 

@@ -36,6 +36,7 @@ import { SYSTEM_ACTOR, type Deps } from '../src/server/context.ts';
 import { openDatabase } from '../src/server/db/connection.ts';
 import { forgetDashboardCache } from '../src/server/dashboard/dashboard.service.ts';
 import { createUser } from '../src/server/users/users.service.ts';
+import { systemClock } from '../src/server/clock.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const COLD_RUNS = Number(process.env.BENCH_COLD ?? 5);
@@ -218,7 +219,7 @@ async function sqliteRun(): Promise<boolean> {
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined, TUIJIN_DEMO: '0' });
   const database = await openDatabase({ sqlitePath: config.sqlitePath });
   try {
-    const deps: Deps = { db: database.db, dialect: database.dialect, config };
+    const deps: Deps = { db: database.db, dialect: database.dialect, config, clock: systemClock };
     if (!(await database.db.selectFrom('plans').select('id').limit(1).executeTakeFirst())) await seedInto(deps, 'SQLite');
     else console.log(`SQLite: reusing ${config.sqlitePath}`);
     return await measure(`SQLite (${config.sqlitePath})`, deps);
@@ -244,7 +245,7 @@ async function postgresRun(url: string): Promise<boolean> {
     const config = loadConfig({ ...process.env, DATABASE_URL: benchUrl.toString(), TUIJIN_DEMO: '0' });
     const database = await openDatabase({ databaseUrl: config.databaseUrl });
     try {
-      const deps: Deps = { db: database.db, dialect: database.dialect, config };
+      const deps: Deps = { db: database.db, dialect: database.dialect, config, clock: systemClock };
       if (!(await database.db.selectFrom('plans').select('id').limit(1).executeTakeFirst())) await seedInto(deps, `PostgreSQL ${name}`);
       else console.log(`PostgreSQL: reusing ${name}`);
       return await measure(`PostgreSQL (${name})`, deps);

@@ -31,8 +31,9 @@ import { loadConfig } from '../src/server/config.ts';
 import { SYSTEM_ACTOR, type Deps } from '../src/server/context.ts';
 import { openDatabase } from '../src/server/db/connection.ts';
 import type { DB, ReportKind, ReportStage, ReportStatus } from '../src/server/db/schema.ts';
-import { todayInChina } from '../src/server/reports/task-status.ts';
+import { chinaDay } from '../src/core/calendar/dates.ts';
 import { createUser } from '../src/server/users/users.service.ts';
+import { systemClock } from '../src/server/clock.ts';
 
 export interface SeedOptions {
   plans: number;
@@ -412,7 +413,7 @@ export async function seedLarge(deps: Deps, opts: SeedOptions): Promise<SeedResu
   };
 }
 
-export const DEFAULT_OPTIONS = (today = todayInChina()): SeedOptions => ({ plans: 50, tasksPerPlan: 400, unitsPerPlace: 20, reports: 200_000, year: Number(today.slice(0, 4)), today });
+export const DEFAULT_OPTIONS = (today = chinaDay(Date.now())): SeedOptions => ({ plans: 50, tasksPerPlan: 400, unitsPerPlace: 20, reports: 200_000, year: Number(today.slice(0, 4)), today });
 
 async function main(argv: string[]): Promise<number> {
   const force = argv.includes('--force');
@@ -430,7 +431,7 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const database = await openDatabase(config);
   try {
-    const deps: Deps = { db: database.db, dialect: database.dialect, config };
+    const deps: Deps = { db: database.db, dialect: database.dialect, config, clock: systemClock };
     const plans = await database.db.selectFrom('plans').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
     if (Number(plans?.n ?? 0) > 0 && !force) {
       console.error(

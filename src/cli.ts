@@ -20,6 +20,7 @@ import { BackupError, totals } from './server/backup/manifest.ts';
 import { restoreBackup, verifyBackup } from './server/backup/restore.ts';
 import { backupFileName } from './core/backup/index.ts';
 import { startFileSweeps } from './server/files/sweep.ts';
+import { systemClock } from './server/clock.ts';
 
 const USAGE = `usage: tuijin <command>
   serve                      start the web app and API (PORT, DATA_DIR, DATABASE_URL)
@@ -80,7 +81,7 @@ async function importCommand(args: string[]): Promise<number> {
   const config = loadConfig();
   const database = await openDatabase(config);
   try {
-    const deps = { db: database.db, dialect: database.dialect, config };
+    const deps = { db: database.db, dialect: database.dialect, config, clock: systemClock };
     const actor = SYSTEM_ACTOR;
     const draft = await uploadDocument(deps, actor, { fileName: basename(file), bytes: await readFile(resolve(file)) });
     if (draft.tasks.length === 0) {
@@ -106,7 +107,7 @@ async function userCommand(args: string[]): Promise<number> {
   const config = loadConfig();
   const database = await openDatabase(config);
   try {
-    const deps = { db: database.db, dialect: database.dialect, config };
+    const deps = { db: database.db, dialect: database.dialect, config, clock: systemClock };
     const given = process.env.TUIJIN_ADMIN_PASSWORD;
     const { user, password } = await createUser(deps, SYSTEM_ACTOR, { username, displayName: '系统管理员', unitId: null, roles: ['admin'], leaderSectionIds: [], password: given, mustChangePassword: !given });
     console.log(`created administrator ${user.username}${given ? '' : ` with password ${password} (to be changed at first sign-in)`}`);
@@ -121,7 +122,7 @@ async function resetTotpCommand(username: string): Promise<number> {
   const config = loadConfig();
   const database = await openDatabase(config);
   try {
-    const deps = { db: database.db, dialect: database.dialect, config };
+    const deps = { db: database.db, dialect: database.dialect, config, clock: systemClock };
     const user = await database.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
     if (!user) {
       console.error(`no account ${username}`);
@@ -201,7 +202,7 @@ async function restoreCommand(args: string[]): Promise<number> {
 async function serveCommand(): Promise<number> {
   const config = loadConfig();
   const database = await openDatabase(config);
-  const deps = { db: database.db, dialect: database.dialect, config };
+  const deps = { db: database.db, dialect: database.dialect, config, clock: systemClock };
   if (config.importSample) {
     const planId = await importSampleIfEmpty(deps);
     if (planId) console.log(`Imported the sample plan 山政发〔2021〕7号 as plan ${planId}.`);

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -29,6 +28,7 @@ import { publicRoutes } from './public/public.routes.ts';
 import { roundRoutes } from './rounds/rounds.routes.ts';
 import { circularRoutes } from './circulars/circulars.routes.ts';
 import { backupRoutes } from './backup/backup.routes.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -61,31 +61,7 @@ export async function buildApp({ deps, webDir, logLevel }: AppOptions): Promise<
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  // Security headers on every answer (pages, API, downloads): 等保2.0 and OWASP's secure headers. Framing
-  // is refused twice (CSP frame-ancestors for current browsers, X-Frame-Options for old ones); downloads
-  // add Content-Disposition: attachment in their routes, and nosniff keeps a browser from reading them as
-  // anything but their declared type.
-  await app.register(helmet, {
-    xFrameOptions: { action: 'deny' },
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    xContentTypeOptions: true,
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // antd writes its CSS-in-JS into <style> elements at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  registerSecurityHeaders(app);
   // API answers carry people's names, units' work and evidence: no browser or proxy keeps a copy unless a
   // route says otherwise (an archived circular may be revalidated).
   app.addHook('onSend', async (req, reply, payload) => {

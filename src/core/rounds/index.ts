@@ -1,6 +1,5 @@
 export type { RoundSnapshot, SnapshotTask, StatusCounts, UnitReporting, UnitStanding } from './types.ts';
 export {
-  chinaDateOf,
   countStatuses,
   isCountedReport,
   rankUnits,

@@ -11,6 +11,7 @@ import { putSetting } from '../settings/settings.repo.ts';
 import { createTestApp, type TestApp } from '../test/helpers.ts';
 import { hashOf, sealAuditChain, verifyAuditChain } from './audit-chain.ts';
 import { archiveDir } from './audit-retention.ts';
+import { clockOf } from '../clock.ts';
 
 /**
  * Issue 9 (等保2.0 安全审计, 网络安全法 §21): the audit trail is kept at least 180 days; the daily job
@@ -144,7 +145,7 @@ describe('audit retention', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'] });
     let now = new Date(t0 + 208.5 * DAY); // 200 days kept: days 7 and 8 are due
     const log: string[] = [];
-    const stop = startAuditJobs(t.deps, (m) => log.push(m), () => now);
+    const stop = startAuditJobs({ ...t.deps, clock: clockOf(() => now.getTime()) }, (m) => log.push(m));
     const archives = async () => (await t.deps.db.selectFrom('audit_archives').select('id').execute()).length;
     const before = await archives();
     // The job's database work runs on the real event loop (only the timers are fake): wait for it, up to 10 s.

@@ -6,6 +6,7 @@ import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { ErrorSchema } from '../plans/plans.schema.ts';
+import { findUnitName } from '../units/units.repo.ts';
 import { SESSION_COOKIE } from './auth.plugin.ts';
 import * as service from './auth.service.ts';
 import * as secondFactor from './second-factor.ts';
@@ -42,7 +43,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     /** Counts a sign-in step from the client's address (the socket's, unless a trusted proxy says otherwise). */
     const limitAddress = (ip: string) => {
-      const now = Date.now();
+      const now = deps.clock.ms();
       const recent = (attempts.get(ip) ?? []).filter((t) => now - t < IP_WINDOW_MS);
       if (recent.length >= IP_LIMIT) throw new AppError('RATE_LIMITED', '登录尝试过于频繁，请稍后再试');
       recent.push(now);
@@ -113,9 +114,9 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
 }
 
 async function meOf(deps: Deps, s: service.SessionContext) {
-  const unit = s.principal.unitId ? await deps.db.selectFrom('units').select('name').where('id', '=', s.principal.unitId).executeTakeFirst() : undefined;
+  const unitName = s.principal.unitId ? await findUnitName(deps.db, s.principal.unitId) : undefined;
   return {
-    id: s.principal.userId, username: s.username, displayName: s.displayName, unitId: s.principal.unitId, unitName: unit?.name ?? null,
+    id: s.principal.userId, username: s.username, displayName: s.displayName, unitId: s.principal.unitId, unitName: unitName ?? null,
     roles: [...s.principal.roles], leaderSectionIds: [...s.principal.leaderSectionIds], mustChangePassword: s.mustChangePassword, passwordExpired: s.passwordExpired,
     gate: s.gate, csrfToken: s.csrfToken,
   };

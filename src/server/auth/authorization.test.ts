@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_ROLES, ROLES, type Role } from '../../core/auth/policy.ts';
 import { createTestApp, importSeed, type TestApp } from '../test/helpers.ts';
-import { insertSampleRound } from '../circulars/sample-snapshot.ts';
+import { insertSampleRound } from '../test/factories.ts';
 
 /**
  * Generated from the route registry: every API route × every role (and no session) must answer as

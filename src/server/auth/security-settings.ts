@@ -10,9 +10,6 @@ import { cachedPerDatabase, parseSetting, writeSetting } from '../settings/setti
  */
 const KEY = 'security';
 
-/** The time now, from the app's clock (tests control it). */
-export const nowMs = (deps: Pick<Deps, 'clock'>): number => deps.clock?.() ?? Date.now();
-
 /**
  * Read through a cache of a few seconds per database: every request resolves its session against
  * these settings. A change on this node drops the cache at once; another node sees it within the TTL.

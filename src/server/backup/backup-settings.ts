@@ -73,7 +73,7 @@ export async function putBackupSettings(deps: Deps, actor: Actor, input: unknown
 }
 
 /** What the settings page shows: the setting, the folder it resolves to, the next run, and the latest runs. */
-export async function backupStatus(deps: Deps, now = new Date()) {
+export async function backupStatus(deps: Deps, now = deps.clock.now()) {
   const settings = await getBackupSettings(deps);
   const runs = await repo.recentRuns(deps.db, RECENT_RUNS);
   // A slot not yet run (the setting just turned on, or every node was down) runs at the job's next check.

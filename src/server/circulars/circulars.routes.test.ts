@@ -13,7 +13,8 @@ import { FileStore } from '../files/file-store.ts';
 import { LEDGER_COLUMNS } from '../ledger/ledger-xlsx.ts';
 import { createTestApp, type TestApp } from '../test/helpers.ts';
 import { locateFonts } from './circular-pdf.ts';
-import { insertSampleRound, sampleSnapshot } from './sample-snapshot.ts';
+import { sampleSnapshot } from '../../core/rounds/sample-snapshot.ts';
+import { insertSampleRound } from '../test/factories.ts';
 
 let t: TestApp;
 let closedRound: number;

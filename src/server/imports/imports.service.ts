@@ -186,7 +186,7 @@ export async function commitDraft(deps: Deps, actor: Actor, id: number) {
     }
     const planId = await insertPlanTree(trx, {
       document: { ...content.document, level: content.document.level as PlanLevel | null },
-      goals: content.goals, tasks: content.tasks, source: row.source_text, sourceHash: row.source_hash, fileName: row.file_name,
+      goals: content.goals, tasks: content.tasks, source: row.source_text, sourceHash: row.source_hash, fileName: row.file_name, importedAt: deps.clock.iso(),
     });
     await repo.setDraftStatus(trx, id, 'committed', planId);
     await recordAudit(trx, { ...auditOf(actor), action: 'plan.import', entityType: 'plan', entityId: planId, after: { draftId: id, title: content.document.title, number: content.document.number, tasks: content.tasks.length } });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupFileName, DEFAULT_BACKUP_SETTINGS } from '../../core/backup/index.ts';
 import { BACKUP_SETTINGS_KEY, putBackupSettings } from '../backup/backup-settings.ts';
 import { restoreBackup, verifyBackup } from '../backup/restore.ts';
-import { dropTestDatabases, emptyInstallation, populatedInstallation, tableCounts } from '../backup/test-fixtures.ts';
+import { dropTestDatabases, emptyInstallation, populatedInstallation, tableCounts } from '../test/installations.ts';
 import { SYSTEM_ACTOR } from '../context.ts';
 import { putSetting } from '../settings/settings.repo.ts';
 import { createUser } from '../users/users.service.ts';

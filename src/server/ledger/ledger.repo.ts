@@ -88,3 +88,10 @@ export async function transitionPlan(trx: Transaction<DB>, taskId: number, from:
   const r = await trx.updateTable('task_plans').set(patch).where('task_id', '=', taskId).where('status', 'in', from).executeTakeFirst();
   return num(r.numUpdatedRows) > 0;
 }
+
+/** A plan's tasks in order with their section's ordinal: all of them, or those naming `unitId`. */
+export async function ledgerTasks(db: Q, planId: number, unitId: number | null) {
+  let q = db.selectFrom('tasks as t').leftJoin('sections as s', 's.id', 't.section_id').select(['t.id', 't.number', 't.title', 't.closed_on', 's.ordinal as section_ordinal']).where('t.plan_id', '=', planId).orderBy('t.ordinal');
+  if (unitId) q = q.where((eb) => eb.exists(eb.selectFrom('task_units as tu').whereRef('tu.task_id', '=', 't.id').where('tu.unit_id', '=', unitId).select('tu.id')));
+  return q.execute();
+}

@@ -1,7 +1,6 @@
 import { can } from '../../core/auth/policy.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
-import { nowIso } from '../db/util.ts';
 import { AppError, notFound } from '../errors.ts';
 import { insertEvent } from '../reports/reports.repo.ts';
 import { findTaskScope, milestonesOfTasks } from '../tasks/tasks.repo.ts';
@@ -85,7 +84,7 @@ export async function addEntry(deps: Deps, actor: Actor, taskId: number, unitId:
   await assertMilestone(deps, taskId, input.milestoneId);
   await deps.db.transaction().execute(async (trx) => {
     await reopenApproved(trx, actor, taskId, await lockEditablePlan(deps, trx, taskId));
-    const id = await repo.insertEntry(trx, { task_id: taskId, unit_id: unitId, milestone_id: input.milestoneId, action: input.action, owner: input.owner || null, start_date: input.startDate, due_date: input.dueDate, deliverable: input.deliverable || null, created_by: actor.userId, now: nowIso() });
+    const id = await repo.insertEntry(trx, { task_id: taskId, unit_id: unitId, milestone_id: input.milestoneId, action: input.action, owner: input.owner || null, start_date: input.startDate, due_date: input.dueDate, deliverable: input.deliverable || null, created_by: actor.userId, now: deps.clock.iso() });
     await recordAudit(trx, { ...auditOf(actor), action: 'ledger.add', entityType: 'ledger_entry', entityId: id, after: { taskId, unitId, ...input } });
   });
   return getLedger(deps, taskId);
@@ -98,7 +97,7 @@ export async function updateEntry(deps: Deps, actor: Actor, id: number, patch: P
   await assertMilestone(deps, before.task_id, patch.milestoneId);
   await deps.db.transaction().execute(async (trx) => {
     await reopenApproved(trx, actor, before.task_id, await lockEditablePlan(deps, trx, before.task_id));
-    await repo.updateEntry(trx, id, { ...toRow(patch), updated_at: nowIso() });
+    await repo.updateEntry(trx, id, { ...toRow(patch), updated_at: deps.clock.iso() });
     await recordAudit(trx, { ...auditOf(actor), action: 'ledger.update', entityType: 'ledger_entry', entityId: id, before, after: patch });
   });
   return getLedger(deps, before.task_id);
@@ -131,7 +130,7 @@ export async function submitPlan(deps: Deps, actor: Actor, taskId: number) {
     // With the task locked no entry can be removed between this count and the submit.
     await repo.lockTask(trx, deps.dialect, taskId);
     if ((await repo.entriesOfTasks(trx, [taskId])).length === 0) throw new AppError('INVALID_INPUT', '请先填写具体举措再报送落实方案');
-    const now = nowIso();
+    const now = deps.clock.iso();
     // Conditional on the plan still being a draft or returned: of concurrent submits exactly one moves it.
     if (!(await repo.transitionPlan(trx, taskId, ['draft', 'returned'], { status: 'submitted', submitted_at: now, submitted_by: actor.userId, review_comment: null }))) {
       const current = await repo.findPlanOfTask(trx, taskId);
@@ -149,7 +148,7 @@ export async function reviewPlan(deps: Deps, actor: Actor, taskId: number, input
   if (!plan || plan.status !== 'submitted') throw new AppError('CONFLICT', '该任务没有待审核的落实方案');
   if (input.decision === 'return' && !input.comment?.trim()) throw new AppError('INVALID_INPUT', '退回时请填写意见', { field: 'comment' });
   await deps.db.transaction().execute(async (trx) => {
-    const now = nowIso();
+    const now = deps.clock.iso();
     const status = input.decision === 'approve' ? 'approved' : 'returned';
     // Conditional on the plan still awaiting review: of concurrent decisions exactly one is recorded.
     if (!(await repo.transitionPlan(trx, taskId, ['submitted'], { status, reviewed_at: now, reviewed_by: actor.userId, review_comment: input.comment?.trim() || null }))) {

@@ -2,8 +2,7 @@ import { summariseCheckpoints, type CheckpointState } from '../../core/status/ch
 import type { Deps } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { findGoals, findPlanRow, findSections } from '../plans/plans.repo.ts';
-import { milestonesOfTasks, unitsOfTasks } from '../tasks/tasks.repo.ts';
-import { todayInChina } from './task-status.ts';
+import { milestonesOfTasks, tasksOfPlan, unitsOfTasks } from '../tasks/tasks.repo.ts';
 
 const shape = (s: CheckpointState) => ({ text: s.checkpoint.text, date: s.checkpoint.date!, ...s.counts, state: s.state });
 
@@ -11,12 +10,12 @@ const shape = (s: CheckpointState) => ({ text: s.checkpoint.text, date: s.checkp
  * The plan's dated goals (6月5日 ledgers, 6月底, 9月底, 年底…) as checkpoints every section and unit
  * is measured against: what was due by each, done by it, done late, and still overdue.
  */
-export async function getCheckpoints(deps: Deps, planId: number, today = todayInChina()) {
+export async function getCheckpoints(deps: Deps, planId: number, today = deps.clock.today()) {
   if (!(await findPlanRow(deps.db, planId))) throw notFound('方案');
   const [goals, sections, tasks] = await Promise.all([
     findGoals(deps.db, planId),
     findSections(deps.db, planId),
-    deps.db.selectFrom('tasks').select(['id', 'section_id', 'closed_on']).where('plan_id', '=', planId).execute(),
+    tasksOfPlan(deps.db, planId),
   ]);
   const ids = tasks.map((t) => t.id);
   const [milestones, units] = await Promise.all([milestonesOfTasks(deps.db, ids), unitsOfTasks(deps.db, ids)]);

@@ -4,19 +4,11 @@ import { milestonesOfTasks } from '../tasks/tasks.repo.ts';
 import { runtimeSettings } from '../settings/settings.service.ts';
 import { tasksWithProgress } from './reports.repo.ts';
 
-// Building a formatter costs far more than using one; every status sweep asks for today.
-const CHINA_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' });
-
-/** Today's date in China, where deadlines fall. */
-export function todayInChina(now: Date = new Date()): string {
-  return CHINA_DATE.format(now);
-}
-
 /**
  * Status of each task today, from its milestones, closure and reports. When today's look-ahead
  * reaches a year the working-day calendar does not cover, 临期 is not computed rather than guessed.
  */
-export async function statusesOf(deps: Deps, tasks: { id: number; closed_on: string | null }[], today = todayInChina()): Promise<Map<number, WorkStatus>> {
+export async function statusesOf(deps: Deps, tasks: { id: number; closed_on: string | null }[], today = deps.clock.today()): Promise<Map<number, WorkStatus>> {
   const ids = tasks.map((t) => t.id);
   const [milestones, progressed, settings] = await Promise.all([milestonesOfTasks(deps.db, ids), tasksWithProgress(deps.db, ids), runtimeSettings(deps)]);
   const { calendar } = settings;

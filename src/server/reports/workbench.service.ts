@@ -1,5 +1,6 @@
 import type { Actor, Deps } from '../context.ts';
 import { myTasks } from '../tasks/task-units.service.ts';
+import { returnedReports, sentReportsOfTasks } from './reports.repo.ts';
 
 /**
  * A unit's week at a glance: tasks due soon and overdue, its reports returned by the coordinator,
@@ -11,25 +12,9 @@ export async function getWorkbench(deps: Deps, actor: Actor) {
   const open = mine.data.filter((t) => t.status !== 'done' && t.status !== 'done_late');
   const dueSoon = open.filter((t) => t.status === 'due_soon');
   const overdue = open.filter((t) => t.status === 'overdue');
-  const returned = scope.length
-    ? await deps.db
-        .selectFrom('progress_reports as r')
-        .innerJoin('tasks as t', 't.id', 'r.task_id')
-        .select(['r.id as report_id', 't.id as task_id', 't.title as task_title', 'r.review_comment'])
-        .where('r.status', '=', 'returned')
-        .where('r.unit_id', 'in', scope)
-        .orderBy('r.reviewed_at', 'desc')
-        .execute()
-    : [];
+  const returned = await returnedReports(deps.db, scope);
   const leadTaskIds = [...new Set(open.filter((t) => t.role === 'lead').map((t) => t.id))];
-  const parts = leadTaskIds.length
-    ? await deps.db
-        .selectFrom('progress_reports')
-        .select(['task_id', 'kind', 'status', 'submitted_at'])
-        .where('task_id', 'in', leadTaskIds)
-        .where('status', '!=', 'draft')
-        .execute()
-    : [];
+  const parts = await sentReportsOfTasks(deps.db, leadTaskIds);
   const toConsolidate = leadTaskIds
     .map((taskId) => {
       const ofTask = parts.filter((p) => p.task_id === taskId);

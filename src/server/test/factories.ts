@@ -1,13 +1,21 @@
+import type { Kysely } from 'kysely';
 import type { Role } from '../../core/auth/policy.ts';
 import { addDays } from '../../core/calendar/index.ts';
 import type { RoundSnapshot } from '../../core/rounds/types.ts';
 import { readUnitSubtree } from '../auth/unit-tree.ts';
 import type { Actor } from '../context.ts';
 import { submitReport } from '../reports/reports.service.ts';
-import { todayInChina } from '../reports/task-status.ts';
-import { importSeed, type TestApp } from '../test/helpers.ts';
-import type { RoundCreate, RoundDetail } from './rounds.schema.ts';
-import { closeRound as closeRoundService } from './rounds.service.ts';
+import { chinaDay } from '../../core/calendar/dates.ts';
+import { importSeed, type TestApp } from './helpers.ts';
+import type { RoundCreate, RoundDetail } from '../rounds/rounds.schema.ts';
+import { closeRound as closeRoundService } from '../rounds/rounds.service.ts';
+import { sampleSnapshot } from '../../core/rounds/sample-snapshot.ts';
+import type { DB } from '../db/schema.ts';
+
+/**
+ * Test data built through the app's own tables and services: plans and tasks, rounds opened, reported
+ * and closed, a stored sample round. One module, so a test file reads its world from one place.
+ */
 
 /** 09:00 in Beijing on `date` (a China date). */
 export const chinaMorning = (date: string): Date => new Date(`${date}T01:00:00.000Z`);
@@ -60,7 +68,7 @@ export async function reportingUnits(t: TestApp, planId: number, count: number):
 
 /** Opens a round through the API as the coordinator (today's due date unless given); throws unless 201. */
 export async function openRound(t: TestApp, body: Partial<RoundCreate> & { planIds: number[] }): Promise<RoundDetail> {
-  const res = await t.inject({ method: 'POST', url: '/api/rounds', payload: { title: '第1期调度', dueDate: todayInChina(), ...body } });
+  const res = await t.inject({ method: 'POST', url: '/api/rounds', payload: { title: '第1期调度', dueDate: chinaDay(Date.now()), ...body } });
   if (res.statusCode !== 201) throw new Error(`open round failed: ${res.statusCode} ${res.body}`);
   return res.json() as RoundDetail;
 }
@@ -115,7 +123,7 @@ export interface ClosedRound {
 export async function openAndCloseRound(t: TestApp, opts: { planId?: number; title?: string } = {}): Promise<ClosedRound> {
   const planId = opts.planId ?? (await importSeed(t));
   const [onTime, late] = (await reportingUnits(t, planId, 2)) as [ReportingUnit, ReportingUnit];
-  const today = todayInChina();
+  const today = chinaDay(Date.now());
   const opened = await openRound(t, { title: opts.title ?? '第1期调度', planIds: [planId], dueDate: today });
   await reportFor(t, onTime, { roundId: opened.id, narrative: `${onTime.name}推行“一窗受理”，办理时限压减一半。` });
   await reportFor(t, late, { roundId: opened.id, narrative: `${late.name}已基本完成改革任务。`, at: chinaMorning(addDays(today, 1)) });
@@ -123,4 +131,40 @@ export async function openAndCloseRound(t: TestApp, opts: { planId?: number; tit
   const res = await t.inject({ method: 'GET', url: `/api/rounds/${opened.id}/snapshot` });
   if (res.statusCode !== 200) throw new Error(`snapshot failed: ${res.statusCode} ${res.body}`);
   return { planId, round, snapshot: res.json() as RoundSnapshot, onTime, late };
+}
+
+/** A plan with one task due 2021-10-08 (right after 国庆), a lead and a responsible unit. */
+export async function seedTask(db: Kysely<DB>, dueDate = '2021-10-08') {
+  const at = new Date().toISOString();
+  const plan = await db.insertInto('plans').values({ number: '测政发〔2021〕1号', issuer: '测试区人民政府', issue_date: '2021-05-01', title: '测试行动方案', year: 2021, level: 'district', parent_plan_id: null, file_name: null, source_hash: `h-${Math.random()}`, source_text: '', created_at: at }).returning('id').executeTakeFirstOrThrow();
+  const task = await db.insertInto('tasks').values({ plan_id: plan.id, section_id: null, ordinal: 1, number: '1', path: '[]', title: '压减开办企业时间', text: '国庆节后前完成。', search_text: '', span_start: null, span_end: null, spans: null }).returning('id').executeTakeFirstOrThrow();
+  const milestone = await db.insertInto('milestones').values({ task_id: task.id, plan_id: plan.id, ordinal: 0, text: '10月8日前', clause: '10月8日前完成', due_date: dueDate, span_start: null, span_end: null }).returning('id').executeTakeFirstOrThrow();
+  const unit = async (name: string) => (await db.insertInto('units').values({ name, is_collective: 0, parent_id: null, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+  const lead = await unit(`区审批服务局-${plan.id}`);
+  const resp = await unit(`区市场监管局-${plan.id}`);
+  await db.insertInto('task_units').values([
+    { task_id: task.id, plan_id: plan.id, unit_id: lead, role: 'lead', ordinal: 0, name_as_written: '区审批服务局' },
+    { task_id: task.id, plan_id: plan.id, unit_id: resp, role: 'responsible', ordinal: 0, name_as_written: '区市场监管局' },
+  ]).execute();
+  return { planId: plan.id, taskId: task.id, milestoneId: milestone.id, lead, resp };
+}
+
+/**
+ * Stores a round with its snapshot the way the rounds service does (rows `rounds` and
+ * `round_snapshots`), without any plan behind it: the circular reads only the snapshot.
+ * Returns the round id; the stored snapshot carries it.
+ */
+export async function insertSampleRound(db: Kysely<DB>, snapshot: RoundSnapshot = sampleSnapshot(), status: 'open' | 'closed' = 'closed'): Promise<number> {
+  const { id } = await db
+    .insertInto('rounds')
+    .values({
+      title: snapshot.round.title, period_start: snapshot.round.periodStart, period_end: snapshot.round.periodEnd, due_date: snapshot.round.dueDate, status, note: null,
+      created_by: null, created_at: '2021-06-01T01:00:00.000Z', closed_by: null, closed_at: status === 'closed' ? snapshot.takenAt : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (status === 'closed') {
+    await db.insertInto('round_snapshots').values({ round_id: id, taken_at: snapshot.takenAt, content: JSON.stringify({ ...snapshot, round: { ...snapshot.round, id } }) }).execute();
+  }
+  return id;
 }

@@ -1,7 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { WorkStatus } from '../../core/status/status.ts';
-import type { RoundSnapshot, SnapshotTask, StatusCounts, UnitStanding } from '../../core/rounds/types.ts';
-import type { DB } from '../db/schema.ts';
+import type { WorkStatus } from '../status/status.ts';
+import type { RoundSnapshot, SnapshotTask, StatusCounts, UnitStanding } from './types.ts';
 
 /**
  * A realistic RoundSnapshot built by hand (no database, no snapshot code), for the circular tests and
@@ -198,24 +196,4 @@ export function sampleSnapshot(opts: SampleOptions = {}): RoundSnapshot {
 
 function chineseMonth(date: string | null): string {
   return date ? `${Number(date.slice(5, 7))}月底前` : '按计划';
-}
-
-/**
- * Stores a round with its snapshot the way the rounds service does (rows `rounds` and
- * `round_snapshots`), without any plan behind it: the circular reads only the snapshot.
- * Returns the round id; the stored snapshot carries it.
- */
-export async function insertSampleRound(db: Kysely<DB>, snapshot: RoundSnapshot = sampleSnapshot(), status: 'open' | 'closed' = 'closed'): Promise<number> {
-  const { id } = await db
-    .insertInto('rounds')
-    .values({
-      title: snapshot.round.title, period_start: snapshot.round.periodStart, period_end: snapshot.round.periodEnd, due_date: snapshot.round.dueDate, status, note: null,
-      created_by: null, created_at: '2021-06-01T01:00:00.000Z', closed_by: null, closed_at: status === 'closed' ? snapshot.takenAt : null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  if (status === 'closed') {
-    await db.insertInto('round_snapshots').values({ round_id: id, taken_at: snapshot.takenAt, content: JSON.stringify({ ...snapshot, round: { ...snapshot.round, id } }) }).execute();
-  }
-  return id;
 }

@@ -11,8 +11,9 @@ import { FileStore } from '../files/file-store.ts';
 import { SYSTEM_ACTOR } from '../context.ts';
 import { createUser } from '../users/users.service.ts';
 import { importSampleIfEmpty } from '../sample.ts';
-import { TEST_DIALECT } from '../test/helpers.ts';
-import { withDatabase } from './pg-snapshot.ts';
+import { TEST_DIALECT } from './helpers.ts';
+import { withDatabase } from '../backup/pg-snapshot.ts';
+import { systemClock } from '../clock.ts';
 
 /**
  * Backup tests need whole installations: a DATA_DIR with a SQLite file, or (when DATABASE_URL is set)
@@ -58,7 +59,7 @@ async function ensureDatabase(url: string): Promise<void> {
 export async function populatedInstallation(): Promise<Installation & { deps: Deps; database: Database; evidence: string[] }> {
   const inst = emptyInstallation();
   const database = await inst.open();
-  const deps: Deps = { db: database.db, dialect: database.dialect, config: inst.config };
+  const deps: Deps = { db: database.db, dialect: database.dialect, config: inst.config, clock: systemClock };
   await importSampleIfEmpty(deps);
   const store = new FileStore(inst.config.dataDir);
   const evidence: string[] = [];

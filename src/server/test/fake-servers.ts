@@ -1,27 +1,8 @@
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.ts';
 
-/** A plan with one task due 2021-10-08 (right after 国庆), a lead and a responsible unit. */
-export async function seedTask(db: Kysely<DB>, dueDate = '2021-10-08') {
-  const at = new Date().toISOString();
-  const plan = await db.insertInto('plans').values({ number: '测政发〔2021〕1号', issuer: '测试区人民政府', issue_date: '2021-05-01', title: '测试行动方案', year: 2021, level: 'district', parent_plan_id: null, file_name: null, source_hash: `h-${Math.random()}`, source_text: '', created_at: at }).returning('id').executeTakeFirstOrThrow();
-  const task = await db.insertInto('tasks').values({ plan_id: plan.id, section_id: null, ordinal: 1, number: '1', path: '[]', title: '压减开办企业时间', text: '国庆节后前完成。', search_text: '', span_start: null, span_end: null, spans: null }).returning('id').executeTakeFirstOrThrow();
-  const milestone = await db.insertInto('milestones').values({ task_id: task.id, plan_id: plan.id, ordinal: 0, text: '10月8日前', clause: '10月8日前完成', due_date: dueDate, span_start: null, span_end: null }).returning('id').executeTakeFirstOrThrow();
-  const unit = async (name: string) => (await db.insertInto('units').values({ name, is_collective: 0, parent_id: null, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
-  const lead = await unit(`区审批服务局-${plan.id}`);
-  const resp = await unit(`区市场监管局-${plan.id}`);
-  await db.insertInto('task_units').values([
-    { task_id: task.id, plan_id: plan.id, unit_id: lead, role: 'lead', ordinal: 0, name_as_written: '区审批服务局' },
-    { task_id: task.id, plan_id: plan.id, unit_id: resp, role: 'responsible', ordinal: 0, name_as_written: '区市场监管局' },
-  ]).execute();
-  return { planId: plan.id, taskId: task.id, milestoneId: milestone.id, lead, resp };
-}
-
-/** 09:00 in Beijing on `date`. */
-export const morningOf = (date: string): Date => new Date(`${date}T01:00:00Z`);
+/** Stand-ins for the outside servers notifications go to: a chat robot's webhook and an SMTP relay. */
 
 /** A local HTTP server that records the JSON bodies posted to it, answering like the robots do. */
 export async function robotServer() {
