@@ -38,7 +38,7 @@ it('shows the reading\'s warnings and levels, and fixes the task level and one t
   const reading = page.getByTestId('draft-reading');
   expect(await reading.getByTestId('draft-warning-count-unit_not_in_directory').textContent()).toContain('2');
   const warning = reading.getByTestId('draft-warning').first();
-  expect(await warning.textContent()).toContain('单位“县行政审批局”不在单位名录中，提交后将新建该单位；是否应为“县行政审批服务局”？');
+  expect(await warning.textContent()).toBe('表中第 3 项单位“县行政审批局”不在单位名录中，提交后将新建该单位；是否应为“县行政审批服务局”？查看任务');
   await warning.getByTestId('draft-warning-task').click();
   await expect.poll(() => page.getByTestId('draft-title').inputValue()).toBe('一般事项审批时限压缩至5个工作日');
 

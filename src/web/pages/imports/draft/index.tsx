@@ -228,6 +228,7 @@ function Editor({ draft, initialKey = null, onReplaced }: EditorProps) {
         levels={draft.structure.levels}
         options={draft.readOptions}
         busy={busy !== null}
+        rowOf={(key) => { const i = tasks.findIndex((t) => t.key === key); return i === -1 ? null : i + 1; }}
         onTask={select}
         onSpan={(span) => setFocus(span)}
         onTaskLevel={(form) => void reread(withTaskLevel(draft.readOptions, form))}

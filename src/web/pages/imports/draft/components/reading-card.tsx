@@ -13,6 +13,8 @@ interface Props {
   options: DraftReadOptions;
   /** A re-read is running. */
   busy: boolean;
+  /** The 1-based row of a task in the table now, or null when it is gone. */
+  rowOf: (key: string) => number | null;
   onTask: (key: string) => void;
   onSpan: (span: Span) => void;
   onTaskLevel: (form: string) => void;
@@ -24,7 +26,7 @@ interface Props {
 const MARKED_LINES = 'line';
 
 /** The warnings, by kind and one by one, each linking to its task or to the place in the source. */
-function Warnings({ warnings, onTask, onSpan }: Pick<Props, 'warnings' | 'onTask' | 'onSpan'>) {
+function Warnings({ warnings, rowOf, onTask, onSpan }: Pick<Props, 'warnings' | 'rowOf' | 'onTask' | 'onSpan'>) {
   if (warnings.length === 0) {
     return (
       <Space data-testid="draft-warnings-none">
@@ -65,7 +67,11 @@ function Warnings({ warnings, onTask, onSpan }: Pick<Props, 'warnings' | 'onTask
                     w.taskKey === undefined && w.span ? <Button key="span" type="link" size="small" onClick={() => onSpan(w.span!)} data-testid="draft-warning-span">查看原文</Button> : null,
                   ].filter(Boolean)}
                 >
-                  <Typography.Text style={{ fontSize: 13 }}>{w.message}</Typography.Text>
+                  <Typography.Text style={{ fontSize: 13 }}>
+                    {/* The row as the table numbers it now: the reader's message counts its own reading. */}
+                    {w.taskKey !== undefined && rowOf(w.taskKey) !== null && <Tag style={{ marginInlineEnd: 6 }}>表中第 {rowOf(w.taskKey)} 项</Tag>}
+                    {w.message}
+                  </Typography.Text>
                 </List.Item>
               )}
             />
@@ -131,7 +137,7 @@ export function ReadingCard(props: Props) {
       <Row gutter={[16, 8]}>
         <Col xs={24} xl={13}>
           <Typography.Text strong style={{ display: 'block', marginBottom: 6 }}>识别提示</Typography.Text>
-          <Warnings warnings={props.warnings} onTask={props.onTask} onSpan={onSpan} />
+          <Warnings warnings={props.warnings} rowOf={props.rowOf} onTask={props.onTask} onSpan={onSpan} />
         </Col>
         <Col xs={24} xl={11}>
           <div style={{ display: 'flex', alignItems: 'center', marginBottom: 6, gap: 8 }}>
