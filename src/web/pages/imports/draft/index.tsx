@@ -173,7 +173,8 @@ function Editor({ draft, initialKey = null, onReplaced }: EditorProps) {
       if (dirty && !(await save())) return;
       const next = await rereadDraft(draft.id, options);
       const said = describeReread(next.reread);
-      void (said.isWarning ? message.warning(said.text, 6) : message.success(said.text));
+      // One message for re-reads: the next replaces the last instead of stacking under it.
+      void message.open({ key: 'draft-reread', type: said.isWarning ? 'warning' : 'success', content: said.text, duration: said.isWarning ? 6 : 3 });
       onReplaced(next, taskToShow(next.tasks, next.reread.region, marked) ?? selectedKey);
     } catch (err) {
       if (err instanceof ApiError && err.status === 400) void message.error(err.message);
