@@ -30,8 +30,8 @@ afterAll(async () => t.close());
 
 let uploads = 0;
 /** Uploads the plan under a number of its own: a committed plan would make the same document a duplicate. */
-async function upload(name = '青禾县重点任务.txt'): Promise<Draft> {
-  const text = PLAN.replace('青政办发〔2024〕5号', `青政办发〔2024〕${(uploads += 1) + 100}号`);
+async function upload(name = '青禾县重点任务.txt', plan = PLAN): Promise<Draft> {
+  const text = plan.replace('青政办发〔2024〕5号', `青政办发〔2024〕${(uploads += 1) + 100}号`);
   const res = await t.inject({ method: 'POST', url: '/api/imports', ...multipart(name, Buffer.from(text)) });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
@@ -198,5 +198,19 @@ describe('POST /api/imports/:id/reread', () => {
     expect(r.tasks.map((x) => x.title)).toContain('旧草稿里改过的标题');
     expect(r.structure.levels).toHaveLength(3);
     expect(r.reread).toMatchObject({ keptEdits: 1, droppedEdits: 0 });
+  });
+});
+
+describe('the unit directory check', () => {
+  it('counts an alias as known: a variant confirmed once is not asked about again', async () => {
+    const target = await t.deps.db.selectFrom('units').select('id').where('name', '=', '县行政审批服务局').executeTakeFirstOrThrow();
+    // The plan written with another variant, 县审批局, that no unit has as its name.
+    const plan = PLAN.replaceAll('县行政审批局', '县审批局');
+    const before = await upload('别名前.txt', plan);
+    expect(before.warnings.filter((w) => w.code === 'unit_not_in_directory').map((w) => w.unit)).toEqual(['县审批局', '县审批局']);
+    const alias = await t.inject({ method: 'POST', url: `/api/units/${target.id}/aliases`, payload: { alias: '县审批局' } });
+    expect(alias.statusCode, alias.body).toBeLessThan(300);
+    const d = await upload('别名.txt', plan);
+    expect(d.warnings.filter((w) => w.code === 'unit_not_in_directory')).toEqual([]);
   });
 });
