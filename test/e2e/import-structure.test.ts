@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/server/context.ts';
@@ -20,6 +22,31 @@ beforeAll(async () => {
   await e.deps.db.insertInto('units').values(DIRECTORY.map((name) => ({ name, is_collective: 0, parent_id: null, created_at: nowIso() }))).execute();
 });
 afterAll(async () => e?.close());
+
+/** Clicks into the source pane on the line that holds `needle`, as a coordinator would, and marks it as starting a task. */
+async function markLine(needle: string): Promise<void> {
+  const { page } = e;
+  const point = await page.getByTestId('draft-source').evaluate((box, text) => {
+    const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.textContent?.indexOf(text) ?? -1;
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(n, at + 2);
+      range.setEnd(n, at + 3);
+      (n.parentElement ?? box).scrollIntoView({ block: 'center' });
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    return null;
+  }, needle);
+  expect(point, needle).not.toBeNull();
+  await page.mouse.click(point!.x, point!.y);
+  const picked = page.getByTestId('source-picked-line');
+  await picked.waitFor();
+  expect(await picked.textContent()).toContain(needle);
+  await picked.getByTestId('source-task-start').click();
+}
 
 it('shows the reading\'s warnings and levels, and fixes the task level and one task start by re-reading in place', async () => {
   const { page, baseUrl } = e;
@@ -60,27 +87,8 @@ it('shows the reading\'s warnings and levels, and fixes the task level and one t
   expect(await reading.locator('[data-testid="draft-level"][data-form="cn-paren"]').getByTestId('draft-level-is-task').textContent()).toBe('已选为任务层级');
   expect(await reading.getByTestId('draft-warning-count-unit_not_in_directory').textContent()).toContain('1');
 
-  // "从此行开始一项任务": click into the unnumbered line under （二）加强信用监管, as a coordinator would.
-  const point = await page.getByTestId('draft-source').evaluate((box, needle) => {
-    const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = n.textContent?.indexOf(needle) ?? -1;
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(n, at + 2);
-      range.setEnd(n, at + 3);
-      (n.parentElement ?? box).scrollIntoView({ block: 'center' });
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }
-    return null;
-  }, '推行信用修复');
-  expect(point).not.toBeNull();
-  await page.mouse.click(point!.x, point!.y);
-  const picked = page.getByTestId('source-picked-line');
-  await picked.waitFor();
-  expect(await picked.textContent()).toContain('推行信用修复“一次办”，8月底前出台配套办法。');
-  await picked.getByTestId('source-task-start').click();
+  // "从此行开始一项任务": click into the unnumbered line under （二）加强信用监管.
+  await markLine('推行信用修复“一次办”，8月底前出台配套办法。');
   await expect.poll(count, { timeout: 10_000 }).toBe(6);
   // The line cut 加强信用监管 in two: both halves are read anew.
   await page.locator('.ant-message-notice').filter({ hasText: '已重新识别：共 6 项任务，其中 2 项按新结构读出' }).waitFor();
@@ -117,4 +125,24 @@ it('shows the reading\'s warnings and levels, and fixes the task level and one t
     .select(['t.title', 'u.name']).where('t.plan_id', '=', planId).where('tu.role', '=', 'lead').where('t.title', 'in', ['压缩审批时限', '推行信用修复“一次办”，8月底前出台配套办法']).orderBy('t.ordinal').execute();
   expect(leads.map((r) => r.name)).toEqual(['县行政审批服务局', '县市场监管局']);
   expect(tasks.map((t) => t.title)).toEqual(['深化“一网通办”改革', '压缩审批时限', '规范涉企收费', '加强信用监管', '推行信用修复“一次办”，8月底前出台配套办法', '保障项目用地']);
+});
+
+it('makes a draft of a document whose task level is not found, and reads its tasks from the lines marked', async () => {
+  const { page, baseUrl } = e;
+  const dir = mkdtempSync(join(tmpdir(), 'tuijin-e2e-plan-'));
+  const file = join(dir, '年度重点工作.txt');
+  writeFileSync(file, '关于做好2024年度重点工作的通知\n一、总体要求\n各单位要高度重视，认真抓好落实。\n二、工作目标\n年底前建成全县数据共享平台。\n9月底前完成政务服务事项梳理。\n三、组织保障\n加强组织领导。\n');
+  await page.goto(`${baseUrl}/imports/new`);
+  await page.setInputFiles('[data-testid="import-upload"] input[type=file]', file);
+  await page.waitForURL(/\/imports\/\d+$/);
+  const reading = page.getByTestId('draft-reading');
+  await reading.getByTestId('draft-warning-count-no_task_level').waitFor();
+  expect(await page.getByTestId('draft-task-count').textContent()).toContain('0 项任务');
+  await e.shot('import-structure-no-level');
+  await markLine('年底前建成全县数据共享平台。');
+  await expect.poll(async () => page.getByTestId('draft-task-count').textContent(), { timeout: 10_000 }).toContain('1 项任务');
+  await markLine('9月底前完成政务服务事项梳理。');
+  await expect.poll(async () => page.getByTestId('draft-task-count').textContent(), { timeout: 10_000 }).toContain('2 项任务');
+  expect(await page.getByTestId('draft-title').inputValue()).toBe('9月底前完成政务服务事项梳理');
+  expect(await reading.getByTestId('draft-warning-count-no_task_level').count()).toBe(0);
 });
