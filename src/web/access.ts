@@ -4,7 +4,7 @@
  * refused.
  */
 import { can as policyCan, type Action, type Principal } from '../core/auth/policy.ts';
-import type { Me } from './api/types.ts';
+import type { Me } from '../core/api/auth.ts';
 
 export type { Action };
 

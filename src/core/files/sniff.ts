@@ -11,6 +11,15 @@ const TYPES = {
   xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: '.xlsx', label: 'Excel 表格' },
 } as const satisfies Record<string, EvidenceType>;
 
+/** The largest evidence file (佐证材料) a report takes; the upload stops past it, the form refuses it before. */
+export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
+
+/**
+ * The extensions the evidence form offers, one per accepted type and `.jpeg` beside `.jpg` (the names a
+ * file picker filters by); the server still judges each file by its content.
+ */
+export const EVIDENCE_EXTENSIONS: readonly string[] = Object.values(TYPES).flatMap((t) => (t.ext === TYPES.jpeg.ext ? [t.ext, '.jpeg'] : [t.ext]));
+
 /** A zip archive: a .docx or .xlsx once its directory says which (`ooxmlTypeOf`). */
 export const ZIP = 'zip' as const;
 

@@ -1,9 +1,9 @@
 import type { WorkCalendar } from '../calendar/index.ts';
 
-/** The status of a milestone or task on a given day. */
-export type WorkStatus = 'not_started' | 'in_progress' | 'due_soon' | 'overdue' | 'done' | 'done_late';
+export const WORK_STATUSES = ['not_started', 'in_progress', 'due_soon', 'overdue', 'done', 'done_late'] as const;
 
-export const WORK_STATUSES: readonly WorkStatus[] = ['not_started', 'in_progress', 'due_soon', 'overdue', 'done', 'done_late'];
+/** The status of a milestone or task on a given day. */
+export type WorkStatus = (typeof WORK_STATUSES)[number];
 
 export const WORK_STATUS_LABELS: Record<WorkStatus, string> = {
   not_started: '未启动',

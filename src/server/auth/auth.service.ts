@@ -9,6 +9,7 @@ import * as repo from './auth.repo.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { getSecuritySettings } from './security-settings.ts';
 import { readUnitSubtree, unitSubtree } from './unit-tree.ts';
+import { findUnitName } from '../units/units.repo.ts';
 
 // Verifying against a throw-away hash when the user does not exist keeps timing from revealing usernames.
 const DUMMY_HASH = hashPassword('not-a-real-password-Aa1!');
@@ -179,4 +180,14 @@ export async function changePassword(deps: Deps, actor: Actor, sessionId: string
     const revoked = await repo.deleteOtherSessions(trx, user.id, sessionId);
     await recordAudit(trx, { ...auditOf(actor), action: 'auth.password', entityType: 'user', entityId: user.id, after: { otherSessionsEnded: revoked } });
   });
+}
+
+/** What the signed-in user's own page and the web app's session know of them. */
+export async function meOf(deps: Deps, s: SessionContext) {
+  const unitName = s.principal.unitId ? await findUnitName(deps.db, s.principal.unitId) : undefined;
+  return {
+    id: s.principal.userId, username: s.username, displayName: s.displayName, unitId: s.principal.unitId, unitName: unitName ?? null,
+    roles: [...s.principal.roles], leaderSectionIds: [...s.principal.leaderSectionIds], mustChangePassword: s.mustChangePassword, passwordExpired: s.passwordExpired,
+    gate: s.gate, csrfToken: s.csrfToken,
+  };
 }

@@ -2,15 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
-import { ErrorSchema, IdParams } from '../plans/plans.schema.ts';
-import { CircularListSchema, CircularPatchSchema, CircularSchema } from './circulars.schema.ts';
+import { errorResponses, IdParams } from '../../core/api/common.ts';
+import { CircularListSchema, CircularPatchSchema, CircularSchema } from '../../core/api/circulars.ts';
 import * as service from './circulars.service.ts';
 
 export function circularRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const read = { action: 'plan.read' as const };
     const manage = { action: 'round.manage' as const };
-    const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+    const errors = errorResponses(400, 401, 403, 404, 409);
 
     app.post('/api/rounds/:id/circulars', { config: manage, schema: { tags: ['circulars'], params: IdParams, response: { 201: CircularSchema, ...errors } } }, async (req, reply) =>
       reply.status(201).send(await service.createCircular(deps, actorOf(req), req.params.id)),

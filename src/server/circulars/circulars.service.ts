@@ -13,7 +13,7 @@ import { renderCircularDocx } from './circular-docx.ts';
 import { renderCircularXlsx } from './circular-xlsx.ts';
 import { renderPdf, warmPdfRenderer } from './pdf-renderer.ts';
 import * as repo from './circulars.repo.ts';
-import type { Circular, CircularPatch, CircularSummary } from './circulars.schema.ts';
+import type { Circular, CircularPatch, CircularSummary } from '../../core/api/circulars.ts';
 
 /**
  * Circulars (通报): a draft written from a closed round's snapshot, edited by the coordinator, then

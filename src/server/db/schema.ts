@@ -1,4 +1,16 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CircularStatus } from '../../core/api/circulars.ts';
+import type { UnitRole } from '../../core/api/common.ts';
+import type { DeliveryChannel, NotificationKind } from '../../core/api/notifications.ts';
+import type { ReportKind, ReportStage, ReportStatus } from '../../core/api/reports.ts';
+import type { RoundStatus } from '../../core/api/rounds.ts';
+import type { BackupRunStatus } from '../../core/api/settings.ts';
+import type { TimelineKind } from '../../core/api/tasks.ts';
+import type { LedgerPlanStatus } from '../../core/ledger/rules.ts';
+import type { PlanLevel } from '../../core/plans/types.ts';
+
+// The enums are defined once, in core, beside the contracts that send them; the tables use them from there.
+export type { BackupRunStatus, CircularStatus, DeliveryChannel, NotificationKind, PlanLevel, ReportKind, ReportStage, ReportStatus, RoundStatus };
 
 /** Kysely's view of the database. Dates are 'YYYY-MM-DD' text, instants ISO-8601 UTC text, JSON is text. */
 export interface DB {
@@ -51,7 +63,6 @@ export interface SettingTable {
   updated_by: number | null;
 }
 
-export type RoundStatus = 'open' | 'closed';
 
 /** A dispatch round (调度): units report for it until it closes; closing freezes its snapshot. */
 export interface RoundTable {
@@ -87,7 +98,6 @@ export interface RoundSnapshotTable {
   reported: Generated<number>;
 }
 
-export type CircularStatus = 'draft' | 'issued';
 
 /** A circular (通报) written from a closed round's snapshot; once issued its files are archived. */
 export interface CircularTable {
@@ -108,9 +118,6 @@ export interface CircularTable {
   xlsx_sha256: string | null;
 }
 
-export type ReportKind = 'part' | 'consolidated';
-export type ReportStage = 'not_started' | 'in_progress' | 'basically_done' | 'done';
-export type ReportStatus = 'draft' | 'submitted' | 'accepted' | 'returned';
 
 export interface ProgressReportTable {
   id: Generated<number>;
@@ -162,7 +169,7 @@ export interface LedgerEntryTable {
   updated_at: string;
 }
 
-export type TaskPlanStatus = 'draft' | 'submitted' | 'approved' | 'returned';
+export type TaskPlanStatus = LedgerPlanStatus;
 
 /** The lead unit's implementation plan for a task: its ledger as a whole, submitted for approval. */
 export interface TaskPlanTable {
@@ -175,7 +182,8 @@ export interface TaskPlanTable {
   review_comment: string | null;
 }
 
-export type TaskEventKind = 'report' | 'review' | 'close' | 'reopen' | 'plan';
+/** What a task's history records; instructions (批示) are kept in their own table. */
+export type TaskEventKind = Exclude<TimelineKind, 'instruction'>;
 
 export interface TaskEventTable {
   id: Generated<number>;
@@ -248,7 +256,6 @@ export interface InstructionTable {
   created_at: string;
 }
 
-export type PlanLevel = 'province' | 'city' | 'county' | 'district';
 
 export interface PlanTable {
   id: Generated<number>;
@@ -340,7 +347,7 @@ export interface UnitAliasTable {
   alias: string;
 }
 
-export type TaskUnitRole = 'lead' | 'responsible';
+export type TaskUnitRole = UnitRole;
 
 export interface TaskUnitTable {
   id: Generated<number>;
@@ -429,9 +436,6 @@ export type Section = Selectable<SectionTable>;
 export type ImportDraft = Selectable<ImportDraftTable>;
 
 // ── Notifications: reminders and escalation (issue 4 item 4) ──────────────────────────────────────
-/** 'round': a dispatch round was opened for the unit. 'backup': a scheduled backup failed (to every admin). */
-export type NotificationKind = 'remind' | 'urge' | 'supervise' | 'interview' | 'round' | 'backup';
-export type DeliveryChannel = 'in_app' | 'email' | 'dingtalk' | 'wecom';
 export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'skipped';
 
 export interface NotificationTable {
@@ -484,7 +488,6 @@ export interface JobLockTable {
 
 // ── Backups (issue 9 §1) ───────────────────────────────────────────────────────────────────────────
 export type BackupTrigger = 'schedule';
-export type BackupRunStatus = 'running' | 'ok' | 'failed';
 /** One backup run of the scheduled job: what it wrote and verified, what retention removed, or why it failed. */
 export interface BackupRunTable {
   id: Generated<number>;

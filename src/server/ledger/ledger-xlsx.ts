@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import type { SheetRowError } from '../../core/api/common.ts';
+import { NARRATIVE_MAX } from '../../core/api/reports.ts';
 import { zipLimitsFor } from '../../core/files/zip.ts';
 import { WORK_STATUS_LABELS } from '../../core/status/status.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
@@ -99,7 +101,7 @@ export async function exportLedger(deps: Deps, planId: number, unitId: number | 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export interface LedgerRowError { row: number; column: string; message: string }
+export type LedgerRowError = SheetRowError;
 
 /**
  * Applies a unit's edited ledger sheet: 具体举措 (one action per line) and 进展情况 (the unit's draft
@@ -129,7 +131,7 @@ export async function importLedger(deps: Deps, actor: Actor, planId: number, uni
     const bad = actions.find((a) => a.length > 1000);
     if (bad) errors.push({ row: n, column: '具体举措', message: '每条举措不超过 1000 字' });
     const progress = text(7);
-    if (progress.length > 5000) errors.push({ row: n, column: '进展情况', message: '进展情况不超过 5000 字' });
+    if (progress.length > NARRATIVE_MAX) errors.push({ row: n, column: '进展情况', message: `进展情况不超过 ${NARRATIVE_MAX} 字` });
     if (progress && task.latestReport && task.latestReport.status === 'submitted' && progress !== task.progress) {
       errors.push({ row: n, column: '进展情况', message: '本单位进展已报送待审核，不能通过导入修改' });
     }

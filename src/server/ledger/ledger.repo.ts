@@ -81,7 +81,7 @@ export async function lockTask(trx: Transaction<DB>, dialect: Dialect, taskId: n
  * Moves the task's plan to `patch.status` only if it is now in one of `from` (a missing plan counts as
  * draft, and is created for the move). True when it moved; false when another request moved it first.
  */
-export async function transitionPlan(trx: Transaction<DB>, taskId: number, from: TaskPlanStatus[], patch: Parameters<typeof upsertPlan>[2]): Promise<boolean> {
+export async function transitionPlan(trx: Transaction<DB>, taskId: number, from: readonly TaskPlanStatus[], patch: Parameters<typeof upsertPlan>[2]): Promise<boolean> {
   if (from.includes('draft')) {
     await trx.insertInto('task_plans').values({ task_id: taskId, status: 'draft', submitted_at: null, submitted_by: null, reviewed_at: null, reviewed_by: null, review_comment: null }).onConflict((oc) => oc.column('task_id').doNothing()).execute();
   }

@@ -1,4 +1,7 @@
+import type { LedgerReview } from '../../core/api/ledger.ts';
 import { can } from '../../core/auth/policy.ts';
+import type { LedgerPlanStatus } from '../../core/ledger/rules.ts';
+import { mayEditLedger, mayReviewLedger, maySubmitLedger, reopensOnChange, SUBMITTABLE_PLAN_STATUSES } from '../../core/ledger/rules.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -7,8 +10,6 @@ import { findTaskScope, milestonesOfTasks } from '../tasks/tasks.repo.ts';
 import type { DB } from '../db/schema.ts';
 import * as repo from './ledger.repo.ts';
 import type { Transaction } from 'kysely';
-
-export const PLAN_STATUS_LABELS = { draft: '编制中', submitted: '待审核', approved: '已通过', returned: '已退回' } as const;
 
 export interface EntryInput {
   milestoneId: number | null;
@@ -52,13 +53,13 @@ const FROZEN = '落实方案已报送，等待审核；审核完成前不能修�
 async function lockEditablePlan(deps: Deps, trx: Transaction<DB>, taskId: number) {
   await repo.lockTask(trx, deps.dialect, taskId);
   const plan = await repo.findPlanOfTask(trx, taskId);
-  if (plan?.status === 'submitted') throw new AppError('CONFLICT', FROZEN);
+  if (!mayEditLedger(plan?.status)) throw new AppError('CONFLICT', FROZEN);
   return plan;
 }
 
 /** In the write's transaction: an approved plan whose ledger changes returns to draft, on record. */
-export async function reopenApproved(trx: Parameters<typeof recordAudit>[0], actor: Actor, taskId: number, plan: { status: string } | null | undefined) {
-  if (plan?.status !== 'approved') return;
+export async function reopenApproved(trx: Parameters<typeof recordAudit>[0], actor: Actor, taskId: number, plan: { status: LedgerPlanStatus } | null | undefined) {
+  if (!reopensOnChange(plan?.status)) return;
   await repo.upsertPlan(trx, taskId, { status: 'draft' });
   await recordAudit(trx, { ...auditOf(actor), action: 'ledger.reopen', entityType: 'task', entityId: taskId, before: { status: 'approved' }, after: { status: 'draft', reason: '已通过的落实方案被修改，需重新报送审核' } });
 }
@@ -125,14 +126,14 @@ export async function submitPlan(deps: Deps, actor: Actor, taskId: number) {
     throw new AppError('FORBIDDEN', '只有牵头单位可以报送落实方案');
   }
   const plan = await repo.findPlanOfTask(deps.db, taskId);
-  if (plan?.status === 'submitted' || plan?.status === 'approved') throw new AppError('CONFLICT', plan.status === 'submitted' ? '落实方案已报送，等待审核' : '落实方案已通过审核');
+  if (plan && !maySubmitLedger(plan.status)) throw new AppError('CONFLICT', plan.status === 'submitted' ? '落实方案已报送，等待审核' : '落实方案已通过审核');
   await deps.db.transaction().execute(async (trx) => {
     // With the task locked no entry can be removed between this count and the submit.
     await repo.lockTask(trx, deps.dialect, taskId);
     if ((await repo.entriesOfTasks(trx, [taskId])).length === 0) throw new AppError('INVALID_INPUT', '请先填写具体举措再报送落实方案');
     const now = deps.clock.iso();
     // Conditional on the plan still being a draft or returned: of concurrent submits exactly one moves it.
-    if (!(await repo.transitionPlan(trx, taskId, ['draft', 'returned'], { status: 'submitted', submitted_at: now, submitted_by: actor.userId, review_comment: null }))) {
+    if (!(await repo.transitionPlan(trx, taskId, SUBMITTABLE_PLAN_STATUSES, { status: 'submitted', submitted_at: now, submitted_by: actor.userId, review_comment: null }))) {
       const current = await repo.findPlanOfTask(trx, taskId);
       throw new AppError('CONFLICT', current?.status === 'approved' ? '落实方案已通过审核' : '落实方案已报送，等待审核');
     }
@@ -143,9 +144,9 @@ export async function submitPlan(deps: Deps, actor: Actor, taskId: number) {
 }
 
 /** The coordinator approves or returns (with comments) a submitted implementation plan. */
-export async function reviewPlan(deps: Deps, actor: Actor, taskId: number, input: { decision: 'approve' | 'return'; comment: string | null }) {
+export async function reviewPlan(deps: Deps, actor: Actor, taskId: number, input: LedgerReview) {
   const plan = await repo.findPlanOfTask(deps.db, taskId);
-  if (!plan || plan.status !== 'submitted') throw new AppError('CONFLICT', '该任务没有待审核的落实方案');
+  if (!plan || !mayReviewLedger(plan.status)) throw new AppError('CONFLICT', '该任务没有待审核的落实方案');
   if (input.decision === 'return' && !input.comment?.trim()) throw new AppError('INVALID_INPUT', '退回时请填写意见', { field: 'comment' });
   await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.iso();

@@ -1,5 +1,6 @@
 import { can } from '../../core/auth/policy.ts';
-import { claimedOtherType, CONTENT_TYPES_PART, evidenceFileName, ooxmlTypeOf, sniffHead, ZIP, type EvidenceType } from '../../core/files/sniff.ts';
+import { STAGE_LABELS } from '../../core/api/reports.ts';
+import { claimedOtherType, CONTENT_TYPES_PART, EVIDENCE_MAX_BYTES, evidenceFileName, ooxmlTypeOf, sniffHead, ZIP, type EvidenceType } from '../../core/files/sniff.ts';
 import { ZipError, zipLimitsFor } from '../../core/files/zip.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
@@ -14,10 +15,8 @@ import * as repo from './reports.repo.ts';
 import { resolveReportRound } from '../rounds/rounds.service.ts';
 import { setReportRound } from '../rounds/rounds.repo.ts';
 
-export const STAGE_LABELS: Record<ReportStage, string> = { not_started: '未启动', in_progress: '推进中', basically_done: '基本完成', done: '已完成' };
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 /** Evidence archives are never inflated beyond their content types, but their directory is held to the import limits all the same. */
-const EVIDENCE_ZIP_LIMITS = zipLimitsFor(MAX_ATTACHMENT_BYTES);
+const EVIDENCE_ZIP_LIMITS = zipLimitsFor(EVIDENCE_MAX_BYTES);
 /** Content types parts list a few dozen parts in a few KB; a megabyte is far past any real one. */
 const MAX_CONTENT_TYPES_BYTES = 1024 * 1024;
 /**
@@ -140,7 +139,7 @@ export async function addAttachment(deps: Deps, actor: Actor, id: number, file: 
     if (ext) throw new AppError('UNSUPPORTED_TYPE', `“${file.fileName}”的内容是${type.label}，与扩展名“${ext}”不符，请改正扩展名后重新上传`);
   };
   const stored = await new FileStore(deps.config.dataDir).receive(file.stream, {
-    maxBytes: MAX_ATTACHMENT_BYTES,
+    maxBytes: EVIDENCE_MAX_BYTES,
     checkHead: (head) => {
       if (head.length === 0) throw new AppError('INVALID_INPUT', '文件为空');
       const type = sniffHead(head);

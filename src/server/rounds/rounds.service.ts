@@ -12,7 +12,7 @@ import { chineseDate } from '../notifications/notice-text.ts';
 import { activeUsersOfUnits, insertInAppNotifications, queueExternalDeliveries } from '../notifications/notifications.repo.ts';
 import { runtimeSettings } from '../settings/settings.service.ts';
 import * as repo from './rounds.repo.ts';
-import type { RoundCreate, RoundDetail, RoundSummary } from './rounds.schema.ts';
+import type { RoundCreate, RoundDetail, RoundSummary } from '../../core/api/rounds.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 type RoundRow = NonNullable<Awaited<ReturnType<typeof repo.findRoundRow>>>;

@@ -7,7 +7,7 @@ import { statusesOf } from '../reports/task-status.ts';
 import { notFound } from '../errors.ts';
 import { findPlanRow, findPlanSource } from '../plans/plans.repo.ts';
 import * as repo from './tasks.repo.ts';
-import type { TaskQuery } from './tasks.schema.ts';
+import type { TaskQuery } from '../../core/api/tasks.ts';
 
 type UnitRef = { id: number; name: string; asWritten: string };
 

@@ -7,7 +7,7 @@ import type { Actor } from '../context.ts';
 import { submitReport } from '../reports/reports.service.ts';
 import { chinaDay } from '../../core/calendar/dates.ts';
 import { importSeed, type TestApp } from './helpers.ts';
-import type { RoundCreate, RoundDetail } from '../rounds/rounds.schema.ts';
+import type { RoundCreate, RoundDetail } from '../../core/api/rounds.ts';
 import { closeRound as closeRoundService } from '../rounds/rounds.service.ts';
 import { sampleSnapshot } from '../../core/rounds/sample-snapshot.ts';
 import type { DB } from '../db/schema.ts';

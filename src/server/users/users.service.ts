@@ -12,7 +12,8 @@ import { hasHeader, cellText, readFirstSheet } from '../files/sheet.ts';
 import { zipLimitsFor } from '../../core/files/zip.ts';
 import { findUnit } from '../units/units.repo.ts';
 import * as repo from './users.repo.ts';
-import { DisplayName, Username, type UserCreate, type UserUpdate } from './users.schema.ts';
+import type { SheetRowError } from '../../core/api/common.ts';
+import { DisplayName, Username, type UserCreate, type UserUpdate } from '../../core/api/users.ts';
 import type { Kysely } from 'kysely';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findUserRow>>>;
@@ -157,7 +158,7 @@ export async function userTemplate(): Promise<Buffer> {
 export const MAX_USERS_UPLOAD_BYTES = 5 * 1024 * 1024;
 const USERS_ZIP_LIMITS = zipLimitsFor(MAX_USERS_UPLOAD_BYTES);
 
-export interface RowError { row: number; column: string; message: string }
+export type RowError = SheetRowError;
 
 /**
  * Creates accounts from an .xlsx sheet: every row is validated (errors named by row and column) and

@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { getMyTasks } from '../../api/me.ts';
-import type { MyTask } from '../../api/types.ts';
+import type { MyTask } from '../../../core/api/tasks.ts';
 import { useCan } from '../../auth/auth-context.tsx';
 import { ContactModal, type ContactTarget } from '../../components/contact-modal.tsx';
 import { DeadlineTags } from '../../components/deadline-tags.tsx';
@@ -17,6 +17,7 @@ import { useRequest } from '../../hooks/use-request.ts';
 import { dueState } from '../../utils/calendar.ts';
 import { dayLabel } from '../../utils/format.ts';
 import { dueWithin, roleCounts, sortByDue } from '../../utils/my-tasks.ts';
+import { UNIT_ROLE_LABELS } from '../../../core/tasks/tasks.ts';
 
 type RoleView = 'all' | 'lead' | 'responsible';
 
@@ -65,7 +66,7 @@ export default function MyUnitPage() {
       dataIndex: 'role',
       width: 60,
       align: 'center',
-      render: (r: MyTask['role']) => (r === 'lead' ? <Tag color="blue">牵头</Tag> : <Tag color="green">责任</Tag>),
+      render: (r: MyTask['role']) => <Tag color={r === 'lead' ? 'blue' : 'green'}>{UNIT_ROLE_LABELS[r]}</Tag>,
     },
     { title: '方案', dataIndex: 'planNumber', width: 150, render: (n: string | null, t) => <Link to={`/plans/${t.planId}`} onClick={(e) => e.stopPropagation()}>{n ?? '方案'}</Link> },
     { title: '编号', dataIndex: 'number', width: 56, align: 'center' },

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { AUDIT_RETENTION_MAX_DAYS, AUDIT_RETENTION_MIN_DAYS } from '../../../../core/audit/retention.ts';
 import { ApiError } from '../../../api/request.ts';
 import { auditArchiveUrl, getAuditRetention, putAuditRetention, verifyAuditChain } from '../../../api/audit.ts';
-import type { AuditArchive, AuditVerification } from '../../../api/types.ts';
+import type { AuditArchive, AuditVerification } from '../../../../core/api/audit.ts';
 import { useRequest } from '../../../hooks/use-request.ts';
 import { shanghaiTime } from '../../../utils/time.ts';
 

@@ -4,7 +4,7 @@ import type { TableColumnsType as ColumnsType } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ROLE_LABELS, ROLES, type Role } from '../../../../core/auth/policy.ts';
-import type { User } from '../../../api/types.ts';
+import type { User } from '../../../../core/api/users.ts';
 import { findUnits } from '../../../api/units.ts';
 import { resetSecondFactor } from '../../../api/auth.ts';
 import { findUsers, resetUserPassword, unlockUser, updateUser } from '../../../api/users.ts';

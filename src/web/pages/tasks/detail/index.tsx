@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { supervisionNoticeUrl } from '../../../api/notifications.ts';
 import { getTask } from '../../../api/tasks.ts';
-import type { TaskDetail } from '../../../api/types.ts';
+import type { TaskDetail } from '../../../../core/api/tasks.ts';
 import { useCan } from '../../../auth/auth-context.tsx';
 import { ContactModal, type ContactTarget } from '../../../components/contact-modal.tsx';
 import { DeadlineTags } from '../../../components/deadline-tags.tsx';
@@ -53,7 +53,8 @@ export default function TaskDetailPage() {
   if (!task.data || !view) return <LoadFailed error={task.error} what="任务" onRetry={task.reload} />;
   const t = task.data;
   const listUrl = `/plans/${t.planId}/tasks${t.sectionId ? `?sectionId=${t.sectionId}` : ''}`;
-  const editableUnitIds = can('task.unit.write') ? (t.myUnitIds ?? []) : [];
+  // The server says whether the viewer may write for a unit named on the task; the web does not recompute it.
+  const editableUnitIds = t.canWrite ? t.myUnitIds : [];
   const isCoordinator = can('report.review');
   const closed = isClosedStatus(t.status) || !!t.closedOn;
 
@@ -104,7 +105,7 @@ export default function TaskDetailPage() {
             <HighlightedText text={view.text} marks={view.marks} />
           </Card>
           <ProgressCard task={t} mayReport={editableUnitIds.length > 0} mayReview={isCoordinator} onChanged={task.reload} />
-          <LedgerCard task={t} mayWrite={can('task.unit.write')} mayReview={isCoordinator} />
+          <LedgerCard task={t} mayWrite={t.canWrite} mayReview={isCoordinator} />
           {t.timeline && <TimelineCard entries={t.timeline} />}
         </Col>
         <Col xs={24} lg={9}>
@@ -124,8 +125,8 @@ export default function TaskDetailPage() {
             <InstructionsCard
               taskId={t.id}
               instructions={t.instructions}
-              canInstruct={t.canInstruct === true}
-              onAdded={(i) => task.setData({ ...t, instructions: [...(t.instructions ?? []), i] })}
+              canInstruct={t.canInstruct}
+              onAdded={(i) => task.setData({ ...t, instructions: [...t.instructions, i] })}
             />
           )}
           {t.contacts && (

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { parseStatusList } from '../../core/dashboard/status-table.ts';
-import type { WorkStatus } from '../../core/status/status.ts';
-import { WorkStatusSchema } from '../tasks/tasks.schema.ts';
+import { parseStatusList } from '../dashboard/status-table.ts';
+import type { WorkStatus } from '../status/status.ts';
+import { StatusCountsSchema, WorkStatusSchema } from './common.ts';
+
+export { StatusCountsSchema };
 
 const Id = z.coerce.number().int().positive();
 
@@ -28,9 +30,6 @@ export const DrillDownQuery = ScopeQuery.extend({
   pageSize: z.coerce.number().int().min(1).max(200, '每页最多 200 条').default(20),
 });
 
-export const StatusCountsSchema = z.object({
-  total: z.number(), notStarted: z.number(), inProgress: z.number(), dueSoon: z.number(), overdue: z.number(), done: z.number(), doneLate: z.number(), completionRate: z.number(),
-});
 
 export const SummarySchema = z.object({ asOf: z.string(), plans: z.number(), tasks: z.number(), units: z.number(), counts: StatusCountsSchema });
 export const BurnupSchema = z.object({

@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../core/calendar/index.ts';
-import { WORK_STATUSES, type WorkStatus } from '../../core/status/status.ts';
+import { isIsoDate } from '../calendar/index.ts';
+import { CHECKPOINT_STATES } from '../status/checkpoints.ts';
+import { WORK_STATUSES } from '../status/status.ts';
+import { StatusCountsSchema, UnitRoleSchema } from './common.ts';
+
+/** A dispatch round (调度) is open while units report for it; closing freezes its snapshot. */
+export const ROUND_STATUSES = ['open', 'closed'] as const;
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
 
 const DateString = (label: string) =>
   z.string({ error: `请填写${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`).refine(isIsoDate, `${label}不是有效日期`);
@@ -29,7 +35,7 @@ export const RoundSummarySchema = z.object({
   periodStart: z.string().nullable(),
   periodEnd: z.string().nullable(),
   dueDate: z.string(),
-  status: z.enum(['open', 'closed']),
+  status: z.enum(ROUND_STATUSES),
   createdAt: z.string(),
   closedAt: z.string().nullable(),
   plans: z.array(PlanRef),
@@ -53,15 +59,12 @@ export const MyRoundsSchema = z.object({
       title: z.string(),
       dueDate: z.string(),
       reported: z.boolean(),
-      tasks: z.array(z.object({ taskId: z.number(), number: z.string(), title: z.string(), role: z.enum(['lead', 'responsible']), reported: z.boolean() })),
+      tasks: z.array(z.object({ taskId: z.number(), number: z.string(), title: z.string(), role: UnitRoleSchema, reported: z.boolean() })),
     }),
   ),
 });
 
-const Status = z.enum(WORK_STATUSES as [WorkStatus, ...WorkStatus[]]);
-export const StatusCountsSchema = z.object({
-  total: z.number(), notStarted: z.number(), inProgress: z.number(), dueSoon: z.number(), overdue: z.number(), done: z.number(), doneLate: z.number(), completionRate: z.number(),
-});
+const Status = z.enum(WORK_STATUSES);
 
 /** `RoundSnapshot` (src/core/rounds/types.ts) as a response schema; circulars embed it too. */
 export const RoundSnapshotSchema = z.object({
@@ -72,7 +75,7 @@ export const RoundSnapshotSchema = z.object({
   plans: z.array(PlanRef),
   overall: StatusCountsSchema,
   bySection: z.array(z.object({ planId: z.number(), sectionId: z.number(), title: z.string(), indicatorCode: z.string().nullable(), counts: StatusCountsSchema })),
-  checkpoints: z.array(z.object({ text: z.string(), date: z.string(), due: z.number(), doneByCheckpoint: z.number(), overdue: z.number(), state: z.enum(['pending', 'met', 'missed']) })),
+  checkpoints: z.array(z.object({ text: z.string(), date: z.string(), due: z.number(), doneByCheckpoint: z.number(), overdue: z.number(), state: z.enum(CHECKPOINT_STATES) })),
   overdue: z.array(
     z.object({ taskId: z.number(), planId: z.number(), number: z.string(), title: z.string(), leadUnits: z.array(z.string()), responsibleUnits: z.array(z.string()), dueDate: z.string(), workdaysOverdue: z.number() }),
   ),

@@ -1,6 +1,10 @@
 import { z } from 'zod';
-import { CIRCULAR_BLOCK_KEYS, CIRCULAR_BLOCK_LABELS, type CircularBlocks } from '../../core/circulars/types.ts';
-import { RoundSnapshotSchema } from '../rounds/rounds.schema.ts';
+import { CIRCULAR_BLOCK_KEYS, CIRCULAR_BLOCK_LABELS, type CircularBlocks } from '../circulars/types.ts';
+import { RoundSnapshotSchema } from './rounds.ts';
+
+/** A circular (通报) is a draft until issued; once issued its files are archived. */
+export const CIRCULAR_STATUSES = ['draft', 'issued'] as const;
+export type CircularStatus = (typeof CIRCULAR_STATUSES)[number];
 
 /** Each prose block of a circular; a block is plain text, paragraphs separated by newlines. */
 export const BLOCK_MAX = 5000;
@@ -39,7 +43,7 @@ export const CircularSummarySchema = z.object({
   title: z.string(),
   docNumber: z.string().nullable(),
   issuer: z.string(),
-  status: z.enum(['draft', 'issued']),
+  status: z.enum(CIRCULAR_STATUSES),
   issuedAt: z.string().nullable(),
   updatedAt: z.string(),
 });
