@@ -42,7 +42,8 @@ describe('rereadTasks on arbitrary readings and edits', () => {
             if (added.has(key)) added.delete(key);
             else deleted.add(key);
           } else {
-            draft = addTask(draft, i, `h${(serial += 1)}`);
+            serial += 1;
+            draft = addTask(draft, i, `h${serial}`);
             added.add(draft[i + 1]!.key);
           }
         }

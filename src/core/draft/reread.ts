@@ -111,9 +111,9 @@ export function rereadTasks(current: readonly DraftTask[], baseline: readonly Ba
   const used = new Set<string>([...current.map((t) => t.key), ...baseline.map((b) => b.key)]);
   let serial = 0;
   const freshKey = () => {
-    let k: string;
-    do k = `r${(serial += 1)}`;
-    while (used.has(k));
+    serial += 1;
+    while (used.has(`r${serial}`)) serial += 1;
+    const k = `r${serial}`;
     used.add(k);
     return k;
   };

@@ -31,7 +31,8 @@ afterAll(async () => t.close());
 let uploads = 0;
 /** Uploads the plan under a number of its own: a committed plan would make the same document a duplicate. */
 async function upload(name = '青禾县重点任务.txt', plan = PLAN): Promise<Draft> {
-  const text = plan.replace('青政办发〔2024〕5号', `青政办发〔2024〕${(uploads += 1) + 100}号`);
+  uploads += 1;
+  const text = plan.replace('青政办发〔2024〕5号', `青政办发〔2024〕${uploads + 100}号`);
   const res = await t.inject({ method: 'POST', url: '/api/imports', ...multipart(name, Buffer.from(text)) });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();

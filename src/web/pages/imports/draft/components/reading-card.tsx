@@ -157,7 +157,7 @@ export function ReadingCard(props: Props) {
                 const line = lineAt(source, s);
                 return (
                   <Tag key={s} closable={!busy} onClose={(e) => { e.preventDefault(); onRemoveStart(s); }}>
-                    <a onClick={() => onSpan([line.start, line.end])}>第 {line.number} 行</a>
+                    <Typography.Link onClick={() => onSpan([line.start, line.end])}>第 {line.number} 行</Typography.Link>
                   </Tag>
                 );
               })}

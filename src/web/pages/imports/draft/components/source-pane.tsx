@@ -79,6 +79,7 @@ export function SourcePane({ source, task, focus = null, onTaskStart }: Props) {
           <Button size="small" type="text" onClick={() => setPicked(null)}>取消</Button>
         </div>
       )}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a click only picks the line for the toolbar above, whose button is the action */}
       <div ref={box} style={{ position: 'relative', flex: 1, overflow: 'auto', padding: '8px 14px' }} data-testid="draft-source" onMouseUp={onTaskStart ? pick : undefined}>
         <HighlightedText ref={text} text={source} marks={marks} />
       </div>
