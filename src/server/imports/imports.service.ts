@@ -12,7 +12,7 @@ import { insertPlanTree } from '../plans/plan-tree.ts';
 import { unitDirectory } from '../units/units.repo.ts';
 import { firstKeys, readerWarnings, readingDto, readingOf, readSource, storedReading, withUnitWarnings, type StoredDraft } from './draft-reading.ts';
 import * as repo from './imports.repo.ts';
-import { type DraftContent, DraftContentSchema, type ReadOptions } from './imports.schema.ts';
+import { type DraftContent, DraftContentSchema, type ReadOptions } from '../../core/api/imports.ts';
 
 export const ALLOWED_EXTENSIONS = ['.txt', '.docx', '.html', '.htm', '.pdf', '.doc', '.wps'];
 /**

@@ -1,7 +1,8 @@
+/** The contract of import drafts (`/api/imports`): what the reader read, as the coordinator corrects it. */
 import { z } from 'zod';
-import { DRAFT_WARNING_CODES } from '../../core/draft/warnings.ts';
-import { DeadlineSchema, IsoDate, PlanLevelSchema, SpanSchema } from '../plans/plans.schema.ts';
-import { UnitName } from '../units/units.schema.ts';
+import { DRAFT_WARNING_CODES } from '../draft/warnings.ts';
+import { DeadlineSchema, IsoDate, PlanLevelSchema, SpanSchema } from './common.ts';
+import { UnitName } from './units.ts';
 
 export const DraftTaskSchema = z.object({
   key: z.string().min(1).max(64),
@@ -65,6 +66,7 @@ export const ReadOptionsSchema = z
   .strict();
 export type ReadOptions = z.infer<typeof ReadOptionsSchema>;
 
+/** What a re-read did: the source ranges read anew and what of the coordinator's work it kept. */
 export const RereadSummarySchema = z.object({
   tasks: z.number().int(),
   region: z.array(SpanSchema),
@@ -87,5 +89,10 @@ export const DraftSchema = DraftContentSchema.extend({
   warnings: z.array(DraftWarningSchema),
   readOptions: ReadOptionsSchema,
 });
+export type ImportDraft = z.infer<typeof DraftSchema>;
+export type DraftDocument = z.infer<typeof DraftDocumentSchema>;
+export type DraftGoal = z.infer<typeof DraftGoalSchema>;
+export type DraftReadingLevel = z.infer<typeof ReadingLevelSchema>;
+export type RereadSummary = z.infer<typeof RereadSummarySchema>;
 export const RereadResultSchema = DraftSchema.extend({ reread: RereadSummarySchema });
 export const CommitResultSchema = z.object({ planId: z.number() });
