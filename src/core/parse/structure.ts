@@ -15,6 +15,8 @@ class PartBuilder {
   private kinds: (MarkerKind | 'row')[] = [];
   /** Line starts (view offsets) the coordinator marked as task starts. */
   private readonly forced: ReadonlySet<number>;
+  /** Whether most of the document's lines are indented (paragraph starts written with spaces). */
+  indented = false;
   /** Headings with a bare numeral ("一教育方面"), by line start. */
   private readonly bare: ReadonlyMap<number, Marker>;
   /** The last value of each family, kept when the family's level closes: a running number goes on under the next heading. */
@@ -130,8 +132,15 @@ class PartBuilder {
     }
     // A hard wrap mid-sentence, the paragraph under a title line ("1．压缩开办时间⏎将…"), or a last
     // paragraph that carries the item's units all continue the item.
-    const continues = cur && !this.inLabels && ((prev && !endsSentence(t, prev)) || cur.headingLike);
-    if (cur && (continues || endsWithUnitBracket(t, line))) {
+    // In a document that indents its paragraphs, a line without indent under an indented item goes on
+    // with that item even after a full stop (a PDF copy wraps lines at a fixed width).
+    const signature = line.last - line.first <= 24 && /(?:政府|办公室|办公厅|委员会|局|委|\d{1,2}月\d{1,2}日)$/.test(t.slice(line.first, line.last));
+    const unindented = this.indented && line.first === line.start && prev !== null && prev.first > prev.start && !signature;
+    // "主要做好以下工作：一是…二是…" under a heading is a list of items, not the heading's paragraph.
+    const afterTitle = cur !== null && cur.headingLike && (!prev || endsSentence(t, prev) || cur.end === prev.last);
+    const shiUnderHeading = !m && afterTitle ? findInlineShi(t, line.first, line.last) : [];
+    const continues = shiUnderHeading.length === 0 && cur && !this.inLabels && ((prev && !endsSentence(t, prev)) || cur.headingLike || (unindented && !m));
+    if (cur && (continues || (shiUnderHeading.length === 0 && endsWithUnitBracket(t, line)))) {
       cur.end = line.last;
       cur.blockEnd = line.last;
       return;
@@ -268,7 +277,16 @@ export function readParts(t: string, lines: Line[], opts: PartOptions = {}): Par
   const parts: Part[] = [];
   const forced = opts.forced ?? new Set<number>();
   const bare = findBareHeadings(t, lines);
+  let filled = 0;
+  let indentedLines = 0;
+  for (const l of lines) {
+    if (l.last <= l.first) continue;
+    filled++;
+    if (l.first > l.start) indentedLines++;
+  }
+  const indented = indentedLines * 3 >= filled;
   let builder = new PartBuilder(t, forced, bare);
+  builder.indented = indented;
   let start = 0;
   let isAttachment = false;
   let prev: Line | null = null;
@@ -292,6 +310,7 @@ export function readParts(t: string, lines: Line[], opts: PartOptions = {}): Par
     if (line.last > line.first && isAttachmentLine(t, line)) {
       close(line.start);
       builder = new PartBuilder(t, forced, bare);
+      builder.indented = indented;
       start = line.start;
       isAttachment = true;
       prev = null;

@@ -100,7 +100,11 @@ function readHeader(names: string[]): TableHeader | null {
 
 /** Whether a cell's words are only header words (序号, 工作任务, 牵头单位…). */
 export function isHeaderWord(s: string): boolean {
-  return s.length > 0 && s.length <= 8 && /^(?:序号|编号|序|重点任务|主要任务|工作任务|任务|具体措施|工作措施|主要措施|措施|工作内容|具体内容|内容|举措|事项|类别|领域|指标|板块|方面|牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|完成时限|完成时间|时间节点|时限|时间|期限|进度安排|备注)$/.test(s);
+  return (
+    s.length > 0 &&
+    s.length <= 8 &&
+    /^(?:序号|编号|序|.{0,4}(?:任务|措施|举措|内容|事项|类别|领域|指标|板块|方面|目标)|.{0,2}(?:牵头|责任|配合|协办|参与|主办|协同)(?:单位|部门|处室)?|.{0,2}(?:时限|时间|期限|时间节点|进度安排)|备注)$/.test(s)
+  );
 }
 
 /** Reads header names given one per line (a table flattened to one cell per line). */
