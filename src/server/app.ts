@@ -20,6 +20,7 @@ import { registerAuth, type RegisteredRoute } from './auth/auth.plugin.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
+import { workbenchRoutes } from './workbench/workbench.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { ledgerRoutes } from './ledger/ledger.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
@@ -93,6 +94,7 @@ export async function buildApp({ deps, webDir, logLevel }: AppOptions): Promise<
   await app.register(userRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(reportRoutes(deps));
+  await app.register(workbenchRoutes(deps));
   await app.register(notificationRoutes(deps));
   await app.register(ledgerRoutes(deps));
   await app.register(dashboardRoutes(deps));

@@ -1,5 +1,6 @@
 /** The contract of plans, sections and indicators (`/api/plans`, `/api/sections`, `/api/indicators`). */
 import { z } from 'zod';
+import { CHECKPOINT_STATES } from '../status/checkpoints.ts';
 import { IsoDate, listResult, PlanLevelSchema, SpanSchema } from './common.ts';
 
 export const PlanSummarySchema = z.object({
@@ -69,3 +70,14 @@ export const PlanSourceSchema = z.object({ text: z.string() });
 export const IndicatorSchema = z.object({ code: z.string(), name: z.string(), nameEn: z.string() });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 export const IndicatorListSchema = listResult(IndicatorSchema);
+
+export const CheckpointRowSchema = z.object({ text: z.string(), date: z.string(), due: z.number(), doneByCheckpoint: z.number(), doneLate: z.number(), overdue: z.number(), state: z.enum(CHECKPOINT_STATES) });
+export type CheckpointRow = z.infer<typeof CheckpointRowSchema>;
+/** `GET /api/plans/:id/checkpoints`: the plan's dated goals, done by each, per section and unit. */
+export const PlanCheckpointsSchema = z.object({
+  today: z.string(),
+  goals: z.array(z.object({ text: z.string(), date: z.string() })),
+  bySection: z.array(z.object({ sectionId: z.number(), title: z.string(), checkpoints: z.array(CheckpointRowSchema) })),
+  byUnit: z.array(z.object({ unitId: z.number(), name: z.string(), checkpoints: z.array(CheckpointRowSchema) })),
+});
+export type PlanCheckpoints = z.infer<typeof PlanCheckpointsSchema>;

@@ -1,12 +1,10 @@
 /**
- * The contract of progress reports (进展), their evidence, reviews (审核), reopening, a unit's workbench
- * and a plan's checkpoints; with the report enums, their labels and the narrative limit both ends check.
+ * The contract of progress reports (进展), their evidence, reviews (审核) and reopening; with the
+ * report enums, their labels and the narrative limit both ends check.
  */
 import { z } from 'zod';
 import { NARRATIVE_MAX, REPORT_KINDS, REPORT_STAGES, REPORT_STATUSES, REVIEW_DECISIONS } from '../reports/reports.ts';
-import { CHECKPOINT_STATES } from '../status/checkpoints.ts';
-import { listResult, OkSchema, UnitNameRefSchema } from './common.ts';
-import { MyTaskSchema } from './tasks.ts';
+import { listResult, OkSchema } from './common.ts';
 
 // The enums live in core/reports (no zod), so the web can take their values without the schemas.
 export { NARRATIVE_MAX, REPORT_KIND_LABELS, REPORT_KINDS, REPORT_STAGES, REPORT_STATUSES, REVIEW_DECISION_LABELS, REVIEW_DECISIONS, STAGE_LABELS } from '../reports/reports.ts';
@@ -48,26 +46,3 @@ export const ReviewItemSchema = z.object({ reportId: z.number(), taskId: z.numbe
 export type ReviewItem = z.infer<typeof ReviewItemSchema>;
 export const ReviewQueueSchema = listResult(ReviewItemSchema);
 
-/** `GET /api/me/workbench`: what a unit should do next. */
-export const WorkbenchSchema = z.object({
-  unit: UnitNameRefSchema.nullable(),
-  counts: z.object({ dueSoon: z.number(), overdue: z.number(), returned: z.number(), toConsolidate: z.number() }),
-  dueSoon: z.array(MyTaskSchema),
-  overdue: z.array(MyTaskSchema),
-  returned: z.array(z.object({ reportId: z.number(), taskId: z.number(), taskTitle: z.string(), comment: z.string().nullable() })),
-  toConsolidate: z.array(z.object({ taskId: z.number(), taskTitle: z.string(), partReports: z.number() })),
-});
-export type Workbench = z.infer<typeof WorkbenchSchema>;
-/** A unit's task with its status, as the workbench lists it. */
-export type WorkbenchTask = Workbench['dueSoon'][number];
-
-export const CheckpointRowSchema = z.object({ text: z.string(), date: z.string(), due: z.number(), doneByCheckpoint: z.number(), doneLate: z.number(), overdue: z.number(), state: z.enum(CHECKPOINT_STATES) });
-export type CheckpointRow = z.infer<typeof CheckpointRowSchema>;
-/** `GET /api/plans/:id/checkpoints`: the plan's dated goals, done by each, per section and unit. */
-export const PlanCheckpointsSchema = z.object({
-  today: z.string(),
-  goals: z.array(z.object({ text: z.string(), date: z.string() })),
-  bySection: z.array(z.object({ sectionId: z.number(), title: z.string(), checkpoints: z.array(CheckpointRowSchema) })),
-  byUnit: z.array(z.object({ unitId: z.number(), name: z.string(), checkpoints: z.array(CheckpointRowSchema) })),
-});
-export type PlanCheckpoints = z.infer<typeof PlanCheckpointsSchema>;

@@ -10,7 +10,7 @@ import { cellText, hasHeader, readFirstSheet } from '../files/sheet.ts';
 import { findPlanRow } from '../plans/plans.repo.ts';
 import { attachmentsOf, insertReport, reportsOfTasks, updateReportRow } from '../reports/reports.repo.ts';
 import { findUnitName } from '../units/units.repo.ts';
-import { statusesOf } from '../reports/task-status.ts';
+import { statusesOf } from '../tasks/task-status.ts';
 import { milestonesOfTasks, unitsOfTasks } from '../tasks/tasks.repo.ts';
 import * as repo from './ledger.repo.ts';
 import { reopenApproved } from './ledger.service.ts';

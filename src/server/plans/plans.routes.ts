@@ -2,13 +2,19 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../context.ts';
 import { actorOf } from '../actor.ts';
 import { errorResponses, IdParams } from '../../core/api/common.ts';
-import { PlanDetailSchema, PlanListSchema, PlanSourceSchema, PlanUpdateSchema, SectionSchema, SectionUpdateSchema } from '../../core/api/plans.ts';
+import { PlanCheckpointsSchema, PlanDetailSchema, PlanListSchema, PlanSourceSchema, PlanUpdateSchema, SectionSchema, SectionUpdateSchema } from '../../core/api/plans.ts';
+import { getCheckpoints } from './checkpoints.service.ts';
 import * as service from './plans.service.ts';
 
 export function planRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const read = { action: 'plan.read' as const };
     const manage = { action: 'plan.manage' as const };
+    app.get(
+      '/api/plans/:id/checkpoints',
+      { config: read, schema: { tags: ['plans'], params: IdParams, response: { 200: PlanCheckpointsSchema, ...errorResponses(400, 401, 403, 404, 409) } } },
+      async (req) => getCheckpoints(deps, req.params.id),
+    );
     app.get('/api/plans', { config: read, schema: { tags: ['plans'], response: { 200: PlanListSchema } } }, async () => service.findPlans(deps));
 
     app.get('/api/plans/:id', { config: read, schema: { tags: ['plans'], params: IdParams, response: { 200: PlanDetailSchema, ...errorResponses(404) } } }, async (req) =>

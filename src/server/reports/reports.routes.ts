@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  AttachmentParams, AttachmentSchema, OkSchema, PlanCheckpointsSchema, ReopenBodySchema, ReportCreateSchema, ReportListSchema, ReportPatchSchema, ReportSchema,
-  ReviewBodySchema, ReviewQueueSchema, WorkbenchSchema,
+  AttachmentParams, AttachmentSchema, OkSchema, ReopenBodySchema, ReportCreateSchema, ReportListSchema, ReportPatchSchema, ReportSchema,
+  ReviewBodySchema, ReviewQueueSchema,
 } from '../../core/api/reports.ts';
 import { EVIDENCE_MAX_BYTES } from '../../core/files/sniff.ts';
 import { actorOf } from '../actor.ts';
@@ -10,8 +10,6 @@ import type { Deps } from '../context.ts';
 import { discardUpload, openUpload } from '../files/upload.ts';
 import { errorResponses, IdParams } from '../../core/api/common.ts';
 import * as service from './reports.service.ts';
-import { getWorkbench } from './workbench.service.ts';
-import { getCheckpoints } from './checkpoints.service.ts';
 
 export function reportRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -57,12 +55,6 @@ export function reportRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post('/api/reports/:id/submit', { config: write, schema: { tags: ['reports'], params: IdParams, response: { 200: ReportSchema, ...errors } } }, async (req) =>
       service.submitReport(deps, actorOf(req), req.params.id),
     );
-    app.get(
-      '/api/plans/:id/checkpoints',
-      { config: read, schema: { tags: ['reports'], params: IdParams, response: { 200: PlanCheckpointsSchema, ...errors } } },
-      async (req) => getCheckpoints(deps, req.params.id),
-    );
-    app.get('/api/me/workbench', { config: read, schema: { tags: ['reports'], response: { 200: WorkbenchSchema, ...errors } } }, async (req) => getWorkbench(deps, actorOf(req)));
     app.get('/api/reviews', { config: review, schema: { tags: ['reports'], response: { 200: ReviewQueueSchema, ...errors } } }, async () =>
       service.findReviewQueue(deps),
     );

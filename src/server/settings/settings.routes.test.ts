@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../core/calendar/index.ts';
 import { runReminders } from '../jobs/reminders.job.ts';
 import { chinaMorning, seedTask } from '../test/factories.ts';
-import { statusesOf } from '../reports/task-status.ts';
+import { statusesOf } from '../tasks/task-status.ts';
 import { createTestApp, type TestApp } from '../test/helpers.ts';
 import { runtimeSettings } from './settings.service.ts';
 

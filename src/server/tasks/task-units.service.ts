@@ -6,7 +6,7 @@ import { bySoonestDue, deadlinesByTask, nextDue } from './deadlines.ts';
 import * as repo from './tasks.repo.ts';
 import { findUnitName } from '../units/units.repo.ts';
 import { findDisplayName } from '../users/users.repo.ts';
-import { statusesOf } from '../reports/task-status.ts';
+import { statusesOf } from './task-status.ts';
 
 /** Refuses, and records the refusal in the audit trail in its own write. */
 async function deny(deps: Deps, actor: Actor, action: string, taskId: number, message: string): Promise<never> {

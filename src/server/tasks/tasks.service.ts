@@ -3,7 +3,7 @@ import type { Actor, Deps } from '../context.ts';
 import { deadlinesByTask } from './deadlines.ts';
 import { viewerOfTask } from './task-units.service.ts';
 import { eventsOf } from '../reports/reports.repo.ts';
-import { statusesOf } from '../reports/task-status.ts';
+import { statusesOf } from './task-status.ts';
 import { notFound } from '../errors.ts';
 import { findPlanRow, findPlanSource } from '../plans/plans.repo.ts';
 import * as repo from './tasks.repo.ts';

@@ -1,7 +1,6 @@
 import { get, patch } from './request.ts';
 import type { ListResult } from '../../core/api/common.ts';
-import type { Indicator, PlanDetail, PlanSummary, PlanUpdate, Section } from '../../core/api/plans.ts';
-import type { PlanCheckpoints } from '../../core/api/reports.ts';
+import type { Indicator, PlanDetail, PlanSummary, PlanUpdate, Section, PlanCheckpoints } from '../../core/api/plans.ts';
 import type { PlanCalendar } from '../../core/api/tasks.ts';
 
 export const findPlans = (signal?: AbortSignal) => get<ListResult<PlanSummary>>('/api/plans', { signal });

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { getWorkbench } from '../../api/reports.ts';
 import { findMyRounds } from '../../api/rounds.ts';
-import type { WorkbenchTask } from '../../../core/api/reports.ts';
+import type { WorkbenchTask } from '../../../core/api/workbench.ts';
 import { LoadFailed } from '../../components/page-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';

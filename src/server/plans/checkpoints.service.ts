@@ -1,7 +1,7 @@
 import { summariseCheckpoints, type CheckpointState } from '../../core/status/checkpoints.ts';
 import type { Deps } from '../context.ts';
 import { notFound } from '../errors.ts';
-import { findGoals, findPlanRow, findSections } from '../plans/plans.repo.ts';
+import { findGoals, findPlanRow, findSections } from './plans.repo.ts';
 import { milestonesOfTasks, tasksOfPlan, unitsOfTasks } from '../tasks/tasks.repo.ts';
 
 const shape = (s: CheckpointState) => ({ text: s.checkpoint.text, date: s.checkpoint.date!, ...s.counts, state: s.state });

@@ -1,8 +1,8 @@
 import { taskStatus, type MilestoneFacts, type WorkStatus } from '../../core/status/status.ts';
 import type { Deps } from '../context.ts';
-import { milestonesOfTasks } from '../tasks/tasks.repo.ts';
+import { milestonesOfTasks } from './tasks.repo.ts';
 import { runtimeSettings } from '../settings/settings.service.ts';
-import { tasksWithProgress } from './reports.repo.ts';
+import { tasksWithProgress } from '../reports/reports.repo.ts';
 
 /**
  * Status of each task today, from its milestones, closure and reports. When today's look-ahead

@@ -1,6 +1,6 @@
 import type { Actor, Deps } from '../context.ts';
 import { myTasks } from '../tasks/task-units.service.ts';
-import { returnedReports, sentReportsOfTasks } from './reports.repo.ts';
+import { returnedReports, sentReportsOfTasks } from '../reports/reports.repo.ts';
 
 /**
  * A unit's week at a glance: tasks due soon and overdue, its reports returned by the coordinator,
