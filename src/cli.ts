@@ -84,6 +84,11 @@ async function importCommand(args: string[]): Promise<number> {
     const deps = { db: database.db, dialect: database.dialect, config, clock: systemClock };
     const actor = SYSTEM_ACTOR;
     const draft = await uploadDocument(deps, actor, { fileName: basename(file), bytes: await readFile(resolve(file)) });
+    if (draft.tasks.length === 0) {
+      // Numbering found but no task level: the draft waits for a coordinator to choose one in the browser.
+      console.error(`未能判断任务所在层级：已保存为导入草稿 /imports/${draft.id}，请在网页中选择“任务在此层级”后提交`);
+      return 1;
+    }
     const { planId } = await commitDraft(deps, actor, draft.id);
     console.log(`imported plan ${planId}: ${draft.document.title} (${draft.tasks.length} tasks)`);
     return 0;

@@ -1,3 +1,4 @@
+import { findJoins } from './joins.ts';
 import { T2S_PAIRS } from './t2s-data.ts';
 
 /**
@@ -48,6 +49,11 @@ export interface ReadingView {
   text: string;
   cuts: number[];
   shifts: number[];
+  /**
+   * View offsets of line breaks the reader put back into a copy that lost them (see breaks.ts),
+   * ascending. Each maps to the source character after it; the view runs one ahead after each.
+   */
+  inserts?: number[];
 }
 
 const TONE = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňḿ';
@@ -82,10 +88,29 @@ export function buildView(source: string): ReadingView {
   const n = source.length;
   const codes = new Uint16Array(n);
   for (let i = 0; i < n; i++) codes[i] = FOLD[source.charCodeAt(i)] ?? 0;
+  // Full-width spaces that a wrong code page turned into "??" (one ideographic space, two bytes) are
+  // spaces to the matchers; a lone "?" stays, for it may be a lost numeral ("（?）") or mojibake.
+  for (let i = 0; i + 1 < n; i++) {
+    if (codes[i] === 0x3f && codes[i + 1] === 0x3f) {
+      let j = i;
+      while (j < n && codes[j] === 0x3f) codes[j++] = 0x20;
+      i = j;
+    }
+  }
+  const joins = findJoins(new TextDecoder('utf-16le').decode(codes));
+  let nextJoin = 0;
   const cuts: number[] = [];
   const shifts: number[] = [];
   let w = 0;
   for (let r = 0; r < n; ) {
+    if (r === joins[nextJoin]) {
+      // A hard wrap: the newline leaves the view, the source keeps it.
+      nextJoin++;
+      cuts.push(w);
+      shifts.push(r + 1 - w);
+      r++;
+      continue;
+    }
     if (codes[r] === 0x28) {
       const e = glossEnd(codes, r, n);
       if (e > 0) {
@@ -103,7 +128,18 @@ export function buildView(source: string): ReadingView {
 
 /** Maps a view offset to the source offset of the same character. */
 export function toSource(view: ReadingView, i: number): number {
-  const { cuts, shifts } = view;
+  const { cuts, shifts, inserts } = view;
+  if (inserts && inserts.length > 0) {
+    // Back to the view before the breaks were put in: one less for every break before i.
+    let lo = 0;
+    let hi = inserts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((inserts[mid] ?? 0) < i) lo = mid + 1;
+      else hi = mid;
+    }
+    i -= lo;
+  }
   let lo = 0;
   let hi = cuts.length - 1;
   let shift = 0;

@@ -59,7 +59,11 @@ const RESP_TAIL =
   /(?:(?:按|按照|根据)?(?:各自)?职责(?:分工)?(?:负责|卖力|落实|配合|参与|实施|推进|办理)?|(?:分别|共同|具体|配合|参与|协助|协同)?(?:负责|卖力|落实|配合|参与|协助|协办|参加|办理)|为(?:责任|配合)单位)$/;
 const ROLE_SUFFIX = /[(（](牵头|配合|责任|参与|协办)(?:单位|部门)?[)）]$/;
 /** The rule "列第一位者为牵头单位" and its variants. */
-export const FIRST_LEAD = /(?:首位|第一位|第一个|排名第一|排序第一|排在第一|居首|最前|排在前面|前面的)[^,，;；。\n]{0,12}(?:为|是|作为)牵头/;
+export const FIRST_LEAD =
+  /(?:(?:首位|第一位|第一个|排名第一|排序第一|排在第一|排名首位|排在首位|列首位|居首|最前|排在前面|前面的)[^,，;；。\n]{0,12}(?:为|是|作为|负责)?牵头|第一(?:责任|配合|承办)?(?:单位|部门)(?:为|是|作为)牵头)/;
+/** Clauses of a rule sentence around FIRST_LEAD that name no unit: "各项任务中", "其余为责任单位". */
+const RULE_CLAUSE =
+  /^(?:(?:各项|以上|以下|上述|所有|本方案|每项|各)?(?:任务|措施|工作|事项|单位)(?:中|内|里)?|(?:其余|其他|其它)(?:单位|部门)?(?:为|是)?(?:责任|配合|协办|参与)(?:单位|部门)?|下同|同上)$/;
 
 /** Whether a line (view range, already trimmed) is a unit or schedule label line such as 牵头部门：X. */
 export function isLabelLine(t: string, start: number, end: number): boolean {
@@ -150,7 +154,7 @@ export function readUnitClauses(t: string, start: number, end: number, defaultRo
       out.hasRoleWords = true;
       continue;
     }
-    if (text === '下同' || text === '同上') continue;
+    if (RULE_CLAUSE.test(text)) continue;
     const label = LEAD_LABEL.exec(text) ?? RESP_LABEL.exec(text) ?? TIME_LABEL.exec(text) ?? IGNORE_LABEL.exec(text);
     if (label) {
       role = LEAD_LABEL.test(text) ? 'lead' : RESP_LABEL.test(text) ? 'resp' : TIME_LABEL.test(text) ? 'time' : 'ignore';
@@ -222,4 +226,51 @@ export function findInlineLabel(t: string, start: number, end: number, brackets:
     if ('。；; \t\n'.includes(t[at - 1] ?? '') || t[at] === '【' || t[at] === '[') return at;
   }
   return -1;
+}
+
+/**
+ * Units written as the item's last clauses in running text: "…，由X牵头，Y配合。", "…。X负责。",
+ * "…，X、Y按职责分工负责。" Returns where those clauses start (the text ends there) and their
+ * reading, or null. Every name must read as a unit and every clause must carry a role verb, so
+ * "各地要抓好落实" stays text.
+ */
+export function findTrailingUnitClauses(t: string, start: number, end: number): { at: number; reading: UnitReading } | null {
+  let e = end;
+  while (e > start && ' \t\n。.；;，,'.includes(t[e - 1] ?? '')) e--;
+  let at = -1;
+  let cut = e;
+  // Walk back clause by clause while each one is "units + role verb".
+  for (let guard = 0; guard < 6 && cut > start; guard++) {
+    let s = cut;
+    while (s > start && !'，,；;。'.includes(t[s - 1] ?? '')) s--;
+    const r = readUnitClauses(t, s, cut);
+    const names = [...r.lead, ...r.responsible];
+    if (!r.hasRoleWords || names.length === 0 || r.times.length > 0 || !names.every((n) => looksLikeUnit(t.slice(n.start, n.end)))) break;
+    at = s;
+    if (s <= start) break;
+    cut = s - 1;
+  }
+  if (at < 0 || at <= start) return null;
+  return { at, reading: readUnitClauses(t, at, e) };
+}
+
+/**
+ * Whether the document states the first-unit-leads rule for all its lists: a rule sentence of its
+ * own ("各项任务中，排在第一位的为牵头单位"), or one inside a task's unit bracket that says 下同. A
+ * rule inside one task's bracket beside its units is that task's alone.
+ */
+export function documentFirstLead(t: string): boolean {
+  const re = new RegExp(FIRST_LEAD.source, 'g');
+  for (let m = re.exec(t); m; m = re.exec(t)) {
+    const at = m.index;
+    const open = Math.max(t.lastIndexOf('(', at), t.lastIndexOf('〔', at));
+    const closedBefore = Math.max(t.lastIndexOf(')', at), t.lastIndexOf('〕', at));
+    if (open < 0 || open < closedBefore || at - open > 200) return true;
+    let close = at;
+    while (close < t.length && close - at < 200 && t[close] !== ')' && t[close] !== '〕') close++;
+    if (/下同|以下同|后同/.test(t.slice(at, close))) return true;
+    const r = readUnitClauses(t, open + 1, close);
+    if (r.lead.length + r.responsible.length === 0) return true;
+  }
+  return false;
 }

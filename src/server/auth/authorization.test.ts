@@ -113,6 +113,17 @@ describe('every route × every role', () => {
     }
   });
 
+  it('covers the draft re-read route with the right of editing a draft', async () => {
+    const actionOf = (method: string, url: string) => t.app.routeRegistry.find((r) => r.method === method && r.url === url)?.action;
+    expect(actionOf('POST', '/api/imports/:id/reread')).toBe('plan.manage');
+    expect(actionOf('POST', '/api/imports/:id/reread')).toBe(actionOf('PUT', '/api/imports/:id'));
+    for (const as of [null, ...ROLES] as (Role | null)[]) {
+      const res = await call('POST', '/api/imports/999999/reread', as);
+      // Allowed callers reach the service, which answers that there is no such draft.
+      expect(res.statusCode, `POST /api/imports/:id/reread as ${as ?? 'public'}`).toBe(as === null ? 401 : ACTION_ROLES['plan.manage']!.includes(as) ? 404 : 403);
+    }
+  });
+
   it('has no route that changes or deletes the audit trail', () => {
     const auditRoutes = t.app.routeRegistry.filter((r) => r.url.startsWith('/api/audit'));
     expect(auditRoutes.length).toBeGreaterThan(0);

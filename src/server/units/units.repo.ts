@@ -75,6 +75,13 @@ export async function findAlias(db: Q, alias: string) {
   return db.selectFrom('unit_aliases').selectAll().where('alias', '=', alias).executeTakeFirst();
 }
 
+/** Every name the directory knows, unit names and aliases apart: what an import's unit names are checked against. */
+export async function unitDirectory(db: Q): Promise<{ names: string[]; aliases: string[] }> {
+  const names = await db.selectFrom('units').select('name').orderBy('name').execute();
+  const aliases = await db.selectFrom('unit_aliases').select('alias').execute();
+  return { names: names.map((r) => r.name), aliases: aliases.map((r) => r.alias) };
+}
+
 export async function allUnitNames(db: Q) {
   return db.selectFrom('units').select(['id', 'name']).execute();
 }

@@ -14,6 +14,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.import': '批量导入账号',
   'import.upload': '上传方案文件',
   'import.edit': '编辑导入草稿',
+  'import.reread': '按所选结构重新识别草稿',
   'import.discard': '放弃导入草稿',
   'plan.import': '导入方案',
   'plan.update': '修改方案信息',
