@@ -9,7 +9,7 @@ import { loadConfig } from './server/config.ts';
 import { SYSTEM_ACTOR } from './server/context.ts';
 import { openDatabase } from './server/db/connection.ts';
 import { commitDraft, uploadDocument } from './server/imports/imports.service.ts';
-import { extractText } from './server/plans/extract.ts';
+import { extractText } from './server/imports/extract.ts';
 import { importSampleIfEmpty } from './server/sample.ts';
 import { createDemoAccounts, formatDemoAccounts } from './server/demo.ts';
 import { createUser } from './server/users/users.service.ts';

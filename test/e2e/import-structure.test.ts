@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/server/context.ts';
-import { nowIso } from '../../src/server/db/util.ts';
 import { createUser } from '../../src/server/users/users.service.ts';
 import { ROOT, signIn, startE2E, type E2E } from './harness.ts';
 
@@ -19,7 +18,7 @@ beforeAll(async () => {
   await createUser(e.deps, SYSTEM_ACTOR, {
     username: 'tongchou', displayName: '统筹协调员', unitId: null, roles: ['coordinator'], leaderSectionIds: [], password: PASSWORD, mustChangePassword: false,
   });
-  await e.deps.db.insertInto('units').values(DIRECTORY.map((name) => ({ name, is_collective: 0, parent_id: null, created_at: nowIso() }))).execute();
+  await e.deps.db.insertInto('units').values(DIRECTORY.map((name) => ({ name, is_collective: 0, parent_id: null, created_at: new Date().toISOString() }))).execute();
 });
 afterAll(async () => e?.close());
 

@@ -6,7 +6,7 @@ import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import type { PlanLevel } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
-import { ExtractError, extractText } from '../plans/extract.ts';
+import { ExtractError, extractText } from './extract.ts';
 import { findDuplicatePlan, findPlanRow } from '../plans/plans.repo.ts';
 import { insertPlanTree } from '../plans/plan-tree.ts';
 import { unitDirectory } from '../units/units.repo.ts';
@@ -14,7 +14,6 @@ import { firstKeys, readerWarnings, readingDto, readingOf, readSource, storedRea
 import * as repo from './imports.repo.ts';
 import { type DraftContent, DraftContentSchema, type ReadOptions } from '../../core/api/imports.ts';
 
-export const ALLOWED_EXTENSIONS = ['.txt', '.docx', '.html', '.htm', '.pdf', '.doc', '.wps'];
 /**
  * The most text a plan document may yield. The bundled plan of 199 measures is 33,768 characters
  * and reads in 40 ms; 30 times that (a million characters, read in about 0.25 s) is past any
@@ -58,10 +57,6 @@ function conflict(plan: { id: number; number: string | null; title: string }): A
  * in which no task can be found, and documents already imported (409 with the existing plan).
  */
 export async function uploadDocument(deps: Deps, actor: Actor, file: { fileName: string; bytes: Uint8Array }) {
-  const ext = /\.[^.]+$/.exec(file.fileName.toLowerCase())?.[0] ?? '';
-  if (!ALLOWED_EXTENSIONS.includes(ext)) {
-    throw new AppError('UNSUPPORTED_TYPE', `不支持的文件类型“${ext || '无扩展名'}”，请上传 .txt、.docx、.html、.pdf（或 .doc/.wps）格式的方案文件`);
-  }
   if (file.bytes.length === 0) throw new AppError('INVALID_INPUT', '文件为空');
   let text: string;
   try {
@@ -87,7 +82,7 @@ export async function uploadDocument(deps: Deps, actor: Actor, file: { fileName:
   const json = JSON.stringify(stored);
   if (Buffer.byteLength(json) > MAX_DRAFT_CONTENT_BYTES) throw new AppError('TOO_LARGE', '识别出的方案内容过大，无法保存为草稿，请只上传方案正文');
   const id = await deps.db.transaction().execute(async (trx) => {
-    const draftId = await repo.insertDraft(trx, { file_name: file.fileName, source_hash: sourceHash, source_text: parsed.source, content: json });
+    const draftId = await repo.insertDraft(trx, { file_name: file.fileName, source_hash: sourceHash, source_text: parsed.source, content: json }, deps.clock.iso());
     await recordAudit(trx, { ...auditOf(actor), action: 'import.upload', entityType: 'import_draft', entityId: draftId, after: { fileName: file.fileName, tasks: content.tasks.length } });
     return draftId;
   });
@@ -116,7 +111,7 @@ export async function saveDraft(deps: Deps, actor: Actor, id: number, content: D
     // The reading is the server's: kept as it was, with the unit check run again on the edited units.
     const reading = storedReading(stored, row.source_text, row.file_name);
     const next: StoredDraft = { ...content, reading: { ...reading, warnings: withUnitWarnings(reading.warnings, content.tasks, await unitDirectory(trx)) } };
-    await repo.updateDraftContent(trx, id, JSON.stringify(next));
+    await repo.updateDraftContent(trx, id, JSON.stringify(next), deps.clock.iso());
     await recordAudit(trx, { ...auditOf(actor), action: 'import.edit', entityType: 'import_draft', entityId: id, before, after: content });
   });
   return getDraft(deps, id);
@@ -157,7 +152,7 @@ export async function rereadDraft(deps: Deps, actor: Actor, id: number, options:
       baseline: merged.baseline,
     };
     const next: StoredDraft = { document: stored.document, goals: stored.goals, tasks: merged.tasks, reading };
-    await repo.updateDraftContent(trx, id, JSON.stringify(next));
+    await repo.updateDraftContent(trx, id, JSON.stringify(next), deps.clock.iso());
     await recordAudit(trx, {
       ...auditOf(actor), action: 'import.reread', entityType: 'import_draft', entityId: id,
       before: { options: previous.options, tasks: stored.tasks.length }, after: { options: choice, ...merged.summary },
@@ -172,7 +167,7 @@ export async function commitDraft(deps: Deps, actor: Actor, id: number) {
   return deps.db.transaction().execute(async (trx) => {
     const row = await openDraft(trx, id);
     // Claimed first, conditional on still being a draft: of concurrent commits exactly one imports it.
-    if (!(await repo.claimDraft(trx, id, 'committed'))) throw new AppError('CONFLICT', '该草稿已提交导入');
+    if (!(await repo.claimDraft(trx, id, 'committed', deps.clock.iso()))) throw new AppError('CONFLICT', '该草稿已提交导入');
     const checked = DraftContentSchema.safeParse(JSON.parse(row.content));
     if (!checked.success) {
       const details = checked.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
@@ -188,7 +183,7 @@ export async function commitDraft(deps: Deps, actor: Actor, id: number) {
       document: { ...content.document, level: content.document.level as PlanLevel | null },
       goals: content.goals, tasks: content.tasks, source: row.source_text, sourceHash: row.source_hash, fileName: row.file_name, importedAt: deps.clock.iso(),
     });
-    await repo.setDraftStatus(trx, id, 'committed', planId);
+    await repo.setDraftStatus(trx, id, 'committed', planId, deps.clock.iso());
     await recordAudit(trx, { ...auditOf(actor), action: 'plan.import', entityType: 'plan', entityId: planId, after: { draftId: id, title: content.document.title, number: content.document.number, tasks: content.tasks.length } });
     return { planId };
   });
@@ -197,7 +192,7 @@ export async function commitDraft(deps: Deps, actor: Actor, id: number) {
 export async function discardDraft(deps: Deps, actor: Actor, id: number) {
   await deps.db.transaction().execute(async (trx) => {
     await openDraft(trx, id);
-    if (!(await repo.claimDraft(trx, id, 'discarded'))) throw new AppError('CONFLICT', '该草稿已提交导入或已删除');
+    if (!(await repo.claimDraft(trx, id, 'discarded', deps.clock.iso()))) throw new AppError('CONFLICT', '该草稿已提交导入或已删除');
     await recordAudit(trx, { ...auditOf(actor), action: 'import.discard', entityType: 'import_draft', entityId: id });
   });
 }

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nowIso } from '../db/util.ts';
 import { createTestApp, multipart, type TestApp } from '../test/helpers.ts';
 
 /**
@@ -24,7 +23,7 @@ interface Draft {
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  await t.deps.db.insertInto('units').values(DIRECTORY.map((name) => ({ name, is_collective: 0, parent_id: null, created_at: nowIso() }))).execute();
+  await t.deps.db.insertInto('units').values(DIRECTORY.map((name) => ({ name, is_collective: 0, parent_id: null, created_at: new Date().toISOString() }))).execute();
 });
 afterAll(async () => t.close());
 

@@ -6,8 +6,8 @@ import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { decodeText } from '../../core/parse/decode.ts';
 import { docxToText, htmlToText } from '../../core/parse/markup.ts';
+import { DEFAULT_MAX_IMPORT_MB, extensionOf, isPlanFileName } from '../../core/files/plan-files.ts';
 import { ZipError, zipLimitsFor, type ZipLimits } from '../../core/files/zip.ts';
-import { DEFAULT_MAX_IMPORT_MB } from '../config.ts';
 import { unzipGuarded } from '../files/zip-guard.ts';
 
 /** Why a file could not be read: the server maps them to 415, 400 and 413 with the Chinese message. */
@@ -53,7 +53,9 @@ function detect(bytes: Uint8Array, ext: string): Kind | null {
  */
 export async function extractText(bytes: Uint8Array, fileName: string, { maxUploadBytes = DEFAULT_MAX_IMPORT_MB * 1024 * 1024 }: { maxUploadBytes?: number } = {}): Promise<string> {
   const limits = zipLimitsFor(maxUploadBytes);
-  const ext = /\.[^./\\]+$/.exec(fileName.toLowerCase())?.[0] ?? '';
+  const ext = extensionOf(fileName);
+  // Judged by name first, so a zip or PDF under another name (a.xlsx, a.exe) is never opened as a plan.
+  if (!isPlanFileName(fileName)) throw UNSUPPORTED(ext);
   const kind = detect(bytes, ext);
   if (kind === null) {
     if (ext === '.docx' || ext === '.pdf' || ext === '.doc' || ext === '.wps') {
