@@ -4,12 +4,12 @@
  * accountable unit, reads its live detail and snapshot, closes it (snapshot computed and stored) and
  * prints the times. It writes a round, so run it on a throw-away copy of the data.
  */
-import { loadConfig } from '../src/server/config.ts';
-import type { Actor, Deps } from '../src/server/context.ts';
-import { openDatabase } from '../src/server/db/connection.ts';
-import { chinaDay } from '../src/core/calendar/dates.ts';
-import { closeRound, findRounds, getRound, getRoundSnapshot, openRound } from '../src/server/rounds/rounds.service.ts';
-import { systemClock } from '../src/server/clock.ts';
+import { loadConfig } from '#server/config.ts';
+import type { Actor, Deps } from '#server/context.ts';
+import { openDatabase } from '#server/db/connection.ts';
+import { chinaDay } from '#core/calendar/dates.ts';
+import { closeRound, findRounds, getRound, getRoundSnapshot, openRound } from '#server/rounds/rounds.service.ts';
+import { systemClock } from '#server/clock.ts';
 
 const config = loadConfig(process.env);
 const database = await openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });

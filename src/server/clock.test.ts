@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaDay } from '../core/calendar/dates.ts';
+import { chinaDay } from '#core/calendar/dates.ts';
 import { clockOf } from './clock.ts';
 import { createTestApp, firstLeadTask, importSeed, type TestApp } from './test/helpers.ts';
 

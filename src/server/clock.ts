@@ -1,4 +1,4 @@
-import { chinaDay } from '../core/calendar/dates.ts';
+import { chinaDay } from '#core/calendar/dates.ts';
 
 /**
  * The server's one source of time, in `Deps`: services ask it rather than `new Date()`, so a test sets

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 
 /** Largest plan document accepted for import by default, in MB (a text plan is well under 1 MB; a .docx with pictures a few). */
-import { DEFAULT_MAX_IMPORT_MB } from '../core/files/plan-files.ts';
+import { DEFAULT_MAX_IMPORT_MB } from '#core/files/plan-files.ts';
 
 export { DEFAULT_MAX_IMPORT_MB };
 

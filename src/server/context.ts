@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Principal } from '../core/auth/policy.ts';
+import type { Principal } from '#core/auth/policy.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Dialect } from './db/dialect.ts';

@@ -1,4 +1,4 @@
-import type { Role } from '../core/auth/policy.ts';
+import type { Role } from '#core/auth/policy.ts';
 import { randomPassword } from './auth/passwords.ts';
 import { SYSTEM_ACTOR, type Deps } from './context.ts';
 import { allSectionIds } from './plans/plans.repo.ts';

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { buildApp } from '../../src/server/app.ts';
-import { loadConfig } from '../../src/server/config.ts';
-import { openDatabase } from '../../src/server/db/connection.ts';
-import type { Deps } from '../../src/server/context.ts';
-import { totpCode } from '../../src/core/auth/totp.ts';
-import { systemClock } from '../../src/server/clock.ts';
+import { buildApp } from '#server/app.ts';
+import { loadConfig } from '#server/config.ts';
+import { openDatabase } from '#server/db/connection.ts';
+import type { Deps } from '#server/context.ts';
+import { totpCode } from '#core/auth/totp.ts';
+import { systemClock } from '#server/clock.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SHOTS_DIR = join(ROOT, 'test-results', 'screenshots');

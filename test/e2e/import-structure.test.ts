@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../src/server/context.ts';
-import { createUser } from '../../src/server/users/users.service.ts';
+import { SYSTEM_ACTOR } from '#server/context.ts';
+import { createUser } from '#server/users/users.service.ts';
 import { ROOT, signIn, startE2E, type E2E } from './harness.ts';
 
 const PASSWORD = 'Tuijin-e2e-2024!';

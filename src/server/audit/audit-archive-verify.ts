@@ -4,7 +4,7 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import { GENESIS_HASH, type ChainRow } from '../../core/audit/chain.ts';
+import { GENESIS_HASH, type ChainRow } from '#core/audit/chain.ts';
 import type { Deps } from '../context.ts';
 import { hashOf } from './audit-chain.ts';
 import { archiveDir } from './audit-retention.ts';

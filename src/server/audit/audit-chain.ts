@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { chainInput, GENESIS_HASH, type ChainRow } from '../../core/audit/chain.ts';
+import { chainInput, GENESIS_HASH, type ChainRow } from '#core/audit/chain.ts';
 import type { Deps } from '../context.ts';
 import type { Dialect } from '../db/dialect.ts';
 import type { DB } from '../db/schema.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Action } from '../../core/auth/policy.ts';
-import { totpCode } from '../../core/auth/totp.ts';
+import type { Action } from '#core/auth/policy.ts';
+import { totpCode } from '#core/auth/totp.ts';
 import { insertSampleRound } from '../test/factories.ts';
 import { createTestApp, importSeed, multipart, seedBytes, TEST_PASSWORD, type TestApp } from '../test/helpers.ts';
 import { WriteObserver } from '../test/write-observer.ts';

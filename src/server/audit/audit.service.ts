@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AUDIT_OUTCOME_LABELS } from '../../core/api/audit.ts';
+import { AUDIT_OUTCOME_LABELS } from '#core/api/audit.ts';
 import { PassThrough, type Readable } from 'node:stream';
 import { finished } from 'node:stream';
 import { setTimeout as sleep, setImmediate as yieldToLoop } from 'node:timers/promises';

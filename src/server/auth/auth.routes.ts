@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CodeSchema, LoginSchema, MeSchema, PasswordSchema, RecoveryCodesSchema, SessionsEndedSchema, SignInCodeSchema, TotpSetupSchema, UserIdParams } from '../../core/api/auth.ts';
-import { SecuritySettingsSchema } from '../../core/auth/session-policy.ts';
+import { CodeSchema, LoginSchema, MeSchema, PasswordSchema, RecoveryCodesSchema, SessionsEndedSchema, SignInCodeSchema, TotpSetupSchema, UserIdParams } from '#core/api/auth.ts';
+import { SecuritySettingsSchema } from '#core/auth/session-policy.ts';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { errorResponses } from '../../core/api/common.ts';
+import { errorResponses } from '#core/api/common.ts';
 import { SESSION_COOKIE } from './auth.plugin.ts';
 import * as service from './auth.service.ts';
 import * as secondFactor from './second-factor.ts';

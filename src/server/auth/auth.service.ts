@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Principal, Role } from '../../core/auth/policy.ts';
-import { passwordProblem } from '../../core/auth/password.ts';
-import { isPasswordExpired, needsSecondFactor, sessionEndsAt, sessionExpiry, sessionGate, type SecuritySettings, type SessionGate } from '../../core/auth/session-policy.ts';
+import type { Principal, Role } from '#core/auth/policy.ts';
+import { passwordProblem } from '#core/auth/password.ts';
+import { isPasswordExpired, needsSecondFactor, sessionEndsAt, sessionExpiry, sessionGate, type SecuritySettings, type SessionGate } from '#core/auth/session-policy.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import { AppError } from '../errors.ts';

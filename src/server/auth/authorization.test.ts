@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_ROLES, ROLES, type Role } from '../../core/auth/policy.ts';
+import { ACTION_ROLES, ROLES, type Role } from '#core/auth/policy.ts';
 import { createTestApp, importSeed, type TestApp } from '../test/helpers.ts';
 import { insertSampleRound } from '../test/factories.ts';
 

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
-import { base32Encode, matchTotp, newTotpSecret, otpauthUri } from '../../core/auth/totp.ts';
+import { base32Encode, matchTotp, newTotpSecret, otpauthUri } from '#core/auth/totp.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import { AppError } from '../errors.ts';

@@ -1,4 +1,4 @@
-import { DEFAULT_SECURITY_SETTINGS, SecuritySettingsSchema, type SecuritySettings } from '../../core/auth/session-policy.ts';
+import { DEFAULT_SECURITY_SETTINGS, SecuritySettingsSchema, type SecuritySettings } from '#core/auth/session-policy.ts';
 import type { Actor, Deps } from '../context.ts';
 import * as settingsRepo from '../settings/settings.repo.ts';
 import { cachedPerDatabase, parseSetting, writeSetting } from '../settings/settings.service.ts';

@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BackupSettingsSchema, DEFAULT_BACKUP_SETTINGS, isBackupDue, nextSlot, type BackupSettings } from '../../core/backup/index.ts';
+import { BackupSettingsSchema, DEFAULT_BACKUP_SETTINGS, isBackupDue, nextSlot, type BackupSettings } from '#core/backup/index.ts';
 import type { Config } from '../config.ts';
 import type { Actor, Deps } from '../context.ts';
 import { AppError } from '../errors.ts';

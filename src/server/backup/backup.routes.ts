@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { BackupStatusSchema } from '../../core/api/settings.ts';
+import { BackupStatusSchema } from '#core/api/settings.ts';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
-import { errorResponses } from '../../core/api/common.ts';
+import { errorResponses } from '#core/api/common.ts';
 import { backupStatus, putBackupSettings } from './backup-settings.ts';
 
 /** The scheduled-backup card of the settings page: the setting, the next run and the latest runs. Admins only. */

@@ -6,14 +6,14 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { percent } from '../../core/circulars/draft.ts';
-import type { RoundSnapshot } from '../../core/rounds/types.ts';
-import { WORK_STATUS_LABELS } from '../../core/status/status.ts';
+import { percent } from '#core/circulars/draft.ts';
+import type { RoundSnapshot } from '#core/rounds/types.ts';
+import { WORK_STATUS_LABELS } from '#core/status/status.ts';
 import { FileStore } from '../files/file-store.ts';
 import { LEDGER_COLUMNS } from '../ledger/ledger-xlsx.ts';
 import { createTestApp, type TestApp } from '../test/helpers.ts';
 import { locateFonts } from './circular-pdf.ts';
-import { sampleSnapshot } from '../../core/rounds/sample-snapshot.ts';
+import { sampleSnapshot } from '#core/rounds/sample-snapshot.ts';
 import { insertSampleRound } from '../test/factories.ts';
 
 let t: TestApp;

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
-import { errorResponses, fileResponse, IdParams, MIME } from '../../core/api/common.ts';
-import { CircularListSchema, CircularPatchSchema, CircularSchema } from '../../core/api/circulars.ts';
+import { errorResponses, fileResponse, IdParams, MIME } from '#core/api/common.ts';
+import { CircularListSchema, CircularPatchSchema, CircularSchema } from '#core/api/circulars.ts';
 import * as service from './circulars.service.ts';
 
 export function circularRoutes(deps: Deps): FastifyPluginAsyncZod {

@@ -1,9 +1,9 @@
-import { chinaDay } from '../../core/calendar/dates.ts';
+import { chinaDay } from '#core/calendar/dates.ts';
 import type { Readable } from 'node:stream';
-import { can } from '../../core/auth/policy.ts';
-import { draftCircular } from '../../core/circulars/draft.ts';
-import type { CircularBlocks } from '../../core/circulars/types.ts';
-import type { RoundSnapshot } from '../../core/rounds/types.ts';
+import { can } from '#core/auth/policy.ts';
+import { draftCircular } from '#core/circulars/draft.ts';
+import type { CircularBlocks } from '#core/circulars/types.ts';
+import type { RoundSnapshot } from '#core/rounds/types.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -13,7 +13,7 @@ import { renderCircularDocx } from './circular-docx.ts';
 import { renderCircularXlsx } from './circular-xlsx.ts';
 import { renderPdf, warmPdfRenderer } from './pdf-renderer.ts';
 import * as repo from './circulars.repo.ts';
-import type { Circular, CircularPatch, CircularSummary } from '../../core/api/circulars.ts';
+import type { Circular, CircularPatch, CircularSummary } from '#core/api/circulars.ts';
 
 /**
  * Circulars (通报): a draft written from a closed round's snapshot, edited by the coordinator, then

@@ -1,5 +1,5 @@
-import { statusFunction } from '../../core/dashboard/status-table.ts';
-import type { WorkStatus } from '../../core/status/status.ts';
+import { statusFunction } from '#core/dashboard/status-table.ts';
+import type { WorkStatus } from '#core/status/status.ts';
 import type { Deps } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { runtimeSettings } from '../settings/settings.service.ts';

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WORK_STATUSES, type WorkStatus } from '../../core/status/status.ts';
-import type { RoundSnapshot, StatusCounts } from '../../core/rounds/types.ts';
+import { WORK_STATUSES, type WorkStatus } from '#core/status/status.ts';
+import type { RoundSnapshot, StatusCounts } from '#core/rounds/types.ts';
 import { statusesOf } from '../tasks/task-status.ts';
-import { chinaDay } from '../../core/calendar/dates.ts';
-import { DEFAULT_REMINDER_RULES } from '../../core/reminders/settings.ts';
+import { chinaDay } from '#core/calendar/dates.ts';
+import { DEFAULT_REMINDER_RULES } from '#core/reminders/settings.ts';
 import { createTestApp, importSeed, multipart, type TestApp } from '../test/helpers.ts';
 import { forgetDashboardCache, taskStatusesOf } from './dashboard.service.ts';
 

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../context.ts';
-import { errorResponses } from '../../core/api/common.ts';
+import { errorResponses } from '#core/api/common.ts';
 import {
   BurnupSchema, DrillDownQuery, DrillDownSchema, HeatmapSchema, RoadmapQuery, RoadmapSchema, RoundsTrendSchema, ScopeQuery, SectionsSchema, SummarySchema, UnitsQuery, UnitsSchema,
-} from '../../core/api/dashboard.ts';
+} from '#core/api/dashboard.ts';
 import * as service from './dashboard.service.ts';
 
 /** The leaders' charts; `?planId=` narrows every one of them to one plan. */

@@ -1,9 +1,9 @@
-import { burnupSeries } from '../../core/dashboard/burnup.ts';
-import { overdueHeatmap } from '../../core/dashboard/heatmap.ts';
-import { metPassedDeadlines, rankUnitTallies, type UnitTally } from '../../core/dashboard/ranking.ts';
-import { countStatuses, isDoneStatus, rate } from '../../core/dashboard/status-table.ts';
-import type { StatusCounts } from '../../core/rounds/types.ts';
-import type { WorkStatus } from '../../core/status/status.ts';
+import { burnupSeries } from '#core/dashboard/burnup.ts';
+import { overdueHeatmap } from '#core/dashboard/heatmap.ts';
+import { metPassedDeadlines, rankUnitTallies, type UnitTally } from '#core/dashboard/ranking.ts';
+import { countStatuses, isDoneStatus, rate } from '#core/dashboard/status-table.ts';
+import type { StatusCounts } from '#core/rounds/types.ts';
+import type { WorkStatus } from '#core/status/status.ts';
 import type { Deps } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import * as repo from './dashboard.repo.ts';

@@ -1,9 +1,9 @@
-import type { CircularStatus } from '../../core/api/circulars.ts';
-import type { DeliveryChannel, NotificationKind } from '../../core/api/notifications.ts';
-import type { ReportKind, ReportStage, ReportStatus } from '../../core/api/reports.ts';
-import type { RoundStatus } from '../../core/api/rounds.ts';
-import type { BackupRunStatus } from '../../core/api/settings.ts';
-import type { PlanLevel } from '../../core/plans/types.ts';
+import type { CircularStatus } from '#core/api/circulars.ts';
+import type { DeliveryChannel, NotificationKind } from '#core/api/notifications.ts';
+import type { ReportKind, ReportStage, ReportStatus } from '#core/api/reports.ts';
+import type { RoundStatus } from '#core/api/rounds.ts';
+import type { BackupRunStatus } from '#core/api/settings.ts';
+import type { PlanLevel } from '#core/plans/types.ts';
 import type { ImportDraftTable, IndicatorTable, MilestoneTable, PlanGoalTable, PlanTable, SectionTable, TaskTable } from './tables/plans.ts';
 import type { TaskUnitTable, UnitAliasTable, UnitTable, UnitsVersionTable } from './tables/units.ts';
 import type { LeaderSectionTable, RecoveryCodeTable, SessionTable, UserTable } from './tables/users.ts';

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { ZipLimits } from '../../core/files/zip.ts';
+import type { ZipLimits } from '#core/files/zip.ts';
 import { AppError } from '../errors.ts';
 import { repackGuarded } from './zip-guard.ts';
 

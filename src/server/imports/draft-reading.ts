@@ -1,9 +1,9 @@
-import { baselineOf, type BaselineTask } from '../../core/draft/reread.ts';
-import type { DraftTask } from '../../core/draft/types.ts';
-import { liveWarnings, unitDirectoryWarnings, type DraftWarning, type UnitDirectory } from '../../core/draft/warnings.ts';
-import { parsePlan } from '../../core/parse/index.ts';
-import type { ParsedPlan, ReadingLevel } from '../../core/parse/types.ts';
-import type { DraftContent, ReadOptions } from '../../core/api/imports.ts';
+import { baselineOf, type BaselineTask } from '#core/draft/reread.ts';
+import type { DraftTask } from '#core/draft/types.ts';
+import { liveWarnings, unitDirectoryWarnings, type DraftWarning, type UnitDirectory } from '#core/draft/warnings.ts';
+import { parsePlan } from '#core/parse/index.ts';
+import type { ParsedPlan, ReadingLevel } from '#core/parse/types.ts';
+import type { DraftContent, ReadOptions } from '#core/api/imports.ts';
 
 /**
  * What a draft keeps of the reading it came from, beside the content the coordinator edits: the

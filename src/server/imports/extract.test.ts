@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parsePlan } from '../../core/parse/index.ts';
+import { parsePlan } from '#core/parse/index.ts';
 import { ExtractError, extractText } from './extract.ts';
 
 const PLAN_LINES = ['关于印发某区优化营商环境方案的通知', '一、开办企业', '1．推行一网通办。6月底前上线。（牵头单位：区市场监管局；责任单位：区税务局）'];

@@ -4,10 +4,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
-import { decodeText } from '../../core/parse/decode.ts';
-import { docxToText, htmlToText } from '../../core/parse/markup.ts';
-import { DEFAULT_MAX_IMPORT_MB, extensionOf, isPlanFileName } from '../../core/files/plan-files.ts';
-import { ZipError, zipLimitsFor, type ZipLimits } from '../../core/files/zip.ts';
+import { decodeText } from '#core/parse/decode.ts';
+import { docxToText, htmlToText } from '#core/parse/markup.ts';
+import { DEFAULT_MAX_IMPORT_MB, extensionOf, isPlanFileName } from '#core/files/plan-files.ts';
+import { ZipError, zipLimitsFor, type ZipLimits } from '#core/files/zip.ts';
 import { unzipGuarded } from '../files/zip-guard.ts';
 
 /** Why a file could not be read: the server maps them to 415, 400 and 413 with the Chinese message. */

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
 import { openUpload, readUpload } from '../files/upload.ts';
-import { ErrorSchema, IdParams } from '../../core/api/common.ts';
-import { CommitResultSchema, DraftContentSchema, DraftSchema, ReadOptionsSchema, RereadResultSchema } from '../../core/api/imports.ts';
+import { ErrorSchema, IdParams } from '#core/api/common.ts';
+import { CommitResultSchema, DraftContentSchema, DraftSchema, ReadOptionsSchema, RereadResultSchema } from '#core/api/imports.ts';
 import * as service from './imports.service.ts';
 
 export function importRoutes(deps: Deps): FastifyPluginAsyncZod {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { rereadTasks } from '../../core/draft/reread.ts';
-import type { ParsedPlan } from '../../core/parse/types.ts';
-import { levelFromIssuer } from '../../core/plans/level.ts';
+import { rereadTasks } from '#core/draft/reread.ts';
+import type { ParsedPlan } from '#core/parse/types.ts';
+import { levelFromIssuer } from '#core/plans/level.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import type { PlanLevel } from '../db/schema.ts';
@@ -12,7 +12,7 @@ import { insertPlanTree } from '../plans/plan-tree.ts';
 import { unitDirectory } from '../units/units.repo.ts';
 import { firstKeys, readerWarnings, readingDto, readingOf, readSource, storedReading, withUnitWarnings, type StoredDraft } from './draft-reading.ts';
 import * as repo from './imports.repo.ts';
-import { type DraftContent, DraftContentSchema, type ReadOptions } from '../../core/api/imports.ts';
+import { type DraftContent, DraftContentSchema, type ReadOptions } from '#core/api/imports.ts';
 
 /**
  * The most text a plan document may yield. The bundled plan of 199 measures is 33,768 characters

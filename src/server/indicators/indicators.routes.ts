@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { IndicatorListSchema } from '../../core/api/plans.ts';
+import { IndicatorListSchema } from '#core/api/plans.ts';
 import type { Deps } from '../context.ts';
 import { findIndicators } from '../plans/plans.service.ts';
 

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backupFileName, DEFAULT_BACKUP_SETTINGS } from '../../core/backup/index.ts';
+import { backupFileName, DEFAULT_BACKUP_SETTINGS } from '#core/backup/index.ts';
 import { BACKUP_SETTINGS_KEY, putBackupSettings } from '../backup/backup-settings.ts';
 import { restoreBackup, verifyBackup } from '../backup/restore.ts';
 import { dropTestDatabases, emptyInstallation, populatedInstallation, tableCounts } from '../test/installations.ts';

@@ -1,6 +1,6 @@
 import { readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { backupFileName, backupsToRemove, isBackupDue } from '../../core/backup/index.ts';
+import { backupFileName, backupsToRemove, isBackupDue } from '#core/backup/index.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import { createBackup } from '../backup/archive.ts';
 import * as repo from '../backup/backup.repo.ts';

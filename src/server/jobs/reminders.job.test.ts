@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../core/calendar/index.ts';
+import { addDays } from '#core/calendar/index.ts';
 import { loadConfig } from '../config.ts';
 import type { Deps } from '../context.ts';
 import { openDatabase, type Database } from '../db/connection.ts';

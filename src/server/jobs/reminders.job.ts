@@ -1,6 +1,6 @@
-import { chinaDay } from '../../core/calendar/dates.ts';
-import type { WorkCalendar } from '../../core/calendar/index.ts';
-import { noticesDue, type MilestoneInput, type Notice, type ReminderSettings } from '../../core/reminders/index.ts';
+import { chinaDay } from '#core/calendar/dates.ts';
+import type { WorkCalendar } from '#core/calendar/index.ts';
+import { noticesDue, type MilestoneInput, type Notice, type ReminderSettings } from '#core/reminders/index.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { Deps } from '../context.ts';
 import type { DeliveryChannel, DeliveryStatus } from '../db/schema.ts';

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { SheetRowError } from '../../core/api/common.ts';
-import { NARRATIVE_MAX } from '../../core/api/reports.ts';
-import { zipLimitsFor } from '../../core/files/zip.ts';
-import { WORK_STATUS_LABELS } from '../../core/status/status.ts';
+import type { SheetRowError } from '#core/api/common.ts';
+import { NARRATIVE_MAX } from '#core/api/reports.ts';
+import { zipLimitsFor } from '#core/files/zip.ts';
+import { WORK_STATUS_LABELS } from '#core/status/status.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';

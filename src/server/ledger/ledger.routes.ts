@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
-import { errorResponses, fileResponse, IdParams, MIME } from '../../core/api/common.ts';
-import { LedgerEntryCreateSchema, LedgerEntryPatchSchema, LedgerImportResultSchema, LedgerReviewSchema, LedgerSchema, LedgerSheetQuerySchema } from '../../core/api/ledger.ts';
+import { errorResponses, fileResponse, IdParams, MIME } from '#core/api/common.ts';
+import { LedgerEntryCreateSchema, LedgerEntryPatchSchema, LedgerImportResultSchema, LedgerReviewSchema, LedgerSchema, LedgerSheetQuerySchema } from '#core/api/ledger.ts';
 import * as service from './ledger.service.ts';
 import { exportLedger, importLedger, MAX_LEDGER_UPLOAD_BYTES } from './ledger-xlsx.ts';
 import { discardUpload, openUpload, readUpload } from '../files/upload.ts';

@@ -1,7 +1,7 @@
-import type { LedgerReview } from '../../core/api/ledger.ts';
-import { can } from '../../core/auth/policy.ts';
-import type { LedgerPlanStatus } from '../../core/ledger/rules.ts';
-import { mayEditLedger, mayReviewLedger, maySubmitLedger, reopensOnChange, SUBMITTABLE_PLAN_STATUSES } from '../../core/ledger/rules.ts';
+import type { LedgerReview } from '#core/api/ledger.ts';
+import { can } from '#core/auth/policy.ts';
+import type { LedgerPlanStatus } from '#core/ledger/rules.ts';
+import { mayEditLedger, mayReviewLedger, maySubmitLedger, reopensOnChange, SUBMITTABLE_PLAN_STATUSES } from '#core/ledger/rules.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';

@@ -1,7 +1,7 @@
-import { NOTICE_KIND_LABELS, type Notice } from '../../core/reminders/index.ts';
+import { NOTICE_KIND_LABELS, type Notice } from '#core/reminders/index.ts';
 import type { DeliveryChannel } from '../db/schema.ts';
 
-import { DELIVERY_CHANNELS } from '../../core/api/notifications.ts';
+import { DELIVERY_CHANNELS } from '#core/api/notifications.ts';
 
 export const CHANNELS = DELIVERY_CHANNELS;
 

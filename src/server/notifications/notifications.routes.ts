@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
-import { errorResponses, fileResponse, IdParams, MIME } from '../../core/api/common.ts';
+import { errorResponses, fileResponse, IdParams, MIME } from '#core/api/common.ts';
 import {
   InterviewSuggestionListSchema, NotificationListSchema, NotificationQuerySchema, NotificationSchema, ReadAllResultSchema, UnitChannelsSchema, UnitChannelsUpdateSchema,
-} from '../../core/api/notifications.ts';
+} from '#core/api/notifications.ts';
 import * as service from './notifications.service.ts';
 
 /** The notification centre, the coordinator's 约谈建议, unit channels and the 督办 .docx. */

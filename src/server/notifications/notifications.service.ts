@@ -1,5 +1,5 @@
-import { chinaDay } from '../../core/calendar/dates.ts';
-import { UncoveredYearError } from '../../core/calendar/index.ts';
+import { chinaDay } from '#core/calendar/dates.ts';
+import { UncoveredYearError } from '#core/calendar/index.ts';
 import { runtimeSettings } from '../settings/settings.service.ts';
 import { recordAudit, auditOf } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';

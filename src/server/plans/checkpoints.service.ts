@@ -1,4 +1,4 @@
-import { summariseCheckpoints, type CheckpointState } from '../../core/status/checkpoints.ts';
+import { summariseCheckpoints, type CheckpointState } from '#core/status/checkpoints.ts';
 import type { Deps } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { findGoals, findPlanRow, findSections } from './plans.repo.ts';

@@ -1,9 +1,9 @@
 import type { Transaction } from 'kysely';
-import { matchIndicator } from '../../core/indicators/match.ts';
-import { milestonesOf } from '../../core/plans/milestones.ts';
-import { headingTitle } from '../../core/plans/sections.ts';
-import { foldForSearch } from '../../core/text/fold.ts';
-import { isCollectiveName } from '../../core/units/aliases.ts';
+import { matchIndicator } from '#core/indicators/match.ts';
+import { milestonesOf } from '#core/plans/milestones.ts';
+import { headingTitle } from '#core/plans/sections.ts';
+import { foldForSearch } from '#core/text/fold.ts';
+import { isCollectiveName } from '#core/units/aliases.ts';
 import type { DB, PlanLevel } from '../db/schema.ts';
 import { resolveUnits } from '../units/units.repo.ts';
 import * as repo from './plans.repo.ts';

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../context.ts';
 import { actorOf } from '../actor.ts';
-import { errorResponses, IdParams } from '../../core/api/common.ts';
-import { PlanCheckpointsSchema, PlanDetailSchema, PlanListSchema, PlanSourceSchema, PlanUpdateSchema, SectionSchema, SectionUpdateSchema } from '../../core/api/plans.ts';
+import { errorResponses, IdParams } from '#core/api/common.ts';
+import { PlanCheckpointsSchema, PlanDetailSchema, PlanListSchema, PlanSourceSchema, PlanUpdateSchema, SectionSchema, SectionUpdateSchema } from '#core/api/plans.ts';
 import { getCheckpoints } from './checkpoints.service.ts';
 import * as service from './plans.service.ts';
 

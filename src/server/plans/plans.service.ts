@@ -4,7 +4,7 @@ import { AppError, notFound } from '../errors.ts';
 import { assertParentAllowed } from '../hierarchy.ts';
 import type { PlanLevel } from '../db/schema.ts';
 import * as repo from './plans.repo.ts';
-import type { PlanUpdate } from '../../core/api/plans.ts';
+import type { PlanUpdate } from '#core/api/plans.ts';
 
 /** All plans, newest first: `{ data, total }`. */
 export async function findPlans(deps: Deps) {

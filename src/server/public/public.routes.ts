@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../context.ts';
-import { errorResponses, IdParams } from '../../core/api/common.ts';
-import { PublicPlanSchema, PublicPlansSchema } from '../../core/api/public.ts';
+import { errorResponses, IdParams } from '#core/api/common.ts';
+import { PublicPlanSchema, PublicPlansSchema } from '#core/api/public.ts';
 import * as service from './public.service.ts';
 
 /** The public progress page (no session). */

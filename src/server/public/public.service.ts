@@ -1,4 +1,4 @@
-import { countStatuses } from '../../core/status/counts.ts';
+import { countStatuses } from '#core/status/counts.ts';
 import type { Deps } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { findPlanRow, findSections } from '../plans/plans.repo.ts';

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import {
   AttachmentParams, AttachmentSchema, OkSchema, ReopenBodySchema, ReportCreateSchema, ReportListSchema, ReportPatchSchema, ReportSchema,
   ReviewBodySchema, ReviewQueueSchema,
-} from '../../core/api/reports.ts';
-import { EVIDENCE_MAX_BYTES } from '../../core/files/sniff.ts';
+} from '#core/api/reports.ts';
+import { EVIDENCE_MAX_BYTES } from '#core/files/sniff.ts';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
 import { discardUpload, openUpload } from '../files/upload.ts';
-import { errorResponses, fileResponse, IdParams, MIME } from '../../core/api/common.ts';
+import { errorResponses, fileResponse, IdParams, MIME } from '#core/api/common.ts';
 import * as service from './reports.service.ts';
 
 export function reportRoutes(deps: Deps): FastifyPluginAsyncZod {

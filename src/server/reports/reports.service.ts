@@ -1,7 +1,7 @@
-import { can } from '../../core/auth/policy.ts';
-import { STAGE_LABELS } from '../../core/api/reports.ts';
-import { claimedOtherType, CONTENT_TYPES_PART, EVIDENCE_MAX_BYTES, evidenceFileName, ooxmlTypeOf, sniffHead, ZIP, type EvidenceType } from '../../core/files/sniff.ts';
-import { ZipError, zipLimitsFor } from '../../core/files/zip.ts';
+import { can } from '#core/auth/policy.ts';
+import { STAGE_LABELS } from '#core/api/reports.ts';
+import { claimedOtherType, CONTENT_TYPES_PART, EVIDENCE_MAX_BYTES, evidenceFileName, ooxmlTypeOf, sniffHead, ZIP, type EvidenceType } from '#core/files/sniff.ts';
+import { ZipError, zipLimitsFor } from '#core/files/zip.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import type { ReportKind, ReportStage, ReportStatus } from '../db/schema.ts';

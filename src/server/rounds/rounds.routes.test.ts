@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, createCalendar } from '../../core/calendar/index.ts';
-import type { RoundSnapshot } from '../../core/rounds/types.ts';
+import { addDays, createCalendar } from '#core/calendar/index.ts';
+import type { RoundSnapshot } from '#core/rounds/types.ts';
 import { num } from '../db/util.ts';
 import { chineseDate } from '../notifications/notice-text.ts';
-import { chinaDay } from '../../core/calendar/dates.ts';
+import { chinaDay } from '#core/calendar/dates.ts';
 import { createTestApp, importSeed, type TestApp } from '../test/helpers.ts';
 import { computeSnapshot } from './rounds.service.ts';
 import { chinaMorning, closeRound, openAndCloseRound, openRound, reportFor, reportingUnits, type ReportingUnit } from '../test/factories.ts';

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
-import { errorResponses, IdParams } from '../../core/api/common.ts';
-import { MyRoundsSchema, RoundCreateSchema, RoundDetailSchema, RoundListSchema, RoundSnapshotSchema } from '../../core/api/rounds.ts';
+import { errorResponses, IdParams } from '#core/api/common.ts';
+import { MyRoundsSchema, RoundCreateSchema, RoundDetailSchema, RoundListSchema, RoundSnapshotSchema } from '#core/api/rounds.ts';
 import * as service from './rounds.service.ts';
 
 /** Dispatch rounds (调度): open, follow who reported, close and freeze the snapshot. */

@@ -1,9 +1,9 @@
-import { chinaDay } from '../../core/calendar/dates.ts';
+import { chinaDay } from '#core/calendar/dates.ts';
 import type { Kysely, Transaction } from 'kysely';
-import { can } from '../../core/auth/policy.ts';
-import type { WorkCalendar } from '../../core/calendar/index.ts';
-import { takeSnapshot, unitReporting, type SnapshotFacts, type SnapshotTaskFacts } from '../../core/rounds/snapshot.ts';
-import type { RoundSnapshot } from '../../core/rounds/types.ts';
+import { can } from '#core/auth/policy.ts';
+import type { WorkCalendar } from '#core/calendar/index.ts';
+import { takeSnapshot, unitReporting, type SnapshotFacts, type SnapshotTaskFacts } from '#core/rounds/snapshot.ts';
+import type { RoundSnapshot } from '#core/rounds/types.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import type { DB } from '../db/schema.ts';
@@ -12,7 +12,7 @@ import { chineseDate } from '../notifications/notice-text.ts';
 import { activeUsersOfUnits, insertInAppNotifications, queueExternalDeliveries } from '../notifications/notifications.repo.ts';
 import { runtimeSettings } from '../settings/settings.service.ts';
 import * as repo from './rounds.repo.ts';
-import type { RoundCreate, RoundDetail, RoundSummary } from '../../core/api/rounds.ts';
+import type { RoundCreate, RoundDetail, RoundSummary } from '#core/api/rounds.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 type RoundRow = NonNullable<Awaited<ReturnType<typeof repo.findRoundRow>>>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../core/calendar/index.ts';
+import { addDays } from '#core/calendar/index.ts';
 import { runReminders } from '../jobs/reminders.job.ts';
 import { chinaMorning, seedTask } from '../test/factories.ts';
 import { statusesOf } from '../tasks/task-status.ts';

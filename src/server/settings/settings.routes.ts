@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
-import { errorResponses } from '../../core/api/common.ts';
-import { CalendarYearBodySchema, SettingsSchema, YearParams } from '../../core/api/settings.ts';
+import { errorResponses } from '#core/api/common.ts';
+import { CalendarYearBodySchema, SettingsSchema, YearParams } from '#core/api/settings.ts';
 import * as service from './settings.service.ts';
 
 /** The admin's settings page: reminder rules, calendar years, the public page switch. Rules across fields are checked by the service. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { AUDIT_RETENTION_DEFAULT_DAYS, AuditRetentionSchema, type AuditRetention } from '../../core/audit/retention.ts';
-import { CalendarYearSchema, createCalendar, type CalendarYear, type WorkCalendar } from '../../core/calendar/index.ts';
-import { DEFAULT_REMINDER_RULES, ReminderRulesSchema, type ReminderRules } from '../../core/reminders/index.ts';
+import { AUDIT_RETENTION_DEFAULT_DAYS, AuditRetentionSchema, type AuditRetention } from '#core/audit/retention.ts';
+import { CalendarYearSchema, createCalendar, type CalendarYear, type WorkCalendar } from '#core/calendar/index.ts';
+import { DEFAULT_REMINDER_RULES, ReminderRulesSchema, type ReminderRules } from '#core/reminders/index.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';

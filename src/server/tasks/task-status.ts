@@ -1,4 +1,4 @@
-import { taskStatus, type MilestoneFacts, type WorkStatus } from '../../core/status/status.ts';
+import { taskStatus, type MilestoneFacts, type WorkStatus } from '#core/status/status.ts';
 import type { Deps } from '../context.ts';
 import { milestonesOfTasks } from './tasks.repo.ts';
 import { runtimeSettings } from '../settings/settings.service.ts';

@@ -1,4 +1,4 @@
-import { canInstructTask, canWriteTask } from '../../core/auth/policy.ts';
+import { canInstructTask, canWriteTask } from '#core/auth/policy.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';

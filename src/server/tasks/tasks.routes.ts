@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
-import { errorResponses, IdParams, OkSchema } from '../../core/api/common.ts';
+import { errorResponses, IdParams, OkSchema } from '#core/api/common.ts';
 import * as unitWork from './task-units.service.ts';
 import {
   CalendarQuerySchema, CalendarSchema, ContactBodySchema, ContactParams, InstructionBodySchema, InstructionSchema, MyTasksSchema,
   TaskDetailSchema, TaskListSchema, TaskQuerySchema,
-} from '../../core/api/tasks.ts';
+} from '#core/api/tasks.ts';
 import * as service from './tasks.service.ts';
 
 export function taskRoutes(deps: Deps): FastifyPluginAsyncZod {

@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
-import type { Role } from '../../core/auth/policy.ts';
-import { addDays } from '../../core/calendar/index.ts';
-import type { RoundSnapshot } from '../../core/rounds/types.ts';
+import type { Role } from '#core/auth/policy.ts';
+import { addDays } from '#core/calendar/index.ts';
+import type { RoundSnapshot } from '#core/rounds/types.ts';
 import { readUnitSubtree } from '../auth/unit-tree.ts';
 import type { Actor } from '../context.ts';
 import { submitReport } from '../reports/reports.service.ts';
-import { chinaDay } from '../../core/calendar/dates.ts';
+import { chinaDay } from '#core/calendar/dates.ts';
 import { importSeed, type TestApp } from './helpers.ts';
-import type { RoundCreate, RoundDetail } from '../../core/api/rounds.ts';
+import type { RoundCreate, RoundDetail } from '#core/api/rounds.ts';
 import { closeRound as closeRoundService } from '../rounds/rounds.service.ts';
-import { sampleSnapshot } from '../../core/rounds/sample-snapshot.ts';
+import { sampleSnapshot } from '#core/rounds/sample-snapshot.ts';
 import type { DB } from '../db/schema.ts';
 
 /**

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
-import { errorResponses, ErrorSchema, IdParams } from '../../core/api/common.ts';
-import { AliasBodySchema, AliasParams, AliasSuggestionListSchema, MergeBodySchema, UnitDetailSchema, UnitListSchema, UnitQuerySchema, UnitUpdateSchema } from '../../core/api/units.ts';
+import { errorResponses, ErrorSchema, IdParams } from '#core/api/common.ts';
+import { AliasBodySchema, AliasParams, AliasSuggestionListSchema, MergeBodySchema, UnitDetailSchema, UnitListSchema, UnitQuerySchema, UnitUpdateSchema } from '#core/api/units.ts';
 import * as service from './units.service.ts';
 
 export function unitRoutes(deps: Deps): FastifyPluginAsyncZod {

@@ -3,8 +3,8 @@ import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { discardUpload, openUpload, readUpload } from '../files/upload.ts';
-import { errorResponses, fileResponse, IdParams, MIME } from '../../core/api/common.ts';
-import { ImportedAccountsSchema, PasswordResetSchema, UserCreatedSchema, UserCreateSchema, UserListSchema, UserQuerySchema, UserSchema, UserUpdateSchema } from '../../core/api/users.ts';
+import { errorResponses, fileResponse, IdParams, MIME } from '#core/api/common.ts';
+import { ImportedAccountsSchema, PasswordResetSchema, UserCreatedSchema, UserCreateSchema, UserListSchema, UserQuerySchema, UserSchema, UserUpdateSchema } from '#core/api/users.ts';
 import * as service from './users.service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { ROLE_LABELS, ROLES, roleConflict, type Role } from '../../core/auth/policy.ts';
-import { passwordProblem } from '../../core/auth/password.ts';
+import { ROLE_LABELS, ROLES, roleConflict, type Role } from '#core/auth/policy.ts';
+import { passwordProblem } from '#core/auth/password.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import { deleteUserSessions } from '../auth/auth.repo.ts';
 import { hashPassword, randomPassword } from '../auth/passwords.ts';
@@ -9,11 +9,11 @@ import type { DB } from '../db/schema.ts';
 import { uniqueViolation } from '../db/errors.ts';
 import { AppError, notFound } from '../errors.ts';
 import { hasHeader, cellText, readFirstSheet } from '../files/sheet.ts';
-import { zipLimitsFor } from '../../core/files/zip.ts';
+import { zipLimitsFor } from '#core/files/zip.ts';
 import { findUnit } from '../units/units.repo.ts';
 import * as repo from './users.repo.ts';
-import type { SheetRowError } from '../../core/api/common.ts';
-import { DisplayName, Username, type UserCreate, type UserUpdate } from '../../core/api/users.ts';
+import type { SheetRowError } from '#core/api/common.ts';
+import { DisplayName, Username, type UserCreate, type UserUpdate } from '#core/api/users.ts';
 import type { Kysely } from 'kysely';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findUserRow>>>;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponses } from '../../core/api/common.ts';
-import { WorkbenchSchema } from '../../core/api/workbench.ts';
+import { errorResponses } from '#core/api/common.ts';
+import { WorkbenchSchema } from '#core/api/workbench.ts';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
 import { getWorkbench } from './workbench.service.ts';

@@ -1,4 +1,4 @@
-import type { BackupSettings } from '../../core/backup/index.ts';
+import type { BackupSettings } from '#core/backup/index.ts';
 import { get, put } from './request.ts';
 
 export type { BackupSettings };

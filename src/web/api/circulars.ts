@@ -2,8 +2,8 @@
  * Circulars (通报): docs/dispatch-and-dashboards.md, "Circulars". A draft is written from a closed
  * round's snapshot; the coordinator edits its text blocks and issues it; issued files never change.
  */
-import type { CircularBlocks } from '../../core/circulars/types.ts';
-import type { RoundSnapshot } from '../../core/rounds/types.ts';
+import type { CircularBlocks } from '#core/circulars/types.ts';
+import type { RoundSnapshot } from '#core/rounds/types.ts';
 import { del, get, patch, post } from './request.ts';
 
 export type { CircularBlocks, RoundSnapshot };

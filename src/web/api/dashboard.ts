@@ -2,9 +2,9 @@
  * The dashboards' API (docs/dispatch-and-dashboards.md, "Dashboards"). Every call takes an optional
  * plan: without it the figures count every plan.
  */
-import type { UnitRank } from '../../core/dashboard/ranking.ts';
-import type { RoundSnapshot, StatusCounts } from '../../core/rounds/types.ts';
-import type { WorkStatus } from '../../core/status/status.ts';
+import type { UnitRank } from '#core/dashboard/ranking.ts';
+import type { RoundSnapshot, StatusCounts } from '#core/rounds/types.ts';
+import type { WorkStatus } from '#core/status/status.ts';
 import { get } from './request.ts';
 
 export type { StatusCounts };

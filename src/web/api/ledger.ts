@@ -1,6 +1,6 @@
 import { ApiError, del, get, patch, post } from './request.ts';
-import type { SheetRowError } from '../../core/api/common.ts';
-import type { Ledger, LedgerEntryInput } from '../../core/api/ledger.ts';
+import type { SheetRowError } from '#core/api/common.ts';
+import type { Ledger, LedgerEntryInput } from '#core/api/ledger.ts';
 
 /** A task's implementation plan (落实方案) and every unit's ledger entries. */
 export const getLedger = (taskId: number, signal?: AbortSignal) => get<Ledger>(`/api/tasks/${taskId}/ledger`, { signal });

@@ -2,8 +2,8 @@
  * The public progress page's API (docs/dispatch-and-dashboards.md, "Public progress page"): no
  * session; a 404 means the page is turned off (or the plan is not public).
  */
-import type { StatusCounts } from '../../core/rounds/types.ts';
-import type { WorkStatus } from '../../core/status/status.ts';
+import type { StatusCounts } from '#core/rounds/types.ts';
+import type { WorkStatus } from '#core/status/status.ts';
 import { get } from './request.ts';
 
 export interface PublicPlanSummary {

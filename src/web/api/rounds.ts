@@ -2,7 +2,7 @@
  * Dispatch rounds (调度): docs/dispatch-and-dashboards.md, "Rounds". The coordinator opens a round for
  * some plans and units; the units report for it; closing it freezes the snapshot circulars are written from.
  */
-import type { RoundSnapshot, StatusCounts, UnitReporting, UnitStanding } from '../../core/rounds/types.ts';
+import type { RoundSnapshot, StatusCounts, UnitReporting, UnitStanding } from '#core/rounds/types.ts';
 import { get, post } from './request.ts';
 
 export type { RoundSnapshot, StatusCounts, UnitStanding };

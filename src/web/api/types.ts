@@ -2,11 +2,11 @@
  * What is left of the hand-kept mirror of the API: every shape now comes from its contract in
  * src/core/api/ (type-only imports). The import pages still read theirs through this file.
  */
-import type { Span } from '../../core/api/common.ts';
-import type { DraftDocument, DraftGoal, DraftReadingLevel, ImportDraft, ReadOptions, RereadSummary } from '../../core/api/imports.ts';
-import type { PlanSummary } from '../../core/api/plans.ts';
-import type { DraftTask } from '../../core/draft/types.ts';
-import type { DraftWarning } from '../../core/draft/warnings.ts';
+import type { Span } from '#core/api/common.ts';
+import type { DraftDocument, DraftGoal, DraftReadingLevel, ImportDraft, ReadOptions, RereadSummary } from '#core/api/imports.ts';
+import type { PlanSummary } from '#core/api/plans.ts';
+import type { DraftTask } from '#core/draft/types.ts';
+import type { DraftWarning } from '#core/draft/warnings.ts';
 
 export type { DraftDocument, DraftGoal, DraftReadingLevel, DraftTask, DraftWarning, ImportDraft, PlanSummary, RereadSummary, Span };
 

@@ -1,7 +1,7 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, PoweroffOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Dropdown, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { ROLE_LABELS } from '../../core/auth/policy.ts';
+import { ROLE_LABELS } from '#core/auth/policy.ts';
 import { logout, logoutEverywhere } from '../api/auth.ts';
 import { useAuth, useMe } from '../auth/auth-context.tsx';
 import { ChangePasswordModal } from '../components/change-password-modal.tsx';

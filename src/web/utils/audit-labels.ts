@@ -1,4 +1,4 @@
-import { ACTIONS, ROLE_LABELS, type Role } from '../../core/auth/policy.ts';
+import { ACTIONS, ROLE_LABELS, type Role } from '#core/auth/policy.ts';
 
 /** What each recorded action means; refused requests are recorded under their policy action. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {

@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_IMPORT_MB, extensionOf, isPlanFileName, PLAN_FILE_EXTENSIONS } from '../../core/files/plan-files.ts';
+import { DEFAULT_MAX_IMPORT_MB, extensionOf, isPlanFileName, PLAN_FILE_EXTENSIONS } from '#core/files/plan-files.ts';
 
 /** What the importer reads (core's list); the server checks again and has the last word. */
 export const PLAN_FILE_MAX_BYTES = DEFAULT_MAX_IMPORT_MB * 1024 * 1024;

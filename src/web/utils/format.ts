@@ -1,5 +1,5 @@
-import { ALIAS_REASON_LABELS as REASON_LABELS } from '../../core/units/aliases.ts';
-import { PLAN_LEVEL_LABELS, PLAN_LEVELS, type PlanLevel } from '../../core/plans/types.ts';
+import { ALIAS_REASON_LABELS as REASON_LABELS } from '#core/units/aliases.ts';
+import { PLAN_LEVEL_LABELS, PLAN_LEVELS, type PlanLevel } from '#core/plans/types.ts';
 
 export { PLAN_LEVEL_LABELS, PLAN_LEVELS };
 

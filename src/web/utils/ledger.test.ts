@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sheetRowErrors } from '../api/ledger.ts';
-import type { LedgerEntry } from '../../core/api/ledger.ts';
+import type { LedgerEntry } from '#core/api/ledger.ts';
 import { CHECKPOINT_STATE_LABELS, groupByUnit, ledgerRights, ledgerRows, ledgerStatusLabel, NOTIFICATION_KIND_LABELS, periodLabel, unreadBadge } from './ledger.ts';
 
 const entry = (id: number, unitId: number, unitName: string): LedgerEntry => ({

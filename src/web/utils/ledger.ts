@@ -2,10 +2,10 @@
  * Pure helpers of the implementation plan (落实方案) and its ledger (台账): labels, grouping by unit,
  * and who may do what on the task page.
  */
-import { LEDGER_STATUS_LABELS, mayEditLedger, mayReviewLedger, maySubmitLedger, type LedgerPlanStatus } from '../../core/ledger/rules.ts';
-import { NOTIFICATION_KIND_LABELS, type NotificationKind } from '../../core/notifications/kinds.ts';
-import { CHECKPOINT_STATE_LABELS, type CheckpointStateName } from '../../core/status/checkpoints.ts';
-import type { LedgerEntry, LedgerPlan } from '../../core/api/ledger.ts';
+import { LEDGER_STATUS_LABELS, mayEditLedger, mayReviewLedger, maySubmitLedger, type LedgerPlanStatus } from '#core/ledger/rules.ts';
+import { NOTIFICATION_KIND_LABELS, type NotificationKind } from '#core/notifications/kinds.ts';
+import { CHECKPOINT_STATE_LABELS, type CheckpointStateName } from '#core/status/checkpoints.ts';
+import type { LedgerEntry, LedgerPlan } from '#core/api/ledger.ts';
 
 // Labels and rules are core's (core/ledger/rules.ts), the same the server enforces; colours are the page's.
 export { LEDGER_STATUS_LABELS, NOTIFICATION_KIND_LABELS };

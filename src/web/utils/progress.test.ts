@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { UnitRef } from '../../core/api/common.ts';
-import type { Report } from '../../core/api/reports.ts';
+import type { UnitRef } from '#core/api/common.ts';
+import type { Report } from '#core/api/reports.ts';
 import {
   checkEvidenceFile,
   consolidatedReports,

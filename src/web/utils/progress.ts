@@ -2,8 +2,8 @@
  * Pure helpers of the progress workflow (进展填报, 汇总, 审核, 销号): labels and colours, which report a
  * unit is working on, what a lead unit has received, whether a report may be sent, and the timeline.
  */
-import type { Report } from '../../core/api/reports.ts';
-import type { TimelineEntry } from '../../core/api/tasks.ts';
+import type { Report } from '#core/api/reports.ts';
+import type { TimelineEntry } from '#core/api/tasks.ts';
 import {
   NARRATIVE_MAX,
   REPORT_KIND_LABELS,
@@ -14,11 +14,11 @@ import {
   type ReportStage,
   type ReportStatus,
   type ReviewDecision,
-} from '../../core/reports/reports.ts';
-import { TIMELINE_KIND_LABELS } from '../../core/tasks/tasks.ts';
-import { EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES } from '../../core/files/sniff.ts';
-import { WORK_STATUS_LABELS, type WorkStatus } from '../../core/status/status.ts';
-import type { UnitRef } from '../../core/api/common.ts';
+} from '#core/reports/reports.ts';
+import { TIMELINE_KIND_LABELS } from '#core/tasks/tasks.ts';
+import { EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES } from '#core/files/sniff.ts';
+import { WORK_STATUS_LABELS, type WorkStatus } from '#core/status/status.ts';
+import type { UnitRef } from '#core/api/common.ts';
 import { formatBytes } from './file-check.ts';
 
 // Enums, labels and limits are the contract's (core/api); the web adds only colours and wording of its own.

@@ -1,6 +1,6 @@
 /** Ledgers (台账): entries and the lead unit's implementation plan per task. */
 import type { Generated } from 'kysely';
-import type { LedgerPlanStatus } from '../../../core/ledger/rules.ts';
+import type { LedgerPlanStatus } from '#core/ledger/rules.ts';
 
 export interface LedgerEntryTable {
   id: Generated<number>;

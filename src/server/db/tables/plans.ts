@@ -1,6 +1,6 @@
 /** Plans as imported: their goals, sections, tasks and milestones; the indicators; import drafts. */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { PlanLevel } from '../../../core/plans/types.ts';
+import type { PlanLevel } from '#core/plans/types.ts';
 
 export interface PlanTable {
   id: Generated<number>;

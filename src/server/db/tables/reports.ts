@@ -1,7 +1,7 @@
 /** Progress reports with their evidence, and a task's history and instructions. */
 import type { Generated } from 'kysely';
-import type { ReportKind, ReportStage, ReportStatus } from '../../../core/api/reports.ts';
-import type { TimelineKind } from '../../../core/api/tasks.ts';
+import type { ReportKind, ReportStage, ReportStatus } from '#core/api/reports.ts';
+import type { TimelineKind } from '#core/api/tasks.ts';
 
 export interface ProgressReportTable {
   id: Generated<number>;

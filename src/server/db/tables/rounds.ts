@@ -1,7 +1,7 @@
 /** Dispatch rounds, their members and frozen snapshots, and the circulars written from them. */
 import type { Generated } from 'kysely';
-import type { CircularStatus } from '../../../core/api/circulars.ts';
-import type { RoundStatus } from '../../../core/api/rounds.ts';
+import type { CircularStatus } from '#core/api/circulars.ts';
+import type { RoundStatus } from '#core/api/rounds.ts';
 
 /** A dispatch round (调度): units report for it until it closes; closing freezes its snapshot. */
 export interface RoundTable {

@@ -1,7 +1,7 @@
 /** Settings, notifications and their deliveries, job locks and backup runs. */
 import type { Generated } from 'kysely';
-import type { DeliveryChannel, NotificationKind } from '../../../core/api/notifications.ts';
-import type { BackupRunStatus } from '../../../core/api/settings.ts';
+import type { DeliveryChannel, NotificationKind } from '#core/api/notifications.ts';
+import type { BackupRunStatus } from '#core/api/settings.ts';
 
 /** A run-time setting (reminders, calendar years, the public page switch), JSON in `value`. */
 export interface SettingTable {

@@ -1,6 +1,6 @@
 /** Units (单位), their aliases, and which units a task names. */
 import type { Generated, Selectable } from 'kysely';
-import type { UnitRole } from '../../../core/api/common.ts';
+import type { UnitRole } from '#core/api/common.ts';
 
 export interface UnitTable {
   id: Generated<number>;

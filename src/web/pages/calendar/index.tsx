@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { findPlans, getPlan, getPlanCalendar } from '../../api/plans.ts';
-import type { CalendarItem } from '../../../core/api/tasks.ts';
+import type { CalendarItem } from '#core/api/tasks.ts';
 import { findUnits } from '../../api/units.ts';
 import { useCan } from '../../auth/auth-context.tsx';
 import { PageHeader } from '../../components/page-header.tsx';

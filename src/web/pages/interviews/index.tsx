@@ -2,7 +2,7 @@ import { Card, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { findInterviewSuggestions, supervisionNoticeUrl } from '../../api/notifications.ts';
-import type { InterviewSuggestion } from '../../../core/api/notifications.ts';
+import type { InterviewSuggestion } from '#core/api/notifications.ts';
 import { LoadFailed } from '../../components/page-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useRequest } from '../../hooks/use-request.ts';

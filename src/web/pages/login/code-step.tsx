@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { submitSignInCode } from '../../api/auth.ts';
 import { ApiError } from '../../api/request.ts';
-import type { Me } from '../../../core/api/auth.ts';
+import type { Me } from '#core/api/auth.ts';
 
 interface Props {
   /** Signed in fully: the caller goes on to the page the user wanted. */

@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { getMyTasks } from '../../api/me.ts';
-import type { MyTask } from '../../../core/api/tasks.ts';
+import type { MyTask } from '#core/api/tasks.ts';
 import { useCan } from '../../auth/auth-context.tsx';
 import { ContactModal, type ContactTarget } from '../../components/contact-modal.tsx';
 import { DeadlineTags } from '../../components/deadline-tags.tsx';
@@ -17,7 +17,7 @@ import { useRequest } from '../../hooks/use-request.ts';
 import { dueState } from '../../utils/calendar.ts';
 import { dayLabel } from '../../utils/format.ts';
 import { dueWithin, roleCounts, sortByDue } from '../../utils/my-tasks.ts';
-import { UNIT_ROLE_LABELS } from '../../../core/tasks/tasks.ts';
+import { UNIT_ROLE_LABELS } from '#core/tasks/tasks.ts';
 
 type RoleView = 'all' | 'lead' | 'responsible';
 

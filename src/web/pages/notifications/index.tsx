@@ -3,7 +3,7 @@ import { App, Badge, Button, Card, Empty, List, Segmented, Space, Tag, Typograph
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { findNotifications, readAllNotifications, readNotification } from '../../api/notifications.ts';
-import type { AppNotification } from '../../../core/api/notifications.ts';
+import type { AppNotification } from '#core/api/notifications.ts';
 import { LoadFailed } from '../../components/page-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useRequest } from '../../hooks/use-request.ts';

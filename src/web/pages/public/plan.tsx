@@ -5,7 +5,7 @@ import { getPublicPlan, type PublicTask, type PublicPlan } from '../../api/publi
 import { PageLoading } from '../../components/page-loading.tsx';
 import { StatusTag } from '../../components/status-tag.tsx';
 import { useRequest } from '../../hooks/use-request.ts';
-import { WORK_STATUS_LABELS } from '../../../core/status/status.ts';
+import { WORK_STATUS_LABELS } from '#core/status/status.ts';
 import { dayLabel } from '../../utils/format.ts';
 import { COUNT_KEYS, percent, STACK_ORDER, STATUS_CHART_COLORS } from '../dashboard/charts.ts';
 import { PublicFailure, PublicFrame } from './public-frame.tsx';

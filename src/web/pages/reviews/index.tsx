@@ -4,7 +4,7 @@ import type { TableColumnsType as ColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { getReviewQueue } from '../../api/reports.ts';
-import type { ReviewItem } from '../../../core/api/reports.ts';
+import type { ReviewItem } from '#core/api/reports.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ReviewModal, type ReviewTarget } from '../../components/review-modal.tsx';
 import { StageTag } from '../../components/status-tag.tsx';

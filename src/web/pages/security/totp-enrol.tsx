@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, Input, Space, Spin, Steps, Typography } from
 import { useEffect, useRef, useState } from 'react';
 import { confirmTotp, getMe, logout, startTotpSetup } from '../../api/auth.ts';
 import { ApiError } from '../../api/request.ts';
-import type { TotpSetup } from '../../../core/api/auth.ts';
+import type { TotpSetup } from '#core/api/auth.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 
 /**

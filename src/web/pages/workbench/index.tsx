@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { getWorkbench } from '../../api/reports.ts';
 import { findMyRounds } from '../../api/rounds.ts';
-import type { WorkbenchTask } from '../../../core/api/workbench.ts';
+import type { WorkbenchTask } from '#core/api/workbench.ts';
 import { LoadFailed } from '../../components/page-error.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
@@ -12,7 +12,7 @@ import { useRequest } from '../../hooks/use-request.ts';
 import { dayLabel } from '../../utils/format.ts';
 import { sortByDue } from '../../utils/my-tasks.ts';
 import { RoundsCard } from './rounds-card.tsx';
-import { UNIT_ROLE_LABELS } from '../../../core/tasks/tasks.ts';
+import { UNIT_ROLE_LABELS } from '#core/tasks/tasks.ts';
 
 /** Accent per panel: the bar's CSS colour and the count tag's preset. */
 const ACCENTS = {

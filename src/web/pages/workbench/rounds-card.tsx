@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { MyRound } from '../../api/rounds.ts';
 import { dayLabel } from '../../utils/format.ts';
 import { shanghaiTime } from '../../utils/time.ts';
-import { UNIT_ROLE_LABELS } from '../../../core/tasks/tasks.ts';
+import { UNIT_ROLE_LABELS } from '#core/tasks/tasks.ts';
 
 /**
  * 本期调度: the open dispatch rounds the unit is asked to report for, with their due dates and the

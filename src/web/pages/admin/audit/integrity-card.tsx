@@ -1,10 +1,10 @@
 import { CheckCircleOutlined, DownloadOutlined, SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, InputNumber, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { AUDIT_RETENTION_MAX_DAYS, AUDIT_RETENTION_MIN_DAYS } from '../../../../core/audit/retention.ts';
+import { AUDIT_RETENTION_MAX_DAYS, AUDIT_RETENTION_MIN_DAYS } from '#core/audit/retention.ts';
 import { ApiError } from '../../../api/request.ts';
 import { auditArchiveUrl, getAuditRetention, putAuditRetention, verifyAuditChain } from '../../../api/audit.ts';
-import type { AuditArchive, AuditVerification } from '../../../../core/api/audit.ts';
+import type { AuditArchive, AuditVerification } from '#core/api/audit.ts';
 import { useRequest } from '../../../hooks/use-request.ts';
 import { shanghaiTime } from '../../../utils/time.ts';
 

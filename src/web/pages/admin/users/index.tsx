@@ -3,8 +3,8 @@ import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Toolti
 import type { TableColumnsType as ColumnsType } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ROLE_LABELS, ROLES, type Role } from '../../../../core/auth/policy.ts';
-import type { User } from '../../../../core/api/users.ts';
+import { ROLE_LABELS, ROLES, type Role } from '#core/auth/policy.ts';
+import type { User } from '#core/api/users.ts';
 import { findUnits } from '../../../api/units.ts';
 import { resetSecondFactor } from '../../../api/auth.ts';
 import { findUsers, resetUserPassword, unlockUser, updateUser } from '../../../api/users.ts';

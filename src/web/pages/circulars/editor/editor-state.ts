@@ -1,4 +1,4 @@
-import { CIRCULAR_BLOCK_KEYS } from '../../../../core/circulars/types.ts';
+import { CIRCULAR_BLOCK_KEYS } from '#core/circulars/types.ts';
 import type { Circular, CircularBlocks, CircularUpdate } from '../../../api/circulars.ts';
 
 /** What the editor changes: the head of the document and its text blocks. */

@@ -2,7 +2,7 @@ import { DeleteOutlined, EyeOutlined, SafetyCertificateOutlined, SaveOutlined } 
 import { Alert, App, Button, Card, Col, Dropdown, Form, Input, Row, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { CIRCULAR_BLOCK_KEYS, CIRCULAR_BLOCK_LABELS } from '../../../../core/circulars/types.ts';
+import { CIRCULAR_BLOCK_KEYS, CIRCULAR_BLOCK_LABELS } from '#core/circulars/types.ts';
 import { circularFileUrl, deleteCircular, getCircular, issueCircular, updateCircular, type Circular, type CircularBlocks, type CircularFileType } from '../../../api/circulars.ts';
 import { useCan } from '../../../auth/auth-context.tsx';
 import { LoadFailed } from '../../../components/page-error.tsx';

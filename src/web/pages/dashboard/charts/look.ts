@@ -1,8 +1,8 @@
 /** What every chart of the dashboards shares: the look (light 看板, dark cockpit), status colours, drill-downs. */
 import type { TaskFilter } from '../../../api/dashboard.ts';
 import type { ChartOption } from '../../../components/chart.tsx';
-import { COUNT_KEYS } from '../../../../core/status/counts.ts';
-import type { WorkStatus } from '../../../../core/status/status.ts';
+import { COUNT_KEYS } from '#core/status/counts.ts';
+import type { WorkStatus } from '#core/status/status.ts';
 
 export interface Look {
   dark: boolean;

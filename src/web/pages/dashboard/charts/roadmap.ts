@@ -1,6 +1,6 @@
 import type { RoadmapTask } from '../../../api/dashboard.ts';
 import type { ChartClick, ChartOption } from '../../../components/chart.tsx';
-import { WORK_STATUS_LABELS } from '../../../../core/status/status.ts';
+import { WORK_STATUS_LABELS } from '#core/status/status.ts';
 import { dayLabel } from '../../../utils/format.ts';
 import { base, shorten, splitLine, STATUS_CHART_COLORS, text, TIME_LABELS, type Drill, type Look } from './look.ts';
 

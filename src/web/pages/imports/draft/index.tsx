@@ -6,9 +6,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   addTask, canMerge, canSplit, deleteTask, findDraftIssues, mergeWithNext, moveTask, renumberTasks, splitTask, uniqueKey, updateTask,
-} from '../../../../core/draft/draft.ts';
-import type { DraftTask, DraftTaskPatch } from '../../../../core/draft/types.ts';
-import { liveWarnings } from '../../../../core/draft/warnings.ts';
+} from '#core/draft/draft.ts';
+import type { DraftTask, DraftTaskPatch } from '#core/draft/types.ts';
+import { liveWarnings } from '#core/draft/warnings.ts';
 import { commitDraft, discardDraft, getDraft, rereadDraft, saveDraft } from '../../../api/imports.ts';
 import { findPlans } from '../../../api/plans.ts';
 import { ApiError } from '../../../api/request.ts';

@@ -3,7 +3,7 @@ import { Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType as ColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { findPlans } from '../../../api/plans.ts';
-import type { PlanSummary } from '../../../../core/api/plans.ts';
+import type { PlanSummary } from '#core/api/plans.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useCan } from '../../../auth/auth-context.tsx';
 import { useRequest } from '../../../hooks/use-request.ts';

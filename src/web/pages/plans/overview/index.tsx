@@ -4,7 +4,7 @@ import type { TableColumnsType as ColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { findIndicators, getPlan, updateSection } from '../../../api/plans.ts';
-import type { Indicator, PlanDetail, Section } from '../../../../core/api/plans.ts';
+import type { Indicator, PlanDetail, Section } from '#core/api/plans.ts';
 import { LoadFailed } from '../../../components/page-error.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';

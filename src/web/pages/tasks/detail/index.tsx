@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { supervisionNoticeUrl } from '../../../api/notifications.ts';
 import { getTask } from '../../../api/tasks.ts';
-import type { TaskDetail } from '../../../../core/api/tasks.ts';
+import type { TaskDetail } from '#core/api/tasks.ts';
 import { useCan } from '../../../auth/auth-context.tsx';
 import { ContactModal, type ContactTarget } from '../../../components/contact-modal.tsx';
 import { DeadlineTags } from '../../../components/deadline-tags.tsx';

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { getPlan } from '../../../api/plans.ts';
 import { findTasks } from '../../../api/tasks.ts';
-import type { TaskSummary } from '../../../../core/api/tasks.ts';
+import type { TaskSummary } from '#core/api/tasks.ts';
 import { findUnits } from '../../../api/units.ts';
 import { DeadlineTags } from '../../../components/deadline-tags.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';

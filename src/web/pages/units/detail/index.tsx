@@ -3,7 +3,7 @@ import { Button, Card, Segmented, Space, Statistic, Table, Tag, Typography } fro
 import type { TableColumnsType as ColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { UnitTask } from '../../../../core/api/tasks.ts';
+import type { UnitTask } from '#core/api/tasks.ts';
 import { getUnit } from '../../../api/units.ts';
 import { useCan } from '../../../auth/auth-context.tsx';
 import { DeadlineTags } from '../../../components/deadline-tags.tsx';
@@ -13,7 +13,7 @@ import { PageLoading } from '../../../components/page-loading.tsx';
 import { useRequest } from '../../../hooks/use-request.ts';
 import { dayLabel } from '../../../utils/format.ts';
 import { UnitEditDrawer } from '../components/unit-edit-drawer.tsx';
-import { UNIT_ROLE_LABELS } from '../../../../core/tasks/tasks.ts';
+import { UNIT_ROLE_LABELS } from '#core/tasks/tasks.ts';
 
 type RoleView = 'all' | 'lead' | 'responsible';
 

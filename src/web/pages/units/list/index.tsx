@@ -2,7 +2,7 @@ import { Badge, Button, Card, Input, Popconfirm, Space, Table, Tabs, Tag, Typogr
 import type { TableColumnsType as ColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { AliasSuggestion, UnitSummary } from '../../../../core/api/units.ts';
+import type { AliasSuggestion, UnitSummary } from '#core/api/units.ts';
 import { findAliasSuggestions, findUnits, mergeUnit } from '../../../api/units.ts';
 import { useCan } from '../../../auth/auth-context.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';

@@ -2,8 +2,8 @@ import { Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Space } f
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { findPlans, updatePlan } from '../../../../api/plans.ts';
-import type { PlanDetail, PlanSummary } from '../../../../../core/api/plans.ts';
-import { isPlanLevel, type PlanLevel } from '../../../../../core/plans/types.ts';
+import type { PlanDetail, PlanSummary } from '#core/api/plans.ts';
+import { isPlanLevel, type PlanLevel } from '#core/plans/types.ts';
 import { PLAN_LEVELS, levelLabel } from '../../../../utils/format.ts';
 
 interface FormValues {

@@ -1,8 +1,8 @@
 import { EditOutlined, PhoneOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
-import type { UnitRef } from '../../../../../core/api/common.ts';
-import type { TaskContact } from '../../../../../core/api/tasks.ts';
-import { UNIT_ROLE_LABELS } from '../../../../../core/tasks/tasks.ts';
+import type { UnitRef } from '#core/api/common.ts';
+import type { TaskContact } from '#core/api/tasks.ts';
+import { UNIT_ROLE_LABELS } from '#core/tasks/tasks.ts';
 
 interface Props {
   contacts: TaskContact[];

@@ -1,7 +1,7 @@
 import { App, Button, Card, Empty, Input, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { addInstruction } from '../../../../api/tasks.ts';
-import type { Instruction } from '../../../../../core/api/tasks.ts';
+import type { Instruction } from '#core/api/tasks.ts';
 import { shanghaiTime } from '../../../../utils/time.ts';
 
 interface Props {

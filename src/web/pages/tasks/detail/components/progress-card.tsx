@@ -2,8 +2,8 @@ import { CheckOutlined, EditOutlined, RollbackOutlined } from '@ant-design/icons
 import { Alert, Button, Card, Divider, Empty, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { getTaskReports } from '../../../../api/reports.ts';
-import type { Attachment, Report } from '../../../../../core/api/reports.ts';
-import type { TaskDetail } from '../../../../../core/api/tasks.ts';
+import type { Attachment, Report } from '#core/api/reports.ts';
+import type { TaskDetail } from '#core/api/tasks.ts';
 import { ReviewModal, type ReviewTarget } from '../../../../components/review-modal.tsx';
 import { useRequest } from '../../../../hooks/use-request.ts';
 import { consolidatedReports, isClosedStatus, isEditable, latestReport, partStatuses, reportingUnits, type ReportingUnit } from '../../../../utils/progress.ts';

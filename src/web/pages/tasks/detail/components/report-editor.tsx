@@ -2,8 +2,8 @@ import { DeleteOutlined, ImportOutlined, LoadingOutlined, UploadOutlined } from 
 import { Alert, App, Button, Input, Popconfirm, Radio, Select, Space, Typography, Upload, type UploadProps } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { createReport, deleteAttachment, submitReport, updateReport, uploadAttachment } from '../../../../api/reports.ts';
-import type { Attachment, Report, ReportStage } from '../../../../../core/api/reports.ts';
-import type { Milestone } from '../../../../../core/api/tasks.ts';
+import type { Attachment, Report, ReportStage } from '#core/api/reports.ts';
+import type { Milestone } from '#core/api/tasks.ts';
 import {
   checkEvidenceFile,
   EVIDENCE_ACCEPT,

@@ -2,7 +2,7 @@ import { PaperClipOutlined } from '@ant-design/icons';
 import { Alert, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { attachmentUrl } from '../../../../api/reports.ts';
-import type { Attachment, Report } from '../../../../../core/api/reports.ts';
+import type { Attachment, Report } from '#core/api/reports.ts';
 import { StageTag } from '../../../../components/status-tag.tsx';
 import { formatBytes } from '../../../../utils/file-check.ts';
 import { REPORT_STATUS_COLORS, reportStatusLabel } from '../../../../utils/progress.ts';

@@ -1,6 +1,6 @@
 import { Card, Empty, Timeline, Typography } from 'antd';
 import { useMemo } from 'react';
-import type { TimelineEntry } from '../../../../../core/api/tasks.ts';
+import type { TimelineEntry } from '#core/api/tasks.ts';
 import { timelineView } from '../../../../utils/progress.ts';
 import { shanghaiTime } from '../../../../utils/time.ts';
 
