@@ -35,6 +35,8 @@ export const CircularPatchSchema = z
   .partial()
   .strict();
 export type CircularPatch = z.infer<typeof CircularPatchSchema>;
+/** A draft's change as a client sends it. */
+export type CircularUpdate = z.input<typeof CircularPatchSchema>;
 
 export const CircularSummarySchema = z.object({
   id: z.number(),

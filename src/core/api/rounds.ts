@@ -26,6 +26,8 @@ export const RoundCreateSchema = z
   .strict()
   .refine((r) => !r.periodStart || !r.periodEnd || r.periodStart <= r.periodEnd, { message: '统计期开始日期不能晚于结束日期', path: ['periodEnd'] });
 export type RoundCreate = z.infer<typeof RoundCreateSchema>;
+/** `POST /api/rounds` as a client sends it; without `unitIds` every unit named on a task of the plans is asked. */
+export type RoundCreateBody = z.input<typeof RoundCreateSchema>;
 
 const PlanRef = z.object({ id: z.number(), number: z.string().nullable(), title: z.string() });
 
@@ -63,6 +65,8 @@ export const MyRoundsSchema = z.object({
     }),
   ),
 });
+/** An open round of the user's unit (`GET /api/me/rounds`), with the unit's tasks in it. */
+export type MyRound = z.infer<typeof MyRoundsSchema>['data'][number];
 
 const Status = z.enum(WORK_STATUSES);
 
