@@ -1,3 +1,4 @@
+/** The contract of the dashboards: the queries every chart takes and the already-shaped series it draws. */
 import { z } from 'zod';
 import { parseStatusList } from '../dashboard/status-table.ts';
 import type { WorkStatus } from '../status/status.ts';

@@ -1,3 +1,4 @@
+/** The contract of dispatch rounds (调度): opening, the live and frozen figures, a unit's open rounds. */
 import { z } from 'zod';
 import { isIsoDate } from '../calendar/index.ts';
 import { CHECKPOINT_STATES } from '../status/checkpoints.ts';

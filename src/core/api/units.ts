@@ -1,3 +1,4 @@
+/** The contract of units (单位): the list, a unit's page, edits, aliases, merges and alias suggestions. */
 import { z } from 'zod';
 import { ALIAS_REASONS } from '../units/aliases.ts';
 import { listResult, UnitNameRefSchema } from './common.ts';
