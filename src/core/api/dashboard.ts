@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { parseStatusList } from '../dashboard/status-table.ts';
 import type { WorkStatus } from '../status/status.ts';
-import { listResult, StatusCountsSchema, WorkStatusSchema } from './common.ts';
+import type { UnitRank } from '../dashboard/ranking.ts';
+import { listResult, StatusCountsSchema, WorkStatusSchema, type SameType } from './common.ts';
 
 export { StatusCountsSchema };
 
@@ -68,3 +69,7 @@ export const RoadmapSchema = z.object({ data: z.array(RoadmapTaskSchema) });
 export const DrillTaskSchema = z.object({ id: z.number(), planId: z.number(), number: z.string(), title: z.string(), sectionTitle: z.string().nullable(), status: WorkStatusSchema, dueDate: z.string().nullable(), leadUnits: z.array(z.string()) });
 export type DrillTask = z.infer<typeof DrillTaskSchema>;
 export const DrillDownSchema = listResult(DrillTaskSchema);
+
+// The ranking row is core's (core/dashboard/ranking.ts); this fails to compile if the schema drifts from it.
+const rankingMatches: SameType<UnitRanking, UnitRank> = true;
+void rankingMatches;

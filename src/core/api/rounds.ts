@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { isIsoDate } from '../calendar/index.ts';
 import { CHECKPOINT_STATES } from '../status/checkpoints.ts';
 import { WORK_STATUSES } from '../status/status.ts';
-import { StatusCountsSchema, UnitRoleSchema } from './common.ts';
+import type { RoundSnapshot, UnitReporting } from '../rounds/types.ts';
+import { StatusCountsSchema, UnitRoleSchema, type SameType } from './common.ts';
 
 /** A dispatch round (调度) is open while units report for it; closing freezes its snapshot. */
 export const ROUND_STATUSES = ['open', 'closed'] as const;
@@ -107,3 +108,9 @@ export const RoundSnapshotSchema = z.object({
     }),
   ),
 });
+
+// The snapshot's shape is core's (core/rounds/types.ts, stored as JSON); these fail to compile if the schemas drift from it.
+const snapshotMatches: SameType<z.infer<typeof RoundSnapshotSchema>, RoundSnapshot> = true;
+const reportingMatches: SameType<z.infer<typeof UnitReportingSchema>, UnitReporting> = true;
+void snapshotMatches;
+void reportingMatches;
