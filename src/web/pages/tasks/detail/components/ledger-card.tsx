@@ -43,7 +43,7 @@ export function LedgerCard({ task, mayWrite, mayReview }: Props) {
   const [reviewForm] = Form.useForm<{ comment?: string }>();
 
   const units = [...task.lead, ...task.responsible];
-  const myUnitIds = task.myUnitIds ?? [];
+  const myUnitIds = task.myUnitIds;
   const data: Ledger = ledger.data ?? { plan: null, entries: [] };
   const rights = ledgerRights({
     plan: data.plan,
