@@ -77,3 +77,6 @@ export interface SheetRowError {
  * snapshot stored as JSON) is checked against it at compile time, so the two cannot drift apart.
  */
 export type SameType<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+/** `GET /api/health`: the load balancer's probe. */
+export const HealthSchema = z.object({ status: z.literal('ok') });
