@@ -6,6 +6,7 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { HealthSchema } from '#core/api/common.ts';
 import type { Deps } from './context.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { indicatorRoutes } from './indicators/indicators.routes.ts';
@@ -82,7 +83,7 @@ export async function buildApp({ deps, webDir, logLevel }: AppOptions): Promise<
   await registerAuth(app, deps, routes);
   registerInputGuard(app);
 
-  app.get('/api/health', { config: { action: 'public.read' }, schema: { response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
+  app.get('/api/health', { config: { action: 'public.read' }, schema: { response: { 200: HealthSchema } } }, async () => ({ status: 'ok' as const }));
   app.get('/api/docs/json', { config: { action: 'public.read' }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(planRoutes(deps));

@@ -1,5 +1,6 @@
 /** The contract of the audit trail: search, verification of its hash chain, and retention. */
 import { z } from 'zod';
+import { ARCHIVE_BREAKS, CHAIN_BREAKS } from '../audit/chain.ts';
 import { AUDIT_OUTCOMES } from '../audit/outcomes.ts';
 import { IsoDate } from './common.ts';
 
@@ -36,13 +37,13 @@ export const AuditVerificationSchema = z.object({
   lastSeq: z.number(),
   pending: z.number(),
   anchor: z.object({ seq: z.number(), hash: z.string(), archiveId: z.number().nullable() }),
-  firstBroken: z.object({ seq: z.number(), id: z.number().nullable(), reason: z.enum(['missing', 'link', 'hash']), message: z.string() }).nullable(),
+  firstBroken: z.object({ seq: z.number(), id: z.number().nullable(), reason: z.enum(CHAIN_BREAKS), message: z.string() }).nullable(),
   checkedAt: z.string(),
   /** With ?archives=true: the archive files too, from the genesis hash to the database's first row. */
   archives: z
     .object({
       ok: z.boolean(), archives: z.number(), rows: z.number(),
-      firstBroken: z.object({ archiveId: z.number(), file: z.string(), seq: z.number().nullable(), reason: z.enum(['file', 'sha256', 'missing', 'link', 'hash', 'anchor']), message: z.string() }).nullable(),
+      firstBroken: z.object({ archiveId: z.number(), file: z.string(), seq: z.number().nullable(), reason: z.enum(ARCHIVE_BREAKS), message: z.string() }).nullable(),
     })
     .nullable(),
 });

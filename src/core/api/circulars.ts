@@ -1,3 +1,4 @@
+/** The contract of circulars (通报): drafts written from a closed round's snapshot, their text blocks and issue. */
 import { z } from 'zod';
 import { CIRCULAR_BLOCK_KEYS, CIRCULAR_BLOCK_LABELS, type CircularBlocks } from '../circulars/types.ts';
 import { RoundSnapshotSchema } from './rounds.ts';
@@ -35,6 +36,8 @@ export const CircularPatchSchema = z
   .partial()
   .strict();
 export type CircularPatch = z.infer<typeof CircularPatchSchema>;
+/** A draft's change as a client sends it. */
+export type CircularUpdate = z.input<typeof CircularPatchSchema>;
 
 export const CircularSummarySchema = z.object({
   id: z.number(),

@@ -89,3 +89,12 @@ export interface SheetRowError {
   column: string;
   message: string;
 }
+
+/**
+ * `true` only when A and B are the same type: a schema that restates a type core already defines (a
+ * snapshot stored as JSON) is checked against it at compile time, so the two cannot drift apart.
+ */
+export type SameType<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+/** `GET /api/health`: the load balancer's probe. */
+export const HealthSchema = z.object({ status: z.literal('ok') });

@@ -1,6 +1,6 @@
 /** The contract of a task's implementation plan (落实方案) and ledger (台账), and of the ledger spreadsheet. */
 import { z } from 'zod';
-import { LEDGER_PLAN_STATUSES } from '../ledger/rules.ts';
+import { LEDGER_DECISIONS, LEDGER_PLAN_STATUSES } from '../ledger/rules.ts';
 import { IsoDate } from './common.ts';
 
 export const LedgerEntryCreateSchema = z
@@ -40,7 +40,6 @@ export type LedgerEntryInput = Omit<LedgerEntry, 'id' | 'unitId' | 'unitName'>;
 export const LedgerSchema = z.object({ plan: LedgerPlanSchema.nullable(), entries: z.array(LedgerEntrySchema) });
 export type Ledger = z.infer<typeof LedgerSchema>;
 
-export const LEDGER_DECISIONS = ['approve', 'return'] as const;
 export const LedgerReviewSchema = z.object({ decision: z.enum(LEDGER_DECISIONS), comment: z.string().trim().max(2000).nullable().default(null) }).strict();
 export type LedgerReview = z.output<typeof LedgerReviewSchema>;
 

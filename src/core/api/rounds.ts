@@ -1,8 +1,10 @@
+/** The contract of dispatch rounds (调度): opening, the live and frozen figures, a unit's open rounds. */
 import { z } from 'zod';
 import { isIsoDate } from '../calendar/index.ts';
 import { CHECKPOINT_STATES } from '../status/checkpoints.ts';
 import { WORK_STATUSES } from '../status/status.ts';
-import { StatusCountsSchema, UnitRoleSchema } from './common.ts';
+import type { RoundSnapshot, UnitReporting } from '../rounds/types.ts';
+import { StatusCountsSchema, UnitRoleSchema, type SameType } from './common.ts';
 
 /** A dispatch round (调度) is open while units report for it; closing freezes its snapshot. */
 export const ROUND_STATUSES = ['open', 'closed'] as const;
@@ -26,6 +28,8 @@ export const RoundCreateSchema = z
   .strict()
   .refine((r) => !r.periodStart || !r.periodEnd || r.periodStart <= r.periodEnd, { message: '统计期开始日期不能晚于结束日期', path: ['periodEnd'] });
 export type RoundCreate = z.infer<typeof RoundCreateSchema>;
+/** `POST /api/rounds` as a client sends it; without `unitIds` every unit named on a task of the plans is asked. */
+export type RoundCreateBody = z.input<typeof RoundCreateSchema>;
 
 const PlanRef = z.object({ id: z.number(), number: z.string().nullable(), title: z.string() });
 
@@ -63,6 +67,8 @@ export const MyRoundsSchema = z.object({
     }),
   ),
 });
+/** An open round of the user's unit (`GET /api/me/rounds`), with the unit's tasks in it. */
+export type MyRound = z.infer<typeof MyRoundsSchema>['data'][number];
 
 const Status = z.enum(WORK_STATUSES);
 
@@ -102,3 +108,9 @@ export const RoundSnapshotSchema = z.object({
     }),
   ),
 });
+
+// The snapshot's shape is core's (core/rounds/types.ts, stored as JSON); these fail to compile if the schemas drift from it.
+const snapshotMatches: SameType<z.infer<typeof RoundSnapshotSchema>, RoundSnapshot> = true;
+const reportingMatches: SameType<z.infer<typeof UnitReportingSchema>, UnitReporting> = true;
+void snapshotMatches;
+void reportingMatches;

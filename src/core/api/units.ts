@@ -1,6 +1,7 @@
+/** The contract of units (单位): the list, a unit's page, edits, aliases, merges and alias suggestions. */
 import { z } from 'zod';
-import { ALIAS_REASONS } from '../units/aliases.ts';
-import { listResult, UnitNameRefSchema } from './common.ts';
+import { ALIAS_REASONS, type AliasSuggestion as CoreAliasSuggestion } from '../units/aliases.ts';
+import { listResult, UnitNameRefSchema, type SameType } from './common.ts';
 import { UnitTaskSchema } from './tasks.ts';
 
 export const UnitName = z.string().trim().min(2, '单位名称至少 2 个字').max(100, '单位名称过长');
@@ -42,3 +43,7 @@ export const MergeBodySchema = z.object({ intoUnitId: z.number().int().positive(
 export const AliasSuggestionSchema = z.object({ unitId: z.number(), unitName: z.string(), targetId: z.number(), targetName: z.string(), reason: z.enum(ALIAS_REASONS) });
 export type AliasSuggestion = z.infer<typeof AliasSuggestionSchema>;
 export const AliasSuggestionListSchema = listResult(AliasSuggestionSchema);
+
+// The suggestion is core's (core/units/aliases.ts); this fails to compile if the schema drifts from it.
+const suggestionMatches: SameType<AliasSuggestion, CoreAliasSuggestion> = true;
+void suggestionMatches;

@@ -1,3 +1,4 @@
+/** The contract of accounts: the admin's list and edits, bulk import, password resets. */
 import { z } from 'zod';
 import { ROLES } from '../auth/policy.ts';
 import { listResult } from './common.ts';

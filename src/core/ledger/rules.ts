@@ -8,6 +8,10 @@ export const LEDGER_PLAN_STATUSES = ['draft', 'submitted', 'approved', 'returned
 export type LedgerPlanStatus = (typeof LEDGER_PLAN_STATUSES)[number];
 export const LEDGER_STATUS_LABELS: Record<LedgerPlanStatus, string> = { draft: '编制中', submitted: '待审核', approved: '已通过', returned: '已退回' };
 
+/** The coordinator approves a submitted plan or returns it with comments. */
+export const LEDGER_DECISIONS = ['approve', 'return'] as const;
+export type LedgerDecision = (typeof LEDGER_DECISIONS)[number];
+
 type Status = LedgerPlanStatus | null | undefined;
 
 /** The states a plan may be submitted from: still being drafted, or returned with comments. */

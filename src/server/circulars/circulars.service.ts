@@ -2,7 +2,7 @@ import { chinaDay } from '#core/calendar/dates.ts';
 import type { Readable } from 'node:stream';
 import { can } from '#core/auth/policy.ts';
 import { draftCircular } from '#core/circulars/draft.ts';
-import type { CircularBlocks } from '#core/circulars/types.ts';
+import type { CircularBlocks, CircularFileKind } from '#core/circulars/types.ts';
 import type { RoundSnapshot } from '#core/rounds/types.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
@@ -23,7 +23,7 @@ import type { Circular, CircularPatch, CircularSummary } from '#core/api/circula
  * one slow step of a first PDF, so previews and the issue find them ready.
  */
 
-export type CircularFileKind = 'docx' | 'pdf' | 'xlsx';
+export type { CircularFileKind };
 export const FILE_TYPES: Record<CircularFileKind, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',

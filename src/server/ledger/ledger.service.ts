@@ -1,4 +1,4 @@
-import type { LedgerReview } from '#core/api/ledger.ts';
+import type { LedgerEntryInput, LedgerReview } from '#core/api/ledger.ts';
 import { can } from '#core/auth/policy.ts';
 import type { LedgerPlanStatus } from '#core/ledger/rules.ts';
 import { mayEditLedger, mayReviewLedger, maySubmitLedger, reopensOnChange, SUBMITTABLE_PLAN_STATUSES } from '#core/ledger/rules.ts';
@@ -11,14 +11,8 @@ import type { DB } from '../db/schema.ts';
 import * as repo from './ledger.repo.ts';
 import type { Transaction } from 'kysely';
 
-export interface EntryInput {
-  milestoneId: number | null;
-  action: string;
-  owner: string | null;
-  startDate: string | null;
-  dueDate: string | null;
-  deliverable: string | null;
-}
+/** The fields of a ledger entry its unit writes: the contract's. */
+export type EntryInput = LedgerEntryInput;
 
 const toRow = (e: Partial<EntryInput>) => ({
   ...(e.milestoneId !== undefined && { milestone_id: e.milestoneId }),

@@ -1,11 +1,11 @@
 import { ALIAS_REASON_LABELS as REASON_LABELS } from '#core/units/aliases.ts';
-import { PLAN_LEVEL_LABELS, PLAN_LEVELS, type PlanLevel } from '#core/plans/types.ts';
+import { isPlanLevel, PLAN_LEVEL_LABELS, PLAN_LEVELS } from '#core/plans/types.ts';
 
 export { PLAN_LEVEL_LABELS, PLAN_LEVELS };
 
 /** 'district' → 区级; unknown or null → '—'. */
 export function levelLabel(level: string | null | undefined): string {
-  return level && level in PLAN_LEVEL_LABELS ? PLAN_LEVEL_LABELS[level as PlanLevel] : '—';
+  return isPlanLevel(level) ? PLAN_LEVEL_LABELS[level] : '—';
 }
 
 /** '2021-06' → 2021年6月. */

@@ -106,7 +106,7 @@ export default function TaskDetailPage() {
           </Card>
           <ProgressCard task={t} mayReport={editableUnitIds.length > 0} mayReview={isCoordinator} onChanged={task.reload} />
           <LedgerCard task={t} mayWrite={t.canWrite} mayReview={isCoordinator} />
-          {t.timeline && <TimelineCard entries={t.timeline} />}
+          <TimelineCard entries={t.timeline} />
         </Col>
         <Col xs={24} lg={9}>
           <Card size="small" title="责任分工" style={{ marginBottom: 12 }}>
@@ -121,30 +121,26 @@ export default function TaskDetailPage() {
               ]}
             />
           </Card>
-          {t.instructions && (
-            <InstructionsCard
-              taskId={t.id}
-              instructions={t.instructions}
-              canInstruct={t.canInstruct}
-              onAdded={(i) => task.setData({ ...t, instructions: [...t.instructions, i] })}
-            />
-          )}
-          {t.contacts && (
-            <ContactsCard
-              contacts={t.contacts}
-              units={[...t.lead, ...t.responsible]}
-              editableUnitIds={editableUnitIds}
-              onEdit={(c, unitName) =>
-                setEditingContact({
-                  taskId: t.id,
-                  taskLabel: `任务 ${t.number}`,
-                  unitId: c.unitId,
-                  unitName,
-                  contact: { contactName: c.contactName, contactPhone: c.contactPhone, note: c.note },
-                })
-              }
-            />
-          )}
+          <InstructionsCard
+            taskId={t.id}
+            instructions={t.instructions}
+            canInstruct={t.canInstruct}
+            onAdded={(i) => task.setData({ ...t, instructions: [...t.instructions, i] })}
+          />
+          <ContactsCard
+            contacts={t.contacts}
+            units={[...t.lead, ...t.responsible]}
+            editableUnitIds={editableUnitIds}
+            onEdit={(c, unitName) =>
+              setEditingContact({
+                taskId: t.id,
+                taskLabel: `任务 ${t.number}`,
+                unitId: c.unitId,
+                unitName,
+                contact: { contactName: c.contactName, contactPhone: c.contactPhone, note: c.note },
+              })
+            }
+          />
           <Card size="small" title={`时间节点（${t.milestones.length}）`} styles={{ body: { paddingBlock: 4 } }}>
             {t.milestones.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本任务没有写明截止时间" />
@@ -190,7 +186,7 @@ export default function TaskDetailPage() {
         onClose={() => setEditingContact(null)}
         onSaved={(saved) => {
           const unitId = editingContact?.unitId;
-          task.setData({ ...t, contacts: (t.contacts ?? []).map((c) => (c.unitId === unitId ? { ...c, ...saved } : c)) });
+          task.setData({ ...t, contacts: t.contacts.map((c) => (c.unitId === unitId ? { ...c, ...saved } : c)) });
           setEditingContact(null);
         }}
       />
