@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it, onTestFailed } from 'vitest';
-import type { DashboardSummary } from '../../src/web/api/dashboard.ts';
+import type { DashboardSummary } from '#web/api/dashboard.ts';
 import { SYSTEM_ACTOR } from '#server/context.ts';
 import { importSampleIfEmpty } from '#server/sample.ts';
 import { createUser } from '#server/users/users.service.ts';

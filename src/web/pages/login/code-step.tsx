@@ -1,8 +1,8 @@
 import { SafetyOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { submitSignInCode } from '../../api/auth.ts';
-import { ApiError } from '../../api/request.ts';
+import { submitSignInCode } from '#web/api/auth.ts';
+import { ApiError } from '#web/api/request.ts';
 import type { Me } from '#core/api/auth.ts';
 
 interface Props {

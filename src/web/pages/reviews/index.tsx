@@ -3,13 +3,13 @@ import { Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType as ColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { getReviewQueue } from '../../api/reports.ts';
+import { getReviewQueue } from '#web/api/reports.ts';
 import type { ReviewItem } from '#core/api/reports.ts';
-import { PageHeader } from '../../components/page-header.tsx';
-import { ReviewModal, type ReviewTarget } from '../../components/review-modal.tsx';
-import { StageTag } from '../../components/status-tag.tsx';
-import { useRequest } from '../../hooks/use-request.ts';
-import { shanghaiTime } from '../../utils/time.ts';
+import { PageHeader } from '#web/components/page-header.tsx';
+import { ReviewModal, type ReviewTarget } from '#web/components/review-modal.tsx';
+import { StageTag } from '#web/components/status-tag.tsx';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { shanghaiTime } from '#web/utils/time.ts';
 
 /** 审核队列: the consolidated reports lead units have submitted, oldest first, to accept or return. */
 export default function ReviewQueuePage() {

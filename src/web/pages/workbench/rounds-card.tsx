@@ -1,8 +1,8 @@
 import { Card, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { MyRound } from '../../api/rounds.ts';
-import { dayLabel } from '../../utils/format.ts';
-import { shanghaiTime } from '../../utils/time.ts';
+import type { MyRound } from '#web/api/rounds.ts';
+import { dayLabel } from '#web/utils/format.ts';
+import { shanghaiTime } from '#web/utils/time.ts';
 import { UNIT_ROLE_LABELS } from '#core/tasks/tasks.ts';
 
 /**

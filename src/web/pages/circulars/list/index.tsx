@@ -2,13 +2,13 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Space, Table, Typography } from 'antd';
 import type { TableColumnsType as ColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { findCirculars, type CircularSummary } from '../../../api/circulars.ts';
-import { useCan } from '../../../auth/auth-context.tsx';
-import { PageHeader } from '../../../components/page-header.tsx';
-import { useRequest } from '../../../hooks/use-request.ts';
-import { shanghaiTime } from '../../../utils/time.ts';
-import { DispatchNav } from '../../rounds/components/dispatch-nav.tsx';
-import { CircularStatusTag } from '../../rounds/components/round-tags.tsx';
+import { findCirculars, type CircularSummary } from '#web/api/circulars.ts';
+import { useCan } from '#web/auth/auth-context.tsx';
+import { PageHeader } from '#web/components/page-header.tsx';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { shanghaiTime } from '#web/utils/time.ts';
+import { DispatchNav } from '#web/pages/rounds/components/dispatch-nav.tsx';
+import { CircularStatusTag } from '#web/pages/rounds/components/round-tags.tsx';
 import { CircularDownloads } from '../components/circular-downloads.tsx';
 
 /** 通报归档: issued circulars for everyone, drafts too for the coordinator; each downloadable. */

@@ -1,6 +1,6 @@
-import type { Burnup } from '../../../api/dashboard.ts';
-import type { ChartOption } from '../../../components/chart.tsx';
-import { dayLabel, monthLabel } from '../../../utils/format.ts';
+import type { Burnup } from '#web/api/dashboard.ts';
+import type { ChartOption } from '#web/components/chart.tsx';
+import { dayLabel, monthLabel } from '#web/utils/format.ts';
 import { base, shorten, splitLine, STATUS_CHART_COLORS, text, TIME_LABELS, type Drill, type Look } from './look.ts';
 
 /** Cumulative tasks due and tasks closed by week, with the plan's dated goals as vertical lines. */

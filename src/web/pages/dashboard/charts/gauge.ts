@@ -1,4 +1,4 @@
-import type { ChartOption } from '../../../components/chart.tsx';
+import type { ChartOption } from '#web/components/chart.tsx';
 import { base, splitLine, STATUS_CHART_COLORS, text, type Look } from './look.ts';
 
 export function gaugeOption(rate: number, look: Look): ChartOption {

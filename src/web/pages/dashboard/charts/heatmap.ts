@@ -1,6 +1,6 @@
-import type { Heatmap } from '../../../api/dashboard.ts';
-import type { ChartClick, ChartOption } from '../../../components/chart.tsx';
-import { monthLabel } from '../../../utils/format.ts';
+import type { Heatmap } from '#web/api/dashboard.ts';
+import type { ChartClick, ChartOption } from '#web/components/chart.tsx';
+import { monthLabel } from '#web/utils/format.ts';
 import { base, shorten, text, type Drill, type Look } from './look.ts';
 
 export interface HeatmapView {

@@ -1,6 +1,6 @@
 /** What every chart of the dashboards shares: the look (light 看板, dark cockpit), status colours, drill-downs. */
-import type { TaskFilter } from '../../../api/dashboard.ts';
-import type { ChartOption } from '../../../components/chart.tsx';
+import type { TaskFilter } from '#web/api/dashboard.ts';
+import type { ChartOption } from '#web/components/chart.tsx';
 import { COUNT_KEYS } from '#core/status/counts.ts';
 import type { WorkStatus } from '#core/status/status.ts';
 

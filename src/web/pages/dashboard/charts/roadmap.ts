@@ -1,7 +1,7 @@
-import type { RoadmapTask } from '../../../api/dashboard.ts';
-import type { ChartClick, ChartOption } from '../../../components/chart.tsx';
+import type { RoadmapTask } from '#web/api/dashboard.ts';
+import type { ChartClick, ChartOption } from '#web/components/chart.tsx';
 import { WORK_STATUS_LABELS } from '#core/status/status.ts';
-import { dayLabel } from '../../../utils/format.ts';
+import { dayLabel } from '#web/utils/format.ts';
 import { base, shorten, splitLine, STATUS_CHART_COLORS, text, TIME_LABELS, type Drill, type Look } from './look.ts';
 
 export interface RoadmapRow {

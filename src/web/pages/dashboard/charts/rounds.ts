@@ -1,5 +1,5 @@
-import type { RoundTrend } from '../../../api/dashboard.ts';
-import type { ChartClick, ChartOption } from '../../../components/chart.tsx';
+import type { RoundTrend } from '#web/api/dashboard.ts';
+import type { ChartClick, ChartOption } from '#web/components/chart.tsx';
 import { base, percent, shorten, splitLine, STATUS_CHART_COLORS, text, type Drill, type Look } from './look.ts';
 
 /** Closed rounds in the order they closed, whatever order they came in. */

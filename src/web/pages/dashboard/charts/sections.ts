@@ -1,5 +1,5 @@
-import type { SectionProgress } from '../../../api/dashboard.ts';
-import type { ChartClick, ChartOption } from '../../../components/chart.tsx';
+import type { SectionProgress } from '#web/api/dashboard.ts';
+import type { ChartClick, ChartOption } from '#web/components/chart.tsx';
 import { WORK_STATUS_LABELS, type WorkStatus } from '#core/status/status.ts';
 import { base, COUNT_KEYS, shorten, splitLine, STACK_ORDER, STATUS_CHART_COLORS, text, type Drill, type Look } from './look.ts';
 

@@ -1,5 +1,5 @@
-import type { UnitRanking } from '../../../api/dashboard.ts';
-import type { ChartOption } from '../../../components/chart.tsx';
+import type { UnitRanking } from '#web/api/dashboard.ts';
+import type { ChartOption } from '#web/components/chart.tsx';
 import { base, percent, shorten, splitLine, text, type Drill, type Look } from './look.ts';
 
 /** Units by score as horizontal bars, best at the top; the tooltip gives the three rates. */

@@ -1,4 +1,4 @@
-import type { DraftReadingLevel, DraftReadOptions, DraftTask, RereadSummary, Span } from '../../../api/types.ts';
+import type { DraftReadingLevel, DraftReadOptions, DraftTask, RereadSummary, Span } from '#web/api/types.ts';
 
 /** What each marker form the reader names looks like, for a coordinator who thinks in 一、 and （一）. */
 const FORM_NAMES: Record<string, string> = {

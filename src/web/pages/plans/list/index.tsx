@@ -2,12 +2,12 @@ import { CloudUploadOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType as ColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { findPlans } from '../../../api/plans.ts';
+import { findPlans } from '#web/api/plans.ts';
 import type { PlanSummary } from '#core/api/plans.ts';
-import { PageHeader } from '../../../components/page-header.tsx';
-import { useCan } from '../../../auth/auth-context.tsx';
-import { useRequest } from '../../../hooks/use-request.ts';
-import { levelLabel } from '../../../utils/format.ts';
+import { PageHeader } from '#web/components/page-header.tsx';
+import { useCan } from '#web/auth/auth-context.tsx';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { levelLabel } from '#web/utils/format.ts';
 
 const LEVEL_COLORS: Record<string, string> = { province: 'red', city: 'volcano', county: 'geekblue', district: 'blue' };
 

@@ -1,8 +1,8 @@
 import { Card, Col, DatePicker, Input, InputNumber, Row, Select, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
-import type { DraftDocument, DraftGoal, PlanSummary } from '../../../../api/types.ts';
-import { PLAN_LEVELS, dayLabel, levelLabel } from '../../../../utils/format.ts';
+import type { DraftDocument, DraftGoal, PlanSummary } from '#web/api/types.ts';
+import { PLAN_LEVELS, dayLabel, levelLabel } from '#web/utils/format.ts';
 
 interface Props {
   document: DraftDocument;
