@@ -350,12 +350,18 @@ async function main(): Promise<number> {
     let m = clientMeter();
     let sm = serverMeter(pid);
     let t = performance.now();
-    await Promise.all(offsets.map(async (o) => (await later(o), health(pacedBase))));
+    await Promise.all(offsets.map(async (o) => {
+      await later(o);
+      await health(pacedBase);
+    }));
     table(`baseline (concurrent): ${accounts.length} clients within ${WINDOW_MS} ms, GET /api/health ×${BASELINE_REQUESTS} each`, pacedBase, performance.now() - t, m(), sm(pacedBase.length));
     m = clientMeter();
     sm = serverMeter(pid);
     t = performance.now();
-    const pacedOutcomes = await Promise.all(pacedAccounts.map(async (a, i) => (await later(offsets[i]!), report(base, a, sessions[i]!, pacedSamples))));
+    const pacedOutcomes = await Promise.all(pacedAccounts.map(async (a, i) => {
+      await later(offsets[i]!);
+      return report(base, a, sessions[i]!, pacedSamples);
+    }));
     table(`load (concurrent): ${accounts.length} clients within ${WINDOW_MS} ms, create → ${files(pacedAccounts)} uploads → submit`, pacedSamples, performance.now() - t, m(), sm(pacedSamples.length));
 
     // b. Burst: every client at the same moment.

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '#server/context.ts';
 import { importSampleIfEmpty } from '#server/sample.ts';

@@ -74,6 +74,7 @@ const KEPT_EXTENSIONS: Record<string, string[]> = { '.jpg': ['.jpg', '.jpeg', '.
  * PDF uploaded as `x.html` downloads as `x.pdf` and never carries a name a browser would render.
  */
 export function evidenceFileName(fileName: string, type: EvidenceType): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a stored file name must not keep.
   const clean = fileName.replace(/[\\/\u0000-\u001f\u007f]/g, '_').trim();
   const ext = /\.[a-z0-9]{1,8}$/i.exec(clean)?.[0]?.toLowerCase() ?? '';
   const allowed = KEPT_EXTENSIONS[type.ext] ?? [type.ext];

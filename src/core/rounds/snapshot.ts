@@ -3,7 +3,7 @@ import { addDays, chinaDay, weekdayOf } from '../calendar/dates.ts';
 import { checkpointState, type Checkpoint } from '../status/checkpoints.ts';
 import { completionAsOf, isDoneStatus, taskStatus, type MilestoneFacts, type StatusOptions, type TaskFacts, type WorkStatus } from '../status/status.ts';
 import { countStatuses } from '../status/counts.ts';
-import type { RoundSnapshot, SnapshotTask, StatusCounts, UnitReporting, UnitStanding } from './types.ts';
+import type { RoundSnapshot, SnapshotTask, UnitReporting, UnitStanding } from './types.ts';
 
 /** A task of the round's plans, as read from the database. */
 export interface SnapshotTaskFacts {

@@ -52,7 +52,9 @@ export async function burnup(deps: Deps, planId: number | undefined, today = dep
     const checkpoints = goals
       .filter((g) => {
         const key = `${g.due_date}|${g.text}`;
-        return seen.has(key) ? false : (seen.add(key), true);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
       })
       .map((g) => ({ text: g.text, date: g.due_date! }));
     const work = model.tasks.map((t) => ({ lastDue: lastDue(t), closedOn: t.closedOn !== null && t.closedOn <= today ? t.closedOn : null }));
@@ -86,11 +88,11 @@ export async function sections(deps: Deps, planId: number | undefined, today = d
 
 export async function unitRanking(deps: Deps, planId: number | undefined, limit: number | undefined, today = deps.clock.today()) {
   const model = await modelOf(deps, planId, today);
-  const ranked = await answer(model, 'units', () => rankAll(deps, model, today));
+  const ranked = await answer(model, 'units', () => rankAll(model, today));
   return { data: limit === undefined ? ranked : ranked.slice(0, limit) };
 }
 
-async function rankAll(deps: Deps, model: Model, today: string) {
+async function rankAll(model: Model, today: string) {
   const [links, reported] = await Promise.all([linksOf(model), reportedOf(model)]);
   const tallies = new Map<number, UnitTally>();
   for (const [taskId, unitIds] of links.unitsOfTask) {

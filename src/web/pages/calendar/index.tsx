@@ -1,4 +1,4 @@
-import { Badge, Calendar, Card, Empty, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Badge, Button, Calendar, Card, Empty, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType as ColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo } from 'react';
@@ -45,7 +45,7 @@ function DayCell({ items, unitId, onMore }: { items: CalendarItem[]; unitId: num
       ))}
       {items.length > 3 && (
         <li style={{ fontSize: 12 }}>
-          <a onClick={(e) => { e.stopPropagation(); onMore(); }}>另 {items.length - 3} 项，查看列表</a>
+          <Button type="link" size="small" style={{ padding: 0, height: 'auto', fontSize: 12 }} onClick={(e) => { e.stopPropagation(); onMore(); }}>另 {items.length - 3} 项，查看列表</Button>
         </li>
       )}
     </ul>

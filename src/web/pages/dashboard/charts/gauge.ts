@@ -1,5 +1,5 @@
 import type { ChartOption } from '#web/components/chart.tsx';
-import { base, splitLine, STATUS_CHART_COLORS, text, type Look } from './look.ts';
+import { base, STATUS_CHART_COLORS, text, type Look } from './look.ts';
 
 export function gaugeOption(rate: number, look: Look): ChartOption {
   return {

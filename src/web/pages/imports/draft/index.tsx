@@ -1,8 +1,8 @@
 import {
   ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, MergeCellsOutlined, OrderedListOutlined, PlusOutlined, SaveOutlined, ScissorOutlined, SendOutlined, UndoOutlined,
 } from '@ant-design/icons';
-import { Alert, App, Button, Card, Popconfirm, Result, Space, Splitter, Tag, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, App, Button, Card, Popconfirm, Result, Splitter, Tag, Tooltip, Typography } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   addTask, canMerge, canSplit, deleteTask, findDraftIssues, mergeWithNext, moveTask, renumberTasks, splitTask, uniqueKey, updateTask,
@@ -45,7 +45,7 @@ interface EditorProps {
 }
 
 function Editor({ draft, initialKey = null, onReplaced }: EditorProps) {
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const navigate = useNavigate();
   const [doc, setDoc] = useState<DraftDocument>({ ...draft.document, parentPlanId: draft.document.parentPlanId ?? null });
   const [goals, setGoals] = useState<DraftGoal[]>(draft.goals);

@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, FileWordOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { supervisionNoticeUrl } from '#web/api/notifications.ts';
 import { getTask } from '#web/api/tasks.ts';
 import type { TaskDetail } from '#core/api/tasks.ts';

@@ -14,6 +14,7 @@ interface Props {
 
 function Field({ label, children, required }: { label: string; children: ReactNode; required?: boolean }) {
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is `children`, an antd input the label wraps.
     <label style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
       <span style={{ width: 60, flex: 'none', textAlign: 'right', fontSize: 12, color: '#595959' }}>
         {required && <span style={{ color: '#ff4d4f' }}>* </span>}

@@ -1,6 +1,6 @@
 import { CheckOutlined, EditOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Divider, Empty, Segmented, Space, Spin, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { getTaskReports } from '#web/api/reports.ts';
 import type { Attachment, Report } from '#core/api/reports.ts';
 import type { TaskDetail } from '#core/api/tasks.ts';
@@ -92,7 +92,7 @@ export function ProgressCard({ task, mayReport, mayReview, onChanged }: Props) {
         onCancel={onCancel}
       />
     );
-    let body;
+    let body: ReactNode;
     if (closed) {
       // The server refuses writes on a closed task until the coordinator reopens it.
       body = (
