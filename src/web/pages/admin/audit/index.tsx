@@ -1,5 +1,5 @@
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { AutoComplete, Button, Card, DatePicker, Form, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { AutoComplete, Button, Card, DatePicker, Form, Input, Select, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType as ColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
@@ -14,6 +14,7 @@ import { readSnapshot } from '#web/utils/audit-diff.ts';
 import { shanghaiTime } from '#web/utils/time.ts';
 import { AuditDiffView } from './diff-view.tsx';
 import { AuditIntegrityCard } from './integrity-card.tsx';
+import { ListTable } from '#web/components/list-table.tsx';
 
 const PAGE_SIZES = [20, 50, 100];
 const isDay = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
@@ -173,10 +174,7 @@ export default function AuditPage() {
           </Form.Item>
         </Form>
       </Card>
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <Table<AuditEvent>
-          rowKey="id"
-          size="small"
+      <ListTable<AuditEvent>
           loading={events.loading}
           columns={columns}
           dataSource={events.data?.data ?? []}
@@ -202,7 +200,6 @@ export default function AuditPage() {
           }}
           locale={{ emptyText: '没有符合条件的记录' }}
         />
-      </Card>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { LockOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Input, Popconfirm, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType as ColumnsType } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -16,6 +16,7 @@ import { isFuture, shanghaiTime } from '#web/utils/time.ts';
 import { ImportUsersModal } from './components/import-users-modal.tsx';
 import { PasswordOnceModal, type PasswordNotice } from './components/password-once.tsx';
 import { UserFormModal } from './components/user-form-modal.tsx';
+import { ListTable } from '#web/components/list-table.tsx';
 
 const ROLE_COLORS: Record<Role, string> = {
   admin: 'red', security_admin: 'magenta', audit_admin: 'geekblue', coordinator: 'volcano', leader: 'purple', unit_manager: 'blue', unit_staff: 'cyan', inspector: 'gold',
@@ -230,10 +231,7 @@ export default function UsersPage() {
           />
         </Space>
       </Card>
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <Table<User>
-          rowKey="id"
-          size="small"
+      <ListTable<User>
           loading={users.loading}
           columns={columns}
           dataSource={users.data?.data ?? []}
@@ -249,7 +247,6 @@ export default function UsersPage() {
           }}
           locale={{ emptyText: q || unitId || role ? '没有符合条件的账号' : '尚无账号' }}
         />
-      </Card>
       <UserFormModal
         target={editing}
         units={unitList}

@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Space, Table, Typography } from 'antd';
+import { Button, Empty, Space, Typography } from 'antd';
 import type { TableColumnsType as ColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { findCirculars, type CircularSummary } from '#web/api/circulars.ts';
@@ -10,6 +10,7 @@ import { shanghaiTime } from '#web/utils/time.ts';
 import { DispatchNav } from '#web/pages/rounds/components/dispatch-nav.tsx';
 import { CircularStatusTag } from '#web/pages/rounds/components/round-tags.tsx';
 import { CircularDownloads } from '../components/circular-downloads.tsx';
+import { ListTable } from '#web/components/list-table.tsx';
 
 /** 通报归档: issued circulars for everyone, drafts too for the coordinator; each downloadable. */
 export default function CircularListPage() {
@@ -74,10 +75,7 @@ export default function CircularListPage() {
           </Space>
         }
       />
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <Table<CircularSummary>
-          rowKey="id"
-          size="small"
+      <ListTable<CircularSummary>
           loading={list.loading && !list.data}
           columns={columns}
           dataSource={rows}
@@ -93,7 +91,6 @@ export default function CircularListPage() {
             ),
           }}
         />
-      </Card>
     </>
   );
 }

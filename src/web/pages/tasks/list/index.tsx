@@ -1,5 +1,5 @@
 import { ClearOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Checkbox, DatePicker, Input, Select, Space, Typography } from 'antd';
 import type { TableColumnsType as ColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
@@ -15,6 +15,7 @@ import { useRequest } from '#web/hooks/use-request.ts';
 import { highlight, occurrences } from '#web/utils/highlight.ts';
 import { rememberPlan } from '#web/utils/last-plan.ts';
 import { PAGE_SIZES, changeTaskFilters, hasActiveFilters, parseTaskFilters, toTaskSearchParams, type TaskFilters } from '#web/utils/task-filters.ts';
+import { ListTable } from '#web/components/list-table.tsx';
 
 /** A title with the search term marked. */
 function TitleWithHits({ title, q }: { title: string; q: string }) {
@@ -151,10 +152,7 @@ export default function TaskListPage() {
           )}
         </Space>
       </Card>
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <Table<TaskSummary>
-          rowKey="id"
-          size="small"
+      <ListTable<TaskSummary>
           loading={tasks.loading}
           columns={columns}
           dataSource={tasks.data?.data ?? []}
@@ -172,7 +170,6 @@ export default function TaskListPage() {
             style: { marginInline: 12 },
           }}
         />
-      </Card>
     </>
   );
 }
