@@ -1,20 +1,15 @@
 /** The audit trail, its archives and the purge permit. */
 import type { Generated } from 'kysely';
+import type { ChainRow } from '#core/audit/chain.ts';
 
-export interface AuditEventTable {
+/**
+ * An audit row: the fields the hash chain covers (core's ChainRow, one definition for both), with the
+ * database's defaults and the chain columns the sealing pass fills in.
+ */
+export interface AuditEventTable extends Omit<ChainRow, 'id' | 'outcome' | 'seq'> {
   id: Generated<number>;
-  at: string;
-  actor_id: number | null;
-  actor_unit_id: number | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  before: string | null;
-  after: string | null;
-  client_ip: string | null;
   /** 'ok' for a write that happened, 'denied' for a refused attempt. */
   outcome: Generated<string>;
-  actor_name: string | null;
   /** Place in the hash chain; null until the sealing pass reaches the row. */
   seq: number | null;
   prev_hash: string | null;
