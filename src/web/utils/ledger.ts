@@ -3,12 +3,10 @@
  * and who may do what on the task page.
  */
 import { LEDGER_STATUS_LABELS, mayEditLedger, mayReviewLedger, maySubmitLedger, type LedgerPlanStatus } from '#core/ledger/rules.ts';
-import { NOTIFICATION_KIND_LABELS, type NotificationKind } from '#core/notifications/kinds.ts';
-import { CHECKPOINT_STATE_LABELS, type CheckpointStateName } from '#core/status/checkpoints.ts';
 import type { LedgerEntry, LedgerPlan } from '#core/api/ledger.ts';
 
 // Labels and rules are core's (core/ledger/rules.ts), the same the server enforces; colours are the page's.
-export { LEDGER_STATUS_LABELS, NOTIFICATION_KIND_LABELS };
+export { LEDGER_STATUS_LABELS };
 
 export const LEDGER_STATUS_COLORS: Record<LedgerPlanStatus, string> = {
   draft: 'default',
@@ -93,26 +91,3 @@ export function periodLabel(startDate: string | null, dueDate: string | null): s
   if (startDate) return `${day(startDate)}起`;
   return '—';
 }
-
-
-export const NOTIFICATION_KIND_COLORS: Record<NotificationKind, string> = {
-  remind: 'blue',
-  urge: 'orange',
-  supervise: 'red',
-  interview: 'magenta',
-  round: 'purple',
-  backup: 'red',
-};
-
-/** The bell's badge: the count, capped as `99+`. */
-export function unreadBadge(unread: number): string | number {
-  return unread > 99 ? '99+' : unread;
-}
-
-export { CHECKPOINT_STATE_LABELS };
-
-export const CHECKPOINT_STATE_COLORS: Record<CheckpointStateName, string> = {
-  pending: 'default',
-  met: 'success',
-  missed: 'error',
-};

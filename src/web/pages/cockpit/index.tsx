@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { getBurnup, getDashboardSummary, getHeatmap, getRoundTrend, getSectionProgress, getUnitRanking } from '#web/api/dashboard.ts';
 import { Chart } from '#web/components/chart.tsx';
-import { PRODUCT_NAME } from '#web/config/routes.ts';
+import { PRODUCT_NAME } from '#web/config/product.ts';
 import { useRequest } from '#web/hooks/use-request.ts';
 import { dayLabel } from '#web/utils/format.ts';
 import { shanghaiTime } from '#web/utils/time.ts';

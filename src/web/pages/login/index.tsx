@@ -6,7 +6,7 @@ import { homePath } from '#web/access.ts';
 import { login, logout } from '#web/api/auth.ts';
 import { ApiError } from '#web/api/request.ts';
 import { useAuth } from '#web/auth/auth-context.tsx';
-import { PRODUCT_NAME } from '#web/config/routes.ts';
+import { PRODUCT_NAME } from '#web/config/product.ts';
 import { safeNext } from '#web/utils/login-redirect.ts';
 import { CodeStep } from './code-step.tsx';
 

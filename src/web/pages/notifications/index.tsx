@@ -7,8 +7,7 @@ import type { AppNotification } from '#core/api/notifications.ts';
 import { LoadFailed } from '#web/components/page-error.tsx';
 import { PageHeader } from '#web/components/page-header.tsx';
 import { useRequest } from '#web/hooks/use-request.ts';
-import { NOTIFICATIONS_CHANGED } from '#web/layout/notification-bell.tsx';
-import { NOTIFICATION_KIND_COLORS, NOTIFICATION_KIND_LABELS } from '#web/utils/ledger.ts';
+import { NOTIFICATION_KIND_COLORS, NOTIFICATION_KIND_LABELS, NOTIFICATIONS_CHANGED } from '#web/utils/notifications.ts';
 import { shanghaiTime } from '#web/utils/time.ts';
 
 const PAGE_SIZE = 20;

@@ -2,7 +2,7 @@ import { App, Button, Divider, Drawer, Form, Input, Popconfirm, Select, Space, S
 import { useEffect, useState } from 'react';
 import { addAlias, findUnits, mergeUnit, removeAlias, updateUnit } from '#web/api/units.ts';
 import type { UnitDetail, UnitSummary } from '#core/api/units.ts';
-import { parentCandidates } from '#web/utils/unit-tree.ts';
+import { parentCandidates } from '#web/pages/units/unit-tree.ts';
 
 interface Props {
   unit: { id: number; name: string; isCollective: boolean; aliases: string[]; parentId?: number | null } | null;

@@ -8,7 +8,7 @@ import { useCan } from '#web/auth/auth-context.tsx';
 import { PageHeader } from '#web/components/page-header.tsx';
 import { useRequest } from '#web/hooks/use-request.ts';
 import { ALIAS_REASON_LABELS } from '#web/utils/format.ts';
-import { parentNameOf } from '#web/utils/unit-tree.ts';
+import { parentNameOf } from '#web/pages/units/unit-tree.ts';
 import { UnitEditDrawer } from '../components/unit-edit-drawer.tsx';
 
 const REASON_COLORS: Record<string, string> = { abbreviation: 'purple', containment: 'cyan', suffix: 'gold' };

@@ -5,7 +5,7 @@ import { ApiError } from '#web/api/request.ts';
 import type { SheetRowError } from '#core/api/common.ts';
 import type { ImportedAccounts } from '#core/api/users.ts';
 import { USER_TEMPLATE_URL, importUsers } from '#web/api/users.ts';
-import { accountsCsv, accountsTsv } from '#web/utils/accounts-export.ts';
+import { accountsCsv, accountsTsv } from '#web/pages/admin/users/accounts-export.ts';
 
 interface Props {
   open: boolean;

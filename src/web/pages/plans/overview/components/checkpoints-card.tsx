@@ -4,7 +4,7 @@ import { getPlanCheckpoints } from '#web/api/plans.ts';
 import type { CheckpointRow } from '#core/api/plans.ts';
 import { useRequest } from '#web/hooks/use-request.ts';
 import { dayLabel } from '#web/utils/format.ts';
-import { CHECKPOINT_STATE_COLORS, CHECKPOINT_STATE_LABELS } from '#web/utils/ledger.ts';
+import { CHECKPOINT_STATE_COLORS, CHECKPOINT_STATE_LABELS } from '#web/utils/checkpoints.ts';
 
 interface Row extends CheckpointRow {
   key: string;
