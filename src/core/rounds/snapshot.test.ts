@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../calendar/index.ts';
 import { chinaDay } from '../calendar/dates.ts';
-import { countStatuses, rankUnits, takeSnapshot, unitReporting, unitScore, type SnapshotFacts, type SnapshotTaskFacts } from './snapshot.ts';
+import { countStatuses } from '../status/counts.ts';
+import { rankUnits, takeSnapshot, unitReporting, unitScore, type SnapshotFacts, type SnapshotTaskFacts } from './snapshot.ts';
 
 const calendar = createCalendar();
 const [A, B, C, D] = [

@@ -56,8 +56,6 @@ const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 
-// One count of statuses for snapshots, dashboards and the public page.
-export { countStatuses };
 
 /**
  * The ranking weights. Completion carries half the score because finishing the work is what the plan

@@ -1,7 +1,8 @@
 import { burnupSeries } from '#core/dashboard/burnup.ts';
 import { overdueHeatmap } from '#core/dashboard/heatmap.ts';
 import { metPassedDeadlines, rankUnitTallies, type UnitTally } from '#core/dashboard/ranking.ts';
-import { countStatuses, isDoneStatus, rate } from '#core/dashboard/status-table.ts';
+import { isDoneStatus, rate } from '#core/dashboard/status-table.ts';
+import { countStatuses } from '#core/status/counts.ts';
 import type { StatusCounts } from '#core/rounds/types.ts';
 import type { WorkStatus } from '#core/status/status.ts';
 import type { Deps } from '../context.ts';
