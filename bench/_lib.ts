@@ -37,7 +37,18 @@ export async function startServer(port: number, opts: ServerOptions): Promise<{ 
   const t0 = performance.now();
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), join(ROOT, 'src/cli.ts'), 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: opts.dataDir, DATABASE_URL: opts.databaseUrl ?? '', TUIJIN_DEMO: '0', TUIJIN_SAMPLE: '0', LOG_LEVEL: 'warn', TRUST_PROXY: '1', ...opts.env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: opts.dataDir,
+      DATABASE_URL: opts.databaseUrl ?? '',
+      TUIJIN_DEMO: '0',
+      TUIJIN_SAMPLE: '0',
+      LOG_LEVEL: 'warn',
+      TRUST_PROXY: '1',
+      ...opts.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -72,7 +83,9 @@ export function stopServer(child: ChildProcess): Promise<void> {
 
 export function multipart(fileName: string, bytes: Buffer) {
   const boundary = `----tuijin${randomUUID()}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { body: Buffer.concat([head, bytes, tail]), type: `multipart/form-data; boundary=${boundary}` };
 }

@@ -24,8 +24,17 @@ const issuer = '山亭区人民政府办公室';
 const draft = draftCircular(snapshot, { issuer });
 const elements = () => circularElements({ title: draft.title, docNumber: draft.docNumber, issuer, blocks: draft.blocks, date: '2021-07-08' }, snapshot);
 const notice = {
-  planTitle: '山亭区优化营商环境创新突破行动落实方案', planNumber: '山政发〔2021〕7号', taskNumber: '3', taskTitle: '优化企业开办流程', leadUnits: ['区审批服务局'], responsibleUnits: ['区市场监管局'],
-  milestoneText: '2021年6月底前', dueDate: '2021-06-30', workdaysOverdue: 12, today: '2021-07-16', issuer,
+  planTitle: '山亭区优化营商环境创新突破行动落实方案',
+  planNumber: '山政发〔2021〕7号',
+  taskNumber: '3',
+  taskTitle: '优化企业开办流程',
+  leadUnits: ['区审批服务局'],
+  responsibleUnits: ['区市场监管局'],
+  milestoneText: '2021年6月底前',
+  dueDate: '2021-06-30',
+  workdaysOverdue: 12,
+  today: '2021-07-16',
+  issuer,
 };
 
 // The server renders PDFs in a worker thread (fonts parsed once, event loop never blocked): measured
@@ -46,7 +55,9 @@ async function time(fn: () => Promise<Buffer>): Promise<{ ms: number; bytes: num
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-console.log(`node ${process.version}, ${cpus().length} CPUs; sample: ${snapshot.tasks.length} tasks, ${snapshot.overdue.length} overdue, ${snapshot.units.length} units, ${snapshot.bySection.length} sections`);
+console.log(
+  `node ${process.version}, ${cpus().length} CPUs; sample: ${snapshot.tasks.length} tasks, ${snapshot.overdue.length} overdue, ${snapshot.units.length} units, ${snapshot.bySection.length} sections`,
+);
 const results: { name: string; cold: number; warm: number; bytes: number }[] = [];
 for (const [name, fn] of cases) {
   const cold = await time(fn);
@@ -56,10 +67,14 @@ for (const [name, fn] of cases) {
 }
 const base = results[0]!.warm;
 for (const r of results) {
-  console.log(`${r.name.padEnd(26)} cold ${r.cold.toFixed(0).padStart(6)} ms   warm ${r.warm.toFixed(1).padStart(7)} ms   ×${(r.warm / base).toFixed(1).padStart(6)} baseline   ${(r.bytes / 1024).toFixed(0).padStart(5)} KB`);
+  console.log(
+    `${r.name.padEnd(26)} cold ${r.cold.toFixed(0).padStart(6)} ms   warm ${r.warm.toFixed(1).padStart(7)} ms   ×${(r.warm / base).toFixed(1).padStart(6)} baseline   ${(r.bytes / 1024).toFixed(0).padStart(5)} KB`,
+  );
 }
 // What issuing renders: .docx, .pdf (worker) and .xlsx.
 const all = results.filter((r) => /docx$|worker|xlsx$/.test(r.name) && !r.name.startsWith('baseline'));
 const coldTotal = all.reduce((s, r) => s + r.cold, 0);
 const warmTotal = all.reduce((s, r) => s + r.warm, 0);
-console.log(`all three files (what issuing renders): cold ${coldTotal.toFixed(0)} ms, warm ${warmTotal.toFixed(0)} ms — target < 2000 ms: ${coldTotal < 2000 ? 'met' : 'NOT met'} cold, ${warmTotal < 2000 ? 'met' : 'NOT met'} warm`);
+console.log(
+  `all three files (what issuing renders): cold ${coldTotal.toFixed(0)} ms, warm ${warmTotal.toFixed(0)} ms — target < 2000 ms: ${coldTotal < 2000 ? 'met' : 'NOT met'} cold, ${warmTotal < 2000 ? 'met' : 'NOT met'} warm`,
+);

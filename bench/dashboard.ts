@@ -43,7 +43,14 @@ const COLD_RUNS = Number(process.env.BENCH_COLD ?? 5);
 const TARGET_MS = 300;
 const PASSWORD = 'Bench-password-2026';
 
-interface Row { name: string; cold: number[]; coldCpu: number[]; coldDbCpu: number[]; afterWrite: number[]; warm: number[] }
+interface Row {
+  name: string;
+  cold: number[];
+  coldCpu: number[];
+  coldDbCpu: number[];
+  afterWrite: number[];
+  warm: number[];
+}
 
 /** CPU (ms) a process has used, from /proc (Linux; 0 when it cannot be read, e.g. a remote server). */
 function processCpuMs(pid: number): number {
@@ -79,11 +86,30 @@ async function measure(label: string, deps: Deps): Promise<boolean> {
       .orderBy('n', 'desc')
       .limit(1)
       .executeTakeFirstOrThrow();
-    const month = (await deps.db.selectFrom('milestones').select('due_date').where('due_date', 'is not', null).orderBy('due_date').limit(1).offset(5000).executeTakeFirst())?.due_date?.slice(0, 7) ?? '2026-06';
+    const month =
+      (
+        await deps.db.selectFrom('milestones').select('due_date').where('due_date', 'is not', null).orderBy('due_date').limit(1).offset(5000).executeTakeFirst()
+      )?.due_date?.slice(0, 7) ?? '2026-06';
     const username = `bench-leader-${randomUUID().slice(0, 8)}`;
     const staff = `bench-unit-${randomUUID().slice(0, 8)}`;
-    await createUser(deps, SYSTEM_ACTOR, { username, displayName: '基准测试领导', unitId: null, roles: ['leader'], leaderSectionIds: [], fixedPassword: PASSWORD, mustChangePassword: false });
-    await createUser(deps, SYSTEM_ACTOR, { username: staff, displayName: '基准测试填报员', unitId: busiest.unit_id, roles: ['unit_staff'], leaderSectionIds: [], fixedPassword: PASSWORD, mustChangePassword: false });
+    await createUser(deps, SYSTEM_ACTOR, {
+      username,
+      displayName: '基准测试领导',
+      unitId: null,
+      roles: ['leader'],
+      leaderSectionIds: [],
+      fixedPassword: PASSWORD,
+      mustChangePassword: false,
+    });
+    await createUser(deps, SYSTEM_ACTOR, {
+      username: staff,
+      displayName: '基准测试填报员',
+      unitId: busiest.unit_id,
+      roles: ['unit_staff'],
+      leaderSectionIds: [],
+      fixedPassword: PASSWORD,
+      mustChangePassword: false,
+    });
     const signIn = async (name: string) => {
       const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: name, password: PASSWORD } });
       if (login.statusCode !== 200) throw new Error(`login failed: ${login.body}`);
@@ -91,12 +117,26 @@ async function measure(label: string, deps: Deps): Promise<boolean> {
     };
     const headers = await signIn(username);
     const staffHeaders = await signIn(staff);
-    const openTasks = (await deps.db.selectFrom('task_units as tu').innerJoin('tasks as t', 't.id', 'tu.task_id').select('t.id').where('tu.unit_id', '=', busiest.unit_id).where('t.closed_on', 'is', null).limit(200).execute()).map((r) => r.id);
+    const openTasks = (
+      await deps.db
+        .selectFrom('task_units as tu')
+        .innerJoin('tasks as t', 't.id', 'tu.task_id')
+        .select('t.id')
+        .where('tu.unit_id', '=', busiest.unit_id)
+        .where('t.closed_on', 'is', null)
+        .limit(200)
+        .execute()
+    ).map((r) => r.id);
     let nextTask = 0;
     // A unit submits a progress report through the API: two writes, as on any working day.
     const report = async () => {
       const taskId = openTasks[nextTask++ % openTasks.length]!;
-      const made = await app.inject({ method: 'POST', url: `/api/tasks/${taskId}/reports`, headers: staffHeaders, payload: { unitId: busiest.unit_id, kind: 'part', stage: 'in_progress', narrative: '基准测试：本周推进情况。' } });
+      const made = await app.inject({
+        method: 'POST',
+        url: `/api/tasks/${taskId}/reports`,
+        headers: staffHeaders,
+        payload: { unitId: busiest.unit_id, kind: 'part', stage: 'in_progress', narrative: '基准测试：本周推进情况。' },
+      });
       if (made.statusCode !== 201) throw new Error(`report failed: ${made.body}`);
       const sent = await app.inject({ method: 'POST', url: `/api/reports/${made.json().id}/submit`, headers: staffHeaders });
       if (sent.statusCode !== 200) throw new Error(`submit failed: ${sent.body}`);
@@ -122,7 +162,10 @@ async function measure(label: string, deps: Deps): Promise<boolean> {
     let lastCpu = 0;
     let lastDbCpu = 0;
     // PostgreSQL on this machine: the CPU its backends for this database spent on the request too.
-    const backends = async () => (deps.dialect === 'postgres' ? (await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database()`.execute(deps.db)).rows.map((r) => r.pid) : []);
+    const backends = async () =>
+      deps.dialect === 'postgres'
+        ? (await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database()`.execute(deps.db)).rows.map((r) => r.pid)
+        : [];
     const dbCpu = (pids: number[]) => pids.reduce((n, pid) => n + processCpuMs(pid), 0);
     const hit = async (url: string, withDb = false): Promise<number> => {
       const pids0 = withDb ? await backends() : [];
@@ -142,7 +185,21 @@ async function measure(label: string, deps: Deps): Promise<boolean> {
     };
     // A write moves the data version (as any real write does), and the in-memory caches are dropped.
     const coldStart = async () => {
-      await deps.db.insertInto('audit_events').values({ at: new Date().toISOString(), actor_id: null, actor_unit_id: null, action: 'bench.touch', entity_type: 'bench', entity_id: null, before: null, after: null, client_ip: null, actor_name: 'bench' }).execute();
+      await deps.db
+        .insertInto('audit_events')
+        .values({
+          at: new Date().toISOString(),
+          actor_id: null,
+          actor_unit_id: null,
+          action: 'bench.touch',
+          entity_type: 'bench',
+          entity_id: null,
+          before: null,
+          after: null,
+          client_ip: null,
+          actor_name: 'bench',
+        })
+        .execute();
       forgetDashboardCache(deps);
     };
 
@@ -171,21 +228,43 @@ async function measure(label: string, deps: Deps): Promise<boolean> {
     for (let i = 0; i < COLD_RUNS; i += 1) {
       await coldStart();
       const t0 = performance.now();
-      for (const url of ['/api/dashboard/summary', '/api/dashboard/burnup', '/api/dashboard/sections', '/api/dashboard/units?limit=20', '/api/dashboard/heatmap', '/api/dashboard/rounds']) await hit(url);
+      for (const url of [
+        '/api/dashboard/summary',
+        '/api/dashboard/burnup',
+        '/api/dashboard/sections',
+        '/api/dashboard/units?limit=20',
+        '/api/dashboard/heatmap',
+        '/api/dashboard/rounds',
+      ])
+        await hit(url);
       page.push(performance.now() - t0);
     }
 
     const base = median(health);
-    console.log(`\n${label}: ${RUNS} warm runs, ${COLD_RUNS} cold runs per endpoint; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-    console.log(`${'endpoint'.padEnd(24)} ${'cold p50'.padStart(8)} ${'cold p95'.padStart(8)} ${'cold cpu'.padStart(8)} ${'db cpu'.padStart(7)} ${'write p50'.padStart(9)} ${'write p95'.padStart(9)} ${'warm p50'.padStart(8)} ${'warm p95'.padStart(8)} ${'×health'.padStart(8)} ${'cold×h'.padStart(7)}  vs ${TARGET_MS} ms`);
+    console.log(
+      `\n${label}: ${RUNS} warm runs, ${COLD_RUNS} cold runs per endpoint; load average ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
+    );
+    console.log(
+      `${'endpoint'.padEnd(24)} ${'cold p50'.padStart(8)} ${'cold p95'.padStart(8)} ${'cold cpu'.padStart(8)} ${'db cpu'.padStart(7)} ${'write p50'.padStart(9)} ${'write p95'.padStart(9)} ${'warm p50'.padStart(8)} ${'warm p95'.padStart(8)} ${'×health'.padStart(8)} ${'cold×h'.padStart(7)}  vs ${TARGET_MS} ms`,
+    );
     for (const r of rows) {
       const pass = [r.cold, r.afterWrite, r.warm].every((xs) => quantile(xs, 0.95) < TARGET_MS);
-      console.log(`${r.name.padEnd(24)} ${ms(median(r.cold))}  ${ms(quantile(r.cold, 0.95))}  ${ms(median(r.coldCpu))} ${ms(median(r.coldDbCpu))}   ${ms(median(r.afterWrite))}   ${ms(quantile(r.afterWrite, 0.95))}  ${ms(median(r.warm))}  ${ms(quantile(r.warm, 0.95))}  ${(median(r.warm) / base).toFixed(1).padStart(7)} ${(median(r.cold) / base).toFixed(0).padStart(7)}  ${pass ? 'PASS' : 'FAIL'}`);
+      console.log(
+        `${r.name.padEnd(24)} ${ms(median(r.cold))}  ${ms(quantile(r.cold, 0.95))}  ${ms(median(r.coldCpu))} ${ms(median(r.coldDbCpu))}   ${ms(median(r.afterWrite))}   ${ms(quantile(r.afterWrite, 0.95))}  ${ms(median(r.warm))}  ${ms(quantile(r.warm, 0.95))}  ${(median(r.warm) / base).toFixed(1).padStart(7)} ${(median(r.cold) / base).toFixed(0).padStart(7)}  ${pass ? 'PASS' : 'FAIL'}`,
+      );
     }
     const worstCold = Math.max(...rows.map((r) => quantile(r.cold, 0.95)));
-    console.log(`target: every endpoint cold, write and warm p95 < ${TARGET_MS} ms — ${rows.every((r) => [r.cold, r.afterWrite, r.warm].every((xs) => quantile(xs, 0.95) < TARGET_MS)) ? 'met' : 'NOT met'} (worst cold p95 ${worstCold.toFixed(0)} ms = ${(worstCold / TARGET_MS).toFixed(2)}× the target; cold×h = cold p50 / health p50)`);
-    console.log(`${'GET /api/health'.padEnd(24)} ${''.padStart(8)}  ${''.padStart(8)}  ${''.padStart(8)} ${''.padStart(7)}   ${''.padStart(7)}   ${''.padStart(7)}  ${ms(base)}  ${ms(quantile(health, 0.95))}`);
-    console.log('cold cpu = CPU time of this process for the request (p50): on SQLite all the work; db cpu = CPU of the PostgreSQL backends of this database during the request (p50; /proc, 10 ms ticks, 0 on SQLite). Wall time above their sum is waiting for a CPU on a busy machine.');
+    console.log(
+      `target: every endpoint cold, write and warm p95 < ${TARGET_MS} ms — ${rows.every((r) => [r.cold, r.afterWrite, r.warm].every((xs) => quantile(xs, 0.95) < TARGET_MS)) ? 'met' : 'NOT met'} (worst cold p95 ${worstCold.toFixed(0)} ms = ${(worstCold / TARGET_MS).toFixed(2)}× the target; cold×h = cold p50 / health p50)`,
+    );
+    console.log(
+      `${'GET /api/health'.padEnd(24)} ${''.padStart(8)}  ${''.padStart(8)}  ${''.padStart(8)} ${''.padStart(7)}   ${''.padStart(7)}   ${''.padStart(7)}  ${ms(base)}  ${ms(quantile(health, 0.95))}`,
+    );
+    console.log(
+      'cold cpu = CPU time of this process for the request (p50): on SQLite all the work; db cpu = CPU of the PostgreSQL backends of this database during the request (p50; /proc, 10 ms ticks, 0 on SQLite). Wall time above their sum is waiting for a CPU on a busy machine.',
+    );
     console.log(`${'page of 6 charts, cold'.padEnd(24)} ${ms(median(page))}  ${ms(quantile(page, 0.95))}  (sequential, caches dropped)`);
     // The read model against its sources, after the seed and every write of this run: any task whose
     // facts row disagrees with its reports, links or milestones (by count) fails the bench.
@@ -210,7 +289,11 @@ async function seedInto(deps: Deps, label: string): Promise<void> {
   const opts = DEFAULT_OPTIONS();
   console.log(`${label}: building the province-scale set…`);
   const r = await seedLarge(deps, opts);
-  console.log(`${label}: ${Object.entries(r.counts).map(([k, v]) => `${k} ${v}`).join(', ')} in ${(r.ms / 1000).toFixed(1)} s`);
+  console.log(
+    `${label}: ${Object.entries(r.counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')} in ${(r.ms / 1000).toFixed(1)} s`,
+  );
 }
 
 async function sqliteRun(): Promise<boolean> {
@@ -258,7 +341,11 @@ async function postgresRun(url: string): Promise<boolean> {
   }
 }
 
-console.log(`dashboard bench: ${availableParallelism()} CPUs, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(
+  `dashboard bench: ${availableParallelism()} CPUs, load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 let ok = true;
 if (process.env.BENCH_SKIP_SQLITE !== '1') ok = (await sqliteRun()) && ok;
 const pgUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;

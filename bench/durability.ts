@@ -56,32 +56,58 @@ const rand = () => {
   return seed / 2 ** 32;
 };
 
-interface Target { name: 'SQLite' | 'PostgreSQL'; dataDir: string; databaseUrl: string; sqlitePath: string; drop(): Promise<void> }
-interface Writer { username: string; ip: string; unitId: number; taskId: number; offset: number }
-interface Session { cookie: string; csrf: string }
+interface Target {
+  name: 'SQLite' | 'PostgreSQL';
+  dataDir: string;
+  databaseUrl: string;
+  sqlitePath: string;
+  drop(): Promise<void>;
+}
+interface Writer {
+  username: string;
+  ip: string;
+  unitId: number;
+  taskId: number;
+  offset: number;
+}
+interface Session {
+  cookie: string;
+  csrf: string;
+}
 type Kind = 'report' | 'attachment' | 'ledger';
-interface Ack { kind: Kind; id: number; tag: string; sha256?: string; size?: number; reportId?: number }
+interface Ack {
+  kind: Kind;
+  id: number;
+  tag: string;
+  sha256?: string;
+  size?: number;
+  reportId?: number;
+}
 
 // ---------------------------------------------------------------- database access for the checks
 
-interface Reader { all<T>(sql: string): Promise<T[]>; close(): Promise<void> }
+interface Reader {
+  all<T>(sql: string): Promise<T[]>;
+  close(): Promise<void>;
+}
 
 async function reader(t: Target): Promise<Reader> {
   if (t.databaseUrl) {
     const c = new pg.Client({ connectionString: t.databaseUrl });
     await c.connect();
-    return { all: async <T,>(q: string) => (await c.query(q)).rows as T[], close: () => c.end() };
+    return { all: async <T>(q: string) => (await c.query(q)).rows as T[], close: () => c.end() };
   }
   // Read-write so that it may recover the WAL of a killed process; it only reads.
   const db = new DatabaseSync(t.sqlitePath);
-  return { all: async <T,>(q: string) => db.prepare(q).all() as T[], close: async () => db.close() };
+  return { all: async <T>(q: string) => db.prepare(q).all() as T[], close: async () => db.close() };
 }
 
-const chunks = <T,>(xs: T[], n = 1000): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
+const chunks = <T>(xs: T[], n = 1000): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
 
 async function byIds<T extends { id: number }>(r: Reader, table: string, columns: string, ids: number[]): Promise<Map<number, T>> {
   const out = new Map<number, T>();
-  for (const c of chunks(ids)) for (const row of await r.all<T>(`SELECT id, ${columns} FROM ${table} WHERE id IN (${c.map(Number).join(',')})`)) out.set(Number(row.id), row);
+  for (const c of chunks(ids))
+    for (const row of await r.all<T>(`SELECT id, ${columns} FROM ${table} WHERE id IN (${c.map(Number).join(',')})`)) out.set(Number(row.id), row);
   return out;
 }
 
@@ -90,7 +116,11 @@ async function scanStore(t: Target, r: Reader): Promise<{ tmp: number; orphans: 
   const root = join(t.dataDir, 'files');
   if (!existsSync(root)) return { tmp: 0, orphans: 0, stored: 0 };
   const refs = new Set(
-    (await r.all<{ h: string }>('SELECT sha256 AS h FROM attachments UNION SELECT docx_sha256 FROM circulars UNION SELECT pdf_sha256 FROM circulars UNION SELECT xlsx_sha256 FROM circulars')).map((x) => x.h),
+    (
+      await r.all<{ h: string }>(
+        'SELECT sha256 AS h FROM attachments UNION SELECT docx_sha256 FROM circulars UNION SELECT pdf_sha256 FROM circulars UNION SELECT xlsx_sha256 FROM circulars',
+      )
+    ).map((x) => x.h),
   );
   const paths = readdirSync(root, { recursive: true }).map(String);
   const hashes = paths.filter((p) => /^[0-9a-f]{2}[/\\][0-9a-f]{64}$/.test(p)).map((p) => p.slice(3));
@@ -146,7 +176,15 @@ async function prepare(t: Target): Promise<Writer[]> {
     for (let i = 0; i < units.length; i += 8) {
       await Promise.all(
         units.slice(i, i + 8).map((unitId) =>
-          createUser(deps, SYSTEM_ACTOR, { username: usernameOf(unitId), displayName: usernameOf(unitId), unitId, roles: ['unit_staff'], leaderSectionIds: [], fixedPassword: PASSWORD, mustChangePassword: false }),
+          createUser(deps, SYSTEM_ACTOR, {
+            username: usernameOf(unitId),
+            displayName: usernameOf(unitId),
+            unitId,
+            roles: ['unit_staff'],
+            leaderSectionIds: [],
+            fixedPassword: PASSWORD,
+            mustChangePassword: false,
+          }),
         ),
       );
     }
@@ -166,9 +204,16 @@ async function signIn(base: string, writers: Writer[]): Promise<Map<string, Sess
   const first = [...new Map(writers.map((w) => [w.username, w])).values()];
   await Promise.all(
     first.map(async (w) => {
-      const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': w.ip }, body: JSON.stringify({ username: w.username, password: PASSWORD }) });
+      const res = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': w.ip },
+        body: JSON.stringify({ username: w.username, password: PASSWORD }),
+      });
       if (res.status !== 200) throw new Error(`sign-in of ${w.username} failed: ${res.status} ${await res.text()}`);
-      const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const cookie = res.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
       sessions.set(w.username, { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken });
     }),
   );
@@ -221,7 +266,11 @@ async function writer(base: string, w: Writer, s: Session, round: Round, label: 
     const tag = `${label}-${w.username}-${w.taskId}-${n}`;
     // Every third write a ledger entry, shifted per writer so that even a slow run has all three kinds.
     if ((n + w.offset) % 3 === 0) {
-      const r = await send(round, `${base}/api/tasks/${w.taskId}/ledger`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ unitId: w.unitId, action: tag }) });
+      const r = await send(round, `${base}/api/tasks/${w.taskId}/ledger`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ unitId: w.unitId, action: tag }),
+      });
       if (!r) return;
       if (r.status === 201) {
         const entry = (r.json.entries as { id: number; action: string }[]).find((e) => e.action === tag);
@@ -230,7 +279,11 @@ async function writer(base: string, w: Writer, s: Session, round: Round, label: 
       }
       continue;
     }
-    const r = await send(round, `${base}/api/tasks/${w.taskId}/reports`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ unitId: w.unitId, kind: 'part', stage: 'in_progress', narrative: tag }) });
+    const r = await send(round, `${base}/api/tasks/${w.taskId}/reports`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ unitId: w.unitId, kind: 'part', stage: 'in_progress', narrative: tag }),
+    });
     if (!r) return;
     if (r.status !== 201) continue;
     round.acked.push({ kind: 'report', id: r.json.id, tag });
@@ -252,7 +305,12 @@ async function checkAcked(t: Target, r: Reader, acked: Ack[]): Promise<{ lost: R
   const lost: Record<Kind, number> = { report: 0, attachment: 0, ledger: 0 };
   const problems: string[] = [];
   const of = (k: Kind) => acked.filter((a) => a.kind === k);
-  const reports = await byIds<{ id: number; narrative: string }>(r, 'progress_reports', 'narrative', of('report').map((a) => a.id));
+  const reports = await byIds<{ id: number; narrative: string }>(
+    r,
+    'progress_reports',
+    'narrative',
+    of('report').map((a) => a.id),
+  );
   for (const a of of('report')) {
     const row = reports.get(a.id);
     if (!row) {
@@ -260,7 +318,12 @@ async function checkAcked(t: Target, r: Reader, acked: Ack[]): Promise<{ lost: R
       problems.push(`report ${a.id} (${a.tag}) is missing`);
     } else if (row.narrative !== a.tag) problems.push(`report ${a.id} holds ${row.narrative}, expected ${a.tag}`);
   }
-  const ledger = await byIds<{ id: number; action: string }>(r, 'ledger_entries', 'action', of('ledger').map((a) => a.id));
+  const ledger = await byIds<{ id: number; action: string }>(
+    r,
+    'ledger_entries',
+    'action',
+    of('ledger').map((a) => a.id),
+  );
   for (const a of of('ledger')) {
     const row = ledger.get(a.id);
     if (!row) {
@@ -268,7 +331,12 @@ async function checkAcked(t: Target, r: Reader, acked: Ack[]): Promise<{ lost: R
       problems.push(`ledger entry ${a.id} (${a.tag}) is missing`);
     } else if (row.action !== a.tag) problems.push(`ledger entry ${a.id} holds ${row.action}, expected ${a.tag}`);
   }
-  const files = await byIds<{ id: number; sha256: string; size: number | string }>(r, 'attachments', 'sha256, size', of('attachment').map((a) => a.id));
+  const files = await byIds<{ id: number; sha256: string; size: number | string }>(
+    r,
+    'attachments',
+    'sha256, size',
+    of('attachment').map((a) => a.id),
+  );
   for (const a of of('attachment')) {
     const row = files.get(a.id);
     if (!row) {
@@ -276,7 +344,8 @@ async function checkAcked(t: Target, r: Reader, acked: Ack[]): Promise<{ lost: R
       problems.push(`attachment ${a.id} (${a.tag}) is missing`);
       continue;
     }
-    if (row.sha256 !== a.sha256 || Number(row.size) !== a.size) problems.push(`attachment ${a.id} row is ${row.sha256}/${row.size}, expected ${a.sha256}/${a.size}`);
+    if (row.sha256 !== a.sha256 || Number(row.size) !== a.size)
+      problems.push(`attachment ${a.id} row is ${row.sha256}/${row.size}, expected ${a.sha256}/${a.size}`);
     const path = join(t.dataDir, 'files', a.sha256!.slice(0, 2), a.sha256!);
     if (!existsSync(path)) {
       lost.attachment++;
@@ -298,7 +367,8 @@ async function unaudited(r: Reader, acked: Ack[]): Promise<number> {
     const out = new Set<string>();
     for (const c of chunks(ids)) {
       const list = c.map((id) => `'${Number(id)}'`).join(',');
-      for (const row of await r.all<{ e: string }>(`SELECT entity_id AS e FROM audit_events WHERE action = '${action}' AND entity_id IN (${list})`)) out.add(String(row.e));
+      for (const row of await r.all<{ e: string }>(`SELECT entity_id AS e FROM audit_events WHERE action = '${action}' AND entity_id IN (${list})`))
+        out.add(String(row.e));
     }
     return out;
   };
@@ -311,20 +381,34 @@ async function unaudited(r: Reader, acked: Ack[]): Promise<number> {
   const reportsWithFiles = [...new Set(acked.filter((a) => a.kind === 'attachment').map((a) => a.reportId!))];
   for (const c of chunks(reportsWithFiles)) {
     const list = c.map((id) => `'${Number(id)}'`).join(',');
-    for (const row of await r.all<{ after: string }>(`SELECT after FROM audit_events WHERE action = 'report.attach' AND entity_id IN (${list})`)) attachIds.add(Number((JSON.parse(row.after) as { attachmentId: number }).attachmentId));
+    for (const row of await r.all<{ after: string }>(`SELECT after FROM audit_events WHERE action = 'report.attach' AND entity_id IN (${list})`))
+      attachIds.add(Number((JSON.parse(row.after) as { attachmentId: number }).attachmentId));
   }
-  return reports.filter((id) => !created.has(String(id))).length + ledger.filter((id) => !added.has(String(id))).length + acked.filter((a) => a.kind === 'attachment' && !attachIds.has(a.id)).length;
+  return (
+    reports.filter((id) => !created.has(String(id))).length +
+    ledger.filter((id) => !added.has(String(id))).length +
+    acked.filter((a) => a.kind === 'attachment' && !attachIds.has(a.id)).length
+  );
 }
 
 /** Rows of this kill's writes that committed although their answer never arrived. */
 async function committedNotAcked(r: Reader, label: string, acked: Ack[]): Promise<number> {
-  const ackedIds = { report: new Set(acked.filter((a) => a.kind === 'report').map((a) => a.id)), ledger: new Set(acked.filter((a) => a.kind === 'ledger').map((a) => a.id)) };
+  const ackedIds = {
+    report: new Set(acked.filter((a) => a.kind === 'report').map((a) => a.id)),
+    ledger: new Set(acked.filter((a) => a.kind === 'ledger').map((a) => a.id)),
+  };
   const like = `'${label}-%'`;
   const reports = await r.all<{ id: number }>(`SELECT id FROM progress_reports WHERE narrative LIKE ${like}`);
   const ledger = await r.all<{ id: number }>(`SELECT id FROM ledger_entries WHERE action LIKE ${like}`);
-  const attachments = await r.all<{ id: number }>(`SELECT a.id FROM attachments a JOIN progress_reports p ON p.id = a.report_id WHERE p.narrative LIKE ${like}`);
+  const attachments = await r.all<{ id: number }>(
+    `SELECT a.id FROM attachments a JOIN progress_reports p ON p.id = a.report_id WHERE p.narrative LIKE ${like}`,
+  );
   const ackedFiles = new Set(acked.filter((a) => a.kind === 'attachment').map((a) => a.id));
-  return reports.filter((x) => !ackedIds.report.has(Number(x.id))).length + ledger.filter((x) => !ackedIds.ledger.has(Number(x.id))).length + attachments.filter((x) => !ackedFiles.has(Number(x.id))).length;
+  return (
+    reports.filter((x) => !ackedIds.report.has(Number(x.id))).length +
+    ledger.filter((x) => !ackedIds.ledger.has(Number(x.id))).length +
+    attachments.filter((x) => !ackedFiles.has(Number(x.id))).length
+  );
 }
 
 // ---------------------------------------------------------------- run
@@ -419,18 +503,45 @@ async function runDatabase(t: Target): Promise<{ rows: KillRow[]; problems: stri
   // The restarted server takes writes again.
   const w = writers[0]!;
   const s = sessions.get(w.username)!;
-  const after = await fetch(`${base}/api/tasks/${w.taskId}/reports`, { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'x-forwarded-for': w.ip, 'content-type': 'application/json' }, body: JSON.stringify({ unitId: w.unitId, kind: 'part', stage: 'in_progress', narrative: 'after the last restart' }) });
+  const after = await fetch(`${base}/api/tasks/${w.taskId}/reports`, {
+    method: 'POST',
+    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'x-forwarded-for': w.ip, 'content-type': 'application/json' },
+    body: JSON.stringify({ unitId: w.unitId, kind: 'part', stage: 'in_progress', narrative: 'after the last restart' }),
+  });
   if (after.status !== 201) problems.push(`${t.name}: a write after the last restart answered ${after.status}`);
   const exited = new Promise((r) => server.child.once('exit', r));
   server.child.kill('SIGTERM');
   await exited;
-  const serverErrors = server.log().split('\n').filter((l) => /"level":(50|60)|unhandled/i.test(l));
+  const serverErrors = server
+    .log()
+    .split('\n')
+    .filter((l) => /"level":(50|60)|unhandled/i.test(l));
   if (serverErrors.length) console.log(`  server logged ${serverErrors.length} error lines after the last restart, first: ${serverErrors[0]!.slice(0, 300)}`);
   return { rows, problems };
 }
 
 function print(rows: KillRow[]) {
-  const head = ['db', 'kill', 'at ms', 'acked reports', 'acked files', 'acked ledger', 'acked/s', 'p95 ms', 'in flight', 'committed not acked', 'LOST', 'acked without audit', '.tmp at kill', 'orphans at kill', 'quarantined', '.tmp after', 'orphans after', 'restart ms', 'non-2xx before kill'];
+  const head = [
+    'db',
+    'kill',
+    'at ms',
+    'acked reports',
+    'acked files',
+    'acked ledger',
+    'acked/s',
+    'p95 ms',
+    'in flight',
+    'committed not acked',
+    'LOST',
+    'acked without audit',
+    '.tmp at kill',
+    'orphans at kill',
+    'quarantined',
+    '.tmp after',
+    'orphans after',
+    'restart ms',
+    'non-2xx before kill',
+  ];
   console.log(`\n| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
   for (const r of rows) {
     console.log(
@@ -440,7 +551,10 @@ function print(rows: KillRow[]) {
 }
 
 async function main(): Promise<number> {
-  const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+  const load = () =>
+    loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ');
   console.log(`durability: ${WRITERS} writers, kills after ${KILL_MS.join(' / ')} ms, ${availableParallelism()} CPUs, load average ${load()}`);
   const names: Target['name'][] = ['SQLite', ...(PG_BASE ? (['PostgreSQL'] as const) : [])];
   if (!PG_BASE) console.log('PostgreSQL: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL to a server where a database may be created)');
@@ -463,7 +577,9 @@ async function main(): Promise<number> {
   }
   print(rows);
   const sum = (f: (r: KillRow) => number) => rows.reduce((n, r) => n + f(r), 0);
-  console.log(`\nacknowledged ${sum((r) => r.acked.report + r.acked.attachment + r.acked.ledger)} writes over ${rows.length} kills, lost ${Math.max(0, ...rows.map((r) => r.lost))}, orphans and .tmp left after the sweeps ${sum((r) => r.orphansAfter + r.tmpAfter)}; load average ${load()}`);
+  console.log(
+    `\nacknowledged ${sum((r) => r.acked.report + r.acked.attachment + r.acked.ledger)} writes over ${rows.length} kills, lost ${Math.max(0, ...rows.map((r) => r.lost))}, orphans and .tmp left after the sweeps ${sum((r) => r.orphansAfter + r.tmpAfter)}; load average ${load()}`,
+  );
   for (const p of problems.slice(0, 20)) console.log(`  ✗ ${p}`);
   return problems.length ? 1 : 0;
 }

@@ -61,16 +61,38 @@ const rand = () => {
 };
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
-interface Account { username: string; unitId: number; taskId: number; kind: 'part' | 'consolidated'; files: Evidence[]; ip: string }
-interface Evidence { name: string; bytes: Buffer; sha256: string }
-interface Sample { type: string; ms: number; status: number; ok: boolean }
-interface Session { cookie: string; csrf: string }
+interface Account {
+  username: string;
+  unitId: number;
+  taskId: number;
+  kind: 'part' | 'consolidated';
+  files: Evidence[];
+  ip: string;
+}
+interface Evidence {
+  name: string;
+  bytes: Buffer;
+  sha256: string;
+}
+interface Sample {
+  type: string;
+  ms: number;
+  status: number;
+  ok: boolean;
+}
+interface Session {
+  cookie: string;
+  csrf: string;
+}
 
 // ---------------------------------------------------------------- setup (not timed)
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tuijin-bench-'));
 const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined, TUIJIN_DEMO: '0' });
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 console.log(`report-load: ${CLIENTS} clients, ${availableParallelism()} CPUs, load average ${load()}, DATA_DIR ${dataDir}`);
 
 /** A distinct evidence file: a PNG or PDF signature, then random bytes (so every SHA-256 differs). */
@@ -104,17 +126,34 @@ async function prepare(): Promise<Account[]> {
       const t = pick(tasksOf.get(unitId)!);
       const kind = t.lead && rand() < 0.5 ? 'consolidated' : 'part';
       const files = Array.from({ length: rand() < 0.5 ? 1 : 2 }, (_, k) => evidence(i, k));
-      return { username: `bench${String(i + 1).padStart(3, '0')}`, unitId, taskId: t.taskId, kind, files, ip: `10.${(i >> 8) & 255}.${i & 255}.${1 + (i % 250)}` };
+      return {
+        username: `bench${String(i + 1).padStart(3, '0')}`,
+        unitId,
+        taskId: t.taskId,
+        kind,
+        files,
+        ip: `10.${(i >> 8) & 255}.${i & 255}.${1 + (i % 250)}`,
+      };
     });
     // Eight at a time: argon2 runs on the libuv pool, the inserts serialise on the one connection.
     for (let i = 0; i < accounts.length; i += 8) {
       await Promise.all(
         accounts.slice(i, i + 8).map((a) =>
-          createUser(deps, SYSTEM_ACTOR, { username: a.username, displayName: a.username, unitId: a.unitId, roles: ['unit_staff'], leaderSectionIds: [], fixedPassword: PASSWORD, mustChangePassword: false }),
+          createUser(deps, SYSTEM_ACTOR, {
+            username: a.username,
+            displayName: a.username,
+            unitId: a.unitId,
+            roles: ['unit_staff'],
+            leaderSectionIds: [],
+            fixedPassword: PASSWORD,
+            mustChangePassword: false,
+          }),
         ),
       );
     }
-    console.log(`setup: sample plan ${planId}, ${units.length} units named on tasks, ${accounts.length} accounts, ${accounts.reduce((n, a) => n + a.files.length, 0)} evidence files`);
+    console.log(
+      `setup: sample plan ${planId}, ${units.length} units named on tasks, ${accounts.length} accounts, ${accounts.reduce((n, a) => n + a.files.length, 0)} evidence files`,
+    );
     return accounts;
   } finally {
     await database.close();
@@ -122,7 +161,8 @@ async function prepare(): Promise<Account[]> {
 }
 
 /** The server under test, with --cpu-prof when BENCH_CPU_PROF is set. */
-const startServer = (port: number) => startBenchServer(port, { dataDir, nodeArgs: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [] });
+const startServer = (port: number) =>
+  startBenchServer(port, { dataDir, nodeArgs: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [] });
 
 // ---------------------------------------------------------------- clients
 
@@ -142,7 +182,11 @@ async function timed(samples: Sample[], type: string, url: string, init: Request
   return { status, json };
 }
 
-interface Outcome { reportId: number | null; attachments: { id: number; sha256: string }[]; failures: string[] }
+interface Outcome {
+  reportId: number | null;
+  attachments: { id: number; sha256: string }[];
+  failures: string[];
+}
 
 /** One unit's weekly report: create, attach its evidence, submit. */
 async function report(base: string, a: Account, s: Session, samples: Sample[]): Promise<Outcome> {
@@ -160,7 +204,11 @@ async function report(base: string, a: Account, s: Session, samples: Sample[]): 
   out.reportId = created.json.id;
   for (const f of a.files) {
     const { body, type } = multipart(f.name, f.bytes);
-    const up = await timed(samples, 'POST /api/reports/:id/attachments', `${base}/api/reports/${out.reportId}/attachments`, { method: 'POST', headers: { ...auth, 'content-type': type }, body });
+    const up = await timed(samples, 'POST /api/reports/:id/attachments', `${base}/api/reports/${out.reportId}/attachments`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': type },
+      body,
+    });
     if (up.status !== 201 || up.json.sha256 !== f.sha256) out.failures.push(`${a.username} upload ${f.name}: ${up.status} ${JSON.stringify(up.json)}`);
     else out.attachments.push({ id: up.json.id, sha256: f.sha256 });
   }
@@ -212,19 +260,26 @@ function serverMeter(pid: number | undefined) {
 }
 
 function table(title: string, samples: Sample[], wallMs: number, client?: string, server?: string) {
-  console.log(`\n${title} — ${samples.length} requests in ${wallMs.toFixed(0)} ms, ${((samples.length / wallMs) * 1000).toFixed(0)} req/s, errors ${samples.filter((x) => !x.ok).length}${client ? `; ${client}` : ''}${server ? `; ${server}` : ''}`);
+  console.log(
+    `\n${title} — ${samples.length} requests in ${wallMs.toFixed(0)} ms, ${((samples.length / wallMs) * 1000).toFixed(0)} req/s, errors ${samples.filter((x) => !x.ok).length}${client ? `; ${client}` : ''}${server ? `; ${server}` : ''}`,
+  );
   console.log(`${'request'.padEnd(36)} ${'n'.padStart(5)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)}`);
   const types = [...new Set(samples.map((x) => x.type))];
   const rows = [...types.map((t) => [t, samples.filter((x) => x.type === t)] as const), ...(types.length > 1 ? [['all', samples] as const] : [])];
   for (const [t, xs] of rows) {
     const s = stats(xs.map((x) => x.ms));
-    console.log(`${t.padEnd(36)} ${String(s.n).padStart(5)} ${s.p50.toFixed(1).padStart(8)} ${s.p95.toFixed(1).padStart(8)} ${s.p99.toFixed(1).padStart(8)} ${s.max.toFixed(1).padStart(8)}`);
+    console.log(
+      `${t.padEnd(36)} ${String(s.n).padStart(5)} ${s.p50.toFixed(1).padStart(8)} ${s.p95.toFixed(1).padStart(8)} ${s.p99.toFixed(1).padStart(8)} ${s.max.toFixed(1).padStart(8)}`,
+    );
   }
 }
 
 // ---------------------------------------------------------------- verification
 
-function verify(accounts: Account[], outcomes: Outcome[]): { checked: { reports: number; attachmentRows: number; files: number; bytesHashed: number }; problems: string[] } {
+function verify(
+  accounts: Account[],
+  outcomes: Outcome[],
+): { checked: { reports: number; attachmentRows: number; files: number; bytesHashed: number }; problems: string[] } {
   const problems: string[] = [];
   const db = new DatabaseSync(config.sqlitePath, { readOnly: true });
   const checked = { reports: 0, attachmentRows: 0, files: 0, bytesHashed: 0 };
@@ -240,11 +295,13 @@ function verify(accounts: Account[], outcomes: Outcome[]): { checked: { reports:
       const r = reportStmt.get(o.reportId) as { task_id: number; unit_id: number; kind: string; status: string; submitted_at: string | null } | undefined;
       checked.reports++;
       if (!r) problems.push(`report ${o.reportId} (${a.username}) is missing`);
-      else if (r.status !== 'submitted' || !r.submitted_at || r.task_id !== a.taskId || r.unit_id !== a.unitId || r.kind !== a.kind) problems.push(`report ${o.reportId} (${a.username}) is ${JSON.stringify(r)}`);
+      else if (r.status !== 'submitted' || !r.submitted_at || r.task_id !== a.taskId || r.unit_id !== a.unitId || r.kind !== a.kind)
+        problems.push(`report ${o.reportId} (${a.username}) is ${JSON.stringify(r)}`);
       const rows = filesStmt.all(o.reportId) as { id: number; sha256: string; size: number }[];
       const expected = a.files.map((f) => f.sha256).sort();
       const got = rows.map((x) => x.sha256).sort();
-      if (expected.join() !== got.join()) problems.push(`report ${o.reportId} (${a.username}) has attachments ${got.join(',') || 'none'}, expected ${expected.join(',')}`);
+      if (expected.join() !== got.join())
+        problems.push(`report ${o.reportId} (${a.username}) has attachments ${got.join(',') || 'none'}, expected ${expected.join(',')}`);
       for (const row of rows) {
         checked.attachmentRows++;
         const path = join(dataDir, 'files', row.sha256.slice(0, 2), row.sha256);
@@ -255,7 +312,8 @@ function verify(accounts: Account[], outcomes: Outcome[]): { checked: { reports:
         const bytes = readFileSync(path);
         checked.files++;
         checked.bytesHashed += bytes.length;
-        if (createHash('sha256').update(bytes).digest('hex') !== row.sha256 || bytes.length !== row.size) problems.push(`file of attachment ${row.id} does not match its hash or size`);
+        if (createHash('sha256').update(bytes).digest('hex') !== row.sha256 || bytes.length !== row.size)
+          problems.push(`file of attachment ${row.id} does not match its hash or size`);
       }
     }
     const total = (db.prepare('SELECT COUNT(*) AS n FROM progress_reports').get() as { n: number }).n;
@@ -266,7 +324,11 @@ function verify(accounts: Account[], outcomes: Outcome[]): { checked: { reports:
   } finally {
     db.close();
   }
-  const leftovers = existsSync(join(dataDir, 'files')) ? readdirSync(join(dataDir, 'files'), { recursive: true }).map(String).filter((p) => p.endsWith('.tmp')) : [];
+  const leftovers = existsSync(join(dataDir, 'files'))
+    ? readdirSync(join(dataDir, 'files'), { recursive: true })
+        .map(String)
+        .filter((p) => p.endsWith('.tmp'))
+    : [];
   if (leftovers.length) problems.push(`${leftovers.length} temporary files left under DATA_DIR/files`);
   return { checked, problems };
 }
@@ -282,15 +344,23 @@ async function floorBurst(accounts: Account[]): Promise<{ reports: Sample[]; hea
   const base = `http://127.0.0.1:${port}`;
   try {
     for (let i = 0; ; i++) {
-      if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${base}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       if (i > 100) throw new Error('null server did not start');
       await new Promise((r) => setTimeout(r, 50));
     }
     await Promise.all(Array.from({ length: 20 }, () => fetch(`${base}/api/health`).then((r) => r.text())));
     const health: Sample[] = [];
-    await Promise.all(accounts.map(async () => {
-      for (let k = 0; k < BASELINE_REQUESTS; k++) await timed(health, 'GET /api/health', `${base}/api/health`, { method: 'GET' });
-    }));
+    await Promise.all(
+      accounts.map(async () => {
+        for (let k = 0; k < BASELINE_REQUESTS; k++) await timed(health, 'GET /api/health', `${base}/api/health`, { method: 'GET' });
+      }),
+    );
     const reports: Sample[] = [];
     const session = { cookie: '', csrf: '' };
     const outcomes = await Promise.all(accounts.map((a) => report(base, a, session, reports)));
@@ -329,8 +399,12 @@ async function main(): Promise<number> {
           body: JSON.stringify({ username: a.username, password: PASSWORD }),
         }).catch((err: unknown) => ({ status: 0, err }) as const);
         loginSamples.push({ type: 'POST /api/auth/login', ms: performance.now() - t0, status: res.status, ok: res.status === 200 });
-        if (!('headers' in res) || res.status !== 200) throw new Error(`sign-in of ${a.username} failed: ${res.status} ${'text' in res ? await res.text() : String(res.err)}`);
-        const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+        if (!('headers' in res) || res.status !== 200)
+          throw new Error(`sign-in of ${a.username} failed: ${res.status} ${'text' in res ? await res.text() : String(res.err)}`);
+        const cookie = res.headers
+          .getSetCookie()
+          .map((c) => c.split(';')[0])
+          .join('; ');
         return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
       }),
     );
@@ -350,19 +424,35 @@ async function main(): Promise<number> {
     let m = clientMeter();
     let sm = serverMeter(pid);
     let t = performance.now();
-    await Promise.all(offsets.map(async (o) => {
-      await later(o);
-      await health(pacedBase);
-    }));
-    table(`baseline (concurrent): ${accounts.length} clients within ${WINDOW_MS} ms, GET /api/health ×${BASELINE_REQUESTS} each`, pacedBase, performance.now() - t, m(), sm(pacedBase.length));
+    await Promise.all(
+      offsets.map(async (o) => {
+        await later(o);
+        await health(pacedBase);
+      }),
+    );
+    table(
+      `baseline (concurrent): ${accounts.length} clients within ${WINDOW_MS} ms, GET /api/health ×${BASELINE_REQUESTS} each`,
+      pacedBase,
+      performance.now() - t,
+      m(),
+      sm(pacedBase.length),
+    );
     m = clientMeter();
     sm = serverMeter(pid);
     t = performance.now();
-    const pacedOutcomes = await Promise.all(pacedAccounts.map(async (a, i) => {
-      await later(offsets[i]!);
-      return report(base, a, sessions[i]!, pacedSamples);
-    }));
-    table(`load (concurrent): ${accounts.length} clients within ${WINDOW_MS} ms, create → ${files(pacedAccounts)} uploads → submit`, pacedSamples, performance.now() - t, m(), sm(pacedSamples.length));
+    const pacedOutcomes = await Promise.all(
+      pacedAccounts.map(async (a, i) => {
+        await later(offsets[i]!);
+        return report(base, a, sessions[i]!, pacedSamples);
+      }),
+    );
+    table(
+      `load (concurrent): ${accounts.length} clients within ${WINDOW_MS} ms, create → ${files(pacedAccounts)} uploads → submit`,
+      pacedSamples,
+      performance.now() - t,
+      m(),
+      sm(pacedSamples.length),
+    );
 
     // b. Burst: every client at the same moment.
     m = clientMeter();
@@ -370,7 +460,13 @@ async function main(): Promise<number> {
     t = performance.now();
     await Promise.all(accounts.map(() => health(burstBase)));
     const burstBaseCpu = sm(burstBase.length);
-    table(`baseline (burst): ${accounts.length} clients at once, GET /api/health ×${BASELINE_REQUESTS} each`, burstBase, performance.now() - t, m(), burstBaseCpu);
+    table(
+      `baseline (burst): ${accounts.length} clients at once, GET /api/health ×${BASELINE_REQUESTS} each`,
+      burstBase,
+      performance.now() - t,
+      m(),
+      burstBaseCpu,
+    );
     m = clientMeter();
     sm = serverMeter(pid);
     t = performance.now();
@@ -399,15 +495,27 @@ async function main(): Promise<number> {
 
   console.log(`\nload average at the end ${load()} (figures are only comparable on an otherwise idle machine)`);
   console.log(`total requests ${all.length}, errors ${errors}`);
-  console.log(`concurrent: p95 report requests ${pacedP95.toFixed(1)} ms, p95 baseline ${p95(pacedBase).toFixed(1)} ms, ratio ${(pacedP95 / p95(pacedBase)).toFixed(1)}`);
+  console.log(
+    `concurrent: p95 report requests ${pacedP95.toFixed(1)} ms, p95 baseline ${p95(pacedBase).toFixed(1)} ms, ratio ${(pacedP95 / p95(pacedBase)).toFixed(1)}`,
+  );
   const burstRatio = p95(burstSamples) / p95(burstBase);
-  console.log(`burst:      p95 report requests ${p95(burstSamples).toFixed(1)} ms, p95 baseline ${p95(burstBase).toFixed(1)} ms, ratio ${burstRatio.toFixed(1)} (target ≤ ${BURST_TARGET_RATIO}: ${burstRatio <= BURST_TARGET_RATIO ? 'met' : 'NOT met'})`);
+  console.log(
+    `burst:      p95 report requests ${p95(burstSamples).toFixed(1)} ms, p95 baseline ${p95(burstBase).toFixed(1)} ms, ratio ${burstRatio.toFixed(1)} (target ≤ ${BURST_TARGET_RATIO}: ${burstRatio <= BURST_TARGET_RATIO ? 'met' : 'NOT met'})`,
+  );
   for (const l of cpuLines) console.log(l);
   const floorRatio = p95(floor.reports) / p95(floor.health);
-  console.log(`floor:      the same two bursts against bench/null-server.ts (reads bodies, hashes files, no database): p95 report requests ${p95(floor.reports).toFixed(1)} ms, p95 health ${p95(floor.health).toFixed(1)} ms, ratio ${floorRatio.toFixed(1)}`);
-  console.log(`            a server doing nothing reaches ratio ${floorRatio.toFixed(1)} with these clients on this machine; Tuijin's burst is ${(p95(burstSamples) / p95(floor.reports)).toFixed(1)}× the floor's p95`);
-  console.log(`checked: ${checked.reports} reports (status submitted), ${checked.attachmentRows} attachment rows, ${checked.files} stored files hashed (${(checked.bytesHashed / 1e6).toFixed(1)} MB); problems ${problems.length}`);
-  console.log(`target p95 < ${TARGET_P95_MS} ms on SQLite (concurrent phase): ${pacedP95 < TARGET_P95_MS && pacedWorst < TARGET_P95_MS ? 'met' : 'NOT met'} (all report requests ${pacedP95.toFixed(0)} ms, worst request type ${pacedWorst.toFixed(0)} ms)`);
+  console.log(
+    `floor:      the same two bursts against bench/null-server.ts (reads bodies, hashes files, no database): p95 report requests ${p95(floor.reports).toFixed(1)} ms, p95 health ${p95(floor.health).toFixed(1)} ms, ratio ${floorRatio.toFixed(1)}`,
+  );
+  console.log(
+    `            a server doing nothing reaches ratio ${floorRatio.toFixed(1)} with these clients on this machine; Tuijin's burst is ${(p95(burstSamples) / p95(floor.reports)).toFixed(1)}× the floor's p95`,
+  );
+  console.log(
+    `checked: ${checked.reports} reports (status submitted), ${checked.attachmentRows} attachment rows, ${checked.files} stored files hashed (${(checked.bytesHashed / 1e6).toFixed(1)} MB); problems ${problems.length}`,
+  );
+  console.log(
+    `target p95 < ${TARGET_P95_MS} ms on SQLite (concurrent phase): ${pacedP95 < TARGET_P95_MS && pacedWorst < TARGET_P95_MS ? 'met' : 'NOT met'} (all report requests ${pacedP95.toFixed(0)} ms, worst request type ${pacedWorst.toFixed(0)} ms)`,
+  );
   if (serverErrors.length) console.log(`server logged ${serverErrors.length} error lines, first: ${serverErrors[0]}`);
   for (const f of [...failures, ...problems].slice(0, 20)) console.log(`  ✗ ${f}`);
 

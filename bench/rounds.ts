@@ -15,7 +15,13 @@ const config = loadConfig(process.env);
 const database = await openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
 const deps: Deps = { db: database.db, dialect: database.dialect, config, clock: systemClock };
 const coordinator = await deps.db.selectFrom('users').select(['id']).where('username', '=', 'coordinator').executeTakeFirstOrThrow();
-const actor: Actor = { userId: coordinator.id, unitId: null, name: 'bench', ip: null, principal: { userId: coordinator.id, unitId: null, roles: ['coordinator'], unitScope: [], leaderSectionIds: [] } };
+const actor: Actor = {
+  userId: coordinator.id,
+  unitId: null,
+  name: 'bench',
+  ip: null,
+  principal: { userId: coordinator.id, unitId: null, roles: ['coordinator'], unitScope: [], leaderSectionIds: [] },
+};
 const planIds = (await deps.db.selectFrom('plans').select('id').orderBy('id').execute()).map((p) => p.id);
 
 const time = async <T>(label: string, f: () => Promise<T>): Promise<T> => {
@@ -27,7 +33,17 @@ const time = async <T>(label: string, f: () => Promise<T>): Promise<T> => {
 
 console.log(`${database.dialect}: ${planIds.length} plans`);
 const round = await time('open (all plans, all units)', () => openRound(deps, actor, { title: '压测调度', dueDate: chinaDay(Date.now()), planIds }));
-console.log(`  units ${round.expected}, notified ${(await deps.db.selectFrom('notifications').select((e) => e.fn.countAll().as('n')).where('kind', '=', 'round').executeTakeFirstOrThrow()).n}`);
+console.log(
+  `  units ${round.expected}, notified ${
+    (
+      await deps.db
+        .selectFrom('notifications')
+        .select((e) => e.fn.countAll().as('n'))
+        .where('kind', '=', 'round')
+        .executeTakeFirstOrThrow()
+    ).n
+  }`,
+);
 await time('detail (live)', () => getRound(deps, round.id));
 const live = await time('snapshot (live)', () => getRoundSnapshot(deps, round.id));
 console.log(`  tasks ${live.overall.total}, overdue ${live.overdue.length}, ${(JSON.stringify(live).length / 1e6).toFixed(1)} MB`);

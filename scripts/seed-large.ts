@@ -57,14 +57,67 @@ export interface SeedResult {
 
 const SAMPLE = fileURLToPath(new URL('../samples/shanting-2021-7.txt', import.meta.url));
 const PLACES = [
-  '历下区', '市中区', '槐荫区', '天桥区', '历城区', '长清区', '章丘区', '济阳区', '莱芜区', '钢城区', '平阴县', '商河县', '市南区', '市北区', '黄岛区', '崂山区', '李沧区',
-  '城阳区', '即墨区', '胶州市', '平度市', '莱西市', '张店区', '淄川区', '博山区', '临淄区', '周村区', '桓台县', '高青县', '沂源县', '薛城区', '峄城区', '台儿庄区', '滕州市',
-  '东营区', '河口区', '垦利区', '利津县', '广饶县', '芝罘区', '福山区', '牟平区', '莱山区', '蓬莱区', '龙口市', '莱阳市', '莱州市', '招远市', '栖霞市', '海阳市',
+  '历下区',
+  '市中区',
+  '槐荫区',
+  '天桥区',
+  '历城区',
+  '长清区',
+  '章丘区',
+  '济阳区',
+  '莱芜区',
+  '钢城区',
+  '平阴县',
+  '商河县',
+  '市南区',
+  '市北区',
+  '黄岛区',
+  '崂山区',
+  '李沧区',
+  '城阳区',
+  '即墨区',
+  '胶州市',
+  '平度市',
+  '莱西市',
+  '张店区',
+  '淄川区',
+  '博山区',
+  '临淄区',
+  '周村区',
+  '桓台县',
+  '高青县',
+  '沂源县',
+  '薛城区',
+  '峄城区',
+  '台儿庄区',
+  '滕州市',
+  '东营区',
+  '河口区',
+  '垦利区',
+  '利津县',
+  '广饶县',
+  '芝罘区',
+  '福山区',
+  '牟平区',
+  '莱山区',
+  '蓬莱区',
+  '龙口市',
+  '莱阳市',
+  '莱州市',
+  '招远市',
+  '栖霞市',
+  '海阳市',
 ];
 const STAGES: ReportStage[] = ['not_started', 'in_progress', 'basically_done', 'done'];
 const NARRATIVES = [
-  '已制定工作方案，明确责任分工和时间节点。', '已完成系统对接测试，正在组织试运行。', '召开专题推进会，协调解决堵点问题。', '已印发配套文件，正在组织业务培训。',
-  '完成阶段性目标，形成工作台账并持续跟踪。', '已在全区推广应用，办理时限压减一半以上。', '对照任务清单逐项推进，相关数据已按期报送。', '已全部完成，佐证材料已上传。',
+  '已制定工作方案，明确责任分工和时间节点。',
+  '已完成系统对接测试，正在组织试运行。',
+  '召开专题推进会，协调解决堵点问题。',
+  '已印发配套文件，正在组织业务培训。',
+  '完成阶段性目标，形成工作台账并持续跟踪。',
+  '已在全区推广应用，办理时限压减一半以上。',
+  '对照任务清单逐项推进，相关数据已按期报送。',
+  '已全部完成，佐证材料已上传。',
 ];
 
 /** A seeded generator (LCG), so a run can be repeated exactly. */
@@ -77,7 +130,8 @@ function generator(seed: number) {
   return { rand, int: (n: number) => Math.floor(rand() * n), pick: <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]! };
 }
 
-const endOfMonth = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}-${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0')}`;
+const endOfMonth = (year: number, month: number) =>
+  `${year}-${String(month).padStart(2, '0')}-${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0')}`;
 const minDate = (a: string, b: string) => (a < b ? a : b);
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 
@@ -86,11 +140,21 @@ async function insertChunked<T extends keyof DB & string>(trx: Transaction<DB>, 
   if (!rows.length) return;
   const perRow = Object.keys(rows[0] as object).length;
   const size = Math.max(1, Math.floor(30_000 / perRow));
-  for (let i = 0; i < rows.length; i += size) await trx.insertInto(table).values(rows.slice(i, i + size) as never).execute();
+  for (let i = 0; i < rows.length; i += size)
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + size) as never)
+      .execute();
 }
 
-async function nextId(db: Kysely<DB>, table: 'plans' | 'sections' | 'tasks' | 'milestones' | 'units' | 'task_units' | 'progress_reports' | 'plan_goals' | 'rounds' | 'users'): Promise<number> {
-  const row = await db.selectFrom(table).select((eb) => eb.fn.max('id').as('m')).executeTakeFirst();
+async function nextId(
+  db: Kysely<DB>,
+  table: 'plans' | 'sections' | 'tasks' | 'milestones' | 'units' | 'task_units' | 'progress_reports' | 'plan_goals' | 'rounds' | 'users',
+): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.max('id').as('m'))
+    .executeTakeFirst();
   return Number(row?.m ?? 0) + 1;
 }
 
@@ -109,7 +173,17 @@ export async function seedLarge(deps: Deps, opts: SeedOptions): Promise<SeedResu
     const found = existing.find((u) => u.username === username);
     if (found) return found.id;
     password ??= opts.password ?? randomPassword();
-    return (await createUser(deps, SYSTEM_ACTOR, { username, displayName, unitId: null, roles, leaderSectionIds: [], fixedPassword: password, mustChangePassword: false })).user.id;
+    return (
+      await createUser(deps, SYSTEM_ACTOR, {
+        username,
+        displayName,
+        unitId: null,
+        roles,
+        leaderSectionIds: [],
+        fixedPassword: password,
+        mustChangePassword: false,
+      })
+    ).user.id;
   };
   await userId('admin', '系统管理员', ['admin']);
   const coordinator = await userId('coordinator', '省政府办公厅统筹员', ['coordinator']);
@@ -123,8 +197,15 @@ export async function seedLarge(deps: Deps, opts: SeedOptions): Promise<SeedResu
   const headings = [...new Set(template.tasks.map((t) => t.path[0] ?? '其他'))];
 
   const ids = {
-    plan: await nextId(db, 'plans'), goal: await nextId(db, 'plan_goals'), section: await nextId(db, 'sections'), task: await nextId(db, 'tasks'),
-    milestone: await nextId(db, 'milestones'), unit: await nextId(db, 'units'), link: await nextId(db, 'task_units'), report: await nextId(db, 'progress_reports'), round: await nextId(db, 'rounds'),
+    plan: await nextId(db, 'plans'),
+    goal: await nextId(db, 'plan_goals'),
+    section: await nextId(db, 'sections'),
+    task: await nextId(db, 'tasks'),
+    milestone: await nextId(db, 'milestones'),
+    unit: await nextId(db, 'units'),
+    link: await nextId(db, 'task_units'),
+    report: await nextId(db, 'progress_reports'),
+    round: await nextId(db, 'rounds'),
   };
   const now = new Date().toISOString();
   const plans: Insertable<DB['plans']>[] = [];
@@ -147,11 +228,29 @@ export async function seedLarge(deps: Deps, opts: SeedOptions): Promise<SeedResu
     issueOf.set(planId, issue);
     const title = `${place}人民政府关于印发${place}优化营商环境创新突破行动落实方案的通知`;
     plans.push({
-      id: planId, number: `${place.slice(0, 1)}政发〔${year}〕${p + 1}号`, issuer: `${place}人民政府`, issue_date: issue, title, year, level: place.endsWith('市') ? 'city' : 'county',
-      parent_plan_id: null, file_name: null, source_hash: `seed-large-${year}-${p}-${g.int(1e9)}`, source_text: `${title}\n（省级规模演示数据：由山政发〔2021〕7号方案生成）`, created_at: now,
+      id: planId,
+      number: `${place.slice(0, 1)}政发〔${year}〕${p + 1}号`,
+      issuer: `${place}人民政府`,
+      issue_date: issue,
+      title,
+      year,
+      level: place.endsWith('市') ? 'city' : 'county',
+      parent_plan_id: null,
+      file_name: null,
+      source_hash: `seed-large-${year}-${p}-${g.int(1e9)}`,
+      source_text: `${title}\n（省级规模演示数据：由山政发〔2021〕7号方案生成）`,
+      created_at: now,
     });
     for (const [k, goal] of template.goals.entries()) {
-      goals.push({ id: ids.goal++, plan_id: planId, ordinal: k + 1, text: goal.text, due_date: goal.date ? `${year}${goal.date.slice(4)}` : null, span_start: null, span_end: null });
+      goals.push({
+        id: ids.goal++,
+        plan_id: planId,
+        ordinal: k + 1,
+        text: goal.text,
+        due_date: goal.date ? `${year}${goal.date.slice(4)}` : null,
+        span_start: null,
+        span_end: null,
+      });
     }
     const sectionIds = new Map<string, number>();
     for (const [k, heading] of headings.entries()) {
@@ -166,7 +265,13 @@ export async function seedLarge(deps: Deps, opts: SeedOptions): Promise<SeedResu
     for (let k = 0; k < opts.unitsPerPlace; k += 1) {
       const name = templateUnits[k] ?? `部门${k + 1}`;
       const id = ids.unit++;
-      const unit = { id, name: name.startsWith('区') ? `${place}${name.slice(1)}` : `${place}${name}`, is_collective: isCollectiveName(name) ? 1 : 0, parent_id: null, created_at: now };
+      const unit = {
+        id,
+        name: name.startsWith('区') ? `${place}${name.slice(1)}` : `${place}${name}`,
+        is_collective: isCollectiveName(name) ? 1 : 0,
+        parent_id: null,
+        created_at: now,
+      };
       units.push(unit);
       unitById.set(id, unit);
       slots.push(id);
@@ -178,8 +283,19 @@ export async function seedLarge(deps: Deps, opts: SeedOptions): Promise<SeedResu
       const heading = tpl.path[0] ?? '其他';
       const taskTitle = pass === 0 ? tpl.title : `深化${tpl.title}（第${pass + 1}轮）`;
       tasks.push({
-        id, plan_id: planId, section_id: sectionIds.get(heading)!, ordinal: i + 1, number: String(i + 1), path: JSON.stringify([heading]), title: taskTitle, text: tpl.text,
-        search_text: `${taskTitle}${tpl.text}`, span_start: null, span_end: null, spans: null, closed_on: null,
+        id,
+        plan_id: planId,
+        section_id: sectionIds.get(heading)!,
+        ordinal: i + 1,
+        number: String(i + 1),
+        path: JSON.stringify([heading]),
+        title: taskTitle,
+        text: tpl.text,
+        search_text: `${taskTitle}${tpl.text}`,
+        span_start: null,
+        span_end: null,
+        spans: null,
+        closed_on: null,
       });
       sectionOfTask.set(id, sectionIds.get(heading)!);
       planOfTask.set(id, planId);
@@ -191,12 +307,25 @@ export async function seedLarge(deps: Deps, opts: SeedOptions): Promise<SeedResu
           due = endOfMonth(year, month);
           text = month === 12 && g.rand() < 0.5 ? '年底前' : `${month}月底前`;
         }
-        milestones.push({ id: ids.milestone++, task_id: id, plan_id: planId, ordinal: k + 1, text, clause: `${text}，${tpl.title}。`, due_date: due, span_start: null, span_end: null });
+        milestones.push({
+          id: ids.milestone++,
+          task_id: id,
+          plan_id: planId,
+          ordinal: k + 1,
+          text,
+          clause: `${text}，${tpl.title}。`,
+          due_date: due,
+          span_start: null,
+          span_end: null,
+        });
       }
       const lead: number[] = [];
       const all: number[] = [];
       let ordinal = 1;
-      for (const [role, names] of [['lead', tpl.lead], ['responsible', tpl.responsible]] as const) {
+      for (const [role, names] of [
+        ['lead', tpl.lead],
+        ['responsible', tpl.responsible],
+      ] as const) {
         for (const name of names) {
           const unitId = slots[slotOf.get(name) ?? 0]!;
           if (all.includes(unitId)) continue;
@@ -252,8 +381,20 @@ export async function seedLarge(deps: Deps, opts: SeedOptions): Promise<SeedResu
     const submitted = status === 'draft' ? null : at;
     const reviewed = status === 'accepted' || status === 'returned' ? `${minDate(addDays(day, 1 + g.int(3)), today)}T08:00:00.000Z` : null;
     reports.push({
-      id: ids.report++, task_id: t.id, unit_id: unitId, kind, stage, narrative, status, created_by: coordinator, created_at: at, updated_at: reviewed ?? at,
-      submitted_at: submitted, reviewed_by: reviewed ? coordinator : null, reviewed_at: reviewed, review_comment: status === 'returned' ? '请补充佐证材料' : null,
+      id: ids.report++,
+      task_id: t.id,
+      unit_id: unitId,
+      kind,
+      stage,
+      narrative,
+      status,
+      created_by: coordinator,
+      created_at: at,
+      updated_at: reviewed ?? at,
+      submitted_at: submitted,
+      reviewed_by: reviewed ? coordinator : null,
+      reviewed_at: reviewed,
+      review_comment: status === 'returned' ? '请补充佐证材料' : null,
     });
     submittedOf.push({ taskId: t.id, unitId, at: submitted, status, stage, narrative });
   }
@@ -287,10 +428,26 @@ export async function seedLarge(deps: Deps, opts: SeedOptions): Promise<SeedResu
     const id = ids.round++;
     const title = `第${number}期调度`;
     const closedAt = `${closedDay}T09:00:00.000Z`;
-    rounds.push({ id, title, period_start: periodStart, period_end: periodEnd, due_date: dueDate, status: 'closed', note: null, created_by: coordinator, created_at: `${periodStart}T01:00:00.000Z`, closed_by: coordinator, closed_at: closedAt });
+    rounds.push({
+      id,
+      title,
+      period_start: periodStart,
+      period_end: periodEnd,
+      due_date: dueDate,
+      status: 'closed',
+      note: null,
+      created_by: coordinator,
+      created_at: `${periodStart}T01:00:00.000Z`,
+      closed_by: coordinator,
+      closed_at: closedAt,
+    });
     for (const p of plans) roundPlans.push({ round_id: id, plan_id: p.id! });
     for (const u of accountableUnits) roundUnits.push({ round_id: id, unit_id: u.id });
-    snapshots.push({ round_id: id, taken_at: closedAt, content: JSON.stringify(snapshotAsOf(id, title, periodStart, periodEnd, dueDate, closedAt, closedDay)) });
+    snapshots.push({
+      round_id: id,
+      taken_at: closedAt,
+      content: JSON.stringify(snapshotAsOf(id, title, periodStart, periodEnd, dueDate, closedAt, closedDay)),
+    });
   }
 
   function snapshotAsOf(id: number, title: string, periodStart: string, periodEnd: string, dueDate: string, takenAt: string, asOf: string): RoundSnapshot {
@@ -323,7 +480,11 @@ export async function seedLarge(deps: Deps, opts: SeedOptions): Promise<SeedResu
     const tallies = new Map<number, UnitTally>();
     for (const t of tasks) {
       const status = statuses.get(t.id)!;
-      const met = metPassedDeadlines((milestonesOf.get(t.id) ?? []).map((m) => ({ dueDate: m.date, completedOn: null, hasProgress: false })), closedBy(t), asOf);
+      const met = metPassedDeadlines(
+        (milestonesOf.get(t.id) ?? []).map((m) => ({ dueDate: m.date, completedOn: null, hasProgress: false })),
+        closedBy(t),
+        asOf,
+      );
       for (const unitId of unitsOfTask.get(t.id)!.all) {
         if (unitById.get(unitId)!.is_collective) continue;
         let u = tallies.get(unitId);
@@ -339,39 +500,91 @@ export async function seedLarge(deps: Deps, opts: SeedOptions): Promise<SeedResu
       }
     }
     const ranked = rankUnitTallies([...tallies.values()]);
-    const work = tasks.map((t) => ({ closedOn: closedBy(t), milestones: (milestonesOf.get(t.id) ?? []).map((m) => ({ dueDate: m.date, completedOn: null, hasProgress: false })) }));
+    const work = tasks.map((t) => ({
+      closedOn: closedBy(t),
+      milestones: (milestonesOf.get(t.id) ?? []).map((m) => ({ dueDate: m.date, completedOn: null, hasProgress: false })),
+    }));
     const overdue = tasks
       .filter((t) => statuses.get(t.id) === 'overdue')
       .map((t) => {
-        const passed = (milestonesOf.get(t.id) ?? []).map((m) => m.date).filter((d): d is string => d !== null && d < asOf).sort()[0]!;
-        return { taskId: t.id, planId: t.plan_id, number: t.number, title: t.title, leadUnits: leadNames.get(t.id)!, responsibleUnits: responsibleNames.get(t.id)!, dueDate: passed, workdaysOverdue: Math.max(0, Math.round((daysBetween(passed, asOf) * 5) / 7)) };
+        const passed = (milestonesOf.get(t.id) ?? [])
+          .map((m) => m.date)
+          .filter((d): d is string => d !== null && d < asOf)
+          .sort()[0]!;
+        return {
+          taskId: t.id,
+          planId: t.plan_id,
+          number: t.number,
+          title: t.title,
+          leadUnits: leadNames.get(t.id)!,
+          responsibleUnits: responsibleNames.get(t.id)!,
+          dueDate: passed,
+          workdaysOverdue: Math.max(0, Math.round((daysBetween(passed, asOf) * 5) / 7)),
+        };
       })
       .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.taskId - b.taskId));
     const snapshotTasks: SnapshotTask[] = tasks.map((t) => ({
-      taskId: t.id, planId: t.plan_id, number: t.number, title: t.title, sectionTitle: sectionTitle.get(sectionOfTask.get(t.id)!) ?? null,
-      leadUnits: leadNames.get(t.id)!, responsibleUnits: responsibleNames.get(t.id)!, deadlines: milestonesOf.get(t.id) ?? [], actions: [],
-      status: statuses.get(t.id)!, latestProgress: latest.get(t.id) ?? null, evidenceCount: 0,
+      taskId: t.id,
+      planId: t.plan_id,
+      number: t.number,
+      title: t.title,
+      sectionTitle: sectionTitle.get(sectionOfTask.get(t.id)!) ?? null,
+      leadUnits: leadNames.get(t.id)!,
+      responsibleUnits: responsibleNames.get(t.id)!,
+      deadlines: milestonesOf.get(t.id) ?? [],
+      actions: [],
+      status: statuses.get(t.id)!,
+      latestProgress: latest.get(t.id) ?? null,
+      evidenceCount: 0,
     }));
     const onTime = accountableUnits.filter((u) => reportedOnTime.has(u.id)).length;
     const late = accountableUnits.filter((u) => !reportedOnTime.has(u.id) && reportedLate.has(u.id)).length;
     return {
       version: 1,
       round: { id, title, periodStart, periodEnd, dueDate },
-      takenAt, asOf,
+      takenAt,
+      asOf,
       plans: plans.map((p) => ({ id: p.id!, number: p.number ?? null, title: p.title })),
       overall: countStatuses(statuses.values()),
-      bySection: sectionRows.map((s) => ({ planId: s.planId, sectionId: s.id, title: s.title, indicatorCode: s.code, counts: countStatuses(bySectionStatuses.get(s.id) ?? []) })),
-      checkpoints: goals.filter((x) => x.plan_id === plans[0]!.id && x.due_date).map((x) => {
-        const c = checkpointState({ text: x.text, date: x.due_date! }, work, asOf);
-        return { text: x.text, date: x.due_date!, due: c.counts.due, doneByCheckpoint: c.counts.doneByCheckpoint, overdue: c.counts.overdue, state: c.state };
-      }),
+      bySection: sectionRows.map((s) => ({
+        planId: s.planId,
+        sectionId: s.id,
+        title: s.title,
+        indicatorCode: s.code,
+        counts: countStatuses(bySectionStatuses.get(s.id) ?? []),
+      })),
+      checkpoints: goals
+        .filter((x) => x.plan_id === plans[0]!.id && x.due_date)
+        .map((x) => {
+          const c = checkpointState({ text: x.text, date: x.due_date! }, work, asOf);
+          return { text: x.text, date: x.due_date!, due: c.counts.due, doneByCheckpoint: c.counts.doneByCheckpoint, overdue: c.counts.overdue, state: c.state };
+        }),
       overdue,
-      units: ranked.map((r) => ({ unitId: r.unitId, name: r.name, tasks: r.tasks, done: r.done, overdue: r.overdue, completionRate: r.completionRate, timelinessRate: r.timelinessRate, reportingScore: r.reportingRate, score: r.score, rank: r.rank })),
-      reporting: { expected: accountableUnits.length, onTime, late, missing: accountableUnits.filter((u) => !reportedOnTime.has(u.id) && !reportedLate.has(u.id)).map((u) => ({ unitId: u.id, name: u.name })) },
-      goodPractices: byTime.filter((s) => s.stage === 'done' && s.status === 'accepted' && s.at! <= cutoff).slice(-5).map((s) => {
-        const t = tasks.find((x) => x.id === s.taskId)!;
-        return { taskId: t.id, number: t.number, title: t.title, unitName: unitName.get(s.unitId)!, narrative: s.narrative };
-      }),
+      units: ranked.map((r) => ({
+        unitId: r.unitId,
+        name: r.name,
+        tasks: r.tasks,
+        done: r.done,
+        overdue: r.overdue,
+        completionRate: r.completionRate,
+        timelinessRate: r.timelinessRate,
+        reportingScore: r.reportingRate,
+        score: r.score,
+        rank: r.rank,
+      })),
+      reporting: {
+        expected: accountableUnits.length,
+        onTime,
+        late,
+        missing: accountableUnits.filter((u) => !reportedOnTime.has(u.id) && !reportedLate.has(u.id)).map((u) => ({ unitId: u.id, name: u.name })),
+      },
+      goodPractices: byTime
+        .filter((s) => s.stage === 'done' && s.status === 'accepted' && s.at! <= cutoff)
+        .slice(-5)
+        .map((s) => {
+          const t = tasks.find((x) => x.id === s.taskId)!;
+          return { taskId: t.id, number: t.number, title: t.title, unitName: unitName.get(s.unitId)!, narrative: s.narrative };
+        }),
       tasks: snapshotTasks,
     };
   }
@@ -381,7 +594,11 @@ export async function seedLarge(deps: Deps, opts: SeedOptions): Promise<SeedResu
     await insertChunked(trx, 'plan_goals', goals);
     await insertChunked(trx, 'sections', sections);
     await insertChunked(trx, 'units', units);
-    await insertChunked(trx, 'tasks', tasks.map((t) => ({ ...t, closed_by: t.closed_on ? coordinator : null })));
+    await insertChunked(
+      trx,
+      'tasks',
+      tasks.map((t) => ({ ...t, closed_by: t.closed_on ? coordinator : null })),
+    );
     await insertChunked(trx, 'milestones', milestones);
     await insertChunked(trx, 'task_units', links);
     await insertChunked(trx, 'progress_reports', reports);
@@ -389,7 +606,11 @@ export async function seedLarge(deps: Deps, opts: SeedOptions): Promise<SeedResu
     await insertChunked(trx, 'round_plans', roundPlans);
     await insertChunked(trx, 'round_units', roundUnits);
     for (const s of snapshots) await trx.insertInto('round_snapshots').values(s).execute();
-    await insertChunked(trx, 'leader_sections', sections.map((s) => ({ user_id: leader, section_id: s.id! })));
+    await insertChunked(
+      trx,
+      'leader_sections',
+      sections.map((s) => ({ user_id: leader, section_id: s.id! })),
+    );
     if (deps.dialect === 'postgres') {
       // Explicit ids leave the sequences behind; move them past the rows written.
       for (const table of ['plans', 'plan_goals', 'sections', 'tasks', 'milestones', 'units', 'task_units', 'progress_reports', 'rounds']) {
@@ -397,7 +618,21 @@ export async function seedLarge(deps: Deps, opts: SeedOptions): Promise<SeedResu
       }
     }
     const counts = { plans: plans.length, tasks: tasks.length, units: units.length, reports: reports.length };
-    await trx.insertInto('audit_events').values({ at: new Date().toISOString(), actor_id: null, actor_unit_id: null, action: 'seed.large', entity_type: 'plan', entity_id: null, before: null, after: JSON.stringify(counts), client_ip: null, actor_name: 'system' }).execute();
+    await trx
+      .insertInto('audit_events')
+      .values({
+        at: new Date().toISOString(),
+        actor_id: null,
+        actor_unit_id: null,
+        action: 'seed.large',
+        entity_type: 'plan',
+        entity_id: null,
+        before: null,
+        after: JSON.stringify(counts),
+        client_ip: null,
+        actor_name: 'system',
+      })
+      .execute();
   });
   // Fresh statistics, so the planner sees 200,000 reports rather than an empty table; on PostgreSQL
   // also the visibility map, without which it will not read the covering indexes alone (autovacuum
@@ -406,15 +641,30 @@ export async function seedLarge(deps: Deps, opts: SeedOptions): Promise<SeedResu
 
   return {
     counts: {
-      plans: plans.length, sections: sections.length, tasks: tasks.length, milestones: milestones.length, units: units.length, taskUnits: links.length,
-      reports: reports.length, closedTasks: tasks.filter((t) => t.closed_on).length, rounds: rounds.length, snapshotBytes: snapshots.reduce((n, s) => n + s.content.length, 0),
+      plans: plans.length,
+      sections: sections.length,
+      tasks: tasks.length,
+      milestones: milestones.length,
+      units: units.length,
+      taskUnits: links.length,
+      reports: reports.length,
+      closedTasks: tasks.filter((t) => t.closed_on).length,
+      rounds: rounds.length,
+      snapshotBytes: snapshots.reduce((n, s) => n + s.content.length, 0),
     },
     ms: performance.now() - started,
     password,
   };
 }
 
-export const DEFAULT_OPTIONS = (today = chinaDay(Date.now())): SeedOptions => ({ plans: 50, tasksPerPlan: 400, unitsPerPlace: 20, reports: 200_000, year: Number(today.slice(0, 4)), today });
+export const DEFAULT_OPTIONS = (today = chinaDay(Date.now())): SeedOptions => ({
+  plans: 50,
+  tasksPerPlan: 400,
+  unitsPerPlace: 20,
+  reports: 200_000,
+  year: Number(today.slice(0, 4)),
+  today,
+});
 
 async function main(argv: string[]): Promise<number> {
   const force = argv.includes('--force');
@@ -433,7 +683,10 @@ async function main(argv: string[]): Promise<number> {
   const database = await openDatabase(config);
   try {
     const deps: Deps = { db: database.db, dialect: database.dialect, config, clock: systemClock };
-    const plans = await database.db.selectFrom('plans').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    const plans = await database.db
+      .selectFrom('plans')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst();
     if (Number(plans?.n ?? 0) > 0 && !force) {
       console.error(
         `数据库中已有 ${Number(plans!.n)} 个方案，未写入任何数据。\n` +
@@ -442,9 +695,15 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     const where = config.databaseUrl ? `PostgreSQL ${new URL(config.databaseUrl).pathname.slice(1)}` : `SQLite ${config.sqlitePath}`;
-    console.log(`seed:large → ${where}: ${opts.plans} plans × ${opts.tasksPerPlan} tasks, ${opts.plans * opts.unitsPerPlace} units, ${opts.reports} reports, year ${opts.year}, as of ${opts.today}`);
+    console.log(
+      `seed:large → ${where}: ${opts.plans} plans × ${opts.tasksPerPlan} tasks, ${opts.plans * opts.unitsPerPlace} units, ${opts.reports} reports, year ${opts.year}, as of ${opts.today}`,
+    );
     const result = await seedLarge(deps, { ...opts, password: config.demoPassword });
-    console.log(Object.entries(result.counts).map(([k, v]) => `${k} ${v}`).join(', '));
+    console.log(
+      Object.entries(result.counts)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', '),
+    );
     console.log(`done in ${(result.ms / 1000).toFixed(1)} s`);
     if (result.password) console.log(`accounts admin, coordinator, leader — password: ${result.password}`);
     return 0;

@@ -65,9 +65,10 @@ async function parseCommand(args: string[]): Promise<number> {
   }
   const text = await extractText(await readFile(file), basename(file));
   const plan = parsePlan(text, { fileName: basename(file) });
-  const out = args.includes('--format') && args[args.indexOf('--format') + 1] === 'gold'
-    ? toGoldShape(plan)
-    : { document: plan.document, goals: plan.goals, ...(plan.body ? { body: plan.body } : {}), tasks: plan.tasks };
+  const out =
+    args.includes('--format') && args[args.indexOf('--format') + 1] === 'gold'
+      ? toGoldShape(plan)
+      : { document: plan.document, goals: plan.goals, ...(plan.body ? { body: plan.body } : {}), tasks: plan.tasks };
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   return 0;
 }
@@ -109,7 +110,15 @@ async function userCommand(args: string[]): Promise<number> {
   try {
     const deps = { db: database.db, dialect: database.dialect, config, clock: systemClock };
     const given = process.env.TUIJIN_ADMIN_PASSWORD;
-    const { user, password } = await createUser(deps, SYSTEM_ACTOR, { username, displayName: '系统管理员', unitId: null, roles: ['admin'], leaderSectionIds: [], password: given, mustChangePassword: !given });
+    const { user, password } = await createUser(deps, SYSTEM_ACTOR, {
+      username,
+      displayName: '系统管理员',
+      unitId: null,
+      roles: ['admin'],
+      leaderSectionIds: [],
+      password: given,
+      mustChangePassword: !given,
+    });
     console.log(`created administrator ${user.username}${given ? '' : ` with password ${password} (to be changed at first sign-in)`}`);
     return 0;
   } finally {
@@ -160,7 +169,9 @@ async function backupCommand(args: string[]): Promise<number> {
         return 2;
       }
       const { manifest, totals: t } = await verifyBackup(resolve(file), dirname(resolve(file)));
-      console.log(`OK ${file}: ${manifest.database.kind}, migration ${manifest.migration.level}, ${t.tables} tables, ${t.rows} rows, ${t.files} files (${mb(t.bytes)}), made ${manifest.createdAt} by ${manifest.app.name} ${manifest.app.version}`);
+      console.log(
+        `OK ${file}: ${manifest.database.kind}, migration ${manifest.migration.level}, ${t.tables} tables, ${t.rows} rows, ${t.files} files (${mb(t.bytes)}), made ${manifest.createdAt} by ${manifest.app.name} ${manifest.app.version}`,
+      );
       return 0;
     }
     const out = optionValue(args, '--out');
@@ -172,7 +183,9 @@ async function backupCommand(args: string[]): Promise<number> {
     const target = !out ? resolve(name) : /\.tar\.gz$/.test(out) ? resolve(out) : join(resolve(out), name);
     const r = await createBackup(config, target);
     const t = totals(r.manifest);
-    console.log(`${r.file}\n  ${r.manifest.database.kind}, migration ${r.manifest.migration.level}, ${t.tables} tables, ${t.rows} rows, ${t.files} files; archive ${mb(r.size)}, SHA-256 ${r.sha256}, ${(r.durationMs / 1000).toFixed(1)} s`);
+    console.log(
+      `${r.file}\n  ${r.manifest.database.kind}, migration ${r.manifest.migration.level}, ${t.tables} tables, ${t.rows} rows, ${t.files} files; archive ${mb(r.size)}, SHA-256 ${r.sha256}, ${(r.durationMs / 1000).toFixed(1)} s`,
+    );
     return 0;
   } catch (err) {
     return backupFailed(err);
@@ -189,10 +202,12 @@ async function restoreCommand(args: string[]): Promise<number> {
   try {
     const r = await restoreBackup(config, resolve(file), { force: args.includes('--force') });
     const t = r.totals;
-    console.log(`restored ${file} (made ${r.manifest.createdAt}, migration ${r.manifest.migration.level}): ${t.tables} tables and ${t.rows} rows counted, ${t.files} files verified by SHA-256, in ${(r.durationMs / 1000).toFixed(1)} s`);
+    console.log(
+      `restored ${file} (made ${r.manifest.createdAt}, migration ${r.manifest.migration.level}): ${t.tables} tables and ${t.rows} rows counted, ${t.files} files verified by SHA-256, in ${(r.durationMs / 1000).toFixed(1)} s`,
+    );
     if (r.replacedDir) console.log(`the previous data was moved to ${r.replacedDir}; delete it once the restored installation checks out`);
     if (r.replacedDatabase) console.log(`the previous database was renamed ${r.replacedDatabase}; DROP DATABASE it once the restored installation checks out`);
-    console.log('start the server (tuijin serve): it brings the database up to this version\'s migrations');
+    console.log("start the server (tuijin serve): it brings the database up to this version's migrations");
     return 0;
   } catch (err) {
     return backupFailed(err);

@@ -29,12 +29,37 @@ function lint(path: string, source: string): { ok: boolean; output: string } {
 describe('import walls', () => {
   it.each([
     ['core imports no database', 'src/core/plans/x.ts', "import { sql } from 'kysely';\nexport const q = sql;\n", 'src/core does not touch the database'],
-    ['core imports no server code', 'src/core/plans/x.ts', "import { AppError } from '../../server/errors.ts';\nexport const e = AppError;\n", 'src/core imports neither server nor web'],
+    [
+      'core imports no server code',
+      'src/core/plans/x.ts',
+      "import { AppError } from '../../server/errors.ts';\nexport const e = AppError;\n",
+      'src/core imports neither server nor web',
+    ],
     ['core does no I/O', 'src/core/plans/x.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n", 'no I/O'],
-    ['core imports no server code by its alias', 'src/core/plans/x.ts', "import { AppError } from '#server/errors.ts';\nexport const e = AppError;\n", 'src/core imports neither server nor web'],
-    ['web imports no server code by its alias', 'src/web/pages/x.tsx', "import { AppError } from '#server/errors.ts';\nexport const e = AppError;\n", 'The web app imports no server code'],
-    ['web imports no server code', 'src/web/pages/x.tsx', "import { AppError } from '../../server/errors.ts';\nexport const e = AppError;\n", 'The web app imports no server code'],
-    ['a route file reaches no repo', 'src/server/plans/plans.routes.ts', "import { listPlans } from './plans.repo.ts';\nexport const l = listPlans;\n", 'routes → services → repos'],
+    [
+      'core imports no server code by its alias',
+      'src/core/plans/x.ts',
+      "import { AppError } from '#server/errors.ts';\nexport const e = AppError;\n",
+      'src/core imports neither server nor web',
+    ],
+    [
+      'web imports no server code by its alias',
+      'src/web/pages/x.tsx',
+      "import { AppError } from '#server/errors.ts';\nexport const e = AppError;\n",
+      'The web app imports no server code',
+    ],
+    [
+      'web imports no server code',
+      'src/web/pages/x.tsx',
+      "import { AppError } from '../../server/errors.ts';\nexport const e = AppError;\n",
+      'The web app imports no server code',
+    ],
+    [
+      'a route file reaches no repo',
+      'src/server/plans/plans.routes.ts',
+      "import { listPlans } from './plans.repo.ts';\nexport const l = listPlans;\n",
+      'routes → services → repos',
+    ],
     ['a route file writes no SQL', 'src/server/plans/plans.routes.ts', "import { sql } from 'kysely';\nexport const q = sql;\n", 'SQL lives in'],
   ])('%s', (_name, path, source, message) => {
     const r = lint(path, source);

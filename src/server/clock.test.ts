@@ -34,7 +34,10 @@ describe('one clock for the whole app', () => {
     expect(summary.json().asOf).toBe('2021-07-01');
     const lead = await firstLeadTask(t, planId);
     await t.addUser('dw', ['unit_manager'], lead.unit_id);
-    const created = await t.inject({ method: 'POST', url: `/api/tasks/${lead.task_id}/reports`, payload: { unitId: lead.unit_id, kind: 'part', stage: 'in_progress', narrative: '进展' } }, 'dw');
+    const created = await t.inject(
+      { method: 'POST', url: `/api/tasks/${lead.task_id}/reports`, payload: { unitId: lead.unit_id, kind: 'part', stage: 'in_progress', narrative: '进展' } },
+      'dw',
+    );
     expect(created.statusCode, created.body).toBe(201);
     const row = await t.deps.db.selectFrom('progress_reports').select('created_at').where('id', '=', created.json().id).executeTakeFirstOrThrow();
     expect(row.created_at).toBe('2021-07-01T02:00:00.000Z');

@@ -41,19 +41,26 @@ describe('concurrent transitions: exactly one applies', () => {
     const res = await times(20, () => t.inject({ method: 'POST', url: `/api/tasks/${task.id}/ledger/submit` }, 'lead'));
     expect(statuses(res), res.map((r) => r.body).join('\n')).toEqual([200, ...Array(19).fill(409)]);
     expect(res.filter((r) => r.statusCode === 409).every((r) => r.json().error.message === '落实方案已报送，等待审核')).toBe(true);
-    expect(await count('audit_events', (q) => q.where('action', '=', 'ledger.submit').where('entity_id', '=', String(task.id)).where('outcome', '=', 'ok'))).toBe(1);
+    expect(
+      await count('audit_events', (q) => q.where('action', '=', 'ledger.submit').where('entity_id', '=', String(task.id)).where('outcome', '=', 'ok')),
+    ).toBe(1);
     expect(await count('task_events', (q) => q.where('task_id', '=', task.id).where('kind', '=', 'plan'))).toBe(1);
   });
 
   it('a ledger edit racing a submit lands before it or is refused, never inside a submitted plan', async () => {
     // Returned so it can be submitted again; then submits and edits at once.
-    expect((await t.inject({ method: 'POST', url: `/api/tasks/${task.id}/ledger/review`, payload: { decision: 'return', comment: '请细化' } })).statusCode).toBe(200);
+    expect(
+      (await t.inject({ method: 'POST', url: `/api/tasks/${task.id}/ledger/review`, payload: { decision: 'return', comment: '请细化' } })).statusCode,
+    ).toBe(200);
     const res = await Promise.all([
       t.inject({ method: 'POST', url: `/api/tasks/${task.id}/ledger/submit` }, 'lead'),
-      ...Array.from({ length: 6 }, (_, i) => t.inject({ method: 'POST', url: `/api/tasks/${task.id}/ledger`, payload: { unitId: task.lead, action: `追加举措 ${i}` } }, 'lead')),
+      ...Array.from({ length: 6 }, (_, i) =>
+        t.inject({ method: 'POST', url: `/api/tasks/${task.id}/ledger`, payload: { unitId: task.lead, action: `追加举措 ${i}` } }, 'lead'),
+      ),
     ]);
     expect(res[0]!.statusCode).toBe(200);
-    const submittedAt = (await t.deps.db.selectFrom('task_plans').select('submitted_at').where('task_id', '=', task.id).executeTakeFirstOrThrow()).submitted_at!;
+    const submittedAt = (await t.deps.db.selectFrom('task_plans').select('submitted_at').where('task_id', '=', task.id).executeTakeFirstOrThrow())
+      .submitted_at!;
     const entries = await t.deps.db.selectFrom('ledger_entries').select(['action', 'created_at']).where('task_id', '=', task.id).execute();
     for (const r of res.slice(1)) expect([201, 409]).toContain(r.statusCode);
     // Every entry that was written was written before the submit.
@@ -62,14 +69,31 @@ describe('concurrent transitions: exactly one applies', () => {
   });
 
   it('10 alternating ledger reviews → exactly one decision', async () => {
-    const res = await times(10, (i) => t.inject({ method: 'POST', url: `/api/tasks/${task.id}/ledger/review`, payload: i % 2 ? { decision: 'return', comment: '退回' } : { decision: 'approve', comment: null } }));
+    const res = await times(10, (i) =>
+      t.inject({
+        method: 'POST',
+        url: `/api/tasks/${task.id}/ledger/review`,
+        payload: i % 2 ? { decision: 'return', comment: '退回' } : { decision: 'approve', comment: null },
+      }),
+    );
     expect(statuses(res)).toEqual([200, ...Array(9).fill(409)]);
-    expect(await count('audit_events', (q) => q.where('action', 'in', ['ledger.approve', 'ledger.return']).where('entity_id', '=', String(task.id)).where('outcome', '=', 'ok'))).toBe(2); // the earlier return, and this one
+    expect(
+      await count('audit_events', (q) =>
+        q.where('action', 'in', ['ledger.approve', 'ledger.return']).where('entity_id', '=', String(task.id)).where('outcome', '=', 'ok'),
+      ),
+    ).toBe(2); // the earlier return, and this one
   });
 
   let reportId: number;
   it('10 submits of one report → 1 × 200, 9 × 409', async () => {
-    const created = await t.inject({ method: 'POST', url: `/api/tasks/${task.id}/reports`, payload: { unitId: task.lead, kind: 'consolidated', stage: 'in_progress', narrative: '按计划推进' } }, 'lead');
+    const created = await t.inject(
+      {
+        method: 'POST',
+        url: `/api/tasks/${task.id}/reports`,
+        payload: { unitId: task.lead, kind: 'consolidated', stage: 'in_progress', narrative: '按计划推进' },
+      },
+      'lead',
+    );
     expect(created.statusCode).toBe(201);
     reportId = created.json().id;
     const res = await times(10, () => t.inject({ method: 'POST', url: `/api/reports/${reportId}/submit` }, 'lead'));
@@ -78,7 +102,13 @@ describe('concurrent transitions: exactly one applies', () => {
   });
 
   it('10 alternating report reviews → exactly one decision, one review event', async () => {
-    const res = await times(10, (i) => t.inject({ method: 'POST', url: `/api/reports/${reportId}/review`, payload: i % 2 ? { decision: 'return', comment: '请补充' } : { decision: 'accept', comment: null } }));
+    const res = await times(10, (i) =>
+      t.inject({
+        method: 'POST',
+        url: `/api/reports/${reportId}/review`,
+        payload: i % 2 ? { decision: 'return', comment: '请补充' } : { decision: 'accept', comment: null },
+      }),
+    );
     expect(statuses(res)).toEqual([200, ...Array(9).fill(409)]);
     expect(await count('audit_events', (q) => q.where('action', 'in', ['report.accept', 'report.return']).where('entity_id', '=', String(reportId)))).toBe(1);
     expect(await count('task_events', (q) => q.where('report_id', '=', reportId).where('kind', '=', 'review'))).toBe(1);
@@ -100,7 +130,9 @@ describe('concurrent transitions: exactly one applies', () => {
   });
 
   it('20 creates of one username → 1 × 201, 19 × 409 naming the username, never 500', async () => {
-    const res = await times(20, () => t.inject({ method: 'POST', url: '/api/users', payload: { username: 'fuzzuser1', displayName: '测试', unitId: null, roles: ['leader'] } }, 'admin'));
+    const res = await times(20, () =>
+      t.inject({ method: 'POST', url: '/api/users', payload: { username: 'fuzzuser1', displayName: '测试', unitId: null, roles: ['leader'] } }, 'admin'),
+    );
     expect(statuses(res), res.map((r) => r.body).join('\n')).toEqual([201, ...Array(19).fill(409)]);
     expect(res.filter((r) => r.statusCode === 409).every((r) => r.json().error.message === '用户名“fuzzuser1”已存在')).toBe(true);
     expect(await count('audit_events', (q) => q.where('action', '=', 'user.create').where('after', 'like', '%fuzzuser1%'))).toBe(1);

@@ -82,9 +82,15 @@ export function parseTrustProxy(value: string | undefined, legacy: '0' | '1'): f
   if (value === undefined) return legacy === '1' ? trustHops(1) : false;
   const v = value.trim();
   if (/^\d{1,3}$/.test(v)) return Number(v) === 0 ? false : trustHops(Number(v));
-  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  const list = v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   const bad = list.filter((x) => !isAddressOrRange(x));
-  if (list.length === 0 || bad.length) throw new Error(`Invalid configuration:\n  TUIJIN_TRUST_PROXY: expected a hop count or proxy addresses/CIDR ranges, got ${JSON.stringify(bad[0] ?? value)}`);
+  if (list.length === 0 || bad.length)
+    throw new Error(
+      `Invalid configuration:\n  TUIJIN_TRUST_PROXY: expected a hop count or proxy addresses/CIDR ranges, got ${JSON.stringify(bad[0] ?? value)}`,
+    );
   return list;
 }
 

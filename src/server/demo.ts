@@ -23,12 +23,23 @@ export interface DemoAccount {
 export async function createDemoAccounts(deps: Deps): Promise<{ password: string; accounts: DemoAccount[] } | null> {
   if (!deps.config.demoAccounts || (await countUsers(deps.db)) > 0) return null;
   const password = deps.config.demoPassword ?? randomPassword();
-  const officeId = (await findUnitByName(deps.db, COORDINATOR_UNIT))?.id ?? (await insertUnit(deps.db, { name: COORDINATOR_UNIT, is_collective: 0, created_at: deps.clock.iso() }));
+  const officeId =
+    (await findUnitByName(deps.db, COORDINATOR_UNIT))?.id ??
+    (await insertUnit(deps.db, { name: COORDINATOR_UNIT, is_collective: 0, created_at: deps.clock.iso() }));
   const sections = await allSectionIds(deps.db);
   const units = await unitsNamedOnTasks(deps.db);
   // The demo password may be anything the operator chose, so it skips the strength rule (mustChange stays off).
   const make = (username: string, displayName: string, unitId: number | null, roles: Role[], leaderSectionIds: number[] = []) =>
-    createUser(deps, SYSTEM_ACTOR, { username, displayName, unitId, roles, leaderSectionIds, password: undefined, mustChangePassword: false, fixedPassword: password });
+    createUser(deps, SYSTEM_ACTOR, {
+      username,
+      displayName,
+      unitId,
+      roles,
+      leaderSectionIds,
+      password: undefined,
+      mustChangePassword: false,
+      fixedPassword: password,
+    });
   const accounts: DemoAccount[] = [];
   await make('admin', '系统管理员', null, ['admin']);
   accounts.push({ username: 'admin', role: '系统管理员', unit: null });
@@ -39,7 +50,13 @@ export async function createDemoAccounts(deps: Deps): Promise<{ password: string
   accounts.push({ username: 'auditor', role: '审计管理员', unit: null });
   await make('coordinator', '区政府办公室统筹员', officeId, ['coordinator']);
   accounts.push({ username: 'coordinator', role: '统筹协调', unit: COORDINATOR_UNIT });
-  await make('leader', '分管领导', null, ['leader'], sections.map((s) => s.id));
+  await make(
+    'leader',
+    '分管领导',
+    null,
+    ['leader'],
+    sections.map((s) => s.id),
+  );
   accounts.push({ username: 'leader', role: '分管领导（全部章节）', unit: null });
   for (const [i, u] of units.entries()) {
     const username = `dw${String(i + 1).padStart(2, '0')}`;

@@ -21,9 +21,14 @@ beforeAll(async () => {
   const plan = await importSeed(t);
   const lead = await firstLeadTask(t, plan);
   await t.addUser('dw', ['unit_manager'], lead.unit_id);
-  const report = await t.inject({ method: 'POST', url: `/api/tasks/${lead.task_id}/reports`, payload: { unitId: lead.unit_id, kind: 'part', stage: 'in_progress', narrative: '进展' } }, 'dw');
+  const report = await t.inject(
+    { method: 'POST', url: `/api/tasks/${lead.task_id}/reports`, payload: { unitId: lead.unit_id, kind: 'part', stage: 'in_progress', narrative: '进展' } },
+    'dw',
+  );
   expect(report.statusCode, report.body).toBe(201);
-  expect((await t.inject({ method: 'POST', url: `/api/reports/${report.json().id}/attachments`, ...multipart('现场照片.png', PNG) }, 'dw')).statusCode).toBe(201);
+  expect((await t.inject({ method: 'POST', url: `/api/reports/${report.json().id}/attachments`, ...multipart('现场照片.png', PNG) }, 'dw')).statusCode).toBe(
+    201,
+  );
   evidenceId = (await t.deps.db.selectFrom('attachments').select('id').where('report_id', '=', report.json().id).executeTakeFirstOrThrow()).id;
   // The same app serving a (stand-in) built web app, as `tuijin serve` does.
   const webDir = mkdtempSync(join(tmpdir(), 'tuijin-web-'));
@@ -38,7 +43,13 @@ afterAll(async () => {
 
 /** The policy, directive by directive. */
 function csp(header: string | string[] | number | undefined): Map<string, string> {
-  return new Map(String(header).split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1).join(' ')]));
+  return new Map(
+    String(header)
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1).join(' ')]),
+  );
 }
 
 function expectSecurityHeaders(headers: Record<string, string | string[] | number | undefined>, what: string) {
@@ -94,7 +105,10 @@ describe('security headers', () => {
   });
 
   it('on the other downloads (.xlsx exports and templates)', async () => {
-    for (const [url, as] of [['/api/users/template.xlsx', 'admin'], ['/api/audit.xlsx', 'auditor']] as const) {
+    for (const [url, as] of [
+      ['/api/users/template.xlsx', 'admin'],
+      ['/api/audit.xlsx', 'auditor'],
+    ] as const) {
       const res = await t.inject({ method: 'GET', url }, as);
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-disposition'], url).toMatch(/^attachment; /);

@@ -24,7 +24,9 @@ const CSP: Record<string, string[]> = {
 };
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
-  'content-security-policy': Object.entries(CSP).map(([k, v]) => `${k} ${v.join(' ')}`).join(';'),
+  'content-security-policy': Object.entries(CSP)
+    .map(([k, v]) => `${k} ${v.join(' ')}`)
+    .join(';'),
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
   'origin-agent-cluster': '?1',

@@ -5,7 +5,17 @@ import type { Me } from '#core/api/auth.ts';
 import { MENU, ROUTES } from './config/routes.ts';
 
 const me = (roles: Role[], unitId: number | null = null): Me => ({
-  id: 7, username: 'u', displayName: '用户', unitId, unitName: unitId ? '区税务局' : null, roles, leaderSectionIds: [3], mustChangePassword: false, passwordExpired: false, gate: null, csrfToken: 't',
+  id: 7,
+  username: 'u',
+  displayName: '用户',
+  unitId,
+  unitName: unitId ? '区税务局' : null,
+  roles,
+  leaderSectionIds: [3],
+  mustChangePassword: false,
+  passwordExpired: false,
+  gate: null,
+  csrfToken: 't',
 });
 const labels = (m: Me | null) => visibleMenu(m, MENU).map((e) => e.label);
 
@@ -22,11 +32,24 @@ describe('access', () => {
     expect(labels(me(['inspector']))).toEqual(['方案', '看板', '调度通报', '单位', '截止日历']);
     expect(labels(me(['coordinator']))).toEqual(['方案', '看板', '调度通报', '审核队列', '约谈建议', '导入方案', '单位', '截止日历']);
     expect(labels(me(['admin']))).toEqual(['方案', '看板', '调度通报', '单位', '截止日历', '账号管理', '系统设置']);
-    expect(labels(me(['admin', 'coordinator'], 2))).toEqual(['我的单位', '方案', '看板', '调度通报', '审核队列', '约谈建议', '导入方案', '单位', '截止日历', '账号管理', '系统设置']);
+    expect(labels(me(['admin', 'coordinator'], 2))).toEqual([
+      '我的单位',
+      '方案',
+      '看板',
+      '调度通报',
+      '审核队列',
+      '约谈建议',
+      '导入方案',
+      '单位',
+      '截止日历',
+      '账号管理',
+      '系统设置',
+    ]);
     // 三权分立: the audit page is the audit administrator's alone; the security administrator sees the accounts.
     expect(labels(me(['audit_admin']))).toEqual(['方案', '看板', '调度通报', '单位', '截止日历', '审计日志']);
     expect(labels(me(['security_admin']))).toEqual(['方案', '看板', '调度通报', '单位', '截止日历', '账号管理', '安全设置']);
-    for (const roles of [['admin'], ['security_admin'], ['coordinator'], ['leader'], ['unit_manager'], ['inspector']] as Role[][]) expect(labels(me(roles, 4))).not.toContain('审计日志');
+    for (const roles of [['admin'], ['security_admin'], ['coordinator'], ['leader'], ['unit_manager'], ['inspector']] as Role[][])
+      expect(labels(me(roles, 4))).not.toContain('审计日志');
     expect(labels(null)).toEqual([]);
   });
 

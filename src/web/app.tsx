@@ -131,7 +131,17 @@ function Session() {
         status="warning"
         title="无法连接服务器"
         subTitle={boot.message}
-        extra={<Button type="primary" onClick={() => { setBoot({ state: 'loading' }); setAttempt((n) => n + 1); }}>重试</Button>}
+        extra={
+          <Button
+            type="primary"
+            onClick={() => {
+              setBoot({ state: 'loading' });
+              setAttempt((n) => n + 1);
+            }}
+          >
+            重试
+          </Button>
+        }
       />
     );
   }

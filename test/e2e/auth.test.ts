@@ -1,4 +1,3 @@
-
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '#server/context.ts';
 import { importSampleIfEmpty } from '#server/sample.ts';
@@ -142,14 +141,21 @@ it('an admin manages accounts and settings, and does not see the audit trail (�
   await page.getByTestId('user-unit').click();
   await page.keyboard.type(UNIT);
   await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: '创 建' }).or(page.getByRole('button', { name: '创建' })).click();
+  await page
+    .getByRole('button', { name: '创 建' })
+    .or(page.getByRole('button', { name: '创建' }))
+    .click();
   await page.getByTestId('password-once').waitFor();
   const initial = (await page.getByTestId('password-once').textContent())?.trim() ?? '';
   expect(initial.length).toBeGreaterThanOrEqual(10);
   await page.getByRole('button', { name: '我已记下' }).click();
   await page.getByTestId('password-once').waitFor({ state: 'hidden' });
   await page.getByText('zhangwei', { exact: true }).waitFor();
-  const created = await e.deps.db.selectFrom('users').select(['unit_id', 'roles', 'must_change_password']).where('username', '=', 'zhangwei').executeTakeFirstOrThrow();
+  const created = await e.deps.db
+    .selectFrom('users')
+    .select(['unit_id', 'roles', 'must_change_password'])
+    .where('username', '=', 'zhangwei')
+    .executeTakeFirstOrThrow();
   expect(created).toEqual({ unit_id: unitId, roles: '["unit_staff"]', must_change_password: 1 });
   await e.shot('accounts');
 
@@ -159,7 +165,10 @@ it('an admin manages accounts and settings, and does not see the audit trail (�
   await page.getByRole('button', { name: '补充 2027 年' }).click();
   await page.getByLabel('放假日期').fill('2027-01-01\n2027-01-02\n2027-01-03');
   await page.getByLabel('调休上班日').fill('2027-01-09');
-  await page.getByTestId('calendar-editor').getByRole('button', { name: /保\s*存/ }).click();
+  await page
+    .getByTestId('calendar-editor')
+    .getByRole('button', { name: /保\s*存/ })
+    .click();
   await page.getByTestId('settings-calendar').getByText('管理员补充').waitFor();
   const stored = await e.deps.db.selectFrom('settings').select('value').where('key', '=', 'calendar_years').executeTakeFirstOrThrow();
   expect(JSON.parse(stored.value)).toEqual([{ year: 2027, holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], workdays: ['2027-01-09'] }]);
@@ -216,7 +225,10 @@ it('the audit administrator alone reads the audit trail, checks its chain and se
   expect(await page.getByTestId('audit-verify-result').textContent()).toMatch(/哈希链完整：已校验 \d+ 条/);
   const days = page.getByTestId('audit-integrity').getByRole('spinbutton');
   await days.fill('365');
-  await page.getByTestId('audit-integrity').getByRole('button', { name: /保\s*存/ }).click();
+  await page
+    .getByTestId('audit-integrity')
+    .getByRole('button', { name: /保\s*存/ })
+    .click();
   await page.getByText('审计日志保留期限已设为 365 天').waitFor();
   const stored = await e.deps.db.selectFrom('settings').select('value').where('key', '=', 'audit_retention').executeTakeFirstOrThrow();
   expect(JSON.parse(stored.value)).toEqual({ days: 365 });
@@ -226,7 +238,11 @@ it('the audit administrator alone reads the audit trail, checks its chain and se
 it('the security administrator unlocks and resets passwords, and neither creates nor edits accounts', async () => {
   const { page, baseUrl } = e;
   // A locked account (ten wrong passwords, as the sign-in would leave it).
-  await e.deps.db.updateTable('users').set({ failed_logins: 10, locked_until: new Date(Date.now() + 15 * 60_000).toISOString() }).where('username', '=', 'shuiwu').execute();
+  await e.deps.db
+    .updateTable('users')
+    .set({ failed_logins: 10, locked_until: new Date(Date.now() + 15 * 60_000).toISOString() })
+    .where('username', '=', 'shuiwu')
+    .execute();
   await signOut(page);
   await page.goto(`${baseUrl}/admin/users`);
   await page.waitForURL(/\/login\?next=%2Fadmin%2Fusers$/);
@@ -246,7 +262,10 @@ it('the security administrator unlocks and resets passwords, and neither creates
   const unlocked = await e.deps.db.selectFrom('users').select(['failed_logins', 'locked_until']).where('username', '=', 'shuiwu').executeTakeFirstOrThrow();
   expect(unlocked).toEqual({ failed_logins: 0, locked_until: null });
   await row.getByRole('button', { name: /重置密码/ }).click();
-  await page.locator('.ant-popconfirm-buttons').getByRole('button', { name: /重\s*置/ }).click();
+  await page
+    .locator('.ant-popconfirm-buttons')
+    .getByRole('button', { name: /重\s*置/ })
+    .click();
   await page.getByTestId('password-once').waitFor({ state: 'visible' });
   await page.getByText('密码已重置').waitFor();
   expect(((await page.getByTestId('password-once').textContent()) ?? '').trim().length).toBeGreaterThanOrEqual(10);
@@ -255,10 +274,20 @@ it('the security administrator unlocks and resets passwords, and neither creates
 
   // A lost phone: the security administrator resets an account's second factor; it enrols again at its next sign-in.
   await row.getByTestId('user-reset-totp').click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /重\s*置/ }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /重\s*置/ })
+    .click();
   await page.getByText('已重置“王税务”的双因素认证').waitFor();
-  const totpReset = await e.deps.db.selectFrom('audit_events').select(['actor_name', 'entity_id']).where('action', '=', 'auth.totp_reset').executeTakeFirstOrThrow();
-  expect(totpReset).toEqual({ actor_name: 'anquan', entity_id: String((await e.deps.db.selectFrom('users').select('id').where('username', '=', 'shuiwu').executeTakeFirstOrThrow()).id) });
+  const totpReset = await e.deps.db
+    .selectFrom('audit_events')
+    .select(['actor_name', 'entity_id'])
+    .where('action', '=', 'auth.totp_reset')
+    .executeTakeFirstOrThrow();
+  expect(totpReset).toEqual({
+    actor_name: 'anquan',
+    entity_id: String((await e.deps.db.selectFrom('users').select('id').where('username', '=', 'shuiwu').executeTakeFirstOrThrow()).id),
+  });
 
   // The security settings are the security administrator's page.
   await page.getByTestId('menu-security').click();
@@ -277,7 +306,15 @@ it('the security administrator unlocks and resets passwords, and neither creates
 it('a user with a temporary password must change it before the app opens', async () => {
   const { page, baseUrl } = e;
   await signOut(page);
-  await createUser(e.deps, SYSTEM_ACTOR, { username: 'xinren', displayName: '新人', unitId, roles: ['unit_manager'], leaderSectionIds: [], password: PASSWORD, mustChangePassword: true });
+  await createUser(e.deps, SYSTEM_ACTOR, {
+    username: 'xinren',
+    displayName: '新人',
+    unitId,
+    roles: ['unit_manager'],
+    leaderSectionIds: [],
+    password: PASSWORD,
+    mustChangePassword: true,
+  });
   await page.goto(`${baseUrl}/my`);
   await page.waitForURL(/\/login\?next=%2Fmy$/);
   await signIn(page, 'xinren', PASSWORD);

@@ -14,7 +14,15 @@ let target: string;
 beforeAll(async () => {
   e = await startE2E();
   await importSampleIfEmpty(e.deps);
-  await createUser(e.deps, SYSTEM_ACTOR, { username: 'sysadmin', displayName: '系统管理员', unitId: null, roles: ['admin'], leaderSectionIds: [], password: PASSWORD, mustChangePassword: false });
+  await createUser(e.deps, SYSTEM_ACTOR, {
+    username: 'sysadmin',
+    displayName: '系统管理员',
+    unitId: null,
+    roles: ['admin'],
+    leaderSectionIds: [],
+    password: PASSWORD,
+    mustChangePassword: false,
+  });
   target = join(mkdtempSync(join(tmpdir(), 'tuijin-e2e-backups-')), 'nightly');
 });
 afterAll(async () => e?.close());

@@ -40,7 +40,13 @@ beforeAll(async () => {
   const account = { password: PASSWORD, mustChangePassword: false, leaderSectionIds: [] };
   await createUser(e.deps, SYSTEM_ACTOR, { ...account, username: 'lingdao', displayName: LEADER_NAME, unitId: null, roles: ['leader'] });
   await createUser(e.deps, SYSTEM_ACTOR, { ...account, username: 'tianbao', displayName: STAFF_NAME, unitId: unit.id, roles: ['unit_staff'] });
-  const { user: coordinator } = await createUser(e.deps, SYSTEM_ACTOR, { ...account, username: 'tongchou', displayName: '赵统筹', unitId: null, roles: ['coordinator'] });
+  const { user: coordinator } = await createUser(e.deps, SYSTEM_ACTOR, {
+    ...account,
+    username: 'tongchou',
+    displayName: '赵统筹',
+    unitId: null,
+    roles: ['coordinator'],
+  });
   const actor: Actor = {
     userId: coordinator.id,
     unitId: null,
@@ -49,7 +55,10 @@ beforeAll(async () => {
     principal: { userId: coordinator.id, unitId: null, roles: ['coordinator'], unitScope: [], leaderSectionIds: [] },
   };
   // Two closed dispatch rounds: the trend across rounds has two points.
-  for (const [title, due, closed] of [['第1期调度', '2026-10-16', '2026-10-20T02:00:00Z'], ['第2期调度', '2026-11-13', '2026-11-17T02:00:00Z']] as const) {
+  for (const [title, due, closed] of [
+    ['第1期调度', '2026-10-16', '2026-10-20T02:00:00Z'],
+    ['第2期调度', '2026-11-13', '2026-11-17T02:00:00Z'],
+  ] as const) {
     const round = await openRound(e.deps, actor, { title, dueDate: due, planIds: [planId] }, new Date(Date.parse(closed) - 7 * 86_400_000));
     await closeRound(e.deps, actor, round.id, new Date(closed));
   }
@@ -138,7 +147,9 @@ it('a leader reads the dashboard, drills into a section, opens the cockpit; the 
     [segmentCentre(sections, index, 'done'), index] as const,
   );
   await page.mouse.click(box.x + donePoint[0]!, box.y + donePoint[1]!);
-  await expect.poll(async () => Number(await page.getByTestId('drill-total').getAttribute('data-count')), { timeout: 10_000 }).toBe(section.counts[COUNT_KEYS.done]);
+  await expect
+    .poll(async () => Number(await page.getByTestId('drill-total').getAttribute('data-count')), { timeout: 10_000 })
+    .toBe(section.counts[COUNT_KEYS.done]);
   await closeDrawer(page);
 
   // A click anywhere over the burn-up opens the tasks due in the month under it.
@@ -146,7 +157,9 @@ it('a leader reads the dashboard, drills into a section, opens the cockpit; the 
   expect(june.total).toBeGreaterThan(0);
   await page.getByTestId('chart-burnup').scrollIntoViewIfNeeded();
   const burnupBox = (await page.getByTestId('chart-burnup').boundingBox())!;
-  const junePoint = await page.evaluate(() => window.__charts!['chart-burnup']!.convertToPixel({ xAxisIndex: 0, yAxisIndex: 0 }, ['2021-06-15', 20]) as number[]);
+  const junePoint = await page.evaluate(
+    () => window.__charts!['chart-burnup']!.convertToPixel({ xAxisIndex: 0, yAxisIndex: 0 }, ['2021-06-15', 20]) as number[],
+  );
   await page.mouse.click(burnupBox.x + junePoint[0]!, burnupBox.y + junePoint[1]!);
   await expect.poll(async () => Number(await page.getByTestId('drill-total').getAttribute('data-count')), { timeout: 10_000 }).toBe(june.total);
   expect(await page.locator('.ant-drawer-title').textContent()).toContain('2021年6月');
@@ -157,11 +170,17 @@ it('a leader reads the dashboard, drills into a section, opens the cockpit; the 
   const [m, u] = view.cells.reduce((a, b) => (b[2] > a[2] ? b : a));
   const unit = view.units[u]!;
   const month = view.months[m]!;
-  const cellTasks = await api<{ total: number }>(page, `/api/dashboard/tasks?planId=${planId}&unitId=${unit.unitId}&month=${month}&status=overdue,done_late&pageSize=1`);
+  const cellTasks = await api<{ total: number }>(
+    page,
+    `/api/dashboard/tasks?planId=${planId}&unitId=${unit.unitId}&month=${month}&status=overdue,done_late&pageSize=1`,
+  );
   expect(cellTasks.total).toBeGreaterThan(0);
   await page.getByTestId('chart-heatmap').scrollIntoViewIfNeeded();
   const heatBox = (await page.getByTestId('chart-heatmap').boundingBox())!;
-  const cell = await page.evaluate(([x, y]) => window.__charts!['chart-heatmap']!.convertToPixel({ xAxisIndex: 0, yAxisIndex: 0 }, [x, y]) as number[], [m, u] as const);
+  const cell = await page.evaluate(([x, y]) => window.__charts!['chart-heatmap']!.convertToPixel({ xAxisIndex: 0, yAxisIndex: 0 }, [x, y]) as number[], [
+    m,
+    u,
+  ] as const);
   await page.mouse.click(heatBox.x + cell[0]!, heatBox.y + cell[1]!);
   await expect.poll(async () => Number(await page.getByTestId('drill-total').getAttribute('data-count')), { timeout: 10_000 }).toBe(cellTasks.total);
   expect(await page.locator('.ant-drawer-title').textContent()).toContain(unit.name);
@@ -223,7 +242,13 @@ it('a leader reads the dashboard, drills into a section, opens the cockpit; the 
   await closeDrawer(cp);
 
   // A task closed meanwhile shows on the cockpit after the next refresh (every 60 s), without a reload.
-  const open = await e.deps.db.selectFrom('tasks').select('id').where('plan_id', '=', planId).where('closed_on', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+  const open = await e.deps.db
+    .selectFrom('tasks')
+    .select('id')
+    .where('plan_id', '=', planId)
+    .where('closed_on', 'is', null)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
   await e.deps.db.updateTable('tasks').set({ closed_on: '2021-03-02' }).where('id', '=', open.id).execute();
   forgetDashboardCache(e.deps);
   const before = await figure(cp, 'cockpit-done');

@@ -99,7 +99,10 @@ export async function enrolSecondFactor(page: Page): Promise<{ secret: string; r
   await page.getByTestId('totp-code').fill(totpCode(secret, Date.now()));
   await page.getByTestId('totp-confirm').click();
   await page.getByTestId('recovery-codes').waitFor();
-  const recoveryCodes = ((await page.getByTestId('recovery-codes').textContent()) ?? '').split('\n').map((c) => c.trim()).filter(Boolean);
+  const recoveryCodes = ((await page.getByTestId('recovery-codes').textContent()) ?? '')
+    .split('\n')
+    .map((c) => c.trim())
+    .filter(Boolean);
   await page.getByTestId('recovery-done').click();
   return { secret, recoveryCodes };
 }

@@ -16,9 +16,18 @@ let e: E2E;
 beforeAll(async () => {
   e = await startE2E();
   await createUser(e.deps, SYSTEM_ACTOR, {
-    username: 'tongchou', displayName: '统筹协调员', unitId: null, roles: ['coordinator'], leaderSectionIds: [], password: PASSWORD, mustChangePassword: false,
+    username: 'tongchou',
+    displayName: '统筹协调员',
+    unitId: null,
+    roles: ['coordinator'],
+    leaderSectionIds: [],
+    password: PASSWORD,
+    mustChangePassword: false,
   });
-  await e.deps.db.insertInto('units').values(DIRECTORY.map((name) => ({ name, is_collective: 0, parent_id: null, created_at: new Date().toISOString() }))).execute();
+  await e.deps.db
+    .insertInto('units')
+    .values(DIRECTORY.map((name) => ({ name, is_collective: 0, parent_id: null, created_at: new Date().toISOString() })))
+    .execute();
 });
 afterAll(async () => e?.close());
 
@@ -47,7 +56,7 @@ async function markLine(needle: string): Promise<void> {
   await picked.getByTestId('source-task-start').click();
 }
 
-it('shows the reading\'s warnings and levels, and fixes the task level and one task start by re-reading in place', async () => {
+it("shows the reading's warnings and levels, and fixes the task level and one task start by re-reading in place", async () => {
   const { page, baseUrl } = e;
   await page.goto(`${baseUrl}/login`);
   await signIn(page, 'tongchou', PASSWORD);
@@ -120,17 +129,35 @@ it('shows the reading\'s warnings and levels, and fixes the task level and one t
   const plan = await e.deps.db.selectFrom('plans').select(['title']).where('id', '=', planId).executeTakeFirstOrThrow();
   expect(plan.title).toBe('青禾县2024年优化营商环境重点任务（已核对）');
   const tasks = await e.deps.db.selectFrom('tasks').select(['title']).where('plan_id', '=', planId).orderBy('ordinal').execute();
-  const leads = await e.deps.db.selectFrom('task_units as tu').innerJoin('tasks as t', 't.id', 'tu.task_id').innerJoin('units as u', 'u.id', 'tu.unit_id')
-    .select(['t.title', 'u.name']).where('t.plan_id', '=', planId).where('tu.role', '=', 'lead').where('t.title', 'in', ['压缩审批时限', '推行信用修复“一次办”，8月底前出台配套办法']).orderBy('t.ordinal').execute();
+  const leads = await e.deps.db
+    .selectFrom('task_units as tu')
+    .innerJoin('tasks as t', 't.id', 'tu.task_id')
+    .innerJoin('units as u', 'u.id', 'tu.unit_id')
+    .select(['t.title', 'u.name'])
+    .where('t.plan_id', '=', planId)
+    .where('tu.role', '=', 'lead')
+    .where('t.title', 'in', ['压缩审批时限', '推行信用修复“一次办”，8月底前出台配套办法'])
+    .orderBy('t.ordinal')
+    .execute();
   expect(leads.map((r) => r.name)).toEqual(['县行政审批服务局', '县市场监管局']);
-  expect(tasks.map((t) => t.title)).toEqual(['深化“一网通办”改革', '压缩审批时限', '规范涉企收费', '加强信用监管', '推行信用修复“一次办”，8月底前出台配套办法', '保障项目用地']);
+  expect(tasks.map((t) => t.title)).toEqual([
+    '深化“一网通办”改革',
+    '压缩审批时限',
+    '规范涉企收费',
+    '加强信用监管',
+    '推行信用修复“一次办”，8月底前出台配套办法',
+    '保障项目用地',
+  ]);
 });
 
 it('makes a draft of a document whose task level is not found, and reads its tasks from the lines marked', async () => {
   const { page, baseUrl } = e;
   const dir = mkdtempSync(join(tmpdir(), 'tuijin-e2e-plan-'));
   const file = join(dir, '年度重点工作.txt');
-  writeFileSync(file, '关于做好2024年度重点工作的通知\n一、总体要求\n各单位要高度重视，认真抓好落实。\n二、工作目标\n年底前建成全县数据共享平台。\n9月底前完成政务服务事项梳理。\n三、组织保障\n加强组织领导。\n');
+  writeFileSync(
+    file,
+    '关于做好2024年度重点工作的通知\n一、总体要求\n各单位要高度重视，认真抓好落实。\n二、工作目标\n年底前建成全县数据共享平台。\n9月底前完成政务服务事项梳理。\n三、组织保障\n加强组织领导。\n',
+  );
   await page.goto(`${baseUrl}/imports/new`);
   await page.setInputFiles('[data-testid="import-upload"] input[type=file]', file);
   await page.waitForURL(/\/imports\/\d+$/);

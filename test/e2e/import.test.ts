@@ -10,7 +10,13 @@ let e: E2E;
 beforeAll(async () => {
   e = await startE2E();
   await createUser(e.deps, SYSTEM_ACTOR, {
-    username: 'tongchou', displayName: '统筹协调员', unitId: null, roles: ['coordinator'], leaderSectionIds: [], password: COORDINATOR_PASSWORD, mustChangePassword: false,
+    username: 'tongchou',
+    displayName: '统筹协调员',
+    unitId: null,
+    roles: ['coordinator'],
+    leaderSectionIds: [],
+    password: COORDINATOR_PASSWORD,
+    mustChangePassword: false,
   });
 });
 afterAll(async () => e?.close());
@@ -59,7 +65,10 @@ it('uploads the sample plan through the UI, checks the draft, commits it and bro
   await expect.poll(total, { timeout: 10_000 }).toBeLessThan(199);
   expect(await total()).toBeGreaterThan(0);
 
-  const count = await e.deps.db.selectFrom('tasks').select((x) => x.fn.countAll().as('c')).executeTakeFirstOrThrow();
+  const count = await e.deps.db
+    .selectFrom('tasks')
+    .select((x) => x.fn.countAll().as('c'))
+    .executeTakeFirstOrThrow();
   expect(Number(count.c)).toBe(199);
 
   // Importing the same document again is refused with a link to the plan.

@@ -15,7 +15,13 @@ beforeAll(async () => {
   await importSampleIfEmpty(e.deps);
   const { db } = e.deps;
   const units = new Map((await db.selectFrom('units').select(['id', 'parent_id', 'is_collective']).execute()).map((u) => [u.id, u]));
-  const links = await db.selectFrom('task_units').select(['task_id', 'unit_id', 'role']).where('role', '=', 'lead').orderBy('task_id').orderBy('ordinal').execute();
+  const links = await db
+    .selectFrom('task_units')
+    .select(['task_id', 'unit_id', 'role'])
+    .where('role', '=', 'lead')
+    .orderBy('task_id')
+    .orderBy('ordinal')
+    .execute();
   // A task with exactly one lead unit, a top-level ordinary unit (so its account is plainly the lead).
   const byTask = new Map<number, number[]>();
   for (const l of links) byTask.set(l.task_id, [...(byTask.get(l.task_id) ?? []), l.unit_id]);
@@ -51,7 +57,10 @@ async function addEntry(page: Page, action: string, owner: string, deliverable: 
 /** Confirms the lead unit's 报送 in its pop-confirm. */
 async function submitPlan(page: Page) {
   await page.getByTestId('ledger-submit').click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /报\s*送/ }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /报\s*送/ })
+    .click();
   await page.getByTestId('ledger-status').filter({ hasText: '待审核' }).waitFor();
 }
 
@@ -59,9 +68,11 @@ async function review(page: Page, decision: 'approve' | 'return', comment: strin
   await page.getByTestId(decision === 'approve' ? 'ledger-approve' : 'ledger-return').click();
   await page.getByTestId('ledger-review-comment').fill(comment);
   await page.getByTestId('ledger-review-confirm').click();
-  await page.getByTestId('ledger-status').filter({ hasText: decision === 'approve' ? '已通过' : '已退回' }).waitFor();
+  await page
+    .getByTestId('ledger-status')
+    .filter({ hasText: decision === 'approve' ? '已通过' : '已退回' })
+    .waitFor();
 }
-
 
 it('the lead unit drafts and submits the plan, the coordinator returns it, and approves it once resubmitted', async () => {
   const { page } = e;
@@ -72,7 +83,12 @@ it('the lead unit drafts and submits the plan, the coordinator returns it, and a
   expect(await page.getByTestId('ledger-submit').count()).toBe(0);
   await addEntry(page, '制定窗口改造工作方案，明确时间表。', '王科长', '工作方案');
   await addEntry(page, '完成窗口改造并组织人员培训。', '刘主任', '验收报告');
-  const entries = await e.deps.db.selectFrom('ledger_entries').select(['action', 'owner', 'deliverable']).where('task_id', '=', taskId).orderBy('ordinal').execute();
+  const entries = await e.deps.db
+    .selectFrom('ledger_entries')
+    .select(['action', 'owner', 'deliverable'])
+    .where('task_id', '=', taskId)
+    .orderBy('ordinal')
+    .execute();
   expect(entries).toEqual([
     { action: '制定窗口改造工作方案，明确时间表。', owner: '王科长', deliverable: '工作方案' },
     { action: '完成窗口改造并组织人员培训。', owner: '刘主任', deliverable: '验收报告' },
@@ -122,7 +138,18 @@ it('the lead unit drafts and submits the plan, the coordinator returns it, and a
   const user = await e.deps.db.selectFrom('users').select('id').where('username', '=', 'tongchou').executeTakeFirstOrThrow();
   await e.deps.db
     .insertInto('notifications')
-    .values({ user_id: user.id, unit_id: null, kind: 'urge', task_id: taskId, milestone_id: null, notice_key: null, title: '任务逾期催办', body: '请督促牵头单位尽快完成。', created_at: new Date().toISOString(), read_at: null })
+    .values({
+      user_id: user.id,
+      unit_id: null,
+      kind: 'urge',
+      task_id: taskId,
+      milestone_id: null,
+      notice_key: null,
+      title: '任务逾期催办',
+      body: '请督促牵头单位尽快完成。',
+      created_at: new Date().toISOString(),
+      read_at: null,
+    })
     .execute();
   await page.reload();
   const bell = page.getByTestId('notification-bell');

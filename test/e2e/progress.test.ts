@@ -34,7 +34,8 @@ beforeAll(async () => {
     const lead = of.filter((l) => l.role === 'lead').map((l) => l.unit_id);
     const plain = (u: number) => units.get(u)?.parent_id === null && units.get(u)?.is_collective === 0;
     const responsible = of.filter((l) => l.role === 'responsible' && !lead.includes(l.unit_id) && plain(l.unit_id)).map((l) => l.unit_id);
-    if (lead.length === 1 && plain(lead[0]!) && responsible.length > 0) candidates.push({ taskId: id, lead: lead[0]!, responsible: responsible[0]!, dated: dated.has(id) });
+    if (lead.length === 1 && plain(lead[0]!) && responsible.length > 0)
+      candidates.push({ taskId: id, lead: lead[0]!, responsible: responsible[0]!, dated: dated.has(id) });
   }
   const pick = candidates.find((c) => !c.dated) ?? candidates[0];
   if (!pick) throw new Error('the sample plan has no task with a lead and a responsible unit');
@@ -93,7 +94,9 @@ it('a responsible unit reports, the lead consolidates, the coordinator returns a
   await page.getByTestId('report-waiting').waitFor();
   let reports = await reportsOfTask();
   expect(reports.map((r) => [r.kind, r.status, r.stage])).toEqual([['part', 'submitted', 'in_progress']]);
-  expect(await e.deps.db.selectFrom('attachments').select('file_name').where('report_id', '=', reports[0]!.id).execute()).toEqual([{ file_name: '现场照片.png' }]);
+  expect(await e.deps.db.selectFrom('attachments').select('file_name').where('report_id', '=', reports[0]!.id).execute()).toEqual([
+    { file_name: '现场照片.png' },
+  ]);
   await page.getByTestId('timeline-item').filter({ hasText: '已完成窗口改造' }).first().waitFor();
   await signOut(page);
 
@@ -119,7 +122,10 @@ it('a responsible unit reports, the lead consolidates, the coordinator returns a
   await page.getByTestId('report-submit').click();
   await page.getByTestId('report-waiting').waitFor();
   reports = await reportsOfTask();
-  expect(reports.map((r) => [r.kind, r.status])).toEqual([['part', 'submitted'], ['consolidated', 'submitted']]);
+  expect(reports.map((r) => [r.kind, r.status])).toEqual([
+    ['part', 'submitted'],
+    ['consolidated', 'submitted'],
+  ]);
   await signOut(page);
 
   // 3. The coordinator returns it from the review queue with a comment.

@@ -21,7 +21,13 @@ beforeAll(async () => {
   const { db } = e.deps;
   const units = new Map((await db.selectFrom('units').select(['id', 'name', 'parent_id', 'is_collective']).execute()).map((u) => [u.id, u]));
   const tasks = new Map((await db.selectFrom('tasks').select(['id', 'title']).execute()).map((t) => [t.id, t.title]));
-  const links = await db.selectFrom('task_units').select(['task_id', 'unit_id', 'role']).where('role', '=', 'lead').orderBy('task_id').orderBy('ordinal').execute();
+  const links = await db
+    .selectFrom('task_units')
+    .select(['task_id', 'unit_id', 'role'])
+    .where('role', '=', 'lead')
+    .orderBy('task_id')
+    .orderBy('ordinal')
+    .execute();
   const dated = new Set((await db.selectFrom('milestones').select('task_id').where('due_date', 'is not', null).execute()).map((m) => m.task_id));
   const leadsOf = new Map<number, number[]>();
   for (const l of links) leadsOf.set(l.task_id, [...(leadsOf.get(l.task_id) ?? []), l.unit_id]);
@@ -32,13 +38,21 @@ beforeAll(async () => {
     if (lead.length !== 1 || dated.has(taskId) || !unit || unit.parent_id !== null || unit.is_collective !== 0) continue;
     if (picks.some((p) => p.unitId === unitId)) continue;
     const n = picks.length + 1;
-    picks.push({ taskId, title: tasks.get(taskId)!, unitId, unitName: unit.name, username: `danwei${n}`, narrative: `第${n}家单位：本期已完成方案细化，正在组织实施。` });
+    picks.push({
+      taskId,
+      title: tasks.get(taskId)!,
+      unitId,
+      unitName: unit.name,
+      username: `danwei${n}`,
+      narrative: `第${n}家单位：本期已完成方案细化，正在组织实施。`,
+    });
     if (picks.length === 2) break;
   }
   if (picks.length < 2) throw new Error('the sample plan has no two undated tasks led by two plain units');
 
   const account = { password: PASSWORD, mustChangePassword: false, leaderSectionIds: [] };
-  for (const p of picks) await createUser(e.deps, SYSTEM_ACTOR, { ...account, username: p.username, displayName: `${p.unitName}管理员`, unitId: p.unitId, roles: ['unit_manager'] });
+  for (const p of picks)
+    await createUser(e.deps, SYSTEM_ACTOR, { ...account, username: p.username, displayName: `${p.unitName}管理员`, unitId: p.unitId, roles: ['unit_manager'] });
   await createUser(e.deps, SYSTEM_ACTOR, { ...account, username: 'tongchou', displayName: '赵统筹', unitId: null, roles: ['coordinator'] });
 });
 afterAll(async () => e?.close());
@@ -60,7 +74,13 @@ async function zipText(path: string, part: RegExp): Promise<string> {
   const names = Object.keys(zip.files).filter((n) => part.test(n));
   expect(names.length).toBeGreaterThan(0);
   const xml = await Promise.all(names.map((n) => zip.file(n)!.async('string')));
-  return xml.join('\n').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
+  return xml
+    .join('\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"');
 }
 
 /** The number an antd Statistic shows. */
@@ -129,7 +149,12 @@ it('the coordinator opens a round, two units report, the round closes and its ci
     await page.getByTestId('report-waiting').waitFor();
     await page.getByTestId('round-hint').filter({ hasText: '已在' }).waitFor();
     if (p === picks[0]) await e.shot('task-round-reported');
-    const report = await e.deps.db.selectFrom('progress_reports').select(['status', 'round_id']).where('task_id', '=', p.taskId).where('unit_id', '=', p.unitId).executeTakeFirstOrThrow();
+    const report = await e.deps.db
+      .selectFrom('progress_reports')
+      .select(['status', 'round_id'])
+      .where('task_id', '=', p.taskId)
+      .where('unit_id', '=', p.unitId)
+      .executeTakeFirstOrThrow();
     expect(report).toEqual({ status: 'submitted', round_id: roundId });
     // Back on the workbench, the card says the unit has reported.
     await page.goto(`${baseUrl}/workbench`);
@@ -227,7 +252,10 @@ it('the coordinator opens a round, two units report, the round closes and its ci
   await page.waitForURL((url) => /\/circulars\/\d+$/.test(url.pathname) && !url.pathname.endsWith(`/${circularId}`));
   const secondId = Number(/\/circulars\/(\d+)$/.exec(page.url())![1]);
   await page.getByTestId('circular-delete').click();
-  await page.locator('.ant-modal-confirm').getByRole('button', { name: /删\s*除/ }).click();
+  await page
+    .locator('.ant-modal-confirm')
+    .getByRole('button', { name: /删\s*除/ })
+    .click();
   await page.waitForURL(new RegExp(`/rounds/${roundId}$`));
   expect(await e.deps.db.selectFrom('circulars').select('id').where('round_id', '=', roundId).execute()).toEqual([{ id: circularId }]);
   expect(secondId).not.toBe(circularId);

@@ -7,7 +7,6 @@ import { IsoDate } from './common.ts';
 export { AUDIT_OUTCOME_LABELS, AUDIT_OUTCOMES } from '../audit/outcomes.ts';
 export type { AuditOutcome } from '../audit/outcomes.ts';
 
-
 export const AuditQuerySchema = z.object({
   actor: z.string().trim().max(64).optional(),
   action: z.string().trim().max(64).optional(),
@@ -24,9 +23,20 @@ export type AuditQuery = { [K in 'actor' | 'action' | 'entityType' | 'outcome' |
 
 /** One audit event; `at` is ISO UTC, `seq` and `hash` its place in the hash chain (null until chained). */
 export const AuditEventSchema = z.object({
-  id: z.number(), at: z.string(), actorId: z.number().nullable(), actorName: z.string().nullable(), actorUnitId: z.number().nullable(), action: z.string(),
-  entityType: z.string(), entityId: z.string().nullable(), before: z.unknown(), after: z.unknown(), clientIp: z.string().nullable(), outcome: z.string(),
-  seq: z.number().nullable(), hash: z.string().nullable(),
+  id: z.number(),
+  at: z.string(),
+  actorId: z.number().nullable(),
+  actorName: z.string().nullable(),
+  actorUnitId: z.number().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  clientIp: z.string().nullable(),
+  outcome: z.string(),
+  seq: z.number().nullable(),
+  hash: z.string().nullable(),
 });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 export const AuditListSchema = z.object({ data: z.array(AuditEventSchema), total: z.number() });
@@ -42,8 +52,12 @@ export const AuditVerificationSchema = z.object({
   /** With ?archives=true: the archive files too, from the genesis hash to the database's first row. */
   archives: z
     .object({
-      ok: z.boolean(), archives: z.number(), rows: z.number(),
-      firstBroken: z.object({ archiveId: z.number(), file: z.string(), seq: z.number().nullable(), reason: z.enum(ARCHIVE_BREAKS), message: z.string() }).nullable(),
+      ok: z.boolean(),
+      archives: z.number(),
+      rows: z.number(),
+      firstBroken: z
+        .object({ archiveId: z.number(), file: z.string(), seq: z.number().nullable(), reason: z.enum(ARCHIVE_BREAKS), message: z.string() })
+        .nullable(),
     })
     .nullable(),
 });
@@ -51,8 +65,24 @@ export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
 export const VerifyQuerySchema = z.object({ archives: z.enum(['true', 'false']).default('false') });
 
 /** An archive of purged audit rows. */
-export const AuditArchiveSchema = z.object({ id: z.number(), fromSeq: z.number(), toSeq: z.number(), rows: z.number(), firstAt: z.string(), lastAt: z.string(), file: z.string(), sha256: z.string(), bytes: z.number(), createdAt: z.string() });
+export const AuditArchiveSchema = z.object({
+  id: z.number(),
+  fromSeq: z.number(),
+  toSeq: z.number(),
+  rows: z.number(),
+  firstAt: z.string(),
+  lastAt: z.string(),
+  file: z.string(),
+  sha256: z.string(),
+  bytes: z.number(),
+  createdAt: z.string(),
+});
 export type AuditArchive = z.infer<typeof AuditArchiveSchema>;
 /** `GET /api/audit/retention`: `days` the trail is kept in the database (at least 180), and its archives. */
-export const AuditRetentionSchema = z.object({ days: z.number(), archiveDir: z.string(), oldestAt: z.string().nullable(), archives: z.array(AuditArchiveSchema) });
+export const AuditRetentionSchema = z.object({
+  days: z.number(),
+  archiveDir: z.string(),
+  oldestAt: z.string().nullable(),
+  archives: z.array(AuditArchiveSchema),
+});
 export type AuditRetentionInfo = z.infer<typeof AuditRetentionSchema>;

@@ -29,9 +29,17 @@ export function normalizeDocNumber(s: string): string {
 export const CircularPatchSchema = z
   .object({
     title: z.string().trim().min(1, '标题不能为空').max(200, '标题不超过 200 字'),
-    docNumber: z.string().trim().max(50, '文号不超过 50 字').transform((s) => (s ? normalizeDocNumber(s) : null)).nullable(),
+    docNumber: z
+      .string()
+      .trim()
+      .max(50, '文号不超过 50 字')
+      .transform((s) => (s ? normalizeDocNumber(s) : null))
+      .nullable(),
     issuer: z.string().trim().min(1, '发文机关不能为空').max(100, '发文机关不超过 100 字'),
-    blocks: z.object(Object.fromEntries(CIRCULAR_BLOCK_KEYS.map((k) => [k, blockField(k)])) as Record<keyof CircularBlocks, ReturnType<typeof blockField>>).partial().strict(),
+    blocks: z
+      .object(Object.fromEntries(CIRCULAR_BLOCK_KEYS.map((k) => [k, blockField(k)])) as Record<keyof CircularBlocks, ReturnType<typeof blockField>>)
+      .partial()
+      .strict(),
   })
   .partial()
   .strict();

@@ -15,7 +15,10 @@ export type { UnitRole } from '../tasks/tasks.ts';
 export const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
 // A real calendar day, not only its shape: `2021-02-30` stored as a plan date made the dashboards throw (500).
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine(isIsoDate, '不是有效日期');
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine(isIsoDate, '不是有效日期');
 
 /** A character range [start, end) into a plan's source text. */
 export const SpanSchema = z.tuple([z.number().int().min(0), z.number().int().min(0)]);
@@ -79,7 +82,14 @@ export const OkSchema = z.object({ ok: z.literal(true) });
 
 /** Tasks by status; `completionRate` is (done + doneLate) / total, 0 when there is no task, rounded to 4 decimals. */
 export const StatusCountsSchema = z.object({
-  total: z.number(), notStarted: z.number(), inProgress: z.number(), dueSoon: z.number(), overdue: z.number(), done: z.number(), doneLate: z.number(), completionRate: z.number(),
+  total: z.number(),
+  notStarted: z.number(),
+  inProgress: z.number(),
+  dueSoon: z.number(),
+  overdue: z.number(),
+  done: z.number(),
+  doneLate: z.number(),
+  completionRate: z.number(),
 });
 export type StatusCounts = z.infer<typeof StatusCountsSchema>;
 

@@ -27,11 +27,13 @@ export const DrillDownQuery = ScopeQuery.extend({
       return list;
     })
     .optional(),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM').optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+    .optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200, '每页最多 200 条').default(20),
 });
-
 
 export const SummarySchema = z.object({ asOf: z.string(), plans: z.number(), tasks: z.number(), units: z.number(), counts: StatusCountsSchema });
 export type DashboardSummary = z.infer<typeof SummarySchema>;
@@ -42,13 +44,27 @@ export const BurnupSchema = z.object({
   series: z.array(z.object({ date: z.string(), due: z.number(), done: z.number() })),
 });
 export type Burnup = z.infer<typeof BurnupSchema>;
-export const SectionProgressSchema = z.object({ planId: z.number(), sectionId: z.number(), title: z.string(), indicatorCode: z.string().nullable(), counts: StatusCountsSchema });
+export const SectionProgressSchema = z.object({
+  planId: z.number(),
+  sectionId: z.number(),
+  title: z.string(),
+  indicatorCode: z.string().nullable(),
+  counts: StatusCountsSchema,
+});
 export type SectionProgress = z.infer<typeof SectionProgressSchema>;
 export const SectionsSchema = z.object({ data: z.array(SectionProgressSchema) });
 /** A unit of the ranking (`GET /api/dashboard/units`). */
 export const UnitRankingSchema = z.object({
-  unitId: z.number(), name: z.string(), tasks: z.number(), done: z.number(), overdue: z.number(),
-  completionRate: z.number(), timelinessRate: z.number(), reportingRate: z.number(), score: z.number(), rank: z.number(),
+  unitId: z.number(),
+  name: z.string(),
+  tasks: z.number(),
+  done: z.number(),
+  overdue: z.number(),
+  completionRate: z.number(),
+  timelinessRate: z.number(),
+  reportingRate: z.number(),
+  score: z.number(),
+  rank: z.number(),
 });
 export type UnitRanking = z.infer<typeof UnitRankingSchema>;
 export const UnitsSchema = z.object({ data: z.array(UnitRankingSchema) });
@@ -59,14 +75,40 @@ export const HeatmapSchema = z.object({
   cells: z.array(z.tuple([z.number(), z.number(), z.number()])),
 });
 export type Heatmap = z.infer<typeof HeatmapSchema>;
-export const RoundTrendSchema = z.object({ roundId: z.number(), title: z.string(), closedAt: z.string().nullable(), dueDate: z.string(), completionRate: z.number(), overdue: z.number(), reportingRate: z.number() });
+export const RoundTrendSchema = z.object({
+  roundId: z.number(),
+  title: z.string(),
+  closedAt: z.string().nullable(),
+  dueDate: z.string(),
+  completionRate: z.number(),
+  overdue: z.number(),
+  reportingRate: z.number(),
+});
 export type RoundTrend = z.infer<typeof RoundTrendSchema>;
 export const RoundsTrendSchema = z.object({ data: z.array(RoundTrendSchema) });
 /** A task on the roadmap; `start` is the lead unit's first ledger action, else the plan's issue date. */
-export const RoadmapTaskSchema = z.object({ taskId: z.number(), number: z.string(), title: z.string(), sectionId: z.number().nullable(), start: z.string(), end: z.string().nullable(), status: WorkStatusSchema, leadUnits: z.array(z.string()) });
+export const RoadmapTaskSchema = z.object({
+  taskId: z.number(),
+  number: z.string(),
+  title: z.string(),
+  sectionId: z.number().nullable(),
+  start: z.string(),
+  end: z.string().nullable(),
+  status: WorkStatusSchema,
+  leadUnits: z.array(z.string()),
+});
 export type RoadmapTask = z.infer<typeof RoadmapTaskSchema>;
 export const RoadmapSchema = z.object({ data: z.array(RoadmapTaskSchema) });
-export const DrillTaskSchema = z.object({ id: z.number(), planId: z.number(), number: z.string(), title: z.string(), sectionTitle: z.string().nullable(), status: WorkStatusSchema, dueDate: z.string().nullable(), leadUnits: z.array(z.string()) });
+export const DrillTaskSchema = z.object({
+  id: z.number(),
+  planId: z.number(),
+  number: z.string(),
+  title: z.string(),
+  sectionTitle: z.string().nullable(),
+  status: WorkStatusSchema,
+  dueDate: z.string().nullable(),
+  leadUnits: z.array(z.string()),
+});
 export type DrillTask = z.infer<typeof DrillTaskSchema>;
 export const DrillDownSchema = listResult(DrillTaskSchema);
 

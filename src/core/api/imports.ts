@@ -14,7 +14,14 @@ export const DraftTaskSchema = z.object({
   lead: z.array(UnitName).max(100),
   responsible: z.array(UnitName).max(200),
   spans: z
-    .object({ task: SpanSchema, title: SpanSchema, text: SpanSchema, deadlines: z.array(SpanSchema), lead: z.array(SpanSchema), responsible: z.array(SpanSchema) })
+    .object({
+      task: SpanSchema,
+      title: SpanSchema,
+      text: SpanSchema,
+      deadlines: z.array(SpanSchema),
+      lead: z.array(SpanSchema),
+      responsible: z.array(SpanSchema),
+    })
     .nullable(),
 });
 export type DraftTask = z.infer<typeof DraftTaskSchema>;
@@ -45,7 +52,13 @@ export const DraftContentSchema = z.object({
 export type DraftContent = z.infer<typeof DraftContentSchema>;
 
 /** One level of the document's numbering as the reader detected it (core/parse ReadingLevel). */
-export const ReadingLevelSchema = z.object({ form: z.string(), example: z.string(), depth: z.number().int(), count: z.number().int(), isTaskLevel: z.boolean() });
+export const ReadingLevelSchema = z.object({
+  form: z.string(),
+  example: z.string(),
+  depth: z.number().int(),
+  count: z.number().int(),
+  isTaskLevel: z.boolean(),
+});
 export const DraftWarningSchema = z.object({
   code: z.enum(DRAFT_WARNING_CODES),
   message: z.string(),

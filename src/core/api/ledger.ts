@@ -28,11 +28,26 @@ export const LedgerEntryPatchSchema = z
   .strict();
 
 /** The plan's state; null while nothing was ever submitted. */
-export const LedgerPlanSchema = z.object({ status: z.enum(LEDGER_PLAN_STATUSES), submittedAt: z.string().nullable(), reviewedAt: z.string().nullable(), reviewComment: z.string().nullable() });
+export const LedgerPlanSchema = z.object({
+  status: z.enum(LEDGER_PLAN_STATUSES),
+  submittedAt: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewComment: z.string().nullable(),
+});
 export type LedgerPlan = z.infer<typeof LedgerPlanSchema>;
 
 /** One action (具体举措) of a unit's ledger on a task. */
-export const LedgerEntrySchema = z.object({ id: z.number(), unitId: z.number(), unitName: z.string(), milestoneId: z.number().nullable(), action: z.string(), owner: z.string().nullable(), startDate: z.string().nullable(), dueDate: z.string().nullable(), deliverable: z.string().nullable() });
+export const LedgerEntrySchema = z.object({
+  id: z.number(),
+  unitId: z.number(),
+  unitName: z.string(),
+  milestoneId: z.number().nullable(),
+  action: z.string(),
+  owner: z.string().nullable(),
+  startDate: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  deliverable: z.string().nullable(),
+});
 export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
 /** The fields of an entry its unit writes. */
 export type LedgerEntryInput = Omit<LedgerEntry, 'id' | 'unitId' | 'unitName'>;

@@ -71,7 +71,15 @@ export const IndicatorSchema = z.object({ code: z.string(), name: z.string(), na
 export type Indicator = z.infer<typeof IndicatorSchema>;
 export const IndicatorListSchema = listResult(IndicatorSchema);
 
-export const CheckpointRowSchema = z.object({ text: z.string(), date: z.string(), due: z.number(), doneByCheckpoint: z.number(), doneLate: z.number(), overdue: z.number(), state: z.enum(CHECKPOINT_STATES) });
+export const CheckpointRowSchema = z.object({
+  text: z.string(),
+  date: z.string(),
+  due: z.number(),
+  doneByCheckpoint: z.number(),
+  doneLate: z.number(),
+  overdue: z.number(),
+  state: z.enum(CHECKPOINT_STATES),
+});
 export type CheckpointRow = z.infer<typeof CheckpointRowSchema>;
 /** `GET /api/plans/:id/checkpoints`: the plan's dated goals, done by each, per section and unit. */
 export const PlanCheckpointsSchema = z.object({

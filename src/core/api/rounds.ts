@@ -11,9 +11,19 @@ export const ROUND_STATUSES = ['open', 'closed'] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
 
 const DateString = (label: string) =>
-  z.string({ error: `请填写${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`).refine(isIsoDate, `${label}不是有效日期`);
+  z
+    .string({ error: `请填写${label}` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`)
+    .refine(isIsoDate, `${label}不是有效日期`);
 
-const Ids = (label: string) => z.array(z.number({ error: `${label}应为数字 ID` }).int().positive(), { error: `请选择${label}` });
+const Ids = (label: string) =>
+  z.array(
+    z
+      .number({ error: `${label}应为数字 ID` })
+      .int()
+      .positive(),
+    { error: `请选择${label}` },
+  );
 
 export const RoundCreateSchema = z
   .object({
@@ -49,7 +59,14 @@ export const RoundSummarySchema = z.object({
 });
 export type RoundSummary = z.infer<typeof RoundSummarySchema>;
 
-const UnitReportingSchema = z.object({ unitId: z.number(), name: z.string(), reported: z.boolean(), reportedAt: z.string().nullable(), late: z.boolean(), reports: z.number() });
+const UnitReportingSchema = z.object({
+  unitId: z.number(),
+  name: z.string(),
+  reported: z.boolean(),
+  reportedAt: z.string().nullable(),
+  late: z.boolean(),
+  reports: z.number(),
+});
 
 export const RoundDetailSchema = RoundSummarySchema.extend({ note: z.string().nullable(), units: z.array(UnitReportingSchema) });
 export type RoundDetail = z.infer<typeof RoundDetailSchema>;
@@ -80,15 +97,36 @@ export const RoundSnapshotSchema = z.object({
   asOf: z.string(),
   plans: z.array(PlanRef),
   overall: StatusCountsSchema,
-  bySection: z.array(z.object({ planId: z.number(), sectionId: z.number(), title: z.string(), indicatorCode: z.string().nullable(), counts: StatusCountsSchema })),
-  checkpoints: z.array(z.object({ text: z.string(), date: z.string(), due: z.number(), doneByCheckpoint: z.number(), overdue: z.number(), state: z.enum(CHECKPOINT_STATES) })),
+  bySection: z.array(
+    z.object({ planId: z.number(), sectionId: z.number(), title: z.string(), indicatorCode: z.string().nullable(), counts: StatusCountsSchema }),
+  ),
+  checkpoints: z.array(
+    z.object({ text: z.string(), date: z.string(), due: z.number(), doneByCheckpoint: z.number(), overdue: z.number(), state: z.enum(CHECKPOINT_STATES) }),
+  ),
   overdue: z.array(
-    z.object({ taskId: z.number(), planId: z.number(), number: z.string(), title: z.string(), leadUnits: z.array(z.string()), responsibleUnits: z.array(z.string()), dueDate: z.string(), workdaysOverdue: z.number() }),
+    z.object({
+      taskId: z.number(),
+      planId: z.number(),
+      number: z.string(),
+      title: z.string(),
+      leadUnits: z.array(z.string()),
+      responsibleUnits: z.array(z.string()),
+      dueDate: z.string(),
+      workdaysOverdue: z.number(),
+    }),
   ),
   units: z.array(
     z.object({
-      unitId: z.number(), name: z.string(), tasks: z.number(), done: z.number(), overdue: z.number(),
-      completionRate: z.number(), timelinessRate: z.number(), reportingScore: z.number(), score: z.number(), rank: z.number(),
+      unitId: z.number(),
+      name: z.string(),
+      tasks: z.number(),
+      done: z.number(),
+      overdue: z.number(),
+      completionRate: z.number(),
+      timelinessRate: z.number(),
+      reportingScore: z.number(),
+      score: z.number(),
+      rank: z.number(),
     }),
   ),
   reporting: z.object({
@@ -101,10 +139,18 @@ export const RoundSnapshotSchema = z.object({
   goodPractices: z.array(z.object({ taskId: z.number(), number: z.string(), title: z.string(), unitName: z.string(), narrative: z.string() })),
   tasks: z.array(
     z.object({
-      taskId: z.number(), planId: z.number(), number: z.string(), title: z.string(), sectionTitle: z.string().nullable(),
-      leadUnits: z.array(z.string()), responsibleUnits: z.array(z.string()),
+      taskId: z.number(),
+      planId: z.number(),
+      number: z.string(),
+      title: z.string(),
+      sectionTitle: z.string().nullable(),
+      leadUnits: z.array(z.string()),
+      responsibleUnits: z.array(z.string()),
       deadlines: z.array(z.object({ text: z.string(), date: z.string().nullable() })),
-      actions: z.array(z.string()), status: Status, latestProgress: z.string().nullable(), evidenceCount: z.number(),
+      actions: z.array(z.string()),
+      status: Status,
+      latestProgress: z.string().nullable(),
+      evidenceCount: z.number(),
     }),
   ),
 });

@@ -44,5 +44,11 @@ export const BackupRunSchema = z.object({
 });
 export type BackupRun = z.infer<typeof BackupRunSchema>;
 /** `GET /api/settings/backup`; `targetDir` is the folder archives go to (the setting's, or DATA_DIR/backups). */
-export const BackupStatusSchema = z.object({ settings: BackupSettingsSchema, targetDir: z.string(), nextRunAt: z.string().nullable(), lastRun: BackupRunSchema.nullable(), runs: z.array(BackupRunSchema) });
+export const BackupStatusSchema = z.object({
+  settings: BackupSettingsSchema,
+  targetDir: z.string(),
+  nextRunAt: z.string().nullable(),
+  lastRun: BackupRunSchema.nullable(),
+  runs: z.array(BackupRunSchema),
+});
 export type BackupStatus = z.infer<typeof BackupStatusSchema>;

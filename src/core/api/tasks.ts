@@ -10,8 +10,14 @@ export const TaskQuerySchema = z.object({
   sectionId: z.coerce.number().int().positive().optional(),
   unitId: z.coerce.number().int().positive().optional(),
   role: z.enum([...UNIT_ROLES, 'any']).default('any'),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM').optional(),
-  noDeadline: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+    .optional(),
+  noDeadline: z
+    .enum(['true', 'false', '1', '0'])
+    .transform((v) => v === 'true' || v === '1')
+    .optional(),
   q: z.string().trim().max(100).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(20),
@@ -33,7 +39,14 @@ export type TaskSummary = z.infer<typeof TaskSummarySchema>;
 export const TaskListSchema = listResult(TaskSummarySchema);
 
 /** A due date of a task with the clause it governs; `completedOn` is the day it was closed (销号), null while open. */
-export const MilestoneSchema = z.object({ id: z.number(), text: z.string(), clause: z.string(), date: z.string().nullable(), completedOn: z.string().nullable(), span: SpanSchema.nullable() });
+export const MilestoneSchema = z.object({
+  id: z.number(),
+  text: z.string(),
+  clause: z.string(),
+  date: z.string().nullable(),
+  completedOn: z.string().nullable(),
+  span: SpanSchema.nullable(),
+});
 export type Milestone = z.infer<typeof MilestoneSchema>;
 
 /** A leader's instruction (批示); `createdAt` is ISO UTC. */
@@ -41,12 +54,24 @@ export const InstructionSchema = z.object({ id: z.number(), text: z.string(), us
 export type Instruction = z.infer<typeof InstructionSchema>;
 
 /** A named unit's contact for the task. */
-export const TaskContactSchema = z.object({ unitId: z.number(), role: UnitRoleSchema, contactName: z.string().nullable(), contactPhone: z.string().nullable(), note: z.string().nullable() });
+export const TaskContactSchema = z.object({
+  unitId: z.number(),
+  role: UnitRoleSchema,
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  note: z.string().nullable(),
+});
 export type TaskContact = z.infer<typeof TaskContactSchema>;
 
-
 /** One entry of a task's history; `at` is ISO UTC, `stage` the report stage of a report or review. */
-export const TimelineEntrySchema = z.object({ at: z.string(), kind: z.enum(TIMELINE_KINDS), unitName: z.string().nullable(), userName: z.string().nullable(), text: z.string(), stage: z.string().nullable() });
+export const TimelineEntrySchema = z.object({
+  at: z.string(),
+  kind: z.enum(TIMELINE_KINDS),
+  unitName: z.string().nullable(),
+  userName: z.string().nullable(),
+  text: z.string(),
+  stage: z.string().nullable(),
+});
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 
 export const TaskDetailSchema = TaskSummarySchema.omit({ sectionTitle: true }).extend({
@@ -55,7 +80,14 @@ export const TaskDetailSchema = TaskSummarySchema.omit({ sectionTitle: true }).e
   text: z.string(),
   milestones: z.array(MilestoneSchema),
   spans: z
-    .object({ task: SpanSchema, title: SpanSchema, text: SpanSchema, deadlines: z.array(SpanSchema), lead: z.array(SpanSchema), responsible: z.array(SpanSchema) })
+    .object({
+      task: SpanSchema,
+      title: SpanSchema,
+      text: SpanSchema,
+      deadlines: z.array(SpanSchema),
+      lead: z.array(SpanSchema),
+      responsible: z.array(SpanSchema),
+    })
     .nullable(),
   /** The task's paragraph(s) and where they start in the plan source; spans minus offset index it. */
   source: z.object({ text: z.string(), offset: z.number() }).nullable(),
@@ -79,7 +111,11 @@ export const ContactParams = z.object({ id: z.coerce.number().int().positive(), 
 export const ContactBodySchema = z
   .object({
     contactName: z.string().trim().max(50, '联系人过长').nullable(),
-    contactPhone: z.string().trim().regex(/^[\d\s+()-]{0,30}$/, '联系电话只能包含数字、空格和 + - ( )').nullable(),
+    contactPhone: z
+      .string()
+      .trim()
+      .regex(/^[\d\s+()-]{0,30}$/, '联系电话只能包含数字、空格和 + - ( )')
+      .nullable(),
     note: z.string().trim().max(500, '备注不超过 500 字').nullable(),
   })
   .strict();
@@ -101,8 +137,18 @@ export type UnitTask = z.infer<typeof UnitTaskSchema>;
 
 /** A task of the signed-in user's unit; `unitId` is the unit named on it (the user's or one under it). */
 export const MyTaskSchema = z.object({
-  id: z.number(), planId: z.number(), planNumber: z.string().nullable(), number: z.string(), title: z.string(), role: UnitRoleSchema, unitId: z.number(),
-  deadlines: z.array(DeadlineSchema), nextDue: z.string().nullable(), contactName: z.string().nullable(), contactPhone: z.string().nullable(), note: z.string().nullable(),
+  id: z.number(),
+  planId: z.number(),
+  planNumber: z.string().nullable(),
+  number: z.string(),
+  title: z.string(),
+  role: UnitRoleSchema,
+  unitId: z.number(),
+  deadlines: z.array(DeadlineSchema),
+  nextDue: z.string().nullable(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  note: z.string().nullable(),
   status: WorkStatusSchema,
 });
 export type MyTask = z.infer<typeof MyTaskSchema>;
@@ -110,7 +156,16 @@ export const MyTasksSchema = z.object({ unit: UnitNameRefSchema.nullable(), data
 export type MyTasks = z.infer<typeof MyTasksSchema>;
 
 export const CalendarQuerySchema = z.object({ unitId: z.coerce.number().int().positive().optional() });
-export const CalendarItemSchema = z.object({ taskId: z.number(), number: z.string(), title: z.string(), sectionTitle: z.string().nullable(), date: z.string(), text: z.string(), clause: z.string(), units: z.array(UnitRefSchema) });
+export const CalendarItemSchema = z.object({
+  taskId: z.number(),
+  number: z.string(),
+  title: z.string(),
+  sectionTitle: z.string().nullable(),
+  date: z.string(),
+  text: z.string(),
+  clause: z.string(),
+  units: z.array(UnitRefSchema),
+});
 export type CalendarItem = z.infer<typeof CalendarItemSchema>;
 export const CalendarSchema = z.object({ months: z.array(z.object({ month: z.string(), items: z.array(CalendarItemSchema) })), undated: z.number() });
 export type PlanCalendar = z.infer<typeof CalendarSchema>;

@@ -33,14 +33,22 @@ export const UnitDetailSchema = z.object({
 
 export type UnitDetail = z.infer<typeof UnitDetailSchema>;
 
-export const UnitUpdateSchema = z.object({ name: UnitName.optional(), isCollective: z.boolean().optional(), parentId: z.number().int().positive().nullable().optional() }).strict();
+export const UnitUpdateSchema = z
+  .object({ name: UnitName.optional(), isCollective: z.boolean().optional(), parentId: z.number().int().positive().nullable().optional() })
+  .strict();
 export type UnitUpdate = z.input<typeof UnitUpdateSchema>;
 export const AliasBodySchema = z.object({ alias: UnitName }).strict();
 export const AliasParams = z.object({ id: z.coerce.number().int().positive(), alias: z.string().min(1).max(100) });
 export const MergeBodySchema = z.object({ intoUnitId: z.number().int().positive() }).strict();
 
 /** A unit that looks like an alias of another (`core/units/aliases.ts`), for the coordinator to confirm. */
-export const AliasSuggestionSchema = z.object({ unitId: z.number(), unitName: z.string(), targetId: z.number(), targetName: z.string(), reason: z.enum(ALIAS_REASONS) });
+export const AliasSuggestionSchema = z.object({
+  unitId: z.number(),
+  unitName: z.string(),
+  targetId: z.number(),
+  targetName: z.string(),
+  reason: z.enum(ALIAS_REASONS),
+});
 export type AliasSuggestion = z.infer<typeof AliasSuggestionSchema>;
 export const AliasSuggestionListSchema = listResult(AliasSuggestionSchema);
 

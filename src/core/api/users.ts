@@ -3,14 +3,25 @@ import { z } from 'zod';
 import { ROLES } from '../auth/policy.ts';
 import { listResult } from './common.ts';
 
-export const Username = z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名须为 3–32 位字母、数字或 _ . -');
+export const Username = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名须为 3–32 位字母、数字或 _ . -');
 export const DisplayName = z.string().trim().min(1, '姓名不能为空').max(50, '姓名过长');
 export const RoleList = z.array(z.enum(ROLES)).min(1, '至少选择一个角色').max(ROLES.length);
 
 export const UserSchema = z.object({
-  id: z.number(), username: z.string(), displayName: z.string(), unitId: z.number().nullable(), unitName: z.string().nullable(),
-  roles: z.array(z.enum(ROLES)), isActive: z.boolean(), lockedUntil: z.string().nullable(), failedLogins: z.number(),
-  leaderSectionIds: z.array(z.number()), createdAt: z.string(),
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
+  roles: z.array(z.enum(ROLES)),
+  isActive: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  failedLogins: z.number(),
+  leaderSectionIds: z.array(z.number()),
+  createdAt: z.string(),
 });
 /** An account as the admin sees it; `lockedUntil` is ISO UTC, the account is locked while it is in the future. */
 export type User = z.infer<typeof UserSchema>;
@@ -26,12 +37,24 @@ export const UserQuerySchema = z.object({
 export type UserQuery = { [K in 'q' | 'unitId' | 'role']?: z.output<typeof UserQuerySchema>[K] | null } & { page: number; pageSize: number };
 
 export const UserCreateSchema = z
-  .object({ username: Username, displayName: DisplayName, unitId: z.number().int().positive().nullable(), roles: RoleList, leaderSectionIds: z.array(z.number().int().positive()).max(200).default([]) })
+  .object({
+    username: Username,
+    displayName: DisplayName,
+    unitId: z.number().int().positive().nullable(),
+    roles: RoleList,
+    leaderSectionIds: z.array(z.number().int().positive()).max(200).default([]),
+  })
   .strict();
 export type UserCreate = z.infer<typeof UserCreateSchema>;
 
 export const UserUpdateSchema = z
-  .object({ displayName: DisplayName, unitId: z.number().int().positive().nullable(), roles: RoleList, isActive: z.boolean(), leaderSectionIds: z.array(z.number().int().positive()).max(200) })
+  .object({
+    displayName: DisplayName,
+    unitId: z.number().int().positive().nullable(),
+    roles: RoleList,
+    isActive: z.boolean(),
+    leaderSectionIds: z.array(z.number().int().positive()).max(200),
+  })
   .partial()
   .strict();
 export type UserUpdate = z.infer<typeof UserUpdateSchema>;

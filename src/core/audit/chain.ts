@@ -37,7 +37,21 @@ export interface ChainRow {
  * numbers read back the same from SQLite and PostgreSQL (pg returns INTEGER columns as numbers).
  */
 export function canonicalAuditRow(r: ChainRow): string {
-  return JSON.stringify([r.seq, r.id, r.at, r.actor_id, r.actor_unit_id, r.action, r.entity_type, r.entity_id, r.before, r.after, r.client_ip, r.outcome, r.actor_name]);
+  return JSON.stringify([
+    r.seq,
+    r.id,
+    r.at,
+    r.actor_id,
+    r.actor_unit_id,
+    r.action,
+    r.entity_type,
+    r.entity_id,
+    r.before,
+    r.after,
+    r.client_ip,
+    r.outcome,
+    r.actor_name,
+  ]);
 }
 
 /** The text whose SHA-256 is the row's hash. */

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_ROLES, ACTIONS, ADMIN_ROLES, can, canInstructTask, canWriteTask, roleConflict, ROLES, type Action, type Principal, type Role } from './policy.ts';
+import {
+  ACTION_ROLES,
+  ACTIONS,
+  ADMIN_ROLES,
+  can,
+  canInstructTask,
+  canWriteTask,
+  roleConflict,
+  ROLES,
+  type Action,
+  type Principal,
+  type Role,
+} from './policy.ts';
 
 const p = (over: Partial<Principal>): Principal => ({ userId: 1, unitId: 10, roles: [], unitScope: [10], leaderSectionIds: [], ...over });
 const task = { sectionId: 5, leadUnitIds: [10], responsibleUnitIds: [20, 21] };
@@ -46,7 +58,8 @@ describe('policy', () => {
     expect(holders('account.manage')).toEqual(['admin']);
     expect(holders('settings.manage')).toEqual(['admin']);
     expect(holders('account.read').sort()).toEqual(['admin', 'security_admin']);
-    const adminActions = (r: Role) => (Object.keys(ACTIONS) as Action[]).filter((a) => ACTION_ROLES[a] !== ROLES && ACTION_ROLES[a] !== null && can(p({ roles: [r] }), a));
+    const adminActions = (r: Role) =>
+      (Object.keys(ACTIONS) as Action[]).filter((a) => ACTION_ROLES[a] !== ROLES && ACTION_ROLES[a] !== null && can(p({ roles: [r] }), a));
     expect(adminActions('audit_admin').sort()).toEqual(['audit.manage', 'audit.read']);
     expect(adminActions('security_admin').sort()).toEqual(['account.read', 'security.manage']);
     expect(adminActions('admin')).not.toContain('audit.read');

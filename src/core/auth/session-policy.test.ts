@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SECURITY_SETTINGS, isPasswordExpired, needsSecondFactor, SecuritySettingsSchema, sessionEndsAt, sessionExpiry, sessionGate } from './session-policy.ts';
+import {
+  DEFAULT_SECURITY_SETTINGS,
+  isPasswordExpired,
+  needsSecondFactor,
+  SecuritySettingsSchema,
+  sessionEndsAt,
+  sessionExpiry,
+  sessionGate,
+} from './session-policy.ts';
 
 const at = (iso: string) => Date.parse(iso);
 const s = { createdAt: '2026-12-04T08:00:00.000Z', lastSeenAt: '2026-12-04T09:00:00.000Z' };
 
 describe('session policy', () => {
   it('defaults to 30 minutes idle, 12 hours absolute, a lock after 10 for 15 minutes, no expiry, and is valid', () => {
-    expect(DEFAULT_SECURITY_SETTINGS).toEqual({ idleMinutes: 30, absoluteHours: 12, lockAfterFailures: 10, lockMinutes: 15, passwordMaxAgeDays: null, totpRoles: [] });
+    expect(DEFAULT_SECURITY_SETTINGS).toEqual({
+      idleMinutes: 30,
+      absoluteHours: 12,
+      lockAfterFailures: 10,
+      lockMinutes: 15,
+      passwordMaxAgeDays: null,
+      totpRoles: [],
+    });
     expect(SecuritySettingsSchema.safeParse(DEFAULT_SECURITY_SETTINGS).success).toBe(true);
   });
 

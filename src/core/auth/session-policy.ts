@@ -30,10 +30,22 @@ export const TOTP_ALWAYS_ROLES: readonly Role[] = ['admin', 'security_admin', 'a
 
 export const SecuritySettingsSchema = z
   .object({
-    idleMinutes: z.number({ message: '请填写空闲超时分钟数' }).int('应为整数').min(1, '空闲超时至少 1 分钟').max(24 * 60, '空闲超时不能超过 1440 分钟'),
-    absoluteHours: z.number({ message: '请填写会话最长时长' }).int('应为整数').min(1, '会话最长时长至少 1 小时').max(24 * 30, '会话最长时长不能超过 720 小时'),
+    idleMinutes: z
+      .number({ message: '请填写空闲超时分钟数' })
+      .int('应为整数')
+      .min(1, '空闲超时至少 1 分钟')
+      .max(24 * 60, '空闲超时不能超过 1440 分钟'),
+    absoluteHours: z
+      .number({ message: '请填写会话最长时长' })
+      .int('应为整数')
+      .min(1, '会话最长时长至少 1 小时')
+      .max(24 * 30, '会话最长时长不能超过 720 小时'),
     lockAfterFailures: z.number({ message: '请填写锁定前允许的错误次数' }).int('应为整数').min(3, '至少允许 3 次').max(100, '不能超过 100 次'),
-    lockMinutes: z.number({ message: '请填写锁定分钟数' }).int('应为整数').min(1, '锁定至少 1 分钟').max(24 * 60, '锁定不能超过 1440 分钟'),
+    lockMinutes: z
+      .number({ message: '请填写锁定分钟数' })
+      .int('应为整数')
+      .min(1, '锁定至少 1 分钟')
+      .max(24 * 60, '锁定不能超过 1440 分钟'),
     passwordMaxAgeDays: z.number().int('应为整数').min(1, '密码有效期至少 1 天').max(3650, '密码有效期不能超过 3650 天').nullable(),
     totpRoles: z.array(z.enum(ROLES, { message: '角色无效' })).max(ROLES.length),
   })
@@ -51,7 +63,11 @@ export function sessionEndsAt(s: { createdAt: string; lastSeenAt: string }, sett
 }
 
 /** Why a session is over at `now`, or null while it lives. */
-export function sessionExpiry(s: { createdAt: string; lastSeenAt: string }, nowMs: number, settings: Pick<SecuritySettings, 'idleMinutes' | 'absoluteHours'>): 'idle' | 'absolute' | null {
+export function sessionExpiry(
+  s: { createdAt: string; lastSeenAt: string },
+  nowMs: number,
+  settings: Pick<SecuritySettings, 'idleMinutes' | 'absoluteHours'>,
+): 'idle' | 'absolute' | null {
   if (nowMs >= Date.parse(s.createdAt) + settings.absoluteHours * 60 * MINUTE) return 'absolute';
   if (nowMs >= Date.parse(s.lastSeenAt) + settings.idleMinutes * MINUTE) return 'idle';
   return null;
@@ -75,7 +91,13 @@ export function needsSecondFactor(roles: readonly Role[], totpRoles: readonly Ro
 export const SESSION_GATES = ['code', 'enrol', 'password'] as const;
 export type SessionGate = (typeof SESSION_GATES)[number];
 
-export function sessionGate(s: { enrolled: boolean; secondFactorOk: boolean; needsSecondFactor: boolean; mustChangePassword: boolean; passwordExpired: boolean }): SessionGate | null {
+export function sessionGate(s: {
+  enrolled: boolean;
+  secondFactorOk: boolean;
+  needsSecondFactor: boolean;
+  mustChangePassword: boolean;
+  passwordExpired: boolean;
+}): SessionGate | null {
   if (s.enrolled && !s.secondFactorOk) return 'code';
   if (s.needsSecondFactor && !s.enrolled) return 'enrol';
   if (s.mustChangePassword || s.passwordExpired) return 'password';

@@ -19,6 +19,14 @@ describe('subtreeOf', () => {
   });
 
   it('ends on a cycle and lists each unit once', () => {
-    expect(subtreeOf(new Map([[1, [2]], [2, [1, 3]]]), 1)).toEqual([1, 2, 3]);
+    expect(
+      subtreeOf(
+        new Map([
+          [1, [2]],
+          [2, [1, 3]],
+        ]),
+        1,
+      ),
+    ).toEqual([1, 2, 3]);
   });
 });

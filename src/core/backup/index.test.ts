@@ -30,7 +30,13 @@ describe('scheduled backup rules', () => {
     const name = backupFileName(at('2026-12-04T18:00:07.123Z'));
     expect(name).toBe('tuijin-backup-20261204T180007Z.tar.gz');
     expect(backupTimeOf(name)?.toISOString()).toBe('2026-12-04T18:00:07.000Z');
-    for (const other of ['tuijin-backup-20261204T180007Z.tar.gz.partial', 'notes.txt', 'tuijin-backup-20261340T000000Z.tar.gz', 'x-tuijin-backup-20261204T180007Z.tar.gz']) expect(backupTimeOf(other)).toBeNull();
+    for (const other of [
+      'tuijin-backup-20261204T180007Z.tar.gz.partial',
+      'notes.txt',
+      'tuijin-backup-20261340T000000Z.tar.gz',
+      'x-tuijin-backup-20261204T180007Z.tar.gz',
+    ])
+      expect(backupTimeOf(other)).toBeNull();
   });
 
   it('keeps the newest N, also drops archives past N days, always keeps the newest, and ignores other files', () => {

@@ -60,7 +60,10 @@ const NAME = /^tuijin-backup-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z\.tar\.
 
 /** The file name of an archive made at `at`: sortable, UTC, and what retention recognises. */
 export function backupFileName(at: Date): string {
-  return `tuijin-backup-${at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '')}.tar.gz`;
+  return `tuijin-backup-${at
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '')}.tar.gz`;
 }
 
 /** When an archive named by `backupFileName` was made; null for any other file (never touched by retention). */

@@ -29,7 +29,9 @@ describe('draftCircular', () => {
 
   it('states the overall figures of the snapshot', () => {
     const o = s.overall;
-    expect(d.blocks.overall).toContain(`截至2021年7月6日，方案共${o.total}项任务，已完成${o.done + o.doneLate}项（其中逾期完成${o.doneLate}项），完成率${percent(o.completionRate)}`);
+    expect(d.blocks.overall).toContain(
+      `截至2021年7月6日，方案共${o.total}项任务，已完成${o.done + o.doneLate}项（其中逾期完成${o.doneLate}项），完成率${percent(o.completionRate)}`,
+    );
     expect(d.blocks.overall).toContain(`逾期未完成${o.overdue}项`);
     expect(d.blocks.overall).toContain(`未启动${o.notStarted}项`);
     const june = s.checkpoints[0]!;
@@ -40,7 +42,9 @@ describe('draftCircular', () => {
   });
 
   it('names the best and the weakest sections with their rates', () => {
-    const ranked = [...s.bySection].sort((a, b) => b.counts.completionRate - a.counts.completionRate || a.counts.overdue - b.counts.overdue || b.counts.total - a.counts.total);
+    const ranked = [...s.bySection].sort(
+      (a, b) => b.counts.completionRate - a.counts.completionRate || a.counts.overdue - b.counts.overdue || b.counts.total - a.counts.total,
+    );
     const best = ranked[0]!;
     const worst = ranked.at(-1)!;
     expect(d.blocks.sections).toMatch(new RegExp(`^从各领域（指标）看，“${best.title}”`));
@@ -76,7 +80,10 @@ describe('draftCircular', () => {
 
   it('names the plan, not the notice that issued it', () => {
     expect(planName('山亭区人民政府关于印发山亭区优化营商环境创新突破行动落实方案的通知')).toBe('山亭区优化营商环境创新突破行动落实方案');
-    const issued = draftCircular({ ...s, plans: [{ id: 1, number: null, title: '山亭区人民政府关于印发山亭区优化营商环境创新突破行动落实方案的通知' }] }, { issuer: 'x' });
+    const issued = draftCircular(
+      { ...s, plans: [{ id: 1, number: null, title: '山亭区人民政府关于印发山亭区优化营商环境创新突破行动落实方案的通知' }] },
+      { issuer: 'x' },
+    );
     expect(issued.title).toBe('关于山亭区优化营商环境创新突破行动推进情况的通报');
     expect(issued.blocks.intro).toMatch(/^为推动《山亭区优化营商环境创新突破行动落实方案》各项任务/);
   });
@@ -84,7 +91,9 @@ describe('draftCircular', () => {
   it('does not call a section fast when nothing is done, and shortens a long list of units that did not report', () => {
     const zero = (c: RoundSnapshot['overall']) => ({ ...c, done: 0, doneLate: 0, completionRate: 0 });
     const none = draftCircular({ ...s, bySection: s.bySection.map((x) => ({ ...x, counts: zero(x.counts) })) }, { issuer: 'x' });
-    expect(none.blocks.sections).toMatch(/^从各领域（指标）看，各领域均尚无完成的任务。逾期未完成任务较多的是“[^”]+”“[^”]+”“[^”]+”等领域，分别为\d+项、\d+项、\d+项。/);
+    expect(none.blocks.sections).toMatch(
+      /^从各领域（指标）看，各领域均尚无完成的任务。逾期未完成任务较多的是“[^”]+”“[^”]+”“[^”]+”等领域，分别为\d+项、\d+项、\d+项。/,
+    );
     expect(none.blocks.sections).not.toContain('推进较快');
     const missing = Array.from({ length: 12 }, (_, i) => ({ unitId: i, name: `单位${i + 1}` }));
     const many = draftCircular({ ...s, reporting: { ...s.reporting, missing } }, { issuer: 'x' });
@@ -92,7 +101,18 @@ describe('draftCircular', () => {
   });
 
   it('copes with an empty round', () => {
-    const empty: RoundSnapshot = { ...s, plans: [], overall: { ...s.overall, total: 0 }, bySection: [], overdue: [], units: [], goodPractices: [], tasks: [], checkpoints: [], reporting: { expected: 0, onTime: 0, late: 0, missing: [] } };
+    const empty: RoundSnapshot = {
+      ...s,
+      plans: [],
+      overall: { ...s.overall, total: 0 },
+      bySection: [],
+      overdue: [],
+      units: [],
+      goodPractices: [],
+      tasks: [],
+      checkpoints: [],
+      reporting: { expected: 0, onTime: 0, late: 0, missing: [] },
+    };
     const e = draftCircular(empty, { issuer: '区政府办公室' });
     expect(e.title).toBe('关于各项重点任务推进情况的通报');
     expect(e.blocks.ranking).toBe('本期无参与排名的单位。');

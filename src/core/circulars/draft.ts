@@ -69,7 +69,8 @@ function joinNames(names: string[]): string {
 
 /** Writes the title, the issue number and every prose block of a circular from the snapshot. */
 export function draftCircular(s: RoundSnapshot, opts: DraftOptions): CircularDraft {
-  const subject = s.plans.length === 1 ? planSubject(s.plans[0]!.title) : s.plans.length > 1 ? `${planSubject(s.plans[0]!.title)}等${s.plans.length}项方案` : '各项重点任务';
+  const subject =
+    s.plans.length === 1 ? planSubject(s.plans[0]!.title) : s.plans.length > 1 ? `${planSubject(s.plans[0]!.title)}等${s.plans.length}项方案` : '各项重点任务';
   const planNames = s.plans.map((p) => `《${planName(p.title)}》`).join('');
   const seq = opts.seq ?? Number(/第(\d+)期/.exec(s.round.title)?.[1] ?? NaN);
   const docNumber = Number.isInteger(seq) && seq > 0 ? `第${seq}期` : null;
@@ -93,23 +94,39 @@ export function draftCircular(s: RoundSnapshot, opts: DraftOptions): CircularDra
       `对照方案确定的时间节点，${passed.map((c) => `“${c.text}”应完成任务${c.due}项，按期完成${c.doneByCheckpoint}项，逾期未完成${c.overdue}项`).join('；')}。`,
     );
   }
-  if (next) overallLines.push(`距“${next.text}”（${chineseDate(next.date)}）还有${next.due - next.doneByCheckpoint > 0 ? `${next.due - next.doneByCheckpoint}项任务需要完成` : '一段时间，相关任务已全部完成'}。`);
+  if (next)
+    overallLines.push(
+      `距“${next.text}”（${chineseDate(next.date)}）还有${next.due - next.doneByCheckpoint > 0 ? `${next.due - next.doneByCheckpoint}项任务需要完成` : '一段时间，相关任务已全部完成'}。`,
+    );
 
   const sections = s.bySection.filter((x) => x.counts.total > 0);
   let sectionsText: string;
   if (sections.length < 2) {
-    sectionsText = sections.length ? `“${sections[0]!.title}”共${sections[0]!.counts.total}项任务，完成率${percent(sections[0]!.counts.completionRate)}。各领域推进情况见下表。` : '本期无分领域任务。';
+    sectionsText = sections.length
+      ? `“${sections[0]!.title}”共${sections[0]!.counts.total}项任务，完成率${percent(sections[0]!.counts.completionRate)}。各领域推进情况见下表。`
+      : '本期无分领域任务。';
   } else if (sections.every((x) => x.counts.completionRate === 0)) {
-    const lagging = [...sections].filter((x) => x.counts.overdue > 0).sort((a, b) => b.counts.overdue - a.counts.overdue).slice(0, 3);
+    const lagging = [...sections]
+      .filter((x) => x.counts.overdue > 0)
+      .sort((a, b) => b.counts.overdue - a.counts.overdue)
+      .slice(0, 3);
     sectionsText =
       '从各领域（指标）看，各领域均尚无完成的任务。' +
-      (lagging.length ? `逾期未完成任务较多的是${lagging.map((x) => `“${x.title}”`).join('')}等领域，分别为${lagging.map((x) => `${x.counts.overdue}项`).join('、')}。` : '') +
+      (lagging.length
+        ? `逾期未完成任务较多的是${lagging.map((x) => `“${x.title}”`).join('')}等领域，分别为${lagging.map((x) => `${x.counts.overdue}项`).join('、')}。`
+        : '') +
       '各领域推进情况见下表。';
   } else {
     // Faster: the highest completion rates (above zero); slower: the lowest, most overdue first among equals.
     const n = Math.min(3, Math.floor(sections.length / 2));
-    const best = sections.filter((x) => x.counts.completionRate > 0).sort((a, b) => b.counts.completionRate - a.counts.completionRate || a.counts.overdue - b.counts.overdue || b.counts.total - a.counts.total).slice(0, n);
-    const weakest = sections.filter((x) => !best.includes(x)).sort((a, b) => a.counts.completionRate - b.counts.completionRate || b.counts.overdue - a.counts.overdue || b.counts.total - a.counts.total).slice(0, n);
+    const best = sections
+      .filter((x) => x.counts.completionRate > 0)
+      .sort((a, b) => b.counts.completionRate - a.counts.completionRate || a.counts.overdue - b.counts.overdue || b.counts.total - a.counts.total)
+      .slice(0, n);
+    const weakest = sections
+      .filter((x) => !best.includes(x))
+      .sort((a, b) => a.counts.completionRate - b.counts.completionRate || b.counts.overdue - a.counts.overdue || b.counts.total - a.counts.total)
+      .slice(0, n);
     const name = (x: (typeof sections)[number]) => `“${x.title}”`;
     sectionsText =
       // GB/T 15834: no 顿号 between items that are each in quotation marks.
@@ -153,7 +170,10 @@ export function draftCircular(s: RoundSnapshot, opts: DraftOptions): CircularDra
 
   const practices = s.goodPractices.slice(0, 5);
   const goodPractices = practices.length
-    ? ['各单位在推进中形成了一批好的经验做法，现摘要如下：', ...practices.map((p, i) => `（${chineseOrdinal(i + 1)}）${p.unitName}：${p.title.replace(/[。；]$/, '')}。${summarize(p.narrative)}`)].join('\n')
+    ? [
+        '各单位在推进中形成了一批好的经验做法，现摘要如下：',
+        ...practices.map((p, i) => `（${chineseOrdinal(i + 1)}）${p.unitName}：${p.title.replace(/[。；]$/, '')}。${summarize(p.narrative)}`),
+      ].join('\n')
     : '本期暂无报送的典型经验做法，请各单位注重总结提炼，及时报送。';
 
   const nextSteps = [

@@ -22,7 +22,16 @@ export interface CircularBlocks {
   nextSteps: string;
 }
 
-export const CIRCULAR_BLOCK_KEYS = ['addressee', 'intro', 'overall', 'sections', 'overdue', 'ranking', 'goodPractices', 'nextSteps'] as const satisfies readonly (keyof CircularBlocks)[];
+export const CIRCULAR_BLOCK_KEYS = [
+  'addressee',
+  'intro',
+  'overall',
+  'sections',
+  'overdue',
+  'ranking',
+  'goodPractices',
+  'nextSteps',
+] as const satisfies readonly (keyof CircularBlocks)[];
 
 /** The files an issued circular is archived as: the 公文 (.docx), its PDF and the task ledger (.xlsx). */
 export const CIRCULAR_FILE_KINDS = ['docx', 'pdf', 'xlsx'] as const;

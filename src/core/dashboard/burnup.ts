@@ -24,8 +24,14 @@ const MAX_POINTS = 260;
  */
 export function burnupSeries(tasks: readonly BurnupTask[], start: string, end: string): BurnupPoint[] {
   if (end < start) return [];
-  const dues = tasks.map((t) => t.lastDue).filter((d): d is string => d !== null).sort();
-  const closures = tasks.map((t) => t.closedOn).filter((d): d is string => d !== null).sort();
+  const dues = tasks
+    .map((t) => t.lastDue)
+    .filter((d): d is string => d !== null)
+    .sort();
+  const closures = tasks
+    .map((t) => t.closedOn)
+    .filter((d): d is string => d !== null)
+    .sort();
   const dates: string[] = [];
   for (let d = start; d < end && dates.length < MAX_POINTS; d = addDays(d, 7)) dates.push(d);
   dates.push(end);

@@ -33,11 +33,21 @@ describe('statusTable', () => {
     expect([...s.values()]).toEqual(['overdue', 'done', 'done_late', 'in_progress', 'not_started', 'due_soon', 'overdue']);
   });
 
-  it('equals taskStatus (with statusesOf\'s retry) on any facts, days and 临期 settings', () => {
+  it("equals taskStatus (with statusesOf's retry) on any facts, days and 临期 settings", () => {
     const calendar = createCalendar();
     const last = calendar.coveredYears.at(-1)!;
     // Days around the checkpoints and the end of the covered years, where the look-ahead fails.
-    const day = fc.constantFrom('2021-06-01', '2021-06-25', '2021-06-30', '2021-07-01', '2021-09-28', '2021-12-31', `${last}-12-24`, `${last}-12-30`, `${last}-12-31`);
+    const day = fc.constantFrom(
+      '2021-06-01',
+      '2021-06-25',
+      '2021-06-30',
+      '2021-07-01',
+      '2021-09-28',
+      '2021-12-31',
+      `${last}-12-24`,
+      `${last}-12-30`,
+      `${last}-12-31`,
+    );
     const maybe = fc.option(day, { nil: null });
     const facts = fc.record({
       closedOn: maybe,
@@ -50,14 +60,16 @@ describe('statusTable', () => {
         const ms = tasks.flatMap((t, i) => t.milestones.map((m) => ({ taskId: i + 1, ...m })));
         let expected: Map<number, string> | Error;
         try {
-          expected = new Map(tasks.map((t, i) => {
-            const f = { milestones: t.milestones.map((m) => ({ ...m, hasProgress: false })), closedOn: t.closedOn, hasProgress: t.progressed };
-            try {
-              return [i + 1, taskStatus(f, today, calendar, { dueSoonWorkdays: n })] as const;
-            } catch {
-              return [i + 1, taskStatus(f, today, calendar, { dueSoonWorkdays: 0 })] as const;
-            }
-          }));
+          expected = new Map(
+            tasks.map((t, i) => {
+              const f = { milestones: t.milestones.map((m) => ({ ...m, hasProgress: false })), closedOn: t.closedOn, hasProgress: t.progressed };
+              try {
+                return [i + 1, taskStatus(f, today, calendar, { dueSoonWorkdays: n })] as const;
+              } catch {
+                return [i + 1, taskStatus(f, today, calendar, { dueSoonWorkdays: 0 })] as const;
+              }
+            }),
+          );
         } catch (e) {
           expected = e as Error;
         }
@@ -76,7 +88,16 @@ describe('statusTable', () => {
 });
 
 it('counts statuses with a 4-decimal completion rate', () => {
-  expect(countStatuses(['done', 'done_late', 'overdue'])).toEqual({ total: 3, notStarted: 0, inProgress: 0, dueSoon: 0, overdue: 1, done: 1, doneLate: 1, completionRate: 0.6667 });
+  expect(countStatuses(['done', 'done_late', 'overdue'])).toEqual({
+    total: 3,
+    notStarted: 0,
+    inProgress: 0,
+    dueSoon: 0,
+    overdue: 1,
+    done: 1,
+    doneLate: 1,
+    completionRate: 0.6667,
+  });
   expect(countStatuses([]).completionRate).toBe(0);
 });
 
@@ -150,12 +171,37 @@ it('maps missed milestones by unit and due month, top units first, months withou
     { id: 3, closedOn: '2021-06-01', milestones: [{ dueDate: '2021-06-30' }] }, // closed on time
     { id: 4, closedOn: null, milestones: [{ dueDate: '2021-08-31', completedOn: '2021-09-03' }] }, // own closure, late
   ];
-  const units = new Map([[1, [10, 11]], [2, [11]], [3, [12]], [4, [13]]]);
-  const names = new Map([[10, '甲'], [11, '乙'], [12, '丙'], [13, '各镇街']]);
-  const h = overdueHeatmap(tasks, units, (id) => names.get(id)!, '2021-10-10', 30, (id) => id !== 13);
+  const units = new Map([
+    [1, [10, 11]],
+    [2, [11]],
+    [3, [12]],
+    [4, [13]],
+  ]);
+  const names = new Map([
+    [10, '甲'],
+    [11, '乙'],
+    [12, '丙'],
+    [13, '各镇街'],
+  ]);
+  const h = overdueHeatmap(
+    tasks,
+    units,
+    (id) => names.get(id)!,
+    '2021-10-10',
+    30,
+    (id) => id !== 13,
+  );
   expect(h.months).toEqual(['2021-06', '2021-07', '2021-08', '2021-09']);
-  expect(h.units).toEqual([{ unitId: 11, name: '乙' }, { unitId: 10, name: '甲' }]);
-  expect(h.cells).toEqual([[0, 0, 2], [0, 3, 1], [1, 0, 1], [1, 3, 1]]);
+  expect(h.units).toEqual([
+    { unitId: 11, name: '乙' },
+    { unitId: 10, name: '甲' },
+  ]);
+  expect(h.cells).toEqual([
+    [0, 0, 2],
+    [0, 3, 1],
+    [1, 0, 1],
+    [1, 3, 1],
+  ]);
   expect(overdueHeatmap(tasks, units, (id) => names.get(id)!, '2021-10-10').units.map((u) => u.unitId)).toEqual([11, 10, 13]);
   expect(overdueHeatmap(tasks, units, (id) => names.get(id)!, '2021-10-10', 1).units).toHaveLength(1);
 });

@@ -37,8 +37,15 @@ export { metPassedDeadlines };
 export function rankUnitTallies(tallies: readonly UnitTally[]): UnitRank[] {
   return rankUnits(
     tallies.map((u) => ({
-      unitId: u.unitId, name: u.name, tasks: u.tasks, done: u.done, overdue: u.overdue,
-      completionRate: rate(u.done, u.tasks), timelinessRate: u.passed === 0 ? 1 : rate(u.met, u.passed), reportingScore: rate(u.reported, u.tasks), deadlinesPassed: u.passed,
+      unitId: u.unitId,
+      name: u.name,
+      tasks: u.tasks,
+      done: u.done,
+      overdue: u.overdue,
+      completionRate: rate(u.done, u.tasks),
+      timelinessRate: u.passed === 0 ? 1 : rate(u.met, u.passed),
+      reportingScore: rate(u.reported, u.tasks),
+      deadlinesPassed: u.passed,
     })),
   ).map(({ reportingScore, deadlinesPassed: _, ...u }) => ({ ...u, reportingRate: reportingScore }));
 }

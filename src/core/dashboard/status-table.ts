@@ -25,7 +25,13 @@ export interface StatusMilestone {
  * arrays: the 临期 limit is the same for every milestone on `today`, so it is asked of the calendar
  * once. Linear in tasks + milestones; a property test holds it equal to `taskStatus`.
  */
-export function statusTable(tasks: readonly StatusTask[], milestones: readonly StatusMilestone[], today: string, calendar: WorkCalendar, options: StatusOptions = {}): Map<number, WorkStatus> {
+export function statusTable(
+  tasks: readonly StatusTask[],
+  milestones: readonly StatusMilestone[],
+  today: string,
+  calendar: WorkCalendar,
+  options: StatusOptions = {},
+): Map<number, WorkStatus> {
   const byTask = Map.groupBy(milestones, (m) => m.taskId);
   const statusOf = statusFunction(today, calendar, options);
   const out = new Map<number, WorkStatus>();
@@ -92,7 +98,10 @@ export function rate(part: number, whole: number): number {
 
 /** Parses the drill-down's `status` list ("overdue,done_late"); null when any item is unknown. */
 export function parseStatusList(text: string): WorkStatus[] | null {
-  const items = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (items.length === 0) return null;
   return items.every((s): s is WorkStatus => (WORK_STATUSES as readonly string[]).includes(s)) ? [...new Set(items)] : null;
 }

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addTask, canMerge, canSplit, deleteTask, deriveTitle, findDraftIssues, mergeWithNext, moveTask, renumberTasks, splitTask, uniqueKey, updateTask,
+  addTask,
+  canMerge,
+  canSplit,
+  deleteTask,
+  deriveTitle,
+  findDraftIssues,
+  mergeWithNext,
+  moveTask,
+  renumberTasks,
+  splitTask,
+  uniqueKey,
+  updateTask,
 } from './draft.ts';
 import type { DraftTask } from './types.ts';
 
@@ -8,11 +19,36 @@ const SECTION_1 = ['一、开办企业'];
 const SECTION_2 = ['二、办理建筑许可'];
 
 function task(key: string, over: Partial<DraftTask> = {}): DraftTask {
-  return { key, path: SECTION_1, number: key, title: `标题${key}`, text: `标题${key}。正文${key}。`, deadlines: [], lead: [], responsible: [], spans: null, ...over };
+  return {
+    key,
+    path: SECTION_1,
+    number: key,
+    title: `标题${key}`,
+    text: `标题${key}。正文${key}。`,
+    deadlines: [],
+    lead: [],
+    responsible: [],
+    spans: null,
+    ...over,
+  };
 }
 
-const spansA = { task: [0, 20] as [number, number], title: [2, 6] as [number, number], text: [2, 15] as [number, number], deadlines: [[8, 12] as [number, number]], lead: [[16, 19] as [number, number]], responsible: [] };
-const spansB = { task: [20, 40] as [number, number], title: [22, 26] as [number, number], text: [22, 35] as [number, number], deadlines: [], lead: [[36, 39] as [number, number]], responsible: [[30, 33] as [number, number]] };
+const spansA = {
+  task: [0, 20] as [number, number],
+  title: [2, 6] as [number, number],
+  text: [2, 15] as [number, number],
+  deadlines: [[8, 12] as [number, number]],
+  lead: [[16, 19] as [number, number]],
+  responsible: [],
+};
+const spansB = {
+  task: [20, 40] as [number, number],
+  title: [22, 26] as [number, number],
+  text: [22, 35] as [number, number],
+  deadlines: [],
+  lead: [[36, 39] as [number, number]],
+  responsible: [[30, 33] as [number, number]],
+};
 
 describe('deriveTitle', () => {
   it('takes the text up to the first full stop', () => {
@@ -25,7 +61,14 @@ describe('mergeWithNext', () => {
   it('joins text, keeps deadlines in order and unites units', () => {
     const tasks = [
       task('1', { deadlines: [{ text: '6月底前', date: '2021-06-30' }], lead: ['区审批服务局'], responsible: ['区医保局'] }),
-      task('2', { deadlines: [{ text: '6月底前', date: '2021-06-30' }, { text: '年底前', date: '2021-12-31' }], lead: ['区审批服务局', '区税务局'], responsible: [] }),
+      task('2', {
+        deadlines: [
+          { text: '6月底前', date: '2021-06-30' },
+          { text: '年底前', date: '2021-12-31' },
+        ],
+        lead: ['区审批服务局', '区税务局'],
+        responsible: [],
+      }),
       task('3'),
     ];
     const out = mergeWithNext(tasks, 0);
@@ -42,7 +85,15 @@ describe('mergeWithNext', () => {
   it('keeps provenance when both halves have spans', () => {
     const out = mergeWithNext([task('1', { spans: spansA }), task('2', { spans: spansB })], 0);
     expect(out[0]!.spans).toEqual({
-      task: [0, 40], title: [2, 6], text: [2, 35], deadlines: [[8, 12]], lead: [[16, 19], [36, 39]], responsible: [[30, 33]],
+      task: [0, 40],
+      title: [2, 6],
+      text: [2, 35],
+      deadlines: [[8, 12]],
+      lead: [
+        [16, 19],
+        [36, 39],
+      ],
+      responsible: [[30, 33]],
     });
     expect(mergeWithNext([task('1', { spans: spansA }), task('2')], 0)[0]!.spans).toBeNull();
   });
@@ -59,7 +110,10 @@ describe('splitTask', () => {
   const glued = task('5', {
     title: '推行企业开办一网通办',
     text: '推行企业开办一网通办。6月底前实现全程网办。6.压缩注销时间。9月底前，简易注销公告时间压缩至20天。',
-    deadlines: [{ text: '6月底前', date: '2021-06-30' }, { text: '9月底前', date: '2021-09-30' }],
+    deadlines: [
+      { text: '6月底前', date: '2021-06-30' },
+      { text: '9月底前', date: '2021-09-30' },
+    ],
     lead: ['区审批服务局'],
     responsible: ['区税务局'],
     spans: spansA,
@@ -86,7 +140,10 @@ describe('splitTask', () => {
 
   it('numbers the second half after the first when no marker is written', () => {
     const out = splitTask([task('八', { text: '甲事项。乙事项。', title: '甲事项' })], 0, 4, 'k');
-    expect(out.map((t) => [t.key, t.number, t.title])).toEqual([['八', '八', '甲事项'], ['k', '九', '乙事项']]);
+    expect(out.map((t) => [t.key, t.number, t.title])).toEqual([
+      ['八', '八', '甲事项'],
+      ['k', '九', '乙事项'],
+    ]);
   });
 
   it('retitles the first half when the cut falls inside the title', () => {
@@ -137,10 +194,13 @@ describe('add, delete, move, update', () => {
 });
 
 describe('renumberTasks', () => {
-  it('restarts under each heading and keeps each run\'s style', () => {
+  it("restarts under each heading and keeps each run's style", () => {
     const tasks = [
-      task('a', { number: '1' }), task('b', { number: '3' }), task('c', { number: '3' }),
-      task('d', { path: SECTION_2, number: '一' }), task('e', { path: SECTION_2, number: '' }),
+      task('a', { number: '1' }),
+      task('b', { number: '3' }),
+      task('c', { number: '3' }),
+      task('d', { path: SECTION_2, number: '一' }),
+      task('e', { path: SECTION_2, number: '' }),
     ];
     expect(renumberTasks(tasks).map((t) => t.number)).toEqual(['1', '2', '3', '一', '二']);
     expect(renumberTasks(tasks, 'plan').map((t) => t.number)).toEqual(['1', '2', '3', '4', '5']);

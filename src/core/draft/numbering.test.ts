@@ -5,7 +5,18 @@ import { markerValue, nextNumber } from './draft.ts';
 describe('numbering', () => {
   it('writes Chinese numerals as plans do', () => {
     expect([1, 9, 10, 11, 19, 20, 21, 99, 100, 105, 110, 199].map(toChineseNumeral)).toEqual([
-      '一', '九', '十', '十一', '十九', '二十', '二十一', '九十九', '一百', '一百零五', '一百一十', '一百九十九',
+      '一',
+      '九',
+      '十',
+      '十一',
+      '十九',
+      '二十',
+      '二十一',
+      '九十九',
+      '一百',
+      '一百零五',
+      '一百一十',
+      '一百九十九',
     ]);
   });
 

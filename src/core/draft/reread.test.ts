@@ -7,8 +7,15 @@ import type { DraftTask } from './types.ts';
 /** A task as the reader gives it, covering `span` of the source. */
 function read(title: string, span: Span, over: Partial<ParsedTask> = {}): ParsedTask {
   return {
-    path: ['一、总体'], number: '1', title, text: `${title}。`, deadlines: [], lead: ['区教育局'], responsible: [],
-    spans: { task: span, title: span, text: span, deadlines: [], lead: [], responsible: [] }, ...over,
+    path: ['一、总体'],
+    number: '1',
+    title,
+    text: `${title}。`,
+    deadlines: [],
+    lead: ['区教育局'],
+    responsible: [],
+    spans: { task: span, title: span, text: span, deadlines: [], lead: [], responsible: [] },
+    ...over,
   };
 }
 const asDraft = (ts: ParsedTask[], keys: string[]): DraftTask[] => ts.map((t, i) => ({ ...t, key: keys[i]! }));
@@ -24,7 +31,13 @@ const second = [read('甲', [0, 10]), read('乙一', [10, 20]), read('乙二', [
 describe('rereadTasks', () => {
   it('takes the new reading where nothing was edited, keeping the keys of ranges read again', () => {
     const r = rereadTasks(asDraft(first, keys), baseline, second);
-    expect(r.tasks.map((t) => [t.key, t.title])).toEqual([['t1', '甲'], ['r1', '乙一'], ['r2', '乙二'], ['t3', '丙'], ['t4', '丁']]);
+    expect(r.tasks.map((t) => [t.key, t.title])).toEqual([
+      ['t1', '甲'],
+      ['r1', '乙一'],
+      ['r2', '乙二'],
+      ['t3', '丙'],
+      ['t4', '丁'],
+    ]);
     // An unedited task takes what the new reading says of it (here a new path).
     expect(r.tasks[4]!.path).toEqual(['二、其他']);
     expect(r.summary).toEqual({ tasks: 5, region: [[10, 30]], reread: 2, keptEdits: 0, keptAdded: 0, droppedEdits: 0 });

@@ -92,7 +92,17 @@ function mergeSpans(spans: Span[]): Span[] {
 }
 
 function draftOf(t: ReadTask, key: string): DraftTask {
-  return { key, path: t.path, number: t.number, title: t.title, text: t.text, deadlines: t.deadlines, lead: t.lead, responsible: t.responsible, spans: t.spans };
+  return {
+    key,
+    path: t.path,
+    number: t.number,
+    title: t.title,
+    text: t.text,
+    deadlines: t.deadlines,
+    lead: t.lead,
+    responsible: t.responsible,
+    spans: t.spans,
+  };
 }
 
 /**

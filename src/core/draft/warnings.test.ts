@@ -3,7 +3,16 @@ import type { DraftTask } from './types.ts';
 import { countWarnings, liveWarnings, unitDirectoryWarnings, type DraftWarning } from './warnings.ts';
 
 function task(key: string, lead: string[], responsible: string[] = [], withSpans = false): DraftTask {
-  const spans = withSpans ? { task: [0, 40] as [number, number], title: [2, 6] as [number, number], text: [2, 30] as [number, number], deadlines: [], lead: lead.map((_, i) => [30 + i * 5, 34 + i * 5] as [number, number]), responsible: [] } : null;
+  const spans = withSpans
+    ? {
+        task: [0, 40] as [number, number],
+        title: [2, 6] as [number, number],
+        text: [2, 30] as [number, number],
+        deadlines: [],
+        lead: lead.map((_, i) => [30 + i * 5, 34 + i * 5] as [number, number]),
+        responsible: [],
+      }
+    : null;
   return { key, path: [], number: key, title: `任务${key}`, text: '', deadlines: [], lead, responsible, spans };
 }
 
@@ -13,7 +22,13 @@ describe('unitDirectoryWarnings', () => {
   it('warns of each name neither a unit nor an alias, suggesting the variant it resembles, with the span of the name', () => {
     const warnings = unitDirectoryWarnings([task('1', ['区审批局', '区行政审批局'], ['区财政局', '区人社局'], true)], directory);
     expect(warnings).toEqual([
-      { code: 'unit_not_in_directory', message: '单位“区行政审批局”不在单位名录中，提交后将新建该单位；是否应为“区行政审批服务局”？', taskKey: '1', unit: '区行政审批局', span: [35, 39] },
+      {
+        code: 'unit_not_in_directory',
+        message: '单位“区行政审批局”不在单位名录中，提交后将新建该单位；是否应为“区行政审批服务局”？',
+        taskKey: '1',
+        unit: '区行政审批局',
+        span: [35, 39],
+      },
       { code: 'unit_not_in_directory', message: '单位“区人社局”不在单位名录中，提交后将新建该单位', taskKey: '1', unit: '区人社局' },
     ]);
   });

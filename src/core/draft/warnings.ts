@@ -97,5 +97,7 @@ export function liveWarnings(warnings: readonly DraftWarning[], tasks: readonly 
 
 /** How many warnings of each kind, in the order of DRAFT_WARNING_CODES, kinds with none left out. */
 export function countWarnings(warnings: readonly DraftWarning[]): { code: DraftWarningCode; label: string; count: number }[] {
-  return DRAFT_WARNING_CODES.map((code) => ({ code, label: DRAFT_WARNING_LABELS[code], count: warnings.filter((w) => w.code === code).length })).filter((c) => c.count > 0);
+  return DRAFT_WARNING_CODES.map((code) => ({ code, label: DRAFT_WARNING_LABELS[code], count: warnings.filter((w) => w.code === code).length })).filter(
+    (c) => c.count > 0,
+  );
 }

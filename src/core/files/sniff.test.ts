@@ -1,8 +1,10 @@
 import { expect, it } from 'vitest';
 import { claimedOtherType, evidenceFileName, ooxmlTypeOf, sniffHead, ZIP } from './sniff.ts';
 
-const DOCX_TYPES = '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
-const XLSX_TYPES = "<Types><Override ContentType='application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml' PartName='/xl/workbook.xml'/></Types>";
+const DOCX_TYPES =
+  '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+const XLSX_TYPES =
+  "<Types><Override ContentType='application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml' PartName='/xl/workbook.xml'/></Types>";
 
 it('recognises evidence by its first bytes', () => {
   expect((sniffHead(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0])) as { ext: string }).ext).toBe('.png');
@@ -25,7 +27,9 @@ it('tells a .docx from an .xlsx by its content types and the part they name', ()
   expect(ooxmlTypeOf(['word/document.xml'], null)).toBeNull();
   expect(ooxmlTypeOf(['[Content_Types].xml', 'word/document.xml'], '<Types/>')).toBeNull();
   // A macro-enabled document is not accepted as evidence.
-  expect(ooxmlTypeOf(['word/document.xml'], DOCX_TYPES.replace('officedocument.wordprocessingml.document.main+xml', 'ms-word.document.macroEnabled.main+xml'))).toBeNull();
+  expect(
+    ooxmlTypeOf(['word/document.xml'], DOCX_TYPES.replace('officedocument.wordprocessingml.document.main+xml', 'ms-word.document.macroEnabled.main+xml')),
+  ).toBeNull();
 });
 
 it('names stored evidence after its content, so a polyglot never keeps .html or .svg', () => {

@@ -39,9 +39,23 @@ it('refuses what is not a zip, or a zip cut short', async () => {
 
 it('refuses by declaration alone: too many entries, too much in total, a bomb-like ratio', () => {
   const limits = zipLimitsFor(10 * 1024 * 1024);
-  const entry = (n: number, compressed: number, size: number): ZipEntry => ({ name: `e${n}`, method: 8, crc32: 0, compressedSize: compressed, uncompressedSize: size, localOffset: 0 });
+  const entry = (n: number, compressed: number, size: number): ZipEntry => ({
+    name: `e${n}`,
+    method: 8,
+    crc32: 0,
+    compressedSize: compressed,
+    uncompressedSize: size,
+    localOffset: 0,
+  });
   expect(() => checkZipLimits([entry(1, 1_000_000, 20_000_000)], limits)).not.toThrow();
-  expect(failure(() => checkZipLimits(Array.from({ length: limits.maxEntries + 1 }, (_, i) => entry(i, 10, 10)), limits)).message).toMatch(/文件过多/);
+  expect(
+    failure(() =>
+      checkZipLimits(
+        Array.from({ length: limits.maxEntries + 1 }, (_, i) => entry(i, 10, 10)),
+        limits,
+      ),
+    ).message,
+  ).toMatch(/文件过多/);
   expect(failure(() => checkZipLimits([entry(1, 5_000_000, 30_000_000), entry(2, 5_000_000, 30_000_000)], limits)).message).toMatch(/解压后超过 50 MB/);
   const ratio = failure(() => checkZipLimits([entry(1, 300_000, 300_000 * (MAX_ZIP_RATIO + 1))], { ...limits, maxTotalBytes: Number.MAX_SAFE_INTEGER }));
   expect(ratio.message).toMatch(/压缩比异常/);

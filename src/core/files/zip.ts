@@ -132,7 +132,8 @@ export function readZipEntries(bytes: Uint8Array, dir: ZipDirectory): ZipEntry[]
     const name = names.decode(bytes.subarray(at + CENTRAL_SIZE, at + CENTRAL_SIZE + nameLength));
     if (flags & 0x1) throw new ZipError('UNSUPPORTED', '文件已加密，请取消密码保护后上传');
     if (method !== 0 && method !== 8) throw new ZipError('UNSUPPORTED', `文件中的“${name}”使用了不支持的压缩方式，请用 Word、WPS 或 Excel 另存后上传`);
-    if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localOffset === 0xffffffff) throw new ZipError('UNSUPPORTED', '不支持 ZIP64 格式的文件，请用 Word、WPS 或 Excel 另存后上传');
+    if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localOffset === 0xffffffff)
+      throw new ZipError('UNSUPPORTED', '不支持 ZIP64 格式的文件，请用 Word、WPS 或 Excel 另存后上传');
     if (localOffset + LOCAL_HEADER_SIZE + compressedSize > dir.offset) throw CORRUPT();
     if (method === 0 && compressedSize !== uncompressedSize) throw CORRUPT();
     entries.push({ name, method, crc32: v.getUint32(at + 16, true), compressedSize, uncompressedSize, localOffset });

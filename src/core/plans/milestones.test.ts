@@ -3,7 +3,16 @@ import { milestonesOf } from './milestones.ts';
 
 it('takes each deadline with the clause it governs', () => {
   const text = '推进互通互认。8月底前，实现扫码调取，无需人工核验。年底前全面推广；持续优化。';
-  const ms = milestonesOf({ text, deadlines: [{ text: '8月底前', date: '2021-08-31' }, { text: '年底前', date: '2021-12-31' }] }, null);
+  const ms = milestonesOf(
+    {
+      text,
+      deadlines: [
+        { text: '8月底前', date: '2021-08-31' },
+        { text: '年底前', date: '2021-12-31' },
+      ],
+    },
+    null,
+  );
   expect(ms.map((m) => m.clause)).toEqual(['8月底前，实现扫码调取，无需人工核验。', '年底前全面推广；']);
   expect(ms[0]?.date).toBe('2021-08-31');
 });

@@ -3,7 +3,14 @@ import { addDays, defaultCalendar } from '../calendar/index.ts';
 import { DEFAULT_REMINDER_SETTINGS, noticesDue, type MilestoneInput } from './reminders.ts';
 
 // 国庆 2021: 10-01..10-07 off; Sunday 09-26 and Saturday 10-09 are make-up workdays.
-const m = (over: Partial<MilestoneInput> = {}): MilestoneInput => ({ milestoneId: 7, taskId: 3, unitIds: [11, 12], dueDate: '2021-10-08', isDone: false, ...over });
+const m = (over: Partial<MilestoneInput> = {}): MilestoneInput => ({
+  milestoneId: 7,
+  taskId: 3,
+  unitIds: [11, 12],
+  dueDate: '2021-10-08',
+  isDone: false,
+  ...over,
+});
 const keysOn = (today: string, ms: MilestoneInput[] = [m()]) => noticesDue(ms, today, defaultCalendar).notices.map((n) => n.key);
 
 /** Simulates a daily job with a ledger of sent keys; returns the day each key was first sent. */

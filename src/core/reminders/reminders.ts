@@ -75,7 +75,12 @@ export const escalateKey = (level: EscalationLevel, taskId: number, unitId: numb
  * L fires once that milestone is at least L.afterWorkdays working days overdue; again only the highest
  * level reached is returned (a missed 催办 is superseded by 督办).
  */
-export function noticesDue(milestones: readonly MilestoneInput[], today: string, calendar: WorkCalendar, settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS): NoticeResult {
+export function noticesDue(
+  milestones: readonly MilestoneInput[],
+  today: string,
+  calendar: WorkCalendar,
+  settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS,
+): NoticeResult {
   const notices: Notice[] = [];
   const uncovered: NoticeResult['uncovered'] = [];
   const offsets = [...new Set(settings.reminderOffsets)].filter((n) => Number.isInteger(n) && n > 0).sort((a, b) => a - b);
@@ -90,7 +95,17 @@ export function noticesDue(milestones: readonly MilestoneInput[], today: string,
       if (today < due) {
         // The nearest offset whose fire day has come.
         const offset = offsets.find((n) => calendar.addWorkdays(due, -n) <= today);
-        if (offset !== undefined) for (const unitId of m.unitIds) notices.push({ key: remindKey(m.milestoneId, unitId, offset), kind: 'remind', taskId: m.taskId, unitId, milestoneId: m.milestoneId, dueDate: due, workdaysLeft: offset });
+        if (offset !== undefined)
+          for (const unitId of m.unitIds)
+            notices.push({
+              key: remindKey(m.milestoneId, unitId, offset),
+              kind: 'remind',
+              taskId: m.taskId,
+              unitId,
+              milestoneId: m.milestoneId,
+              dueDate: due,
+              workdaysLeft: offset,
+            });
       } else if (today > due) {
         const days = calendar.workdaysBetween(due, today);
         const seen = overdue.get(m.taskId);
@@ -105,7 +120,16 @@ export function noticesDue(milestones: readonly MilestoneInput[], today: string,
   for (const { m, due, days } of overdue.values()) {
     const step = steps.find((s) => days >= s.afterWorkdays);
     if (!step) continue;
-    for (const unitId of m.unitIds) notices.push({ key: escalateKey(step.level, m.taskId, unitId), kind: step.level, taskId: m.taskId, unitId, milestoneId: m.milestoneId, dueDate: due, workdaysOverdue: days });
+    for (const unitId of m.unitIds)
+      notices.push({
+        key: escalateKey(step.level, m.taskId, unitId),
+        kind: step.level,
+        taskId: m.taskId,
+        unitId,
+        milestoneId: m.milestoneId,
+        dueDate: due,
+        workdaysOverdue: days,
+      });
   }
   return { notices, uncovered };
 }

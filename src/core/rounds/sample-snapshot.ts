@@ -8,21 +8,82 @@ import type { RoundSnapshot, SnapshotTask, StatusCounts, UnitStanding } from './
  * task list, so tests can check the documents' figures against the snapshot.
  */
 const SECTIONS = [
-  '开办企业', '办理建筑许可', '获得电力', '获得用水用气', '登记财产', '纳税', '跨境贸易', '办理破产', '获得信贷',
-  '保护中小投资者', '执行合同', '劳动力市场监管', '政府采购', '招标投标', '政务服务', '知识产权创造保护运用', '市场监管', '包容普惠创新',
+  '开办企业',
+  '办理建筑许可',
+  '获得电力',
+  '获得用水用气',
+  '登记财产',
+  '纳税',
+  '跨境贸易',
+  '办理破产',
+  '获得信贷',
+  '保护中小投资者',
+  '执行合同',
+  '劳动力市场监管',
+  '政府采购',
+  '招标投标',
+  '政务服务',
+  '知识产权创造保护运用',
+  '市场监管',
+  '包容普惠创新',
 ];
 const UNITS = [
-  '区审批服务局', '区市场监管局', '区住房城乡建设局', '区自然资源局', '区税务局', '区商务局', '区人民法院', '区人力资源社会保障局',
-  '区财政局', '区公共资源交易中心', '区大数据中心', '区发展改革局', '区司法局', '区科技局', '国网山亭供电公司', '区水务局',
-  '区综合行政执法局', '区教育和体育局', '区卫生健康局', '区交通运输局', '区地方金融监管局', '人行山亭支行', '山城街道办事处', '山亭经济开发区管委会',
+  '区审批服务局',
+  '区市场监管局',
+  '区住房城乡建设局',
+  '区自然资源局',
+  '区税务局',
+  '区商务局',
+  '区人民法院',
+  '区人力资源社会保障局',
+  '区财政局',
+  '区公共资源交易中心',
+  '区大数据中心',
+  '区发展改革局',
+  '区司法局',
+  '区科技局',
+  '国网山亭供电公司',
+  '区水务局',
+  '区综合行政执法局',
+  '区教育和体育局',
+  '区卫生健康局',
+  '区交通运输局',
+  '区地方金融监管局',
+  '人行山亭支行',
+  '山城街道办事处',
+  '山亭经济开发区管委会',
 ];
 const TITLES = [
-  '按照省市部署全面应用电子证照', '同步发放电子印章与电子营业执照', '优化企业开办流程', '提升市场主体登记智能化办理水平', '试行企业开办“掌上办”',
-  '提升企业注销便利度', '扩大“一业一证”改革覆盖范围', '优化工程建设项目招投标事项办理', '推动水电气热信联合报装', '优化联合竣工验收流程',
-  '合并用地核准类审批事项', '简化低压工程行政审批', '推行用电业务告知承诺制', '降低企业接电成本', '推行园区快捷接电模式',
-  '压减不动产登记办理时间', '推行“交房即办证”', '拓展“不见面”办税服务', '压缩出口退税办理时间', '提高破产案件处置效率',
-  '健全多元纠纷化解机制', '优化就业服务', '保障公平竞争', '推行“全省通办”“跨省通办”', '加强知识产权保护',
-  '普遍推行“双随机、一公开”监管', '完善信用监管', '加快数字政府建设', '推进政府采购全流程电子化', '规范招标投标市场秩序',
+  '按照省市部署全面应用电子证照',
+  '同步发放电子印章与电子营业执照',
+  '优化企业开办流程',
+  '提升市场主体登记智能化办理水平',
+  '试行企业开办“掌上办”',
+  '提升企业注销便利度',
+  '扩大“一业一证”改革覆盖范围',
+  '优化工程建设项目招投标事项办理',
+  '推动水电气热信联合报装',
+  '优化联合竣工验收流程',
+  '合并用地核准类审批事项',
+  '简化低压工程行政审批',
+  '推行用电业务告知承诺制',
+  '降低企业接电成本',
+  '推行园区快捷接电模式',
+  '压减不动产登记办理时间',
+  '推行“交房即办证”',
+  '拓展“不见面”办税服务',
+  '压缩出口退税办理时间',
+  '提高破产案件处置效率',
+  '健全多元纠纷化解机制',
+  '优化就业服务',
+  '保障公平竞争',
+  '推行“全省通办”“跨省通办”',
+  '加强知识产权保护',
+  '普遍推行“双随机、一公开”监管',
+  '完善信用监管',
+  '加快数字政府建设',
+  '推进政府采购全流程电子化',
+  '规范招标投标市场秩序',
 ];
 const NARRATIVES = [
   '依托全省企业开办“一窗通”系统，实现营业执照、印章刻制、涉税办理、社保登记等事项一次提交、并联办理，企业开办时间压缩至0.5个工作日以内，6月份共为312户新开办企业免费发放印章。',
@@ -137,10 +198,23 @@ export function sampleSnapshot(opts: SampleOptions = {}): RoundSnapshot {
 
   const overdue = tasks
     .filter((t) => t.status === 'overdue')
-    .map((t) => ({ taskId: t.taskId, planId, number: t.number, title: t.title, leadUnits: t.leadUnits, responsibleUnits: t.responsibleUnits, dueDate: t.deadlines[0]!.date!, workdaysOverdue: weekdaysBetween(t.deadlines[0]!.date!, asOf) }))
+    .map((t) => ({
+      taskId: t.taskId,
+      planId,
+      number: t.number,
+      title: t.title,
+      leadUnits: t.leadUnits,
+      responsibleUnits: t.responsibleUnits,
+      dueDate: t.deadlines[0]!.date!,
+      workdaysOverdue: weekdaysBetween(t.deadlines[0]!.date!, asOf),
+    }))
     .sort((a, b) => b.workdaysOverdue - a.workdaysOverdue || a.taskId - b.taskId);
 
-  const named = UNITS.map((name, i) => ({ unitId: 500 + i, name, mine: tasks.filter((t) => t.leadUnits.includes(name) || t.responsibleUnits.includes(name)) })).filter((u) => u.mine.length > 0);
+  const named = UNITS.map((name, i) => ({
+    unitId: 500 + i,
+    name,
+    mine: tasks.filter((t) => t.leadUnits.includes(name) || t.responsibleUnits.includes(name)),
+  })).filter((u) => u.mine.length > 0);
   const reportingScores = named.map((_, i) => (i % 9 === 4 ? 0 : i % 5 === 2 ? 0.5 : 1));
   const standings = named.map((u, i) => {
     const doneCount = u.mine.filter((t) => t.status === 'done' || t.status === 'done_late').length;
@@ -149,8 +223,16 @@ export function sampleSnapshot(opts: SampleOptions = {}): RoundSnapshot {
     const timelinessRate = passed.length ? Math.round((passed.filter((t) => t.status === 'done').length / passed.length) * 10000) / 10000 : 1;
     const reportingScore = reportingScores[i]!;
     return {
-      unitId: u.unitId, name: u.name, tasks: u.mine.length, done: doneCount, overdue: u.mine.filter((t) => t.status === 'overdue').length,
-      completionRate, timelinessRate, reportingScore, score: Math.round((50 * completionRate + 30 * timelinessRate + 20 * reportingScore) * 10) / 10, rank: 0,
+      unitId: u.unitId,
+      name: u.name,
+      tasks: u.mine.length,
+      done: doneCount,
+      overdue: u.mine.filter((t) => t.status === 'overdue').length,
+      completionRate,
+      timelinessRate,
+      reportingScore,
+      score: Math.round((50 * completionRate + 30 * timelinessRate + 20 * reportingScore) * 10) / 10,
+      rank: 0,
     };
   });
   const units: UnitStanding[] = standings.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'zh')).map((u, i) => ({ ...u, rank: i + 1 }));
@@ -164,7 +246,14 @@ export function sampleSnapshot(opts: SampleOptions = {}): RoundSnapshot {
     const due = tasks.filter((t) => t.deadlines[0]!.date !== null && t.deadlines[0]!.date! <= g.date);
     const doneBy = due.filter((t) => t.status === 'done' || (t.status === 'done_late' && g.date < asOf)).length;
     const over = g.date < asOf ? due.filter((t) => t.status === 'overdue').length : 0;
-    return { text: g.text, date: g.date, due: due.length, doneByCheckpoint: doneBy, overdue: over, state: (g.date >= asOf ? 'pending' : over === 0 ? 'met' : 'missed') as 'pending' | 'met' | 'missed' };
+    return {
+      text: g.text,
+      date: g.date,
+      due: due.length,
+      doneByCheckpoint: doneBy,
+      overdue: over,
+      state: (g.date >= asOf ? 'pending' : over === 0 ? 'met' : 'missed') as 'pending' | 'met' | 'missed',
+    };
   });
 
   const goodPractices = tasks

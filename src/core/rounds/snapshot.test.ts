@@ -12,7 +12,13 @@ const [A, B, C, D] = [
   { id: 4, name: '区住建局' },
 ] as const;
 
-const task = (id: number, sectionId: number, deadlines: [string, string | null][], units: [{ id: number; name: string }, 'lead' | 'responsible'][], extra: Partial<SnapshotTaskFacts> = {}): SnapshotTaskFacts => ({
+const task = (
+  id: number,
+  sectionId: number,
+  deadlines: [string, string | null][],
+  units: [{ id: number; name: string }, 'lead' | 'responsible'][],
+  extra: Partial<SnapshotTaskFacts> = {},
+): SnapshotTaskFacts => ({
   id,
   planId: 1,
   sectionId,
@@ -45,12 +51,41 @@ const facts: SnapshotFacts = {
     { planId: 1, text: '持续优化', date: null },
   ],
   tasks: [
-    task(1, 10, [['6月底前', '2021-06-30']], [[A, 'lead'], [B, 'responsible']], { closedOn: '2021-06-28', actions: ['推行一窗受理'], latestProgress: '区审批服务局：已全面推行', evidenceCount: 2 }),
+    task(
+      1,
+      10,
+      [['6月底前', '2021-06-30']],
+      [
+        [A, 'lead'],
+        [B, 'responsible'],
+      ],
+      { closedOn: '2021-06-28', actions: ['推行一窗受理'], latestProgress: '区审批服务局：已全面推行', evidenceCount: 2 },
+    ),
     task(2, 10, [['8月底前', '2021-08-31']], [[A, 'lead']], { closedOn: '2021-09-03' }), // closed after its deadline: 逾期完成
-    task(3, 20, [['9月底前', '2021-09-30']], [[B, 'lead'], [C, 'responsible']], { hasProgress: true }),
+    task(
+      3,
+      20,
+      [['9月底前', '2021-09-30']],
+      [
+        [B, 'lead'],
+        [C, 'responsible'],
+      ],
+      { hasProgress: true },
+    ),
     task(4, 20, [['年底前', '2021-12-31']], [[C, 'lead']]),
     task(5, 20, [['10月12日前', '2021-10-12']], [[D, 'lead']]), // 3 working days left: 临期
-    task(6, 20, [['6月底前', '2021-06-30'], ['持续推进', null]], [[D, 'lead'], [A, 'responsible']]),
+    task(
+      6,
+      20,
+      [
+        ['6月底前', '2021-06-30'],
+        ['持续推进', null],
+      ],
+      [
+        [D, 'lead'],
+        [A, 'responsible'],
+      ],
+    ),
     task(7, 10, [['年底前', '2021-12-31']], [[C, 'lead']], { hasProgress: true }),
   ],
   units: [A, B, C, D],
@@ -73,8 +108,20 @@ describe('takeSnapshot', () => {
   it('counts statuses overall and per section, in section order, skipping sections without tasks', () => {
     expect(s.overall).toEqual({ total: 7, notStarted: 1, inProgress: 1, dueSoon: 1, overdue: 2, done: 1, doneLate: 1, completionRate: 0.2857 });
     expect(s.bySection).toEqual([
-      { planId: 1, sectionId: 10, title: '一、开办企业', indicatorCode: 'starting_business', counts: { total: 3, notStarted: 0, inProgress: 1, dueSoon: 0, overdue: 0, done: 1, doneLate: 1, completionRate: 0.6667 } },
-      { planId: 1, sectionId: 20, title: '二、办理建筑许可', indicatorCode: 'construction_permits', counts: { total: 4, notStarted: 1, inProgress: 0, dueSoon: 1, overdue: 2, done: 0, doneLate: 0, completionRate: 0 } },
+      {
+        planId: 1,
+        sectionId: 10,
+        title: '一、开办企业',
+        indicatorCode: 'starting_business',
+        counts: { total: 3, notStarted: 0, inProgress: 1, dueSoon: 0, overdue: 0, done: 1, doneLate: 1, completionRate: 0.6667 },
+      },
+      {
+        planId: 1,
+        sectionId: 20,
+        title: '二、办理建筑许可',
+        indicatorCode: 'construction_permits',
+        counts: { total: 4, notStarted: 1, inProgress: 0, dueSoon: 1, overdue: 2, done: 0, doneLate: 0, completionRate: 0 },
+      },
     ]);
   });
 
@@ -88,9 +135,27 @@ describe('takeSnapshot', () => {
   it('lists overdue tasks most overdue first, counting working days across 国庆', () => {
     expect(s.overdue).toEqual([
       // July 22 + August 22 + September 22 (中秋 off, 9-18 and 9-26 worked) + October 8.
-      { taskId: 6, planId: 1, number: '6', title: '任务6', leadUnits: ['区住建局'], responsibleUnits: ['区审批服务局'], dueDate: '2021-06-30', workdaysOverdue: 67 },
+      {
+        taskId: 6,
+        planId: 1,
+        number: '6',
+        title: '任务6',
+        leadUnits: ['区住建局'],
+        responsibleUnits: ['区审批服务局'],
+        dueDate: '2021-06-30',
+        workdaysOverdue: 67,
+      },
       // Seven calendar days after 9-30, but only 10-08 is a working day.
-      { taskId: 3, planId: 1, number: '3', title: '任务3', leadUnits: ['区市场监管局'], responsibleUnits: ['区税务局'], dueDate: '2021-09-30', workdaysOverdue: 1 },
+      {
+        taskId: 3,
+        planId: 1,
+        number: '3',
+        title: '任务3',
+        leadUnits: ['区市场监管局'],
+        responsibleUnits: ['区税务局'],
+        dueDate: '2021-09-30',
+        workdaysOverdue: 1,
+      },
     ]);
   });
 
@@ -124,10 +189,23 @@ describe('takeSnapshot', () => {
   it('keeps the whole ledger with statuses', () => {
     expect(s.tasks.map((t) => t.status)).toEqual(['done', 'done_late', 'overdue', 'not_started', 'due_soon', 'overdue', 'in_progress']);
     expect(s.tasks[0]).toEqual({
-      taskId: 1, planId: 1, number: '1', title: '任务1', sectionTitle: '一、开办企业', leadUnits: ['区审批服务局'], responsibleUnits: ['区市场监管局'],
-      deadlines: [{ text: '6月底前', date: '2021-06-30' }], actions: ['推行一窗受理'], status: 'done', latestProgress: '区审批服务局：已全面推行', evidenceCount: 2,
+      taskId: 1,
+      planId: 1,
+      number: '1',
+      title: '任务1',
+      sectionTitle: '一、开办企业',
+      leadUnits: ['区审批服务局'],
+      responsibleUnits: ['区市场监管局'],
+      deadlines: [{ text: '6月底前', date: '2021-06-30' }],
+      actions: ['推行一窗受理'],
+      status: 'done',
+      latestProgress: '区审批服务局：已全面推行',
+      evidenceCount: 2,
     });
-    expect(s.tasks[5]!.deadlines).toEqual([{ text: '6月底前', date: '2021-06-30' }, { text: '持续推进', date: null }]);
+    expect(s.tasks[5]!.deadlines).toEqual([
+      { text: '6月底前', date: '2021-06-30' },
+      { text: '持续推进', date: null },
+    ]);
     expect(s).toMatchObject({ version: 1, round: facts.round, takenAt: facts.takenAt, asOf, plans: facts.plans });
   });
 
@@ -142,13 +220,32 @@ describe('takeSnapshot', () => {
       goals: [...facts.goals, { planId: 2, text: '9月底前基本完成改革任务', date: '2021-09-30' }],
       tasks: [...facts.tasks, { ...task(8, 10, [['9月底前', '2021-09-30']], [[A, 'lead']]), planId: 2, closedOn: '2021-09-01' }],
     };
-    expect(takeSnapshot(two, asOf, calendar).checkpoints.map((c) => [c.date, c.due, c.doneByCheckpoint])).toEqual([['2021-06-30', 2, 1], ['2021-09-30', 5, 3]]);
+    expect(takeSnapshot(two, asOf, calendar).checkpoints.map((c) => [c.date, c.due, c.doneByCheckpoint])).toEqual([
+      ['2021-06-30', 2, 1],
+      ['2021-09-30', 5, 3],
+    ]);
   });
 
   it('counts a milestone closed on its own: on time keeps the unit timely, the task stays open', () => {
     const own: SnapshotFacts = {
       ...facts,
-      tasks: [{ ...task(9, 10, [['6月底前', '2021-06-30'], ['年底前', '2021-12-31']], [[A, 'lead']]), milestones: [{ text: '6月底前', dueDate: '2021-06-30', completedOn: '2021-06-29' }, { text: '年底前', dueDate: '2021-12-31' }] }],
+      tasks: [
+        {
+          ...task(
+            9,
+            10,
+            [
+              ['6月底前', '2021-06-30'],
+              ['年底前', '2021-12-31'],
+            ],
+            [[A, 'lead']],
+          ),
+          milestones: [
+            { text: '6月底前', dueDate: '2021-06-30', completedOn: '2021-06-29' },
+            { text: '年底前', dueDate: '2021-12-31' },
+          ],
+        },
+      ],
       units: [A],
       reports: [],
     };
@@ -173,7 +270,11 @@ describe('rankUnits', () => {
       { name: '区住建局', completionRate: 1, timelinessRate: 1, reportingScore: 1 },
     ];
     const ranked = rankUnits(units);
-    expect(ranked.map((u) => [u.name, u.score, u.rank])).toEqual([['区住建局', 100, 1], ['区审批服务局', 60, 2], ['区税务局', 60, 3]]);
+    expect(ranked.map((u) => [u.name, u.score, u.rank])).toEqual([
+      ['区住建局', 100, 1],
+      ['区审批服务局', 60, 2],
+      ['区税务局', 60, 3],
+    ]);
     expect(rankUnits([...units].reverse()).map((u) => u.name)).toEqual(['区住建局', '区审批服务局', '区税务局']);
   });
 
@@ -204,7 +305,14 @@ describe('helpers', () => {
   });
 
   it('unitReporting ignores drafts and units outside the list', () => {
-    const r = unitReporting([A], [{ taskId: 1, unitId: A.id, status: 'draft', submittedAt: null, stage: 'done', narrative: '' }, { taskId: 1, unitId: B.id, status: 'submitted', submittedAt: '2021-09-01T00:00:00Z', stage: 'done', narrative: '' }], '2021-09-30');
+    const r = unitReporting(
+      [A],
+      [
+        { taskId: 1, unitId: A.id, status: 'draft', submittedAt: null, stage: 'done', narrative: '' },
+        { taskId: 1, unitId: B.id, status: 'submitted', submittedAt: '2021-09-01T00:00:00Z', stage: 'done', narrative: '' },
+      ],
+      '2021-09-30',
+    );
     expect(r).toEqual([{ unitId: A.id, name: A.name, reported: false, reportedAt: null, late: false, reports: 0 }]);
   });
 });

@@ -55,8 +55,6 @@ export interface SnapshotFacts {
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
-
-
 /**
  * The ranking weights. Completion carries half the score because finishing the work is what the plan
  * asks for; timeliness (deadlines met on time) 30%, because 6月底/9月底/年底 are the plan's own
@@ -88,9 +86,7 @@ export function unitScore(r: ScoreInput): number {
  * 1 decimal; see `RANKING_WEIGHTS`). Equal scores are ordered by name (zh-CN collation, i.e. pinyin)
  * and still get distinct ranks, so a circular's table reads 1, 2, 3… without gaps.
  */
-export function rankUnits<T extends ScoreInput & { name: string }>(
-  units: readonly T[],
-): (T & { score: number; rank: number })[] {
+export function rankUnits<T extends ScoreInput & { name: string }>(units: readonly T[]): (T & { score: number; rank: number })[] {
   return units
     .map((u) => ({ ...u, score: unitScore(u) }))
     .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'zh-CN'))
@@ -119,7 +115,14 @@ export function unitReporting(units: readonly { id: number; name: string }[], re
   }
   return units.map((u) => {
     const seen = byUnit.get(u.id);
-    return { unitId: u.id, name: u.name, reported: seen !== undefined, reportedAt: seen?.first ?? null, late: seen !== undefined && chinaDay(seen.first) > dueDate, reports: seen?.count ?? 0 };
+    return {
+      unitId: u.id,
+      name: u.name,
+      reported: seen !== undefined,
+      reportedAt: seen?.first ?? null,
+      late: seen !== undefined && chinaDay(seen.first) > dueDate,
+      reports: seen?.count ?? 0,
+    };
   });
 }
 
@@ -149,7 +152,11 @@ function statusOf(facts: TaskFacts, asOf: string, calendar: WorkCalendar, option
  * Whether a task met, by `asOf`, every deadline that had passed (due before `asOf`): each of those
  * milestones completed on or before its own date. `null` when no deadline had passed yet.
  */
-export function metPassedDeadlines(milestones: readonly Pick<MilestoneFacts, 'dueDate' | 'completedOn'>[], closedOn: string | null, asOf: string): boolean | null {
+export function metPassedDeadlines(
+  milestones: readonly Pick<MilestoneFacts, 'dueDate' | 'completedOn'>[],
+  closedOn: string | null,
+  asOf: string,
+): boolean | null {
   const passed = milestones.filter((m): m is Pick<MilestoneFacts, 'completedOn'> & { dueDate: string } => m.dueDate !== null && m.dueDate < asOf);
   if (passed.length === 0) return null;
   return passed.every((m) => {
@@ -192,7 +199,13 @@ export function takeSnapshot(facts: SnapshotFacts, asOf: string, calendar: WorkC
   }
   const bySection = facts.sections
     .filter((s) => tasksBySection.has(s.id))
-    .map((s) => ({ planId: s.planId, sectionId: s.id, title: s.title, indicatorCode: s.indicatorCode, counts: countStatuses(tasksBySection.get(s.id)!.map(statusOfTask)) }));
+    .map((s) => ({
+      planId: s.planId,
+      sectionId: s.id,
+      title: s.title,
+      indicatorCode: s.indicatorCode,
+      counts: countStatuses(tasksBySection.get(s.id)!.map(statusOfTask)),
+    }));
 
   // A goal several plans share ("9月底前基本完成") is measured once over all their tasks.
   const goals = new Map<string, { goal: Checkpoint & { date: string }; planIds: Set<number> }>();
@@ -217,7 +230,16 @@ export function takeSnapshot(facts: SnapshotFacts, asOf: string, calendar: WorkC
       // The oldest deadline still open is the one the task is overdue from.
       const open = milestoneFacts.get(t.id)!.filter((m) => m.dueDate !== null && m.dueDate < asOf && completionAsOf(m, asOf, t.closedOn) === null);
       const dueDate = open.map((m) => m.dueDate!).reduce((a, b) => (a <= b ? a : b));
-      return { taskId: t.id, planId: t.planId, number: t.number, title: t.title, leadUnits: leadNames(t), responsibleUnits: responsibleNames(t), dueDate, workdaysOverdue: workdaysSince(dueDate, asOf, calendar) };
+      return {
+        taskId: t.id,
+        planId: t.planId,
+        number: t.number,
+        title: t.title,
+        leadUnits: leadNames(t),
+        responsibleUnits: responsibleNames(t),
+        dueDate,
+        workdaysOverdue: workdaysSince(dueDate, asOf, calendar),
+      };
     })
     .sort((a, b) => b.workdaysOverdue - a.workdaysOverdue || (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
 
@@ -251,7 +273,13 @@ export function takeSnapshot(facts: SnapshotFacts, asOf: string, calendar: WorkC
   for (const u of facts.units) unitNames.set(u.id, u.name);
   const order = new Map(facts.tasks.map((t, i) => [t.id, i]));
   const goodPractices = facts.reports
-    .filter((r) => (r.status === 'submitted' || r.status === 'accepted') && (r.stage === 'basically_done' || r.stage === 'done') && r.narrative.trim() !== '' && taskById.has(r.taskId))
+    .filter(
+      (r) =>
+        (r.status === 'submitted' || r.status === 'accepted') &&
+        (r.stage === 'basically_done' || r.stage === 'done') &&
+        r.narrative.trim() !== '' &&
+        taskById.has(r.taskId),
+    )
     .sort((a, b) => order.get(a.taskId)! - order.get(b.taskId)! || (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''))
     .map((r) => {
       const t = taskById.get(r.taskId)!;

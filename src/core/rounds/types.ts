@@ -20,7 +20,16 @@ export interface RoundSnapshot {
   /** The plans' dated goals measured on `asOf`, over all tasks of the round's plans. */
   checkpoints: { text: string; date: string; due: number; doneByCheckpoint: number; overdue: number; state: CheckpointStateName }[];
   /** Open tasks past a deadline, most overdue first. */
-  overdue: { taskId: number; planId: number; number: string; title: string; leadUnits: string[]; responsibleUnits: string[]; dueDate: string; workdaysOverdue: number }[];
+  overdue: {
+    taskId: number;
+    planId: number;
+    number: string;
+    title: string;
+    leadUnits: string[];
+    responsibleUnits: string[];
+    dueDate: string;
+    workdaysOverdue: number;
+  }[];
   /** Units of the round, best first (see `rankUnits`). */
   units: UnitStanding[];
   /** Who reported for the round, by its due date or late, and who did not. */

@@ -5,7 +5,14 @@ export const WORK_STATUSES = ['not_started', 'in_progress', 'due_soon', 'overdue
 /** The status of a milestone or task on a given day. */
 export type WorkStatus = (typeof WORK_STATUSES)[number];
 
-export const WORK_STATUS_LABELS: Record<WorkStatus, string> = { not_started: '未启动', in_progress: '推进中', due_soon: '临期', overdue: '逾期', done: '已完成', done_late: '逾期完成' };
+export const WORK_STATUS_LABELS: Record<WorkStatus, string> = {
+  not_started: '未启动',
+  in_progress: '推进中',
+  due_soon: '临期',
+  overdue: '逾期',
+  done: '已完成',
+  done_late: '逾期完成',
+};
 
 /** Whether a status means the work is finished (on time or late). */
 export function isDoneStatus(status: WorkStatus): boolean {
@@ -57,7 +64,13 @@ export function completionAsOf(m: Pick<MilestoneFacts, 'completedOn'>, today: st
  * 4. progress reported: 推进中; otherwise 未启动. A milestone with no due date is never 临期 or 逾期.
  * Throws `UncoveredYearError` only when rule 3 needs a year the calendar lacks.
  */
-export function milestoneStatus(m: MilestoneFacts, today: string, calendar: WorkCalendar, options: StatusOptions = {}, closedOn: string | null = null): WorkStatus {
+export function milestoneStatus(
+  m: MilestoneFacts,
+  today: string,
+  calendar: WorkCalendar,
+  options: StatusOptions = {},
+  closedOn: string | null = null,
+): WorkStatus {
   const completed = completionAsOf(m, today, closedOn);
   if (completed !== null) return m.dueDate !== null && completed > m.dueDate ? 'done_late' : 'done';
   if (m.dueDate !== null) {
@@ -87,8 +100,7 @@ export function taskStatus(task: TaskFacts, today: string, calendar: WorkCalenda
   if (closedOn !== null || (dated.length > 0 && statuses.every(isDoneStatus))) return anyLate ? 'done_late' : 'done';
   if (statuses.includes('overdue')) return 'overdue';
   if (statuses.includes('due_soon')) return 'due_soon';
-  const anyProgress =
-    task.hasProgress === true || task.milestones.some((m) => m.hasProgress || completionAsOf(m, today) !== null);
+  const anyProgress = task.hasProgress === true || task.milestones.some((m) => m.hasProgress || completionAsOf(m, today) !== null);
   return anyProgress ? 'in_progress' : 'not_started';
 }
 

@@ -8,4 +8,11 @@ export const UNIT_ROLE_LABELS: Record<UnitRole, string> = { lead: '牵头', resp
 /** `plan`: the implementation plan and ledger (落实方案、工作台账) submitted, approved or returned. */
 export const TIMELINE_KINDS = ['report', 'review', 'instruction', 'close', 'reopen', 'plan'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
-export const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = { report: '填报', review: '审核', instruction: '领导批示', close: '销号', reopen: '重新打开', plan: '落实方案' };
+export const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
+  report: '填报',
+  review: '审核',
+  instruction: '领导批示',
+  close: '销号',
+  reopen: '重新打开',
+  plan: '落实方案',
+};

@@ -9,5 +9,7 @@ const tw2s = OpenCC.Converter({ from: 'tw', to: 'cn' });
  * whitespace removed. Used for search keys, so 營商環境 finds 营商环境 and the other way round.
  */
 export function foldForSearch(text: string): string {
-  return tw2s(t2s(text.normalize('NFKC'))).replace(/\s+/g, '').toLowerCase();
+  return tw2s(t2s(text.normalize('NFKC')))
+    .replace(/\s+/g, '')
+    .toLowerCase();
 }

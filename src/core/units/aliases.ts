@@ -49,9 +49,11 @@ export function aliasReason(a: string, b: string): AliasReason | null {
   // Same first character (the level: 区/市/县/省) and same kind keep 区医保局 and 市医保局 apart.
   if (a[0] !== b[0]) return null;
   if (b.includes(a) && a.length >= 4) return 'containment';
-  const lastA = a.at(-1), lastB = b.at(-1);
+  const lastA = a.at(-1),
+    lastB = b.at(-1);
   if (lastA === lastB && isSubsequence(a, b) && a.length >= 0.5 * b.length) return 'abbreviation';
-  const stemA = stripKind(a), stemB = stripKind(b);
+  const stemA = stripKind(a),
+    stemB = stripKind(b);
   if (stemA !== a && stemB !== b && stemA === stemB && stemA.length >= 4) return 'suffix';
   return null;
 }

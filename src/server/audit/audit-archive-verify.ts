@@ -43,10 +43,21 @@ export async function verifyAuditArchives(deps: Pick<Deps, 'db' | 'config'>): Pr
   let rows = 0;
   let read = 0;
   for (const a of archives) {
-    const broken = (reason: ArchiveBreak, seq: number | null): ArchiveVerification => ({ ok: false, archives: read, rows, firstBroken: { archiveId: a.id, file: a.file, seq, reason, message: MESSAGES[reason] } });
+    const broken = (reason: ArchiveBreak, seq: number | null): ArchiveVerification => ({
+      ok: false,
+      archives: read,
+      rows,
+      firstBroken: { archiveId: a.id, file: a.file, seq, reason, message: MESSAGES[reason] },
+    });
     if (a.from_seq !== expected) return broken('missing', expected);
     const path = join(archiveDir(deps), a.file);
-    if (!(await access(path).then(() => true, () => false))) return broken('file', null);
+    if (
+      !(await access(path).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return broken('file', null);
     const digest = createHash('sha256');
     const file = createReadStream(path);
     file.on('data', (chunk) => digest.update(chunk));
@@ -77,7 +88,12 @@ export async function verifyAuditArchives(deps: Pick<Deps, 'db' | 'config'>): Pr
   const next = await deps.db.selectFrom('audit_events').select(['seq', 'prev_hash']).where('seq', '=', expected).executeTakeFirst();
   if (archives.length > 0 && next && next.prev_hash !== prev) {
     const last = archives[archives.length - 1]!;
-    return { ok: false, archives: read, rows, firstBroken: { archiveId: last.id, file: last.file, seq: expected, reason: 'link', message: `数据库中第 ${expected} 条记录未接续最后一个归档` } };
+    return {
+      ok: false,
+      archives: read,
+      rows,
+      firstBroken: { archiveId: last.id, file: last.file, seq: expected, reason: 'link', message: `数据库中第 ${expected} 条记录未接续最后一个归档` },
+    };
   }
   return { ok: true, archives: read, rows, firstBroken: null };
 }

@@ -1,4 +1,14 @@
-import { RawNode, sql, UpdateQueryNode, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import {
+  RawNode,
+  sql,
+  UpdateQueryNode,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENESIS_HASH } from '#core/audit/chain.ts';
 import { createTestApp, TEST_DIALECT, type TestApp } from '../test/helpers.ts';
@@ -15,7 +25,10 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const refused = async (q: Promise<unknown>) => {
-  const err = await q.then(() => null, (e: unknown) => e as Error);
+  const err = await q.then(
+    () => null,
+    (e: unknown) => e as Error,
+  );
   expect(err, 'the trigger should refuse').not.toBeNull();
   expect(String(err!.message)).toMatch(/append-only/);
 };
@@ -40,7 +53,9 @@ async function asDatabaseOwner(change: () => Promise<unknown>) {
 describe('the audit trail is append-only in the database', () => {
   it('refuses UPDATE and DELETE on audit rows, sealed or not, and on archives', async () => {
     const db = t.deps.db;
-    const unsealed = await recordAudit(db, { action: 'test.fresh', entityType: 'test' }).then(() => db.selectFrom('audit_events').select('id').where('action', '=', 'test.fresh').executeTakeFirstOrThrow());
+    const unsealed = await recordAudit(db, { action: 'test.fresh', entityType: 'test' }).then(() =>
+      db.selectFrom('audit_events').select('id').where('action', '=', 'test.fresh').executeTakeFirstOrThrow(),
+    );
     await refused(db.updateTable('audit_events').set({ action: 'x' }).where('id', '=', unsealed.id).execute());
     await refused(db.deleteFrom('audit_events').where('id', '=', unsealed.id).execute());
     await sealAuditChain(t.deps);
@@ -48,15 +63,30 @@ describe('the audit trail is append-only in the database', () => {
     await refused(db.updateTable('audit_events').set({ hash: GENESIS_HASH }).where('entity_id', '=', '3').execute());
     await refused(db.deleteFrom('audit_events').execute());
     // Archives too; the transaction rolls back, so the made-up archive never becomes the chain's anchor.
-    for (const change of [(trx: typeof db) => trx.deleteFrom('audit_archives').execute(), (trx: typeof db) => trx.updateTable('audit_archives').set({ last_hash: 'y' }).execute()]) {
-      await refused(db.transaction().execute(async (trx) => {
-        await trx.insertInto('audit_archives').values({ from_seq: 1, to_seq: 1, rows: 1, first_at: '', last_at: '', last_hash: 'x', file: 'f', sha256: 's', bytes: 0, created_at: '' }).execute();
-        await change(trx);
-      }));
+    for (const change of [
+      (trx: typeof db) => trx.deleteFrom('audit_archives').execute(),
+      (trx: typeof db) => trx.updateTable('audit_archives').set({ last_hash: 'y' }).execute(),
+    ]) {
+      await refused(
+        db.transaction().execute(async (trx) => {
+          await trx
+            .insertInto('audit_archives')
+            .values({ from_seq: 1, to_seq: 1, rows: 1, first_at: '', last_at: '', last_hash: 'x', file: 'f', sha256: 's', bytes: 0, created_at: '' })
+            .execute();
+          await change(trx);
+        }),
+      );
     }
     expect(await db.selectFrom('audit_archives').selectAll().execute()).toEqual([]);
     if (TEST_DIALECT === 'postgres') await refused(sql`truncate audit_events`.execute(db));
-    expect((await db.selectFrom('audit_events').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n).not.toBe(0);
+    expect(
+      (
+        await db
+          .selectFrom('audit_events')
+          .select((e) => e.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ).not.toBe(0);
   });
 
   it('has no route that edits or deletes audit rows', async () => {
@@ -80,13 +110,23 @@ describe('the hash chain', () => {
   });
 
   it('names the first changed row, then the first missing one', async () => {
-    const target = await t.deps.db.selectFrom('audit_events').select(['id', 'seq']).where('action', '=', 'test.write').where('entity_id', '=', '5').executeTakeFirstOrThrow();
+    const target = await t.deps.db
+      .selectFrom('audit_events')
+      .select(['id', 'seq'])
+      .where('action', '=', 'test.write')
+      .where('entity_id', '=', '5')
+      .executeTakeFirstOrThrow();
     await asDatabaseOwner(() => t.deps.db.updateTable('audit_events').set({ after: '{"i":500}' }).where('id', '=', target.id).execute());
     let v = (await t.inject({ method: 'GET', url: '/api/audit/verify' }, 'auditor')).json();
     expect(v).toMatchObject({ ok: false, firstBroken: { seq: target.seq, id: target.id, reason: 'hash' } });
     expect(v.firstBroken.message).toMatch(/被修改/);
 
-    const earlier = await t.deps.db.selectFrom('audit_events').select(['id', 'seq']).where('action', '=', 'test.write').where('entity_id', '=', '2').executeTakeFirstOrThrow();
+    const earlier = await t.deps.db
+      .selectFrom('audit_events')
+      .select(['id', 'seq'])
+      .where('action', '=', 'test.write')
+      .where('entity_id', '=', '2')
+      .executeTakeFirstOrThrow();
     await asDatabaseOwner(() => t.deps.db.deleteFrom('audit_events').where('id', '=', earlier.id).execute());
     v = (await t.inject({ method: 'GET', url: '/api/audit/verify' }, 'auditor')).json();
     expect(v).toMatchObject({ ok: false, firstBroken: { seq: earlier.seq, id: null, reason: 'missing' } });
@@ -106,7 +146,10 @@ describe('the hash chain', () => {
       await Promise.all([...writes, ...seals]);
       const v = await verifyAuditChain(fresh.deps);
       expect(v).toMatchObject({ ok: true, pending: 0, firstBroken: null });
-      const n = await fresh.deps.db.selectFrom('audit_events').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const n = await fresh.deps.db
+        .selectFrom('audit_events')
+        .select((e) => e.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       expect(v.checked).toBe(Number(n.n));
     } finally {
       await fresh.close();

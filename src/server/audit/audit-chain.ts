@@ -27,7 +27,23 @@ const SEAL_LOCK_KEY = 7_317_001;
 export const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 type Q = Kysely<DB> | Transaction<DB>;
-const chainColumns = ['seq', 'id', 'at', 'actor_id', 'actor_unit_id', 'action', 'entity_type', 'entity_id', 'before', 'after', 'client_ip', 'outcome', 'actor_name', 'prev_hash', 'hash'] as const;
+const chainColumns = [
+  'seq',
+  'id',
+  'at',
+  'actor_id',
+  'actor_unit_id',
+  'action',
+  'entity_type',
+  'entity_id',
+  'before',
+  'after',
+  'client_ip',
+  'outcome',
+  'actor_name',
+  'prev_hash',
+  'hash',
+] as const;
 
 /** The hash a row should have after `prevHash`. */
 export function hashOf(prevHash: string, r: ChainRow): string {
@@ -159,6 +175,10 @@ export async function verifyAuditChain(deps: Pick<Deps, 'db' | 'dialect'>): Prom
     if (rows.length < VERIFY_PAGE) break;
     await yieldToLoop();
   }
-  const pending = await deps.db.selectFrom('audit_events').select((e) => e.fn.countAll().as('n')).where('seq', 'is', null).executeTakeFirstOrThrow();
+  const pending = await deps.db
+    .selectFrom('audit_events')
+    .select((e) => e.fn.countAll().as('n'))
+    .where('seq', 'is', null)
+    .executeTakeFirstOrThrow();
   return { ok: firstBroken === null, checked, lastSeq: expected - 1, pending: Number(pending.n), anchor, firstBroken, checkedAt: new Date().toISOString() };
 }

@@ -20,10 +20,22 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Who calls a route of each action (accounts made in beforeAll). */
 const CALLER: Record<Action, string | null> = {
-  'public.read': null, 'plan.read': 'dw', 'plan.manage': 'coordinator', 'unit.manage': 'coordinator', 'task.unit.write': 'dw',
-  'task.instruct': 'leader', 'report.review': 'coordinator', 'round.manage': 'coordinator', 'inspection.record': 'inspector',
-  'account.read': 'admin', 'account.manage': 'admin', 'security.manage': 'security', 'audit.read': 'auditor', 'audit.manage': 'auditor',
-  'settings.manage': 'admin', 'self.manage': 'selfie',
+  'public.read': null,
+  'plan.read': 'dw',
+  'plan.manage': 'coordinator',
+  'unit.manage': 'coordinator',
+  'task.unit.write': 'dw',
+  'task.instruct': 'leader',
+  'report.review': 'coordinator',
+  'round.manage': 'coordinator',
+  'inspection.record': 'inspector',
+  'account.read': 'admin',
+  'account.manage': 'admin',
+  'security.manage': 'security',
+  'audit.read': 'auditor',
+  'audit.manage': 'auditor',
+  'settings.manage': 'admin',
+  'self.manage': 'selfie',
 };
 
 /** Routes a generic call cannot make succeed, and why; each has a hand-written request in MANUAL. */
@@ -75,7 +87,16 @@ const ROUTE_IDS: Record<string, Record<string, () => number | string>> = {
 
 /** Ids no answer carries: looked up when a route needs them. */
 const LOOKUPS: Record<string, () => Promise<number | string | undefined>> = {
-  notifications: async () => (await t.deps.db.selectFrom('notifications').select('id').where('user_id', '=', Number(ids.dwUser)).where('read_at', 'is', null).orderBy('id').executeTakeFirst())?.id,
+  notifications: async () =>
+    (
+      await t.deps.db
+        .selectFrom('notifications')
+        .select('id')
+        .where('user_id', '=', Number(ids.dwUser))
+        .where('read_at', 'is', null)
+        .orderBy('id')
+        .executeTakeFirst()
+    )?.id,
   alias: async () => (await t.deps.db.selectFrom('unit_aliases').select('alias').where('unit_id', '=', Number(ids.units)).executeTakeFirst())?.alias,
 };
 
@@ -119,7 +140,14 @@ beforeAll(async () => {
   const milestone = await t.deps.db.selectFrom('milestones').select('id').where('task_id', '=', task.id).orderBy('id').executeTakeFirst();
   Object.assign(ids, { tasks: task.id, units: lead.unit_id, unitId: lead.unit_id, sections: task.section_id!, milestones: milestone?.id ?? 0, year: 2027 });
   ids.dwUser = await t.addUser('dw', ['unit_manager'], lead.unit_id);
-  const others = await t.deps.db.selectFrom('units').select('id').where('id', '!=', lead.unit_id).where('is_collective', '=', 0).orderBy('id').limit(2).execute();
+  const others = await t.deps.db
+    .selectFrom('units')
+    .select('id')
+    .where('id', '!=', lead.unit_id)
+    .where('is_collective', '=', 0)
+    .orderBy('id')
+    .limit(2)
+    .execute();
   ids.otherUnit = others[0]!.id;
   ids.mergeSource = others[1]!.id;
   await t.addUser('leader', ['leader'], null, [task.section_id!]);
@@ -128,14 +156,46 @@ beforeAll(async () => {
   ids.users = await t.addUser('victim', ['unit_staff'], lead.unit_id);
   // Notifications come from the reminders job; two for the unit manager, as it would send them.
   for (const title of ['临期提醒', '逾期催办']) {
-    await t.deps.db.insertInto('notifications').values({ user_id: Number(ids.dwUser), unit_id: lead.unit_id, kind: 'remind', task_id: task.id, milestone_id: null, notice_key: null, title, body: title, created_at: new Date().toISOString(), read_at: null }).execute();
+    await t.deps.db
+      .insertInto('notifications')
+      .values({
+        user_id: Number(ids.dwUser),
+        unit_id: lead.unit_id,
+        kind: 'remind',
+        task_id: task.id,
+        milestone_id: null,
+        notice_key: null,
+        title,
+        body: title,
+        created_at: new Date().toISOString(),
+        read_at: null,
+      })
+      .execute();
   }
   // A closed round with a snapshot, so that a circular can be drafted from it.
   ids.closedRound = await insertSampleRound(t.deps.db);
 });
 afterAll(async () => t.close());
 
-type Schema = { type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema; enum?: unknown[]; const?: unknown; anyOf?: Schema[]; oneOf?: Schema[]; minItems?: number; minLength?: number; maxLength?: number; minimum?: number; exclusiveMinimum?: number; maximum?: number; format?: string; pattern?: string; default?: unknown };
+type Schema = {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  minItems?: number;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  exclusiveMinimum?: number;
+  maximum?: number;
+  format?: string;
+  pattern?: string;
+  default?: unknown;
+};
 
 let serial = 0;
 /** The smallest value a JSON schema accepts, as far as the schema says (dates, enums, lengths, bounds). */
@@ -188,14 +248,32 @@ async function concrete(method: string, url: string): Promise<string | null> {
   const override = ROUTE_IDS[`${method} ${url}`] ?? {};
   const value = (k: string) => (override[k] ? override[k]() : ids[k]);
   const keys = [...url.matchAll(/\/([^/:]+)\/:(\w+)/g)].map((m) => (m[2] === 'id' ? m[1]! : m[2]!));
-  for (const k of keys) if (value(k) === undefined && LOOKUPS[k]) { const v = await LOOKUPS[k](); if (v !== undefined) ids[k] = v; }
+  for (const k of keys)
+    if (value(k) === undefined && LOOKUPS[k]) {
+      const v = await LOOKUPS[k]();
+      if (v !== undefined) ids[k] = v;
+    }
   if (keys.some((k) => value(k) === undefined)) return null;
   return url.replace(/\/([^/:]+)\/:(\w+)/g, (_m, seg: string, param: string) => `/${seg}/${encodeURIComponent(String(value(param === 'id' ? seg : param)))}`);
 }
 
-const maxAuditId = async () => Number((await t.deps.db.selectFrom('audit_events').select((e) => e.fn.max('id').as('m')).executeTakeFirstOrThrow()).m ?? 0);
+const maxAuditId = async () =>
+  Number(
+    (
+      await t.deps.db
+        .selectFrom('audit_events')
+        .select((e) => e.fn.max('id').as('m'))
+        .executeTakeFirstOrThrow()
+    ).m ?? 0,
+  );
 async function okRowsSince(id: number): Promise<string[]> {
-  const rows = await t.deps.db.selectFrom('audit_events').select(['action', 'outcome']).where('id', '>', id).where('outcome', '=', 'ok').orderBy('id').execute();
+  const rows = await t.deps.db
+    .selectFrom('audit_events')
+    .select(['action', 'outcome'])
+    .where('id', '>', id)
+    .where('outcome', '=', 'ok')
+    .orderBy('id')
+    .execute();
   return rows.map((r) => r.action);
 }
 
@@ -212,9 +290,19 @@ async function attempt(method: string, url: string, action: Action, body: unknow
       headers = { cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': res.json().csrfToken };
     } else headers = await t.sessionOf(as);
   }
-  const res = await observe(`${method} ${url}`, () => t.app.inject({ method: method as 'POST', url: path, headers, ...(body === undefined ? {} : { payload: body as object }) }));
+  const res = await observe(`${method} ${url}`, () =>
+    t.app.inject({ method: method as 'POST', url: path, headers, ...(body === undefined ? {} : { payload: body as object }) }),
+  );
   if (res.statusCode >= 300) return res;
-  const json = res.body ? (() => { try { return res.json(); } catch { return null; } })() : null;
+  const json = res.body
+    ? (() => {
+        try {
+          return res.json();
+        } catch {
+          return null;
+        }
+      })()
+    : null;
   const created = json?.id ?? json?.user?.id ?? json?.entries?.at(-1)?.id;
   const last = /\/([a-z-]+)$/.exec(url)?.[1];
   if (method === 'POST' && typeof created === 'number' && last) ids[last] = created;
@@ -232,7 +320,14 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 
 /** A completion report of the lead unit with evidence, submitted and accepted: closes the milestone (or the task). */
 async function acceptCompletion(milestoneId: number | null): Promise<number> {
-  const report = await t.inject({ method: 'POST', url: `/api/tasks/${ids.tasks}/reports`, payload: { unitId: ids.units, kind: 'consolidated', stage: 'done', narrative: '已全部完成', milestoneId } }, 'dw');
+  const report = await t.inject(
+    {
+      method: 'POST',
+      url: `/api/tasks/${ids.tasks}/reports`,
+      payload: { unitId: ids.units, kind: 'consolidated', stage: 'done', narrative: '已全部完成', milestoneId },
+    },
+    'dw',
+  );
   expect(report.statusCode, report.body).toBe(201);
   const id = report.json().id as number;
   expect((await t.inject({ method: 'POST', url: `/api/reports/${id}/attachments`, ...multipart('完成佐证.png', PNG) }, 'dw')).statusCode).toBe(201);
@@ -262,7 +357,9 @@ const MANUAL: Record<string, () => Promise<unknown>> = {
     expect(draft.statusCode, draft.body).toBe(201);
     // The level the reader took the tasks from: the coordinator confirms it.
     const level = (draft.json().structure.levels as { form: string; isTaskLevel: boolean }[]).find((l) => l.isTaskLevel)?.form;
-    await measure('POST /api/imports/:id/reread', () => t.inject({ method: 'POST', url: `/api/imports/${draft.json().id}/reread`, payload: level ? { taskLevel: level } : {} }));
+    await measure('POST /api/imports/:id/reread', () =>
+      t.inject({ method: 'POST', url: `/api/imports/${draft.json().id}/reread`, payload: level ? { taskLevel: level } : {} }),
+    );
   },
   'POST /api/users/import': async () => {
     const ExcelJS = (await import('exceljs')).default;
@@ -292,26 +389,44 @@ const MANUAL: Record<string, () => Promise<unknown>> = {
     });
     expect(edited).toBe(1);
     const file = Buffer.from(await wb.xlsx.writeBuffer());
-    await measure('POST /api/plans/:id/ledger.xlsx', () => t.inject({ method: 'POST', url: `/api/plans/${ids.plans}/ledger.xlsx?unit=${ids.units}`, ...multipart('台账.xlsx', file) }, 'dw'));
+    await measure('POST /api/plans/:id/ledger.xlsx', () =>
+      t.inject({ method: 'POST', url: `/api/plans/${ids.plans}/ledger.xlsx?unit=${ids.units}`, ...multipart('台账.xlsx', file) }, 'dw'),
+    );
   },
   'POST /api/reports/:id/attachments': async () => {
-    const report = await t.inject({ method: 'POST', url: `/api/tasks/${ids.tasks}/reports`, payload: { unitId: ids.units, kind: 'part', stage: 'in_progress', narrative: '佐证上传' } }, 'dw');
+    const report = await t.inject(
+      { method: 'POST', url: `/api/tasks/${ids.tasks}/reports`, payload: { unitId: ids.units, kind: 'part', stage: 'in_progress', narrative: '佐证上传' } },
+      'dw',
+    );
     expect(report.statusCode, report.body).toBe(201);
     ids.evidenceReport = report.json().id;
-    const up = await measure('POST /api/reports/:id/attachments', () => t.inject({ method: 'POST', url: `/api/reports/${ids.evidenceReport}/attachments`, ...multipart('截图.png', PNG) }, 'dw'));
-    if (up.statusCode < 300) ids.attachmentId = (await t.deps.db.selectFrom('attachments').select('id').where('report_id', '=', Number(ids.evidenceReport)).executeTakeFirstOrThrow()).id;
+    const up = await measure('POST /api/reports/:id/attachments', () =>
+      t.inject({ method: 'POST', url: `/api/reports/${ids.evidenceReport}/attachments`, ...multipart('截图.png', PNG) }, 'dw'),
+    );
+    if (up.statusCode < 300)
+      ids.attachmentId = (
+        await t.deps.db.selectFrom('attachments').select('id').where('report_id', '=', Number(ids.evidenceReport)).executeTakeFirstOrThrow()
+      ).id;
   },
   'DELETE /api/reports/:id/attachments/:attachmentId': async () =>
-    measure('DELETE /api/reports/:id/attachments/:attachmentId', () => t.inject({ method: 'DELETE', url: `/api/reports/${ids.evidenceReport}/attachments/${ids.attachmentId}` }, 'dw')),
+    measure('DELETE /api/reports/:id/attachments/:attachmentId', () =>
+      t.inject({ method: 'DELETE', url: `/api/reports/${ids.evidenceReport}/attachments/${ids.attachmentId}` }, 'dw'),
+    ),
   'POST /api/auth/login': async () =>
-    measure('POST /api/auth/login', () => t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.8.0.2', payload: { username: 'inspector', password: TEST_PASSWORD } })),
+    measure('POST /api/auth/login', () =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.8.0.2', payload: { username: 'inspector', password: TEST_PASSWORD } }),
+    ),
   'POST /api/auth/password': async () => {
     await t.addUser('pwchange', ['inspector']);
-    await measure('POST /api/auth/password', () => t.inject({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'Coverage-Pass-2026!' } }, 'pwchange'));
+    await measure('POST /api/auth/password', () =>
+      t.inject({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'Coverage-Pass-2026!' } }, 'pwchange'),
+    );
   },
   'PUT /api/settings/reminders': async () => {
     const current = (await t.inject({ method: 'GET', url: '/api/settings' }, 'admin')).json().reminders;
-    await measure('PUT /api/settings/reminders', () => t.inject({ method: 'PUT', url: '/api/settings/reminders', payload: { ...current, dueSoonWorkdays: current.dueSoonWorkdays + 1 } }, 'admin'));
+    await measure('PUT /api/settings/reminders', () =>
+      t.inject({ method: 'PUT', url: '/api/settings/reminders', payload: { ...current, dueSoonWorkdays: current.dueSoonWorkdays + 1 } }, 'admin'),
+    );
   },
   'PUT /api/settings/public-page': async () =>
     measure('PUT /api/settings/public-page', () => t.inject({ method: 'PUT', url: '/api/settings/public-page', payload: { enabled: false } }, 'admin')),
@@ -319,34 +434,56 @@ const MANUAL: Record<string, () => Promise<unknown>> = {
     measure('PUT /api/settings/audit-retention', () => t.inject({ method: 'PUT', url: '/api/settings/audit-retention', payload: { days: 365 } }, 'auditor')),
   'PUT /api/settings/security': async () => {
     const current = (await t.inject({ method: 'GET', url: '/api/settings/security' }, 'security')).json();
-    await measure('PUT /api/settings/security', () => t.inject({ method: 'PUT', url: '/api/settings/security', payload: { ...current, idleMinutes: current.idleMinutes + 1 } }, 'security'));
+    await measure('PUT /api/settings/security', () =>
+      t.inject({ method: 'PUT', url: '/api/settings/security', payload: { ...current, idleMinutes: current.idleMinutes + 1 } }, 'security'),
+    );
   },
   'PUT /api/settings/backup': async () => {
     const current = (await t.inject({ method: 'GET', url: '/api/settings/backup' }, 'admin')).json().settings;
-    await measure('PUT /api/settings/backup', () => t.inject({ method: 'PUT', url: '/api/settings/backup', payload: { ...current, keepLast: current.keepLast + 1 } }, 'admin'));
+    await measure('PUT /api/settings/backup', () =>
+      t.inject({ method: 'PUT', url: '/api/settings/backup', payload: { ...current, keepLast: current.keepLast + 1 } }, 'admin'),
+    );
   },
   'POST /api/auth/totp/confirm': async () => {
     // A second-factor account signs in for the first time (gate 'enrol'), asks for a secret and confirms it with a code.
     await t.addUser('enrolee', ['admin']);
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.8.0.3', payload: { username: 'enrolee', password: TEST_PASSWORD } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '10.8.0.3',
+      payload: { username: 'enrolee', password: TEST_PASSWORD },
+    });
     const headers = { cookie: login.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': login.json().csrfToken as string };
     ids.enroleeSecret = (await t.app.inject({ method: 'POST', url: '/api/auth/totp/setup', headers })).json().secret as string;
-    await measure('POST /api/auth/totp/confirm', () => t.app.inject({ method: 'POST', url: '/api/auth/totp/confirm', headers, payload: { code: totpCode(String(ids.enroleeSecret), Date.now()) } }));
+    await measure('POST /api/auth/totp/confirm', () =>
+      t.app.inject({ method: 'POST', url: '/api/auth/totp/confirm', headers, payload: { code: totpCode(String(ids.enroleeSecret), Date.now()) } }),
+    );
   },
   'POST /api/auth/login/code': async () => {
     // The next sign-in of the enrolled account asks for a code; the confirmation used this time step, so the next one's code.
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.8.0.4', payload: { username: 'enrolee', password: TEST_PASSWORD } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '10.8.0.4',
+      payload: { username: 'enrolee', password: TEST_PASSWORD },
+    });
     const headers = { cookie: login.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': login.json().csrfToken as string };
-    await measure('POST /api/auth/login/code', () => t.app.inject({ method: 'POST', url: '/api/auth/login/code', headers, payload: { code: totpCode(String(ids.enroleeSecret), Date.now() + 30_000) } }));
+    await measure('POST /api/auth/login/code', () =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login/code', headers, payload: { code: totpCode(String(ids.enroleeSecret), Date.now() + 30_000) } }),
+    );
   },
   'POST /api/milestones/:id/reopen': async () => {
     const m = await t.deps.db.selectFrom('milestones').select('id').where('task_id', '=', Number(ids.tasks)).orderBy('id').executeTakeFirstOrThrow();
     await acceptCompletion(m.id);
-    await measure('POST /api/milestones/:id/reopen', () => t.inject({ method: 'POST', url: `/api/milestones/${m.id}/reopen`, payload: { reason: '覆盖测试：重新打开节点' } }));
+    await measure('POST /api/milestones/:id/reopen', () =>
+      t.inject({ method: 'POST', url: `/api/milestones/${m.id}/reopen`, payload: { reason: '覆盖测试：重新打开节点' } }),
+    );
   },
   'POST /api/tasks/:id/reopen': async () => {
     await acceptCompletion(null);
-    await measure('POST /api/tasks/:id/reopen', () => t.inject({ method: 'POST', url: `/api/tasks/${ids.tasks}/reopen`, payload: { reason: '覆盖测试：重新打开任务' } }));
+    await measure('POST /api/tasks/:id/reopen', () =>
+      t.inject({ method: 'POST', url: `/api/tasks/${ids.tasks}/reopen`, payload: { reason: '覆盖测试：重新打开任务' } }),
+    );
   },
   'DELETE /api/circulars/:id': async () => {
     const round = await insertSampleRound(t.deps.db);

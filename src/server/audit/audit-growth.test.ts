@@ -38,8 +38,19 @@ it('keeps 3,000 refused writes with 15 KB query strings to a few short rows and 
   expect(during.rows).toBe(AUDIT_THROTTLE.burst);
   // Each row holds the path and at most AUDIT_QUERY_MAX_CHARS of the query: 10 rows, not 45 MB.
   expect(during.chars).toBeLessThan(AUDIT_THROTTLE.burst * (AUDIT_QUERY_MAX_CHARS + 200));
-  const first = await t.deps.db.selectFrom('audit_events').select(['after', 'entity_id']).where('actor_name', '=', 'flooder').where('outcome', '=', 'denied').orderBy('id').executeTakeFirstOrThrow();
-  expect(JSON.parse(first.after!)).toEqual({ url: '/api/rounds', query: `pad=${pad.slice(0, AUDIT_QUERY_MAX_CHARS - 4)}`, truncated: true, reason: 'forbidden' });
+  const first = await t.deps.db
+    .selectFrom('audit_events')
+    .select(['after', 'entity_id'])
+    .where('actor_name', '=', 'flooder')
+    .where('outcome', '=', 'denied')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  expect(JSON.parse(first.after!)).toEqual({
+    url: '/api/rounds',
+    query: `pad=${pad.slice(0, AUDIT_QUERY_MAX_CHARS - 4)}`,
+    truncated: true,
+    reason: 'forbidden',
+  });
   expect(first.entity_id).toBe('POST /api/rounds');
 
   // The next refusal after the minute writes the summary of the 2,990 left out, then itself.
@@ -50,7 +61,13 @@ it('keeps 3,000 refused writes with 15 KB query strings to a few short rows and 
   const after = await stats('flooder');
   expect(after.rows).toBe(AUDIT_THROTTLE.burst + 2);
   expect(after.chars).toBeLessThan(8_000);
-  const rows = await t.deps.db.selectFrom('audit_events').select(['after', 'action']).where('actor_name', '=', 'flooder').orderBy('id', 'desc').limit(2).execute();
+  const rows = await t.deps.db
+    .selectFrom('audit_events')
+    .select(['after', 'action'])
+    .where('actor_name', '=', 'flooder')
+    .orderBy('id', 'desc')
+    .limit(2)
+    .execute();
   expect(JSON.parse(rows[1]!.after!)).toMatchObject({ repeated: 3_000 - AUDIT_THROTTLE.burst });
   expect(rows[1]!.action).toBe('round.manage');
   expect(JSON.parse(rows[0]!.after!)).toEqual({ url: '/api/rounds', reason: 'forbidden' });

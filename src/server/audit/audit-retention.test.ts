@@ -27,11 +27,23 @@ let t0: number;
 const atDay = (d: number, hour = 0) => new Date(t0 + d * DAY + hour * 3_600_000).toISOString();
 /** The timeline's rows older than `before` still in the database. */
 const testRowsBefore = async (before: string) =>
-  Number((await t.deps.db.selectFrom('audit_events').select((e) => e.fn.countAll().as('n')).where('action', '=', 'test.write').where('at', '<', before).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.deps.db
+        .selectFrom('audit_events')
+        .select((e) => e.fn.countAll().as('n'))
+        .where('action', '=', 'test.write')
+        .where('at', '<', before)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 /** Audit rows of one day of activity, in time order (so their ids and chain places follow their times). */
 async function writeDay(d: number, n = 5) {
   for (let i = 0; i < n; i++) {
-    await t.deps.db.insertInto('audit_events').values({ at: atDay(d, i), action: 'test.write', entity_type: 'test', entity_id: `${d}-${i}`, outcome: 'ok', after: JSON.stringify({ d, i }) }).execute();
+    await t.deps.db
+      .insertInto('audit_events')
+      .values({ at: atDay(d, i), action: 'test.write', entity_type: 'test', entity_id: `${d}-${i}`, outcome: 'ok', after: JSON.stringify({ d, i }) })
+      .execute();
   }
 }
 
@@ -56,7 +68,12 @@ describe('audit retention', () => {
     const ok = await t.inject({ method: 'PUT', url: '/api/settings/audit-retention', payload: { days: 200 } }, 'auditor');
     expect(ok.statusCode).toBe(200);
     expect(ok.json().days).toBe(200);
-    const change = await t.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'settings.update').where('entity_id', '=', 'audit_retention').executeTakeFirstOrThrow();
+    const change = await t.deps.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'settings.update')
+      .where('entity_id', '=', 'audit_retention')
+      .executeTakeFirstOrThrow();
     expect(change.actor_name).toBe('auditor');
     expect(JSON.parse(change.after!)).toEqual({ days: 200 });
   });
@@ -93,14 +110,19 @@ describe('audit retention', () => {
     const info = (await t.inject({ method: 'GET', url: '/api/audit/retention' }, 'auditor')).json();
     expect(info.archives).toHaveLength(1);
     const a = info.archives[0];
-    for (const as of ['admin', 'security', 'coordinator']) expect((await t.inject({ method: 'GET', url: `/api/audit/archives/${a.id}` }, as)).statusCode, as).toBe(403);
+    for (const as of ['admin', 'security', 'coordinator'])
+      expect((await t.inject({ method: 'GET', url: `/api/audit/archives/${a.id}` }, as)).statusCode, as).toBe(403);
     const res = await t.inject({ method: 'GET', url: `/api/audit/archives/${a.id}` }, 'auditor');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/gzip');
     expect(res.headers['content-disposition']).toBe(`attachment; filename="${a.file}"`);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(createHash('sha256').update(res.rawPayload).digest('hex')).toBe(a.sha256);
-    const rows = gunzipSync(res.rawPayload).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as ChainRow & { prev_hash: string; hash: string });
+    const rows = gunzipSync(res.rawPayload)
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ChainRow & { prev_hash: string; hash: string });
     expect(rows).toHaveLength(a.rows);
     // The archive is the chain's prefix: from the genesis hash, each row hashes to its stored hash.
     let prev = GENESIS_HASH;
@@ -111,7 +133,11 @@ describe('audit retention', () => {
       prev = r.hash;
     }
     // …and the first row kept in the database links to the archive's last one.
-    const first = await t.deps.db.selectFrom('audit_events').select(['seq', 'prev_hash']).where('seq', '=', a.toSeq + 1).executeTakeFirstOrThrow();
+    const first = await t.deps.db
+      .selectFrom('audit_events')
+      .select(['seq', 'prev_hash'])
+      .where('seq', '=', a.toSeq + 1)
+      .executeTakeFirstOrThrow();
     expect(first.prev_hash).toBe(prev);
     // Reading an archive is a sensitive read, on record.
     const read = await t.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'audit.archive.download').execute();
@@ -178,7 +204,8 @@ describe('audit retention', () => {
   });
 
   it('verifies the archives too on request: every file against its SHA-256, every row re-hashed from the genesis hash', async () => {
-    const verify = async (archives: boolean) => (await t.inject({ method: 'GET', url: `/api/audit/verify${archives ? '?archives=true' : ''}` }, 'auditor')).json();
+    const verify = async (archives: boolean) =>
+      (await t.inject({ method: 'GET', url: `/api/audit/verify${archives ? '?archives=true' : ''}` }, 'auditor')).json();
     const list = await t.deps.db.selectFrom('audit_archives').selectAll().orderBy('from_seq').execute();
     expect(list.length).toBe(4);
     const good = await verify(true);

@@ -44,8 +44,23 @@ export async function purgeExpiredAudit(deps: Deps, opts: { now?: Date } = {}): 
   const anchor = await chainAnchor(deps.db);
   const fromSeq = anchor.seq + 1;
   // The purgeable range is a prefix of the chain: everything sealed before the first row still in retention.
-  const keep = await deps.db.selectFrom('audit_events').select((e) => e.fn.min('seq').as('s')).where('seq', 'is not', null).where('at', '>=', cutoff).executeTakeFirst();
-  const last = keep?.s != null ? Number(keep.s) - 1 : Number((await deps.db.selectFrom('audit_events').select((e) => e.fn.max('seq').as('s')).executeTakeFirst())?.s ?? anchor.seq);
+  const keep = await deps.db
+    .selectFrom('audit_events')
+    .select((e) => e.fn.min('seq').as('s'))
+    .where('seq', 'is not', null)
+    .where('at', '>=', cutoff)
+    .executeTakeFirst();
+  const last =
+    keep?.s != null
+      ? Number(keep.s) - 1
+      : Number(
+          (
+            await deps.db
+              .selectFrom('audit_events')
+              .select((e) => e.fn.max('seq').as('s'))
+              .executeTakeFirst()
+          )?.s ?? anchor.seq,
+        );
   const toSeq = Math.min(last, fromSeq + AUDIT_PURGE_MAX_ROWS - 1);
   if (toSeq < fromSeq) return null;
 
@@ -73,7 +88,18 @@ export async function purgeExpiredAudit(deps: Deps, opts: { now?: Date } = {}): 
     if (Number(del.numDeletedRows) !== written.rows) throw new AppError('CONFLICT', '审计日志清理的行数与归档不符，已撤销');
     await trx
       .insertInto('audit_archives')
-      .values({ from_seq: fromSeq, to_seq: toSeq, rows: written.rows, first_at: written.firstAt, last_at: written.lastAt, last_hash: written.lastHash, file, sha256: written.sha256, bytes: written.bytes, created_at: now.toISOString() })
+      .values({
+        from_seq: fromSeq,
+        to_seq: toSeq,
+        rows: written.rows,
+        first_at: written.firstAt,
+        last_at: written.lastAt,
+        last_hash: written.lastHash,
+        file,
+        sha256: written.sha256,
+        bytes: written.bytes,
+        created_at: now.toISOString(),
+      })
       .execute();
     await recordAudit(trx, { action: 'audit.purge', entityType: 'audit', entityId: file, actorName: 'system', after: { ...result, days } });
   });
@@ -98,7 +124,14 @@ async function writeArchive(deps: Deps, fromSeq: number, toSeq: number, path: st
   let cursor = fromSeq - 1;
   try {
     for (;;) {
-      const page = await deps.db.selectFrom('audit_events').selectAll().where('seq', '>', cursor).where('seq', '<=', toSeq).orderBy('seq').limit(ARCHIVE_PAGE).execute();
+      const page = await deps.db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('seq', '>', cursor)
+        .where('seq', '<=', toSeq)
+        .orderBy('seq')
+        .limit(ARCHIVE_PAGE)
+        .execute();
       for (const r of page) {
         if (!gzip.write(`${JSON.stringify(r)}\n`)) await new Promise((resolve) => gzip.once('drain', resolve));
         if (rows === 0) firstAt = r.at;

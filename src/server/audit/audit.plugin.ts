@@ -87,7 +87,13 @@ async function recordOutcome(deps: Deps, req: FastifyRequest, action: string, st
     await recordDenied(deps, req, action, { reason: csrf ? 'csrf' : 'forbidden' });
   } else if (status === 429) {
     if (req.routeOptions.url === '/api/auth/login') {
-      await recordAudit(deps.db, { action: 'auth.login', entityType: 'user', clientIp: req.ip, outcome: 'denied', after: { username: usernameOf(req), reason: 'rate limited' } });
+      await recordAudit(deps.db, {
+        action: 'auth.login',
+        entityType: 'user',
+        clientIp: req.ip,
+        outcome: 'denied',
+        after: { username: usernameOf(req), reason: 'rate limited' },
+      });
     } else await recordDenied(deps, req, action, { reason: 'rate limited' });
   } else if (status >= 200 && status < 300) {
     const read = SENSITIVE_READS[`${req.method} ${req.routeOptions.url}`];
@@ -96,8 +102,15 @@ async function recordOutcome(deps: Deps, req: FastifyRequest, action: string, st
     const id = read.param ? (req.params as Record<string, string | undefined>)[read.param] : undefined;
     const { url: _u, ...query } = boundedUrl(req.url);
     await recordAudit(deps.db, {
-      actorId: p?.userId ?? null, actorUnitId: p?.unitId ?? null, actorName: session?.username ?? null, clientIp: req.ip,
-      action: read.action, entityType: read.entityType, entityId: id ?? null, outcome: 'read', ...(query.query ? { after: query } : {}),
+      actorId: p?.userId ?? null,
+      actorUnitId: p?.unitId ?? null,
+      actorName: session?.username ?? null,
+      clientIp: req.ip,
+      action: read.action,
+      entityType: read.entityType,
+      entityId: id ?? null,
+      outcome: 'read',
+      ...(query.query ? { after: query } : {}),
     });
   }
 }

@@ -46,13 +46,30 @@ const parse = (v: string | null): unknown => (v == null ? null : JSON.parse(v));
 export async function findAuditEvents(deps: Deps, f: AuditFilter, page: { page: number; pageSize: number }) {
   const base = filtered(deps.db, f);
   const [rows, count] = await Promise.all([
-    base.selectAll().orderBy('id', 'desc').offset((page.page - 1) * page.pageSize).limit(page.pageSize).execute(),
+    base
+      .selectAll()
+      .orderBy('id', 'desc')
+      .offset((page.page - 1) * page.pageSize)
+      .limit(page.pageSize)
+      .execute(),
     base.select((e) => e.fn.countAll().as('c')).executeTakeFirstOrThrow(),
   ]);
   return {
     data: rows.map((r) => ({
-      id: r.id, at: r.at, actorId: r.actor_id, actorName: r.actor_name, actorUnitId: r.actor_unit_id, action: r.action, entityType: r.entity_type,
-      entityId: r.entity_id, before: parse(r.before), after: parse(r.after), clientIp: r.client_ip, outcome: r.outcome, seq: r.seq, hash: r.hash,
+      id: r.id,
+      at: r.at,
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      actorUnitId: r.actor_unit_id,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      before: parse(r.before),
+      after: parse(r.after),
+      clientIp: r.client_ip,
+      outcome: r.outcome,
+      seq: r.seq,
+      hash: r.hash,
     })),
     total: num(count.c),
   };
@@ -73,7 +90,6 @@ let exportsRunning = 0;
 
 // Read by any stored outcome; a value outside the enum (none today) is written as it is.
 const OUTCOME_LABELS: Record<string, string> = AUDIT_OUTCOME_LABELS;
-
 
 /**
  * The filtered trail as a streamed .xlsx, newest first, times in China time. The workbook is written row
@@ -98,24 +114,54 @@ async function writeWorkbook(deps: Deps, f: AuditFilter, out: PassThrough): Prom
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet('审计日志');
   ws.columns = [
-    { header: '序号', key: 'id', width: 8 }, { header: '时间（北京时间）', key: 'at', width: 20 }, { header: '操作人', key: 'actor', width: 14 },
-    { header: '操作', key: 'action', width: 20 }, { header: '对象类型', key: 'entityType', width: 14 }, { header: '对象', key: 'entityId', width: 16 },
-    { header: '结果', key: 'outcome', width: 8 }, { header: '变更前', key: 'before', width: 50 }, { header: '变更后', key: 'after', width: 50 }, { header: '来源地址', key: 'ip', width: 16 },
-    { header: '链序号', key: 'seq', width: 10 }, { header: '哈希', key: 'hash', width: 66 },
+    { header: '序号', key: 'id', width: 8 },
+    { header: '时间（北京时间）', key: 'at', width: 20 },
+    { header: '操作人', key: 'actor', width: 14 },
+    { header: '操作', key: 'action', width: 20 },
+    { header: '对象类型', key: 'entityType', width: 14 },
+    { header: '对象', key: 'entityId', width: 16 },
+    { header: '结果', key: 'outcome', width: 8 },
+    { header: '变更前', key: 'before', width: 50 },
+    { header: '变更后', key: 'after', width: 50 },
+    { header: '来源地址', key: 'ip', width: 16 },
+    { header: '链序号', key: 'seq', width: 10 },
+    { header: '哈希', key: 'hash', width: 66 },
   ];
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
-  const fmt = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+  const fmt = new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  });
   let cursor: number | null = null;
   let written = 0;
   while (written < AUDIT_EXPORT_MAX_ROWS && !out.destroyed) {
-    let q = filtered(deps.db, f).selectAll().orderBy('id', 'desc').limit(Math.min(AUDIT_EXPORT_PAGE, AUDIT_EXPORT_MAX_ROWS - written));
+    let q = filtered(deps.db, f)
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(Math.min(AUDIT_EXPORT_PAGE, AUDIT_EXPORT_MAX_ROWS - written));
     if (cursor !== null) q = q.where('id', '<', cursor);
     const rows = await q.execute();
     for (const r of rows) {
       ws.addRow({
-        id: r.id, at: fmt.format(new Date(r.at)), actor: r.actor_name ?? '', action: r.action, entityType: r.entity_type, entityId: r.entity_id ?? '',
-        outcome: OUTCOME_LABELS[r.outcome] ?? r.outcome, before: r.before ?? '', after: r.after ?? '', ip: r.client_ip ?? '', seq: r.seq ?? '', hash: r.hash ?? '',
+        id: r.id,
+        at: fmt.format(new Date(r.at)),
+        actor: r.actor_name ?? '',
+        action: r.action,
+        entityType: r.entity_type,
+        entityId: r.entity_id ?? '',
+        outcome: OUTCOME_LABELS[r.outcome] ?? r.outcome,
+        before: r.before ?? '',
+        after: r.after ?? '',
+        ip: r.client_ip ?? '',
+        seq: r.seq ?? '',
+        hash: r.hash ?? '',
       }).commit();
     }
     written += rows.length;
@@ -140,12 +186,26 @@ function backlog(wb: ExcelJS.stream.xlsx.WorkbookWriter, out: PassThrough): numb
 export async function auditRetentionInfo(deps: Deps) {
   const { days } = await getAuditRetention(deps);
   const archives = await deps.db.selectFrom('audit_archives').selectAll().orderBy('to_seq', 'desc').limit(20).execute();
-  const oldest = await deps.db.selectFrom('audit_events').select((e) => e.fn.min('at').as('at')).executeTakeFirst();
+  const oldest = await deps.db
+    .selectFrom('audit_events')
+    .select((e) => e.fn.min('at').as('at'))
+    .executeTakeFirst();
   return {
     days,
     archiveDir: archiveDir(deps),
     oldestAt: (oldest?.at as string | null | undefined) ?? null,
-    archives: archives.map((a) => ({ id: a.id, fromSeq: a.from_seq, toSeq: a.to_seq, rows: a.rows, firstAt: a.first_at, lastAt: a.last_at, file: a.file, sha256: a.sha256, bytes: a.bytes, createdAt: a.created_at })),
+    archives: archives.map((a) => ({
+      id: a.id,
+      fromSeq: a.from_seq,
+      toSeq: a.to_seq,
+      rows: a.rows,
+      firstAt: a.first_at,
+      lastAt: a.last_at,
+      file: a.file,
+      sha256: a.sha256,
+      bytes: a.bytes,
+      createdAt: a.created_at,
+    })),
   };
 }
 
@@ -157,7 +217,10 @@ export async function openAuditArchive(deps: Deps, id: number): Promise<{ file: 
   const archive = await findAuditArchive(deps.db, id);
   if (!archive) throw notFound('审计日志归档');
   const path = join(archiveDir(deps), archive.file);
-  const size = await stat(path).then((s) => s.size, () => null);
+  const size = await stat(path).then(
+    (s) => s.size,
+    () => null,
+  );
   if (size === null) throw new AppError('NOT_FOUND', `审计日志归档文件 ${archive.file} 不在归档目录中`);
   if (size !== archive.bytes) throw new AppError('CONFLICT', `审计日志归档文件 ${archive.file} 的大小与记录不符（${size} ≠ ${archive.bytes} 字节）`);
   return { file: archive.file, bytes: archive.bytes, stream: createReadStream(path) };

@@ -66,7 +66,8 @@ export async function registerAuth(app: FastifyInstance, deps: Deps, registry: R
       throw new AppError('FORBIDDEN', '请求校验失败（CSRF），请刷新页面后重试');
     }
     // The refusals are audited by the response hook (src/server/audit/audit.plugin.ts), reads included.
-    if (session.gate && !req.routeOptions.config?.gates?.includes(session.gate)) throw new AppError('FORBIDDEN', GATE_MESSAGES[session.gate], { gate: session.gate });
+    if (session.gate && !req.routeOptions.config?.gates?.includes(session.gate))
+      throw new AppError('FORBIDDEN', GATE_MESSAGES[session.gate], { gate: session.gate });
     if (!can(session.principal, action)) throw new AppError('FORBIDDEN', '无权执行此操作');
   });
 }
@@ -75,8 +76,14 @@ export async function registerAuth(app: FastifyInstance, deps: Deps, registry: R
 export async function recordDenied(deps: Deps, req: FastifyRequest, action: string, details?: unknown): Promise<void> {
   const p = req.session?.principal;
   await recordAudit(deps.db, {
-    actorId: p?.userId ?? null, actorUnitId: p?.unitId ?? null, actorName: req.session?.username ?? null, clientIp: req.ip,
-    action, entityType: 'route', entityId: `${req.method} ${req.routeOptions.url ?? boundedUrl(req.url).url}`, outcome: 'denied',
+    actorId: p?.userId ?? null,
+    actorUnitId: p?.unitId ?? null,
+    actorName: req.session?.username ?? null,
+    clientIp: req.ip,
+    action,
+    entityType: 'route',
+    entityId: `${req.method} ${req.routeOptions.url ?? boundedUrl(req.url).url}`,
+    outcome: 'denied',
     after: { ...boundedUrl(req.url), ...(details && typeof details === 'object' ? details : {}) },
   });
 }

@@ -18,7 +18,13 @@ export async function findUserById(db: Q, id: number) {
  * as it is (the lock is not extended). Returns the count after this guess and whether it locked the
  * account, or undefined when the account was locked at the time.
  */
-export async function registerFailedLogin(db: Q, id: number, now: string, lockAfter: number, lockUntil: string): Promise<{ failed: number; lockedNow: boolean } | undefined> {
+export async function registerFailedLogin(
+  db: Q,
+  id: number,
+  now: string,
+  lockAfter: number,
+  lockUntil: string,
+): Promise<{ failed: number; lockedNow: boolean } | undefined> {
   const reaches = sql<boolean>`failed_logins + 1 >= ${lockAfter}`;
   const row = await db
     .updateTable('users')
@@ -57,8 +63,21 @@ export async function findSession(db: Q, id: string) {
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .select([
-      's.id', 's.csrf_token', 's.created_at', 's.last_seen_at', 's.second_factor_ok', 'u.id as user_id', 'u.username', 'u.display_name', 'u.unit_id', 'u.roles',
-      'u.is_active', 'u.must_change_password', 'u.password_changed_at', 'u.created_at as user_created_at', 'u.totp_enabled_at',
+      's.id',
+      's.csrf_token',
+      's.created_at',
+      's.last_seen_at',
+      's.second_factor_ok',
+      'u.id as user_id',
+      'u.username',
+      'u.display_name',
+      'u.unit_id',
+      'u.roles',
+      'u.is_active',
+      'u.must_change_password',
+      'u.password_changed_at',
+      'u.created_at as user_created_at',
+      'u.totp_enabled_at',
       // Read with the session (one round trip): tells whether this node's unit tree is still current.
       (eb) => eb.selectFrom('units_version').select('version').where('id', '=', 1).as('units_version'),
     ])
@@ -101,7 +120,11 @@ export async function deleteExpiredSessions(db: Q, userId: number, now: string):
 
 /** Sets a password chosen by its owner: no change is due any more, and the expiry counts from now. */
 export async function updatePasswordHash(db: Q, userId: number, hash: string, now: string): Promise<void> {
-  await db.updateTable('users').set({ password_hash: hash, must_change_password: 0, password_changed_at: now, updated_at: now }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ password_hash: hash, must_change_password: 0, password_changed_at: now, updated_at: now })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function setPendingTotpSecret(db: Q, userId: number, sealed: string, now: string): Promise<void> {
@@ -124,7 +147,11 @@ export async function confirmTotpSecret(db: Q, userId: number, sealed: string, s
 /** Removes a user's second factor and recovery codes (an admin's reset for a lost phone). */
 export async function clearTotp(db: Q, userId: number, now: string): Promise<boolean> {
   await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
-  const r = await db.updateTable('users').set({ totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null, updated_at: now }).where('id', '=', userId).executeTakeFirst();
+  const r = await db
+    .updateTable('users')
+    .set({ totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null, updated_at: now })
+    .where('id', '=', userId)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
@@ -145,7 +172,10 @@ export async function takeTotpStep(db: Q, userId: number, step: number): Promise
 
 export async function replaceRecoveryCodes(db: Q, userId: number, hashes: string[], now: string): Promise<void> {
   await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
-  await db.insertInto('recovery_codes').values(hashes.map((code_hash) => ({ user_id: userId, code_hash, created_at: now, used_at: null }))).execute();
+  await db
+    .insertInto('recovery_codes')
+    .values(hashes.map((code_hash) => ({ user_id: userId, code_hash, created_at: now, used_at: null })))
+    .execute();
 }
 
 /** Uses a recovery code once, atomically; false when it is unknown or used. */
@@ -162,7 +192,12 @@ export async function useRecoveryCode(db: Q, userId: number, hash: string, now: 
 }
 
 export async function countUnusedRecoveryCodes(db: Q, userId: number): Promise<number> {
-  const r = await db.selectFrom('recovery_codes').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', userId).where('used_at', 'is', null).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('recovery_codes')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

@@ -30,10 +30,20 @@ describe('sign-in and sessions', () => {
   });
 
   it('marks the cookie Secure behind an HTTPS proxy it trusts, and ignores forwarded headers otherwise', async () => {
-    const direct = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'coordinator', password: TEST_PASSWORD }, headers: { 'x-forwarded-proto': 'https' } });
+    const direct = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'coordinator', password: TEST_PASSWORD },
+      headers: { 'x-forwarded-proto': 'https' },
+    });
     expect(direct.headers['set-cookie']).not.toMatch(/Secure/);
     const proxied = await createTestApp({ TRUST_PROXY: '1' });
-    const res = await proxied.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'coordinator', password: TEST_PASSWORD }, headers: { 'x-forwarded-proto': 'https' } });
+    const res = await proxied.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'coordinator', password: TEST_PASSWORD },
+      headers: { 'x-forwarded-proto': 'https' },
+    });
     expect(res.headers['set-cookie']).toMatch(/Secure/);
     await proxied.close();
   });
@@ -60,9 +70,19 @@ describe('sign-in and sessions', () => {
     const users = (await t.inject({ method: 'GET', url: '/api/users?q=locky' }, 'admin')).json();
     expect(Date.parse(users.data[0].lockedUntil)).toBeGreaterThan(Date.now());
     // The lock ends: move it into the past, as time would.
-    await t.deps.db.updateTable('users').set({ locked_until: new Date(Date.now() - 1000).toISOString() }).where('username', '=', 'locky').execute();
+    await t.deps.db
+      .updateTable('users')
+      .set({ locked_until: new Date(Date.now() - 1000).toISOString() })
+      .where('username', '=', 'locky')
+      .execute();
     expect((await login('locky', TEST_PASSWORD)).statusCode).toBe(200);
-    const audit = await t.deps.db.selectFrom('audit_events').select(['action', 'after']).where('actor_name', '=', 'locky').where('action', 'like', 'auth.%').orderBy('id').execute();
+    const audit = await t.deps.db
+      .selectFrom('audit_events')
+      .select(['action', 'after'])
+      .where('actor_name', '=', 'locky')
+      .where('action', 'like', 'auth.%')
+      .orderBy('id')
+      .execute();
     expect(audit.filter((a) => a.action === 'auth.lock')).toHaveLength(1);
     expect(audit.map((a) => a.action).slice(-3)).toEqual(['auth.lock', 'auth.login', 'auth.login']);
     expect(JSON.parse(audit.at(-2)!.after!).reason).toBe('locked');
@@ -71,12 +91,27 @@ describe('sign-in and sessions', () => {
   it('changes a password only with the current one and a strong new one, and signs out everywhere', async () => {
     await t.addUser('changer', ['inspector']);
     const s = await t.sessionOf('changer');
-    const weak = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: s, payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' } });
+    const weak = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: s,
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' },
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.message).toMatch(/至少 10 位/);
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: s, payload: { currentPassword: 'nope', newPassword: 'Another-strong-9' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: s,
+      payload: { currentPassword: 'nope', newPassword: 'Another-strong-9' },
+    });
     expect(wrong.json().error.message).toMatch(/当前密码不正确/);
-    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: s, payload: { currentPassword: TEST_PASSWORD, newPassword: 'Another-strong-9' } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: s,
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'Another-strong-9' },
+    });
     expect(ok.statusCode).toBe(204);
     expect((await login('changer', 'Another-strong-9')).statusCode).toBe(200);
     const all = await t.app.inject({ method: 'POST', url: '/api/auth/logout-all', headers: s });
@@ -106,7 +141,12 @@ describe('a unit writes only its own tasks', () => {
 
     const mine = await t.inject({ method: 'PATCH', url: `/api/tasks/${own.task_id}/units/${tax}`, payload: body }, 'tax');
     expect(mine.statusCode).toBe(200);
-    const ok = await t.deps.db.selectFrom('audit_events').selectAll().where('outcome', '=', 'ok').where('action', '=', 'task.contact').executeTakeFirstOrThrow();
+    const ok = await t.deps.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('outcome', '=', 'ok')
+      .where('action', '=', 'task.contact')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(ok.before!)).toMatchObject({ unitId: tax, contact_name: null });
     expect(JSON.parse(ok.after!)).toMatchObject({ unitId: tax, contact_name: '李四', note: '已建立台账' });
     const audit = (await t.inject({ method: 'GET', url: '/api/audit?action=task.contact&outcome=ok' }, 'auditor')).json();
@@ -120,14 +160,21 @@ describe('a unit writes only its own tasks', () => {
 
   it('lets a unit above write for the unit below it (unit hierarchy)', async () => {
     const tax = await unitByName('区税务局');
-    const parent = await t.deps.db.insertInto('units').values({ name: '区财税工作组', is_collective: 0, parent_id: null, created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow();
+    const parent = await t.deps.db
+      .insertInto('units')
+      .values({ name: '区财税工作组', is_collective: 0, parent_id: null, created_at: new Date().toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const set = await t.inject({ method: 'PATCH', url: `/api/units/${tax}`, payload: { parentId: parent.id } });
     expect(set.json().parentName).toBe('区财税工作组');
     const cycle = await t.inject({ method: 'PATCH', url: `/api/units/${parent.id}`, payload: { parentId: tax } });
     expect(cycle.statusCode).toBe(400);
     await t.addUser('group', ['unit_manager'], parent.id);
     const own = await t.deps.db.selectFrom('task_units').select('task_id').where('unit_id', '=', tax).executeTakeFirstOrThrow();
-    const res = await t.inject({ method: 'PATCH', url: `/api/tasks/${own.task_id}/units/${tax}`, payload: { contactName: '王五', contactPhone: null, note: null } }, 'group');
+    const res = await t.inject(
+      { method: 'PATCH', url: `/api/tasks/${own.task_id}/units/${tax}`, payload: { contactName: '王五', contactPhone: null, note: null } },
+      'group',
+    );
     expect(res.statusCode).toBe(200);
   });
 

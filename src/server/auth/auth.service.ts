@@ -1,7 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Principal, Role } from '#core/auth/policy.ts';
 import { passwordProblem } from '#core/auth/password.ts';
-import { isPasswordExpired, needsSecondFactor, sessionEndsAt, sessionExpiry, sessionGate, type SecuritySettings, type SessionGate } from '#core/auth/session-policy.ts';
+import {
+  isPasswordExpired,
+  needsSecondFactor,
+  sessionEndsAt,
+  sessionExpiry,
+  sessionGate,
+  type SecuritySettings,
+  type SessionGate,
+} from '#core/auth/session-policy.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -34,12 +42,24 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * Counts a wrong password or second-factor code against the account (one atomic UPDATE) and audits it,
  * with `auth.lock` for the guess that locks the account.
  */
-export async function countFailure(deps: Deps, settings: SecuritySettings, user: { id: number; unit_id: number | null; username: string }, ip: string | null, reason: string, action = 'auth.login'): Promise<void> {
+export async function countFailure(
+  deps: Deps,
+  settings: SecuritySettings,
+  user: { id: number; unit_id: number | null; username: string },
+  ip: string | null,
+  reason: string,
+  action = 'auth.login',
+): Promise<void> {
   const now = deps.clock.ms();
   const audit = { actorId: user.id, actorUnitId: user.unit_id, actorName: user.username, clientIp: ip, entityType: 'user', entityId: user.id };
   await deps.db.transaction().execute(async (trx) => {
     const r = await repo.registerFailedLogin(trx, user.id, iso(now), settings.lockAfterFailures, iso(now + settings.lockMinutes * 60_000));
-    await recordAudit(trx, { ...audit, action: r?.lockedNow ? 'auth.lock' : action, outcome: 'denied', after: { reason: r ? reason : 'locked', ...(r ? { failed: r.failed } : {}) } });
+    await recordAudit(trx, {
+      ...audit,
+      action: r?.lockedNow ? 'auth.lock' : action,
+      outcome: 'denied',
+      after: { reason: r ? reason : 'locked', ...(r ? { failed: r.failed } : {}) },
+    });
   });
 }
 
@@ -54,7 +74,14 @@ export async function login(deps: Deps, input: { username: string; password: str
   const user = await repo.findUserByUsername(deps.db, input.username);
   if (!user) {
     await verifyPassword(input.password, await DUMMY_HASH);
-    await recordAudit(deps.db, { action: 'auth.login', entityType: 'user', entityId: null, clientIp: input.ip, outcome: 'denied', after: { username: input.username, reason: 'unknown user' } });
+    await recordAudit(deps.db, {
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: null,
+      clientIp: input.ip,
+      outcome: 'denied',
+      after: { username: input.username, reason: 'unknown user' },
+    });
     throw signInRefusal(settings);
   }
   const audit = { actorId: user.id, actorUnitId: user.unit_id, actorName: user.username, clientIp: input.ip, entityType: 'user', entityId: user.id };
@@ -79,9 +106,15 @@ export async function login(deps: Deps, input: { username: string; password: str
     if (!(await repo.clearFailedLoginsUnlessLocked(trx, user.id, created))) return false;
     await repo.deleteExpiredSessions(trx, user.id, created);
     await repo.insertSession(trx, {
-      id: hashToken(token), user_id: user.id, csrf_token: randomBytes(24).toString('base64url'), created_at: created,
-      expires_at: iso(sessionEndsAt({ createdAt: created, lastSeenAt: created }, settings)), last_seen_at: created,
-      ip: input.ip, user_agent: input.userAgent?.slice(0, 300) ?? null, second_factor_ok: user.totp_enabled_at ? 0 : 1,
+      id: hashToken(token),
+      user_id: user.id,
+      csrf_token: randomBytes(24).toString('base64url'),
+      created_at: created,
+      expires_at: iso(sessionEndsAt({ createdAt: created, lastSeenAt: created }, settings)),
+      last_seen_at: created,
+      ip: input.ip,
+      user_agent: input.userAgent?.slice(0, 300) ?? null,
+      second_factor_ok: user.totp_enabled_at ? 0 : 1,
     });
     await recordAudit(trx, { ...audit, action: 'auth.login', after: user.totp_enabled_at ? { secondFactor: 'pending' } : undefined });
     return true;
@@ -121,7 +154,15 @@ export async function resolveSession(deps: Deps, token: string): Promise<Session
   if (expired) {
     await deps.db.transaction().execute(async (trx) => {
       await repo.deleteSession(trx, id);
-      await recordAudit(trx, { actorId: s.user_id, actorUnitId: s.unit_id, actorName: s.username, action: 'auth.session_end', entityType: 'user', entityId: s.user_id, after: { reason: expired } });
+      await recordAudit(trx, {
+        actorId: s.user_id,
+        actorUnitId: s.unit_id,
+        actorName: s.username,
+        action: 'auth.session_end',
+        entityType: 'user',
+        entityId: s.user_id,
+        after: { reason: expired },
+      });
     });
     return null;
   }
@@ -136,10 +177,20 @@ export async function resolveSession(deps: Deps, token: string): Promise<Session
   const mustChangePassword = s.must_change_password === 1;
   const passwordExpired = isPasswordExpired(s.password_changed_at ?? s.user_created_at, now, settings.passwordMaxAgeDays);
   const gate = sessionGate({
-    enrolled: s.totp_enabled_at !== null, secondFactorOk: s.second_factor_ok === 1, needsSecondFactor: needsSecondFactor(roles, settings.totpRoles), mustChangePassword, passwordExpired,
+    enrolled: s.totp_enabled_at !== null,
+    secondFactorOk: s.second_factor_ok === 1,
+    needsSecondFactor: needsSecondFactor(roles, settings.totpRoles),
+    mustChangePassword,
+    passwordExpired,
   });
   return {
-    sessionId: id, csrfToken: s.csrf_token, username: s.username, displayName: s.display_name, mustChangePassword, passwordExpired, gate,
+    sessionId: id,
+    csrfToken: s.csrf_token,
+    username: s.username,
+    displayName: s.display_name,
+    mustChangePassword,
+    passwordExpired,
+    gate,
     principal: { userId: s.user_id, unitId: s.unit_id, roles, unitScope, leaderSectionIds },
   };
 }
@@ -168,7 +219,14 @@ export async function changePassword(deps: Deps, actor: Actor, sessionId: string
   const user = await repo.findUserById(deps.db, actor.userId!);
   if (!user) throw new AppError('UNAUTHENTICATED', '请先登录');
   if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
-    await recordAudit(deps.db, { ...auditOf(actor), action: 'auth.password', entityType: 'user', entityId: user.id, outcome: 'denied', after: { reason: 'wrong current password' } });
+    await recordAudit(deps.db, {
+      ...auditOf(actor),
+      action: 'auth.password',
+      entityType: 'user',
+      entityId: user.id,
+      outcome: 'denied',
+      after: { reason: 'wrong current password' },
+    });
     throw new AppError('INVALID_INPUT', '当前密码不正确', { field: 'currentPassword' });
   }
   const problem = passwordProblem(input.newPassword, user.username);
@@ -186,8 +244,16 @@ export async function changePassword(deps: Deps, actor: Actor, sessionId: string
 export async function meOf(deps: Deps, s: SessionContext) {
   const unitName = s.principal.unitId ? await findUnitName(deps.db, s.principal.unitId) : undefined;
   return {
-    id: s.principal.userId, username: s.username, displayName: s.displayName, unitId: s.principal.unitId, unitName: unitName ?? null,
-    roles: [...s.principal.roles], leaderSectionIds: [...s.principal.leaderSectionIds], mustChangePassword: s.mustChangePassword, passwordExpired: s.passwordExpired,
-    gate: s.gate, csrfToken: s.csrfToken,
+    id: s.principal.userId,
+    username: s.username,
+    displayName: s.displayName,
+    unitId: s.principal.unitId,
+    unitName: unitName ?? null,
+    roles: [...s.principal.roles],
+    leaderSectionIds: [...s.principal.leaderSectionIds],
+    mustChangePassword: s.mustChangePassword,
+    passwordExpired: s.passwordExpired,
+    gate: s.gate,
+    csrfToken: s.csrfToken,
   };
 }

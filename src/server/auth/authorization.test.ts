@@ -15,9 +15,19 @@ beforeAll(async () => {
   const plan = await importSeed(t);
   const task = await t.deps.db.selectFrom('tasks').select(['id', 'section_id']).where('plan_id', '=', plan).orderBy('ordinal').executeTakeFirstOrThrow();
   const lead = await t.deps.db.selectFrom('task_units').select('unit_id').where('task_id', '=', task.id).where('role', '=', 'lead').executeTakeFirstOrThrow();
-  ids = { plan, task: task.id, unit: lead.unit_id, section: task.section_id!, victim: await t.addUser('victim', ['unit_staff'], lead.unit_id), round: 0, circular: 0 };
+  ids = {
+    plan,
+    task: task.id,
+    unit: lead.unit_id,
+    section: task.section_id!,
+    victim: await t.addUser('victim', ['unit_staff'], lead.unit_id),
+    round: 0,
+    circular: 0,
+  };
   // One account per role; unit roles belong to a unit named on the task, the leader commands its section.
-  for (const role of ROLES) if (role !== 'admin' && role !== 'coordinator') await t.addUser(role, [role], role.startsWith('unit_') ? lead.unit_id : null, role === 'leader' ? [ids.section] : []);
+  for (const role of ROLES)
+    if (role !== 'admin' && role !== 'coordinator')
+      await t.addUser(role, [role], role.startsWith('unit_') ? lead.unit_id : null, role === 'leader' ? [ids.section] : []);
   ids.round = (await t.inject({ method: 'POST', url: '/api/rounds', payload: { title: '第1期调度', dueDate: '2021-06-30', planIds: [plan] } })).json().id;
   // A draft circular of a closed round (a hand-built snapshot): its routes then act on a real circular.
   ids.circular = (await t.inject({ method: 'POST', url: `/api/rounds/${await insertSampleRound(t.deps.db)}/circulars` })).json().id;
@@ -84,7 +94,8 @@ describe('every route × every role', () => {
         const res = await call(route.method, concrete(route.url), as);
         const expectAllowed = allowed === null || (as !== null && allowed.includes(as));
         const denied = res.statusCode === 401 || res.statusCode === 403;
-        if (res.statusCode >= 500 || expectAllowed === denied) mismatches.push(`${route.method} ${route.url} as ${as ?? 'public'} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+        if (res.statusCode >= 500 || expectAllowed === denied)
+          mismatches.push(`${route.method} ${route.url} as ${as ?? 'public'} → ${res.statusCode} ${res.body.slice(0, 120)}`);
         if (!expectAllowed && as === null) expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
       }
     }
@@ -105,11 +116,16 @@ describe('every route × every role', () => {
   });
 
   it('covers the backup setting routes: settings.manage, so admins only', async () => {
-    const rows = t.app.routeRegistry.filter((r) => r.url === '/api/settings/backup').map((r) => `${r.method} ${r.action}`).sort();
+    const rows = t.app.routeRegistry
+      .filter((r) => r.url === '/api/settings/backup')
+      .map((r) => `${r.method} ${r.action}`)
+      .sort();
     expect(rows).toEqual(['GET settings.manage', 'PUT settings.manage']);
     for (const as of [null, ...ROLES] as (Role | null)[]) {
       const res = await call('GET', '/api/settings/backup', as);
-      expect(res.statusCode, `GET /api/settings/backup as ${as ?? 'public'}`).toBe(as === null ? 401 : ACTION_ROLES['settings.manage']!.includes(as) ? 200 : 403);
+      expect(res.statusCode, `GET /api/settings/backup as ${as ?? 'public'}`).toBe(
+        as === null ? 401 : ACTION_ROLES['settings.manage']!.includes(as) ? 200 : 403,
+      );
     }
   });
 
@@ -120,7 +136,9 @@ describe('every route × every role', () => {
     for (const as of [null, ...ROLES] as (Role | null)[]) {
       const res = await call('POST', '/api/imports/999999/reread', as);
       // Allowed callers reach the service, which answers that there is no such draft.
-      expect(res.statusCode, `POST /api/imports/:id/reread as ${as ?? 'public'}`).toBe(as === null ? 401 : ACTION_ROLES['plan.manage']!.includes(as) ? 404 : 403);
+      expect(res.statusCode, `POST /api/imports/:id/reread as ${as ?? 'public'}`).toBe(
+        as === null ? 401 : ACTION_ROLES['plan.manage']!.includes(as) ? 404 : 403,
+      );
     }
   });
 
@@ -132,14 +150,18 @@ describe('every route × every role', () => {
 
   it('gives the audit trail to the audit administrator alone, and no one else a route of theirs (三权分立)', async () => {
     const auditRoutes = t.app.routeRegistry.filter((r) => r.action === 'audit.read' || r.action === 'audit.manage');
-    expect(auditRoutes.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining(['GET /api/audit', 'GET /api/audit.xlsx', 'GET /api/audit/archives/:id', 'PUT /api/settings/audit-retention']));
+    expect(auditRoutes.map((r) => `${r.method} ${r.url}`)).toEqual(
+      expect.arrayContaining(['GET /api/audit', 'GET /api/audit.xlsx', 'GET /api/audit/archives/:id', 'PUT /api/settings/audit-retention']),
+    );
     for (const route of auditRoutes) {
       for (const as of ROLES.filter((r) => r !== 'audit_admin')) {
         expect((await call(route.method, concrete(route.url), as)).statusCode, `${route.method} ${route.url} as ${as}`).toBe(403);
       }
     }
     // And the audit administrator changes nothing but the retention: every other write is refused.
-    const writes = t.app.routeRegistry.filter((r) => UNSAFE.has(r.method) && r.action !== 'audit.manage' && ACTION_ROLES[r.action] !== null && ACTION_ROLES[r.action] !== ROLES && !endsSession(r.url));
+    const writes = t.app.routeRegistry.filter(
+      (r) => UNSAFE.has(r.method) && r.action !== 'audit.manage' && ACTION_ROLES[r.action] !== null && ACTION_ROLES[r.action] !== ROLES && !endsSession(r.url),
+    );
     for (const route of writes) expect((await call(route.method, concrete(route.url), 'audit_admin')).statusCode, `${route.method} ${route.url}`).toBe(403);
   }, 60_000);
 });

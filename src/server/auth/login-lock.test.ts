@@ -14,7 +14,12 @@ afterAll(async () => t.close());
 
 let address = 0;
 const login = (username: string, password: string) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: `10.9.${Math.floor(++address / 250)}.${address % 250}` });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    remoteAddress: `10.9.${Math.floor(++address / 250)}.${address % 250}`,
+  });
 
 describe('the account lock under concurrent guesses', () => {
   it('200 wrong passwords in 4 parallel waves of 50 lock the account, and the right password is refused afterwards', async () => {
@@ -49,7 +54,10 @@ describe('the account lock under concurrent guesses', () => {
 
   it("locks at the office's configured count: 5 parallel guesses lock when the setting says 5", async () => {
     const settings = (await t.inject({ method: 'GET', url: '/api/settings/security' }, 'security')).json();
-    expect((await t.inject({ method: 'PUT', url: '/api/settings/security', payload: { ...settings, lockAfterFailures: 5, lockMinutes: 60 } }, 'security')).statusCode).toBe(200);
+    expect(
+      (await t.inject({ method: 'PUT', url: '/api/settings/security', payload: { ...settings, lockAfterFailures: 5, lockMinutes: 60 } }, 'security'))
+        .statusCode,
+    ).toBe(200);
     await t.addUser('dw12', ['inspector']);
     const row = () => t.deps.db.selectFrom('users').select(['failed_logins', 'locked_until']).where('username', '=', 'dw12').executeTakeFirstOrThrow();
     await Promise.all(Array.from({ length: 4 }, (_, i) => login('dw12', `wrong-${i}`)));
@@ -64,7 +72,11 @@ describe('the account lock under concurrent guesses', () => {
     await t.addUser('dw11', ['inspector']);
     const wrong = await Promise.all(Array.from({ length: 49 }, (_, i) => login('dw11', `wrong-${i}`)));
     expect(wrong.every((r) => r.statusCode === 401)).toBe(true);
-    const again = await Promise.all([...Array.from({ length: 25 }, (_, i) => login('dw11', `again-${i}`)), login('dw11', TEST_PASSWORD), ...Array.from({ length: 24 }, (_, i) => login('dw11', `more-${i}`))]);
+    const again = await Promise.all([
+      ...Array.from({ length: 25 }, (_, i) => login('dw11', `again-${i}`)),
+      login('dw11', TEST_PASSWORD),
+      ...Array.from({ length: 24 }, (_, i) => login('dw11', `more-${i}`)),
+    ]);
     expect(again.map((r) => r.statusCode).filter((s) => s === 200)).toEqual([]);
   }, 60_000);
 });
@@ -73,7 +85,11 @@ describe('no username enumeration', () => {
   it('answers an unknown user, a wrong password and a locked account with the same status and body, in about the same time', async () => {
     await t.addUser('real', ['inspector']);
     await t.addUser('held', ['inspector']);
-    await t.deps.db.updateTable('users').set({ locked_until: new Date(Date.now() + 3_600_000).toISOString() }).where('username', '=', 'held').execute();
+    await t.deps.db
+      .updateTable('users')
+      .set({ locked_until: new Date(Date.now() + 3_600_000).toISOString() })
+      .where('username', '=', 'held')
+      .execute();
     const cases = { unknown: ['ghost-user', 'Wrong-pass-1'], wrong: ['real', 'Wrong-pass-1'], locked: ['held', TEST_PASSWORD] } as const;
     const times: Record<string, number[]> = { unknown: [], wrong: [], locked: [] };
     const bodies = new Set<string>();

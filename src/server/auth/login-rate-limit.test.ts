@@ -16,13 +16,25 @@ it('limits sign-in attempts per client address before any password is checked, a
   expect(limited.json().error.message).toMatch(/过于频繁/);
   // Another address is not affected, and a forged X-Forwarded-For does not move the limit without TRUST_PROXY.
   expect((await login('coordinator', TEST_PASSWORD, '10.0.0.8')).statusCode).toBe(200);
-  const forged = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'coordinator', password: TEST_PASSWORD }, remoteAddress: '10.0.0.7', headers: { 'x-forwarded-for': '1.2.3.4' } });
+  const forged = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'coordinator', password: TEST_PASSWORD },
+    remoteAddress: '10.0.0.7',
+    headers: { 'x-forwarded-for': '1.2.3.4' },
+  });
   expect(forged.statusCode).toBe(429);
 });
 
 describe('X-Forwarded-For cannot sidestep the address limit (RELIABILITY.md §3)', () => {
   const spoofed = (app: TestApp['app'], i: number, xff: (i: number) => string) =>
-    app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `xff${i}`, password: 'guess' }, remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': xff(i) } });
+    app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: `xff${i}`, password: 'guess' },
+      remoteAddress: '127.0.0.1',
+      headers: { 'x-forwarded-for': xff(i) },
+    });
 
   it('without a trusted proxy, a new X-Forwarded-For on every attempt still hits the limit of the socket address', async () => {
     const res = [];

@@ -5,8 +5,10 @@ const PARAMS = { memory: 19456, passes: 2, parallelism: 1, tagLength: 32 };
 
 function derive(password: string, salt: Buffer, p: typeof PARAMS): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    argon2('argon2id', { message: password, nonce: salt, memory: p.memory, passes: p.passes, parallelism: p.parallelism, tagLength: p.tagLength }, (err, key) =>
-      err ? reject(err) : resolve(key),
+    argon2(
+      'argon2id',
+      { message: password, nonce: salt, memory: p.memory, passes: p.passes, parallelism: p.parallelism, tagLength: p.tagLength },
+      (err, key) => (err ? reject(err) : resolve(key)),
     );
   });
 }
@@ -23,7 +25,12 @@ export async function verifyPassword(password: string, phc: string): Promise<boo
   const m = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$([\w-]+)\$([\w-]+)$/.exec(phc);
   if (!m) return false;
   const expected = Buffer.from(m[5]!, 'base64url');
-  const actual = await derive(password, Buffer.from(m[4]!, 'base64url'), { memory: Number(m[1]), passes: Number(m[2]), parallelism: Number(m[3]), tagLength: expected.length });
+  const actual = await derive(password, Buffer.from(m[4]!, 'base64url'), {
+    memory: Number(m[1]),
+    passes: Number(m[2]),
+    parallelism: Number(m[3]),
+    tagLength: expected.length,
+  });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 

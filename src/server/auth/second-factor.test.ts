@@ -20,10 +20,19 @@ async function signIn(username: string) {
   expect(res.statusCode, res.body).toBe(200);
   return { headers: { cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': res.json().csrfToken as string }, me: res.json() };
 }
-const post = (url: string, headers: Record<string, string>, payload?: object) => t.app.inject({ method: 'POST', url, headers, remoteAddress: remoteAddress(), ...(payload ? { payload } : {}) });
+const post = (url: string, headers: Record<string, string>, payload?: object) =>
+  t.app.inject({ method: 'POST', url, headers, remoteAddress: remoteAddress(), ...(payload ? { payload } : {}) });
 const get = (url: string, headers: Record<string, string>) => t.app.inject({ method: 'GET', url, headers });
 const actions = async (username: string) =>
-  (await t.deps.db.selectFrom('audit_events').select(['action', 'outcome']).where('actor_name', '=', username).where('action', 'like', 'auth.%').orderBy('id').execute()).map((a) => `${a.action}:${a.outcome}`);
+  (
+    await t.deps.db
+      .selectFrom('audit_events')
+      .select(['action', 'outcome'])
+      .where('actor_name', '=', username)
+      .where('action', 'like', 'auth.%')
+      .orderBy('id')
+      .execute()
+  ).map((a) => `${a.action}:${a.outcome}`);
 
 let secret = '';
 let recovery: string[] = [];
@@ -44,7 +53,9 @@ describe('enrolment', () => {
     expect(setup.statusCode, setup.body).toBe(200);
     secret = setup.json().secret;
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-    expect(setup.json().otpauthUri).toBe(`otpauth://totp/${encodeURIComponent('推进:root2')}?secret=${secret}&issuer=${encodeURIComponent('推进')}&algorithm=SHA1&digits=6&period=30`);
+    expect(setup.json().otpauthUri).toBe(
+      `otpauth://totp/${encodeURIComponent('推进:root2')}?secret=${secret}&issuer=${encodeURIComponent('推进')}&algorithm=SHA1&digits=6&period=30`,
+    );
     expect(Buffer.from(setup.json().qrCode.replace('data:image/svg+xml;base64,', ''), 'base64').toString()).toMatch(/^<svg/);
     // Sealed at rest with TUIJIN_TOTP_KEY: the database never holds the secret as text.
     const row = await t.deps.db.selectFrom('users').select(['totp_pending_secret', 'totp_secret']).where('username', '=', 'root2').executeTakeFirstOrThrow();
@@ -136,7 +147,9 @@ describe('roles, reset and the settings', () => {
     const settings = (await t.inject({ method: 'GET', url: '/api/settings/security' }, 'security')).json();
     await t.addUser('coord2', ['coordinator']);
     expect((await signIn('coord2')).me.gate).toBeNull();
-    expect((await t.inject({ method: 'PUT', url: '/api/settings/security', payload: { ...settings, totpRoles: ['coordinator'] } }, 'security')).statusCode).toBe(200);
+    expect(
+      (await t.inject({ method: 'PUT', url: '/api/settings/security', payload: { ...settings, totpRoles: ['coordinator'] } }, 'security')).statusCode,
+    ).toBe(200);
     expect((await signIn('coord2')).me.gate).toBe('enrol');
     t.forgetSessions();
     await t.inject({ method: 'PUT', url: '/api/settings/security', payload: settings }, 'security');
@@ -176,7 +189,12 @@ describe('secrets at rest', () => {
     await signIn('sweeper');
     now += 13 * 3_600_000;
     await signIn('sweeper');
-    const rows = await t.deps.db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id').select('sessions.id').where('username', '=', 'sweeper').execute();
+    const rows = await t.deps.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select('sessions.id')
+      .where('username', '=', 'sweeper')
+      .execute();
     expect(rows).toHaveLength(1);
   });
 });

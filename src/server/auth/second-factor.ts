@@ -87,7 +87,14 @@ export async function confirmEnrolment(deps: Deps, actor: Actor, session: Sessio
   const now = deps.clock.ms();
   const step = matchTotp(openSecret(user.totp_pending_secret, deps.config.totpKey), code, now);
   if (step === null) {
-    await recordAudit(deps.db, { ...auditOf(actor), action: 'auth.totp_enrol', entityType: 'user', entityId: user.id, outcome: 'denied', after: { reason: 'wrong code' } });
+    await recordAudit(deps.db, {
+      ...auditOf(actor),
+      action: 'auth.totp_enrol',
+      entityType: 'user',
+      entityId: user.id,
+      outcome: 'denied',
+      after: { reason: 'wrong code' },
+    });
     throw new AppError('INVALID_INPUT', '验证码不正确，请核对手机上的时间后重试', { field: 'code' });
   }
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
@@ -96,7 +103,13 @@ export async function confirmEnrolment(deps: Deps, actor: Actor, session: Sessio
     if (!(await repo.confirmTotpSecret(trx, user.id, user.totp_pending_secret!, step, at))) return false;
     await repo.replaceRecoveryCodes(trx, user.id, codes.map(hashRecoveryCode), at);
     await repo.markSecondFactorOk(trx, session.sessionId);
-    await recordAudit(trx, { ...auditOf(actor), action: 'auth.totp_enrol', entityType: 'user', entityId: user.id, after: { recoveryCodes: RECOVERY_CODE_COUNT } });
+    await recordAudit(trx, {
+      ...auditOf(actor),
+      action: 'auth.totp_enrol',
+      entityType: 'user',
+      entityId: user.id,
+      after: { recoveryCodes: RECOVERY_CODE_COUNT },
+    });
     return true;
   });
   if (!done) throw new AppError('CONFLICT', '绑定已变更，请重新获取二维码');
@@ -109,7 +122,12 @@ export async function confirmEnrolment(deps: Deps, actor: Actor, session: Sessio
  * Completes a sign-in with a TOTP code (each time step once) or an unused recovery code. A wrong
  * code counts against the account like a wrong password; the guess that locks it ends the session.
  */
-export async function verifySignInCode(deps: Deps, actor: Actor, session: SessionContext, input: { code?: string | undefined; recoveryCode?: string | undefined }): Promise<void> {
+export async function verifySignInCode(
+  deps: Deps,
+  actor: Actor,
+  session: SessionContext,
+  input: { code?: string | undefined; recoveryCode?: string | undefined },
+): Promise<void> {
   if (session.gate !== 'code') throw new AppError('CONFLICT', '当前登录无需输入动态验证码');
   const user = await repo.findUserById(deps.db, actor.userId!);
   if (!user?.totp_secret) throw new AppError('CONFLICT', '当前登录无需输入动态验证码');
@@ -132,13 +150,21 @@ export async function verifySignInCode(deps: Deps, actor: Actor, session: Sessio
       await repo.deleteSession(deps.db, session.sessionId);
       throw signInRefusal(settings);
     }
-    throw new AppError('INVALID_INPUT', how === 'totp' ? '动态验证码不正确或已使用，请输入手机上显示的新验证码' : '恢复码不正确或已使用', { field: how === 'totp' ? 'code' : 'recoveryCode' });
+    throw new AppError('INVALID_INPUT', how === 'totp' ? '动态验证码不正确或已使用，请输入手机上显示的新验证码' : '恢复码不正确或已使用', {
+      field: how === 'totp' ? 'code' : 'recoveryCode',
+    });
   }
   await deps.db.transaction().execute(async (trx) => {
     if (!(await repo.clearFailedLoginsUnlessLocked(trx, user.id, at))) throw signInRefusal(settings);
     await repo.markSecondFactorOk(trx, session.sessionId);
     const left = how === 'recovery' ? await repo.countUnusedRecoveryCodes(trx, user.id) : undefined;
-    await recordAudit(trx, { ...auditOf(actor), action: 'auth.totp', entityType: 'user', entityId: user.id, after: { method: how, ...(left !== undefined ? { recoveryCodesLeft: left } : {}) } });
+    await recordAudit(trx, {
+      ...auditOf(actor),
+      action: 'auth.totp',
+      entityType: 'user',
+      entityId: user.id,
+      after: { method: how, ...(left !== undefined ? { recoveryCodesLeft: left } : {}) },
+    });
   });
 }
 

@@ -24,7 +24,9 @@ async function signIn(username: string, password = TEST_PASSWORD) {
 }
 const me = (headers: Record<string, string>) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers });
 const endings = async (username: string) =>
-  (await t.deps.db.selectFrom('audit_events').select('after').where('action', '=', 'auth.session_end').where('actor_name', '=', username).execute()).map((r) => JSON.parse(r.after!).reason);
+  (await t.deps.db.selectFrom('audit_events').select('after').where('action', '=', 'auth.session_end').where('actor_name', '=', username).execute()).map(
+    (r) => JSON.parse(r.after!).reason,
+  );
 
 describe('idle timeout and absolute lifetime (settings, defaults 30 min and 12 h)', () => {
   it('ends a session 30 minutes after its last use, and not before', async () => {
@@ -37,7 +39,9 @@ describe('idle timeout and absolute lifetime (settings, defaults 30 min and 12 h
     now += 30 * MIN;
     expect((await me(headers)).statusCode).toBe(401);
     expect(await endings('idler')).toEqual(['idle']);
-    expect(await t.deps.db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id').select('sessions.id').where('username', '=', 'idler').execute()).toEqual([]);
+    expect(
+      await t.deps.db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id').select('sessions.id').where('username', '=', 'idler').execute(),
+    ).toEqual([]);
   });
 
   it('ends a session used all day at its absolute lifetime of 12 hours', async () => {
@@ -62,7 +66,12 @@ describe('idle timeout and absolute lifetime (settings, defaults 30 min and 12 h
     const put = await t.inject({ method: 'PUT', url: '/api/settings/security', payload: { ...defaults, idleMinutes: 10 } }, 'security');
     expect(put.statusCode, put.body).toBe(200);
     expect((await t.inject({ method: 'PUT', url: '/api/settings/security', payload: defaults }, 'coordinator')).statusCode).toBe(403);
-    const audit = await t.deps.db.selectFrom('audit_events').select(['before', 'after']).where('action', '=', 'settings.update').where('entity_id', '=', 'security').executeTakeFirstOrThrow();
+    const audit = await t.deps.db
+      .selectFrom('audit_events')
+      .select(['before', 'after'])
+      .where('action', '=', 'settings.update')
+      .where('entity_id', '=', 'security')
+      .executeTakeFirstOrThrow();
     expect([JSON.parse(audit.before!).idleMinutes, JSON.parse(audit.after!).idleMinutes]).toEqual([30, 10]);
 
     await t.addUser('short', ['inspector']);
@@ -79,13 +88,29 @@ describe('revocation', () => {
     await t.addUser('changer2', ['inspector']);
     const a = await signIn('changer2');
     const b = await signIn('changer2');
-    const change = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: a.headers, payload: { currentPassword: TEST_PASSWORD, newPassword: 'Fresh-pass-2026' } });
+    const change = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: a.headers,
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'Fresh-pass-2026' },
+    });
     expect(change.statusCode, change.body).toBe(204);
     expect((await me(b.headers)).statusCode).toBe(401);
     expect((await me(a.headers)).statusCode).toBe(200);
-    const audit = await t.deps.db.selectFrom('audit_events').select('after').where('action', '=', 'auth.password').where('actor_name', '=', 'changer2').where('outcome', '=', 'ok').executeTakeFirstOrThrow();
+    const audit = await t.deps.db
+      .selectFrom('audit_events')
+      .select('after')
+      .where('action', '=', 'auth.password')
+      .where('actor_name', '=', 'changer2')
+      .where('outcome', '=', 'ok')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.after!)).toEqual({ otherSessionsEnded: 1 });
-    const same = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: a.headers, payload: { currentPassword: 'Fresh-pass-2026', newPassword: 'Fresh-pass-2026' } });
+    const same = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: a.headers,
+      payload: { currentPassword: 'Fresh-pass-2026', newPassword: 'Fresh-pass-2026' },
+    });
     expect(same.json().error.message).toMatch(/不能与当前密码相同/);
   });
 
@@ -127,13 +152,26 @@ async function expectGated(headers: Record<string, string>, message: RegExp) {
 
 describe('a password that must be changed, enforced by the server', () => {
   it('lets a session with a temporary password call only change-password, me and logout', async () => {
-    await createUser(t.deps, SYSTEM_ACTOR, { username: 'temp', displayName: 'temp', unitId: null, roles: ['admin'], leaderSectionIds: [], fixedPassword: TEST_PASSWORD, mustChangePassword: true });
+    await createUser(t.deps, SYSTEM_ACTOR, {
+      username: 'temp',
+      displayName: 'temp',
+      unitId: null,
+      roles: ['admin'],
+      leaderSectionIds: [],
+      fixedPassword: TEST_PASSWORD,
+      mustChangePassword: true,
+    });
     await t.deps.db.updateTable('users').set({ roles: '["coordinator"]' }).where('username', '=', 'temp').execute();
     const { headers, me: first } = await signIn('temp');
     expect(first).toMatchObject({ mustChangePassword: true, gate: 'password' });
     await expectGated(headers, /请先修改密码/);
     expect((await me(headers)).statusCode).toBe(200);
-    const change = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers, payload: { currentPassword: TEST_PASSWORD, newPassword: 'Chosen-pass-2026' } });
+    const change = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers,
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'Chosen-pass-2026' },
+    });
     expect(change.statusCode, change.body).toBe(204);
     expect((await me(headers)).json()).toMatchObject({ mustChangePassword: false, gate: null });
     expect((await t.app.inject({ method: 'GET', url: '/api/plans', headers })).statusCode).toBe(200);
@@ -148,15 +186,30 @@ describe('a password that must be changed, enforced by the server', () => {
     now += 400 * 24 * 60 * MIN; // a year on: with the option off nothing expires
     t.forgetSessions();
     expect((await signIn('ageing')).me.gate).toBeNull();
-    expect((await t.inject({ method: 'PUT', url: '/api/settings/security', payload: { ...settings, passwordMaxAgeDays: 90 } }, 'security')).statusCode).toBe(200);
+    expect((await t.inject({ method: 'PUT', url: '/api/settings/security', payload: { ...settings, passwordMaxAgeDays: 90 } }, 'security')).statusCode).toBe(
+      200,
+    );
     await t.addUser('fresh', ['coordinator']);
     // Accounts are made on the wall clock; this one is made "today" on the test's clock.
-    await t.deps.db.updateTable('users').set({ created_at: new Date(now).toISOString() }).where('username', '=', 'fresh').execute();
+    await t.deps.db
+      .updateTable('users')
+      .set({ created_at: new Date(now).toISOString() })
+      .where('username', '=', 'fresh')
+      .execute();
     expect((await signIn('fresh')).me).toMatchObject({ gate: null, passwordExpired: false });
     const { headers, me: old } = await signIn('ageing');
     expect(old).toMatchObject({ gate: 'password', passwordExpired: true, mustChangePassword: false });
     await expectGated(headers, /已过期/);
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/password', headers, payload: { currentPassword: TEST_PASSWORD, newPassword: 'Renewed-pass-2026' } })).statusCode).toBe(204);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/password',
+          headers,
+          payload: { currentPassword: TEST_PASSWORD, newPassword: 'Renewed-pass-2026' },
+        })
+      ).statusCode,
+    ).toBe(204);
     expect((await me(headers)).json()).toMatchObject({ gate: null, passwordExpired: false });
     now += 89 * 24 * 60 * MIN;
     expect((await signIn('ageing', 'Renewed-pass-2026')).me.gate).toBeNull();

@@ -32,7 +32,8 @@ beforeAll(async () => {
   counter = new StatementCounter();
   node = { ...t.deps, db: t.deps.db.withPlugin(counter) };
   const now = new Date().toISOString();
-  const unit = (name: string, parent_id: number | null) => t.deps.db.insertInto('units').values({ name, is_collective: 0, parent_id, created_at: now }).returning('id').executeTakeFirstOrThrow();
+  const unit = (name: string, parent_id: number | null) =>
+    t.deps.db.insertInto('units').values({ name, is_collective: 0, parent_id, created_at: now }).returning('id').executeTakeFirstOrThrow();
   top = (await unit('县发改局', null)).id;
   await unit('县发改局办公室', top);
   await t.addUser('staffer', ['unit_staff'], top);
@@ -73,13 +74,28 @@ describe('session lookup with the unit subtree', () => {
   });
 
   it('sees a parent change and a merge made through the API', async () => {
-    const other = (await t.deps.db.insertInto('units').values({ name: '县统计局', is_collective: 0, parent_id: null, created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow()).id;
+    const other = (
+      await t.deps.db
+        .insertInto('units')
+        .values({ name: '县统计局', is_collective: 0, parent_id: null, created_at: new Date().toISOString() })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     const patch = await t.inject({ method: 'PATCH', url: `/api/units/${other}`, payload: { parentId: top } });
     expect(patch.statusCode, patch.body).toBe(200);
     expect(await scopeNames()).toEqual(['县发改局', '县发改局办公室', '县统计局']);
-    const under = (await t.deps.db.insertInto('units').values({ name: '县统计局调查队', is_collective: 0, parent_id: null, created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow()).id;
+    const under = (
+      await t.deps.db
+        .insertInto('units')
+        .values({ name: '县统计局调查队', is_collective: 0, parent_id: null, created_at: new Date().toISOString() })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     expect(await scopeNames()).toEqual(['县发改局', '县发改局办公室', '县统计局']);
-    await t.deps.db.insertInto('units').values({ name: '县统计局调查队一组', is_collective: 0, parent_id: under, created_at: new Date().toISOString() }).execute();
+    await t.deps.db
+      .insertInto('units')
+      .values({ name: '县统计局调查队一组', is_collective: 0, parent_id: under, created_at: new Date().toISOString() })
+      .execute();
     const merge = await t.inject({ method: 'POST', url: `/api/units/${under}/merge`, payload: { intoUnitId: other } });
     expect(merge.statusCode, merge.body).toBe(200);
     expect(await scopeNames()).toEqual(['县发改局', '县发改局办公室', '县统计局', '县统计局调查队一组']);

@@ -131,8 +131,14 @@ export async function createBackup(config: Config, outFile: string, opts: { excl
     const kind = config.databaseUrl ? 'postgres' : 'sqlite';
     const dbEntry = kind === 'postgres' ? PG_ENTRY : SQLITE_ENTRY;
     const dbFile = join(work, 'db');
-    const info = config.databaseUrl ? await snapshotPostgres(config.databaseUrl, dbFile) : { ...(await snapshotSqlite(config.sqlitePath, dbFile)), serverVersion: null };
-    if (!info.level) throw new BackupError('数据库中没有 Tuijin 的迁移记录：不是 Tuijin 数据库，或从未启动过', 'the database has no Tuijin migrations: not a Tuijin database, or never started');
+    const info = config.databaseUrl
+      ? await snapshotPostgres(config.databaseUrl, dbFile)
+      : { ...(await snapshotSqlite(config.sqlitePath, dbFile)), serverVersion: null };
+    if (!info.level)
+      throw new BackupError(
+        '数据库中没有 Tuijin 的迁移记录：不是 Tuijin 数据库，或从未启动过',
+        'the database has no Tuijin migrations: not a Tuijin database, or never started',
+      );
     const dbHash = await hashFile(dbFile);
     const data = await listDataFiles(config.dataDir, [work, out, ...(opts.exclude ?? []).map((x) => resolve(x))]);
     const manifest: Manifest = {
@@ -147,7 +153,13 @@ export async function createBackup(config: Config, outFile: string, opts: { excl
     };
     const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
     const entries: TarEntry[] = [
-      { path: MANIFEST_ENTRY, size: manifestBytes.length, body: async function* () { yield manifestBytes; } },
+      {
+        path: MANIFEST_ENTRY,
+        size: manifestBytes.length,
+        body: async function* () {
+          yield manifestBytes;
+        },
+      },
       { path: dbEntry, size: dbHash.size, body: body({ abs: dbFile, path: dbEntry, sha256: dbHash.sha256 }) },
       ...data.map((f) => ({ path: f.path, size: f.size, mtime: f.mtime, body: body(f) })),
     ];
@@ -199,7 +211,11 @@ export async function extractArchive(file: string, stageDir: string, check: (m: 
     await readTar(gunzip, async (path, size) => {
       current = path;
       if (!manifest) {
-        if (path !== MANIFEST_ENTRY) throw new BackupError(`不是 Tuijin 备份：第一个条目是 ${path}，应为 manifest.json`, `not a Tuijin backup: the first entry is ${path}, not manifest.json`);
+        if (path !== MANIFEST_ENTRY)
+          throw new BackupError(
+            `不是 Tuijin 备份：第一个条目是 ${path}，应为 manifest.json`,
+            `not a Tuijin backup: the first entry is ${path}, not manifest.json`,
+          );
         if (size > MAX_MANIFEST_BYTES) throw new BackupError('manifest.json 过大', 'manifest.json is too large');
         const chunks: Buffer[] = [];
         return {
@@ -212,9 +228,16 @@ export async function extractArchive(file: string, stageDir: string, check: (m: 
               throw new BackupError('manifest.json 不是有效的 JSON', 'manifest.json is not valid JSON');
             }
             const r = ManifestSchema.safeParse(parsed);
-            if (!r.success) throw new BackupError(`manifest.json 格式不对（${r.error.issues[0]!.path.join('.')}）`, `manifest.json has the wrong shape (${r.error.issues[0]!.path.join('.')})`);
+            if (!r.success)
+              throw new BackupError(
+                `manifest.json 格式不对（${r.error.issues[0]!.path.join('.')}）`,
+                `manifest.json has the wrong shape (${r.error.issues[0]!.path.join('.')})`,
+              );
             if (r.data.formatVersion > FORMAT_VERSION) {
-              throw new BackupError(`备份格式版本 ${r.data.formatVersion} 比本程序支持的 ${FORMAT_VERSION} 新：请先升级 Tuijin`, `archive format ${r.data.formatVersion} is newer than this program's ${FORMAT_VERSION}: upgrade Tuijin first`);
+              throw new BackupError(
+                `备份格式版本 ${r.data.formatVersion} 比本程序支持的 ${FORMAT_VERSION} 新：请先升级 Tuijin`,
+                `archive format ${r.data.formatVersion} is newer than this program's ${FORMAT_VERSION}: upgrade Tuijin first`,
+              );
             }
             check(r.data);
             manifest = r.data;
@@ -228,7 +251,11 @@ export async function extractArchive(file: string, stageDir: string, check: (m: 
       seen.add(path);
       const rel = stagePathOf(path, manifest);
       if (!rel) throw new BackupError(`归档条目路径不安全：${path}`, `unsafe entry path in the archive: ${path}`);
-      if (size !== want.size) throw new BackupError(`条目 ${path} 校验失败：大小 ${size} 字节，清单记录 ${want.size} 字节`, `${path} fails verification: ${size} bytes, the manifest says ${want.size}`);
+      if (size !== want.size)
+        throw new BackupError(
+          `条目 ${path} 校验失败：大小 ${size} 字节，清单记录 ${want.size} 字节`,
+          `${path} fails verification: ${size} bytes, the manifest says ${want.size}`,
+        );
       const target = join(stageDir, rel);
       await mkdir(dirname(target), { recursive: true });
       const fh = await open(target, 'wx');
@@ -244,7 +271,11 @@ export async function extractArchive(file: string, stageDir: string, check: (m: 
           writing.fh = null;
           await fh.close();
           const got = h.digest('hex');
-          if (got !== want.sha256) throw new BackupError(`条目 ${path} 校验失败：SHA-256 为 ${got}，清单记录 ${want.sha256}（文件已损坏或被改动）`, `${path} fails verification: SHA-256 ${got}, the manifest says ${want.sha256} (damaged or altered)`);
+          if (got !== want.sha256)
+            throw new BackupError(
+              `条目 ${path} 校验失败：SHA-256 为 ${got}，清单记录 ${want.sha256}（文件已损坏或被改动）`,
+              `${path} fails verification: SHA-256 ${got}, the manifest says ${want.sha256} (damaged or altered)`,
+            );
         },
       };
     });
@@ -260,7 +291,11 @@ export async function extractArchive(file: string, stageDir: string, check: (m: 
   }
   if (!manifest) throw new BackupError('归档中没有 manifest.json', 'the archive holds no manifest.json');
   const missing = [...expected.keys()].filter((p) => !seen.has(p));
-  if (missing.length) throw new BackupError(`归档缺少条目：${missing.slice(0, 3).join('、')}${missing.length > 3 ? ` 等 ${missing.length} 个` : ''}`, `the archive lacks ${missing.length} entr${missing.length === 1 ? 'y' : 'ies'}: ${missing.slice(0, 3).join(', ')}`);
+  if (missing.length)
+    throw new BackupError(
+      `归档缺少条目：${missing.slice(0, 3).join('、')}${missing.length > 3 ? ` 等 ${missing.length} 个` : ''}`,
+      `the archive lacks ${missing.length} entr${missing.length === 1 ? 'y' : 'ies'}: ${missing.slice(0, 3).join(', ')}`,
+    );
   return manifest;
 }
 
@@ -268,8 +303,16 @@ export async function extractArchive(file: string, stageDir: string, check: (m: 
 export function compareTables(expected: Record<string, number>, actual: Record<string, number>): void {
   for (const [table, n] of Object.entries(expected)) {
     if (!(table in actual)) throw new BackupError(`恢复的数据库缺少表 ${table}`, `the restored database lacks table ${table}`);
-    if (actual[table] !== n) throw new BackupError(`表 ${table} 行数不符：恢复得到 ${actual[table]} 行，清单记录 ${n} 行`, `table ${table}: ${actual[table]} rows restored, the manifest says ${n}`);
+    if (actual[table] !== n)
+      throw new BackupError(
+        `表 ${table} 行数不符：恢复得到 ${actual[table]} 行，清单记录 ${n} 行`,
+        `table ${table}: ${actual[table]} rows restored, the manifest says ${n}`,
+      );
   }
   const extra = Object.keys(actual).filter((t) => !(t in expected));
-  if (extra.length) throw new BackupError(`恢复的数据库多出清单未列出的表：${extra.join('、')}`, `the restored database has tables the manifest does not list: ${extra.join(', ')}`);
+  if (extra.length)
+    throw new BackupError(
+      `恢复的数据库多出清单未列出的表：${extra.join('、')}`,
+      `the restored database has tables the manifest does not list: ${extra.join(', ')}`,
+    );
 }

@@ -50,7 +50,8 @@ async function checkTargetDir(config: Config, dir: string): Promise<void> {
   const abs = resolve(dir);
   if (within(config.dataDir, abs)) throw bad('目标文件夹不能是数据目录（DATA_DIR）本身或其上级文件夹');
   // Inside DATA_DIR a hand-made `tuijin backup` would archive the archives; the default folder is the one it knows to leave out.
-  if (within(abs, config.dataDir) && abs !== join(config.dataDir, BACKUPS_DIR_NAME)) throw bad('目标文件夹不能位于数据目录（DATA_DIR）之内：请留空以使用默认的 DATA_DIR/backups，或选择数据目录之外的文件夹');
+  if (within(abs, config.dataDir) && abs !== join(config.dataDir, BACKUPS_DIR_NAME))
+    throw bad('目标文件夹不能位于数据目录（DATA_DIR）之内：请留空以使用默认的 DATA_DIR/backups，或选择数据目录之外的文件夹');
   if (within(abs, APP_ROOT) || within(APP_ROOT, abs)) throw bad('目标文件夹不能位于程序目录之内（其中的文件可能被网页访问）');
   try {
     await mkdir(abs, { recursive: true });

@@ -38,7 +38,23 @@ function toRun(r: Selectable<BackupRunTable>): BackupRun {
 }
 
 export async function insertRun(db: Q, trigger: BackupTrigger, startedAt: string): Promise<number> {
-  const r = await db.insertInto('backup_runs').values({ trigger, status: 'running', started_at: startedAt, finished_at: null, file: null, size: null, sha256: null, rows: null, files: null, removed: null, error: null }).returning('id').executeTakeFirstOrThrow();
+  const r = await db
+    .insertInto('backup_runs')
+    .values({
+      trigger,
+      status: 'running',
+      started_at: startedAt,
+      finished_at: null,
+      file: null,
+      size: null,
+      sha256: null,
+      rows: null,
+      files: null,
+      removed: null,
+      error: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 

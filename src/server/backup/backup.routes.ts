@@ -11,11 +11,17 @@ export function backupRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const config = { action: 'settings.manage' as const };
     const errors = errorResponses(400, 401, 403);
-    app.get('/api/settings/backup', { config, schema: { tags: ['settings'], response: { 200: BackupStatusSchema, ...errors } } }, async () => backupStatus(deps));
+    app.get('/api/settings/backup', { config, schema: { tags: ['settings'], response: { 200: BackupStatusSchema, ...errors } } }, async () =>
+      backupStatus(deps),
+    );
     // The body is parsed by the service, so the first problem comes back as one Chinese message.
-    app.put('/api/settings/backup', { config, schema: { tags: ['settings'], body: z.unknown(), response: { 200: BackupStatusSchema, ...errors } } }, async (req) => {
-      await putBackupSettings(deps, actorOf(req), req.body);
-      return backupStatus(deps);
-    });
+    app.put(
+      '/api/settings/backup',
+      { config, schema: { tags: ['settings'], body: z.unknown(), response: { 200: BackupStatusSchema, ...errors } } },
+      async (req) => {
+        await putBackupSettings(deps, actorOf(req), req.body);
+        return backupStatus(deps);
+      },
+    );
   };
 }

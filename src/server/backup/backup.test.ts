@@ -42,7 +42,16 @@ async function entriesOf(file: string): Promise<{ path: string; bytes: Buffer }[
 /** Writes an archive from entries, as createBackup would lay them out. */
 async function archiveOf(file: string, entries: { path: string; bytes: Buffer }[]): Promise<void> {
   const chunks: Buffer[] = [];
-  for await (const c of writeTar(entries.map((e) => ({ path: e.path, size: e.bytes.length, body: async function* () { yield e.bytes; } })))) chunks.push(c);
+  for await (const c of writeTar(
+    entries.map((e) => ({
+      path: e.path,
+      size: e.bytes.length,
+      body: async function* () {
+        yield e.bytes;
+      },
+    })),
+  ))
+    chunks.push(c);
   writeFileSync(file, gzipSync(Buffer.concat(chunks)));
 }
 
@@ -73,12 +82,16 @@ describe(`backup and restore (${TEST_DIALECT})`, () => {
     expect(JSON.parse(entries[0]!.bytes.toString())).toEqual(m);
     // Every entry after the manifest is listed with its size and hash; the half-written upload is left out.
     expect(entries.slice(1).map((e) => e.path)).toEqual(m.files.map((f) => f.path));
-    expect(m.files.map((f) => f.path).sort()).toEqual([m.database.entry, 'data/exports/台账.xlsx', ...source.evidence.map((h) => `data/files/${h.slice(0, 2)}/${h}`)].sort());
+    expect(m.files.map((f) => f.path).sort()).toEqual(
+      [m.database.entry, 'data/exports/台账.xlsx', ...source.evidence.map((h) => `data/files/${h.slice(0, 2)}/${h}`)].sort(),
+    );
     for (const f of m.files) {
       const e = entries.find((x) => x.path === f.path)!;
       expect(e.bytes.length).toBe(f.size);
     }
-    expect(await verifyBackup(backup.file, join(source.config.dataDir, '..', 'verify'))).toMatchObject({ totals: { tables: Object.keys(sourceCounts).length, files: 4 } });
+    expect(await verifyBackup(backup.file, join(source.config.dataDir, '..', 'verify'))).toMatchObject({
+      totals: { tables: Object.keys(sourceCounts).length, files: 4 },
+    });
   });
 
   it('restores into an empty installation: every table has the same rows and every file the same SHA-256, and the app opens it', async () => {
@@ -99,8 +112,19 @@ describe(`backup and restore (${TEST_DIALECT})`, () => {
       const chain = await verifyAuditChain({ db: restored.db, dialect: restored.dialect });
       expect(chain).toMatchObject({ ok: true, firstBroken: null });
       expect(chain.checked).toBeGreaterThan(0);
-      const maxUnit = Number((await restored.db.selectFrom('units').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m);
-      const added = await restored.db.insertInto('units').values({ name: '恢复后新增的单位', is_collective: 0, parent_id: null, created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow();
+      const maxUnit = Number(
+        (
+          await restored.db
+            .selectFrom('units')
+            .select((eb) => eb.fn.max('id').as('m'))
+            .executeTakeFirstOrThrow()
+        ).m,
+      );
+      const added = await restored.db
+        .insertInto('units')
+        .values({ name: '恢复后新增的单位', is_collective: 0, parent_id: null, created_at: new Date().toISOString() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       expect(added.id).toBeGreaterThan(maxUnit);
     } finally {
       await restored.close();
@@ -153,7 +177,13 @@ describe(`backup and restore (${TEST_DIALECT})`, () => {
     await expect(restoreBackup(target.config, cut)).rejects.toThrow(/归档已损坏|归档结构损坏/);
     await expectUntouched(target);
 
-    const missing = await tampered((es) => void es.splice(es.findIndex((x) => x.path === 'data/exports/台账.xlsx'), 1));
+    const missing = await tampered(
+      (es) =>
+        void es.splice(
+          es.findIndex((x) => x.path === 'data/exports/台账.xlsx'),
+          1,
+        ),
+    );
     await expect(restoreBackup(target.config, missing)).rejects.toThrow('归档缺少条目：data/exports/台账.xlsx');
     const extra = await tampered((es) => void es.push({ path: 'data/files/zz/evil', bytes: Buffer.from('x') }));
     await expect(restoreBackup(target.config, extra)).rejects.toThrow('清单未列出的条目：data/files/zz/evil');
@@ -186,7 +216,10 @@ describe(`backup and restore (${TEST_DIALECT})`, () => {
 
   it('refuses a non-empty target without --force; with it, replaces the data and keeps the old aside', async () => {
     const target = await populatedInstallation();
-    const extra = await target.deps.db.insertInto('units').values({ name: '只在目标中的单位', is_collective: 0, parent_id: null, created_at: new Date().toISOString() }).execute();
+    const extra = await target.deps.db
+      .insertInto('units')
+      .values({ name: '只在目标中的单位', is_collective: 0, parent_id: null, created_at: new Date().toISOString() })
+      .execute();
     expect(extra).toBeTruthy();
     const before = await tableCounts(target.database);
     await target.database.close();

@@ -49,7 +49,14 @@ function runTool(tool: 'pg_dump' | 'pg_restore', args: string[], url: string): P
     child.stdout.on('data', (d: Buffer) => (out += d));
     child.stderr.on('data', (d: Buffer) => (err += d));
     child.once('error', (e: NodeJS.ErrnoException) =>
-      reject(e.code === 'ENOENT' ? new BackupError(`找不到 ${tool}：请安装 PostgreSQL 客户端（apt install postgresql-client）`, `${tool} not found: install the PostgreSQL client tools (apt install postgresql-client)`) : e),
+      reject(
+        e.code === 'ENOENT'
+          ? new BackupError(
+              `找不到 ${tool}：请安装 PostgreSQL 客户端（apt install postgresql-client）`,
+              `${tool} not found: install the PostgreSQL client tools (apt install postgresql-client)`,
+            )
+          : e,
+      ),
     );
     child.once('close', (code) => {
       if (code === 0) resolve(out);
@@ -108,8 +115,14 @@ export async function listDump(file: string): Promise<void> {
     const child = spawn('pg_restore', ['--list', file], { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d));
-    child.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'ENOENT' ? new BackupError('找不到 pg_restore：请安装 PostgreSQL 客户端', 'pg_restore not found: install the PostgreSQL client tools') : e));
-    child.once('close', (code) => (code === 0 ? resolve() : reject(new BackupError(`数据库转储无法读取：${err.trim()}`, `the database dump cannot be read: ${err.trim()}`))));
+    child.once('error', (e: NodeJS.ErrnoException) =>
+      reject(
+        e.code === 'ENOENT' ? new BackupError('找不到 pg_restore：请安装 PostgreSQL 客户端', 'pg_restore not found: install the PostgreSQL client tools') : e,
+      ),
+    );
+    child.once('close', (code) =>
+      code === 0 ? resolve() : reject(new BackupError(`数据库转储无法读取：${err.trim()}`, `the database dump cannot be read: ${err.trim()}`)),
+    );
   });
 }
 
@@ -132,7 +145,9 @@ export async function pgTargetContents(url: string): Promise<string | null> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')");
+    const { rows } = await client.query<{ n: string }>(
+      "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')",
+    );
     const n = Number(rows[0]!.n);
     return n > 0 ? `数据库 ${name} 中已有 ${n} 张表` : null;
   } finally {
@@ -179,7 +194,10 @@ export async function preparePostgres(url: string, dumpFile: string): Promise<Pr
           if (replaced) await c.query(`ALTER DATABASE ${quote(target)} RENAME TO ${quote(replaced)}`);
         } catch (e) {
           const msg = e instanceof Error ? e.message : String(e);
-          throw new BackupError(`无法替换数据库 ${target}（${msg}）：请先停止 Tuijin 服务再恢复`, `cannot replace database ${target} (${msg}): stop the Tuijin server before restoring`);
+          throw new BackupError(
+            `无法替换数据库 ${target}（${msg}）：请先停止 Tuijin 服务再恢复`,
+            `cannot replace database ${target} (${msg}): stop the Tuijin server before restoring`,
+          );
         }
         try {
           await c.query(`ALTER DATABASE ${quote(tempName)} RENAME TO ${quote(target)}`);

@@ -32,7 +32,10 @@ function filesContents(config: Config): string | null {
 function checkManifest(m: Manifest, kind: 'sqlite' | 'postgres', codeLevel: string): void {
   if (m.database.kind !== kind) {
     const name = (k: string) => (k === 'sqlite' ? 'SQLite' : 'PostgreSQL');
-    throw new BackupError(`这是 ${name(m.database.kind)} 的备份，目标是 ${name(kind)}：请按备份的数据库类型设置 DATABASE_URL`, `this is a ${name(m.database.kind)} backup and the target is ${name(kind)}: set DATABASE_URL to match the backup`);
+    throw new BackupError(
+      `这是 ${name(m.database.kind)} 的备份，目标是 ${name(kind)}：请按备份的数据库类型设置 DATABASE_URL`,
+      `this is a ${name(m.database.kind)} backup and the target is ${name(kind)}: set DATABASE_URL to match the backup`,
+    );
   }
   if (m.migration.level > codeLevel) {
     throw new BackupError(
@@ -75,7 +78,10 @@ export async function restoreBackup(config: Config, file: string, opts: { force?
   if (!existsSync(file)) throw new BackupError(`找不到备份文件：${file}`, `backup file not found: ${file}`);
   const contents = config.databaseUrl ? ((await pgTargetContents(config.databaseUrl)) ?? filesContents(config)) : sqliteTargetContents(config);
   if (contents && !opts.force) {
-    throw new BackupError(`目标不为空（${contents}）。如确要用备份替换现有数据，请加 --force（原数据会移到一旁保留）`, `the target is not empty (${contents}); add --force to replace it (the current data is kept aside)`);
+    throw new BackupError(
+      `目标不为空（${contents}）。如确要用备份替换现有数据，请加 --force（原数据会移到一旁保留）`,
+      `the target is not empty (${contents}); add --force to replace it (the current data is kept aside)`,
+    );
   }
   if (kind === 'sqlite') assertSqliteUnused(config.sqlitePath);
 
@@ -87,7 +93,11 @@ export async function restoreBackup(config: Config, file: string, opts: { force?
     if (kind === 'sqlite') {
       const info = inspectSqlite(join(stage, 'tuijin.sqlite'), { check: true });
       compareTables(manifest.tables, info.tables);
-      if (info.level !== manifest.migration.level) throw new BackupError(`数据库的迁移级别 ${info.level} 与清单记录 ${manifest.migration.level} 不符`, `the database's migration level ${info.level} differs from the manifest's ${manifest.migration.level}`);
+      if (info.level !== manifest.migration.level)
+        throw new BackupError(
+          `数据库的迁移级别 ${info.level} 与清单记录 ${manifest.migration.level} 不符`,
+          `the database's migration level ${info.level} differs from the manifest's ${manifest.migration.level}`,
+        );
     } else {
       prepared = await preparePostgres(config.databaseUrl!, join(stage, 'tuijin.pgdump'));
       compareTables(manifest.tables, prepared.tables);

@@ -21,7 +21,8 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Copies the live database at `sqlitePath` to `dest`, consistent while the app writes, and reads its row counts. */
 export async function snapshotSqlite(sqlitePath: string, dest: string): Promise<SqliteInfo> {
-  if (!existsSync(sqlitePath)) throw new BackupError(`找不到数据库文件 ${sqlitePath}（DATA_DIR 是否正确？）`, `database file not found: ${sqlitePath} (is DATA_DIR right?)`);
+  if (!existsSync(sqlitePath))
+    throw new BackupError(`找不到数据库文件 ${sqlitePath}（DATA_DIR 是否正确？）`, `database file not found: ${sqlitePath} (is DATA_DIR right?)`);
   // A connection of its own: the app's connection would be held for the whole copy.
   const source = new DatabaseSync(sqlitePath);
   try {
@@ -45,11 +46,16 @@ export function inspectSqlite(path: string, opts: { standalone?: boolean; check?
     if (opts.check) {
       const rows = db.prepare('PRAGMA quick_check').all() as { quick_check: string }[];
       if (rows.length !== 1 || rows[0]!.quick_check !== 'ok') {
-        const what = rows.map((r) => r.quick_check).slice(0, 3).join('; ');
+        const what = rows
+          .map((r) => r.quick_check)
+          .slice(0, 3)
+          .join('; ');
         throw new BackupError(`数据库文件已损坏（SQLite 检查：${what}）`, `the database file is damaged (SQLite quick_check: ${what})`);
       }
     }
-    const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    const names = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
+    ).map((r) => r.name);
     const tables: Record<string, number> = {};
     for (const name of names) tables[name] = Number((db.prepare(`SELECT count(*) AS n FROM ${quote(name)}`).get() as { n: number }).n);
     let level: string | null = null;
@@ -81,7 +87,10 @@ export function assertSqliteUnused(path: string): void {
     db.exec('PRAGMA busy_timeout = 0');
     db.prepare('PRAGMA journal_mode = DELETE').get();
   } catch {
-    throw new BackupError(`数据库 ${path} 正被其他进程使用：请先停止 Tuijin 服务再恢复`, `the database ${path} is in use by another process: stop the Tuijin server before restoring`);
+    throw new BackupError(
+      `数据库 ${path} 正被其他进程使用：请先停止 Tuijin 服务再恢复`,
+      `the database ${path} is in use by another process: stop the Tuijin server before restoring`,
+    );
   } finally {
     db.close();
   }

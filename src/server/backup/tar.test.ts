@@ -6,7 +6,13 @@ import { Readable } from 'node:stream';
 import { expect, it } from 'vitest';
 import { readTar, TarFormatError, writeTar } from './tar.ts';
 
-const entry = (path: string, bytes: Buffer) => ({ path, size: bytes.length, body: async function* () { yield bytes; } });
+const entry = (path: string, bytes: Buffer) => ({
+  path,
+  size: bytes.length,
+  body: async function* () {
+    yield bytes;
+  },
+});
 
 async function bytesOf(entries: ReturnType<typeof entry>[]): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -27,9 +33,17 @@ const long = `data/${'长路径'.repeat(20)}/${'x'.repeat(120)}.txt`;
 
 it('writes archives the system tar reads, long (pax) and non-ASCII names included, and reads them back', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'tuijin-tar-'));
-  const tar = await bytesOf([entry('manifest.json', Buffer.from('{}')), entry('data/files/ab/证据.pdf', Buffer.alloc(1000, 7)), entry(long, Buffer.from('deep'))]);
+  const tar = await bytesOf([
+    entry('manifest.json', Buffer.from('{}')),
+    entry('data/files/ab/证据.pdf', Buffer.alloc(1000, 7)),
+    entry(long, Buffer.from('deep')),
+  ]);
   writeFileSync(join(dir, 'a.tar'), tar);
-  expect(execFileSync('tar', ['-tf', join(dir, 'a.tar')], { encoding: 'utf8' }).trim().split('\n')).toEqual(['manifest.json', 'data/files/ab/证据.pdf', long]);
+  expect(
+    execFileSync('tar', ['-tf', join(dir, 'a.tar')], { encoding: 'utf8' })
+      .trim()
+      .split('\n'),
+  ).toEqual(['manifest.json', 'data/files/ab/证据.pdf', long]);
   execFileSync('tar', ['-xf', join(dir, 'a.tar'), '-C', dir]);
   expect(readFileSync(join(dir, long), 'utf8')).toBe('deep');
   expect(await read(tar)).toEqual({ 'manifest.json': '{}', 'data/files/ab/证据.pdf': '\x07'.repeat(1000), [long]: 'deep' });
@@ -39,7 +53,17 @@ it('writes archives the system tar reads, long (pax) and non-ASCII names include
 });
 
 it('refuses a body that is not its declared size, a damaged header and a truncated archive', async () => {
-  await expect(bytesOf([{ path: 'a', size: 5, body: async function* () { yield Buffer.from('abc'); } }])).rejects.toThrow('3 bytes instead of the declared 5');
+  await expect(
+    bytesOf([
+      {
+        path: 'a',
+        size: 5,
+        body: async function* () {
+          yield Buffer.from('abc');
+        },
+      },
+    ]),
+  ).rejects.toThrow('3 bytes instead of the declared 5');
   const tar = await bytesOf([entry('a.txt', Buffer.from('hello'))]);
   const bad = Buffer.from(tar);
   bad[3] = bad[3]! ^ 1; // a byte of the name, so the checksum no longer matches

@@ -12,5 +12,10 @@ export type VerifyReply = { ok: true; rows: number; files: number } | { ok: fals
 const { file, workDir } = workerData as VerifyRequest;
 verifyBackup(file, workDir).then(
   (r) => parentPort!.postMessage({ ok: true, rows: r.totals.rows, files: r.totals.files } satisfies VerifyReply),
-  (e: unknown) => parentPort!.postMessage({ ok: false, message: e instanceof Error ? e.message : String(e), en: e instanceof BackupError ? e.en : null } satisfies VerifyReply),
+  (e: unknown) =>
+    parentPort!.postMessage({
+      ok: false,
+      message: e instanceof Error ? e.message : String(e),
+      en: e instanceof BackupError ? e.en : null,
+    } satisfies VerifyReply),
 );

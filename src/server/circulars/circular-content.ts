@@ -52,7 +52,9 @@ function prose(text: string): DocElement[] {
     .map((line): DocElement => {
       if (!HEADING2.test(line)) return { kind: 'paragraph', text: line };
       const stop = line.indexOf('。');
-      return stop > 0 && stop < 60 ? { kind: 'heading2', text: line.slice(0, stop + 1), body: line.slice(stop + 1) } : { kind: 'heading2', text: line, body: '' };
+      return stop > 0 && stop < 60
+        ? { kind: 'heading2', text: line.slice(0, stop + 1), body: line.slice(stop + 1) }
+        : { kind: 'heading2', text: line, body: '' };
     });
 }
 
@@ -71,7 +73,10 @@ const TITLE_CHARS = 20;
  * break before the closing phrase ("…推进情况的通报") so no word is cut (§7.3.1), else halves.
  */
 export function titleLines(title: string): string[] {
-  const given = title.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const given = title
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (given.length !== 1) return given.length ? given : [''];
   if (charWidth(title) <= TITLE_CHARS) return [title];
   const tail = /(推进情况|落实情况|工作情况|有关情况|情况)?的(通报|通知|意见|报告)$/.exec(title);
@@ -91,9 +96,27 @@ function shortDate(date: string, year: string): string {
 const REPORTING_LABELS: Record<string, string> = { 1: '按时报送', 0.5: '逾期报送', 0: '未报送' };
 
 export function sectionTable(s: RoundSnapshot): DocElement {
-  const rows = s.bySection.map((x, i) => [String(i + 1), x.title, String(x.counts.total), String(x.counts.done + x.counts.doneLate), String(x.counts.inProgress + x.counts.dueSoon), String(x.counts.overdue), String(x.counts.notStarted), percent(x.counts.completionRate)]);
+  const rows = s.bySection.map((x, i) => [
+    String(i + 1),
+    x.title,
+    String(x.counts.total),
+    String(x.counts.done + x.counts.doneLate),
+    String(x.counts.inProgress + x.counts.dueSoon),
+    String(x.counts.overdue),
+    String(x.counts.notStarted),
+    percent(x.counts.completionRate),
+  ]);
   const o = s.overall;
-  rows.push(['', '合计', String(o.total), String(o.done + o.doneLate), String(o.inProgress + o.dueSoon), String(o.overdue), String(o.notStarted), percent(o.completionRate)]);
+  rows.push([
+    '',
+    '合计',
+    String(o.total),
+    String(o.done + o.doneLate),
+    String(o.inProgress + o.dueSoon),
+    String(o.overdue),
+    String(o.notStarted),
+    percent(o.completionRate),
+  ]);
   return {
     kind: 'table',
     columns: [
@@ -130,7 +153,9 @@ export function overdueTable(s: RoundSnapshot): DocElement {
       { title: '应完成时间', width: 0.14, align: 'center' },
       { title: '逾期工作日', width: 0.11, align: 'center' },
     ],
-    rows: s.overdue.slice(0, OVERDUE_TABLE_MAX).map((t, i) => [String(i + 1), t.title, t.leadUnits.join('\n'), t.responsibleUnits.join('\n'), shortDate(t.dueDate, year), String(t.workdaysOverdue)]),
+    rows: s.overdue
+      .slice(0, OVERDUE_TABLE_MAX)
+      .map((t, i) => [String(i + 1), t.title, t.leadUnits.join('\n'), t.responsibleUnits.join('\n'), shortDate(t.dueDate, year), String(t.workdaysOverdue)]),
   };
 }
 
@@ -147,7 +172,16 @@ export function rankingTable(s: RoundSnapshot): DocElement {
       { title: '进展报送', width: 0.13, align: 'center' },
       { title: '得分', width: 0.09, align: 'center' },
     ],
-    rows: s.units.map((u) => [String(u.rank), u.name, String(u.tasks), String(u.done), percent(u.completionRate), percent(u.timelinessRate), REPORTING_LABELS[String(u.reportingScore)] ?? String(u.reportingScore), String(u.score)]),
+    rows: s.units.map((u) => [
+      String(u.rank),
+      u.name,
+      String(u.tasks),
+      String(u.done),
+      percent(u.completionRate),
+      percent(u.timelinessRate),
+      REPORTING_LABELS[String(u.reportingScore)] ?? String(u.reportingScore),
+      String(u.score),
+    ]),
   };
 }
 
@@ -172,7 +206,10 @@ export function circularElements(c: CircularContentInput, s: RoundSnapshot): Doc
     out.push({ kind: 'heading1', text: `${chineseOrdinal(n)}、${CIRCULAR_BLOCK_LABELS[key].replace(/^[一二三四五六七八九十]+、/, '')}` }, ...body);
     if (tableEl) out.push(tableEl);
     if (key === 'overdue' && s.overdue.length > OVERDUE_TABLE_MAX) {
-      out.push({ kind: 'paragraph', text: `（上表列出逾期时间最长的${OVERDUE_TABLE_MAX}项，另有${s.overdue.length - OVERDUE_TABLE_MAX}项逾期任务详见附件工作台账。）` });
+      out.push({
+        kind: 'paragraph',
+        text: `（上表列出逾期时间最长的${OVERDUE_TABLE_MAX}项，另有${s.overdue.length - OVERDUE_TABLE_MAX}项逾期任务详见附件工作台账。）`,
+      });
     }
   };
   section('overall', null);
@@ -183,13 +220,19 @@ export function circularElements(c: CircularContentInput, s: RoundSnapshot): Doc
   section('nextSteps', null);
 
   // 附件说明: one blank line below the body, 左空二字; the ledger travels as the .xlsx appendix.
-  if (s.tasks.length) out.push({ kind: 'blank' }, { kind: 'paragraph', text: `附件：${s.plans.length === 1 ? planName(s.plans[0]!.title) : '各方案'}工作台账` });
+  if (s.tasks.length)
+    out.push({ kind: 'blank' }, { kind: 'paragraph', text: `附件：${s.plans.length === 1 ? planName(s.plans[0]!.title) : '各方案'}工作台账` });
 
   // Room for the seal, then the signature centred over the date, the date 右空四字 (§7.3.5.1).
   const date = chineseDate(c.date);
   const dateRight = 400;
   const sigRight = Math.max(0, Math.round(dateRight + ((charWidth(date) - charWidth(c.issuer)) / 2) * 100));
-  out.push({ kind: 'blank' }, { kind: 'blank' }, { kind: 'signature', text: c.issuer, rightChars: sigRight }, { kind: 'date', text: date, rightChars: dateRight });
+  out.push(
+    { kind: 'blank' },
+    { kind: 'blank' },
+    { kind: 'signature', text: c.issuer, rightChars: sigRight },
+    { kind: 'date', text: date, rightChars: dateRight },
+  );
   return out;
 }
 

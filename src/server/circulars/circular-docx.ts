@@ -24,7 +24,11 @@ function elementXml(e: DocElement): string {
     case 'paragraph':
       return paragraph(run(e.text), { firstLineChars: 200 });
     case 'table':
-      return table(e.columns, e.columns.map((c) => c.title), e.rows);
+      return table(
+        e.columns,
+        e.columns.map((c) => c.title),
+        e.rows,
+      );
     case 'signature':
     case 'date':
       return paragraph(run(e.text), { jc: 'right', rightChars: e.rightChars });

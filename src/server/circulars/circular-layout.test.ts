@@ -12,8 +12,20 @@ const input = { title: d.title, docNumber: d.docNumber, issuer: '山亭区人民
 describe('circularElements', () => {
   it('orders title, number, addressee, numbered sections with their tables, attachment note, signature and date', () => {
     const els = circularElements(input, s);
-    expect(els.slice(0, 4)).toEqual([{ kind: 'title', lines: ['关于山亭区优化营商环境创新突破行动', '推进情况的通报'] }, { kind: 'docNumber', text: '第3期' }, { kind: 'blank' }, { kind: 'addressee', text: d.blocks.addressee }]);
-    expect(els.filter((e) => e.kind === 'heading1').map((e) => (e as { text: string }).text)).toEqual(['一、总体进展', '二、各领域推进情况', '三、逾期任务', '四、单位排名', '五、好的做法', '六、下一步工作']);
+    expect(els.slice(0, 4)).toEqual([
+      { kind: 'title', lines: ['关于山亭区优化营商环境创新突破行动', '推进情况的通报'] },
+      { kind: 'docNumber', text: '第3期' },
+      { kind: 'blank' },
+      { kind: 'addressee', text: d.blocks.addressee },
+    ]);
+    expect(els.filter((e) => e.kind === 'heading1').map((e) => (e as { text: string }).text)).toEqual([
+      '一、总体进展',
+      '二、各领域推进情况',
+      '三、逾期任务',
+      '四、单位排名',
+      '五、好的做法',
+      '六、下一步工作',
+    ]);
     const tables = els.filter((e): e is Extract<DocElement, { kind: 'table' }> => e.kind === 'table');
     expect(tables.map((t) => t.rows.length)).toEqual([s.bySection.length + 1, s.overdue.length, s.units.length]);
     for (const t of tables) expect(t.columns.reduce((a, c) => a + c.width, 0)).toBeCloseTo(1, 6);
@@ -37,7 +49,12 @@ describe('circularElements', () => {
   it('makes run-in level-2 headings of （一） lines, drops empty sections and renumbers, and puts a 发文字号 above the title', () => {
     const els = circularElements({ ...input, docNumber: '山政办〔2021〕12号', blocks: { ...d.blocks, goodPractices: '  ' } }, s);
     expect(els[0]).toEqual({ kind: 'docNumber', text: '山政办〔2021〕12号' });
-    expect(els.filter((e) => e.kind === 'heading1').map((e) => (e as { text: string }).text).slice(-2)).toEqual(['四、单位排名', '五、下一步工作']);
+    expect(
+      els
+        .filter((e) => e.kind === 'heading1')
+        .map((e) => (e as { text: string }).text)
+        .slice(-2),
+    ).toEqual(['四、单位排名', '五、下一步工作']);
     expect(els).toContainEqual({ kind: 'heading2', text: '（一）加快推进逾期任务。', body: expect.stringMatching(/^对\d+项逾期任务/) });
   });
 
@@ -63,7 +80,18 @@ async function pdfLines(elements: DocElement[]) {
       const y = Math.round(i.transform[5]! * 100) / 100;
       byY.set(y, [...(byY.get(y) ?? []), { x: i.transform[4]!, str: i.str }]);
     }
-    pages.push([...byY].sort((a, b) => b[0] - a[0]).map(([y, parts]) => ({ y, x: Math.min(...parts.map((p) => p.x)), text: parts.sort((a, b) => a.x - b.x).map((p) => p.str).join('') })));
+    pages.push(
+      [...byY]
+        .sort((a, b) => b[0] - a[0])
+        .map(([y, parts]) => ({
+          y,
+          x: Math.min(...parts.map((p) => p.x)),
+          text: parts
+            .sort((a, b) => a.x - b.x)
+            .map((p) => p.str)
+            .join(''),
+        })),
+    );
   }
   return pages;
 }
@@ -94,8 +122,23 @@ describe('PDF layout', () => {
   });
 
   it('prints the circular’s text in order', async () => {
-    const text = (await extractText(await getDocumentProxy(new Uint8Array(await renderCircularPdf(d.title, circularElements(input, s)))), { mergePages: true })).text.replace(/\s+/g, '');
-    const order = ['推进情况的通报', '第3期', '一、总体进展', '二、各领域推进情况', '合计', '三、逾期任务', '四、单位排名', '五、好的做法', '六、下一步工作', '附件：', '山亭区人民政府办公室', '2021年7月8日'];
+    const text = (
+      await extractText(await getDocumentProxy(new Uint8Array(await renderCircularPdf(d.title, circularElements(input, s)))), { mergePages: true })
+    ).text.replace(/\s+/g, '');
+    const order = [
+      '推进情况的通报',
+      '第3期',
+      '一、总体进展',
+      '二、各领域推进情况',
+      '合计',
+      '三、逾期任务',
+      '四、单位排名',
+      '五、好的做法',
+      '六、下一步工作',
+      '附件：',
+      '山亭区人民政府办公室',
+      '2021年7月8日',
+    ];
     let from = 0;
     for (const o of order) {
       const at = text.indexOf(o, from);

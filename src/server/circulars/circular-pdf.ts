@@ -39,7 +39,13 @@ export type Face = 'serif' | 'serifBold' | 'sans' | 'kai';
  * for servers that install fonts elsewhere), then the usual Debian/Ubuntu, Fedora and Alpine paths of
  * the Noto CJK fonts (packages fonts-noto-cjk / google-noto-cjk-fonts / font-noto-cjk).
  */
-const FONT_DIRS = ['/usr/share/fonts/opentype/noto', '/usr/share/fonts/google-noto-cjk', '/usr/share/fonts/noto-cjk', '/usr/share/fonts/noto', '/usr/share/fonts/truetype/noto'];
+const FONT_DIRS = [
+  '/usr/share/fonts/opentype/noto',
+  '/usr/share/fonts/google-noto-cjk',
+  '/usr/share/fonts/noto-cjk',
+  '/usr/share/fonts/noto',
+  '/usr/share/fonts/truetype/noto',
+];
 const FACE_FILES: Record<Face, { file: string; family?: string }[]> = {
   serif: [{ file: 'NotoSerifCJK-Regular.ttc', family: 'NotoSerifCJKsc-Regular' }, { file: 'NotoSerifSC-Regular.otf' }],
   serifBold: [{ file: 'NotoSerifCJK-Bold.ttc', family: 'NotoSerifCJKsc-Bold' }, { file: 'NotoSerifSC-Bold.otf' }],
@@ -96,7 +102,10 @@ export function locateFonts(dirs: string[]): Map<Face, { path: string; family?: 
   }
   const any = found.get('serif') ?? found.get('sans') ?? found.get('serifBold');
   if (!any) {
-    throw new AppError('INTERNAL', '服务器未安装中文字体，无法生成 PDF。请安装 Noto CJK 字体（如 fonts-noto-cjk），或设置环境变量 TUIJIN_PDF_FONT_DIR 指向字体目录');
+    throw new AppError(
+      'INTERNAL',
+      '服务器未安装中文字体，无法生成 PDF。请安装 Noto CJK 字体（如 fonts-noto-cjk），或设置环境变量 TUIJIN_PDF_FONT_DIR 指向字体目录',
+    );
   }
   for (const face of ['serif', 'serifBold', 'sans'] as Face[]) if (!found.has(face)) found.set(face, any);
   if (!found.has('kai')) found.set('kai', found.get('serif')!);
@@ -248,14 +257,20 @@ class Layout {
       } while (!isWord && j < tokens.length && tokens[j]!.face === face && tokens[j]!.text.length === 1);
       const chars = [...text].length;
       const perChar = isWord ? spacing : spacing + extra;
-      this.doc.font(face).fontSize(size).text(text, cx, this.textY(emTop, size, face), { lineBreak: false, characterSpacing: perChar });
+      this.doc
+        .font(face)
+        .fontSize(size)
+        .text(text, cx, this.textY(emTop, size, face), { lineBreak: false, characterSpacing: perChar });
       cx += w + chars * perChar + (isWord ? extra : 0);
       i = j;
     }
   }
 
   /** A paragraph on the grid: first-line indent in characters, alignment, one grid line per text line. */
-  paragraph(runs: { text: string; face: Face }[], opts: { size?: number; indent?: number; align?: 'justify' | 'left' | 'center' | 'right'; rightChars?: number; keep?: number } = {}): void {
+  paragraph(
+    runs: { text: string; face: Face }[],
+    opts: { size?: number; indent?: number; align?: 'justify' | 'left' | 'center' | 'right'; rightChars?: number; keep?: number } = {},
+  ): void {
     const size = opts.size ?? BODY;
     const spacing = SPACING;
     const indent = (opts.indent ?? 0) * (size + spacing);
@@ -288,9 +303,16 @@ class Layout {
   table(columns: TableColumn[], rows: string[][]): void {
     const widths = columns.map((c) => c.width * WIDTH);
     const layoutRow = (cells: string[], face: Face) =>
-      cells.map((text, i) => text.split('\n').flatMap((part) => this.breakLines(this.tokens([{ text: part, face }], CELL), widths[i]! - 2 * CELL_PAD_X, widths[i]! - 2 * CELL_PAD_X, 0)));
+      cells.map((text, i) =>
+        text
+          .split('\n')
+          .flatMap((part) => this.breakLines(this.tokens([{ text: part, face }], CELL), widths[i]! - 2 * CELL_PAD_X, widths[i]! - 2 * CELL_PAD_X, 0)),
+      );
     const heightOf = (cellLines: Token[][][]) => Math.max(...cellLines.map((l) => l.length)) * CELL_LINE + 2 * CELL_PAD_Y;
-    const header = layoutRow(columns.map((c) => c.title), 'sans');
+    const header = layoutRow(
+      columns.map((c) => c.title),
+      'sans',
+    );
     const headerHeight = heightOf(header);
     let y = TOP + this.line * LINE;
     const drawRow = (cellLines: Token[][][], height: number, isHeader: boolean) => {
@@ -308,12 +330,21 @@ class Layout {
       });
       const doc = this.doc;
       doc.lineWidth(0.5).strokeColor('#000000');
-      doc.moveTo(LEFT, y).lineTo(LEFT + WIDTH, y).stroke();
-      doc.moveTo(LEFT, y + height).lineTo(LEFT + WIDTH, y + height).stroke();
+      doc
+        .moveTo(LEFT, y)
+        .lineTo(LEFT + WIDTH, y)
+        .stroke();
+      doc
+        .moveTo(LEFT, y + height)
+        .lineTo(LEFT + WIDTH, y + height)
+        .stroke();
       let vx = LEFT;
       for (const w of [0, ...widths]) {
         vx += w;
-        doc.moveTo(vx, y).lineTo(vx, y + height).stroke();
+        doc
+          .moveTo(vx, y)
+          .lineTo(vx, y + height)
+          .stroke();
       }
       y += height;
     };
@@ -366,7 +397,12 @@ function renderElement(l: Layout, e: DocElement): void {
 /** Renders the elements to PDF bytes. Throws an AppError when no CJK font is installed. */
 export async function renderCircularPdf(title: string, elements: DocElement[], meta: { author?: string; date?: Date } = {}): Promise<Buffer> {
   const fonts = loadFonts();
-  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: title, Author: meta.author ?? '', Creator: '推进平台', ...(meta.date ? { CreationDate: meta.date } : {}) } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 0,
+    autoFirstPage: false,
+    info: { Title: title, Author: meta.author ?? '', Creator: '推进平台', ...(meta.date ? { CreationDate: meta.date } : {}) },
+  });
   for (const [face, font] of fonts) doc.registerFont(face, font as unknown as string);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

@@ -46,14 +46,28 @@ export async function renderCircularXlsx(title: string, s: RoundSnapshot): Promi
   );
   const ranking = rankingTable(s);
   if (ranking.kind === 'table') {
-    addTableSheet(wb, '单位排名', `${s.round.title} 单位排名`, [...ranking.columns.map((c) => c.title), '逾期'], ranking.rows.map((r, i) => [...r.map(cellValue), s.units[i]!.overdue]), [8, 30, 10, 10, 10, 12, 12, 10, 8]);
+    addTableSheet(
+      wb,
+      '单位排名',
+      `${s.round.title} 单位排名`,
+      [...ranking.columns.map((c) => c.title), '逾期'],
+      ranking.rows.map((r, i) => [...r.map(cellValue), s.units[i]!.overdue]),
+      [8, 30, 10, 10, 10, 12, 12, 10, 8],
+    );
   }
   const sections = sectionTable(s);
   if (sections.kind === 'table') {
-    addTableSheet(wb, '各领域推进情况', `${s.round.title} 各领域（指标）推进情况`, [...sections.columns.map((c) => c.title), '其中逾期完成', '其中临期'], sections.rows.map((r, i) => {
-      const c = i < s.bySection.length ? s.bySection[i]!.counts : s.overall;
-      return [...r.map(cellValue), c.doneLate, c.dueSoon];
-    }), [8, 30, 10, 10, 10, 10, 10, 10, 14, 10]);
+    addTableSheet(
+      wb,
+      '各领域推进情况',
+      `${s.round.title} 各领域（指标）推进情况`,
+      [...sections.columns.map((c) => c.title), '其中逾期完成', '其中临期'],
+      sections.rows.map((r, i) => {
+        const c = i < s.bySection.length ? s.bySection[i]!.counts : s.overall;
+        return [...r.map(cellValue), c.doneLate, c.dueSoon];
+      }),
+      [8, 30, 10, 10, 10, 10, 10, 10, 14, 10],
+    );
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

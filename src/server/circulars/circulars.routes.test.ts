@@ -33,9 +33,24 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const create = async (roundId = closedRound) => {
   const res = await t.inject({ method: 'POST', url: `/api/rounds/${roundId}/circulars` });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: number; title: string; status: string; blocks: Record<string, string>; snapshot: RoundSnapshot; docNumber: string | null; issuer: string };
+  return res.json() as {
+    id: number;
+    title: string;
+    status: string;
+    blocks: Record<string, string>;
+    snapshot: RoundSnapshot;
+    docNumber: string | null;
+    issuer: string;
+  };
 };
-const auditOf = (id: number) => t.deps.db.selectFrom('audit_events').select(['action', 'after']).where('entity_type', '=', 'circular').where('entity_id', '=', String(id)).orderBy('id').execute();
+const auditOf = (id: number) =>
+  t.deps.db
+    .selectFrom('audit_events')
+    .select(['action', 'after'])
+    .where('entity_type', '=', 'circular')
+    .where('entity_id', '=', String(id))
+    .orderBy('id')
+    .execute();
 
 async function pdfText(bytes: Buffer): Promise<string[]> {
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
@@ -49,12 +64,26 @@ describe('drafts', () => {
     expect(open.json().error.message).toBe('请先结束本期调度');
     expect((await t.inject({ method: 'POST', url: '/api/rounds/99999/circulars' })).statusCode).toBe(404);
     expect((await t.inject({ method: 'POST', url: `/api/rounds/${closedRound}/circulars` }, 'leader')).statusCode).toBe(403);
-    expect(Number((await t.deps.db.selectFrom('circulars').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(0);
+    expect(
+      Number(
+        (
+          await t.deps.db
+            .selectFrom('circulars')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBe(0);
   });
 
   it('writes a draft from the snapshot, visible to coordinators only', async () => {
     const c = await create();
-    expect(c).toMatchObject({ status: 'draft', title: '关于山亭区优化营商环境创新突破行动推进情况的通报', docNumber: '第3期', issuer: '推进工作领导小组办公室' });
+    expect(c).toMatchObject({
+      status: 'draft',
+      title: '关于山亭区优化营商环境创新突破行动推进情况的通报',
+      docNumber: '第3期',
+      issuer: '推进工作领导小组办公室',
+    });
     expect(c.blocks.overall).toContain(`方案共${snapshot.overall.total}项任务`);
     expect(c.snapshot.round.id).toBe(closedRound);
     expect(c.snapshot.tasks).toHaveLength(snapshot.tasks.length);
@@ -84,9 +113,17 @@ describe('drafts', () => {
     expect((await t.inject({ method: 'PATCH', url: `/api/circulars/${c.id}`, payload: { title: '新标题' } }, 'leader')).statusCode).toBe(403);
     expect((await t.inject({ method: 'GET', url: `/api/circulars/${c.id}` })).json().title).toBe(c.title);
 
-    const res = await t.inject({ method: 'PATCH', url: `/api/circulars/${c.id}`, payload: { docNumber: '山政办[2021]12号', issuer: '山亭区人民政府办公室', blocks: { intro: '第一段。\r\n第二段。' } } });
+    const res = await t.inject({
+      method: 'PATCH',
+      url: `/api/circulars/${c.id}`,
+      payload: { docNumber: '山政办[2021]12号', issuer: '山亭区人民政府办公室', blocks: { intro: '第一段。\r\n第二段。' } },
+    });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ docNumber: '山政办〔2021〕12号', issuer: '山亭区人民政府办公室', blocks: { intro: '第一段。\n第二段。', overall: c.blocks.overall } });
+    expect(res.json()).toMatchObject({
+      docNumber: '山政办〔2021〕12号',
+      issuer: '山亭区人民政府办公室',
+      blocks: { intro: '第一段。\n第二段。', overall: c.blocks.overall },
+    });
     expect((await auditOf(c.id)).map((a) => a.action)).toEqual(['circular.create', 'circular.update']);
   });
 
@@ -122,7 +159,11 @@ describe('issuing', () => {
   beforeAll(async () => {
     const c = await create();
     id = c.id;
-    await t.inject({ method: 'PATCH', url: `/api/circulars/${id}`, payload: { issuer: '山亭区人民政府办公室', blocks: { intro: '为推动任务落实，现将第3期调度情况通报如下：' } } });
+    await t.inject({
+      method: 'PATCH',
+      url: `/api/circulars/${id}`,
+      payload: { issuer: '山亭区人民政府办公室', blocks: { intro: '为推动任务落实，现将第3期调度情况通报如下：' } },
+    });
     const res = await t.inject({ method: 'POST', url: `/api/circulars/${id}/issue` });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'issued' });
@@ -160,17 +201,36 @@ describe('issuing', () => {
     expect(xml).toMatch(/w:eastAsia="楷体_GB2312"[^>]*\/><w:sz w:val="32"\/><w:szCs w:val="32"\/><\/w:rPr><w:t xml:space="preserve">（一）加快推进逾期任务。/);
     expect(xml).toContain('<w:ind w:firstLineChars="200" w:firstLine="632"/>');
     // Table cells: the section table's total row, an overdue task with its working days, the best unit's score.
-    const cells = [...xml.matchAll(/<w:tc>.*?<\/w:tc>/g)].map((m) => [...m[0].matchAll(/<w:t xml:space="preserve">([^<]*)<\/w:t>/g)].map((x) => x[1]).join('\n'));
+    const cells = [...xml.matchAll(/<w:tc>.*?<\/w:tc>/g)].map((m) =>
+      [...m[0].matchAll(/<w:t xml:space="preserve">([^<]*)<\/w:t>/g)].map((x) => x[1]).join('\n'),
+    );
     const o = snapshot.overall;
     const total = cells.indexOf('合计');
-    expect(cells.slice(total, total + 7)).toEqual(['合计', String(o.total), String(o.done + o.doneLate), String(o.inProgress + o.dueSoon), String(o.overdue), String(o.notStarted), percent(o.completionRate)]);
+    expect(cells.slice(total, total + 7)).toEqual([
+      '合计',
+      String(o.total),
+      String(o.done + o.doneLate),
+      String(o.inProgress + o.dueSoon),
+      String(o.overdue),
+      String(o.notStarted),
+      percent(o.completionRate),
+    ]);
     const late = snapshot.overdue[0]!;
     const at = cells.indexOf(late.title);
     expect(at).toBeGreaterThan(0);
     expect(cells[at + 4]).toBe(String(late.workdaysOverdue));
     const best = snapshot.units[0]!;
     const u = cells.lastIndexOf(best.name); // the ranking is the last table
-    expect(cells.slice(u - 1, u + 7)).toEqual(['1', best.name, String(best.tasks), String(best.done), percent(best.completionRate), percent(best.timelinessRate), best.reportingScore === 1 ? '按时报送' : best.reportingScore === 0.5 ? '逾期报送' : '未报送', String(best.score)]);
+    expect(cells.slice(u - 1, u + 7)).toEqual([
+      '1',
+      best.name,
+      String(best.tasks),
+      String(best.done),
+      percent(best.completionRate),
+      percent(best.timelinessRate),
+      best.reportingScore === 1 ? '按时报送' : best.reportingScore === 0.5 ? '逾期报送' : '未报送',
+      String(best.score),
+    ]);
     expect(cells.filter((c) => c === '序号')).toHaveLength(2);
     // Signature centred over the date (right-aligned), date in Arabic numerals without padding.
     expect(xml).toMatch(/<w:ind w:rightChars="\d+" w:right="\d+"\/><w:jc w:val="right"\/><\/w:pPr><w:r>.*?山亭区人民政府办公室/);
@@ -233,8 +293,17 @@ describe('issuing', () => {
     expect((await t.inject({ method: 'DELETE', url: `/api/circulars/${id}` })).statusCode).toBe(409);
     expect((await t.inject({ method: 'POST', url: `/api/circulars/${id}/issue` })).statusCode).toBe(409);
     // The round's data moves on (a recomputed snapshot, a renamed round): the archive does not.
-    const changed: RoundSnapshot = { ...snapshot, round: { ...snapshot.round, id: closedRound }, overall: { ...snapshot.overall, total: 250 }, tasks: snapshot.tasks.slice(0, 10) };
-    await t.deps.db.updateTable('round_snapshots').set({ content: JSON.stringify(changed) }).where('round_id', '=', closedRound).execute();
+    const changed: RoundSnapshot = {
+      ...snapshot,
+      round: { ...snapshot.round, id: closedRound },
+      overall: { ...snapshot.overall, total: 250 },
+      tasks: snapshot.tasks.slice(0, 10),
+    };
+    await t.deps.db
+      .updateTable('round_snapshots')
+      .set({ content: JSON.stringify(changed) })
+      .where('round_id', '=', closedRound)
+      .execute();
     await t.deps.db.updateTable('rounds').set({ title: '第3期调度（已更正）' }).where('id', '=', closedRound).execute();
     for (const kind of ['docx', 'pdf', 'xlsx'] as const) {
       const again = await t.inject({ method: 'GET', url: `/api/circulars/${id}.${kind}` });
@@ -245,7 +314,11 @@ describe('issuing', () => {
     const draft = await create();
     const preview = await t.inject({ method: 'GET', url: `/api/circulars/${draft.id}.xlsx` });
     expect(sha(preview.rawPayload)).not.toBe(sha(issued.xlsx));
-    await t.deps.db.updateTable('round_snapshots').set({ content: JSON.stringify({ ...snapshot, round: { ...snapshot.round, id: closedRound } }) }).where('round_id', '=', closedRound).execute();
+    await t.deps.db
+      .updateTable('round_snapshots')
+      .set({ content: JSON.stringify({ ...snapshot, round: { ...snapshot.round, id: closedRound } }) })
+      .where('round_id', '=', closedRound)
+      .execute();
   });
 
   it('lists the issued circular for every reader', async () => {

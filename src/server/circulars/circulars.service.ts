@@ -34,7 +34,17 @@ export const FILE_TYPES: Record<CircularFileKind, string> = {
 const seesDrafts = (actor: Actor) => can(actor.principal, 'round.manage');
 
 function toSummary(r: Omit<repo.CircularRow, 'snapshot'>): CircularSummary {
-  return { id: r.id, roundId: r.round_id, roundTitle: r.round_title, title: r.title, docNumber: r.doc_number, issuer: r.issuer, status: r.status, issuedAt: r.issued_at, updatedAt: r.updated_at };
+  return {
+    id: r.id,
+    roundId: r.round_id,
+    roundTitle: r.round_title,
+    title: r.title,
+    docNumber: r.doc_number,
+    issuer: r.issuer,
+    status: r.status,
+    issuedAt: r.issued_at,
+    updatedAt: r.updated_at,
+  };
 }
 
 function snapshotOf(r: repo.CircularRow): RoundSnapshot {
@@ -73,12 +83,32 @@ export async function createCircular(deps: Deps, actor: Actor, roundId: number):
   if (!round) throw notFound('调度');
   if (round.status !== 'closed' || !round.content) throw new AppError('CONFLICT', '请先结束本期调度');
   const snapshot = JSON.parse(round.content) as RoundSnapshot;
-  const issuer = defaultIssuer(await repo.issuerOfPlans(deps.db, snapshot.plans.map((p) => p.id)));
+  const issuer = defaultIssuer(
+    await repo.issuerOfPlans(
+      deps.db,
+      snapshot.plans.map((p) => p.id),
+    ),
+  );
   const draft = draftCircular(snapshot, { issuer });
   const id = await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.iso();
-    const id = await repo.insertCircular(trx, { round_id: roundId, title: draft.title, doc_number: draft.docNumber, issuer, blocks: JSON.stringify(draft.blocks), created_by: actor.userId, created_at: now, updated_at: now });
-    await recordAudit(trx, { ...auditOf(actor), action: 'circular.create', entityType: 'circular', entityId: id, after: { roundId, title: draft.title, docNumber: draft.docNumber, issuer } });
+    const id = await repo.insertCircular(trx, {
+      round_id: roundId,
+      title: draft.title,
+      doc_number: draft.docNumber,
+      issuer,
+      blocks: JSON.stringify(draft.blocks),
+      created_by: actor.userId,
+      created_at: now,
+      updated_at: now,
+    });
+    await recordAudit(trx, {
+      ...auditOf(actor),
+      action: 'circular.create',
+      entityType: 'circular',
+      entityId: id,
+      after: { roundId, title: draft.title, docNumber: draft.docNumber, issuer },
+    });
     return id;
   });
   return getCircular(deps, actor, id);
@@ -97,7 +127,12 @@ export async function updateCircular(deps: Deps, actor: Actor, id: number, patch
   if (Object.keys(set).length) {
     await deps.db.transaction().execute(async (trx) => {
       if (!(await repo.updateDraft(trx, id, { ...set, updated_at: deps.clock.iso() }))) throw new AppError('CONFLICT', '通报已印发，不能修改');
-      const before = { title: row.title, docNumber: row.doc_number, issuer: row.issuer, blocks: Object.fromEntries(Object.keys(patch.blocks ?? {}).map((k) => [k, (JSON.parse(row.blocks) as Record<string, string>)[k]])) };
+      const before = {
+        title: row.title,
+        docNumber: row.doc_number,
+        issuer: row.issuer,
+        blocks: Object.fromEntries(Object.keys(patch.blocks ?? {}).map((k) => [k, (JSON.parse(row.blocks) as Record<string, string>)[k]])),
+      };
       await recordAudit(trx, { ...auditOf(actor), action: 'circular.update', entityType: 'circular', entityId: id, before, after: patch });
     });
   }
@@ -105,8 +140,16 @@ export async function updateCircular(deps: Deps, actor: Actor, id: number, patch
 }
 
 /** Renders the three files of a circular as of `date` (成文日期). */
-export async function renderCircularFiles(row: Pick<repo.CircularRow, 'title' | 'doc_number' | 'issuer' | 'blocks'>, snapshot: RoundSnapshot, date: string, kinds: readonly CircularFileKind[] = ['docx', 'pdf', 'xlsx']) {
-  const elements = circularElements({ title: row.title, docNumber: row.doc_number, issuer: row.issuer, blocks: JSON.parse(row.blocks) as CircularBlocks, date }, snapshot);
+export async function renderCircularFiles(
+  row: Pick<repo.CircularRow, 'title' | 'doc_number' | 'issuer' | 'blocks'>,
+  snapshot: RoundSnapshot,
+  date: string,
+  kinds: readonly CircularFileKind[] = ['docx', 'pdf', 'xlsx'],
+) {
+  const elements = circularElements(
+    { title: row.title, docNumber: row.doc_number, issuer: row.issuer, blocks: JSON.parse(row.blocks) as CircularBlocks, date },
+    snapshot,
+  );
   const out: Partial<Record<CircularFileKind, Buffer>> = {};
   for (const kind of kinds) {
     if (kind === 'docx') out.docx = await renderCircularDocx(row.title, elements);
@@ -126,10 +169,25 @@ export async function issueCircular(deps: Deps, actor: Actor, id: number): Promi
   const store = new FileStore(deps.config.dataDir);
   const [docx, pdf, xlsx] = await Promise.all([store.save(files.docx!), store.save(files.pdf!), store.save(files.xlsx!)]);
   await deps.db.transaction().execute(async (trx) => {
-    if (!(await repo.markIssued(trx, id, { issued_by: actor.userId, issued_at: issuedAt, updated_at: issuedAt, docx_sha256: docx, pdf_sha256: pdf, xlsx_sha256: xlsx }))) {
+    if (
+      !(await repo.markIssued(trx, id, {
+        issued_by: actor.userId,
+        issued_at: issuedAt,
+        updated_at: issuedAt,
+        docx_sha256: docx,
+        pdf_sha256: pdf,
+        xlsx_sha256: xlsx,
+      }))
+    ) {
       throw new AppError('CONFLICT', '通报已印发');
     }
-    await recordAudit(trx, { ...auditOf(actor), action: 'circular.issue', entityType: 'circular', entityId: id, after: { title: row.title, docNumber: row.doc_number, issuedAt, docxSha256: docx, pdfSha256: pdf, xlsxSha256: xlsx } });
+    await recordAudit(trx, {
+      ...auditOf(actor),
+      action: 'circular.issue',
+      entityType: 'circular',
+      entityId: id,
+      after: { title: row.title, docNumber: row.doc_number, issuedAt, docxSha256: docx, pdfSha256: pdf, xlsxSha256: xlsx },
+    });
   });
   return getCircular(deps, actor, id);
 }
@@ -139,7 +197,13 @@ export async function deleteCircular(deps: Deps, actor: Actor, id: number): Prom
   if (row.status !== 'draft') throw new AppError('CONFLICT', '已印发的通报不能删除');
   await deps.db.transaction().execute(async (trx) => {
     if (!(await repo.deleteDraft(trx, id))) throw new AppError('CONFLICT', '已印发的通报不能删除');
-    await recordAudit(trx, { ...auditOf(actor), action: 'circular.delete', entityType: 'circular', entityId: id, before: { roundId: row.round_id, title: row.title } });
+    await recordAudit(trx, {
+      ...auditOf(actor),
+      action: 'circular.delete',
+      entityType: 'circular',
+      entityId: id,
+      before: { roundId: row.round_id, title: row.title },
+    });
   });
 }
 

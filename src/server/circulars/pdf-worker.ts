@@ -21,7 +21,8 @@ parentPort!.on('message', async (job: PdfJob) => {
     const bytes = await renderCircularPdf(job.title, job.elements, job.author === undefined ? {} : { author: job.author });
     parentPort!.postMessage({ id: job.id, bytes } satisfies PdfReply);
   } catch (err) {
-    const error = err instanceof AppError ? { code: err.code, message: err.message } : { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) };
+    const error =
+      err instanceof AppError ? { code: err.code, message: err.message } : { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) };
     parentPort!.postMessage({ id: job.id, error } satisfies PdfReply);
   }
 });

@@ -36,9 +36,23 @@ async function expected(): Promise<Facts> {
 }
 
 async function actual(): Promise<Facts> {
-  const rows = await sql<{ task_id: number; progressed: number; reported_units: string | null; units: string | null; milestones: string | null }>`SELECT task_id, progressed, reported_units, units, milestones FROM dashboard_task_facts`.execute(t.deps.db);
+  const rows = await sql<{
+    task_id: number;
+    progressed: number;
+    reported_units: string | null;
+    units: string | null;
+    milestones: string | null;
+  }>`SELECT task_id, progressed, reported_units, units, milestones FROM dashboard_task_facts`.execute(t.deps.db);
   return new Map(
-    rows.rows.map((r) => [Number(r.task_id), { progressed: Number(r.progressed), reported: r.reported_units ? r.reported_units.split(',').sort() : [], units: r.units ? r.units.split(',') : [], milestones: r.milestones ? r.milestones.split(',') : [] }]),
+    rows.rows.map((r) => [
+      Number(r.task_id),
+      {
+        progressed: Number(r.progressed),
+        reported: r.reported_units ? r.reported_units.split(',').sort() : [],
+        units: r.units ? r.units.split(',') : [],
+        milestones: r.milestones ? r.milestones.split(',') : [],
+      },
+    ]),
   );
 }
 
@@ -48,7 +62,21 @@ async function addReport(taskId: number, unitId: number, status: ReportStatus, d
   const now = new Date().toISOString();
   const row = await db
     .insertInto('progress_reports')
-    .values({ task_id: taskId, unit_id: unitId, kind: 'part', stage: 'in_progress', narrative: '测试', status, created_by: userId, created_at: now, updated_at: now, submitted_at: status === 'draft' ? null : now, reviewed_by: null, reviewed_at: null, review_comment: null })
+    .values({
+      task_id: taskId,
+      unit_id: unitId,
+      kind: 'part',
+      stage: 'in_progress',
+      narrative: '测试',
+      status,
+      created_by: userId,
+      created_at: now,
+      updated_at: now,
+      submitted_at: status === 'draft' ? null : now,
+      reviewed_by: null,
+      reviewed_at: null,
+      review_comment: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -102,7 +130,12 @@ describe('dashboard_task_facts (kept by triggers)', () => {
 
   it('follows links re-ordered, re-assigned (a unit merge), removed and added', async () => {
     const db = t.deps.db;
-    const link = await db.selectFrom('task_units').select(['id', 'task_id', 'unit_id']).where('role', '=', 'responsible').orderBy('id').executeTakeFirstOrThrow();
+    const link = await db
+      .selectFrom('task_units')
+      .select(['id', 'task_id', 'unit_id'])
+      .where('role', '=', 'responsible')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     await db.updateTable('task_units').set({ role: 'lead', ordinal: -1 }).where('id', '=', link.id).execute();
     await agree();
     expect((await actual()).get(link.task_id)!.units[0]).toBe(`${link.unit_id}*`);
@@ -111,7 +144,10 @@ describe('dashboard_task_facts (kept by triggers)', () => {
     await db.deleteFrom('task_units').where('task_id', '=', link.task_id).execute();
     await agree();
     expect((await actual()).get(link.task_id)!.units).toEqual([]);
-    await db.insertInto('task_units').values({ task_id: link.task_id, plan_id: planId, unit_id: unitIds[0]!, role: 'lead', ordinal: 0, name_as_written: '测试' }).execute();
+    await db
+      .insertInto('task_units')
+      .values({ task_id: link.task_id, plan_id: planId, unit_id: unitIds[0]!, role: 'lead', ordinal: 0, name_as_written: '测试' })
+      .execute();
     await agree();
   });
 
@@ -129,7 +165,19 @@ describe('dashboard_task_facts (kept by triggers)', () => {
     await db.deleteFrom('milestones').where('task_id', '=', m.task_id).execute();
     await agree();
     expect((await actual()).get(m.task_id)!.milestones).toEqual([]);
-    await db.insertInto('milestones').values({ task_id: m.task_id, plan_id: planId, ordinal: 0, text: '测试节点', clause: '测试节点', due_date: '2026-09-30', span_start: null, span_end: null }).execute();
+    await db
+      .insertInto('milestones')
+      .values({
+        task_id: m.task_id,
+        plan_id: planId,
+        ordinal: 0,
+        text: '测试节点',
+        clause: '测试节点',
+        due_date: '2026-09-30',
+        span_start: null,
+        span_end: null,
+      })
+      .execute();
     await agree();
     expect((await actual()).get(m.task_id)!.milestones).toEqual(['2026-09-30~']);
   });

@@ -134,14 +134,30 @@ async function readTasks(deps: Deps, scope: repo.Scope, today: string): Promise<
       }
       if (dues.length > 1) dues.sort();
     }
-    const task: ScopeTask = { id: t.id, planId: t.plan_id, sectionId: t.section_id, closedOn: t.closed_on, progressed: Number(t.progressed) === 1, status: 'not_started', milestones: ms, dues, unitList: t.units, reportedList: t.reported_units };
+    const task: ScopeTask = {
+      id: t.id,
+      planId: t.plan_id,
+      sectionId: t.section_id,
+      closedOn: t.closed_on,
+      progressed: Number(t.progressed) === 1,
+      status: 'not_started',
+      milestones: ms,
+      dues,
+      unitList: t.units,
+      reportedList: t.reported_units,
+    };
     task.status = statusOf(task, ms);
     return task;
   });
 }
 
 async function buildModel(deps: Deps, planId: number | undefined, today: string, version: number): Promise<Model> {
-  const [plans, sections, unitRows, tasks] = await Promise.all([repo.findPlans(deps.db, planId), repo.findSections(deps.db, planId), repo.findUnits(deps.db), readTasks(deps, { planId }, today)]);
+  const [plans, sections, unitRows, tasks] = await Promise.all([
+    repo.findPlans(deps.db, planId),
+    repo.findSections(deps.db, planId),
+    repo.findUnits(deps.db),
+    readTasks(deps, { planId }, today),
+  ]);
   if (planId !== undefined && plans.length === 0) throw notFound('方案');
   return { version, today, planId, plans, sections, unitRows, tasks, byId: new Map(tasks.map((t) => [t.id, t])), answers: new Map() };
 }
@@ -193,7 +209,11 @@ async function refreshModel(deps: Deps, model: Model, version: number, today: st
   let next = derive(model, { version, today });
   if (lists) {
     // A plan import may bring new units: their names are read with the lists.
-    const [plans, sections, unitRows] = await Promise.all([repo.findPlans(deps.db, model.planId), repo.findSections(deps.db, model.planId), repo.findUnits(deps.db)]);
+    const [plans, sections, unitRows] = await Promise.all([
+      repo.findPlans(deps.db, model.planId),
+      repo.findSections(deps.db, model.planId),
+      repo.findUnits(deps.db),
+    ]);
     if (model.planId !== undefined && plans.length === 0) throw notFound('方案');
     next = derive(next, { plans, sections, unitRows, links: undefined, reported: undefined });
   }

@@ -10,7 +10,10 @@ type Q = Kysely<DB>;
  * changes whenever anything a dashboard shows may have changed.
  */
 export async function dataVersion(db: Q): Promise<number> {
-  const row = await db.selectFrom('audit_events').select((eb) => eb.fn.max('id').as('v')).executeTakeFirst();
+  const row = await db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.max('id').as('v'))
+    .executeTakeFirst();
   return num(row?.v);
 }
 
@@ -21,7 +24,13 @@ export async function findPlans(db: Q, planId: number | undefined) {
 }
 
 export async function findGoals(db: Q, planId: number | undefined) {
-  let q = db.selectFrom('plan_goals').select(['plan_id', 'text', 'due_date']).where('due_date', 'is not', null).orderBy('due_date').orderBy('plan_id').orderBy('ordinal');
+  let q = db
+    .selectFrom('plan_goals')
+    .select(['plan_id', 'text', 'due_date'])
+    .where('due_date', 'is not', null)
+    .orderBy('due_date')
+    .orderBy('plan_id')
+    .orderBy('ordinal');
   if (planId !== undefined) q = q.where('plan_id', '=', planId);
   return q.execute();
 }
@@ -59,9 +68,15 @@ type FactsTable = {
  */
 // biome-ignore lint/suspicious/noExplicitAny: any select of any tables; the helper only wraps it in string_agg.
 async function textRows(db: Q, inner: SelectQueryBuilder<any, any, any>, columns: readonly string[], order: readonly string[]): Promise<string[][]> {
-  const fields = sql.join(columns.map((c) => sql`coalesce(${sql.ref(`x.${c}`)}::text, '')`), sql`, `);
+  const fields = sql.join(
+    columns.map((c) => sql`coalesce(${sql.ref(`x.${c}`)}::text, '')`),
+    sql`, `,
+  );
   const by = sql.join(order.map((c) => sql.ref(`x.${c}`)));
-  const row = await db.selectFrom(inner.as('x')).select(sql<string | null>`string_agg(concat_ws('|', ${fields}), E'\n' ORDER BY ${by})`.as('t')).executeTakeFirst();
+  const row = await db
+    .selectFrom(inner.as('x'))
+    .select(sql<string | null>`string_agg(concat_ws('|', ${fields}), E'\n' ORDER BY ${by})`.as('t'))
+    .executeTakeFirst();
   return row?.t ? row.t.split('\n').map((line) => line.split('|')) : [];
 }
 
@@ -90,14 +105,37 @@ export async function findTasks(db: Q, scope: Scope, dialect: Dialect = 'sqlite'
     .withTables<FactsTable>()
     .selectFrom('tasks as t')
     .leftJoin('dashboard_task_facts as f', 'f.task_id', 't.id')
-    .select((eb) => ['t.id', 't.plan_id', 't.section_id', 't.closed_on', eb.fn.coalesce('f.progressed', sql.lit(0)).as('progressed'), 'f.units', 'f.reported_units', 'f.milestones']);
+    .select((eb) => [
+      't.id',
+      't.plan_id',
+      't.section_id',
+      't.closed_on',
+      eb.fn.coalesce('f.progressed', sql.lit(0)).as('progressed'),
+      'f.units',
+      'f.reported_units',
+      'f.milestones',
+    ]);
   if (scope.planId !== undefined) q = q.where('t.plan_id', '=', scope.planId);
   if (scope.taskIds !== undefined) q = q.where('t.id', 'in', scope.taskIds);
   if (dialect !== 'postgres') return q.orderBy('t.plan_id').orderBy('t.ordinal').execute();
-  const rows = await textRows(db, q.select('t.ordinal'), ['id', 'plan_id', 'section_id', 'closed_on', 'progressed', 'units', 'reported_units', 'milestones'], ['plan_id', 'ordinal']);
-  return rows.map(([id, plan, section, closed, progressed, units, reported, milestones]): TaskRow => ({
-    id: Number(id), plan_id: Number(plan), section_id: section ? Number(section) : null, closed_on: orNull(closed!), progressed: Number(progressed), units: orNull(units!), reported_units: orNull(reported!), milestones: orNull(milestones!),
-  }));
+  const rows = await textRows(
+    db,
+    q.select('t.ordinal'),
+    ['id', 'plan_id', 'section_id', 'closed_on', 'progressed', 'units', 'reported_units', 'milestones'],
+    ['plan_id', 'ordinal'],
+  );
+  return rows.map(
+    ([id, plan, section, closed, progressed, units, reported, milestones]): TaskRow => ({
+      id: Number(id),
+      plan_id: Number(plan),
+      section_id: section ? Number(section) : null,
+      closed_on: orNull(closed!),
+      progressed: Number(progressed),
+      units: orNull(units!),
+      reported_units: orNull(reported!),
+      milestones: orNull(milestones!),
+    }),
+  );
 }
 
 /** Numbers and titles of the tasks a list shows: some tasks, a section's or a plan's. */
@@ -113,7 +151,14 @@ export async function findTaskTitles(db: Q, scope: Scope & { sectionId?: number 
 
 /** The writes recorded after `since` up to `until` (at most `limit`), oldest first. */
 export async function auditSince(db: Q, since: number, until: number, limit: number) {
-  return db.selectFrom('audit_events').select(['id', 'entity_type', 'entity_id', 'outcome']).where('id', '>', since).where('id', '<=', until).orderBy('id').limit(limit).execute();
+  return db
+    .selectFrom('audit_events')
+    .select(['id', 'entity_type', 'entity_id', 'outcome'])
+    .where('id', '>', since)
+    .where('id', '<=', until)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }
 
 /** The tasks some reports or milestones belong to. */
@@ -137,7 +182,15 @@ export async function countAccountableUnits(db: Q, planId: number | undefined): 
     .selectFrom('units as u')
     .select((eb) => eb.fn.countAll().as('n'))
     .where('u.is_collective', '=', 0)
-    .where((eb) => eb.exists(eb.selectFrom('task_units as tu').select(sql.lit(1).as('x')).whereRef('tu.unit_id', '=', 'u.id').$if(planId !== undefined, (q) => q.where('tu.plan_id', '=', planId!))))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('task_units as tu')
+          .select(sql.lit(1).as('x'))
+          .whereRef('tu.unit_id', '=', 'u.id')
+          .$if(planId !== undefined, (q) => q.where('tu.plan_id', '=', planId!)),
+      ),
+    )
     .executeTakeFirst();
   return num(row?.n);
 }
@@ -169,7 +222,10 @@ export async function closedRounds(db: Q, planId: number | undefined) {
     .where('ro.status', '=', 'closed')
     .orderBy('ro.closed_at')
     .orderBy('ro.id');
-  if (planId !== undefined) q = q.where((eb) => eb.exists(eb.selectFrom('round_plans as rp').select(sql.lit(1).as('x')).whereRef('rp.round_id', '=', 'ro.id').where('rp.plan_id', '=', planId)));
+  if (planId !== undefined)
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('round_plans as rp').select(sql.lit(1).as('x')).whereRef('rp.round_id', '=', 'ro.id').where('rp.plan_id', '=', planId)),
+    );
   return q.execute();
 }
 
@@ -187,12 +243,22 @@ type FiguresTable = {
 
 export async function storedRoundFigures(db: Q, roundIds: number[]) {
   if (!roundIds.length) return [];
-  return db.withTables<FiguresTable>().selectFrom('dashboard_round_figures').select(['round_id', 'taken_at', 'figures']).where('round_id', 'in', roundIds).execute();
+  return db
+    .withTables<FiguresTable>()
+    .selectFrom('dashboard_round_figures')
+    .select(['round_id', 'taken_at', 'figures'])
+    .where('round_id', 'in', roundIds)
+    .execute();
 }
 
 export async function storeRoundFigures(db: Q, rows: { round_id: number; taken_at: string; figures: string }[]) {
   if (!rows.length) return;
-  await db.withTables<FiguresTable>().insertInto('dashboard_round_figures').values(rows).onConflict((oc) => oc.column('round_id').doNothing()).execute();
+  await db
+    .withTables<FiguresTable>()
+    .insertInto('dashboard_round_figures')
+    .values(rows)
+    .onConflict((oc) => oc.column('round_id').doNothing())
+    .execute();
 }
 
 /**
@@ -206,5 +272,9 @@ export async function snapshotMembers(db: Q, dialect: Dialect, roundIds: number[
     dialect === 'postgres'
       ? sql<string>`json_build_array(s.content::json -> 'overall', s.content::json -> 'reporting', s.content::json -> 'bySection')::text`
       : sql<string>`json_extract(s.content, '$.overall', '$.reporting', '$.bySection')`;
-  return db.selectFrom('round_snapshots as s').select(['s.round_id', 's.taken_at', picked.as('members')]).where('s.round_id', 'in', roundIds).execute();
+  return db
+    .selectFrom('round_snapshots as s')
+    .select(['s.round_id', 's.taken_at', picked.as('members')])
+    .where('s.round_id', 'in', roundIds)
+    .execute();
 }

@@ -121,7 +121,14 @@ export async function heatmap(deps: Deps, planId: number | undefined, today = de
   const model = await modelOf(deps, planId, today);
   return answer(model, 'heatmap', async () => {
     const links = await linksOf(model);
-    return overdueHeatmap(model.tasks, links.unitsOfTask, (id) => links.units.get(id)?.name ?? '', today, 30, (id) => accountable(links, id));
+    return overdueHeatmap(
+      model.tasks,
+      links.unitsOfTask,
+      (id) => links.units.get(id)?.name ?? '',
+      today,
+      30,
+      (id) => accountable(links, id),
+    );
   });
 }
 
@@ -137,7 +144,11 @@ export function forgetDashboardCache(deps: Deps): void {
 
 /** The trend figures of a snapshot's members (overall, reporting, bySection). */
 function figuresOf(members: unknown): repo.RoundFigures {
-  const [overall, reporting, bySection] = (typeof members === 'string' ? JSON.parse(members) : members) as [StatusCounts, repo.RoundFigures['reporting'], { planId: number; counts: StatusCounts }[] | null];
+  const [overall, reporting, bySection] = (typeof members === 'string' ? JSON.parse(members) : members) as [
+    StatusCounts,
+    repo.RoundFigures['reporting'],
+    { planId: number; counts: StatusCounts }[] | null,
+  ];
   const byPlan: repo.RoundFigures['byPlan'] = {};
   for (const s of bySection ?? []) {
     const p = (byPlan[s.planId] ??= { total: 0, finished: 0, overdue: 0 });
@@ -159,13 +170,26 @@ export async function roundTrend(deps: Deps, planId: number | undefined) {
   if (!cache) snapshotCache.set(deps.db, (cache = new Map()));
   const keyOf = (r: { round_id?: number; id?: number; taken_at: string }) => `${r.id ?? r.round_id}|${r.taken_at}`;
   let missing = rounds.filter((r) => !cache.has(keyOf(r)));
-  for (const row of await repo.storedRoundFigures(deps.db, missing.map((r) => r.id))) cache.set(keyOf(row), JSON.parse(row.figures));
+  for (const row of await repo.storedRoundFigures(
+    deps.db,
+    missing.map((r) => r.id),
+  ))
+    cache.set(keyOf(row), JSON.parse(row.figures));
   missing = missing.filter((r) => !cache.has(keyOf(r)));
   if (missing.length) {
     // First read of a newly closed round: pick its figures out of the snapshot once and keep them.
-    const rows = (await repo.snapshotMembers(deps.db, deps.dialect, missing.map((r) => r.id))).map((m) => ({ round_id: Number(m.round_id), taken_at: m.taken_at, figures: figuresOf(m.members) }));
+    const rows = (
+      await repo.snapshotMembers(
+        deps.db,
+        deps.dialect,
+        missing.map((r) => r.id),
+      )
+    ).map((m) => ({ round_id: Number(m.round_id), taken_at: m.taken_at, figures: figuresOf(m.members) }));
     for (const r of rows) cache.set(keyOf(r), r.figures);
-    await repo.storeRoundFigures(deps.db, rows.map((r) => ({ round_id: r.round_id, taken_at: r.taken_at, figures: JSON.stringify(r.figures) })));
+    await repo.storeRoundFigures(
+      deps.db,
+      rows.map((r) => ({ round_id: r.round_id, taken_at: r.taken_at, figures: JSON.stringify(r.figures) })),
+    );
   }
   return {
     data: rounds.map((r) => {
@@ -173,7 +197,10 @@ export async function roundTrend(deps: Deps, planId: number | undefined) {
       // One plan of a multi-plan round: its own sections' figures; the reporting rate is the round's.
       const mine = planId === undefined ? null : (f.byPlan[planId] ?? { total: 0, finished: 0, overdue: 0 });
       return {
-        roundId: r.id, title: r.title, closedAt: r.closed_at, dueDate: r.due_date,
+        roundId: r.id,
+        title: r.title,
+        closedAt: r.closed_at,
+        dueDate: r.due_date,
         completionRate: mine ? rate(mine.finished, mine.total) : f.overall.completionRate,
         overdue: mine ? mine.overdue : f.overall.overdue,
         reportingRate: rate(f.reporting.onTime + f.reporting.late, f.reporting.expected),
@@ -203,8 +230,14 @@ export async function roadmap(deps: Deps, q: { planId?: number | undefined; sect
   const rows = q.sectionId === undefined ? model.tasks : model.tasks.filter((t) => t.sectionId === q.sectionId);
   return {
     data: rows.map((t) => ({
-      taskId: t.id, number: titles.get(t.id)?.number ?? '', title: titles.get(t.id)?.title ?? '', sectionId: t.sectionId,
-      start: starts.get(t.id) ?? planStart(model, t.planId), end: lastDue(t), status: t.status, leadUnits: links.leadNames.get(t.id) ?? [],
+      taskId: t.id,
+      number: titles.get(t.id)?.number ?? '',
+      title: titles.get(t.id)?.title ?? '',
+      sectionId: t.sectionId,
+      start: starts.get(t.id) ?? planStart(model, t.planId),
+      end: lastDue(t),
+      status: t.status,
+      leadUnits: links.leadNames.get(t.id) ?? [],
     })),
   };
 }
@@ -241,8 +274,14 @@ export async function drillDown(deps: Deps, q: DrillDownQuery, today = deps.cloc
   const titles = await repo.findTaskTitles(deps.db, { taskIds: page.map((t) => t.id) });
   return {
     data: page.map((t) => ({
-      id: t.id, planId: t.planId, number: titles.get(t.id)?.number ?? '', title: titles.get(t.id)?.title ?? '', sectionTitle: t.sectionId === null ? null : (sectionTitles.get(t.sectionId) ?? null),
-      status: t.status, dueDate: lastDue(t), leadUnits: links.leadNames.get(t.id) ?? [],
+      id: t.id,
+      planId: t.planId,
+      number: titles.get(t.id)?.number ?? '',
+      title: titles.get(t.id)?.title ?? '',
+      sectionTitle: t.sectionId === null ? null : (sectionTitles.get(t.sectionId) ?? null),
+      status: t.status,
+      dueDate: lastDue(t),
+      leadUnits: links.leadNames.get(t.id) ?? [],
     })),
     total: hits.length,
   };

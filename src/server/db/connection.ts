@@ -58,7 +58,11 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
 /** Kysely's migrator takes a database lock on PostgreSQL, so app nodes starting together migrate once. */
 async function migrate(database: Database): Promise<void> {
   // Name the schema, or the migrator may find another schema's lock table and skip creating its own.
-  const migrator = new Migrator({ db: database.db, provider: migrationProvider(database.dialect), ...(database.schema ? { migrationTableSchema: database.schema } : {}) });
+  const migrator = new Migrator({
+    db: database.db,
+    provider: migrationProvider(database.dialect),
+    ...(database.schema ? { migrationTableSchema: database.schema } : {}),
+  });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
 }

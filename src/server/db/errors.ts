@@ -28,7 +28,11 @@ export function uniqueViolation(err: unknown): UniqueViolation | null {
   }
   if (e.code === 'ERR_SQLITE_ERROR' && (e.errcode === SQLITE_CONSTRAINT_UNIQUE || e.errcode === SQLITE_CONSTRAINT_PRIMARYKEY)) {
     // message: 'UNIQUE constraint failed: users.username' (or 't.a, t.b' for a compound key)
-    const refs = String(e.message).replace(/^.*constraint failed:\s*/, '').split(',').map((r) => r.trim()).filter(Boolean);
+    const refs = String(e.message)
+      .replace(/^.*constraint failed:\s*/, '')
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean);
     return { table: refs[0]?.split('.')[0] ?? null, columns: refs.map((r) => r.split('.').pop()!) };
   }
   return null;

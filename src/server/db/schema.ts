@@ -11,7 +11,15 @@ import type { AttachmentTable, InstructionTable, ProgressReportTable, TaskEventT
 import type { LedgerEntryTable, TaskPlanTable } from './tables/ledger.ts';
 import type { CircularTable, RoundPlanTable, RoundSnapshotTable, RoundTable, RoundUnitTable } from './tables/rounds.ts';
 import type { AuditArchiveTable, AuditEventTable, AuditPurgePermitTable } from './tables/audit.ts';
-import type { BackupRunTable, JobLockTable, NoticeKeyTable, NotificationDeliveryTable, NotificationTable, SettingTable, UnitChannelTable } from './tables/system.ts';
+import type {
+  BackupRunTable,
+  JobLockTable,
+  NoticeKeyTable,
+  NotificationDeliveryTable,
+  NotificationTable,
+  SettingTable,
+  UnitChannelTable,
+} from './tables/system.ts';
 
 // The enums are defined once, in core, beside the contracts that send them; the tables use them from there.
 export type { BackupRunStatus, CircularStatus, DeliveryChannel, NotificationKind, PlanLevel, ReportKind, ReportStage, ReportStatus, RoundStatus };

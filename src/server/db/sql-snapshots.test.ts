@@ -50,7 +50,12 @@ describe(`SQL of the heavy read models (${process.env.DATABASE_URL ? 'postgres' 
       ['dashboard: closed rounds of a plan', await sqlOf((db) => dashboardRepo.closedRounds(db, 7))],
       ['dashboard: snapshot members', await sqlOf((db) => dashboardRepo.snapshotMembers(db, dialect, [1, 2]))],
       ['dashboard: ledger starts of a section', await sqlOf((db) => dashboardRepo.ledgerStarts(db, { planId: 7, sectionId: 3 }))],
-      ['task list: every filter', await sqlOf((db) => tasksRepo.findTasks(db, { planId: 7, sectionId: 3, unitId: 5, role: 'lead', month: '2021-06', q: '审批' }, { offset: 20, limit: 20 }))],
+      [
+        'task list: every filter',
+        await sqlOf((db) =>
+          tasksRepo.findTasks(db, { planId: 7, sectionId: 3, unitId: 5, role: 'lead', month: '2021-06', q: '审批' }, { offset: 20, limit: 20 }),
+        ),
+      ],
       ['task list: tasks with no deadline', await sqlOf((db) => tasksRepo.findTasks(db, { planId: 7, noDeadline: true }, { offset: 0, limit: 20 }))],
       ['rounds: units that reported', await sqlOf((db) => roundsRepo.countReportedUnits(db, [1, 2]))],
     ];

@@ -213,7 +213,9 @@ export async function buildDocx(input: DocxInput): Promise<Buffer> {
       `<Override PartName="/word/styles.xml" ContentType="${CT}.styles+xml"/>` +
       `<Override PartName="/word/fontTable.xml" ContentType="${CT}.fontTable+xml"/>` +
       `<Override PartName="/word/settings.xml" ContentType="${CT}.settings+xml"/>` +
-      (pageNumbers ? `<Override PartName="/word/footer1.xml" ContentType="${CT}.footer+xml"/><Override PartName="/word/footer2.xml" ContentType="${CT}.footer+xml"/>` : '') +
+      (pageNumbers
+        ? `<Override PartName="/word/footer1.xml" ContentType="${CT}.footer+xml"/><Override PartName="/word/footer2.xml" ContentType="${CT}.footer+xml"/>`
+        : '') +
       '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>',
   );
   zip.file(
@@ -222,14 +224,19 @@ export async function buildDocx(input: DocxInput): Promise<Buffer> {
       `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/>` +
       '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>',
   );
-  zip.file('word/document.xml', `${XML}<w:document xmlns:w="${W}" xmlns:r="${REL}"><w:body>${input.body}${sectionProperties(pageNumbers)}</w:body></w:document>`);
+  zip.file(
+    'word/document.xml',
+    `${XML}<w:document xmlns:w="${W}" xmlns:r="${REL}"><w:body>${input.body}${sectionProperties(pageNumbers)}</w:body></w:document>`,
+  );
   zip.file(
     'word/_rels/document.xml.rels',
     `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
       `<Relationship Id="rId1" Type="${REL}/styles" Target="styles.xml"/>` +
       `<Relationship Id="rId2" Type="${REL}/fontTable" Target="fontTable.xml"/>` +
       `<Relationship Id="rId3" Type="${REL}/settings" Target="settings.xml"/>` +
-      (pageNumbers ? `<Relationship Id="rIdFooterOdd" Type="${REL}/footer" Target="footer1.xml"/><Relationship Id="rIdFooterEven" Type="${REL}/footer" Target="footer2.xml"/>` : '') +
+      (pageNumbers
+        ? `<Relationship Id="rIdFooterOdd" Type="${REL}/footer" Target="footer1.xml"/><Relationship Id="rIdFooterEven" Type="${REL}/footer" Target="footer2.xml"/>`
+        : '') +
       '</Relationships>',
   );
   zip.file(
@@ -244,7 +251,10 @@ export async function buildDocx(input: DocxInput): Promise<Buffer> {
   zip.file(
     'word/fontTable.xml',
     `${XML}<w:fonts xmlns:w="${W}">` +
-      FONT_TABLE.map((f) => `<w:font w:name="${f.name}"><w:altName w:val="${f.alt}"/><w:charset w:val="86"/><w:family w:val="${f.family}"/><w:pitch w:val="variable"/></w:font>`).join('') +
+      FONT_TABLE.map(
+        (f) =>
+          `<w:font w:name="${f.name}"><w:altName w:val="${f.alt}"/><w:charset w:val="86"/><w:family w:val="${f.family}"/><w:pitch w:val="variable"/></w:font>`,
+      ).join('') +
       '</w:fonts>',
   );
   zip.file(

@@ -10,12 +10,21 @@ import { deflated, DOCX_CONTENT_TYPES, rawZip } from './zip-fixtures.ts';
 let t: TestApp;
 let ids: { task: number; unit: number; otherUnit: number };
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('evidence image')]);
-const DOCX = rawZip([deflated('[Content_Types].xml', DOCX_CONTENT_TYPES), deflated('word/document.xml', '<w:document><w:body><w:p><w:r><w:t>验收报告</w:t></w:r></w:p></w:body></w:document>')]);
+const DOCX = rawZip([
+  deflated('[Content_Types].xml', DOCX_CONTENT_TYPES),
+  deflated('word/document.xml', '<w:document><w:body><w:p><w:r><w:t>验收报告</w:t></w:r></w:p></w:body></w:document>'),
+]);
 
 beforeAll(async () => {
   t = await createTestApp();
   const plan = await importSeed(t);
-  const rows = await t.deps.db.selectFrom('task_units').select(['task_id', 'unit_id', 'role']).where('plan_id', '=', plan).orderBy('task_id').orderBy('ordinal').execute();
+  const rows = await t.deps.db
+    .selectFrom('task_units')
+    .select(['task_id', 'unit_id', 'role'])
+    .where('plan_id', '=', plan)
+    .orderBy('task_id')
+    .orderBy('ordinal')
+    .execute();
   const task = rows[0]!.task_id;
   const unit = rows.find((r) => r.task_id === task && r.role === 'lead')!.unit_id;
   const otherUnit = rows.find((r) => r.task_id === task && r.unit_id !== unit)!.unit_id;
@@ -28,13 +37,25 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const newDraft = async () => {
-  const r = await t.inject({ method: 'POST', url: `/api/tasks/${ids.task}/reports`, payload: { unitId: ids.unit, kind: 'consolidated', stage: 'in_progress', narrative: '草稿' } }, 'owner');
+  const r = await t.inject(
+    { method: 'POST', url: `/api/tasks/${ids.task}/reports`, payload: { unitId: ids.unit, kind: 'consolidated', stage: 'in_progress', narrative: '草稿' } },
+    'owner',
+  );
   expect(r.statusCode).toBe(201);
   return r.json().id as number;
 };
-const upload = (report: number, name: string, bytes: Uint8Array) => t.inject({ method: 'POST', url: `/api/reports/${report}/attachments`, ...multipart(name, bytes) }, 'owner');
+const upload = (report: number, name: string, bytes: Uint8Array) =>
+  t.inject({ method: 'POST', url: `/api/reports/${report}/attachments`, ...multipart(name, bytes) }, 'owner');
 const download = (id: number, as: string) => t.inject({ method: 'GET', url: `/api/attachments/${id}` }, as);
-const attachmentRows = async () => Number((await t.deps.db.selectFrom('attachments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const attachmentRows = async () =>
+  Number(
+    (
+      await t.deps.db
+        .selectFrom('attachments')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('content that does not match its name', () => {
   // An executable named .pdf is in reports.routes.test.ts ('bad evidence').
@@ -45,8 +66,19 @@ describe('content that does not match its name', () => {
     ['a zip signature with garbage named .docx', 'plan.docx', Buffer.from('PK\x03\x04 word/document.xml garbage')],
     ['a real zip that is no Office file named .docx', 'plan.docx', rawZip([deflated('readme.txt', 'hello')])],
     ['a real zip that is no Office file named .xlsx', 'sheet.xlsx', rawZip([deflated('word/document.xml', '<w:document/>')])],
-    ['a .docx whose body fails its CRC', 'report.docx', rawZip([deflated('[Content_Types].xml', DOCX_CONTENT_TYPES), { ...deflated('word/document.xml', '<w:document/>'), crc: 12345 }])],
-    ['a .docx whose body is not deflate data', 'report.docx', rawZip([deflated('[Content_Types].xml', DOCX_CONTENT_TYPES), { ...deflated('word/document.xml', '<w:document/>'), data: Buffer.from('not deflate at all') }])],
+    [
+      'a .docx whose body fails its CRC',
+      'report.docx',
+      rawZip([deflated('[Content_Types].xml', DOCX_CONTENT_TYPES), { ...deflated('word/document.xml', '<w:document/>'), crc: 12345 }]),
+    ],
+    [
+      'a .docx whose body is not deflate data',
+      'report.docx',
+      rawZip([
+        deflated('[Content_Types].xml', DOCX_CONTENT_TYPES),
+        { ...deflated('word/document.xml', '<w:document/>'), data: Buffer.from('not deflate at all') },
+      ]),
+    ],
   ])('%s → 415 in Chinese, no row', async (_what, name, bytes) => {
     const report = await newDraft();
     const before = await attachmentRows();
@@ -58,7 +90,12 @@ describe('content that does not match its name', () => {
 
   it.each([
     ['a PNG named .pdf', '照片.pdf', () => PNG, /PNG 图片.*“\.pdf”不符/],
-    ['a PDF (with HTML inside) named .html', 'page.html', () => Buffer.from('%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF\n'), /PDF 文档.*“\.html”不符/],
+    [
+      'a PDF (with HTML inside) named .html',
+      'page.html',
+      () => Buffer.from('%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF\n'),
+      /PDF 文档.*“\.html”不符/,
+    ],
     ['a .docx named .xlsx', '台账.xlsx', () => DOCX, /Word 文档.*“\.xlsx”不符/],
   ])('refuses an accepted type under another type’s extension: %s → 415, no row', async (_what, name, bytes, message) => {
     const report = await newDraft();
@@ -102,7 +139,7 @@ describe('downloads', () => {
 });
 
 describe("a draft's evidence by id", () => {
-  it("is 404 to everyone outside the unit, like an id that does not exist, until the report is submitted", async () => {
+  it('is 404 to everyone outside the unit, like an id that does not exist, until the report is submitted', async () => {
     const report = await newDraft();
     const a = (await upload(report, '草稿佐证.png', PNG)).json();
     const missing = await download(a.id + 1000, 'neighbour');

@@ -75,7 +75,10 @@ export class FileStore {
    * head checked as soon as it has arrived, the whole file checked, then synced and renamed to its
    * hash. Any failure or refusal removes the temporary file and throws an AppError.
    */
-  async receive<T = undefined>(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, opts: ReceiveOptions<T>): Promise<{ sha256: string; size: number; head: Uint8Array; checked: T }> {
+  async receive<T = undefined>(
+    source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+    opts: ReceiveOptions<T>,
+  ): Promise<{ sha256: string; size: number; head: Uint8Array; checked: T }> {
     await mkdir(this.root, { recursive: true });
     const tmp = join(this.root, `${randomUUID()}.tmp`);
     const fd = await open(tmp, 'wx+');

@@ -22,7 +22,9 @@ export async function readFirstSheet(bytes: Buffer, limits: ZipLimits, unreadabl
 
 /** A cell's text as the user typed it: trimmed, with Windows and old Mac line ends made `\n`. */
 export function cellText(row: ExcelJS.Row, column: number): string {
-  return String(row.getCell(column).text ?? '').replace(/\r\n?/g, '\n').trim();
+  return String(row.getCell(column).text ?? '')
+    .replace(/\r\n?/g, '\n')
+    .trim();
 }
 
 /** Whether row `rowNumber` of the sheet holds exactly `columns`, in order, from column A. */

@@ -16,7 +16,27 @@ beforeAll(async () => {
   const ids = await seedTask(t.deps.db);
   const admin = await t.deps.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
   const at = new Date().toISOString();
-  reportId = (await t.deps.db.insertInto('progress_reports').values({ task_id: ids.taskId, unit_id: ids.lead, kind: 'part', stage: 'in_progress', narrative: '进展', status: 'draft', created_by: admin.id, created_at: at, updated_at: at, submitted_at: null, reviewed_by: null, reviewed_at: null, review_comment: null }).returning('id').executeTakeFirstOrThrow()).id;
+  reportId = (
+    await t.deps.db
+      .insertInto('progress_reports')
+      .values({
+        task_id: ids.taskId,
+        unit_id: ids.lead,
+        kind: 'part',
+        stage: 'in_progress',
+        narrative: '进展',
+        status: 'draft',
+        created_by: admin.id,
+        created_at: at,
+        updated_at: at,
+        submitted_at: null,
+        reviewed_by: null,
+        reviewed_at: null,
+        review_comment: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 });
 afterAll(async () => t.close());
 
@@ -29,7 +49,11 @@ async function stored(minutes: number, attached: boolean): Promise<{ sha256: str
   const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(300)]);
   const sha256 = await store.save(bytes);
   age(store.pathOf(sha256), minutes);
-  if (attached) await t.deps.db.insertInto('attachments').values({ report_id: reportId, sha256, file_name: '佐证.pdf', mime: 'application/pdf', size: bytes.length, created_at: NOW.toISOString() }).execute();
+  if (attached)
+    await t.deps.db
+      .insertInto('attachments')
+      .values({ report_id: reportId, sha256, file_name: '佐证.pdf', mime: 'application/pdf', size: bytes.length, created_at: NOW.toISOString() })
+      .execute();
   return { sha256, bytes };
 }
 
@@ -69,15 +93,30 @@ describe('start-up sweep of crash leftovers', () => {
     expect(r.quarantineDir).toBe(join(t.deps.config.dataDir, 'quarantine', '20261204T100000Z'));
     const moved = readFileSync(join(r.quarantineDir!, orphan.sha256));
     expect(createHash('sha256').update(moved).digest('hex')).toBe(orphan.sha256);
-    expect(describeSweep(r)).toBe(`file store sweep: 1 temporary file(s) removed; 1 file(s) with no attachment row moved to ${r.quarantineDir}; 1 file(s) a collector had moved aside put back`);
+    expect(describeSweep(r)).toBe(
+      `file store sweep: 1 temporary file(s) removed; 1 file(s) with no attachment row moved to ${r.quarantineDir}; 1 file(s) a collector had moved aside put back`,
+    );
 
     const rows = await sweepRows();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actor_id: null, actor_name: 'system', entity_type: 'file', outcome: 'ok' });
-    expect(JSON.parse(rows[0]!.after!)).toEqual({ tmpRemoved: 1, putBack: 1, orphans: 1, quarantineDir: r.quarantineDir, quarantined: [{ sha256: orphan.sha256, size: orphan.bytes.length }], graceMs: FILE_GRACE_MS });
+    expect(JSON.parse(rows[0]!.after!)).toEqual({
+      tmpRemoved: 1,
+      putBack: 1,
+      orphans: 1,
+      quarantineDir: r.quarantineDir,
+      quarantined: [{ sha256: orphan.sha256, size: orphan.bytes.length }],
+      graceMs: FILE_GRACE_MS,
+    });
 
     // Nothing left to do: the next sweep finds nothing and writes no audit row.
-    expect(await sweepFiles(t.deps, { graceMs: FILE_GRACE_MS, now: NOW })).toMatchObject({ tmpRemoved: 0, tmpKept: 1, orphans: [], quarantineDir: null, putBack: 0 });
+    expect(await sweepFiles(t.deps, { graceMs: FILE_GRACE_MS, now: NOW })).toMatchObject({
+      tmpRemoved: 0,
+      tmpKept: 1,
+      orphans: [],
+      quarantineDir: null,
+      putBack: 0,
+    });
     expect(await sweepRows()).toHaveLength(1);
   });
 

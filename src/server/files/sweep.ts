@@ -46,7 +46,11 @@ export interface SweepResult {
   putBack: number;
 }
 
-const stamp = (at: Date) => at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+const stamp = (at: Date) =>
+  at
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 
 /** One sweep of DATA_DIR/files (see the module comment). `now` is the clock, for tests. */
 export async function sweepFiles(deps: Pick<Deps, 'db' | 'config' | 'clock'>, opts: { graceMs?: number; now?: Date } = {}): Promise<SweepResult> {
@@ -65,7 +69,8 @@ export async function sweepFiles(deps: Pick<Deps, 'db' | 'config' | 'clock'>, op
   };
   const dirs = [store.root];
   try {
-    for (const d of await readdir(store.root, { withFileTypes: true })) if (d.isDirectory() && /^[0-9a-f]{2}$/.test(d.name)) dirs.push(join(store.root, d.name));
+    for (const d of await readdir(store.root, { withFileTypes: true }))
+      if (d.isDirectory() && /^[0-9a-f]{2}$/.test(d.name)) dirs.push(join(store.root, d.name));
   } catch (e) {
     if (isErrno(e, 'ENOENT')) return result;
     throw e;
@@ -140,7 +145,11 @@ export function describeSweep(r: SweepResult): string | null {
  * than the default grace: a grace of 0 is for the start of a single node only. Timers are unref'd.
  * Returns a stop function.
  */
-export async function startFileSweeps(deps: Pick<Deps, 'db' | 'config' | 'clock'>, env: NodeJS.ProcessEnv = process.env, log: (msg: string) => void = console.error): Promise<() => void> {
+export async function startFileSweeps(
+  deps: Pick<Deps, 'db' | 'config' | 'clock'>,
+  env: NodeJS.ProcessEnv = process.env,
+  log: (msg: string) => void = console.error,
+): Promise<() => void> {
   const startGraceMs = sweepGraceMs(env);
   const servingGraceMs = Math.max(startGraceMs, FILE_GRACE_MS);
   const run = async (graceMs: number) => {

@@ -22,7 +22,10 @@ const bombs = new Map<string, Buffer>();
 async function buildBombs(): Promise<void> {
   const zeros = await deflatedZeros(INFLATED);
   for (const kind of ['docx', 'xlsx'] as const) {
-    const head = kind === 'docx' ? [deflated('[Content_Types].xml', DOCX_CONTENT_TYPES)] : [deflated('[Content_Types].xml', XLSX_CONTENT_TYPES), deflated('xl/workbook.xml', '<workbook/>')];
+    const head =
+      kind === 'docx'
+        ? [deflated('[Content_Types].xml', DOCX_CONTENT_TYPES)]
+        : [deflated('[Content_Types].xml', XLSX_CONTENT_TYPES), deflated('xl/workbook.xml', '<workbook/>')];
     const name = kind === 'docx' ? 'word/document.xml' : 'xl/worksheets/sheet1.xml';
     const part = (size: number): RawEntry => ({ name, method: 8, data: zeros.data, crc: zeros.crc, size });
     bombs.set(`${kind} honest`, rawZip([...head, part(INFLATED)]));
@@ -35,7 +38,10 @@ beforeAll(async () => {
   const plan = await importSeed(t);
   const tu = await firstLeadTask(t, plan);
   await t.addUser('dw', ['unit_manager'], tu.unit_id);
-  const r = await t.inject({ method: 'POST', url: `/api/tasks/${tu.task_id}/reports`, payload: { unitId: tu.unit_id, kind: 'part', stage: 'in_progress', narrative: '推进中' } }, 'dw');
+  const r = await t.inject(
+    { method: 'POST', url: `/api/tasks/${tu.task_id}/reports`, payload: { unitId: tu.unit_id, kind: 'part', stage: 'in_progress', narrative: '推进中' } },
+    'dw',
+  );
   ids = { plan, unit: tu.unit_id, report: r.json().id };
   await buildBombs();
 }, 120_000);
@@ -43,7 +49,15 @@ afterAll(async () => t.close());
 
 /** Row counts of what an upload could leave behind, and the files of the store (temporary ones included). */
 async function leftovers() {
-  const count = async (table: 'import_drafts' | 'attachments' | 'ledger_entries' | 'users') => Number((await t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async (table: 'import_drafts' | 'attachments' | 'ledger_entries' | 'users') =>
+    Number(
+      (
+        await t.deps.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const root = join(t.deps.config.dataDir, 'files');
   const files = (dir: string): string[] => {
     try {
@@ -52,7 +66,13 @@ async function leftovers() {
       return [];
     }
   };
-  return { drafts: await count('import_drafts'), attachments: await count('attachments'), ledger: await count('ledger_entries'), users: await count('users'), files: files(root).sort() };
+  return {
+    drafts: await count('import_drafts'),
+    attachments: await count('attachments'),
+    ledger: await count('ledger_entries'),
+    users: await count('users'),
+    files: files(root).sort(),
+  };
 }
 
 /** Sends the upload while sampling RSS, so the peak an inflating parser would reach is seen. */
@@ -71,7 +91,14 @@ async function timedUpload(url: string, as: string, fileName: string, bytes: Buf
 
 const routes = [
   { name: 'plan import (coordinator)', kind: 'docx', as: 'coordinator', url: () => '/api/imports', file: 'plan.docx', status: 413 },
-  { name: 'ledger import (unit manager)', kind: 'xlsx', as: 'dw', url: () => `/api/plans/${ids.plan}/ledger.xlsx?unit=${ids.unit}`, file: 'ledger.xlsx', status: 413 },
+  {
+    name: 'ledger import (unit manager)',
+    kind: 'xlsx',
+    as: 'dw',
+    url: () => `/api/plans/${ids.plan}/ledger.xlsx?unit=${ids.unit}`,
+    file: 'ledger.xlsx',
+    status: 413,
+  },
   { name: 'account import (admin)', kind: 'xlsx', as: 'admin', url: () => '/api/users/import', file: 'users.xlsx', status: 413 },
   // Evidence is never parsed, only recognised: an archive that is not a sane Office file is not evidence (415).
   { name: 'evidence .docx (unit manager)', kind: 'docx', as: 'dw', url: () => `/api/reports/${ids.report}/attachments`, file: 'evidence.docx', status: 415 },
@@ -79,17 +106,20 @@ const routes = [
 ] as const;
 
 describe('zip bombs inflating to 200 MB', () => {
-  it.each(routes.flatMap((r) => (['honest', 'liar'] as const).map((shape) => ({ ...r, shape }))))('$name, $shape sizes → $status in Chinese, nothing left, bounded', async ({ kind, shape, as, url, file, status }) => {
-    const bytes = bombs.get(`${kind} ${shape}`)!;
-    expect(bytes.length).toBeLessThan(1024 * 1024);
-    const before = await leftovers();
-    const { res, ms, growthMB } = await timedUpload(url(), as, file, bytes);
-    expect(res.statusCode, res.body).toBe(status);
-    expect(res.json().error.message).toMatch(/[\u4e00-\u9fff]/);
-    expect(res.json().error.message).toMatch(status === 413 ? /压缩炸弹|超过|上限/ : /不是可接受的佐证材料/);
-    expect(await leftovers()).toEqual(before);
-    // Inflating would take seconds and hundreds of MB; the guard answers from the directory or stops at the declared size.
-    expect(ms).toBeLessThan(3000);
-    expect(growthMB).toBeLessThan(100);
-  });
+  it.each(routes.flatMap((r) => (['honest', 'liar'] as const).map((shape) => ({ ...r, shape }))))(
+    '$name, $shape sizes → $status in Chinese, nothing left, bounded',
+    async ({ kind, shape, as, url, file, status }) => {
+      const bytes = bombs.get(`${kind} ${shape}`)!;
+      expect(bytes.length).toBeLessThan(1024 * 1024);
+      const before = await leftovers();
+      const { res, ms, growthMB } = await timedUpload(url(), as, file, bytes);
+      expect(res.statusCode, res.body).toBe(status);
+      expect(res.json().error.message).toMatch(/[\u4e00-\u9fff]/);
+      expect(res.json().error.message).toMatch(status === 413 ? /压缩炸弹|超过|上限/ : /不是可接受的佐证材料/);
+      expect(await leftovers()).toEqual(before);
+      // Inflating would take seconds and hundreds of MB; the guard answers from the directory or stops at the declared size.
+      expect(ms).toBeLessThan(3000);
+      expect(growthMB).toBeLessThan(100);
+    },
+  );
 });

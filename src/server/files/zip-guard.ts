@@ -2,7 +2,17 @@ import type { FileHandle } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { crc32, createInflateRaw, inflateRaw } from 'node:zlib';
-import { checkZipLimits, END_SEARCH_BYTES, LOCAL_HEADER_SIZE, readZipDirectory, readZipEntries, zipDataOffset, ZipError, type ZipEntry, type ZipLimits } from '#core/files/zip.ts';
+import {
+  checkZipLimits,
+  END_SEARCH_BYTES,
+  LOCAL_HEADER_SIZE,
+  readZipDirectory,
+  readZipEntries,
+  zipDataOffset,
+  ZipError,
+  type ZipEntry,
+  type ZipLimits,
+} from '#core/files/zip.ts';
 import { AppError } from '../errors.ts';
 
 const inflate = promisify(inflateRaw);
@@ -65,7 +75,11 @@ async function inflateEntry(src: ZipSource, e: ZipEntry): Promise<Buffer> {
  * The entries of an archive, inflated under `limits`; `wanted` picks the entries to inflate (all by
  * default). The whole directory is judged first, so a bomb is refused before anything inflates.
  */
-export async function unzipGuarded(bytes: Uint8Array | ZipSource, limits: ZipLimits, wanted: (entry: ZipEntry) => boolean = () => true): Promise<Map<string, Buffer>> {
+export async function unzipGuarded(
+  bytes: Uint8Array | ZipSource,
+  limits: ZipLimits,
+  wanted: (entry: ZipEntry) => boolean = () => true,
+): Promise<Map<string, Buffer>> {
   const src = bytes instanceof Uint8Array ? memorySource(bytes) : bytes;
   const out = new Map<string, Buffer>();
   for (const e of await indexOf(src, limits)) {

@@ -22,11 +22,14 @@ it(`answers ${count} invalid requests on every route without a 5xx, in the error
   // Every route of the registry, the ones the document hides (downloads, exports) included, as every persona.
   expect(ops.length).toBe(new Set(ops.map((o) => `${o.method} ${o.route}`)).size);
   expect(stats.routes.size).toBe(ops.length);
-  expect([...stats.routes]).toEqual(expect.arrayContaining(['GET /api/attachments/:id', 'GET /api/circulars/:id.pdf', 'GET /api/audit.xlsx', 'POST /api/reports/:id/attachments']));
+  expect([...stats.routes]).toEqual(
+    expect.arrayContaining(['GET /api/attachments/:id', 'GET /api/circulars/:id.pdf', 'GET /api/audit.xlsx', 'POST /api/reports/:id/attachments']),
+  );
   expect(Object.keys(stats.byPersona).sort()).toEqual([...PERSONAS].sort());
   // Signed-in personas get past the guard on some requests: the run is not only 401s.
   for (const p of PERSONAS.filter((x) => x !== ANONYMOUS)) expect(stats.byPersona[p]!['2xx'] ?? 0, p).toBeGreaterThan(0);
-  for (const group of ['path', 'query', 'field', 'body', 'content-type', 'multipart', 'race', 'session']) expect(stats.byGroup[group] ?? 0, group).toBeGreaterThan(0);
+  for (const group of ['path', 'query', 'field', 'body', 'content-type', 'multipart', 'race', 'session'])
+    expect(stats.byGroup[group] ?? 0, group).toBeGreaterThan(0);
   expect(stats.memoryAfter.heapMB - stats.memoryBefore.heapMB).toBeLessThan(MAX_HEAP_GROWTH_MB);
   expect(stats.memoryAfter.rssMB - stats.memoryBefore.rssMB).toBeLessThan(MAX_RSS_GROWTH_MB);
   expect(run.problems).toEqual([]);

@@ -10,7 +10,17 @@ const doc: OpenApiDocument = {
     '/api/things/{id}': {
       patch: {
         parameters: [{ in: 'path', name: 'id', required: true, schema: int }],
-        requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { title: { type: 'string', minLength: 1 }, unitId: int, tags: { type: 'array', items: { type: 'string' } } }, required: ['title'] } } } },
+        requestBody: {
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: { title: { type: 'string', minLength: 1 }, unitId: int, tags: { type: 'array', items: { type: 'string' } } },
+                required: ['title'],
+              },
+            },
+          },
+        },
       },
     },
     '/api/things': { get: { parameters: [{ in: 'query', name: 'q', schema: { type: 'string' } }] } },
@@ -48,25 +58,64 @@ describe('cases', () => {
 
   it('reach every route as every persona once the count covers the slots', () => {
     const cases = plan(1, slotCount(ops, personas));
-    for (const op of ops) for (const p of personas) expect(cases.some((c) => c.op === op && c.persona === p), `${op.route} ${p}`).toBe(true);
+    for (const op of ops)
+      for (const p of personas)
+        expect(
+          cases.some((c) => c.op === op && c.persona === p),
+          `${op.route} ${p}`,
+        ).toBe(true);
   });
 
   it('mutate what the issue names: types, missing fields, size, nesting, encoding, content types, ids, traversal', () => {
-    const labels = (op: Operation) => mutationsOf(op, () => '7', () => undefined).map((m) => `${m.group}: ${m.label}`);
+    const labels = (op: Operation) =>
+      mutationsOf(
+        op,
+        () => '7',
+        () => undefined,
+      ).map((m) => `${m.group}: ${m.label}`);
     const patch = labels(ops[0]!);
-    for (const want of ['field: title missing', 'field: title as number', 'field: unitId as string', 'body: extra field', 'field: title 1 MB string', 'field: title 10k nested arrays', 'body: 10k nested objects',
-      'field: tags 100k-item array', 'field: title invalid UTF-8 bytes', 'content-type: text/plain', 'content-type: form-urlencoded', 'content-type: multipart with junk', 'content-type: no content type',
-      'path: id=9223372036854775808', 'path: id=-1', 'path: id=1e309', 'path: id=NaN', 'path: id=%00', 'path: id=7%00', 'path: id=../../etc/passwd', 'path: id=%2e%2e%2f%2e%2e%2fetc%2fpasswd', 'field: title="\\u202e\\u202dRTL"']) {
+    for (const want of [
+      'field: title missing',
+      'field: title as number',
+      'field: unitId as string',
+      'body: extra field',
+      'field: title 1 MB string',
+      'field: title 10k nested arrays',
+      'body: 10k nested objects',
+      'field: tags 100k-item array',
+      'field: title invalid UTF-8 bytes',
+      'content-type: text/plain',
+      'content-type: form-urlencoded',
+      'content-type: multipart with junk',
+      'content-type: no content type',
+      'path: id=9223372036854775808',
+      'path: id=-1',
+      'path: id=1e309',
+      'path: id=NaN',
+      'path: id=%00',
+      'path: id=7%00',
+      'path: id=../../etc/passwd',
+      'path: id=%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+      'field: title="\\u202e\\u202dRTL"',
+    ]) {
       expect(patch).toContain(want);
     }
     // A route without a JSON body gets the multipart cases (the upload routes are among them).
     expect(labels(ops[2]!).filter((l) => l.startsWith('multipart'))).toEqual([]);
     const command = operationsOf({ paths: {} }, [{ method: 'POST', url: '/api/things/:id/upload', action: 'plan.manage' }])[0]!;
-    expect(labels(command)).toEqual(expect.arrayContaining(['multipart: no boundary', 'multipart: truncated', 'multipart: lying zip named .xlsx', 'multipart: exe named .pdf']));
+    expect(labels(command)).toEqual(
+      expect.arrayContaining(['multipart: no boundary', 'multipart: truncated', 'multipart: lying zip named .xlsx', 'multipart: exe named .pdf']),
+    );
   });
 
   it('build a field mutation as the one change to a valid body', () => {
-    const m = mutationsOf(ops[0]!, () => '7', (f) => (f === 'unitId' ? 3 : undefined)).find((x) => x.label === 'unitId=9223372036854775808')!.build();
+    const m = mutationsOf(
+      ops[0]!,
+      () => '7',
+      (f) => (f === 'unitId' ? 3 : undefined),
+    )
+      .find((x) => x.label === 'unitId=9223372036854775808')!
+      .build();
     expect(m).toMatchObject({ method: 'PATCH', url: '/api/things/7', headers: { 'content-type': 'application/json' } });
     expect(m.payload).toBe('{"title":"推进测试fuzz","unitId":9223372036854775808,"tags":["推进测试fuzz"]}');
   });

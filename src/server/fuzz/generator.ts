@@ -60,7 +60,12 @@ export function planCases(ops: readonly Operation[], opts: PlanOptions): FuzzCas
     for (const persona of opts.personas) for (let w = weightOf(op, persona); w > 0; w--) slots.push({ op: i, persona });
   });
   shuffle(slots, random);
-  const lists = ops.map((op) => shuffle(mutationsOf(op, (name) => opts.pathValue(op, name), opts.ids), random));
+  const lists = ops.map((op) =>
+    shuffle(
+      mutationsOf(op, (name) => opts.pathValue(op, name), opts.ids),
+      random,
+    ),
+  );
   const visits = ops.map(() => 0);
   const cases: FuzzCase[] = [];
   for (let index = 0; index < opts.count; index++) {

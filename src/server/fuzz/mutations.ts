@@ -43,29 +43,110 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * as id 1, which is an account the run signs in with).
  */
 export const BAD_PATH_VALUES: readonly string[] = [
-  '-1', '0', '9223372036854775808', '-9223372036854775809', '99999999999999999999', '-9007199254740993', '1e309', '1.5', 'NaN', 'Infinity',
-  'abc', '0x1f', '%20{v}', '{v}%20', '{v}.5', '{v}e0', '%EF%BC%91%EF%BC%92', '../../etc/passwd', '..%2f..%2f..%2fetc%2fpasswd', '%2e%2e%2f%2e%2e%2fetc%2fpasswd',
-  '..%5c..%5cwindows', '%00', '{v}%00', '%00.docx', '%ff%fe', '%C0%AF', '%E2%80%AE{v}', '%EF%BB%BF{v}', '%C2%A0{v}', '%E3%80%80{v}', '%F0%9F%98%80', '%ED%A0%80', '%zz', '%',
-  'A'.repeat(4000), "1'%20or%20'1'='1", '%0d%0aX-Injected:%201', '1;drop%20table%20users',
+  '-1',
+  '0',
+  '9223372036854775808',
+  '-9223372036854775809',
+  '99999999999999999999',
+  '-9007199254740993',
+  '1e309',
+  '1.5',
+  'NaN',
+  'Infinity',
+  'abc',
+  '0x1f',
+  '%20{v}',
+  '{v}%20',
+  '{v}.5',
+  '{v}e0',
+  '%EF%BC%91%EF%BC%92',
+  '../../etc/passwd',
+  '..%2f..%2f..%2fetc%2fpasswd',
+  '%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+  '..%5c..%5cwindows',
+  '%00',
+  '{v}%00',
+  '%00.docx',
+  '%ff%fe',
+  '%C0%AF',
+  '%E2%80%AE{v}',
+  '%EF%BB%BF{v}',
+  '%C2%A0{v}',
+  '%E3%80%80{v}',
+  '%F0%9F%98%80',
+  '%ED%A0%80',
+  '%zz',
+  '%',
+  'A'.repeat(4000),
+  "1'%20or%20'1'='1",
+  '%0d%0aX-Injected:%201',
+  '1;drop%20table%20users',
 ];
 
 /** Query values (already URL-encoded) for any parameter; the numeric ones matter for integer parameters. */
 export const BAD_QUERY_VALUES: readonly string[] = [
-  'abc', '-1', '0', '1.5', '9223372036854775808', '1e309', 'NaN', '', '%20', 'true', '%00', 'a%00b', '%ff', '%C0%AF', '%E2%80%AE', '%F0%9F%98%80',
-  '%ED%A0%80', 'A'.repeat(20_000), '..%2f..%2fetc%2fpasswd', '%7B%22%24gt%22%3A%22%22%7D',
+  'abc',
+  '-1',
+  '0',
+  '1.5',
+  '9223372036854775808',
+  '1e309',
+  'NaN',
+  '',
+  '%20',
+  'true',
+  '%00',
+  'a%00b',
+  '%ff',
+  '%C0%AF',
+  '%E2%80%AE',
+  '%F0%9F%98%80',
+  '%ED%A0%80',
+  'A'.repeat(20_000),
+  '..%2f..%2fetc%2fpasswd',
+  '%7B%22%24gt%22%3A%22%22%7D',
 ];
 
 /** String values with odd Unicode, each written as JSON text. */
 export const ODD_STRINGS: readonly string[] = [
-  '"\\u202e\\u202dRTL"', '"\\u200b\\u200c\\u200d\\u2060"', `"${'e\\u0301'.repeat(1000)}"`, '"\\ud83d\\ude00\\ud83d\\udc68\\u200d\\ud83d\\udc69"', '"\\ufeff"',
-  '"\\uffff\\ufffe"', '"\\u0000"', '"a\\u0000b"', '"\\ud800"', '"\\udc00x"', '"\\u3000\\u00a0 "', '"Ａ１２３"', '"𠮷野家"', '"<script>alert(1)</script>"',
-  `"'; DROP TABLE users; --"`, '"\\r\\nX-Injected: 1"', '"../../etc/passwd"',
+  '"\\u202e\\u202dRTL"',
+  '"\\u200b\\u200c\\u200d\\u2060"',
+  `"${'e\\u0301'.repeat(1000)}"`,
+  '"\\ud83d\\ude00\\ud83d\\udc68\\u200d\\ud83d\\udc69"',
+  '"\\ufeff"',
+  '"\\uffff\\ufffe"',
+  '"\\u0000"',
+  '"a\\u0000b"',
+  '"\\ud800"',
+  '"\\udc00x"',
+  '"\\u3000\\u00a0 "',
+  '"Ａ１２３"',
+  '"𠮷野家"',
+  '"<script>alert(1)</script>"',
+  `"'; DROP TABLE users; --"`,
+  '"\\r\\nX-Injected: 1"',
+  '"../../etc/passwd"',
 ];
 
 /** Other literals, as JSON text, for any field. */
 const ODD_LITERALS: readonly string[] = [
-  '1e309', '-1e309', '9223372036854775808', '-9223372036854775809', '9007199254740993', '-1', '0', '-0', '1.5', '"NaN"', '"Infinity"', '"1"', '"2021-02-30"',
-  '"9999-99-99"', '{"$gt":""}', '[[]]', `"${'x'.repeat(5001)}"`,
+  '1e309',
+  '-1e309',
+  '9223372036854775808',
+  '-9223372036854775809',
+  '9007199254740993',
+  '-1',
+  '0',
+  '-0',
+  '1.5',
+  '"NaN"',
+  '"Infinity"',
+  '"1"',
+  '"2021-02-30"',
+  '"9999-99-99"',
+  '{"$gt":""}',
+  '[[]]',
+  `"${'x'.repeat(5001)}"`,
 ];
 
 const WRONG_TYPES: Record<string, string> = { number: '12345', string: '"str"', boolean: 'true', null: 'null', array: '[]', object: '{}' };
@@ -115,7 +196,9 @@ function urlOf(base: Base, path: Record<string, string> = base.path, query: [str
 const boundary = 'fuzzB0undary';
 const part = (name: string, fileName: string | null, content: string | Buffer) =>
   Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"${fileName === null ? '' : `; filename="${fileName}"`}\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${fileName === null ? '' : `; filename="${fileName}"`}\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     Buffer.from(content),
     Buffer.from('\r\n'),
   ]);
@@ -194,7 +277,9 @@ export function mutationsOf(op: Operation, pathValue: (name: string) => string, 
   for (const name of Object.keys(path)) {
     for (const bad of BAD_PATH_VALUES) {
       const value = bad.replaceAll('{v}', path[name]!);
-      add('path', `${name}=${value.length > 40 ? `${value.slice(0, 8)}…(${value.length})` : value}`, () => spec({ url: urlOf(base, { ...path, [name]: value }) }));
+      add('path', `${name}=${value.length > 40 ? `${value.slice(0, 8)}…(${value.length})` : value}`, () =>
+        spec({ url: urlOf(base, { ...path, [name]: value }) }),
+      );
     }
   }
   const plain = urlOf(base).split('?')[0]!;
@@ -204,7 +289,10 @@ export function mutationsOf(op: Operation, pathValue: (name: string) => string, 
   add('path', 'traversal suffix', () => spec({ url: `${plain}/..%2f..%2f..%2fetc%2fpasswd` }));
 
   for (const q of op.query) {
-    for (const bad of BAD_QUERY_VALUES) add('query', `${q.name}=${bad.length > 40 ? `A…(${bad.length})` : bad}`, () => spec({ url: urlOf(base, path, [...query.filter(([k]) => k !== q.name), [q.name, bad]]) }));
+    for (const bad of BAD_QUERY_VALUES)
+      add('query', `${q.name}=${bad.length > 40 ? `A…(${bad.length})` : bad}`, () =>
+        spec({ url: urlOf(base, path, [...query.filter(([k]) => k !== q.name), [q.name, bad]]) }),
+      );
     add('query', `${q.name} repeated`, () => spec({ url: urlOf(base, path, [...query, [q.name, '1'], [q.name, '2']]) }));
     add('query', `${q.name}[]`, () => spec({ url: urlOf(base, path, [...query, [`${q.name}[]`, '1']]) }));
     add('query', `${q.name}[a]`, () => spec({ url: urlOf(base, path, [...query, [`${q.name}[a]`, '1']]) }));
@@ -221,7 +309,8 @@ export function mutationsOf(op: Operation, pathValue: (name: string) => string, 
       const at = (raw: string | undefined) => () => spec({ payload: withField(body, f.path, raw) });
       if (f.required) add('field', `${label} missing`, at(undefined));
       const t = typeOf(f.schema);
-      for (const [type, raw] of Object.entries(WRONG_TYPES)) if (type !== t && !(t === 'integer' && type === 'number')) add('field', `${label} as ${type}`, at(raw));
+      for (const [type, raw] of Object.entries(WRONG_TYPES))
+        if (type !== t && !(t === 'integer' && type === 'number')) add('field', `${label} as ${type}`, at(raw));
       add('field', `${label} 1 MB string`, at(MB_STRING));
       add('field', `${label} [1 MB string]`, at(`[${MB_STRING}]`));
       for (const raw of ODD_LITERALS) add('field', `${label}=${raw.slice(0, 24)}`, at(raw));
@@ -246,7 +335,7 @@ export function mutationsOf(op: Operation, pathValue: (name: string) => string, 
     raw('extra field', () => JSON.stringify({ ...obj, fuzzExtra: 1 }));
     raw('__proto__ key', () => prepend('"__proto__":{"isAdmin":true}'));
     raw('constructor.prototype key', () => prepend('"constructor":{"prototype":{"isAdmin":true}}'));
-    raw('duplicate key', () => text.length > 2 ? `${text.slice(0, -1)},${text.slice(1)}` : '{"a":1,"a":2}');
+    raw('duplicate key', () => (text.length > 2 ? `${text.slice(0, -1)},${text.slice(1)}` : '{"a":1,"a":2}'));
     for (const s of ['{}', 'null', '0', '"s"', '[]', 'true', '[{}]', '-0', '1e999']) raw(`body ${s}`, () => s);
     raw('empty', () => '');
     raw('truncated', () => text.slice(0, Math.max(1, Math.floor(text.length / 2))));
@@ -276,10 +365,12 @@ export function mutationsOf(op: Operation, pathValue: (name: string) => string, 
     ct('application/xml', 'application/xml', '<a>1</a>');
     ct('octet-stream', 'application/octet-stream', INVALID_UTF8);
     ct('json type, empty body', 'application/json', '');
-    if (!op.body) for (const [label, make] of multipartCases()) add('multipart', label, () => {
-      const m = make();
-      return spec({ payload: m.payload, headers: { 'content-type': m.contentType }, ...(m.copies ? { copies: m.copies } : {}) });
-    });
+    if (!op.body)
+      for (const [label, make] of multipartCases())
+        add('multipart', label, () => {
+          const m = make();
+          return spec({ payload: m.payload, headers: { 'content-type': m.contentType }, ...(m.copies ? { copies: m.copies } : {}) });
+        });
     // The valid request itself, once and as concurrent copies: check-then-act races answer 409, never 500.
     add('race', 'the valid request', () => spec({}));
     add('race', '6 concurrent copies', () => spec({ copies: 6 }));

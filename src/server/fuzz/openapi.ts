@@ -74,7 +74,11 @@ export const pathParamNames = (route: string): string[] => [...route.matchAll(/:
  * route. Throws when the document names an operation the registry does not know, so the two cannot
  * silently drift apart.
  */
-export function operationsOf(doc: OpenApiDocument, registry: readonly { method: string; url: string; action: string }[], knownBodies: Record<string, JsonSchema> = {}): Operation[] {
+export function operationsOf(
+  doc: OpenApiDocument,
+  registry: readonly { method: string; url: string; action: string }[],
+  knownBodies: Record<string, JsonSchema> = {},
+): Operation[] {
   const known = new Set(registry.map((r) => `${r.method} ${documentPathOf(r.url)}`));
   for (const [path, ops] of Object.entries(doc.paths)) {
     for (const method of Object.keys(ops)) {

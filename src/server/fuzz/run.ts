@@ -25,7 +25,10 @@ if (process.argv[2] === '--one') {
   let failed = false;
   for (const [name, url] of [['SQLite', ''], ...(pgUrl ? [['PostgreSQL', pgUrl]] : [])] as [string, string][]) {
     console.log(`\n▶ fuzz, ${name}: ${count} cases, seed ${seed}`);
-    const r = spawnSync(process.execPath, [self, '--one'], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: url, FUZZ_SEED: String(seed), TUIJIN_LOG_LEVEL: '' } });
+    const r = spawnSync(process.execPath, [self, '--one'], {
+      stdio: 'inherit',
+      env: { ...process.env, DATABASE_URL: url, FUZZ_SEED: String(seed), TUIJIN_LOG_LEVEL: '' },
+    });
     if (r.status !== 0) failed = true;
   }
   if (!pgUrl) console.log('\n⚠ PostgreSQL not fuzzed: set TEST_DATABASE_URL');

@@ -126,7 +126,6 @@ class Sessions {
       return login();
     }
   }
-
 }
 
 function headersFor(spec: RequestSpec, session: Record<string, string> | null): Record<string, string> {
@@ -160,13 +159,23 @@ const count = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1)
 function overHttp(port: number, spec: RequestSpec, headers: Record<string, string>, payload: Buffer | undefined): Promise<Answer | null> {
   return new Promise((resolve) => {
     let answered = false;
-    const req = request({ host: '127.0.0.1', port, method: spec.method, path: spec.url, headers: { ...headers, ...(payload ? { 'content-length': String(payload.length) } : {}) }, agent: false }, (res) => {
-      answered = true;
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', () => resolve({ statusCode: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: spec.method,
+        path: spec.url,
+        headers: { ...headers, ...(payload ? { 'content-length': String(payload.length) } : {}) },
+        agent: false,
+      },
+      (res) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', () => resolve({ statusCode: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', () => {
       if (!answered) resolve(null);
     });
@@ -187,12 +196,30 @@ export async function runCases(
     onProgress,
     restorePersona = async () => {},
     port,
-  }: { concurrency?: number; onProgress?: (done: number) => void; restorePersona?: (persona: Persona) => Promise<void>; /** Send over HTTP to this port instead of `inject`. */ port?: number } = {},
+  }: {
+    concurrency?: number;
+    onProgress?: (done: number) => void;
+    restorePersona?: (persona: Persona) => Promise<void> /** Send over HTTP to this port instead of `inject`. */;
+    port?: number;
+  } = {},
 ): Promise<RunStats> {
   const sessions = new Sessions(t, restorePersona);
   const stats: RunStats = {
-    cases: cases.length, sent: 0, byClass: {}, byStatus: {}, byPersona: {}, byGroup: {}, serverErrors: 0, dropped: 0, failures: [], routes: new Set(),
-    durationMs: 0, memoryBefore: memoryNow(), memoryAfter: { rssMB: 0, heapMB: 0 }, healthStatus: 0, repairs: sessions.repairs,
+    cases: cases.length,
+    sent: 0,
+    byClass: {},
+    byStatus: {},
+    byPersona: {},
+    byGroup: {},
+    serverErrors: 0,
+    dropped: 0,
+    failures: [],
+    routes: new Set(),
+    durationMs: 0,
+    memoryBefore: memoryNow(),
+    memoryAfter: { rssMB: 0, heapMB: 0 },
+    healthStatus: 0,
+    repairs: sessions.repairs,
   };
   const started = performance.now();
   let next = 0;
@@ -206,13 +233,23 @@ export async function runCases(
       const bytes = spec.payload === undefined ? undefined : Buffer.from(spec.payload);
       const headers = headersFor(spec, session);
       const send = (): Promise<Answer | null> =>
-        port === undefined ? t.app.inject({ method: spec.method as 'GET', url: spec.url, headers, ...(bytes ? { payload: bytes } : {}) }) : overHttp(port, spec, headers, bytes);
+        port === undefined
+          ? t.app.inject({ method: spec.method as 'GET', url: spec.url, headers, ...(bytes ? { payload: bytes } : {}) })
+          : overHttp(port, spec, headers, bytes);
       const answers = await Promise.all(Array.from({ length: spec.copies ?? 1 }, send));
       const responses = answers.filter((a): a is Answer => a !== null);
       stats.dropped += answers.length - responses.length;
       // Only a body too large to be worth reading may be cut short; anything smaller must get an answer.
       if (responses.length < answers.length && (bytes?.length ?? 0) < 1024 * 1024) {
-        stats.failures.push({ index: c.index, persona: c.persona, request: `${spec.method} ${spec.url.slice(0, 160)}`, mutation: `${c.mutation.group}: ${c.mutation.label}`, status: 0, why: 'connection closed without an answer', body: '' });
+        stats.failures.push({
+          index: c.index,
+          persona: c.persona,
+          request: `${spec.method} ${spec.url.slice(0, 160)}`,
+          mutation: `${c.mutation.group}: ${c.mutation.label}`,
+          status: 0,
+          why: 'connection closed without an answer',
+          body: '',
+        });
       }
       stats.routes.add(`${c.op.method} ${c.op.route}`);
       count(stats.byGroup, c.mutation.group);
@@ -224,7 +261,15 @@ export async function runCases(
         if (res.statusCode >= 500) stats.serverErrors++;
         const why = judge(res);
         if (why) {
-          stats.failures.push({ index: c.index, persona: c.persona, request: `${spec.method} ${spec.url.length > 160 ? `${spec.url.slice(0, 160)}…` : spec.url}`, mutation: `${c.mutation.group}: ${c.mutation.label}`, status: res.statusCode, why, body: res.body.slice(0, 300) });
+          stats.failures.push({
+            index: c.index,
+            persona: c.persona,
+            request: `${spec.method} ${spec.url.length > 160 ? `${spec.url.slice(0, 160)}…` : spec.url}`,
+            mutation: `${c.mutation.group}: ${c.mutation.label}`,
+            status: res.statusCode,
+            why,
+            body: res.body.slice(0, 300),
+          });
         }
       }
       // A sign-out (or anything else that ended the session) must not turn the rest of the run anonymous.
@@ -242,7 +287,11 @@ export async function runCases(
 
 /** The figures of a run as printed by the test and by `npm run fuzz`. */
 export function formatStats(seed: number, dialect: string, s: RunStats): string {
-  const line = (m: Record<string, number>) => Object.entries(m).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}: ${v}`).join(' · ');
+  const line = (m: Record<string, number>) =>
+    Object.entries(m)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(' · ');
   return [
     `fuzz on ${dialect}, seed ${seed} (repeat with FUZZ_SEED=${seed})`,
     `requests sent: ${s.sent} (${s.cases} cases) to ${s.routes.size} routes in ${(s.durationMs / 1000).toFixed(1)} s (${Math.round(s.sent / (s.durationMs / 1000))} req/s)`,

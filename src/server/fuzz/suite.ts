@@ -27,7 +27,19 @@ export interface FuzzRun {
  * operations come from the app's own OpenAPI document and route registry, the cases from the seed.
  * `inject` is fast and needs no port; `http` sends every request over a real socket to the listening app.
  */
-export async function runFuzz({ count, seed, concurrency = 8, transport = 'inject', onProgress }: { count: number; seed: number; concurrency?: number; transport?: 'inject' | 'http'; onProgress?: (n: number) => void }): Promise<FuzzRun> {
+export async function runFuzz({
+  count,
+  seed,
+  concurrency = 8,
+  transport = 'inject',
+  onProgress,
+}: {
+  count: number;
+  seed: number;
+  concurrency?: number;
+  transport?: 'inject' | 'http';
+  onProgress?: (n: number) => void;
+}): Promise<FuzzRun> {
   const world = await createWorld();
   try {
     const docRes = await world.t.app.inject({ method: 'GET', url: '/api/docs/json' });
@@ -40,7 +52,12 @@ export async function runFuzz({ count, seed, concurrency = 8, transport = 'injec
       const address = world.t.app.server.address();
       port = typeof address === 'object' && address ? address.port : undefined;
     }
-    const stats = await runCases(world.t, cases, { concurrency, restorePersona: world.restorePersona, ...(port ? { port } : {}), ...(onProgress ? { onProgress } : {}) });
+    const stats = await runCases(world.t, cases, {
+      concurrency,
+      restorePersona: world.restorePersona,
+      ...(port ? { port } : {}),
+      ...(onProgress ? { onProgress } : {}),
+    });
     const problems: string[] = [];
     if (stats.failures.length) problems.push(`${stats.failures.length} responses broke the contract (${stats.serverErrors} with status ≥ 500)`);
     if (stats.healthStatus !== 200) problems.push(`/api/health answered ${stats.healthStatus} after the run`);
@@ -52,7 +69,11 @@ export async function runFuzz({ count, seed, concurrency = 8, transport = 'injec
       const missed = ops.filter((op) => !stats.routes.has(`${op.method} ${op.route}`)).map((op) => `${op.method} ${op.route}`);
       if (missed.length) problems.push(`routes never fuzzed: ${missed.join(', ')}`);
     }
-    const report = [formatStats(seed, `${TEST_DIALECT} over ${transport === 'http' ? 'HTTP' : 'inject'}`, stats), `routes: ${ops.length} (${ops.filter((o) => !o.inDocument).length} hidden from the document) · growth: heap ${heap} MB, RSS ${rss} MB`, ...problems.map((p) => `✖ ${p}`)].join('\n');
+    const report = [
+      formatStats(seed, `${TEST_DIALECT} over ${transport === 'http' ? 'HTTP' : 'inject'}`, stats),
+      `routes: ${ops.length} (${ops.filter((o) => !o.inDocument).length} hidden from the document) · growth: heap ${heap} MB, RSS ${rss} MB`,
+      ...problems.map((p) => `✖ ${p}`),
+    ].join('\n');
     return { ops, stats, problems, failed: problems.length > 0, report };
   } finally {
     await world.t.close();

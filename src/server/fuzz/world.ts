@@ -75,15 +75,44 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
   const milestone = await db.selectFrom('milestones').select('id').where('task_id', '=', task.id).orderBy('ordinal').executeTakeFirst();
   await t.addUser('fuzz_unit', ['unit_manager'], lead.unit_id);
   const victim = await t.addUser('fuzz_victim', ['unit_staff'], lead.unit_id);
-  const report = await created(t.inject({ method: 'POST', url: `/api/tasks/${task.id}/reports`, payload: { unitId: lead.unit_id, kind: 'consolidated', stage: 'in_progress', narrative: '模糊测试草稿' } }, 'fuzz_unit'), 'report');
-  const attachment = await created(t.inject({ method: 'POST', url: `/api/reports/${report}/attachments`, ...multipart('佐证.png', PNG) }, 'fuzz_unit'), 'attachment');
+  const report = await created(
+    t.inject(
+      {
+        method: 'POST',
+        url: `/api/tasks/${task.id}/reports`,
+        payload: { unitId: lead.unit_id, kind: 'consolidated', stage: 'in_progress', narrative: '模糊测试草稿' },
+      },
+      'fuzz_unit',
+    ),
+    'report',
+  );
+  const attachment = await created(
+    t.inject({ method: 'POST', url: `/api/reports/${report}/attachments`, ...multipart('佐证.png', PNG) }, 'fuzz_unit'),
+    'attachment',
+  );
   // A submitted consolidated report with evidence, for the review routes: accepting it closes the task, reopening opens it again.
-  const submitted = await created(t.inject({ method: 'POST', url: `/api/tasks/${task.id}/reports`, payload: { unitId: lead.unit_id, kind: 'consolidated', stage: 'done', narrative: '模糊测试：已完成' } }, 'fuzz_unit'), 'submitted report');
+  const submitted = await created(
+    t.inject(
+      {
+        method: 'POST',
+        url: `/api/tasks/${task.id}/reports`,
+        payload: { unitId: lead.unit_id, kind: 'consolidated', stage: 'done', narrative: '模糊测试：已完成' },
+      },
+      'fuzz_unit',
+    ),
+    'submitted report',
+  );
   await created(t.inject({ method: 'POST', url: `/api/reports/${submitted}/attachments`, ...multipart('验收.png', PNG) }, 'fuzz_unit'), 'evidence');
   const submit = await t.inject({ method: 'POST', url: `/api/reports/${submitted}/submit` }, 'fuzz_unit');
   if (submit.statusCode !== 200) throw new Error(`fuzz world: submit → ${submit.statusCode} ${submit.body.slice(0, 200)}`);
-  const ledger = await created(t.inject({ method: 'POST', url: `/api/tasks/${task.id}/ledger`, payload: { unitId: lead.unit_id, action: '模糊测试台账事项' } }, 'fuzz_unit'), 'ledger entry');
-  const round = await created(t.inject({ method: 'POST', url: '/api/rounds', payload: { title: '模糊测试调度', dueDate: '2021-06-30', planIds: [plan] } }), 'round');
+  const ledger = await created(
+    t.inject({ method: 'POST', url: `/api/tasks/${task.id}/ledger`, payload: { unitId: lead.unit_id, action: '模糊测试台账事项' } }, 'fuzz_unit'),
+    'ledger entry',
+  );
+  const round = await created(
+    t.inject({ method: 'POST', url: '/api/rounds', payload: { title: '模糊测试调度', dueDate: '2021-06-30', planIds: [plan] } }),
+    'round',
+  );
   const circular = await created(t.inject({ method: 'POST', url: `/api/rounds/${await insertSampleRound(db)}/circulars` }), 'circular');
   // The seed under another document number: a new draft rather than a 409.
   const other = Buffer.from(seedBytes().toString('utf8').replaceAll('〔2021〕7号', '〔2021〕99号'));
@@ -97,12 +126,37 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
   };
   const notification = (await db.selectFrom('notifications').select('id').orderBy('id').executeTakeFirst())?.id ?? 1;
   const ids: WorldIds = {
-    plan, section: task.section_id!, task: task.id, milestone: milestone?.id ?? 1, unit: lead.unit_id, spareUnit: spare.id, mergeableUnit: mergeable.id,
-    report, submittedReport: submitted, attachment, ledger, round, circular, importDraft, notification, victim,
+    plan,
+    section: task.section_id!,
+    task: task.id,
+    milestone: milestone?.id ?? 1,
+    unit: lead.unit_id,
+    spareUnit: spare.id,
+    mergeableUnit: mergeable.id,
+    report,
+    submittedReport: submitted,
+    attachment,
+    ledger,
+    round,
+    circular,
+    importDraft,
+    notification,
+    victim,
   };
   const byResource: Record<string, number> = {
-    plans: plan, sections: ids.section, tasks: task.id, milestones: ids.milestone, units: spare.id, imports: importDraft, users: victim,
-    reports: report, attachments: attachment, ledger, notifications: notification, rounds: round, circulars: circular,
+    plans: plan,
+    sections: ids.section,
+    tasks: task.id,
+    milestones: ids.milestone,
+    units: spare.id,
+    imports: importDraft,
+    users: victim,
+    reports: report,
+    attachments: attachment,
+    ledger,
+    notifications: notification,
+    rounds: round,
+    circulars: circular,
   };
   return {
     t,
@@ -110,7 +164,11 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
     knownBodies,
     async restorePersona(username) {
       const hash = await hashPassword(TEST_PASSWORD);
-      await db.updateTable('users').set({ password_hash: hash, must_change_password: 0, is_active: 1, failed_logins: 0, locked_until: null }).where('username', '=', username).execute();
+      await db
+        .updateTable('users')
+        .set({ password_hash: hash, must_change_password: 0, is_active: 1, failed_logins: 0, locked_until: null })
+        .where('username', '=', username)
+        .execute();
     },
     pathValue(op, name) {
       if (name === 'unitId') return String(lead.unit_id);
@@ -129,8 +187,20 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
       const f = field.replace(/Ids?$/, '').toLowerCase();
       // No parent is always a valid parent; a milestone is only for consolidated reports, so none by default.
       const map: Record<string, number | string | null> = {
-        plan, parentplan: null, parent: null, section: ids.section, task: task.id, milestone: null, unit: lead.unit_id, intounit: spare.id, round, report, user: victim,
-        indicatorcode: indicator.data[0]?.code ?? null, holiday: '2026-10-08', workday: '2026-10-10',
+        plan,
+        parentplan: null,
+        parent: null,
+        section: ids.section,
+        task: task.id,
+        milestone: null,
+        unit: lead.unit_id,
+        intounit: spare.id,
+        round,
+        report,
+        user: victim,
+        indicatorcode: indicator.data[0]?.code ?? null,
+        holiday: '2026-10-08',
+        workday: '2026-10-10',
       };
       return map[f];
     },

@@ -57,7 +57,13 @@ export function withUnitWarnings(warnings: readonly DraftWarning[], tasks: reado
 }
 
 /** The reading of a freshly read document whose tasks got `keys`. */
-export function readingOf(parsed: ParsedPlan, keys: readonly string[], options: ReadOptions, directory: UnitDirectory, tasks: readonly DraftTask[]): DraftReading {
+export function readingOf(
+  parsed: ParsedPlan,
+  keys: readonly string[],
+  options: ReadOptions,
+  directory: UnitDirectory,
+  tasks: readonly DraftTask[],
+): DraftReading {
   return {
     structure: { levels: parsed.structure.levels },
     warnings: withUnitWarnings(readerWarnings(parsed, keys), tasks, directory),

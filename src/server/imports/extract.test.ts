@@ -58,7 +58,10 @@ function buildPdf(lines: string[]): Uint8Array {
 }
 
 async function failure(p: Promise<unknown>): Promise<ExtractError> {
-  const e = await p.then(() => null, (x: unknown) => x);
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(ExtractError);
   return e as ExtractError;
 }

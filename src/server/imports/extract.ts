@@ -26,8 +26,7 @@ export class ExtractError extends Error {
 
 type Kind = 'txt' | 'docx' | 'html' | 'pdf' | 'ole';
 
-const UNSUPPORTED = (ext: string) =>
-  new ExtractError('UNSUPPORTED_TYPE', `不支持的文件类型：${ext || '无扩展名'}，请上传 .txt、.docx、.html 或 .pdf 文件`);
+const UNSUPPORTED = (ext: string) => new ExtractError('UNSUPPORTED_TYPE', `不支持的文件类型：${ext || '无扩展名'}，请上传 .txt、.docx、.html 或 .pdf 文件`);
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
@@ -51,7 +50,11 @@ function detect(bytes: Uint8Array, ext: string): Kind | null {
  * LibreOffice when the server has it. Throws ExtractError with a Chinese message otherwise. A .docx
  * is inflated under the limits for uploads of `maxUploadBytes` (zipLimitsFor), never further.
  */
-export async function extractText(bytes: Uint8Array, fileName: string, { maxUploadBytes = DEFAULT_MAX_IMPORT_MB * 1024 * 1024 }: { maxUploadBytes?: number } = {}): Promise<string> {
+export async function extractText(
+  bytes: Uint8Array,
+  fileName: string,
+  { maxUploadBytes = DEFAULT_MAX_IMPORT_MB * 1024 * 1024 }: { maxUploadBytes?: number } = {},
+): Promise<string> {
   const limits = zipLimitsFor(maxUploadBytes);
   const ext = extensionOf(fileName);
   // Judged by name first, so a zip or PDF under another name (a.xlsx, a.exe) is never opened as a plan.
@@ -100,7 +103,9 @@ async function readDocx(bytes: Uint8Array, ext: string, limits: ZipLimits): Prom
   const doc = parts.get('word/document.xml');
   if (!doc) {
     // A zip that is not a Word document (.xlsx, .odt, .zip …).
-    throw ext === '.docx' ? new ExtractError('UNREADABLE', '无法读取 .docx 文件：缺少正文内容（word/document.xml），请用 Word 或 WPS 另存为 .docx 后上传') : UNSUPPORTED(ext);
+    throw ext === '.docx'
+      ? new ExtractError('UNREADABLE', '无法读取 .docx 文件：缺少正文内容（word/document.xml），请用 Word 或 WPS 另存为 .docx 后上传')
+      : UNSUPPORTED(ext);
   }
   const utf8 = new TextDecoder('utf-8');
   return docxToText(utf8.decode(doc), utf8.decode(parts.get('word/numbering.xml') ?? new Uint8Array()));
@@ -146,7 +151,9 @@ async function convertWithLibreOffice(bytes: Uint8Array, ext: '.doc' | '.wps'): 
     const input = join(dir, `input${ext}`);
     await writeFile(input, bytes);
     // A private profile directory lets conversions run side by side and as a service user.
-    await promisify(execFile)(bin, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'docx', '--outdir', dir, input], { timeout: 120_000 });
+    await promisify(execFile)(bin, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'docx', '--outdir', dir, input], {
+      timeout: 120_000,
+    });
     return await readFile(join(dir, 'input.docx'));
   } catch (e) {
     if (e instanceof ExtractError) throw e;

@@ -4,7 +4,11 @@ import type { DB, ImportDraftStatus } from '../db/schema.ts';
 type Q = Kysely<DB> | Transaction<DB>;
 
 export async function insertDraft(trx: Q, d: { file_name: string; source_hash: string; source_text: string; content: string }, now: string): Promise<number> {
-  const row = await trx.insertInto('import_drafts').values({ ...d, status: 'draft', plan_id: null, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+  const row = await trx
+    .insertInto('import_drafts')
+    .values({ ...d, status: 'draft', plan_id: null, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 

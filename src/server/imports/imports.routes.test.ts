@@ -9,7 +9,14 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const count = async (table: 'plans' | 'tasks' | 'units' | 'milestones' | 'task_units' | 'import_drafts' | 'audit_events') =>
-  Number((await t.deps.db.selectFrom(table).select((e) => e.fn.countAll().as('c')).executeTakeFirstOrThrow()).c);
+  Number(
+    (
+      await t.deps.db
+        .selectFrom(table)
+        .select((e) => e.fn.countAll().as('c'))
+        .executeTakeFirstOrThrow()
+    ).c,
+  );
 
 describe('import a plan document', () => {
   let draftId: number;
@@ -44,7 +51,11 @@ describe('import a plan document', () => {
     const draft = (await t.inject({ method: 'GET', url: `/api/imports/${draftId}` })).json();
     const tasks = draft.tasks.slice(0, -1);
     tasks[0].lead = ['区审批服务局', '区新设工作专班'];
-    const put = await t.inject({ method: 'PUT', url: `/api/imports/${draftId}`, payload: { document: { ...draft.document, level: 'district' }, goals: draft.goals, tasks } });
+    const put = await t.inject({
+      method: 'PUT',
+      url: `/api/imports/${draftId}`,
+      payload: { document: { ...draft.document, level: 'district' }, goals: draft.goals, tasks },
+    });
     expect(put.statusCode).toBe(200);
     const before = await count('audit_events');
     const commit = await t.inject({ method: 'POST', url: `/api/imports/${draftId}/commit` });
@@ -111,7 +122,11 @@ describe('bad uploads get a clear Chinese error and leave nothing behind', () =>
     const up = await t.inject({ method: 'POST', url: '/api/imports', ...multipart('rollback.txt', Buffer.from(doc)) });
     expect(up.statusCode).toBe(201);
     const draft = up.json();
-    const put = await t.inject({ method: 'PUT', url: `/api/imports/${draft.id}`, payload: { document: { ...draft.document, parentPlanId: 999999 }, goals: draft.goals, tasks: draft.tasks } });
+    const put = await t.inject({
+      method: 'PUT',
+      url: `/api/imports/${draft.id}`,
+      payload: { document: { ...draft.document, parentPlanId: 999999 }, goals: draft.goals, tasks: draft.tasks },
+    });
     expect(put.statusCode).toBe(200);
     const [plans, tasks, units] = [await count('plans'), await count('tasks'), await count('units')];
     const res = await t.inject({ method: 'POST', url: `/api/imports/${draft.id}/commit` });

@@ -29,7 +29,15 @@ function draftDto(row: NonNullable<Awaited<ReturnType<typeof repo.findDraft>>>) 
   const { reading: _, ...content } = stored;
   // A draft stored before drafts kept their reading gets one (not saved), so its levels can be chosen.
   const reading = stored.reading ?? (row.status === 'draft' ? storedReading(stored, row.source_text, row.file_name) : undefined);
-  return { id: row.id, fileName: row.file_name, status: row.status, planId: row.plan_id, source: row.source_text, ...content, ...readingDto(reading, content.tasks) };
+  return {
+    id: row.id,
+    fileName: row.file_name,
+    status: row.status,
+    planId: row.plan_id,
+    source: row.source_text,
+    ...content,
+    ...readingDto(reading, content.tasks),
+  };
 }
 
 /** The reader's output as an editable draft. */
@@ -37,13 +45,25 @@ export function draftFromParsed(parsed: ParsedPlan, fileName: string, keys: read
   const d = parsed.document;
   return {
     document: {
-      number: d.number, issuer: d.issuer, date: d.date, title: d.title ?? fileName.replace(/\.[^.]+$/, ''), plan_year: d.plan_year,
-      level: levelFromIssuer(d.issuer), parentPlanId: null,
+      number: d.number,
+      issuer: d.issuer,
+      date: d.date,
+      title: d.title ?? fileName.replace(/\.[^.]+$/, ''),
+      plan_year: d.plan_year,
+      level: levelFromIssuer(d.issuer),
+      parentPlanId: null,
     },
     goals: parsed.goals.map((g) => ({ text: g.text, date: g.date, span: null })),
     tasks: parsed.tasks.map((t, i) => ({
-      key: keys[i] ?? `t${i + 1}`, path: t.path, number: t.number, title: t.title, text: t.text, deadlines: t.deadlines,
-      lead: t.lead, responsible: t.responsible, spans: t.spans,
+      key: keys[i] ?? `t${i + 1}`,
+      path: t.path,
+      number: t.number,
+      title: t.title,
+      text: t.text,
+      deadlines: t.deadlines,
+      lead: t.lead,
+      responsible: t.responsible,
+      spans: t.spans,
     })),
   };
 }
@@ -70,7 +90,7 @@ export async function uploadDocument(deps: Deps, actor: Actor, file: { fileName:
   }
   const parsed = readSource(text, file.fileName, {});
   // Numbering found but no task level: a draft still, for the coordinator to say where the tasks are.
-  if (parsed.tasks.length === 0 && (parsed.structure.levels.length) === 0) {
+  if (parsed.tasks.length === 0 && parsed.structure.levels.length === 0) {
     throw new AppError('INVALID_INPUT', '未能从文件中识别出任何任务条目，请确认上传的是方案正文（含“一、”“1．”等编号的任务）');
   }
   const sourceHash = sha256(parsed.source);
@@ -82,8 +102,18 @@ export async function uploadDocument(deps: Deps, actor: Actor, file: { fileName:
   const json = JSON.stringify(stored);
   if (Buffer.byteLength(json) > MAX_DRAFT_CONTENT_BYTES) throw new AppError('TOO_LARGE', '识别出的方案内容过大，无法保存为草稿，请只上传方案正文');
   const id = await deps.db.transaction().execute(async (trx) => {
-    const draftId = await repo.insertDraft(trx, { file_name: file.fileName, source_hash: sourceHash, source_text: parsed.source, content: json }, deps.clock.iso());
-    await recordAudit(trx, { ...auditOf(actor), action: 'import.upload', entityType: 'import_draft', entityId: draftId, after: { fileName: file.fileName, tasks: content.tasks.length } });
+    const draftId = await repo.insertDraft(
+      trx,
+      { file_name: file.fileName, source_hash: sourceHash, source_text: parsed.source, content: json },
+      deps.clock.iso(),
+    );
+    await recordAudit(trx, {
+      ...auditOf(actor),
+      action: 'import.upload',
+      entityType: 'import_draft',
+      entityId: draftId,
+      after: { fileName: file.fileName, tasks: content.tasks.length },
+    });
     return draftId;
   });
   return getDraft(deps, id);
@@ -134,7 +164,10 @@ export async function rereadDraft(deps: Deps, actor: Actor, id: number, options:
     const starts = options.taskStarts === undefined ? undefined : [...new Set(options.taskStarts)].sort((a, b) => a - b);
     const bad = starts?.find((s) => !startsLine(row.source_text, s));
     if (bad !== undefined) throw new AppError('INVALID_INPUT', '标记的任务起始位置不是原文中某一行的开头', { field: 'taskStarts', offset: bad });
-    const choice: ReadOptions = { ...(options.taskLevel === undefined ? {} : { taskLevel: options.taskLevel }), ...(starts === undefined ? {} : { taskStarts: starts }) };
+    const choice: ReadOptions = {
+      ...(options.taskLevel === undefined ? {} : { taskLevel: options.taskLevel }),
+      ...(starts === undefined ? {} : { taskStarts: starts }),
+    };
     const parsed = readSource(row.source_text, row.file_name, choice);
     const levels = parsed.structure.levels;
     if (choice.taskLevel !== undefined && !levels.some((l) => l.form === choice.taskLevel)) {
@@ -154,8 +187,12 @@ export async function rereadDraft(deps: Deps, actor: Actor, id: number, options:
     const next: StoredDraft = { document: stored.document, goals: stored.goals, tasks: merged.tasks, reading };
     await repo.updateDraftContent(trx, id, JSON.stringify(next), deps.clock.iso());
     await recordAudit(trx, {
-      ...auditOf(actor), action: 'import.reread', entityType: 'import_draft', entityId: id,
-      before: { options: previous.options, tasks: stored.tasks.length }, after: { options: choice, ...merged.summary },
+      ...auditOf(actor),
+      action: 'import.reread',
+      entityType: 'import_draft',
+      entityId: id,
+      before: { options: previous.options, tasks: stored.tasks.length },
+      after: { options: choice, ...merged.summary },
     });
     return merged.summary;
   });
@@ -171,7 +208,14 @@ export async function commitDraft(deps: Deps, actor: Actor, id: number) {
     const checked = DraftContentSchema.safeParse(JSON.parse(row.content));
     if (!checked.success) {
       const details = checked.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
-      throw new AppError('INVALID_INPUT', `草稿有误，请先修正：${details.slice(0, 3).map((d) => `${d.field} ${d.message}`).join('；')}`, details);
+      throw new AppError(
+        'INVALID_INPUT',
+        `草稿有误，请先修正：${details
+          .slice(0, 3)
+          .map((d) => `${d.field} ${d.message}`)
+          .join('；')}`,
+        details,
+      );
     }
     const content = checked.data;
     const dup = await findDuplicatePlan(trx, row.source_hash, content.document.number);
@@ -181,10 +225,21 @@ export async function commitDraft(deps: Deps, actor: Actor, id: number) {
     }
     const planId = await insertPlanTree(trx, {
       document: { ...content.document, level: content.document.level as PlanLevel | null },
-      goals: content.goals, tasks: content.tasks, source: row.source_text, sourceHash: row.source_hash, fileName: row.file_name, importedAt: deps.clock.iso(),
+      goals: content.goals,
+      tasks: content.tasks,
+      source: row.source_text,
+      sourceHash: row.source_hash,
+      fileName: row.file_name,
+      importedAt: deps.clock.iso(),
     });
     await repo.setDraftStatus(trx, id, 'committed', planId, deps.clock.iso());
-    await recordAudit(trx, { ...auditOf(actor), action: 'plan.import', entityType: 'plan', entityId: planId, after: { draftId: id, title: content.document.title, number: content.document.number, tasks: content.tasks.length } });
+    await recordAudit(trx, {
+      ...auditOf(actor),
+      action: 'plan.import',
+      entityType: 'plan',
+      entityId: planId,
+      after: { draftId: id, title: content.document.title, number: content.document.number, tasks: content.tasks.length },
+    });
     return { planId };
   });
 }

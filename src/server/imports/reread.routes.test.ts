@@ -11,9 +11,22 @@ const PLAN = readFileSync(fileURLToPath(new URL('../../../test/fixtures/plans/co
 // The office's unit directory before this plan: every unit of the plan but 县行政审批局, which it has as 县行政审批服务局.
 const DIRECTORY = ['县政务服务中心', '县数据局', '县行政审批服务局', '县发改局', '县财政局', '县市场监管局', '县自然资源局'];
 
-interface Task { key: string; title: string; number: string; lead: string[]; responsible: string[]; deadlines: { text: string }[]; spans: { task: [number, number] } | null; path: string[] }
+interface Task {
+  key: string;
+  title: string;
+  number: string;
+  lead: string[];
+  responsible: string[];
+  deadlines: { text: string }[];
+  spans: { task: [number, number] } | null;
+  path: string[];
+}
 interface Draft {
-  id: number; source: string; tasks: Task[]; document: { title: string } & Record<string, unknown>; goals: unknown[];
+  id: number;
+  source: string;
+  tasks: Task[];
+  document: { title: string } & Record<string, unknown>;
+  goals: unknown[];
   structure: { levels: { form: string; example: string; depth: number; count: number; isTaskLevel: boolean }[] };
   warnings: { code: string; message: string; taskKey?: string; span?: [number, number]; unit?: string }[];
   readOptions: { taskLevel?: string; taskStarts?: number[] };
@@ -23,7 +36,10 @@ interface Draft {
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  await t.deps.db.insertInto('units').values(DIRECTORY.map((name) => ({ name, is_collective: 0, parent_id: null, created_at: new Date().toISOString() }))).execute();
+  await t.deps.db
+    .insertInto('units')
+    .values(DIRECTORY.map((name) => ({ name, is_collective: 0, parent_id: null, created_at: new Date().toISOString() })))
+    .execute();
 });
 afterAll(async () => t.close());
 
@@ -41,12 +57,17 @@ const put = (d: Draft, over: Partial<Pick<Draft, 'tasks' | 'document' | 'goals'>
   t.inject({ method: 'PUT', url: `/api/imports/${d.id}`, payload: { document: d.document, goals: d.goals, tasks: d.tasks, ...over } });
 const reread = (id: number, payload: object) => t.inject({ method: 'POST', url: `/api/imports/${id}/reread`, payload });
 const titles = (d: Draft) => d.tasks.map((x) => x.title);
-const storedContent = async (id: number) => (await t.deps.db.selectFrom('import_drafts').select('content').where('id', '=', id).executeTakeFirstOrThrow()).content;
+const storedContent = async (id: number) =>
+  (await t.deps.db.selectFrom('import_drafts').select('content').where('id', '=', id).executeTakeFirstOrThrow()).content;
 
 describe('the reading kept in the draft', () => {
-  it('shows the detected hierarchy and the reader\'s choice, and warns of a unit the directory does not know', async () => {
+  it("shows the detected hierarchy and the reader's choice, and warns of a unit the directory does not know", async () => {
     const d = await upload();
-    expect(d.structure.levels.map((l) => [l.form, l.example, l.depth, l.count])).toEqual([['cn-dun', '一、', 0, 3], ['cn-paren', '（一）', 1, 5], ['ar-dot', '1．', 2, 8]]);
+    expect(d.structure.levels.map((l) => [l.form, l.example, l.depth, l.count])).toEqual([
+      ['cn-dun', '一、', 0, 3],
+      ['cn-paren', '（一）', 1, 5],
+      ['ar-dot', '1．', 2, 8],
+    ]);
     expect(d.structure.levels.find((l) => l.form === 'ar-dot')!.isTaskLevel).toBe(true);
     expect(d.readOptions).toEqual({});
     expect(d.tasks).toHaveLength(9);
@@ -67,7 +88,11 @@ describe('the reading kept in the draft', () => {
     expect(saved.structure).toEqual(d.structure);
     expect(saved.warnings.filter((w) => w.code === 'unit_not_in_directory')).toEqual([]);
     // What a client sends never replaces the server's reading.
-    const sneaky = await t.inject({ method: 'PUT', url: `/api/imports/${d.id}`, payload: { document: d.document, goals: d.goals, tasks, reading: { structure: { levels: [] } } } });
+    const sneaky = await t.inject({
+      method: 'PUT',
+      url: `/api/imports/${d.id}`,
+      payload: { document: d.document, goals: d.goals, tasks, reading: { structure: { levels: [] } } },
+    });
     expect(sneaky.statusCode).toBe(200);
     expect((await get(d.id)).structure).toEqual(d.structure);
     // Keys tie tasks to the reading: two tasks under one key are refused.
@@ -87,7 +112,15 @@ describe('POST /api/imports/:id/reread', () => {
     tasks.push({ ...tasks[0]!, key: 'mine', title: '手工新增的任务', number: '9', spans: null }); // added by hand: kept, at the end
     const goals = [{ text: '年底前全面完成各项任务', date: '2024-12-31', span: null }];
     expect((await put(d, { tasks, goals, document: { ...d.document, title: '青禾县重点任务（已核对）' } })).statusCode).toBe(200);
-    const before = Number((await t.deps.db.selectFrom('audit_events').select((e) => e.fn.countAll().as('c')).where('action', '=', 'import.reread').executeTakeFirstOrThrow()).c);
+    const before = Number(
+      (
+        await t.deps.db
+          .selectFrom('audit_events')
+          .select((e) => e.fn.countAll().as('c'))
+          .where('action', '=', 'import.reread')
+          .executeTakeFirstOrThrow()
+      ).c,
+    );
 
     const res = await reread(d.id, { taskLevel: 'cn-paren' });
     expect(res.statusCode, res.body).toBe(200);
@@ -99,15 +132,34 @@ describe('POST /api/imports/:id/reread', () => {
     expect(r.document.title).toBe('青禾县重点任务（已核对）');
     expect(r.goals).toEqual(goals);
     expect(r.readOptions).toEqual({ taskLevel: 'cn-paren' });
-    expect(r.structure.levels.map((l) => [l.form, l.isTaskLevel])).toEqual([['cn-dun', false], ['cn-paren', true], ['ar-dot', false]]);
+    expect(r.structure.levels.map((l) => [l.form, l.isTaskLevel])).toEqual([
+      ['cn-dun', false],
+      ['cn-paren', true],
+      ['ar-dot', false],
+    ]);
     expect(r.reread).toMatchObject({ tasks: 6, reread: 4, keptEdits: 1, keptAdded: 1, droppedEdits: 1 });
     // Every span of the new reading points into the stored source.
     for (const x of r.tasks) if (x.spans) expect(r.source.slice(...x.spans.task)).toContain(x.title);
     expect(r.warnings.filter((w) => w.code === 'unit_not_in_directory').map((w) => r.tasks.find((x) => x.key === w.taskKey)?.title)).toEqual(['压缩审批时限']);
-    const audit = await t.deps.db.selectFrom('audit_events').select(['action', 'entity_id', 'after']).where('action', '=', 'import.reread').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const audit = await t.deps.db
+      .selectFrom('audit_events')
+      .select(['action', 'entity_id', 'after'])
+      .where('action', '=', 'import.reread')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(audit.entity_id).toBe(String(d.id));
     expect(JSON.parse(audit.after!)).toMatchObject({ options: { taskLevel: 'cn-paren' }, tasks: 6, droppedEdits: 1 });
-    expect(Number((await t.deps.db.selectFrom('audit_events').select((e) => e.fn.countAll().as('c')).where('action', '=', 'import.reread').executeTakeFirstOrThrow()).c)).toBe(before + 1);
+    expect(
+      Number(
+        (
+          await t.deps.db
+            .selectFrom('audit_events')
+            .select((e) => e.fn.countAll().as('c'))
+            .where('action', '=', 'import.reread')
+            .executeTakeFirstOrThrow()
+        ).c,
+      ),
+    ).toBe(before + 1);
 
     // A second choice on top: a line that starts a task. The task it cuts is re-read; an edit elsewhere stays.
     const land = r.tasks.findIndex((x) => x.title === '保障项目用地');
@@ -118,7 +170,15 @@ describe('POST /api/imports/:id/reread', () => {
     const again = await reread(d.id, { taskLevel: 'cn-paren', taskStarts: [line] });
     expect(again.statusCode, again.body).toBe(200);
     const a: Draft = again.json();
-    expect(titles(a)).toEqual(['深化“一网通办”改革', '压缩审批时限', '规范涉企收费', '加强信用监管', '推行信用修复“一次办”，8月底前出台配套办法', '保障项目用地', '手工新增的任务']);
+    expect(titles(a)).toEqual([
+      '深化“一网通办”改革',
+      '压缩审批时限',
+      '规范涉企收费',
+      '加强信用监管',
+      '推行信用修复“一次办”，8月底前出台配套办法',
+      '保障项目用地',
+      '手工新增的任务',
+    ]);
     expect(a.tasks[6]!.key).toBe('mine');
     expect(a.tasks[5]).toMatchObject({ key: r.tasks[land]!.key, responsible: ['县财政局'] });
     // 加强信用监管 was cut, so the hand edit of its units gave way to the new reading.
@@ -189,7 +249,11 @@ describe('POST /api/imports/:id/reread', () => {
     expect((await put(d, { tasks })).statusCode).toBe(200);
     // As drafts were stored before: the editable content only.
     const { reading: _, ...old } = JSON.parse(await storedContent(d.id));
-    await t.deps.db.updateTable('import_drafts').set({ content: JSON.stringify(old) }).where('id', '=', d.id).execute();
+    await t.deps.db
+      .updateTable('import_drafts')
+      .set({ content: JSON.stringify(old) })
+      .where('id', '=', d.id)
+      .execute();
     const legacy = await get(d.id);
     expect(legacy.structure.levels.map((l) => l.form)).toEqual(['cn-dun', 'cn-paren', 'ar-dot']);
     expect(legacy.warnings).toEqual([]);

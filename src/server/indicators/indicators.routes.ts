@@ -5,6 +5,8 @@ import { findIndicators } from '../plans/plans.service.ts';
 
 export function indicatorRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/indicators', { config: { action: 'plan.read' }, schema: { tags: ['indicators'], response: { 200: IndicatorListSchema } } }, async () => findIndicators(deps));
+    app.get('/api/indicators', { config: { action: 'plan.read' }, schema: { tags: ['indicators'], response: { 200: IndicatorListSchema } } }, async () =>
+      findIndicators(deps),
+    );
   };
 }

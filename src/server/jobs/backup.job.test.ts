@@ -27,7 +27,12 @@ afterAll(async () => {
 // 02:00 China time is 18:00 UTC the day before.
 const slot = (day: string) => new Date(`${day}T18:00:00Z`);
 const plus = (d: Date, minutes: number) => new Date(d.getTime() + minutes * 60_000);
-const archives = () => (existsSync(target) ? readdirSync(target).filter((n) => n.endsWith('.tar.gz')).sort() : []);
+const archives = () =>
+  existsSync(target)
+    ? readdirSync(target)
+        .filter((n) => n.endsWith('.tar.gz'))
+        .sort()
+    : [];
 const auditOf = (action: string) => inst.deps.db.selectFrom('audit_events').selectAll().where('action', '=', action).orderBy('id').execute();
 
 describe(`scheduled backup job (${TEST_DIALECT})`, () => {
@@ -43,7 +48,13 @@ describe(`scheduled backup job (${TEST_DIALECT})`, () => {
     const first = await runBackupJob(inst.deps, { now: plus(slot('2026-12-01'), 7 * 60) });
     expect(first.ran).toBe(true);
     if (!first.ran) return;
-    expect(first.run).toMatchObject({ status: 'ok', trigger: 'schedule', error: null, removed: [], file: join(target, backupFileName(plus(slot('2026-12-01'), 7 * 60))) });
+    expect(first.run).toMatchObject({
+      status: 'ok',
+      trigger: 'schedule',
+      error: null,
+      removed: [],
+      file: join(target, backupFileName(plus(slot('2026-12-01'), 7 * 60))),
+    });
     expect(first.run.size).toBeGreaterThan(1000);
     expect(first.run.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(first.run.files).toBe(4); // 3 evidence files and one in another data folder; the half-written upload is left out
@@ -83,7 +94,7 @@ describe(`scheduled backup job (${TEST_DIALECT})`, () => {
     const now = plus(slot('2026-12-04'), 1);
     const [a, b] = await Promise.all([runBackupJob(inst.deps, { now }), runBackupJob(inst.deps, { now })]);
     expect([a.ran, b.ran].filter(Boolean)).toHaveLength(1);
-    expect((a.ran ? b : a)).toMatchObject({ ran: false, reason: expect.stringMatching(/^(locked|not_due)$/) });
+    expect(a.ran ? b : a).toMatchObject({ ran: false, reason: expect.stringMatching(/^(locked|not_due)$/) });
     expect(archives()).toHaveLength(2);
     // A lock another node holds (not expired) keeps this one out; expired, it is taken over.
     const next = plus(slot('2026-12-05'), 1);
@@ -94,19 +105,46 @@ describe(`scheduled backup job (${TEST_DIALECT})`, () => {
 
   it('records, audits and does not retry a failure until the next slot; a run a dead node left is marked interrupted', async () => {
     // A node died mid-run: its row stays 'running' until the next run, which holds the lock, marks it.
-    await inst.deps.db.insertInto('backup_runs').values({ trigger: 'schedule', status: 'running', started_at: plus(slot('2026-12-05'), 30).toISOString(), finished_at: null, file: null, size: null, sha256: null, rows: null, files: null, removed: null, error: null }).execute();
+    await inst.deps.db
+      .insertInto('backup_runs')
+      .values({
+        trigger: 'schedule',
+        status: 'running',
+        started_at: plus(slot('2026-12-05'), 30).toISOString(),
+        finished_at: null,
+        file: null,
+        size: null,
+        sha256: null,
+        rows: null,
+        files: null,
+        removed: null,
+        error: null,
+      })
+      .execute();
     // The folder is gone and a file took its name (the PUT route refuses such a folder; a disk can still change under a stored setting).
     const blocked = join(target, '..', 'not-a-folder');
     writeFileSync(blocked, 'x');
     await putSetting(inst.deps.db, BACKUP_SETTINGS_KEY, { ...DEFAULT_BACKUP_SETTINGS, enabled: true, targetDir: blocked }, null, new Date().toISOString());
-    const account = (username: string, roles: ('admin' | 'coordinator')[]) => createUser(inst.deps, SYSTEM_ACTOR, { username, displayName: username, unitId: null, roles, leaderSectionIds: [], fixedPassword: 'Test-password-2021', mustChangePassword: false });
+    const account = (username: string, roles: ('admin' | 'coordinator')[]) =>
+      createUser(inst.deps, SYSTEM_ACTOR, {
+        username,
+        displayName: username,
+        unitId: null,
+        roles,
+        leaderSectionIds: [],
+        fixedPassword: 'Test-password-2021',
+        mustChangePassword: false,
+      });
     const admin = (await account('bkadmin', ['admin'])).user.id;
     const coordinator = (await account('bkcoord', ['coordinator'])).user.id;
     const failed = await runBackupJob(inst.deps, { now: plus(slot('2026-12-06'), 1) });
     expect(failed.ran && failed.run.status).toBe('failed');
     if (failed.ran) expect(failed.run.error).toMatch(/EEXIST|ENOTDIR/);
     const runs = await inst.deps.db.selectFrom('backup_runs').select(['status', 'error']).orderBy('id').execute();
-    expect(runs.filter((r) => r.status === 'failed').map((r) => r.error)).toEqual([expect.stringContaining('备份中途中断'), expect.stringMatching(/^无法完成备份：.*(EEXIST|ENOTDIR)/)]);
+    expect(runs.filter((r) => r.status === 'failed').map((r) => r.error)).toEqual([
+      expect.stringContaining('备份中途中断'),
+      expect.stringMatching(/^无法完成备份：.*(EEXIST|ENOTDIR)/),
+    ]);
     expect(runs.some((r) => r.status === 'running')).toBe(false);
     const fails = await auditOf('backup.fail');
     expect(fails).toHaveLength(1);
@@ -125,7 +163,10 @@ describe(`scheduled backup job (${TEST_DIALECT})`, () => {
     const failed = await runBackupJob(inst.deps, { now: day, verify: async () => ({ rows: 1, files: 0 }) });
     expect(failed.ran && failed.run.status).toBe('failed');
     const name = backupFileName(day);
-    if (failed.ran) expect(failed.run.error).toMatch(new RegExp(`^归档校验得到 1 行、0 个文件，与写入的 \\d+ 行、4 个文件不符（未通过校验的归档已改名为 .*${name.replace(/\./g, '\\.')}\\.unverified）$`));
+    if (failed.ran)
+      expect(failed.run.error).toMatch(
+        new RegExp(`^归档校验得到 1 行、0 个文件，与写入的 \\d+ 行、4 个文件不符（未通过校验的归档已改名为 .*${name.replace(/\./g, '\\.')}\\.unverified）$`),
+      );
     expect(readdirSync(target)).toContain(`${name}.unverified`);
     expect(archives()).not.toContain(name);
   });

@@ -17,9 +17,7 @@ const LOCK_TTL_MS = 15 * 60_000;
 /** How often each node asks whether a scheduled backup is due (a settings read and one indexed query). */
 export const BACKUP_CHECK_INTERVAL_MS = 60_000;
 
-export type BackupJobResult =
-  | { ran: false; reason: 'disabled' | 'not_due' | 'locked' }
-  | { ran: true; run: repo.BackupRun };
+export type BackupJobResult = { ran: false; reason: 'disabled' | 'not_due' | 'locked' } | { ran: true; run: repo.BackupRun };
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /** "2026-12-05 02:00（北京时间）": China Standard Time is UTC+8 all year. */
@@ -34,7 +32,7 @@ const beijingTime = (d: Date) => `${new Date(d.getTime() + 8 * 3_600_000).toISOS
  */
 export async function runBackupJob(
   deps: Deps,
-  opts: { now?: Date; log?: (msg: string) => void; /** The archive's check; a test may stand in a failing one. */ verify?: typeof verifyInWorker } = {},
+  opts: { now?: Date; log?: (msg: string) => void /** The archive's check; a test may stand in a failing one. */; verify?: typeof verifyInWorker } = {},
 ): Promise<BackupJobResult> {
   const now = opts.now ?? deps.clock.now();
   const log = opts.log ?? (() => {});
@@ -51,7 +49,11 @@ export async function runBackupJob(
     const at = now.toISOString();
     // Such a row is a run whose node died midway, or, in a database restored from a scheduled archive,
     // the run that made that archive (its row was copied while it ran): the message names both.
-    await repo.failInterruptedRuns(deps.db, at, '备份中途中断，未记录结果：进程退出或节点失联（若本数据库恢复自这次备份的归档，则该归档已生成，请以归档的校验为准）');
+    await repo.failInterruptedRuns(
+      deps.db,
+      at,
+      '备份中途中断，未记录结果：进程退出或节点失联（若本数据库恢复自这次备份的归档，则该归档已生成，请以归档的校验为准）',
+    );
     const id = await repo.insertRun(deps.db, 'schedule', at);
     const dir = backupTargetDir(deps.config, settings);
     const started = Date.now();
@@ -63,15 +65,34 @@ export async function runBackupJob(
       const t = totals(written.manifest);
       unverified = written.file;
       const checked = await (opts.verify ?? verifyInWorker)(written.file, dir);
-      if (checked.rows !== t.rows || checked.files !== t.files) throw new BackupError(`归档校验得到 ${checked.rows} 行、${checked.files} 个文件，与写入的 ${t.rows} 行、${t.files} 个文件不符`, `the archive's check counted ${checked.rows} rows and ${checked.files} files, the backup wrote ${t.rows} and ${t.files}`);
+      if (checked.rows !== t.rows || checked.files !== t.files)
+        throw new BackupError(
+          `归档校验得到 ${checked.rows} 行、${checked.files} 个文件，与写入的 ${t.rows} 行、${t.files} 个文件不符`,
+          `the archive's check counted ${checked.rows} rows and ${checked.files} files, the backup wrote ${t.rows} and ${t.files}`,
+        );
       unverified = null;
       const own = written.file.slice(dir.length + 1);
       const removed = backupsToRemove(await readdir(dir), settings, now).filter((n) => n !== own);
       for (const name of removed) await rm(join(dir, name), { force: true });
-      const end = { status: 'ok' as const, finishedAt: clock().toISOString(), file: written.file, size: written.size, sha256: written.sha256, rows: t.rows, files: t.files, removed };
+      const end = {
+        status: 'ok' as const,
+        finishedAt: clock().toISOString(),
+        file: written.file,
+        size: written.size,
+        sha256: written.sha256,
+        rows: t.rows,
+        files: t.files,
+        removed,
+      };
       await deps.db.transaction().execute(async (trx) => {
         await repo.finishRun(trx, id, end);
-        await recordAudit(trx, { ...auditOf(SYSTEM_ACTOR), action: 'backup.run', entityType: 'backup', entityId: id, after: { ...end, tables: t.tables, verified: true } });
+        await recordAudit(trx, {
+          ...auditOf(SYSTEM_ACTOR),
+          action: 'backup.run',
+          entityType: 'backup',
+          entityId: id,
+          after: { ...end, tables: t.tables, verified: true },
+        });
       });
       log(`backup ${written.file}: ${t.rows} rows, ${t.files} files, ${written.size} bytes, verified; retention removed ${removed.length}`);
     } catch (e) {
@@ -87,7 +108,21 @@ export async function runBackupJob(
         // Every admin is told in the app: a backup that fails unseen is found only when it is needed.
         const body = `${beijingTime(now)} 的定时备份未完成：${error}。请检查目标文件夹 ${dir}（系统设置 → 定时备份），下一次将在下个备份时间重试。`;
         const admins = await repo.activeAdminIds(trx);
-        if (admins.length) await insertInAppNotifications(trx, admins.map((user_id) => ({ user_id, unit_id: null, kind: 'backup' as const, task_id: null, milestone_id: null, notice_key: null, title: '定时备份失败', body, created_at: clock().toISOString() })));
+        if (admins.length)
+          await insertInAppNotifications(
+            trx,
+            admins.map((user_id) => ({
+              user_id,
+              unit_id: null,
+              kind: 'backup' as const,
+              task_id: null,
+              milestone_id: null,
+              notice_key: null,
+              title: '定时备份失败',
+              body,
+              created_at: clock().toISOString(),
+            })),
+          );
       });
       log(`scheduled backup failed: ${error}`);
     }

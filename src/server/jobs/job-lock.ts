@@ -27,6 +27,11 @@ export async function releaseJobLock(db: Kysely<DB>, name: string, holder: strin
 
 /** Extends the lock `holder` still has, for a run longer than one TTL; false when it was lost (expired and taken). */
 export async function renewJobLock(db: Kysely<DB>, name: string, holder: string, now: Date, ttlMs: number): Promise<boolean> {
-  const r = await db.updateTable('job_locks').set({ expires_at: new Date(now.getTime() + ttlMs).toISOString() }).where('name', '=', name).where('holder', '=', holder).executeTakeFirst();
+  const r = await db
+    .updateTable('job_locks')
+    .set({ expires_at: new Date(now.getTime() + ttlMs).toISOString() })
+    .where('name', '=', name)
+    .where('holder', '=', holder)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }

@@ -33,7 +33,12 @@ beforeAll(async () => {
   const put = await t.inject({
     method: 'PUT',
     url: `/api/units/${ids.lead}/channels`,
-    payload: { email: 'spj@tuijin.test', dingtalkWebhook: `${robots.base}/dingtalk`, wecomWebhook: `${robots.base}/wecom`, channels: ['in_app', 'email', 'dingtalk', 'wecom'] },
+    payload: {
+      email: 'spj@tuijin.test',
+      dingtalkWebhook: `${robots.base}/dingtalk`,
+      wecomWebhook: `${robots.base}/wecom`,
+      channels: ['in_app', 'email', 'dingtalk', 'wecom'],
+    },
   });
   expect(put.statusCode, put.body).toBe(200);
 
@@ -43,7 +48,12 @@ beforeAll(async () => {
     const again = await runReminders(t.deps, { now: new Date(chinaMorning(day).getTime() + 30 * 60_000), smtpUrl: smtp.url });
     expect(again.created, `second run on ${day}`).toBe(0);
     if (first.created) {
-      const rows = await t.deps.db.selectFrom('notifications').select(['kind', 'unit_id']).distinct().where('created_at', '=', chinaMorning(day).toISOString()).execute();
+      const rows = await t.deps.db
+        .selectFrom('notifications')
+        .select(['kind', 'unit_id'])
+        .distinct()
+        .where('created_at', '=', chinaMorning(day).toISOString())
+        .execute();
       log[day] = rows.map((r) => `${r.kind}:${r.unit_id === ids.lead ? 'lead' : 'resp'}`).sort();
     }
   }
@@ -67,7 +77,12 @@ describe('reminders job across 国庆 2021 with an injected clock', () => {
   });
 
   it('writes one notification per account of the unit and records every key once', async () => {
-    const leadRows = await t.deps.db.selectFrom('notifications').select(['user_id', 'kind']).where('unit_id', '=', ids.lead).where('kind', '!=', 'interview').execute();
+    const leadRows = await t.deps.db
+      .selectFrom('notifications')
+      .select(['user_id', 'kind'])
+      .where('unit_id', '=', ids.lead)
+      .where('kind', '!=', 'interview')
+      .execute();
     expect(leadRows).toHaveLength(5 * 2);
     const keys = await t.deps.db.selectFrom('notice_keys').select('key').orderBy('key').execute();
     expect(keys.map((k) => k.key)).toEqual(
@@ -83,7 +98,10 @@ describe('reminders job across 国庆 2021 with an injected clock', () => {
     const wecom = robots.received.filter((r) => r.path === '/wecom');
     expect(ding).toHaveLength(5); // 3 reminders, 催办, 督办; 约谈建议 stays with the coordinator
     expect(wecom).toHaveLength(5);
-    expect(ding[0]!.body).toEqual({ msgtype: 'markdown', markdown: { title: expect.stringContaining('【到期提醒】1. 压减开办企业时间'), text: expect.stringContaining('2021年10月8日到期，还剩 5 个工作日') } });
+    expect(ding[0]!.body).toEqual({
+      msgtype: 'markdown',
+      markdown: { title: expect.stringContaining('【到期提醒】1. 压减开办企业时间'), text: expect.stringContaining('2021年10月8日到期，还剩 5 个工作日') },
+    });
     expect(Object.keys(ding[0]!.body.markdown).sort()).toEqual(['text', 'title']);
     expect(wecom[4]!.body).toEqual({ msgtype: 'markdown', markdown: { content: expect.stringContaining('已逾期 5 个工作日，现予督办') } });
     expect(Object.keys(wecom[4]!.body.markdown)).toEqual(['content']);
@@ -113,16 +131,29 @@ describe('reminders job across 国庆 2021 with an injected clock', () => {
   it('lists 约谈建议 for the coordinator only', async () => {
     const res = await t.inject({ method: 'GET', url: '/api/interview-suggestions' });
     expect(res.json().total).toBe(2);
-    expect(res.json().data[0]).toMatchObject({ taskId: ids.taskId, taskTitle: '压减开办企业时间', dueDate: '2021-10-08', body: expect.stringContaining('建议约谈') });
+    expect(res.json().data[0]).toMatchObject({
+      taskId: ids.taskId,
+      taskTitle: '压减开办企业时间',
+      dueDate: '2021-10-08',
+      body: expect.stringContaining('建议约谈'),
+    });
     expect((await t.inject({ method: 'GET', url: '/api/interview-suggestions' }, 'lead-mgr')).statusCode).toBe(403);
   });
 
   it('records e-mail as skipped when SMTP_URL is not set, and leaves closed tasks alone', async () => {
     const other = await seedTask(t.deps.db, '2021-12-10');
-    await t.deps.db.insertInto('unit_channels').values({ unit_id: other.lead, email: 'x@tuijin.test', dingtalk_webhook: null, wecom_webhook: null, channels: '["email"]', updated_at: '' }).execute();
+    await t.deps.db
+      .insertInto('unit_channels')
+      .values({ unit_id: other.lead, email: 'x@tuijin.test', dingtalk_webhook: null, wecom_webhook: null, channels: '["email"]', updated_at: '' })
+      .execute();
     const run = await runReminders(t.deps, { now: chinaMorning('2021-12-09'), smtpUrl: undefined });
     expect(run).toMatchObject({ ran: true, created: 2, delivered: { skipped: 1, sent: 0 } });
-    const d = await t.deps.db.selectFrom('notification_deliveries').select(['status', 'last_error']).where('channel', '=', 'email').where('status', '=', 'skipped').executeTakeFirstOrThrow();
+    const d = await t.deps.db
+      .selectFrom('notification_deliveries')
+      .select(['status', 'last_error'])
+      .where('channel', '=', 'email')
+      .where('status', '=', 'skipped')
+      .executeTakeFirstOrThrow();
     expect(d.last_error).toContain('SMTP_URL');
     await t.deps.db.updateTable('tasks').set({ closed_on: '2021-12-09' }).where('id', '=', other.taskId).execute();
     expect((await runReminders(t.deps, { now: chinaMorning('2021-12-13'), smtpUrl: undefined })).created).toBe(0);
@@ -175,7 +206,11 @@ describe(`restarts and several nodes (${TEST_DIALECT})`, () => {
       expect((await runReminders(second.deps, { now: chinaMorning('2021-09-26'), smtpUrl: undefined })).created).toBe(0);
       expect((await runReminders(second.deps, { now: chinaMorning('2021-09-28'), smtpUrl: undefined })).created).toBe(0);
       expect((await runReminders(second.deps, { now: chinaMorning('2021-09-29'), smtpUrl: undefined })).created).toBe(2);
-      const count = await second.deps.db.selectFrom('notifications').select((eb) => eb.fn.countAll().as('n')).where('task_id', '=', seeded.taskId).executeTakeFirstOrThrow();
+      const count = await second.deps.db
+        .selectFrom('notifications')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('task_id', '=', seeded.taskId)
+        .executeTakeFirstOrThrow();
       expect(Number(count.n)).toBe(4);
       await second.database.close();
     } finally {
@@ -191,10 +226,17 @@ describe(`restarts and several nodes (${TEST_DIALECT})`, () => {
       const b = TEST_DIALECT === 'postgres' ? await store.open() : a;
       await seedTask(a.deps.db);
       const now = chinaMorning('2021-09-26');
-      const runs = await Promise.all([runReminders(a.deps, { now, smtpUrl: undefined }), runReminders(b.deps, { now, smtpUrl: undefined }), runReminders(a.deps, { now, smtpUrl: undefined })]);
+      const runs = await Promise.all([
+        runReminders(a.deps, { now, smtpUrl: undefined }),
+        runReminders(b.deps, { now, smtpUrl: undefined }),
+        runReminders(a.deps, { now, smtpUrl: undefined }),
+      ]);
       expect(runs.reduce((s, r) => s + r.created, 0)).toBe(2);
       expect(runs.filter((r) => r.ran).length).toBeGreaterThanOrEqual(1);
-      const count = await a.deps.db.selectFrom('notifications').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const count = await a.deps.db
+        .selectFrom('notifications')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(count.n)).toBe(2);
       if (b !== a) await b.database.close();
       await a.database.close();

@@ -54,14 +54,23 @@ export async function runReminders(deps: Deps, opts: ReminderRunOptions = {}): P
     const stored = await runtimeSettings(deps);
     const { notices, uncovered, context } = await computeNotices(deps, today, opts.calendar ?? stored.calendar, opts.settings ?? stored.reminders);
     result.uncovered = uncovered;
-    const done = await repo.sentKeys(deps.db, notices.map((n) => n.key));
+    const done = await repo.sentKeys(
+      deps.db,
+      notices.map((n) => n.key),
+    );
     const at = now.toISOString();
     for (const notice of notices) {
       if (done.has(notice.key)) continue;
       if (await writeNotice(deps, notice, context, at)) result.created += 1;
     }
     if (result.created > 0) {
-      await recordAudit(deps.db, { action: 'notifications.remind', entityType: 'job', entityId: REMINDERS_LOCK, after: { today, created: result.created }, actorName: 'system' });
+      await recordAudit(deps.db, {
+        action: 'notifications.remind',
+        entityType: 'job',
+        entityId: REMINDERS_LOCK,
+        after: { today, created: result.created },
+        actorName: 'system',
+      });
     }
     const smtpUrl = 'smtpUrl' in opts ? opts.smtpUrl : process.env.SMTP_URL || undefined;
     result.delivered = await deliverPending(deps, smtpUrl, now);
@@ -82,7 +91,13 @@ async function computeNotices(deps: Deps, today: string, calendar: WorkCalendar,
   const unitsByTask = new Map<number, number[]>();
   for (const tu of taskUnits) unitsByTask.set(tu.task_id, [...(unitsByTask.get(tu.task_id) ?? []), tu.unit_id]);
   // Closed tasks are left out by the query; milestones have no completion of their own yet.
-  const inputs: MilestoneInput[] = rows.map((r) => ({ milestoneId: r.id, taskId: r.task_id, unitIds: unitsByTask.get(r.task_id) ?? [], dueDate: r.due_date, isDone: false }));
+  const inputs: MilestoneInput[] = rows.map((r) => ({
+    milestoneId: r.id,
+    taskId: r.task_id,
+    unitIds: unitsByTask.get(r.task_id) ?? [],
+    dueDate: r.due_date,
+    isDone: false,
+  }));
   const { notices, uncovered } = noticesDue(inputs, today, calendar, settings);
   const context: NoticeContext = {
     milestones: new Map(rows.map((r) => [r.id, { text: r.text, number: r.number, title: r.title }])),
@@ -136,13 +151,23 @@ async function deliverPending(deps: Deps, smtpUrl: string | undefined, now: Date
       [status, error] = ['failed', e instanceof Error ? e.message : String(e)];
     }
     counts[status] += 1;
-    await repo.updateDelivery(deps.db, d.id, { status, attempts: d.attempts + (status === 'skipped' ? 0 : 1), last_error: error, sent_at: status === 'sent' ? now.toISOString() : null });
+    await repo.updateDelivery(deps.db, d.id, {
+      status,
+      attempts: d.attempts + (status === 'skipped' ? 0 : 1),
+      last_error: error,
+      sent_at: status === 'sent' ? now.toISOString() : null,
+    });
   }
   return counts;
 }
 
 /** Sends on one channel; returns a reason when the channel cannot be used (skipped), throws on failure. */
-async function deliverOne(channel: DeliveryChannel, ch: Awaited<ReturnType<typeof repo.getUnitChannels>>, smtpUrl: string | undefined, msg: { title: string; body: string }): Promise<string | null> {
+async function deliverOne(
+  channel: DeliveryChannel,
+  ch: Awaited<ReturnType<typeof repo.getUnitChannels>>,
+  smtpUrl: string | undefined,
+  msg: { title: string; body: string },
+): Promise<string | null> {
   switch (channel) {
     case 'in_app':
       return null;

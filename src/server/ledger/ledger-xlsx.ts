@@ -52,7 +52,18 @@ export function addLedgerSheet(wb: ExcelJS.Workbook, title: string, rows: Ledger
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.getColumn(10).hidden = true;
   for (const r of rows) {
-    const row = ws.addRow([r.seq, r.title, r.lead.join('、'), r.responsible.join('、'), r.deadlines.join('、'), r.actions.join('\n'), r.progress, r.status, r.evidence.join('\n'), r.taskId]);
+    const row = ws.addRow([
+      r.seq,
+      r.title,
+      r.lead.join('、'),
+      r.responsible.join('、'),
+      r.deadlines.join('、'),
+      r.actions.join('\n'),
+      r.progress,
+      r.status,
+      r.evidence.join('\n'),
+      r.taskId,
+    ]);
     row.alignment = { vertical: 'top', wrapText: true };
   }
   return ws;
@@ -62,10 +73,16 @@ async function ledgerRows(deps: Deps, planId: number, unitId: number | null) {
   const tasks = await repo.ledgerTasks(deps.db, planId, unitId);
   const ids = tasks.map((t) => t.id);
   const [units, milestones, entries, statuses, reports] = await Promise.all([
-    unitsOfTasks(deps.db, ids), milestonesOfTasks(deps.db, ids), repo.entriesOfTasks(deps.db, ids), statusesOf(deps, tasks),
+    unitsOfTasks(deps.db, ids),
+    milestonesOfTasks(deps.db, ids),
+    repo.entriesOfTasks(deps.db, ids),
+    statusesOf(deps, tasks),
     reportsOfTasks(deps.db, ids),
   ]);
-  const files = await attachmentsOf(deps.db, reports.map((r) => r.id));
+  const files = await attachmentsOf(
+    deps.db,
+    reports.map((r) => r.id),
+  );
   return tasks.map((t) => {
     const named = units.filter((u) => u.task_id === t.id);
     const mine = (r: { task_id: number; unit_id: number; kind: string }) => r.task_id === t.id && (unitId ? r.unit_id === unitId : r.kind === 'consolidated');
@@ -117,7 +134,14 @@ export async function importLedger(deps: Deps, actor: Actor, planId: number, uni
   // The same rule as for edits on the task page: frozen while awaiting review, back to draft once approved.
   const plans = new Map((await repo.plansOfTasks(deps.db, [...current.keys()])).map((p) => [p.task_id, p]));
   const errors: LedgerRowError[] = [];
-  const changes: { row: number; taskId: number; actions: string[] | null; progress: string | null; isLead: boolean; latest: (typeof current extends Map<number, infer V> ? V : never)['latestReport'] }[] = [];
+  const changes: {
+    row: number;
+    taskId: number;
+    actions: string[] | null;
+    progress: string | null;
+    isLead: boolean;
+    latest: (typeof current extends Map<number, infer V> ? V : never)['latestReport'];
+  }[] = [];
   ws.eachRow((row, n) => {
     if (n <= 2) return;
     const text = (i: number) => cellText(row, i);
@@ -127,7 +151,10 @@ export async function importLedger(deps: Deps, actor: Actor, planId: number, uni
       errors.push({ row: n, column: '任务ID', message: '该行不是本单位在此方案中的任务（请勿修改隐藏的任务ID列）' });
       return;
     }
-    const actions = text(6).split('\n').map((l) => l.trim()).filter(Boolean);
+    const actions = text(6)
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     const bad = actions.find((a) => a.length > 1000);
     if (bad) errors.push({ row: n, column: '具体举措', message: '每条举措不超过 1000 字' });
     const progress = text(7);
@@ -136,12 +163,25 @@ export async function importLedger(deps: Deps, actor: Actor, planId: number, uni
       errors.push({ row: n, column: '进展情况', message: '本单位进展已报送待审核，不能通过导入修改' });
     }
     const actionsChanged = actions.join('\n') !== task.actions.join('\n');
-    if (actionsChanged && plans.get(taskId)?.status === 'submitted') errors.push({ row: n, column: '具体举措', message: '落实方案已报送待审核，审核完成前不能修改举措' });
+    if (actionsChanged && plans.get(taskId)?.status === 'submitted')
+      errors.push({ row: n, column: '具体举措', message: '落实方案已报送待审核，审核完成前不能修改举措' });
     const progressChanged = progress !== '' && progress !== task.progress;
-    if (actionsChanged || progressChanged) changes.push({ row: n, taskId, actions: actionsChanged ? actions : null, progress: progressChanged ? progress : null, isLead: task.leadIds.includes(unitId), latest: task.latestReport });
+    if (actionsChanged || progressChanged)
+      changes.push({
+        row: n,
+        taskId,
+        actions: actionsChanged ? actions : null,
+        progress: progressChanged ? progress : null,
+        isLead: task.leadIds.includes(unitId),
+        latest: task.latestReport,
+      });
   });
   if (errors.length) {
-    throw new AppError('INVALID_INPUT', `台账有 ${errors.length} 处错误，未导入任何内容：第 ${errors[0]!.row} 行“${errors[0]!.column}”${errors[0]!.message}`, errors);
+    throw new AppError(
+      'INVALID_INPUT',
+      `台账有 ${errors.length} 处错误，未导入任何内容：第 ${errors[0]!.row} 行“${errors[0]!.column}”${errors[0]!.message}`,
+      errors,
+    );
   }
   await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.iso();
@@ -153,10 +193,25 @@ export async function importLedger(deps: Deps, actor: Actor, planId: number, uni
       if (c.progress) {
         const editable = c.latest && (c.latest.status === 'draft' || c.latest.status === 'returned');
         if (editable) await updateReportRow(trx, c.latest!.id, { narrative: c.progress, updated_at: now });
-        else await insertReport(trx, { task_id: c.taskId, unit_id: unitId, kind: c.isLead ? 'consolidated' : 'part', stage: 'in_progress', narrative: c.progress, created_by: actor.userId!, now });
+        else
+          await insertReport(trx, {
+            task_id: c.taskId,
+            unit_id: unitId,
+            kind: c.isLead ? 'consolidated' : 'part',
+            stage: 'in_progress',
+            narrative: c.progress,
+            created_by: actor.userId!,
+            now,
+          });
       }
     }
-    await recordAudit(trx, { ...auditOf(actor), action: 'ledger.import', entityType: 'plan', entityId: planId, after: { unitId, rows: changes.map((c) => ({ row: c.row, taskId: c.taskId, actions: c.actions, progress: c.progress })) } });
+    await recordAudit(trx, {
+      ...auditOf(actor),
+      action: 'ledger.import',
+      entityType: 'plan',
+      entityId: planId,
+      after: { unitId, rows: changes.map((c) => ({ row: c.row, taskId: c.taskId, actions: c.actions, progress: c.progress })) },
+    });
   });
   return { applied: changes.length };
 }

@@ -12,7 +12,19 @@ export async function entriesOfTasks(db: Q, taskIds: number[]) {
   return db
     .selectFrom('ledger_entries as l')
     .innerJoin('units as u', 'u.id', 'l.unit_id')
-    .select(['l.id', 'l.task_id', 'l.unit_id', 'u.name as unit_name', 'l.milestone_id', 'l.action', 'l.owner', 'l.start_date', 'l.due_date', 'l.deliverable', 'l.ordinal'])
+    .select([
+      'l.id',
+      'l.task_id',
+      'l.unit_id',
+      'u.name as unit_name',
+      'l.milestone_id',
+      'l.action',
+      'l.owner',
+      'l.start_date',
+      'l.due_date',
+      'l.deliverable',
+      'l.ordinal',
+    ])
     .where('l.task_id', 'in', taskIds)
     .orderBy('l.task_id')
     .orderBy('l.unit_id')
@@ -26,8 +38,19 @@ export async function findEntry(db: Q, id: number) {
 
 export async function insertEntry(db: Q, e: LedgerEntryInput & { task_id: number; unit_id: number; created_by: number | null; now: string }) {
   const { now, ...rest } = e;
-  const max = await db.selectFrom('ledger_entries').select((x) => x.fn.max('ordinal').as('m')).where('task_id', '=', e.task_id).where('unit_id', '=', e.unit_id).executeTakeFirst();
-  return (await db.insertInto('ledger_entries').values({ ...rest, ordinal: Number(max?.m ?? 0) + 1, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+  const max = await db
+    .selectFrom('ledger_entries')
+    .select((x) => x.fn.max('ordinal').as('m'))
+    .where('task_id', '=', e.task_id)
+    .where('unit_id', '=', e.unit_id)
+    .executeTakeFirst();
+  return (
+    await db
+      .insertInto('ledger_entries')
+      .values({ ...rest, ordinal: Number(max?.m ?? 0) + 1, created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 export async function updateEntry(db: Q, id: number, patch: Partial<LedgerEntryInput> & { updated_at: string }) {
@@ -44,7 +67,22 @@ export async function replaceUnitEntries(db: Q, taskId: number, unitId: number, 
   if (actions.length) {
     await db
       .insertInto('ledger_entries')
-      .values(actions.map((action, i) => ({ task_id: taskId, unit_id: unitId, milestone_id: null, action, owner: null, start_date: null, due_date: null, deliverable: null, ordinal: i + 1, created_by: userId, created_at: now, updated_at: now })))
+      .values(
+        actions.map((action, i) => ({
+          task_id: taskId,
+          unit_id: unitId,
+          milestone_id: null,
+          action,
+          owner: null,
+          start_date: null,
+          due_date: null,
+          deliverable: null,
+          ordinal: i + 1,
+          created_by: userId,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
       .execute();
   }
 }
@@ -58,10 +96,25 @@ export async function plansOfTasks(db: Q, taskIds: number[]) {
   return db.selectFrom('task_plans').selectAll().where('task_id', 'in', taskIds).execute();
 }
 
-export async function upsertPlan(db: Q, taskId: number, patch: { status: TaskPlanStatus; submitted_at?: string; submitted_by?: number | null; reviewed_at?: string | null; reviewed_by?: number | null; review_comment?: string | null }) {
+export async function upsertPlan(
+  db: Q,
+  taskId: number,
+  patch: {
+    status: TaskPlanStatus;
+    submitted_at?: string;
+    submitted_by?: number | null;
+    reviewed_at?: string | null;
+    reviewed_by?: number | null;
+    review_comment?: string | null;
+  },
+) {
   const existing = await findPlanOfTask(db, taskId);
   if (existing) await db.updateTable('task_plans').set(patch).where('task_id', '=', taskId).execute();
-  else await db.insertInto('task_plans').values({ task_id: taskId, submitted_at: null, submitted_by: null, reviewed_at: null, reviewed_by: null, review_comment: null, ...patch }).execute();
+  else
+    await db
+      .insertInto('task_plans')
+      .values({ task_id: taskId, submitted_at: null, submitted_by: null, reviewed_at: null, reviewed_by: null, review_comment: null, ...patch })
+      .execute();
 }
 
 /**
@@ -81,9 +134,18 @@ export async function lockTask(trx: Transaction<DB>, dialect: Dialect, taskId: n
  * Moves the task's plan to `patch.status` only if it is now in one of `from` (a missing plan counts as
  * draft, and is created for the move). True when it moved; false when another request moved it first.
  */
-export async function transitionPlan(trx: Transaction<DB>, taskId: number, from: readonly TaskPlanStatus[], patch: Parameters<typeof upsertPlan>[2]): Promise<boolean> {
+export async function transitionPlan(
+  trx: Transaction<DB>,
+  taskId: number,
+  from: readonly TaskPlanStatus[],
+  patch: Parameters<typeof upsertPlan>[2],
+): Promise<boolean> {
   if (from.includes('draft')) {
-    await trx.insertInto('task_plans').values({ task_id: taskId, status: 'draft', submitted_at: null, submitted_by: null, reviewed_at: null, reviewed_by: null, review_comment: null }).onConflict((oc) => oc.column('task_id').doNothing()).execute();
+    await trx
+      .insertInto('task_plans')
+      .values({ task_id: taskId, status: 'draft', submitted_at: null, submitted_by: null, reviewed_at: null, reviewed_by: null, review_comment: null })
+      .onConflict((oc) => oc.column('task_id').doNothing())
+      .execute();
   }
   const r = await trx.updateTable('task_plans').set(patch).where('task_id', '=', taskId).where('status', 'in', from).executeTakeFirst();
   return num(r.numUpdatedRows) > 0;
@@ -91,7 +153,13 @@ export async function transitionPlan(trx: Transaction<DB>, taskId: number, from:
 
 /** A plan's tasks in order with their section's ordinal: all of them, or those naming `unitId`. */
 export async function ledgerTasks(db: Q, planId: number, unitId: number | null) {
-  let q = db.selectFrom('tasks as t').leftJoin('sections as s', 's.id', 't.section_id').select(['t.id', 't.number', 't.title', 't.closed_on', 's.ordinal as section_ordinal']).where('t.plan_id', '=', planId).orderBy('t.ordinal');
-  if (unitId) q = q.where((eb) => eb.exists(eb.selectFrom('task_units as tu').whereRef('tu.task_id', '=', 't.id').where('tu.unit_id', '=', unitId).select('tu.id')));
+  let q = db
+    .selectFrom('tasks as t')
+    .leftJoin('sections as s', 's.id', 't.section_id')
+    .select(['t.id', 't.number', 't.title', 't.closed_on', 's.ordinal as section_ordinal'])
+    .where('t.plan_id', '=', planId)
+    .orderBy('t.ordinal');
+  if (unitId)
+    q = q.where((eb) => eb.exists(eb.selectFrom('task_units as tu').whereRef('tu.task_id', '=', 't.id').where('tu.unit_id', '=', unitId).select('tu.id')));
   return q.execute();
 }

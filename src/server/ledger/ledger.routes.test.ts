@@ -9,27 +9,52 @@ let ids: { task: number; lead: number; resp: number; other: number };
 beforeAll(async () => {
   t = await createTestApp();
   planId = await importSeed(t);
-  const rows = await t.deps.db.selectFrom('task_units').select(['task_id', 'unit_id', 'role']).where('plan_id', '=', planId).orderBy('task_id').orderBy('ordinal').execute();
+  const rows = await t.deps.db
+    .selectFrom('task_units')
+    .select(['task_id', 'unit_id', 'role'])
+    .where('plan_id', '=', planId)
+    .orderBy('task_id')
+    .orderBy('ordinal')
+    .execute();
   const first = rows[0]!.task_id;
   const named = new Set(rows.filter((r) => r.task_id === first).map((r) => r.unit_id));
-  ids = { task: first, lead: rows.find((r) => r.task_id === first && r.role === 'lead')!.unit_id, resp: rows.find((r) => r.task_id === first && r.role === 'responsible')!.unit_id, other: rows.find((r) => !named.has(r.unit_id))!.unit_id };
+  ids = {
+    task: first,
+    lead: rows.find((r) => r.task_id === first && r.role === 'lead')!.unit_id,
+    resp: rows.find((r) => r.task_id === first && r.role === 'responsible')!.unit_id,
+    other: rows.find((r) => !named.has(r.unit_id))!.unit_id,
+  };
   await t.addUser('lead', ['unit_manager'], ids.lead);
   await t.addUser('resp', ['unit_staff'], ids.resp);
   await t.addUser('other', ['unit_manager'], ids.other);
 });
 afterAll(async () => t.close());
 
-const entry = (unitId: number, action: string, extra: object = {}) => ({ unitId, action, owner: '张三', startDate: '2021-06-01', dueDate: '2021-08-31', deliverable: '系统上线通知', ...extra });
+const entry = (unitId: number, action: string, extra: object = {}) => ({
+  unitId,
+  action,
+  owner: '张三',
+  startDate: '2021-06-01',
+  dueDate: '2021-08-31',
+  deliverable: '系统上线通知',
+  ...extra,
+});
 
 describe('implementation plan and ledger', () => {
   it('lets the lead and responsible units write their actions; the lead submits; the coordinator returns, then approves', async () => {
     const a = await t.inject({ method: 'POST', url: `/api/tasks/${ids.task}/ledger`, payload: entry(ids.lead, '6月10日前完成电子证照库对接方案') }, 'lead');
     expect(a.statusCode).toBe(201);
     const b = await t.inject({ method: 'POST', url: `/api/tasks/${ids.task}/ledger`, payload: entry(ids.resp, '梳理本部门涉企证照清单') }, 'resp');
-    expect(b.json().entries.map((e: { unitId: number; action: string }) => [e.unitId, e.action])).toEqual([[ids.lead, '6月10日前完成电子证照库对接方案'], [ids.resp, '梳理本部门涉企证照清单']]);
+    expect(b.json().entries.map((e: { unitId: number; action: string }) => [e.unitId, e.action])).toEqual([
+      [ids.lead, '6月10日前完成电子证照库对接方案'],
+      [ids.resp, '梳理本部门涉企证照清单'],
+    ]);
     const stranger = await t.inject({ method: 'POST', url: `/api/tasks/${ids.task}/ledger`, payload: entry(ids.other, '越权') }, 'other');
     expect(stranger.statusCode).toBe(403);
-    const badDates = await t.inject({ method: 'POST', url: `/api/tasks/${ids.task}/ledger`, payload: entry(ids.lead, 'x', { startDate: '2021-09-01', dueDate: '2021-08-01' }) }, 'lead');
+    const badDates = await t.inject(
+      { method: 'POST', url: `/api/tasks/${ids.task}/ledger`, payload: entry(ids.lead, 'x', { startDate: '2021-09-01', dueDate: '2021-08-01' }) },
+      'lead',
+    );
     expect(badDates.statusCode).toBe(400);
     expect(badDates.json().error.message).toMatch(/开始日期不能晚于完成日期/);
     expect((await t.inject({ method: 'POST', url: `/api/tasks/${ids.task}/ledger/submit` }, 'resp')).statusCode).toBe(403);
@@ -52,7 +77,12 @@ describe('implementation plan and ledger', () => {
     const changed = await t.inject({ method: 'POST', url: `/api/tasks/${ids.task}/ledger`, payload: entry(ids.resp, '补充：组织业务培训') }, 'resp');
     expect(changed.statusCode).toBe(201);
     expect(changed.json().plan.status).toBe('draft');
-    const audit = await t.deps.db.selectFrom('audit_events').select(['before', 'after']).where('action', '=', 'ledger.reopen').where('entity_id', '=', String(ids.task)).executeTakeFirstOrThrow();
+    const audit = await t.deps.db
+      .selectFrom('audit_events')
+      .select(['before', 'after'])
+      .where('action', '=', 'ledger.reopen')
+      .where('entity_id', '=', String(ids.task))
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.before!)).toEqual({ status: 'approved' });
     const added = changed.json().entries.find((e: { action: string }) => e.action === '补充：组织业务培训');
     expect((await t.inject({ method: 'DELETE', url: `/api/ledger/${added.id}` }, 'resp')).statusCode).toBe(200);
@@ -85,7 +115,10 @@ describe('Excel round trip', () => {
     expect(imp.statusCode).toBe(200);
     expect(imp.json().applied).toBe(1);
     const ledger = (await t.inject({ method: 'GET', url: `/api/tasks/${ids.task}/ledger` })).json();
-    expect(ledger.entries.filter((e: { unitId: number }) => e.unitId === ids.resp).map((e: { action: string }) => e.action)).toEqual(['梳理本部门涉企证照清单', '8月底前完成数据共享']);
+    expect(ledger.entries.filter((e: { unitId: number }) => e.unitId === ids.resp).map((e: { action: string }) => e.action)).toEqual([
+      '梳理本部门涉企证照清单',
+      '8月底前完成数据共享',
+    ]);
     const reports = (await t.inject({ method: 'GET', url: `/api/tasks/${ids.task}/reports` }, 'resp')).json();
     expect(reports.data[0]).toMatchObject({ unitId: ids.resp, kind: 'part', status: 'draft', narrative: '已梳理证照 12 类，正在对接。' });
 
@@ -99,7 +132,10 @@ describe('Excel round trip', () => {
     ws.getRow(3).getCell(6).value = '这一行本来是好的';
     ws.getRow(4).getCell(10).value = 999999;
     const before = (await t.inject({ method: 'GET', url: `/api/tasks/${ids.task}/ledger` })).json();
-    const res = await t.inject({ method: 'POST', url: `/api/plans/${planId}/ledger.xlsx`, ...multipart('台账.xlsx', Buffer.from(await wb.xlsx.writeBuffer())) }, 'resp');
+    const res = await t.inject(
+      { method: 'POST', url: `/api/plans/${planId}/ledger.xlsx`, ...multipart('台账.xlsx', Buffer.from(await wb.xlsx.writeBuffer())) },
+      'resp',
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toEqual([{ row: 4, column: '任务ID', message: expect.stringMatching(/不是本单位/) }]);
     expect(res.json().error.message).toMatch(/未导入任何内容/);
@@ -123,7 +159,10 @@ describe('Excel round trip', () => {
   });
 
   it('refuses another unit’s import and a file that is not a spreadsheet', async () => {
-    const res = await t.inject({ method: 'POST', url: `/api/plans/${planId}/ledger.xlsx?unit=${ids.resp}`, ...multipart('台账.xlsx', Buffer.from('x')) }, 'other');
+    const res = await t.inject(
+      { method: 'POST', url: `/api/plans/${planId}/ledger.xlsx?unit=${ids.resp}`, ...multipart('台账.xlsx', Buffer.from('x')) },
+      'other',
+    );
     expect(res.statusCode).toBe(403);
     const junk = await t.inject({ method: 'POST', url: `/api/plans/${planId}/ledger.xlsx`, ...multipart('台账.xlsx', Buffer.from('not a zip')) }, 'resp');
     expect(junk.statusCode).toBe(400);

@@ -52,10 +52,22 @@ async function lockEditablePlan(deps: Deps, trx: Transaction<DB>, taskId: number
 }
 
 /** In the write's transaction: an approved plan whose ledger changes returns to draft, on record. */
-export async function reopenApproved(trx: Parameters<typeof recordAudit>[0], actor: Actor, taskId: number, plan: { status: LedgerPlanStatus } | null | undefined) {
+export async function reopenApproved(
+  trx: Parameters<typeof recordAudit>[0],
+  actor: Actor,
+  taskId: number,
+  plan: { status: LedgerPlanStatus } | null | undefined,
+) {
   if (!reopensOnChange(plan?.status)) return;
   await repo.upsertPlan(trx, taskId, { status: 'draft' });
-  await recordAudit(trx, { ...auditOf(actor), action: 'ledger.reopen', entityType: 'task', entityId: taskId, before: { status: 'approved' }, after: { status: 'draft', reason: '已通过的落实方案被修改，需重新报送审核' } });
+  await recordAudit(trx, {
+    ...auditOf(actor),
+    action: 'ledger.reopen',
+    entityType: 'task',
+    entityId: taskId,
+    before: { status: 'approved' },
+    after: { status: 'draft', reason: '已通过的落实方案被修改，需重新报送审核' },
+  });
 }
 
 async function assertMilestone(deps: Deps, taskId: number, milestoneId: number | null | undefined) {
@@ -70,7 +82,17 @@ export async function getLedger(deps: Deps, taskId: number) {
   const [plan, entries] = await Promise.all([repo.findPlanOfTask(deps.db, taskId), repo.entriesOfTasks(deps.db, [taskId])]);
   return {
     plan: plan ? { status: plan.status, submittedAt: plan.submitted_at, reviewedAt: plan.reviewed_at, reviewComment: plan.review_comment } : null,
-    entries: entries.map((e) => ({ id: e.id, unitId: e.unit_id, unitName: e.unit_name, milestoneId: e.milestone_id, action: e.action, owner: e.owner, startDate: e.start_date, dueDate: e.due_date, deliverable: e.deliverable })),
+    entries: entries.map((e) => ({
+      id: e.id,
+      unitId: e.unit_id,
+      unitName: e.unit_name,
+      milestoneId: e.milestone_id,
+      action: e.action,
+      owner: e.owner,
+      startDate: e.start_date,
+      dueDate: e.due_date,
+      deliverable: e.deliverable,
+    })),
   };
 }
 
@@ -79,7 +101,18 @@ export async function addEntry(deps: Deps, actor: Actor, taskId: number, unitId:
   await assertMilestone(deps, taskId, input.milestoneId);
   await deps.db.transaction().execute(async (trx) => {
     await reopenApproved(trx, actor, taskId, await lockEditablePlan(deps, trx, taskId));
-    const id = await repo.insertEntry(trx, { task_id: taskId, unit_id: unitId, milestone_id: input.milestoneId, action: input.action, owner: input.owner || null, start_date: input.startDate, due_date: input.dueDate, deliverable: input.deliverable || null, created_by: actor.userId, now: deps.clock.iso() });
+    const id = await repo.insertEntry(trx, {
+      task_id: taskId,
+      unit_id: unitId,
+      milestone_id: input.milestoneId,
+      action: input.action,
+      owner: input.owner || null,
+      start_date: input.startDate,
+      due_date: input.dueDate,
+      deliverable: input.deliverable || null,
+      created_by: actor.userId,
+      now: deps.clock.iso(),
+    });
     await recordAudit(trx, { ...auditOf(actor), action: 'ledger.add', entityType: 'ledger_entry', entityId: id, after: { taskId, unitId, ...input } });
   });
   return getLedger(deps, taskId);
@@ -127,12 +160,34 @@ export async function submitPlan(deps: Deps, actor: Actor, taskId: number) {
     if ((await repo.entriesOfTasks(trx, [taskId])).length === 0) throw new AppError('INVALID_INPUT', '请先填写具体举措再报送落实方案');
     const now = deps.clock.iso();
     // Conditional on the plan still being a draft or returned: of concurrent submits exactly one moves it.
-    if (!(await repo.transitionPlan(trx, taskId, SUBMITTABLE_PLAN_STATUSES, { status: 'submitted', submitted_at: now, submitted_by: actor.userId, review_comment: null }))) {
+    if (
+      !(await repo.transitionPlan(trx, taskId, SUBMITTABLE_PLAN_STATUSES, {
+        status: 'submitted',
+        submitted_at: now,
+        submitted_by: actor.userId,
+        review_comment: null,
+      }))
+    ) {
       const current = await repo.findPlanOfTask(trx, taskId);
       throw new AppError('CONFLICT', current?.status === 'approved' ? '落实方案已通过审核' : '落实方案已报送，等待审核');
     }
-    await insertEvent(trx, { task_id: taskId, kind: 'plan', user_id: actor.userId, unit_id: p.unitId, report_id: null, text: '报送落实方案与工作台账', at: now });
-    await recordAudit(trx, { ...auditOf(actor), action: 'ledger.submit', entityType: 'task', entityId: taskId, before: plan ?? null, after: { status: 'submitted' } });
+    await insertEvent(trx, {
+      task_id: taskId,
+      kind: 'plan',
+      user_id: actor.userId,
+      unit_id: p.unitId,
+      report_id: null,
+      text: '报送落实方案与工作台账',
+      at: now,
+    });
+    await recordAudit(trx, {
+      ...auditOf(actor),
+      action: 'ledger.submit',
+      entityType: 'task',
+      entityId: taskId,
+      before: plan ?? null,
+      after: { status: 'submitted' },
+    });
   });
   return getLedger(deps, taskId);
 }
@@ -146,11 +201,33 @@ export async function reviewPlan(deps: Deps, actor: Actor, taskId: number, input
     const now = deps.clock.iso();
     const status = input.decision === 'approve' ? 'approved' : 'returned';
     // Conditional on the plan still awaiting review: of concurrent decisions exactly one is recorded.
-    if (!(await repo.transitionPlan(trx, taskId, ['submitted'], { status, reviewed_at: now, reviewed_by: actor.userId, review_comment: input.comment?.trim() || null }))) {
+    if (
+      !(await repo.transitionPlan(trx, taskId, ['submitted'], {
+        status,
+        reviewed_at: now,
+        reviewed_by: actor.userId,
+        review_comment: input.comment?.trim() || null,
+      }))
+    ) {
       throw new AppError('CONFLICT', '该任务没有待审核的落实方案');
     }
-    await insertEvent(trx, { task_id: taskId, kind: 'plan', user_id: actor.userId, unit_id: null, report_id: null, text: `落实方案${input.decision === 'approve' ? '审核通过' : '退回'}${input.comment ? `：${input.comment}` : ''}`, at: now });
-    await recordAudit(trx, { ...auditOf(actor), action: `ledger.${input.decision}`, entityType: 'task', entityId: taskId, before: { status: 'submitted' }, after: { status, comment: input.comment } });
+    await insertEvent(trx, {
+      task_id: taskId,
+      kind: 'plan',
+      user_id: actor.userId,
+      unit_id: null,
+      report_id: null,
+      text: `落实方案${input.decision === 'approve' ? '审核通过' : '退回'}${input.comment ? `：${input.comment}` : ''}`,
+      at: now,
+    });
+    await recordAudit(trx, {
+      ...auditOf(actor),
+      action: `ledger.${input.decision}`,
+      entityType: 'task',
+      entityId: taskId,
+      before: { status: 'submitted' },
+      after: { status, comment: input.comment },
+    });
   });
   return getLedger(deps, taskId);
 }

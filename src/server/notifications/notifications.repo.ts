@@ -23,14 +23,24 @@ export async function unitsOfTasks(db: Q, taskIds: number[]) {
   if (!taskIds.length) return [];
   const out: { task_id: number; unit_id: number }[] = [];
   for (const chunk of chunks(taskIds)) {
-    out.push(...(await db.selectFrom('task_units').select(['task_id', 'unit_id']).distinct().where('task_id', 'in', chunk).orderBy('task_id').orderBy('unit_id').execute()));
+    out.push(
+      ...(await db
+        .selectFrom('task_units')
+        .select(['task_id', 'unit_id'])
+        .distinct()
+        .where('task_id', 'in', chunk)
+        .orderBy('task_id')
+        .orderBy('unit_id')
+        .execute()),
+    );
   }
   return out;
 }
 
 export async function unitNames(db: Q, unitIds: number[]): Promise<Map<number, string>> {
   const out = new Map<number, string>();
-  for (const chunk of chunks(unitIds)) for (const u of await db.selectFrom('units').select(['id', 'name']).where('id', 'in', chunk).execute()) out.set(u.id, u.name);
+  for (const chunk of chunks(unitIds))
+    for (const u of await db.selectFrom('units').select(['id', 'name']).where('id', 'in', chunk).execute()) out.set(u.id, u.name);
   return out;
 }
 
@@ -43,7 +53,11 @@ export async function sentKeys(db: Q, keys: string[]): Promise<Set<string>> {
 
 /** Claims a key in the ledger; false when it is already there (sent before, or by a concurrent run). */
 export async function claimKey(trx: Q, key: string, at: string): Promise<boolean> {
-  const r = await trx.insertInto('notice_keys').values({ key, created_at: at }).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
+  const r = await trx
+    .insertInto('notice_keys')
+    .values({ key, created_at: at })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .executeTakeFirst();
   return num(r.numInsertedOrUpdatedRows) > 0;
 }
 
@@ -72,7 +86,9 @@ export async function insertInAppNotifications(trx: Q, rows: (NotificationInsert
     const ids = await trx.insertInto('notifications').values(chunk).returning(['id', 'unit_id', 'created_at']).execute();
     await trx
       .insertInto('notification_deliveries')
-      .values(ids.map((r) => ({ notification_id: r.id, channel: 'in_app' as const, status: 'sent' as const, attempts: 1, last_error: null, sent_at: r.created_at })))
+      .values(
+        ids.map((r) => ({ notification_id: r.id, channel: 'in_app' as const, status: 'sent' as const, attempts: 1, last_error: null, sent_at: r.created_at })),
+      )
       .execute();
     out.push(...ids.map((r) => ({ id: r.id, unit_id: r.unit_id })));
   }
@@ -103,7 +119,10 @@ export async function insertNotification(trx: Q, n: NotificationInsert): Promise
 }
 
 export async function insertDelivery(trx: Q, d: { notification_id: number; channel: DeliveryChannel; status: DeliveryStatus; sent_at: string | null }) {
-  await trx.insertInto('notification_deliveries').values({ ...d, attempts: d.status === 'sent' ? 1 : 0, last_error: null }).execute();
+  await trx
+    .insertInto('notification_deliveries')
+    .values({ ...d, attempts: d.status === 'sent' ? 1 : 0, last_error: null })
+    .execute();
 }
 
 /** External deliveries still to make: pending ones and failed ones with attempts left. */
@@ -118,7 +137,11 @@ export async function deliveriesToSend(db: Q, maxAttempts: number) {
     .execute();
 }
 
-export async function updateDelivery(db: Q, id: number, patch: { status: DeliveryStatus; attempts: number; last_error: string | null; sent_at: string | null }) {
+export async function updateDelivery(
+  db: Q,
+  id: number,
+  patch: { status: DeliveryStatus; attempts: number; last_error: string | null; sent_at: string | null },
+) {
   await db.updateTable('notification_deliveries').set(patch).where('id', '=', id).execute();
 }
 
@@ -126,9 +149,16 @@ export async function getUnitChannels(db: Q, unitId: number) {
   return db.selectFrom('unit_channels').selectAll().where('unit_id', '=', unitId).executeTakeFirst();
 }
 
-export async function upsertUnitChannels(db: Q, row: { unit_id: number; email: string | null; dingtalk_webhook: string | null; wecom_webhook: string | null; channels: string; updated_at: string }) {
+export async function upsertUnitChannels(
+  db: Q,
+  row: { unit_id: number; email: string | null; dingtalk_webhook: string | null; wecom_webhook: string | null; channels: string; updated_at: string },
+) {
   const { unit_id: _, ...rest } = row;
-  await db.insertInto('unit_channels').values(row).onConflict((oc) => oc.column('unit_id').doUpdateSet(rest)).execute();
+  await db
+    .insertInto('unit_channels')
+    .values(row)
+    .onConflict((oc) => oc.column('unit_id').doUpdateSet(rest))
+    .execute();
 }
 
 export async function unitExists(db: Q, unitId: number): Promise<boolean> {
@@ -142,7 +172,12 @@ export async function findUserNotifications(db: Q, userId: number, opts: { unrea
   const [rows, total, unread] = await Promise.all([
     q.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit).offset(opts.offset).execute(),
     q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-    db.selectFrom('notifications').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('user_id', '=', userId)
+      .where('read_at', 'is', null)
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: num(total.n), unread: num(unread.n) };
 }
@@ -165,7 +200,18 @@ export async function findInterviewSuggestions(db: Q) {
     .leftJoin('tasks as t', 't.id', 'n.task_id')
     .leftJoin('units as u', 'u.id', 'n.unit_id')
     .leftJoin('milestones as m', 'm.id', 'n.milestone_id')
-    .select(['n.id', 'n.task_id', 'n.unit_id', 'n.title', 'n.body', 'n.created_at', 't.number as task_number', 't.title as task_title', 'u.name as unit_name', 'm.due_date'])
+    .select([
+      'n.id',
+      'n.task_id',
+      'n.unit_id',
+      'n.title',
+      'n.body',
+      'n.created_at',
+      't.number as task_number',
+      't.title as task_title',
+      'u.name as unit_name',
+      'm.due_date',
+    ])
     .where('n.kind', '=', 'interview')
     .orderBy('n.created_at', 'desc')
     .orderBy('n.id', 'desc')
@@ -183,7 +229,14 @@ export async function taskForNotice(db: Q, taskId: number) {
   if (!task) return undefined;
   const [milestones, units] = await Promise.all([
     db.selectFrom('milestones').select(['id', 'text', 'due_date']).where('task_id', '=', taskId).orderBy('ordinal').execute(),
-    db.selectFrom('task_units as tu').innerJoin('units as u', 'u.id', 'tu.unit_id').select(['u.id', 'u.name', 'tu.role']).where('tu.task_id', '=', taskId).orderBy('tu.role').orderBy('tu.ordinal').execute(),
+    db
+      .selectFrom('task_units as tu')
+      .innerJoin('units as u', 'u.id', 'tu.unit_id')
+      .select(['u.id', 'u.name', 'tu.role'])
+      .where('tu.task_id', '=', taskId)
+      .orderBy('tu.role')
+      .orderBy('tu.ordinal')
+      .execute(),
   ]);
   return { ...task, milestones, units };
 }

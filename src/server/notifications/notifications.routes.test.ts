@@ -43,12 +43,22 @@ it('refuses a 督办通知 for a closed task', async () => {
 
 it('keeps unit channels: in-app always on, an enabled channel needs its address, robot tokens kept out of the audit trail', async () => {
   const url = `/api/units/${ids.lead}/channels`;
-  expect((await t.inject({ method: 'GET', url })).json()).toEqual({ unitId: ids.lead, email: null, dingtalkWebhook: null, wecomWebhook: null, channels: ['in_app'] });
+  expect((await t.inject({ method: 'GET', url })).json()).toEqual({
+    unitId: ids.lead,
+    email: null,
+    dingtalkWebhook: null,
+    wecomWebhook: null,
+    channels: ['in_app'],
+  });
   const missing = await t.inject({ method: 'PUT', url, payload: { channels: ['dingtalk'] } });
   expect(missing.statusCode).toBe(400);
   const bad = await t.inject({ method: 'PUT', url, payload: { wecomWebhook: 'ftp://x', channels: [] } });
   expect(bad.statusCode).toBe(400);
-  const ok = await t.inject({ method: 'PUT', url, payload: { dingtalkWebhook: 'https://oapi.dingtalk.com/robot/send?access_token=SECRET', channels: ['dingtalk'] } });
+  const ok = await t.inject({
+    method: 'PUT',
+    url,
+    payload: { dingtalkWebhook: 'https://oapi.dingtalk.com/robot/send?access_token=SECRET', channels: ['dingtalk'] },
+  });
   expect(ok.json()).toMatchObject({ dingtalkWebhook: 'https://oapi.dingtalk.com/robot/send?access_token=SECRET', channels: ['in_app', 'dingtalk'] });
   const audit = await t.deps.db.selectFrom('audit_events').select('after').where('action', '=', 'unit.channels.update').executeTakeFirstOrThrow();
   expect(audit.after).not.toContain('SECRET');

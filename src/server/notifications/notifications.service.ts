@@ -47,7 +47,14 @@ export async function readAllNotifications(deps: Deps, actor: Actor, now = deps.
 async function markReadAudited(deps: Deps, actor: Actor, userId: number, now: Date, id?: number): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
     const updated = await repo.markRead(trx, userId, now.toISOString(), id);
-    if (updated > 0) await recordAudit(trx, { ...auditOf(actor), action: id === undefined ? 'notification.read_all' : 'notification.read', entityType: 'notification', entityId: id ?? null, after: { updated } });
+    if (updated > 0)
+      await recordAudit(trx, {
+        ...auditOf(actor),
+        action: id === undefined ? 'notification.read_all' : 'notification.read',
+        entityType: 'notification',
+        entityId: id ?? null,
+        after: { updated },
+      });
     return updated;
   });
 }
@@ -55,7 +62,17 @@ async function markReadAudited(deps: Deps, actor: Actor, userId: number, now: Da
 /** 约谈建议 for the coordinator. */
 export async function findInterviewSuggestions(deps: Deps) {
   const rows = await repo.findInterviewSuggestions(deps.db);
-  const data = rows.map((r) => ({ id: r.id, taskId: r.task_id, taskNumber: r.task_number, taskTitle: r.task_title, unitId: r.unit_id, unitName: r.unit_name, dueDate: r.due_date, body: r.body, createdAt: r.created_at }));
+  const data = rows.map((r) => ({
+    id: r.id,
+    taskId: r.task_id,
+    taskNumber: r.task_number,
+    taskTitle: r.task_title,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    dueDate: r.due_date,
+    body: r.body,
+    createdAt: r.created_at,
+  }));
   return { data, total: data.length };
 }
 
@@ -70,7 +87,13 @@ export interface UnitChannels {
 export async function getUnitChannels(deps: Deps, unitId: number): Promise<UnitChannels> {
   if (!(await repo.unitExists(deps.db, unitId))) throw notFound('单位');
   const row = await repo.getUnitChannels(deps.db, unitId);
-  return { unitId, email: row?.email ?? null, dingtalkWebhook: row?.dingtalk_webhook ?? null, wecomWebhook: row?.wecom_webhook ?? null, channels: enabledChannels(row) };
+  return {
+    unitId,
+    email: row?.email ?? null,
+    dingtalkWebhook: row?.dingtalk_webhook ?? null,
+    wecomWebhook: row?.wecom_webhook ?? null,
+    channels: enabledChannels(row),
+  };
 }
 
 /** Sets a unit's channels; an enabled external channel needs its address. Audited. */
@@ -80,14 +103,29 @@ export async function setUnitChannels(deps: Deps, actor: Actor, unitId: number, 
     ['dingtalk', input.dingtalkWebhook, '请填写钉钉机器人地址'],
     ['wecom', input.wecomWebhook, '请填写企业微信机器人地址'],
   ];
-  for (const [channel, value, message] of need) if (input.channels.includes(channel) && !value) throw new AppError('INVALID_INPUT', message, { field: channel });
+  for (const [channel, value, message] of need)
+    if (input.channels.includes(channel) && !value) throw new AppError('INVALID_INPUT', message, { field: channel });
   const before = await getUnitChannels(deps, unitId);
   const external = [...new Set(input.channels.filter((c) => c !== 'in_app'))];
   await deps.db.transaction().execute(async (trx) => {
-    await repo.upsertUnitChannels(trx, { unit_id: unitId, email: input.email, dingtalk_webhook: input.dingtalkWebhook, wecom_webhook: input.wecomWebhook, channels: JSON.stringify(external), updated_at: deps.clock.iso() });
+    await repo.upsertUnitChannels(trx, {
+      unit_id: unitId,
+      email: input.email,
+      dingtalk_webhook: input.dingtalkWebhook,
+      wecom_webhook: input.wecomWebhook,
+      channels: JSON.stringify(external),
+      updated_at: deps.clock.iso(),
+    });
     // Webhook URLs carry the robot's access token: the audit trail keeps only whether one is set.
     const redact = (c: UnitChannels) => ({ ...c, dingtalkWebhook: c.dingtalkWebhook ? '(set)' : null, wecomWebhook: c.wecomWebhook ? '(set)' : null });
-    await recordAudit(trx, { ...auditOf(actor), action: 'unit.channels.update', entityType: 'unit', entityId: unitId, before: redact(before), after: redact({ unitId, ...input, channels: ['in_app', ...external] }) });
+    await recordAudit(trx, {
+      ...auditOf(actor),
+      action: 'unit.channels.update',
+      entityType: 'unit',
+      entityId: unitId,
+      before: redact(before),
+      after: redact({ unitId, ...input, channels: ['in_app', ...external] }),
+    });
   });
   return getUnitChannels(deps, unitId);
 }

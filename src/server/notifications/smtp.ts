@@ -66,7 +66,9 @@ export async function sendMail(smtpUrl: string, msg: MailMessage, timeoutMs = 15
 /** Headers (subject encoded as UTF-8 base64) and a base64 body, dot-stuffing needless with base64. */
 export function formatMessage(from: string, msg: MailMessage): string {
   const b64 = (s: string) => Buffer.from(s).toString('base64');
-  const body = b64(msg.text).replace(/.{1,76}/g, '$&\r\n').trimEnd();
+  const body = b64(msg.text)
+    .replace(/.{1,76}/g, '$&\r\n')
+    .trimEnd();
   return [
     `From: =?UTF-8?B?${b64('推进平台')}?= <${from}>`,
     `To: <${msg.to}>`,

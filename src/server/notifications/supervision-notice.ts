@@ -22,7 +22,8 @@ export interface SupervisionNoticeInput {
   issuer: string;
 }
 
-const text = (t: string, opts: ParagraphOptions & { font?: string; size?: number } = {}) => paragraph(t ? run(t, { font: opts.font ?? FONTS.body, size: opts.size ?? SIZE.san }) : '', opts);
+const text = (t: string, opts: ParagraphOptions & { font?: string; size?: number } = {}) =>
+  paragraph(t ? run(t, { font: opts.font ?? FONTS.body, size: opts.size ?? SIZE.san }) : '', opts);
 
 /** The paragraphs of the notice, in order (exported for tests and previews). */
 export function noticeParagraphs(n: SupervisionNoticeInput): string[] {

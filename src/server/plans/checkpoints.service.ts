@@ -12,11 +12,7 @@ const shape = (s: CheckpointState) => ({ text: s.checkpoint.text, date: s.checkp
  */
 export async function getCheckpoints(deps: Deps, planId: number, today = deps.clock.today()) {
   if (!(await findPlanRow(deps.db, planId))) throw notFound('方案');
-  const [goals, sections, tasks] = await Promise.all([
-    findGoals(deps.db, planId),
-    findSections(deps.db, planId),
-    tasksOfPlan(deps.db, planId),
-  ]);
+  const [goals, sections, tasks] = await Promise.all([findGoals(deps.db, planId), findSections(deps.db, planId), tasksOfPlan(deps.db, planId)]);
   const ids = tasks.map((t) => t.id);
   const [milestones, units] = await Promise.all([milestonesOfTasks(deps.db, ids), unitsOfTasks(deps.db, ids)]);
   const work = tasks.map((t) => ({
@@ -25,12 +21,20 @@ export async function getCheckpoints(deps: Deps, planId: number, today = deps.cl
     closedOn: t.closed_on,
     milestones: milestones.filter((m) => m.task_id === t.id).map((m) => ({ dueDate: m.due_date, completedOn: m.completed_on, hasProgress: false })),
   }));
-  const summary = summariseCheckpoints(goals.map((g) => ({ text: g.text, date: g.due_date })), work, today);
+  const summary = summariseCheckpoints(
+    goals.map((g) => ({ text: g.text, date: g.due_date })),
+    work,
+    today,
+  );
   const unitNames = new Map(units.map((u) => [u.unit_id, u.name]));
   return {
     today,
     goals: goals.filter((g) => g.due_date).map((g) => ({ text: g.text, date: g.due_date! })),
-    bySection: sections.filter((s) => summary.bySection.has(s.id)).map((s) => ({ sectionId: s.id, title: s.title, checkpoints: summary.bySection.get(s.id)!.map(shape) })),
-    byUnit: [...summary.byUnit].map(([unitId, states]) => ({ unitId, name: unitNames.get(unitId) ?? '', checkpoints: states.map(shape) })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+    bySection: sections
+      .filter((s) => summary.bySection.has(s.id))
+      .map((s) => ({ sectionId: s.id, title: s.title, checkpoints: summary.bySection.get(s.id)!.map(shape) })),
+    byUnit: [...summary.byUnit]
+      .map(([unitId, states]) => ({ unitId, name: unitNames.get(unitId) ?? '', checkpoints: states.map(shape) }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
   };
 }

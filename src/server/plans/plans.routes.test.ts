@@ -19,9 +19,18 @@ describe('plan overview', () => {
   it('has the document metadata, the dated goals and 19 sections with their task counts', async () => {
     const { status, body } = await get(`/api/plans/${planId}`);
     expect(status).toBe(200);
-    expect(body).toMatchObject({ number: gold.document.number, issuer: gold.document.issuer, date: gold.document.date, year: 2021, level: 'district', taskCount: goldItems.length });
+    expect(body).toMatchObject({
+      number: gold.document.number,
+      issuer: gold.document.issuer,
+      date: gold.document.date,
+      year: 2021,
+      level: 'district',
+      taskCount: goldItems.length,
+    });
     expect(body.goals.map((g: { text: string; date: string }) => ({ text: g.text, date: g.date }))).toEqual(gold.body.goals);
-    expect(body.sections.map((s: { title: string; taskCount: number }) => [s.title, s.taskCount])).toEqual(gold.sections.map((s) => [s.heading, s.items.length]));
+    expect(body.sections.map((s: { title: string; taskCount: number }) => [s.title, s.taskCount])).toEqual(
+      gold.sections.map((s) => [s.heading, s.items.length]),
+    );
     expect(body.deadlineCount).toBe(goldItems.reduce((n, it) => n + it.deadlines.length, 0));
     const byTitle = Object.fromEntries(body.sections.map((s: { title: string; indicator: { name: string } | null }) => [s.title, s.indicator?.name ?? null]));
     expect(byTitle.开办企业).toBe('开办企业');
@@ -72,7 +81,8 @@ describe('plan overview', () => {
 });
 
 describe('task list filters', () => {
-  const unitId = async (name: string) => (await get(`/api/units?q=${encodeURIComponent(name)}`)).body.data.find((u: { name: string }) => u.name === name).id as number;
+  const unitId = async (name: string) =>
+    (await get(`/api/units?q=${encodeURIComponent(name)}`)).body.data.find((u: { name: string }) => u.name === name).id as number;
 
   it('pages through all tasks in document order', async () => {
     const p1 = await get(`/api/plans/${planId}/tasks?page=1&pageSize=50`);

@@ -9,8 +9,15 @@ import type { PlanUpdate } from '#core/api/plans.ts';
 export async function findPlans(deps: Deps) {
   const rows = await repo.listPlans(deps.db);
   const data = rows.map((r) => ({
-    id: r.id, number: r.number, title: r.title, issuer: r.issuer, date: r.issue_date, year: r.year, level: r.level,
-    taskCount: r.task_count, sectionCount: r.section_count,
+    id: r.id,
+    number: r.number,
+    title: r.title,
+    issuer: r.issuer,
+    date: r.issue_date,
+    year: r.year,
+    level: r.level,
+    taskCount: r.task_count,
+    sectionCount: r.section_count,
   }));
   return { data, total: data.length };
 }
@@ -26,10 +33,22 @@ export async function getPlan(deps: Deps, id: number) {
     plan.parent_plan_id ? repo.findPlanRow(deps.db, plan.parent_plan_id) : undefined,
   ]);
   return {
-    id: plan.id, number: plan.number, issuer: plan.issuer, date: plan.issue_date, title: plan.title, year: plan.year,
-    level: plan.level, fileName: plan.file_name, parentPlanId: plan.parent_plan_id,
+    id: plan.id,
+    number: plan.number,
+    issuer: plan.issuer,
+    date: plan.issue_date,
+    title: plan.title,
+    year: plan.year,
+    level: plan.level,
+    fileName: plan.file_name,
+    parentPlanId: plan.parent_plan_id,
     parentPlan: parent ? { id: parent.id, number: parent.number, title: parent.title } : null,
-    goals: goals.map((g) => ({ id: g.id, text: g.text, date: g.due_date, span: g.span_start == null || g.span_end == null ? null : ([g.span_start, g.span_end] as [number, number]) })),
+    goals: goals.map((g) => ({
+      id: g.id,
+      text: g.text,
+      date: g.due_date,
+      span: g.span_start == null || g.span_end == null ? null : ([g.span_start, g.span_end] as [number, number]),
+    })),
     sections: sections.map(sectionDto),
     ...figures,
   };
@@ -47,10 +66,15 @@ export async function updatePlan(deps: Deps, actor: Actor, id: number, patch: Pl
     const before = await repo.findPlanRow(trx, id);
     if (!before) throw notFound('方案');
     if (patch.parentPlanId != null) {
-      await assertParentAllowed(id, patch.parentPlanId, async (p) => {
-        const row = await repo.findPlanRow(trx, p);
-        return row && { parent: row.parent_plan_id };
-      }, { cycle: '上级方案不能是本方案或其下级方案', missing: '所选上级方案不存在', field: 'parentPlanId' });
+      await assertParentAllowed(
+        id,
+        patch.parentPlanId,
+        async (p) => {
+          const row = await repo.findPlanRow(trx, p);
+          return row && { parent: row.parent_plan_id };
+        },
+        { cycle: '上级方案不能是本方案或其下级方案', missing: '所选上级方案不存在', field: 'parentPlanId' },
+      );
     }
     const set = {
       ...(patch.number !== undefined && { number: patch.number || null }),
@@ -69,7 +93,6 @@ export async function updatePlan(deps: Deps, actor: Actor, id: number, patch: Pl
   return getPlan(deps, id);
 }
 
-
 /** Maps a section onto an indicator (or none). */
 export async function updateSection(deps: Deps, actor: Actor, id: number, indicatorCode: string | null) {
   return deps.db.transaction().execute(async (trx) => {
@@ -77,7 +100,14 @@ export async function updateSection(deps: Deps, actor: Actor, id: number, indica
     if (!before) throw notFound('章节');
     if (indicatorCode && !(await repo.indicatorExists(trx, indicatorCode))) throw new AppError('INVALID_INPUT', '指标不存在', { field: 'indicatorCode' });
     await repo.updateSectionIndicator(trx, id, indicatorCode);
-    await recordAudit(trx, { ...auditOf(actor), action: 'section.update', entityType: 'section', entityId: id, before, after: { ...before, indicator_code: indicatorCode } });
+    await recordAudit(trx, {
+      ...auditOf(actor),
+      action: 'section.update',
+      entityType: 'section',
+      entityId: id,
+      before,
+      after: { ...before, indicator_code: indicatorCode },
+    });
     const sections = await repo.findSections(trx, before.plan_id);
     return sectionDto(sections.find((x) => x.id === id)!);
   });
@@ -90,7 +120,11 @@ export async function findIndicators(deps: Deps) {
 
 function sectionDto(s: Awaited<ReturnType<typeof repo.findSections>>[number]) {
   return {
-    id: s.id, ordinal: s.ordinal, heading: s.heading, title: s.title, taskCount: s.task_count,
+    id: s.id,
+    ordinal: s.ordinal,
+    heading: s.heading,
+    title: s.title,
+    taskCount: s.task_count,
     indicator: s.indicator_code && s.indicator_name ? { code: s.indicator_code, name: s.indicator_name } : null,
   };
 }

@@ -12,7 +12,10 @@ beforeAll(async () => {
   const plan = await importSeed(t);
   const tu = await firstLeadTask(t, plan);
   await t.addUser('dw', ['unit_manager'], tu.unit_id);
-  const r = await t.inject({ method: 'POST', url: `/api/tasks/${tu.task_id}/reports`, payload: { unitId: tu.unit_id, kind: 'part', stage: 'in_progress', narrative: '推进中' } }, 'dw');
+  const r = await t.inject(
+    { method: 'POST', url: `/api/tasks/${tu.task_id}/reports`, payload: { unitId: tu.unit_id, kind: 'part', stage: 'in_progress', narrative: '推进中' } },
+    'dw',
+  );
   expect(r.statusCode).toBe(201);
   ids = { plan, unit: tu.unit_id, report: r.json().id };
 });
@@ -49,19 +52,50 @@ describe('unique-key violations reaching the error handler', () => {
   beforeAll(async () => {
     registerErrorHandler(bare);
     bare.post('/dup-user', async () => {
-      const row = { username: 'coordinator', display_name: 'x', unit_id: null, password_hash: 'x', roles: '[]', must_change_password: 0, is_active: 1, failed_logins: 0, locked_until: null, created_at: 'now', updated_at: 'now' };
+      const row = {
+        username: 'coordinator',
+        display_name: 'x',
+        unit_id: null,
+        password_hash: 'x',
+        roles: '[]',
+        must_change_password: 0,
+        is_active: 1,
+        failed_logins: 0,
+        locked_until: null,
+        created_at: 'now',
+        updated_at: 'now',
+      };
       await t.deps.db.insertInto('users').values(row).execute();
       return { ok: true };
     });
     bare.post('/dup-pkey', async () => {
       const u = await t.deps.db.selectFrom('users').select('id').where('username', '=', 'coordinator').executeTakeFirstOrThrow();
-      await t.deps.db.insertInto('users').values({ id: u.id, username: 'someone-else', display_name: 'x', unit_id: null, password_hash: 'x', roles: '[]', must_change_password: 0, is_active: 1, failed_logins: 0, locked_until: null, created_at: 'now', updated_at: 'now' } as never).execute();
+      await t.deps.db
+        .insertInto('users')
+        .values({
+          id: u.id,
+          username: 'someone-else',
+          display_name: 'x',
+          unit_id: null,
+          password_hash: 'x',
+          roles: '[]',
+          must_change_password: 0,
+          is_active: 1,
+          failed_logins: 0,
+          locked_until: null,
+          created_at: 'now',
+          updated_at: 'now',
+        } as never)
+        .execute();
       return { ok: true };
     });
     // A plan import resolved a unit by name, then a concurrent merge deleted it (fuzz suite, PostgreSQL, 24 at a time: 500).
     bare.post('/gone-unit', async () => {
       const tu = await t.deps.db.selectFrom('task_units').selectAll().executeTakeFirstOrThrow();
-      await t.deps.db.insertInto('task_units').values({ task_id: tu.task_id, plan_id: tu.plan_id, unit_id: 987654, role: 'responsible', ordinal: 99, name_as_written: '已合并的单位' }).execute();
+      await t.deps.db
+        .insertInto('task_units')
+        .values({ task_id: tu.task_id, plan_id: tu.plan_id, unit_id: 987654, role: 'responsible', ordinal: 99, name_as_written: '已合并的单位' })
+        .execute();
       return { ok: true };
     });
     await bare.ready();
@@ -124,8 +158,16 @@ describe('requests the HTTP parser refuses, over a real socket', () => {
   });
 
   it.each([
-    ['Content-Length and Transfer-Encoding together', 400, 'POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n'],
-    ['malformed chunked encoding', 400, 'POST /api/auth/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\nzz\r\n{}\r\n0\r\n\r\n'],
+    [
+      'Content-Length and Transfer-Encoding together',
+      400,
+      'POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+    ],
+    [
+      'malformed chunked encoding',
+      400,
+      'POST /api/auth/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\nzz\r\n{}\r\n0\r\n\r\n',
+    ],
     ['a 20 KB header', 431, `GET /api/health HTTP/1.1\r\nHost: x\r\nCookie: ${'a'.repeat(20_000)}\r\n\r\n`],
     ['bytes that are not HTTP', 400, '\u0000\u0001GARBAGE\r\n\r\n'],
     ['a space in a header name', 400, 'GET /api/health HTTP/1.1\r\nHost: x\r\nBad Header: 1\r\n\r\n'],

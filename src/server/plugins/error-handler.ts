@@ -10,7 +10,14 @@ import { AppError } from '../errors.ts';
  * truncated, a boundary over its 256-byte search limit). They carry no code or status, so they are
  * recognised by message, and only on a multipart request.
  */
-const MULTIPART_ERRORS = [/^Multipart: Boundary not found/, /unexpected end of multipart data/i, /^Boundary required/, /^The needle /, /^Unsupported Content-Type/, /^Missing Content-Type/];
+const MULTIPART_ERRORS = [
+  /^Multipart: Boundary not found/,
+  /unexpected end of multipart data/i,
+  /^Boundary required/,
+  /^The needle /,
+  /^Unsupported Content-Type/,
+  /^Missing Content-Type/,
+];
 
 const isMultipart = (contentType: string | undefined) => /^\s*multipart\//i.test(contentType ?? '');
 
@@ -39,7 +46,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
         field: [err.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
         message: v.message,
       }));
-      const message = `输入有误：${details.map((d) => `${d.field} ${d.message}`).slice(0, 5).join('；')}`;
+      const message = `输入有误：${details
+        .map((d) => `${d.field} ${d.message}`)
+        .slice(0, 5)
+        .join('；')}`;
       return reply.status(400).send({ error: { code: 'INVALID_INPUT', message, details } });
     }
     if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413) {
@@ -49,7 +59,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(415).send({ error: { code: 'UNSUPPORTED_TYPE', message: '不支持的请求内容类型' } });
     }
     if (isMultipart(req.headers['content-type']) && !err.statusCode && MULTIPART_ERRORS.some((re) => re.test(err.message))) {
-      return reply.status(400).send({ error: { code: 'INVALID_INPUT', message: '上传内容不是完整有效的 multipart/form-data（分隔符缺失、不符或内容被截断），请重新选择文件上传' } });
+      return reply
+        .status(400)
+        .send({ error: { code: 'INVALID_INPUT', message: '上传内容不是完整有效的 multipart/form-data（分隔符缺失、不符或内容被截断），请重新选择文件上传' } });
     }
     // A safety net: services check for duplicates and transitions in their transaction, but two
     // concurrent requests can still meet at a unique key; that is a conflict, not a server fault.
@@ -71,7 +83,6 @@ export function registerErrorHandler(app: FastifyInstance): void {
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'INTERNAL', message: '服务器内部错误，请稍后重试' } });
   });
-
 }
 
 /**
@@ -83,7 +94,8 @@ export function answerFrameworkError(err: FastifyError, _req: FastifyRequest, re
   // The security headers hooks never ran for this request; the one that matters for a JSON error is set here.
   reply.header('x-content-type-options', 'nosniff');
   if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return reply.status(414).send({ error: { code: 'INVALID_INPUT', message: '请求地址中的参数过长' } });
-  if (err.code === 'FST_ERR_BAD_URL') return reply.status(400).send({ error: { code: 'INVALID_INPUT', message: '请求地址包含无效的编码（百分号转义不是有效的 UTF-8）' } });
+  if (err.code === 'FST_ERR_BAD_URL')
+    return reply.status(400).send({ error: { code: 'INVALID_INPUT', message: '请求地址包含无效的编码（百分号转义不是有效的 UTF-8）' } });
   return reply.status(400).send({ error: { code: 'INVALID_INPUT', message: '请求地址有误' } });
 }
 
@@ -95,10 +107,16 @@ export function answerFrameworkError(err: FastifyError, _req: FastifyRequest, re
 export function answerClientError(err: NodeJS.ErrnoException, socket: Socket): void {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   const [status, message] =
-    err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, '请求超时，请重试'] : err.code === 'HPE_HEADER_OVERFLOW' ? [431, '请求头过大（如 Cookie 过长），请清除本站 Cookie 后重试'] : [400, '请求格式有误（不是有效的 HTTP 请求）'];
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, '请求超时，请重试']
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, '请求头过大（如 Cookie 过长），请清除本站 Cookie 后重试']
+        : [400, '请求格式有误（不是有效的 HTTP 请求）'];
   const body = JSON.stringify({ error: { code: 'INVALID_INPUT', message } });
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+    );
   }
   socket.destroy(err);
 }

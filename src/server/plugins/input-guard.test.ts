@@ -13,7 +13,10 @@ describe('textProblem / findBadText', () => {
   });
 
   it('names the field, also deep in arrays and in keys, without recursion', () => {
-    expect(findBadText({ tasks: [{ title: 'ok' }, { title: 'a\u0000' }] }, 'body')).toEqual({ field: 'body.tasks.1.title', message: expect.stringMatching(/空字符/) });
+    expect(findBadText({ tasks: [{ title: 'ok' }, { title: 'a\u0000' }] }, 'body')).toEqual({
+      field: 'body.tasks.1.title',
+      message: expect.stringMatching(/空字符/),
+    });
     expect(findBadText({ blocks: { 'k\u0000': 'v' } }, 'body')?.field).toBe('body.blocks.k?');
     let deep: unknown = 'a\u0000';
     for (let i = 0; i < 100_000; i++) deep = [deep];
@@ -40,34 +43,111 @@ describe('a NUL byte anywhere in a request', () => {
   });
   afterAll(async () => t.close());
 
-  const cases: { name: string; as: string | null; req: () => { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: object }; field: string }[] = [
-    { name: 'sign-in, anonymous', as: null, req: () => ({ method: 'POST', url: '/api/auth/login', payload: { username: '\u0000', password: 'xxx' } }), field: 'body.username' },
-    { name: 'sign-in, NUL inside', as: null, req: () => ({ method: 'POST', url: '/api/auth/login', payload: { username: 'a\u0000b', password: 'x' } }), field: 'body.username' },
-    { name: 'task search', as: 'dw', req: () => ({ method: 'GET', url: `/api/plans/${ids.plan}/tasks?q=%00` }), field: 'query.q' },
-    { name: 'unit search', as: 'dw', req: () => ({ method: 'GET', url: '/api/units?q=%00' }), field: 'query.q' },
-    { name: 'audit actor', as: 'auditor', req: () => ({ method: 'GET', url: '/api/audit?actor=%00' }), field: 'query.actor' },
-    { name: 'audit action', as: 'auditor', req: () => ({ method: 'GET', url: '/api/audit?action=%00' }), field: 'query.action' },
-    { name: 'audit entityType', as: 'auditor', req: () => ({ method: 'GET', url: '/api/audit?entityType=%00' }), field: 'query.entityType' },
-    { name: 'audit export actor', as: 'auditor', req: () => ({ method: 'GET', url: '/api/audit.xlsx?actor=%00' }), field: 'query.actor' },
-    { name: 'audit export action', as: 'auditor', req: () => ({ method: 'GET', url: '/api/audit.xlsx?action=a%00' }), field: 'query.action' },
-    { name: 'audit export entityType', as: 'auditor', req: () => ({ method: 'GET', url: '/api/audit.xlsx?entityType=%00' }), field: 'query.entityType' },
-    { name: 'user search', as: 'admin', req: () => ({ method: 'GET', url: '/api/users?q=%00' }), field: 'query.q' },
-    { name: 'section indicator', as: 'coordinator', req: () => ({ method: 'PATCH', url: `/api/sections/${ids.section}`, payload: { indicatorCode: '\u0000' } }), field: 'body.indicatorCode' },
-    { name: 'contact name', as: 'dw', req: () => ({ method: 'PATCH', url: `/api/tasks/${ids.dwTask}/units/${ids.unit}`, payload: { contactName: '\u0000', contactPhone: '123', note: 'xxx' } }), field: 'body.contactName' },
-    { name: 'contact note', as: 'dw', req: () => ({ method: 'PATCH', url: `/api/tasks/${ids.dwTask}/units/${ids.unit}`, payload: { contactName: '张三', contactPhone: '123', note: '\u0000' } }), field: 'body.note' },
-    { name: 'alias path param', as: 'coordinator', req: () => ({ method: 'DELETE', url: `/api/units/${ids.unit}/aliases/%00` }), field: 'params.alias' },
-    { name: 'alias path param, 1%00', as: 'admin', req: () => ({ method: 'DELETE', url: `/api/units/${ids.unit}/aliases/1%00` }), field: 'params.alias' },
-    { name: 'round title', as: 'coordinator', req: () => ({ method: 'POST', url: '/api/rounds', payload: { title: '\u0000', dueDate: '2030-01-31', planIds: [ids.plan] } }), field: 'body.title' },
-    { name: 'round note', as: 'coordinator', req: () => ({ method: 'POST', url: '/api/rounds', payload: { title: '第2期', note: '\u0000', dueDate: '2030-01-31', planIds: [ids.plan] } }), field: 'body.note' },
-    { name: 'circular title', as: 'coordinator', req: () => ({ method: 'PATCH', url: `/api/circulars/${ids.circular}`, payload: { title: '\u0000' } }), field: 'body.title' },
-    { name: 'circular number', as: 'coordinator', req: () => ({ method: 'PATCH', url: `/api/circulars/${ids.circular}`, payload: { docNumber: '\u0000' } }), field: 'body.docNumber' },
-    { name: 'circular issuer', as: 'coordinator', req: () => ({ method: 'PATCH', url: `/api/circulars/${ids.circular}`, payload: { issuer: '\u0000' } }), field: 'body.issuer' },
-    { name: 'instruction', as: 'leader', req: () => ({ method: 'POST', url: `/api/tasks/${ids.task}/instructions`, payload: { text: '\u0000' } }), field: 'body.text' },
-    { name: 'lone surrogate in a round title', as: 'coordinator', req: () => ({ method: 'POST', url: '/api/rounds', payload: { title: '第\uD800期', dueDate: '2030-01-31', planIds: [ids.plan] } }), field: 'body.title' },
-  ];
+  const cases: { name: string; as: string | null; req: () => { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: object }; field: string }[] =
+    [
+      {
+        name: 'sign-in, anonymous',
+        as: null,
+        req: () => ({ method: 'POST', url: '/api/auth/login', payload: { username: '\u0000', password: 'xxx' } }),
+        field: 'body.username',
+      },
+      {
+        name: 'sign-in, NUL inside',
+        as: null,
+        req: () => ({ method: 'POST', url: '/api/auth/login', payload: { username: 'a\u0000b', password: 'x' } }),
+        field: 'body.username',
+      },
+      { name: 'task search', as: 'dw', req: () => ({ method: 'GET', url: `/api/plans/${ids.plan}/tasks?q=%00` }), field: 'query.q' },
+      { name: 'unit search', as: 'dw', req: () => ({ method: 'GET', url: '/api/units?q=%00' }), field: 'query.q' },
+      { name: 'audit actor', as: 'auditor', req: () => ({ method: 'GET', url: '/api/audit?actor=%00' }), field: 'query.actor' },
+      { name: 'audit action', as: 'auditor', req: () => ({ method: 'GET', url: '/api/audit?action=%00' }), field: 'query.action' },
+      { name: 'audit entityType', as: 'auditor', req: () => ({ method: 'GET', url: '/api/audit?entityType=%00' }), field: 'query.entityType' },
+      { name: 'audit export actor', as: 'auditor', req: () => ({ method: 'GET', url: '/api/audit.xlsx?actor=%00' }), field: 'query.actor' },
+      { name: 'audit export action', as: 'auditor', req: () => ({ method: 'GET', url: '/api/audit.xlsx?action=a%00' }), field: 'query.action' },
+      { name: 'audit export entityType', as: 'auditor', req: () => ({ method: 'GET', url: '/api/audit.xlsx?entityType=%00' }), field: 'query.entityType' },
+      { name: 'user search', as: 'admin', req: () => ({ method: 'GET', url: '/api/users?q=%00' }), field: 'query.q' },
+      {
+        name: 'section indicator',
+        as: 'coordinator',
+        req: () => ({ method: 'PATCH', url: `/api/sections/${ids.section}`, payload: { indicatorCode: '\u0000' } }),
+        field: 'body.indicatorCode',
+      },
+      {
+        name: 'contact name',
+        as: 'dw',
+        req: () => ({
+          method: 'PATCH',
+          url: `/api/tasks/${ids.dwTask}/units/${ids.unit}`,
+          payload: { contactName: '\u0000', contactPhone: '123', note: 'xxx' },
+        }),
+        field: 'body.contactName',
+      },
+      {
+        name: 'contact note',
+        as: 'dw',
+        req: () => ({
+          method: 'PATCH',
+          url: `/api/tasks/${ids.dwTask}/units/${ids.unit}`,
+          payload: { contactName: '张三', contactPhone: '123', note: '\u0000' },
+        }),
+        field: 'body.note',
+      },
+      { name: 'alias path param', as: 'coordinator', req: () => ({ method: 'DELETE', url: `/api/units/${ids.unit}/aliases/%00` }), field: 'params.alias' },
+      { name: 'alias path param, 1%00', as: 'admin', req: () => ({ method: 'DELETE', url: `/api/units/${ids.unit}/aliases/1%00` }), field: 'params.alias' },
+      {
+        name: 'round title',
+        as: 'coordinator',
+        req: () => ({ method: 'POST', url: '/api/rounds', payload: { title: '\u0000', dueDate: '2030-01-31', planIds: [ids.plan] } }),
+        field: 'body.title',
+      },
+      {
+        name: 'round note',
+        as: 'coordinator',
+        req: () => ({ method: 'POST', url: '/api/rounds', payload: { title: '第2期', note: '\u0000', dueDate: '2030-01-31', planIds: [ids.plan] } }),
+        field: 'body.note',
+      },
+      {
+        name: 'circular title',
+        as: 'coordinator',
+        req: () => ({ method: 'PATCH', url: `/api/circulars/${ids.circular}`, payload: { title: '\u0000' } }),
+        field: 'body.title',
+      },
+      {
+        name: 'circular number',
+        as: 'coordinator',
+        req: () => ({ method: 'PATCH', url: `/api/circulars/${ids.circular}`, payload: { docNumber: '\u0000' } }),
+        field: 'body.docNumber',
+      },
+      {
+        name: 'circular issuer',
+        as: 'coordinator',
+        req: () => ({ method: 'PATCH', url: `/api/circulars/${ids.circular}`, payload: { issuer: '\u0000' } }),
+        field: 'body.issuer',
+      },
+      {
+        name: 'instruction',
+        as: 'leader',
+        req: () => ({ method: 'POST', url: `/api/tasks/${ids.task}/instructions`, payload: { text: '\u0000' } }),
+        field: 'body.text',
+      },
+      {
+        name: 'lone surrogate in a round title',
+        as: 'coordinator',
+        req: () => ({ method: 'POST', url: '/api/rounds', payload: { title: '第\uD800期', dueDate: '2030-01-31', planIds: [ids.plan] } }),
+        field: 'body.title',
+      },
+    ];
 
   it.each(cases)('$name → 400 naming $field, nothing written', async ({ as, req, field }) => {
-    const maxAudit = async () => Number((await t.deps.db.selectFrom('audit_events').select((e) => e.fn.max('id').as('m')).executeTakeFirstOrThrow()).m);
+    const maxAudit = async () =>
+      Number(
+        (
+          await t.deps.db
+            .selectFrom('audit_events')
+            .select((e) => e.fn.max('id').as('m'))
+            .executeTakeFirstOrThrow()
+        ).m,
+      );
     if (as) await t.sessionOf(as); // signing in is audited; only the refused request is measured
     const before = await maxAudit();
     const res = await t.inject(req(), as);

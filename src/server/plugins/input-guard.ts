@@ -42,7 +42,11 @@ export function findBadText(root: unknown, rootName: string): { field: string; m
 
 /** Throws INVALID_INPUT naming the first field of the request whose text cannot be stored. */
 export function assertStorableText(req: Pick<FastifyRequest, 'params' | 'query' | 'body'>): void {
-  for (const [name, value] of [['params', req.params], ['query', req.query], ['body', req.body]] as const) {
+  for (const [name, value] of [
+    ['params', req.params],
+    ['query', req.query],
+    ['body', req.body],
+  ] as const) {
     const bad = findBadText(value, name);
     if (bad) throw new AppError('INVALID_INPUT', `输入有误：${bad.field} ${bad.message}`, [bad]);
   }

@@ -10,7 +10,14 @@ beforeAll(async () => {
   const task = await t.deps.db.selectFrom('tasks').select('id').where('plan_id', '=', planId).orderBy('ordinal').executeTakeFirstOrThrow();
   const lead = await t.deps.db.selectFrom('task_units').select('unit_id').where('task_id', '=', task.id).where('role', '=', 'lead').executeTakeFirstOrThrow();
   await t.addUser('zhang.san', ['unit_staff'], lead.unit_id);
-  const report = await t.inject({ method: 'POST', url: `/api/tasks/${task.id}/reports`, payload: { unitId: lead.unit_id, kind: 'consolidated', stage: 'in_progress', narrative: '内部进展：机密测试语句甲乙丙' } }, 'zhang.san');
+  const report = await t.inject(
+    {
+      method: 'POST',
+      url: `/api/tasks/${task.id}/reports`,
+      payload: { unitId: lead.unit_id, kind: 'consolidated', stage: 'in_progress', narrative: '内部进展：机密测试语句甲乙丙' },
+    },
+    'zhang.san',
+  );
   expect(report.statusCode, report.body).toBe(201);
 });
 afterAll(async () => t.close());
@@ -33,7 +40,15 @@ describe('public progress page', () => {
   it('lists plans without a session, with exactly these fields', async () => {
     const res = await t.inject({ method: 'GET', url: '/api/public/plans' }, null);
     expect(res.statusCode, res.body).toBe(200);
-    expect([...fieldsOf(res.json())].sort()).toEqual(['.data', '.data[].done', '.data[].id', '.data[].number', '.data[].tasks', '.data[].title', '.data[].year']);
+    expect([...fieldsOf(res.json())].sort()).toEqual([
+      '.data',
+      '.data[].done',
+      '.data[].id',
+      '.data[].number',
+      '.data[].tasks',
+      '.data[].title',
+      '.data[].year',
+    ]);
     expect(res.json().data[0]).toMatchObject({ id: planId, number: '山政发〔2021〕7号', tasks: 199 });
   });
 
@@ -43,10 +58,25 @@ describe('public progress page', () => {
     const body = res.json();
     expect([...fieldsOf(body)].sort()).toEqual(
       [
-        '.asOf', '.counts', ...COUNTS.map((c) => `.counts.${c}`),
-        '.plan', '.plan.id', '.plan.issueDate', '.plan.issuer', '.plan.number', '.plan.title',
-        '.sections', '.sections[].counts', ...COUNTS.map((c) => `.sections[].counts.${c}`), '.sections[].tasks', '.sections[].title',
-        '.sections[].tasks[].deadline', '.sections[].tasks[].leadUnits', '.sections[].tasks[].number', '.sections[].tasks[].status', '.sections[].tasks[].title',
+        '.asOf',
+        '.counts',
+        ...COUNTS.map((c) => `.counts.${c}`),
+        '.plan',
+        '.plan.id',
+        '.plan.issueDate',
+        '.plan.issuer',
+        '.plan.number',
+        '.plan.title',
+        '.sections',
+        '.sections[].counts',
+        ...COUNTS.map((c) => `.sections[].counts.${c}`),
+        '.sections[].tasks',
+        '.sections[].title',
+        '.sections[].tasks[].deadline',
+        '.sections[].tasks[].leadUnits',
+        '.sections[].tasks[].number',
+        '.sections[].tasks[].status',
+        '.sections[].tasks[].title',
       ].sort(),
     );
     expect(body.sections).toHaveLength(19);

@@ -8,9 +8,13 @@ import * as service from './public.service.ts';
 export function publicRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const open = { action: 'public.read' as const };
-    app.get('/api/public/plans', { config: open, schema: { tags: ['public'], response: { 200: PublicPlansSchema, ...errorResponses(404) } } }, async () => service.listPublicPlans(deps));
-    app.get('/api/public/plans/:id', { config: open, schema: { tags: ['public'], params: IdParams, response: { 200: PublicPlanSchema, ...errorResponses(400, 404) } } }, async (req) =>
-      service.getPublicPlan(deps, req.params.id),
+    app.get('/api/public/plans', { config: open, schema: { tags: ['public'], response: { 200: PublicPlansSchema, ...errorResponses(404) } } }, async () =>
+      service.listPublicPlans(deps),
+    );
+    app.get(
+      '/api/public/plans/:id',
+      { config: open, schema: { tags: ['public'], params: IdParams, response: { 200: PublicPlanSchema, ...errorResponses(400, 404) } } },
+      async (req) => service.getPublicPlan(deps, req.params.id),
     );
   };
 }

@@ -33,7 +33,12 @@ export async function getPublicPlan(deps: Deps, planId: number) {
   await assertOpen(deps);
   const plan = await findPlanRow(deps.db, planId);
   if (!plan) throw notFound('方案');
-  const [sections, tasks, leads, milestones] = await Promise.all([findSections(deps.db, planId), repo.tasksOfPlans(deps.db, planId), repo.leadUnits(deps.db, planId), repo.deadlines(deps.db, planId)]);
+  const [sections, tasks, leads, milestones] = await Promise.all([
+    findSections(deps.db, planId),
+    repo.tasksOfPlans(deps.db, planId),
+    repo.leadUnits(deps.db, planId),
+    repo.deadlines(deps.db, planId),
+  ]);
   const today = deps.clock.today();
   const statuses = await taskStatusesOf(deps, planId, today);
   const leadsOf = Map.groupBy(leads, (l) => l.task_id);

@@ -1,4 +1,13 @@
-import { SelectQueryNode, type KyselyPlugin, type OperationNode, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import {
+  SelectQueryNode,
+  type KyselyPlugin,
+  type OperationNode,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, Deps } from '../context.ts';
 import { actorFor } from '../test/factories.ts';
@@ -25,7 +34,11 @@ function firstTable(node: OperationNode | undefined): string | undefined {
   const x = node as unknown as Record<string, unknown>;
   if (x.kind === 'TableNode') return (x.table as { identifier: { name: string } }).identifier.name;
   for (const v of Object.values(x)) {
-    const found = Array.isArray(v) ? v.map((i) => firstTable(i as OperationNode)).find(Boolean) : v && typeof v === 'object' ? firstTable(v as OperationNode) : undefined;
+    const found = Array.isArray(v)
+      ? v.map((i) => firstTable(i as OperationNode)).find(Boolean)
+      : v && typeof v === 'object'
+        ? firstTable(v as OperationNode)
+        : undefined;
     if (found) return found;
   }
   return undefined;
@@ -43,7 +56,13 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 beforeAll(async () => {
   t = await createTestApp();
   const planId = await importSeed(t);
-  const link = await t.deps.db.selectFrom('task_units').select(['task_id', 'unit_id']).where('plan_id', '=', planId).where('role', '=', 'responsible').orderBy('task_id').executeTakeFirstOrThrow();
+  const link = await t.deps.db
+    .selectFrom('task_units')
+    .select(['task_id', 'unit_id'])
+    .where('plan_id', '=', planId)
+    .where('role', '=', 'responsible')
+    .orderBy('task_id')
+    .executeTakeFirstOrThrow();
   taskId = link.task_id;
   unitId = link.unit_id;
   await t.addUser('resp', ['unit_staff'], unitId);
@@ -63,7 +82,12 @@ describe('a report request reads its task and report once', () => {
     expect(times(rec.reads, 'attachments'), rec.reads.join()).toBe(0);
 
     rec.reads = [];
-    await addAttachment(node, actor, made.id, { fileName: '截图.png', stream: (async function* () { yield PNG; })() });
+    await addAttachment(node, actor, made.id, {
+      fileName: '截图.png',
+      stream: (async function* () {
+        yield PNG;
+      })(),
+    });
     expect(times(rec.reads, 'tasks'), rec.reads.join()).toBe(1);
     expect(times(rec.reads, 'progress_reports'), rec.reads.join()).toBe(1);
 
@@ -75,7 +99,15 @@ describe('a report request reads its task and report once', () => {
     expect(times(rec.reads, 'progress_reports'), rec.reads.join()).toBe(2);
     expect(times(rec.reads, 'attachments'), rec.reads.join()).toBe(1);
     // What it answers is what is stored.
-    const stored = await t.deps.db.selectFrom('progress_reports').select(['status', 'submitted_at', 'round_id']).where('id', '=', made.id).executeTakeFirstOrThrow();
-    expect({ status: sent.status, submittedAt: sent.submittedAt, roundId: sent.roundId }).toEqual({ status: stored.status, submittedAt: stored.submitted_at, roundId: stored.round_id });
+    const stored = await t.deps.db
+      .selectFrom('progress_reports')
+      .select(['status', 'submitted_at', 'round_id'])
+      .where('id', '=', made.id)
+      .executeTakeFirstOrThrow();
+    expect({ status: sent.status, submittedAt: sent.submittedAt, roundId: sent.roundId }).toEqual({
+      status: stored.status,
+      submittedAt: stored.submitted_at,
+      roundId: stored.round_id,
+    });
   });
 });

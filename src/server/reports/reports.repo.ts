@@ -5,8 +5,21 @@ import { num } from '../db/util.ts';
 type Q = Kysely<DB> | Transaction<DB>;
 
 const REPORT_COLUMNS = [
-  'r.id', 'r.task_id', 'r.unit_id', 'u.name as unit_name', 'r.kind', 'r.stage', 'r.narrative', 'r.status', 'r.created_by',
-  'r.submitted_at', 'r.reviewed_at', 'r.review_comment', 'r.created_at', 'r.round_id', 'r.milestone_id',
+  'r.id',
+  'r.task_id',
+  'r.unit_id',
+  'u.name as unit_name',
+  'r.kind',
+  'r.stage',
+  'r.narrative',
+  'r.status',
+  'r.created_by',
+  'r.submitted_at',
+  'r.reviewed_at',
+  'r.review_comment',
+  'r.created_at',
+  'r.round_id',
+  'r.milestone_id',
 ] as const;
 
 export async function findReport(db: Q, id: number) {
@@ -14,7 +27,13 @@ export async function findReport(db: Q, id: number) {
 }
 
 export async function findReportsOfTask(db: Q, taskId: number) {
-  return db.selectFrom('progress_reports as r').innerJoin('units as u', 'u.id', 'r.unit_id').select(REPORT_COLUMNS).where('r.task_id', '=', taskId).orderBy('r.id', 'desc').execute();
+  return db
+    .selectFrom('progress_reports as r')
+    .innerJoin('units as u', 'u.id', 'r.unit_id')
+    .select(REPORT_COLUMNS)
+    .where('r.task_id', '=', taskId)
+    .orderBy('r.id', 'desc')
+    .execute();
 }
 
 export async function attachmentsOf(db: Q, reportIds: number[]) {
@@ -36,12 +55,45 @@ export async function findAttachmentWithReport(db: Q, id: number) {
     .executeTakeFirst();
 }
 
-export async function insertReport(db: Q, r: { task_id: number; unit_id: number; kind: ReportKind; stage: ReportStage; narrative: string; created_by: number; now: string; round_id?: number | null; milestone_id?: number | null }) {
+export async function insertReport(
+  db: Q,
+  r: {
+    task_id: number;
+    unit_id: number;
+    kind: ReportKind;
+    stage: ReportStage;
+    narrative: string;
+    created_by: number;
+    now: string;
+    round_id?: number | null;
+    milestone_id?: number | null;
+  },
+) {
   const { now, ...rest } = r;
-  return (await db.insertInto('progress_reports').values({ ...rest, status: 'draft', created_at: now, updated_at: now, submitted_at: null, reviewed_by: null, reviewed_at: null, review_comment: null }).returning('id').executeTakeFirstOrThrow()).id;
+  return (
+    await db
+      .insertInto('progress_reports')
+      .values({ ...rest, status: 'draft', created_at: now, updated_at: now, submitted_at: null, reviewed_by: null, reviewed_at: null, review_comment: null })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
-export async function updateReportRow(db: Q, id: number, patch: Partial<{ stage: ReportStage; narrative: string; milestone_id: number | null; status: ReportStatus; submitted_at: string; reviewed_by: number; reviewed_at: string; review_comment: string | null; updated_at: string }>) {
+export async function updateReportRow(
+  db: Q,
+  id: number,
+  patch: Partial<{
+    stage: ReportStage;
+    narrative: string;
+    milestone_id: number | null;
+    status: ReportStatus;
+    submitted_at: string;
+    reviewed_by: number;
+    reviewed_at: string;
+    review_comment: string | null;
+    updated_at: string;
+  }>,
+) {
   await db.updateTable('progress_reports').set(patch).where('id', '=', id).execute();
 }
 
@@ -63,7 +115,10 @@ export async function deleteAttachmentRow(db: Q, id: number) {
   await db.deleteFrom('attachments').where('id', '=', id).execute();
 }
 
-export async function insertEvent(db: Q, e: { task_id: number; kind: TaskEventKind; user_id: number | null; unit_id: number | null; report_id: number | null; text: string; at: string }) {
+export async function insertEvent(
+  db: Q,
+  e: { task_id: number; kind: TaskEventKind; user_id: number | null; unit_id: number | null; report_id: number | null; text: string; at: string },
+) {
   await db.insertInto('task_events').values(e).execute();
 }
 
@@ -84,13 +139,23 @@ export async function eventsOf(db: Q, taskId: number) {
  * false when a concurrent request did it first.
  */
 export async function setTaskClosed(db: Q, taskId: number, closedOn: string | null, closedBy: number | null): Promise<boolean> {
-  const r = await db.updateTable('tasks').set({ closed_on: closedOn, closed_by: closedBy }).where('id', '=', taskId).where('closed_on', closedOn === null ? 'is not' : 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('tasks')
+    .set({ closed_on: closedOn, closed_by: closedBy })
+    .where('id', '=', taskId)
+    .where('closed_on', closedOn === null ? 'is not' : 'is', null)
+    .executeTakeFirst();
   return num(r.numUpdatedRows) > 0;
 }
 
 /** Closes (a date) or reopens (null) one milestone, only if it is now open (closing) or closed (reopening). */
 export async function setMilestoneCompleted(db: Q, milestoneId: number, completedOn: string | null, completedBy: number | null): Promise<boolean> {
-  const r = await db.updateTable('milestones').set({ completed_on: completedOn, completed_by: completedBy }).where('id', '=', milestoneId).where('completed_on', completedOn === null ? 'is not' : 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('milestones')
+    .set({ completed_on: completedOn, completed_by: completedBy })
+    .where('id', '=', milestoneId)
+    .where('completed_on', completedOn === null ? 'is not' : 'is', null)
+    .executeTakeFirst();
   return num(r.numUpdatedRows) > 0;
 }
 
@@ -114,9 +179,20 @@ export async function reviewQueue(db: Q) {
     .innerJoin('plans as p', 'p.id', 't.plan_id')
     .innerJoin('units as u', 'u.id', 'r.unit_id')
     .select((eb) => [
-      'r.id as report_id', 't.id as task_id', 't.number as task_number', 't.title as task_title', 'p.number as plan_number', 'u.name as unit_name',
-      'r.stage', 'r.narrative', 'r.submitted_at',
-      eb.selectFrom('attachments as a').whereRef('a.report_id', '=', 'r.id').select((e) => e.fn.countAll().as('c')).as('attachment_count'),
+      'r.id as report_id',
+      't.id as task_id',
+      't.number as task_number',
+      't.title as task_title',
+      'p.number as plan_number',
+      'u.name as unit_name',
+      'r.stage',
+      'r.narrative',
+      'r.submitted_at',
+      eb
+        .selectFrom('attachments as a')
+        .whereRef('a.report_id', '=', 'r.id')
+        .select((e) => e.fn.countAll().as('c'))
+        .as('attachment_count'),
     ])
     .where('r.kind', '=', 'consolidated')
     .where('r.status', '=', 'submitted')
@@ -134,7 +210,12 @@ export async function tasksWithProgress(db: Q, taskIds: number[]): Promise<Set<n
 /** Every report on the tasks, oldest first (the ledger export takes each unit's latest). */
 export async function reportsOfTasks(db: Q, taskIds: number[]) {
   if (taskIds.length === 0) return [];
-  return db.selectFrom('progress_reports').select(['id', 'task_id', 'unit_id', 'kind', 'narrative', 'status']).where('task_id', 'in', taskIds).orderBy('id').execute();
+  return db
+    .selectFrom('progress_reports')
+    .select(['id', 'task_id', 'unit_id', 'kind', 'narrative', 'status'])
+    .where('task_id', 'in', taskIds)
+    .orderBy('id')
+    .execute();
 }
 
 /** The units' reports the coordinator returned, newest review first. */
@@ -153,5 +234,10 @@ export async function returnedReports(db: Q, unitIds: number[]) {
 /** The sent (not draft) reports on the tasks, for what a lead unit has to consolidate. */
 export async function sentReportsOfTasks(db: Q, taskIds: number[]) {
   if (taskIds.length === 0) return [];
-  return db.selectFrom('progress_reports').select(['task_id', 'kind', 'status', 'submitted_at']).where('task_id', 'in', taskIds).where('status', '!=', 'draft').execute();
+  return db
+    .selectFrom('progress_reports')
+    .select(['task_id', 'kind', 'status', 'submitted_at'])
+    .where('task_id', 'in', taskIds)
+    .where('status', '!=', 'draft')
+    .execute();
 }

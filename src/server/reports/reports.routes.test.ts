@@ -12,7 +12,13 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 beforeAll(async () => {
   t = await createTestApp({ TUIJIN_MAX_IMPORT_MB: '10' });
   const planId = await importSeed(t);
-  const rows = await t.deps.db.selectFrom('task_units').select(['task_id', 'unit_id', 'role']).where('plan_id', '=', planId).orderBy('task_id').orderBy('ordinal').execute();
+  const rows = await t.deps.db
+    .selectFrom('task_units')
+    .select(['task_id', 'unit_id', 'role'])
+    .where('plan_id', '=', planId)
+    .orderBy('task_id')
+    .orderBy('ordinal')
+    .execute();
   const first = rows[0]!.task_id;
   const lead = rows.find((r) => r.task_id === first && r.role === 'lead')!.unit_id;
   const resp = rows.find((r) => r.task_id === first && r.role === 'responsible')!.unit_id;
@@ -28,7 +34,11 @@ afterAll(async () => t.close());
 const post = (url: string, payload: unknown, as: string) => t.inject({ method: 'POST', url, payload: payload as object }, as);
 
 it('runs the weekly loop: part report with evidence → consolidation → return → resubmit → accept closes the task', async () => {
-  const part = await post(`/api/tasks/${task.id}/reports`, { unitId: task.resp, kind: 'part', stage: 'in_progress', narrative: '已完成系统对接测试。' }, 'resp');
+  const part = await post(
+    `/api/tasks/${task.id}/reports`,
+    { unitId: task.resp, kind: 'part', stage: 'in_progress', narrative: '已完成系统对接测试。' },
+    'resp',
+  );
   expect(part.statusCode).toBe(201);
   const partId = part.json().id;
   const up = await t.inject({ method: 'POST', url: `/api/reports/${partId}/attachments`, ...multipart('截图.png', PNG) }, 'resp');
@@ -41,7 +51,11 @@ it('runs the weekly loop: part report with evidence → consolidation → return
   const bench = (await t.inject({ method: 'GET', url: '/api/me/workbench' }, 'lead')).json();
   expect(bench.toConsolidate.map((x: { taskId: number }) => x.taskId)).toContain(task.id);
 
-  const cons = await post(`/api/tasks/${task.id}/reports`, { unitId: task.lead, kind: 'consolidated', stage: 'done', narrative: '各责任单位已全部完成。' }, 'lead');
+  const cons = await post(
+    `/api/tasks/${task.id}/reports`,
+    { unitId: task.lead, kind: 'consolidated', stage: 'done', narrative: '各责任单位已全部完成。' },
+    'lead',
+  );
   const consId = cons.json().id;
   await t.inject({ method: 'POST', url: `/api/reports/${consId}/attachments`, ...multipart('验收报告.pdf', PDF) }, 'lead');
   await post(`/api/reports/${consId}/submit`, undefined, 'lead');
@@ -85,10 +99,16 @@ it('refuses reports from units not on the task, consolidation by a responsible u
   expect(denied).toHaveLength(3);
 
   const draft = (await post(`/api/tasks/${task.id}/reports`, { unitId: task.resp, kind: 'part', stage: 'in_progress', narrative: '' }, 'resp')).json();
-  const exe = await t.inject({ method: 'POST', url: `/api/reports/${draft.id}/attachments`, ...multipart('report.pdf', Buffer.from('MZ\x90\x00 not a pdf')) }, 'resp');
+  const exe = await t.inject(
+    { method: 'POST', url: `/api/reports/${draft.id}/attachments`, ...multipart('report.pdf', Buffer.from('MZ\x90\x00 not a pdf')) },
+    'resp',
+  );
   expect(exe.statusCode).toBe(415);
   expect(exe.json().error.message).toMatch(/不是可接受的佐证材料/);
-  const big = await t.inject({ method: 'POST', url: `/api/reports/${draft.id}/attachments`, ...multipart('big.pdf', Buffer.concat([PDF, Buffer.alloc(20 * 1024 * 1024)])) }, 'resp');
+  const big = await t.inject(
+    { method: 'POST', url: `/api/reports/${draft.id}/attachments`, ...multipart('big.pdf', Buffer.concat([PDF, Buffer.alloc(20 * 1024 * 1024)])) },
+    'resp',
+  );
   expect(big.statusCode).toBe(413);
   const files = await t.deps.db.selectFrom('attachments').select('id').where('report_id', '=', draft.id).execute();
   expect(files).toHaveLength(0);
@@ -98,7 +118,13 @@ it('refuses reports from units not on the task, consolidation by a responsible u
 });
 
 it('does not close a task without evidence', async () => {
-  const rows = await t.deps.db.selectFrom('task_units').select(['task_id']).where('unit_id', '=', task.lead).where('role', '=', 'lead').where('task_id', '!=', task.id).executeTakeFirstOrThrow();
+  const rows = await t.deps.db
+    .selectFrom('task_units')
+    .select(['task_id'])
+    .where('unit_id', '=', task.lead)
+    .where('role', '=', 'lead')
+    .where('task_id', '!=', task.id)
+    .executeTakeFirstOrThrow();
   const cons = (await post(`/api/tasks/${rows.task_id}/reports`, { unitId: task.lead, kind: 'consolidated', stage: 'done', narrative: '完成' }, 'lead')).json();
   await post(`/api/reports/${cons.id}/submit`, undefined, 'lead');
   const res = await post(`/api/reports/${cons.id}/review`, { decision: 'accept', comment: null }, 'coordinator');
@@ -108,7 +134,9 @@ it('does not close a task without evidence', async () => {
 });
 
 it('measures every section and unit against the plan’s dated checkpoints', async () => {
-  const res = (await t.inject({ method: 'GET', url: `/api/plans/${(await t.deps.db.selectFrom('plans').select('id').executeTakeFirstOrThrow()).id}/checkpoints` })).json();
+  const res = (
+    await t.inject({ method: 'GET', url: `/api/plans/${(await t.deps.db.selectFrom('plans').select('id').executeTakeFirstOrThrow()).id}/checkpoints` })
+  ).json();
   expect(res.goals.map((g: { date: string }) => g.date)).toEqual(['2021-06-05', '2021-06-30', '2021-09-30', '2021-12-31']);
   expect(res.bySection).toHaveLength(19);
   const first = res.bySection[0].checkpoints;
@@ -123,9 +151,14 @@ it('measures every section and unit against the plan’s dated checkpoints', asy
 });
 
 it("keeps a unit's draft to itself until it is submitted", async () => {
-  const draft = await post(`/api/tasks/${task.id}/reports`, { unitId: task.resp, kind: 'part', stage: 'in_progress', narrative: '草稿：尚未核实的数字' }, 'resp');
+  const draft = await post(
+    `/api/tasks/${task.id}/reports`,
+    { unitId: task.resp, kind: 'part', stage: 'in_progress', narrative: '草稿：尚未核实的数字' },
+    'resp',
+  );
   expect(draft.statusCode).toBe(201);
-  const seen = async (as: string) => (await t.inject({ method: 'GET', url: `/api/tasks/${task.id}/reports` }, as)).json().data.some((r: { id: number }) => r.id === draft.json().id);
+  const seen = async (as: string) =>
+    (await t.inject({ method: 'GET', url: `/api/tasks/${task.id}/reports` }, as)).json().data.some((r: { id: number }) => r.id === draft.json().id);
   expect(await seen('resp')).toBe(true);
   expect(await seen('lead')).toBe(false);
   expect(await seen('coordinator')).toBe(false);
@@ -136,18 +169,41 @@ it("keeps a unit's draft to itself until it is submitted", async () => {
 
 it('closes one milestone on its own with evidence and acceptance, closes the task with its last one, and reopens on record', async () => {
   // A task of the lead unit with two dated milestones.
-  const rows = await t.deps.db.selectFrom('milestones as m').innerJoin('task_units as tu', 'tu.task_id', 'm.task_id').select(['m.task_id', 'm.id', 'm.text']).where('tu.unit_id', '=', task.lead).where('tu.role', '=', 'lead').where('m.due_date', 'is not', null).orderBy('m.task_id').orderBy('m.ordinal').execute();
+  const rows = await t.deps.db
+    .selectFrom('milestones as m')
+    .innerJoin('task_units as tu', 'tu.task_id', 'm.task_id')
+    .select(['m.task_id', 'm.id', 'm.text'])
+    .where('tu.unit_id', '=', task.lead)
+    .where('tu.role', '=', 'lead')
+    .where('m.due_date', 'is not', null)
+    .orderBy('m.task_id')
+    .orderBy('m.ordinal')
+    .execute();
   const byTask = Map.groupBy(rows, (r) => r.task_id);
   const [taskId, [m1, m2]] = [...byTask].find(([id, ms]) => ms.length === 2 && id !== task.id)! as [number, typeof rows];
   const milestoneOf = async (id: number) => t.deps.db.selectFrom('milestones').select(['completed_on']).where('id', '=', id).executeTakeFirstOrThrow();
   const closedOn = async () => (await t.deps.db.selectFrom('tasks').select('closed_on').where('id', '=', taskId).executeTakeFirstOrThrow()).closed_on;
 
-  const bad = await post(`/api/tasks/${taskId}/reports`, { unitId: task.lead, kind: 'consolidated', stage: 'done', narrative: 'x', milestoneId: (await t.deps.db.selectFrom('milestones').select('id').where('task_id', '=', task.id).executeTakeFirstOrThrow()).id }, 'lead');
+  const bad = await post(
+    `/api/tasks/${taskId}/reports`,
+    {
+      unitId: task.lead,
+      kind: 'consolidated',
+      stage: 'done',
+      narrative: 'x',
+      milestoneId: (await t.deps.db.selectFrom('milestones').select('id').where('task_id', '=', task.id).executeTakeFirstOrThrow()).id,
+    },
+    'lead',
+  );
   expect(bad.statusCode).toBe(400);
   expect(bad.json().error.message).toBe('所选时间节点不属于该任务');
 
   const closeMilestone = async (milestoneId: number) => {
-    const r = await post(`/api/tasks/${taskId}/reports`, { unitId: task.lead, kind: 'consolidated', stage: 'done', narrative: '该节点工作已完成。', milestoneId }, 'lead');
+    const r = await post(
+      `/api/tasks/${taskId}/reports`,
+      { unitId: task.lead, kind: 'consolidated', stage: 'done', narrative: '该节点工作已完成。', milestoneId },
+      'lead',
+    );
     expect(r.statusCode, r.body).toBe(201);
     expect(r.json().milestoneId).toBe(milestoneId);
     await t.inject({ method: 'POST', url: `/api/reports/${r.json().id}/attachments`, ...multipart('节点验收.pdf', PDF) }, 'lead');
@@ -159,7 +215,11 @@ it('closes one milestone on its own with evidence and acceptance, closes the tas
   expect((await milestoneOf(m1!.id)).completed_on).not.toBeNull();
   expect((await milestoneOf(m2!.id)).completed_on).toBeNull();
   expect(await closedOn()).toBeNull();
-  const again = await post(`/api/tasks/${taskId}/reports`, { unitId: task.lead, kind: 'consolidated', stage: 'done', narrative: 'x', milestoneId: m1!.id }, 'lead');
+  const again = await post(
+    `/api/tasks/${taskId}/reports`,
+    { unitId: task.lead, kind: 'consolidated', stage: 'done', narrative: 'x', milestoneId: m1!.id },
+    'lead',
+  );
   expect(again.statusCode).toBe(409);
 
   await closeMilestone(m2!.id);

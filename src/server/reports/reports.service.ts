@@ -1,6 +1,15 @@
 import { can } from '#core/auth/policy.ts';
 import { STAGE_LABELS } from '#core/api/reports.ts';
-import { claimedOtherType, CONTENT_TYPES_PART, EVIDENCE_MAX_BYTES, evidenceFileName, ooxmlTypeOf, sniffHead, ZIP, type EvidenceType } from '#core/files/sniff.ts';
+import {
+  claimedOtherType,
+  CONTENT_TYPES_PART,
+  EVIDENCE_MAX_BYTES,
+  evidenceFileName,
+  ooxmlTypeOf,
+  sniffHead,
+  ZIP,
+  type EvidenceType,
+} from '#core/files/sniff.ts';
 import { ZipError, zipLimitsFor } from '#core/files/zip.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
@@ -55,8 +64,19 @@ async function reportDto(deps: Deps, id: number, files?: Awaited<ReturnType<type
 
 function toDto(r: NonNullable<Awaited<ReturnType<typeof repo.findReport>>>, files: Awaited<ReturnType<typeof repo.attachmentsOf>>) {
   return {
-    id: r.id, taskId: r.task_id, unitId: r.unit_id, unitName: r.unit_name, kind: r.kind, stage: r.stage, narrative: r.narrative, status: r.status,
-    reviewComment: r.review_comment, submittedAt: r.submitted_at, reviewedAt: r.reviewed_at, roundId: r.round_id, milestoneId: r.milestone_id,
+    id: r.id,
+    taskId: r.task_id,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    kind: r.kind,
+    stage: r.stage,
+    narrative: r.narrative,
+    status: r.status,
+    reviewComment: r.review_comment,
+    submittedAt: r.submitted_at,
+    reviewedAt: r.reviewed_at,
+    roundId: r.round_id,
+    milestoneId: r.milestone_id,
     attachments: files.filter((f) => f.report_id === r.id).map((f) => ({ id: f.id, fileName: f.file_name, size: f.size, mime: f.mime, sha256: f.sha256 })),
   };
 }
@@ -69,18 +89,43 @@ function isReportVisible(r: { status: string; unit_id: number }, actor: Actor): 
 /** A task's reports, drafts only for their own unit. */
 export async function findReports(deps: Deps, actor: Actor, taskId: number) {
   const rows = (await repo.findReportsOfTask(deps.db, taskId)).filter((r) => isReportVisible(r, actor));
-  const files = await repo.attachmentsOf(deps.db, rows.map((r) => r.id));
+  const files = await repo.attachmentsOf(
+    deps.db,
+    rows.map((r) => r.id),
+  );
   return { data: rows.map((r) => toDto(r, files)), total: rows.length };
 }
 
-export async function createReport(deps: Deps, actor: Actor, taskId: number, input: { unitId: number; kind: ReportKind; stage: ReportStage; narrative: string; roundId?: number | null | undefined; milestoneId?: number | null | undefined }) {
+export async function createReport(
+  deps: Deps,
+  actor: Actor,
+  taskId: number,
+  input: {
+    unitId: number;
+    kind: ReportKind;
+    stage: ReportStage;
+    narrative: string;
+    roundId?: number | null | undefined;
+    milestoneId?: number | null | undefined;
+  },
+) {
   const task = await assertMayReport(deps, actor, taskId, input.unitId, input.kind);
   if (input.milestoneId != null) await assertOpenMilestone(deps, taskId, input.milestoneId, input.kind);
   // The dispatch round it is made for: the one named, or the open round of the plan and unit.
   const roundId = await resolveReportRound(deps.db, task.planId, input.unitId, input.roundId);
   const id = await deps.db.transaction().execute(async (trx) => {
     const { roundId: _, ...fields } = input;
-    const newId = await repo.insertReport(trx, { task_id: taskId, unit_id: input.unitId, kind: input.kind, stage: input.stage, narrative: input.narrative, created_by: actor.userId!, now: deps.clock.iso(), round_id: roundId, milestone_id: input.milestoneId ?? null });
+    const newId = await repo.insertReport(trx, {
+      task_id: taskId,
+      unit_id: input.unitId,
+      kind: input.kind,
+      stage: input.stage,
+      narrative: input.narrative,
+      created_by: actor.userId!,
+      now: deps.clock.iso(),
+      round_id: roundId,
+      milestone_id: input.milestoneId ?? null,
+    });
     await recordAudit(trx, { ...auditOf(actor), action: 'report.create', entityType: 'report', entityId: newId, after: { taskId, ...fields, roundId } });
     return newId;
   });
@@ -104,11 +149,17 @@ async function editable(deps: Deps, actor: Actor, id: number) {
   const r = await repo.findReport(deps.db, id);
   if (!r) throw notFound('进展报告');
   const task = await assertMayReport(deps, actor, r.task_id, r.unit_id, r.kind);
-  if (r.status !== 'draft' && r.status !== 'returned') throw new AppError('CONFLICT', r.status === 'submitted' ? '报告已报送，等待审核，不能修改' : '报告已通过审核，不能修改');
+  if (r.status !== 'draft' && r.status !== 'returned')
+    throw new AppError('CONFLICT', r.status === 'submitted' ? '报告已报送，等待审核，不能修改' : '报告已通过审核，不能修改');
   return { r, task };
 }
 
-export async function updateReport(deps: Deps, actor: Actor, id: number, patch: { stage?: ReportStage | undefined; narrative?: string | undefined; milestoneId?: number | null | undefined }) {
+export async function updateReport(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  patch: { stage?: ReportStage | undefined; narrative?: string | undefined; milestoneId?: number | null | undefined },
+) {
   const { r: before } = await editable(deps, actor, id);
   if (patch.milestoneId != null) await assertOpenMilestone(deps, before.task_id, patch.milestoneId, before.kind);
   await deps.db.transaction().execute(async (trx) => {
@@ -120,7 +171,14 @@ export async function updateReport(deps: Deps, actor: Actor, id: number, patch: 
       updated_at: deps.clock.iso(),
     });
     if (!written) throw new AppError('CONFLICT', '报告已报送，等待审核，不能修改');
-    await recordAudit(trx, { ...auditOf(actor), action: 'report.update', entityType: 'report', entityId: id, before: { stage: before.stage, narrative: before.narrative, milestoneId: before.milestone_id }, after: patch });
+    await recordAudit(trx, {
+      ...auditOf(actor),
+      action: 'report.update',
+      entityType: 'report',
+      entityId: id,
+      before: { stage: before.stage, narrative: before.narrative, milestoneId: before.milestone_id },
+      after: patch,
+    });
   });
   return reportDto(deps, id);
 }
@@ -132,7 +190,8 @@ export async function updateReport(deps: Deps, actor: Actor, id: number, patch: 
  */
 export async function addAttachment(deps: Deps, actor: Actor, id: number, file: { fileName: string; stream: AsyncIterable<Uint8Array> }) {
   await editable(deps, actor, id);
-  const refuse = () => new AppError('UNSUPPORTED_TYPE', `“${file.fileName}”不是可接受的佐证材料：只接受图片（PNG、JPEG、GIF、WebP）、PDF、Word（.docx）和 Excel（.xlsx）文件`);
+  const refuse = () =>
+    new AppError('UNSUPPORTED_TYPE', `“${file.fileName}”不是可接受的佐证材料：只接受图片（PNG、JPEG、GIF、WebP）、PDF、Word（.docx）和 Excel（.xlsx）文件`);
   // Checked by content: a name that claims another type (a PNG named .pdf, a PDF named .html) is refused, not renamed.
   const assertNameMatches = (type: EvidenceType) => {
     const ext = claimedOtherType(file.fileName, type);
@@ -152,7 +211,9 @@ export async function addAttachment(deps: Deps, actor: Actor, id: number, file: 
       try {
         const src = fileSource(staged.fd, staged.size);
         const names = await zipEntryNames(src, EVIDENCE_ZIP_LIMITS);
-        const types = (await unzipGuarded(src, EVIDENCE_ZIP_LIMITS, (e) => e.name === CONTENT_TYPES_PART && e.uncompressedSize <= MAX_CONTENT_TYPES_BYTES)).get(CONTENT_TYPES_PART);
+        const types = (await unzipGuarded(src, EVIDENCE_ZIP_LIMITS, (e) => e.name === CONTENT_TYPES_PART && e.uncompressedSize <= MAX_CONTENT_TYPES_BYTES)).get(
+          CONTENT_TYPES_PART,
+        );
         const found = types ? ooxmlTypeOf(names, types.toString('utf8')) : null;
         if (!found) throw refuse();
         assertNameMatches(found);
@@ -169,8 +230,21 @@ export async function addAttachment(deps: Deps, actor: Actor, id: number, file: 
   const type = stored.checked;
   const fileName = evidenceFileName(file.fileName, type);
   const attachmentId = await deps.db.transaction().execute(async (trx) => {
-    const aid = await repo.insertAttachment(trx, { report_id: id, sha256: stored.sha256, file_name: fileName, mime: type.mime, size: stored.size, created_at: deps.clock.iso() });
-    await recordAudit(trx, { ...auditOf(actor), action: 'report.attach', entityType: 'report', entityId: id, after: { attachmentId: aid, fileName, sha256: stored.sha256, size: stored.size } });
+    const aid = await repo.insertAttachment(trx, {
+      report_id: id,
+      sha256: stored.sha256,
+      file_name: fileName,
+      mime: type.mime,
+      size: stored.size,
+      created_at: deps.clock.iso(),
+    });
+    await recordAudit(trx, {
+      ...auditOf(actor),
+      action: 'report.attach',
+      entityType: 'report',
+      entityId: id,
+      after: { attachmentId: aid, fileName, sha256: stored.sha256, size: stored.size },
+    });
     return aid;
   });
   return { id: attachmentId, fileName, size: stored.size, mime: type.mime, sha256: stored.sha256 };
@@ -187,7 +261,13 @@ export async function removeAttachment(deps: Deps, actor: Actor, id: number, att
   if (!a || a.report_id !== id) throw notFound('附件');
   await deps.db.transaction().execute(async (trx) => {
     await repo.deleteAttachmentRow(trx, attachmentId);
-    await recordAudit(trx, { ...auditOf(actor), action: 'report.detach', entityType: 'report', entityId: id, before: { attachmentId, fileName: a.file_name, sha256: a.sha256 } });
+    await recordAudit(trx, {
+      ...auditOf(actor),
+      action: 'report.detach',
+      entityType: 'report',
+      entityId: id,
+      before: { attachmentId, fileName: a.file_name, sha256: a.sha256 },
+    });
   });
   if (!(await isHashReferenced(deps.db, a.sha256))) await new FileStore(deps.config.dataDir).remove(a.sha256, FRESH_FILE_MS);
 }
@@ -211,13 +291,29 @@ export async function submitReport(deps: Deps, actor: Actor, id: number, clock: 
   const submitted = await deps.db.transaction().execute(async (trx) => {
     const now = clock.toISOString();
     // Conditional on the report still being a draft or returned: of concurrent submits exactly one applies.
-    if (!(await repo.transitionReport(trx, id, EDITABLE, { status: 'submitted', submitted_at: now, updated_at: now }))) throw new AppError('CONFLICT', '报告已报送，不能重复报送');
+    if (!(await repo.transitionReport(trx, id, EDITABLE, { status: 'submitted', submitted_at: now, updated_at: now })))
+      throw new AppError('CONFLICT', '报告已报送，不能重复报送');
     if (roundId !== null && r.round_id === null) await setReportRound(trx, id, roundId);
     // Read again under the row lock just taken: an edit committed since the check above is what is submitted.
     const cur = (await repo.findReport(trx, id))!;
     if (!cur.narrative.trim()) throw new AppError('INVALID_INPUT', '请填写进展情况后再报送', { field: 'narrative' });
-    await repo.insertEvent(trx, { task_id: r.task_id, kind: 'report', user_id: actor.userId, unit_id: r.unit_id, report_id: id, text: `${cur.kind === 'consolidated' ? '牵头单位汇总报送' : '报送本单位进展'}（${STAGE_LABELS[cur.stage]}）：${cur.narrative}`, at: now });
-    await recordAudit(trx, { ...auditOf(actor), action: 'report.submit', entityType: 'report', entityId: id, before: { status: r.status }, after: { status: 'submitted', roundId } });
+    await repo.insertEvent(trx, {
+      task_id: r.task_id,
+      kind: 'report',
+      user_id: actor.userId,
+      unit_id: r.unit_id,
+      report_id: id,
+      text: `${cur.kind === 'consolidated' ? '牵头单位汇总报送' : '报送本单位进展'}（${STAGE_LABELS[cur.stage]}）：${cur.narrative}`,
+      at: now,
+    });
+    await recordAudit(trx, {
+      ...auditOf(actor),
+      action: 'report.submit',
+      entityType: 'report',
+      entityId: id,
+      before: { status: r.status },
+      after: { status: 'submitted', roundId },
+    });
     // The answer is the report as this transaction commits it (read under its lock), not read again after.
     return toDto(cur, await repo.attachmentsOf(trx, [id]));
   });
@@ -239,11 +335,25 @@ export async function reviewReport(deps: Deps, actor: Actor, id: number, input: 
   await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.iso();
     // Conditional on the report still awaiting review: of concurrent decisions exactly one is recorded.
-    const decided = await repo.transitionReport(trx, id, ['submitted'], { status: input.decision === 'accept' ? 'accepted' : 'returned', reviewed_by: actor.userId!, reviewed_at: now, review_comment: input.comment?.trim() || null, updated_at: now });
+    const decided = await repo.transitionReport(trx, id, ['submitted'], {
+      status: input.decision === 'accept' ? 'accepted' : 'returned',
+      reviewed_by: actor.userId!,
+      reviewed_at: now,
+      review_comment: input.comment?.trim() || null,
+      updated_at: now,
+    });
     if (!decided) throw new AppError('CONFLICT', '该报告不在待审核状态');
     // Again under the row lock: evidence removed before the report was submitted again is not there.
     if (closes && (await repo.attachmentsOf(trx, [id])).length === 0) throw new AppError('INVALID_INPUT', '销号须有佐证材料：请退回并要求上传佐证');
-    await repo.insertEvent(trx, { task_id: r.task_id, kind: 'review', user_id: actor.userId, unit_id: r.unit_id, report_id: id, text: `${input.decision === 'accept' ? '审核通过' : '退回'}${input.comment ? `：${input.comment}` : ''}`, at: now });
+    await repo.insertEvent(trx, {
+      task_id: r.task_id,
+      kind: 'review',
+      user_id: actor.userId,
+      unit_id: r.unit_id,
+      report_id: id,
+      text: `${input.decision === 'accept' ? '审核通过' : '退回'}${input.comment ? `：${input.comment}` : ''}`,
+      at: now,
+    });
     let closesTask = closes;
     if (closes && r.milestone_id != null) {
       // One milestone closes; the task closes with its last open milestone.
@@ -251,7 +361,15 @@ export async function reviewReport(deps: Deps, actor: Actor, id: number, input: 
       const m = milestones.find((x) => x.id === r.milestone_id);
       // Conditional on the milestone still being open, so two accepted reports close it once.
       if (m && (await repo.setMilestoneCompleted(trx, m.id, deps.clock.today(), actor.userId))) {
-        await repo.insertEvent(trx, { task_id: r.task_id, kind: 'close', user_id: actor.userId, unit_id: null, report_id: id, text: `时间节点销号：${m.text}`, at: now });
+        await repo.insertEvent(trx, {
+          task_id: r.task_id,
+          kind: 'close',
+          user_id: actor.userId,
+          unit_id: null,
+          report_id: id,
+          text: `时间节点销号：${m.text}`,
+          at: now,
+        });
       }
       closesTask = milestones.every((x) => x.id === r.milestone_id || x.completed_on !== null);
     }
@@ -259,7 +377,19 @@ export async function reviewReport(deps: Deps, actor: Actor, id: number, input: 
     if (closesTask) {
       await repo.insertEvent(trx, { task_id: r.task_id, kind: 'close', user_id: actor.userId, unit_id: null, report_id: id, text: '任务销号', at: now });
     }
-    await recordAudit(trx, { ...auditOf(actor), action: `report.${input.decision}`, entityType: 'report', entityId: id, before: { status: r.status }, after: { status: input.decision === 'accept' ? 'accepted' : 'returned', comment: input.comment, closesMilestone: closes ? r.milestone_id : null, closesTask } });
+    await recordAudit(trx, {
+      ...auditOf(actor),
+      action: `report.${input.decision}`,
+      entityType: 'report',
+      entityId: id,
+      before: { status: r.status },
+      after: {
+        status: input.decision === 'accept' ? 'accepted' : 'returned',
+        comment: input.comment,
+        closesMilestone: closes ? r.milestone_id : null,
+        closesTask,
+      },
+    });
   });
   return reportDto(deps, id);
 }
@@ -271,8 +401,23 @@ export async function reopenTask(deps: Deps, actor: Actor, taskId: number, reaso
   if (!t.closed_on) throw new AppError('CONFLICT', '任务尚未销号');
   await deps.db.transaction().execute(async (trx) => {
     if (!(await repo.setTaskClosed(trx, taskId, null, null))) throw new AppError('CONFLICT', '任务尚未销号');
-    await repo.insertEvent(trx, { task_id: taskId, kind: 'reopen', user_id: actor.userId, unit_id: null, report_id: null, text: `重新打开：${reason}`, at: deps.clock.iso() });
-    await recordAudit(trx, { ...auditOf(actor), action: 'task.reopen', entityType: 'task', entityId: taskId, before: { closedOn: t.closed_on }, after: { closedOn: null, reason } });
+    await repo.insertEvent(trx, {
+      task_id: taskId,
+      kind: 'reopen',
+      user_id: actor.userId,
+      unit_id: null,
+      report_id: null,
+      text: `重新打开：${reason}`,
+      at: deps.clock.iso(),
+    });
+    await recordAudit(trx, {
+      ...auditOf(actor),
+      action: 'task.reopen',
+      entityType: 'task',
+      entityId: taskId,
+      before: { closedOn: t.closed_on },
+      after: { closedOn: null, reason },
+    });
   });
   return { ok: true as const };
 }
@@ -286,8 +431,23 @@ export async function reopenMilestone(deps: Deps, actor: Actor, milestoneId: num
   await deps.db.transaction().execute(async (trx) => {
     if (!(await repo.setMilestoneCompleted(trx, milestoneId, null, null))) throw new AppError('CONFLICT', '该时间节点尚未销号');
     if (task?.closed_on) await repo.setTaskClosed(trx, m.task_id, null, null);
-    await repo.insertEvent(trx, { task_id: m.task_id, kind: 'reopen', user_id: actor.userId, unit_id: null, report_id: null, text: `时间节点“${m.text}”重新打开：${reason}`, at: deps.clock.iso() });
-    await recordAudit(trx, { ...auditOf(actor), action: 'milestone.reopen', entityType: 'milestone', entityId: milestoneId, before: { completedOn: m.completed_on, taskClosedOn: task?.closed_on ?? null }, after: { completedOn: null, taskClosedOn: null, reason } });
+    await repo.insertEvent(trx, {
+      task_id: m.task_id,
+      kind: 'reopen',
+      user_id: actor.userId,
+      unit_id: null,
+      report_id: null,
+      text: `时间节点“${m.text}”重新打开：${reason}`,
+      at: deps.clock.iso(),
+    });
+    await recordAudit(trx, {
+      ...auditOf(actor),
+      action: 'milestone.reopen',
+      entityType: 'milestone',
+      entityId: milestoneId,
+      before: { completedOn: m.completed_on, taskClosedOn: task?.closed_on ?? null },
+      after: { completedOn: null, taskClosedOn: null, reason },
+    });
   });
   return { ok: true as const };
 }
@@ -296,8 +456,16 @@ export async function findReviewQueue(deps: Deps) {
   const rows = await repo.reviewQueue(deps.db);
   return {
     data: rows.map((r) => ({
-      reportId: r.report_id, taskId: r.task_id, taskNumber: r.task_number, taskTitle: r.task_title, planNumber: r.plan_number, unitName: r.unit_name,
-      stage: r.stage, narrative: r.narrative, submittedAt: r.submitted_at, attachmentCount: num(r.attachment_count),
+      reportId: r.report_id,
+      taskId: r.task_id,
+      taskNumber: r.task_number,
+      taskTitle: r.task_title,
+      planNumber: r.plan_number,
+      unitName: r.unit_name,
+      stage: r.stage,
+      narrative: r.narrative,
+      submittedAt: r.submitted_at,
+      attachmentCount: num(r.attachment_count),
     })),
     total: rows.length,
   };

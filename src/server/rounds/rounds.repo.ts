@@ -16,14 +16,36 @@ function chunks<T>(items: readonly T[], size = 500): T[][] {
 
 // ── Rounds ────────────────────────────────────────────────────────────────────────────────────────
 
-export async function insertRound(trx: Q, r: { title: string; period_start: string | null; period_end: string | null; due_date: string; note: string | null; created_by: number | null; created_at: string }) {
-  const row = await trx.insertInto('rounds').values({ ...r, status: 'open', closed_by: null, closed_at: null }).returning('id').executeTakeFirstOrThrow();
+export async function insertRound(
+  trx: Q,
+  r: {
+    title: string;
+    period_start: string | null;
+    period_end: string | null;
+    due_date: string;
+    note: string | null;
+    created_by: number | null;
+    created_at: string;
+  },
+) {
+  const row = await trx
+    .insertInto('rounds')
+    .values({ ...r, status: 'open', closed_by: null, closed_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
 export async function insertRoundMembers(trx: Q, roundId: number, planIds: number[], unitIds: number[]) {
-  await trx.insertInto('round_plans').values(planIds.map((plan_id) => ({ round_id: roundId, plan_id }))).execute();
-  for (const chunk of chunks(unitIds)) await trx.insertInto('round_units').values(chunk.map((unit_id) => ({ round_id: roundId, unit_id }))).execute();
+  await trx
+    .insertInto('round_plans')
+    .values(planIds.map((plan_id) => ({ round_id: roundId, plan_id })))
+    .execute();
+  for (const chunk of chunks(unitIds))
+    await trx
+      .insertInto('round_units')
+      .values(chunk.map((unit_id) => ({ round_id: roundId, unit_id })))
+      .execute();
 }
 
 export async function findRoundRows(db: Q, ids?: number[]) {
@@ -38,7 +60,12 @@ export async function findRoundRow(db: Q, id: number) {
 
 /** Closes an open round; false when it was no longer open (closed meanwhile by someone else). */
 export async function closeRoundRow(trx: Q, id: number, closedBy: number | null, closedAt: string): Promise<boolean> {
-  const r = await trx.updateTable('rounds').set({ status: 'closed' as RoundStatus, closed_by: closedBy, closed_at: closedAt }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+  const r = await trx
+    .updateTable('rounds')
+    .set({ status: 'closed' as RoundStatus, closed_by: closedBy, closed_at: closedAt })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
   return num(r.numUpdatedRows) > 0;
 }
 
@@ -63,13 +90,23 @@ export async function plansOfRounds(db: Q, roundIds: number[]) {
 }
 
 export async function unitsOfRound(db: Q, roundId: number) {
-  return db.selectFrom('round_units as ru').innerJoin('units as u', 'u.id', 'ru.unit_id').select(['u.id', 'u.name']).where('ru.round_id', '=', roundId).execute();
+  return db
+    .selectFrom('round_units as ru')
+    .innerJoin('units as u', 'u.id', 'ru.unit_id')
+    .select(['u.id', 'u.name'])
+    .where('ru.round_id', '=', roundId)
+    .execute();
 }
 
 /** Per round: how many units it expects. */
 export async function countUnitsOfRounds(db: Q, roundIds: number[]): Promise<Map<number, number>> {
   if (!roundIds.length) return new Map();
-  const rows = await db.selectFrom('round_units').select(['round_id', (eb) => eb.fn.countAll().as('n')]).where('round_id', 'in', roundIds).groupBy('round_id').execute();
+  const rows = await db
+    .selectFrom('round_units')
+    .select(['round_id', (eb) => eb.fn.countAll().as('n')])
+    .where('round_id', 'in', roundIds)
+    .groupBy('round_id')
+    .execute();
   return new Map(rows.map((r) => [r.round_id, num(r.n)]));
 }
 
@@ -126,7 +163,12 @@ export async function unitsByIds(db: Q, ids: number[]) {
 
 /** Units named (lead or responsible) on a task of the plans; collective names ("各街道") left out when asked. */
 export async function unitsNamedOnPlans(db: Q, planIds: number[], withoutCollective: boolean) {
-  let q = db.selectFrom('task_units as tu').innerJoin('units as u', 'u.id', 'tu.unit_id').select(['u.id', 'u.name']).distinct().where('tu.plan_id', 'in', planIds);
+  let q = db
+    .selectFrom('task_units as tu')
+    .innerJoin('units as u', 'u.id', 'tu.unit_id')
+    .select(['u.id', 'u.name'])
+    .distinct()
+    .where('tu.plan_id', 'in', planIds);
   if (withoutCollective) q = q.where('u.is_collective', '=', 0);
   return q.execute();
 }
@@ -211,7 +253,13 @@ export async function reportedTasksOfUnit(db: Q, unitId: number, roundIds: numbe
 // ── Snapshot facts: a handful of set queries over the round's plans, never one per task ────────────
 
 export async function sectionsOfPlans(db: Q, planIds: number[]) {
-  return db.selectFrom('sections').select(['id', 'plan_id', 'title', 'indicator_code']).where('plan_id', 'in', planIds).orderBy('plan_id').orderBy('ordinal').execute();
+  return db
+    .selectFrom('sections')
+    .select(['id', 'plan_id', 'title', 'indicator_code'])
+    .where('plan_id', 'in', planIds)
+    .orderBy('plan_id')
+    .orderBy('ordinal')
+    .execute();
 }
 
 export async function goalsOfPlans(db: Q, planIds: number[]) {
@@ -219,11 +267,23 @@ export async function goalsOfPlans(db: Q, planIds: number[]) {
 }
 
 export async function tasksOfPlans(db: Q, planIds: number[]) {
-  return db.selectFrom('tasks').select(['id', 'plan_id', 'section_id', 'number', 'title', 'closed_on']).where('plan_id', 'in', planIds).orderBy('plan_id').orderBy('ordinal').execute();
+  return db
+    .selectFrom('tasks')
+    .select(['id', 'plan_id', 'section_id', 'number', 'title', 'closed_on'])
+    .where('plan_id', 'in', planIds)
+    .orderBy('plan_id')
+    .orderBy('ordinal')
+    .execute();
 }
 
 export async function milestonesOfPlans(db: Q, planIds: number[]) {
-  return db.selectFrom('milestones').select(['task_id', 'text', 'due_date', 'completed_on']).where('plan_id', 'in', planIds).orderBy('task_id').orderBy('ordinal').execute();
+  return db
+    .selectFrom('milestones')
+    .select(['task_id', 'text', 'due_date', 'completed_on'])
+    .where('plan_id', 'in', planIds)
+    .orderBy('task_id')
+    .orderBy('ordinal')
+    .execute();
 }
 
 export async function taskUnitsOfPlans(db: Q, planIds: number[]) {
@@ -275,7 +335,9 @@ export async function latestProgressOfPlans(db: Q, planIds: number[]) {
     .innerJoin('tasks as t', 't.id', 'r.task_id')
     .innerJoin('units as u', 'u.id', 'r.unit_id')
     .select((eb) => [
-      'r.task_id', 'u.name as unit_name', 'r.narrative',
+      'r.task_id',
+      'u.name as unit_name',
+      'r.narrative',
       sql<number>`row_number() over (partition by ${eb.ref('r.task_id')} order by ${eb.ref('r.submitted_at')} desc, ${eb.ref('r.id')} desc)`.as('rn'),
     ])
     .where('t.plan_id', 'in', planIds)

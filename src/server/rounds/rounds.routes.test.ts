@@ -22,24 +22,59 @@ beforeAll(async () => {
   await t.addUser('staff-a', ['unit_staff'], A.unitId);
   await t.addUser('leader', ['leader']);
   // Unit A also wants its notices on a DingTalk robot.
-  const channels = await t.inject({ method: 'PUT', url: `/api/units/${A.unitId}/channels`, payload: { email: null, dingtalkWebhook: 'https://oapi.dingtalk.com/robot/send?access_token=test', wecomWebhook: null, channels: ['in_app', 'dingtalk'] } });
+  const channels = await t.inject({
+    method: 'PUT',
+    url: `/api/units/${A.unitId}/channels`,
+    payload: { email: null, dingtalkWebhook: 'https://oapi.dingtalk.com/robot/send?access_token=test', wecomWebhook: null, channels: ['in_app', 'dingtalk'] },
+  });
   expect(channels.statusCode, channels.body).toBe(200);
-  const named = await t.deps.db.selectFrom('task_units as tu').innerJoin('units as u', 'u.id', 'tu.unit_id').select('u.id').distinct().where('tu.plan_id', '=', planId).where('u.is_collective', '=', 0).execute();
+  const named = await t.deps.db
+    .selectFrom('task_units as tu')
+    .innerJoin('units as u', 'u.id', 'tu.unit_id')
+    .select('u.id')
+    .distinct()
+    .where('tu.plan_id', '=', planId)
+    .where('u.is_collective', '=', 0)
+    .execute();
   expected = named.length;
 }, 60_000);
 afterAll(async () => t.close());
 
 const get = (url: string, as = 'coordinator') => t.inject({ method: 'GET', url }, as);
 const post = (url: string, payload?: object, as = 'coordinator') => t.inject({ method: 'POST', url, ...(payload && { payload }) }, as);
-const count = async (table: 'rounds' | 'notifications' | 'round_units' | 'round_plans') => num((await t.deps.db.selectFrom(table).select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-const audits = async (action: string) => num((await t.deps.db.selectFrom('audit_events').select((e) => e.fn.countAll().as('n')).where('action', '=', action).where('outcome', '=', 'ok').executeTakeFirstOrThrow()).n);
+const count = async (table: 'rounds' | 'notifications' | 'round_units' | 'round_plans') =>
+  num(
+    (
+      await t.deps.db
+        .selectFrom(table)
+        .select((e) => e.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const audits = async (action: string) =>
+  num(
+    (
+      await t.deps.db
+        .selectFrom('audit_events')
+        .select((e) => e.fn.countAll().as('n'))
+        .where('action', '=', action)
+        .where('outcome', '=', 'ok')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('opening a round with bad input', () => {
   const valid = () => ({ title: '第3期调度', dueDate: today, planIds: [planId] });
 
   it('answers 400 in Chinese and writes nothing', async () => {
     const before = { rounds: await count('rounds'), notifications: await count('notifications'), audits: await audits('round.open') };
-    const stranger = (await t.deps.db.insertInto('units').values({ name: '区档案馆', is_collective: 0, parent_id: null, created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow()).id;
+    const stranger = (
+      await t.deps.db
+        .insertInto('units')
+        .values({ name: '区档案馆', is_collective: 0, parent_id: null, created_at: new Date().toISOString() })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     const cases: [object, RegExp][] = [
       [{ ...valid(), title: '  ' }, /请填写调度名称/],
       [{ ...valid(), title: '调'.repeat(101) }, /调度名称不超过 100 字/],
@@ -66,7 +101,12 @@ describe('opening a round with bad input', () => {
   it('is refused to unit staff, unit managers and leaders (403), and audited as denied', async () => {
     for (const as of ['staff-a', A.username, 'leader']) expect((await post('/api/rounds', valid(), as)).statusCode).toBe(403);
     expect(await count('rounds')).toBe(0);
-    const denied = await t.deps.db.selectFrom('audit_events').select(['entity_id', 'actor_name']).where('action', '=', 'round.manage').where('outcome', '=', 'denied').execute();
+    const denied = await t.deps.db
+      .selectFrom('audit_events')
+      .select(['entity_id', 'actor_name'])
+      .where('action', '=', 'round.manage')
+      .where('outcome', '=', 'denied')
+      .execute();
     expect(denied).toEqual(['staff-a', A.username, 'leader'].map((name) => ({ entity_id: 'POST /api/rounds', actor_name: name })));
   });
 
@@ -84,11 +124,29 @@ describe('a round from opening to close', () => {
   let frozen: RoundSnapshot;
 
   it('opens on the plan, expects every non-collective unit and notifies their accounts in-app', async () => {
-    const res = await post('/api/rounds', { title: '第3期调度', periodStart: '2021-06-01', periodEnd: '2021-06-30', dueDate: today, planIds: [planId], note: '请逐项报送' });
+    const res = await post('/api/rounds', {
+      title: '第3期调度',
+      periodStart: '2021-06-01',
+      periodEnd: '2021-06-30',
+      dueDate: today,
+      planIds: [planId],
+      note: '请逐项报送',
+    });
     expect(res.statusCode).toBe(201);
     const round = res.json();
     roundId = round.id;
-    expect(round).toMatchObject({ title: '第3期调度', periodStart: '2021-06-01', periodEnd: '2021-06-30', dueDate: today, status: 'open', closedAt: null, note: '请逐项报送', expected, reported: 0, circularIds: [] });
+    expect(round).toMatchObject({
+      title: '第3期调度',
+      periodStart: '2021-06-01',
+      periodEnd: '2021-06-30',
+      dueDate: today,
+      status: 'open',
+      closedAt: null,
+      note: '请逐项报送',
+      expected,
+      reported: 0,
+      circularIds: [],
+    });
     expect(round.plans).toEqual([{ id: planId, number: '山政发〔2021〕7号', title: expect.any(String) }]);
     expect(round.units).toHaveLength(expected);
     expect(round.units.every((u: { reported: boolean }) => !u.reported)).toBe(true);
@@ -98,10 +156,24 @@ describe('a round from opening to close', () => {
     expect(notes).toHaveLength(4);
     expect(new Set(notes.map((n) => n.title))).toEqual(new Set([`第3期调度：请于${chineseDate(today)}前报送进展`]));
     expect(notes.find((n) => n.unit_id === A.unitId)!.body).toContain(`${A.name}：第3期调度（统计期2021年6月1日至2021年6月30日）已开始`);
-    const deliveries = await t.deps.db.selectFrom('notification_deliveries').select(['channel', 'status']).where('notification_id', 'in', notes.map((n) => n.id)).execute();
+    const deliveries = await t.deps.db
+      .selectFrom('notification_deliveries')
+      .select(['channel', 'status'])
+      .where(
+        'notification_id',
+        'in',
+        notes.map((n) => n.id),
+      )
+      .execute();
     // In-app at once for every account; the robot once for unit A, sent by the reminder job's delivery pass.
     expect(deliveries.filter((d) => d.channel === 'in_app')).toEqual(notes.map(() => ({ channel: 'in_app', status: 'sent' })));
-    const external = await t.deps.db.selectFrom('notification_deliveries as d').innerJoin('notifications as n', 'n.id', 'd.notification_id').select(['d.channel', 'd.status', 'n.unit_id']).where('n.kind', '=', 'round').where('d.channel', '!=', 'in_app').execute();
+    const external = await t.deps.db
+      .selectFrom('notification_deliveries as d')
+      .innerJoin('notifications as n', 'n.id', 'd.notification_id')
+      .select(['d.channel', 'd.status', 'n.unit_id'])
+      .where('n.kind', '=', 'round')
+      .where('d.channel', '!=', 'in_app')
+      .execute();
     expect(external).toEqual([{ channel: 'dingtalk', status: 'pending', unit_id: A.unitId }]);
     const inbox = (await get('/api/notifications', 'staff-a')).json();
     expect(inbox.data[0]).toMatchObject({ kind: 'round', title: `第3期调度：请于${chineseDate(today)}前报送进展` });
@@ -152,15 +224,27 @@ describe('a round from opening to close', () => {
     const closed = await closeRound(t, roundId, closeAt);
     expect(closed).toMatchObject({ status: 'closed', closedAt: closeAt.toISOString(), expected, reported: 2 });
     expect(closed.units.filter((u) => u.reported).map((u) => [u.unitId, u.late])).toEqual(
-      expect.arrayContaining([[A.unitId, false], [B.unitId, true]]),
+      expect.arrayContaining([
+        [A.unitId, false],
+        [B.unitId, true],
+      ]),
     );
     const stored = await t.deps.db.selectFrom('round_snapshots').selectAll().where('round_id', '=', roundId).executeTakeFirstOrThrow();
-    expect({ expected: num(stored.expected), reported: num(stored.reported), takenAt: stored.taken_at }).toEqual({ expected, reported: 2, takenAt: closeAt.toISOString() });
+    expect({ expected: num(stored.expected), reported: num(stored.reported), takenAt: stored.taken_at }).toEqual({
+      expected,
+      reported: 2,
+      takenAt: closeAt.toISOString(),
+    });
     expect(await audits('round.close')).toBe(1);
 
     frozen = (await get(`/api/rounds/${roundId}/snapshot`)).json();
     expect(frozen).toEqual(JSON.parse(stored.content));
-    expect(frozen).toMatchObject({ version: 1, takenAt: closeAt.toISOString(), asOf: addDays(today, 2), round: { id: roundId, title: '第3期调度', dueDate: today } });
+    expect(frozen).toMatchObject({
+      version: 1,
+      takenAt: closeAt.toISOString(),
+      asOf: addDays(today, 2),
+      round: { id: roundId, title: '第3期调度', dueDate: today },
+    });
     expect(frozen.overall.total).toBe(199);
     expect(frozen.tasks).toHaveLength(199);
     expect(frozen.bySection).toHaveLength(19);
@@ -186,7 +270,11 @@ describe('a round from opening to close', () => {
     const again = await post(`/api/rounds/${roundId}/close`);
     expect(again.statusCode).toBe(409);
     expect(again.json().error.message).toMatch(/已结束/);
-    const late = await post(`/api/tasks/${C.taskId}/reports`, { unitId: C.unitId, kind: 'consolidated', stage: 'done', narrative: '补报', roundId }, C.username);
+    const late = await post(
+      `/api/tasks/${C.taskId}/reports`,
+      { unitId: C.unitId, kind: 'consolidated', stage: 'done', narrative: '补报', roundId },
+      C.username,
+    );
     expect(late.statusCode).toBe(409);
     expect(late.json().error.message).toMatch(/“第3期调度”已结束/);
   });
@@ -208,7 +296,11 @@ describe('a round from opening to close', () => {
 describe('which round a report counts for', () => {
   it('picks the open round with the latest due date that includes the plan and the unit', async () => {
     // A draft written while no round is open is counted for the round open when it is submitted.
-    const draft = await post(`/api/tasks/${C.taskId}/reports`, { unitId: C.unitId, kind: 'consolidated', stage: 'in_progress', narrative: '推进中。' }, C.username);
+    const draft = await post(
+      `/api/tasks/${C.taskId}/reports`,
+      { unitId: C.unitId, kind: 'consolidated', stage: 'in_progress', narrative: '推进中。' },
+      C.username,
+    );
     expect(draft.json().roundId).toBeNull();
     const near = await openRound(t, { title: '第4期调度', planIds: [planId], dueDate: addDays(today, 5) });
     const far = await openRound(t, { title: '第5期调度', planIds: [planId], dueDate: addDays(today, 10), unitIds: [A.unitId] });
@@ -218,19 +310,46 @@ describe('which round a report counts for', () => {
     expect((await reportFor(t, A, { roundId: near.id })).roundId).toBe(near.id);
     const submitted = await post(`/api/reports/${draft.json().id}/submit`, undefined, C.username);
     expect(submitted.json()).toMatchObject({ status: 'submitted', roundId: near.id });
-    expect((await get(`/api/rounds/${near.id}`)).json().units.find((u: { unitId: number }) => u.unitId === C.unitId)).toMatchObject({ reported: true, late: false });
+    expect((await get(`/api/rounds/${near.id}`)).json().units.find((u: { unitId: number }) => u.unitId === C.unitId)).toMatchObject({
+      reported: true,
+      late: false,
+    });
   });
 
   it('refuses a round the unit is not in, writing no report', async () => {
     const far = (await get('/api/rounds')).json().data.find((r: { title: string }) => r.title === '第5期调度');
-    const before = num((await t.deps.db.selectFrom('progress_reports').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-    const res = await post(`/api/tasks/${B.taskId}/reports`, { unitId: B.unitId, kind: 'consolidated', stage: 'done', narrative: 'x', roundId: far.id }, B.username);
+    const before = num(
+      (
+        await t.deps.db
+          .selectFrom('progress_reports')
+          .select((e) => e.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    const res = await post(
+      `/api/tasks/${B.taskId}/reports`,
+      { unitId: B.unitId, kind: 'consolidated', stage: 'done', narrative: 'x', roundId: far.id },
+      B.username,
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toBe('本单位不在“第5期调度”的调度范围内');
-    const missing = await post(`/api/tasks/${B.taskId}/reports`, { unitId: B.unitId, kind: 'consolidated', stage: 'done', narrative: 'x', roundId: 99999 }, B.username);
+    const missing = await post(
+      `/api/tasks/${B.taskId}/reports`,
+      { unitId: B.unitId, kind: 'consolidated', stage: 'done', narrative: 'x', roundId: 99999 },
+      B.username,
+    );
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.message).toBe('调度不存在');
-    expect(num((await t.deps.db.selectFrom('progress_reports').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(before);
+    expect(
+      num(
+        (
+          await t.deps.db
+            .selectFrom('progress_reports')
+            .select((e) => e.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBe(before);
   });
 
   it('lists rounds newest first, and a unit sees only the open rounds it is in', async () => {

@@ -60,8 +60,17 @@ async function summariesOf(db: Q, rows: RoundRow[]): Promise<RoundSummary[]> {
     const stored = frozen.get(r.id);
     const figures = r.status === 'closed' && stored?.expected ? stored : { expected: expected.get(r.id) ?? 0, reported: reported.get(r.id) ?? 0 };
     return {
-      id: r.id, title: r.title, periodStart: r.period_start, periodEnd: r.period_end, dueDate: r.due_date, status: r.status, createdAt: r.created_at, closedAt: r.closed_at,
-      plans: plansOf.get(r.id) ?? [], ...figures, circularIds: circularsOf.get(r.id) ?? [],
+      id: r.id,
+      title: r.title,
+      periodStart: r.period_start,
+      periodEnd: r.period_end,
+      dueDate: r.due_date,
+      status: r.status,
+      createdAt: r.created_at,
+      closedAt: r.closed_at,
+      plans: plansOf.get(r.id) ?? [],
+      ...figures,
+      circularIds: circularsOf.get(r.id) ?? [],
     };
   });
 }
@@ -84,7 +93,9 @@ async function readSnapshot(db: Q, roundId: number): Promise<RoundSnapshot | nul
 async function detailOf(db: Q, row: RoundRow): Promise<RoundDetail> {
   const [summary] = await summariesOf(db, [row]);
   const frozen = row.status === 'closed' ? await readSnapshot(db, row.id) : null;
-  const units = frozen?.reporting.units ?? unitReporting((await repo.unitsOfRound(db, row.id)).sort(byName), (await repo.reportsOfRound(db, row.id)).map(toReportFacts), row.due_date);
+  const units =
+    frozen?.reporting.units ??
+    unitReporting((await repo.unitsOfRound(db, row.id)).sort(byName), (await repo.reportsOfRound(db, row.id)).map(toReportFacts), row.due_date);
   return { ...summary!, note: row.note, units };
 }
 
@@ -166,22 +177,57 @@ export async function openRound(deps: Deps, actor: Actor, input: RoundCreate, no
   const period = input.periodStart && input.periodEnd ? `（统计期${chineseDate(input.periodStart)}至${chineseDate(input.periodEnd)}）` : '';
   const id = await deps.db.transaction().execute(async (trx) => {
     const roundId = await repo.insertRound(trx, {
-      title: input.title, period_start: input.periodStart ?? null, period_end: input.periodEnd ?? null, due_date: input.dueDate, note: input.note || null, created_by: actor.userId, created_at: at,
+      title: input.title,
+      period_start: input.periodStart ?? null,
+      period_end: input.periodEnd ?? null,
+      due_date: input.dueDate,
+      note: input.note || null,
+      created_by: actor.userId,
+      created_at: at,
     });
-    await repo.insertRoundMembers(trx, roundId, planIds, units.map((u) => u.id));
+    await repo.insertRoundMembers(
+      trx,
+      roundId,
+      planIds,
+      units.map((u) => u.id),
+    );
     const names = new Map(units.map((u) => [u.id, u.name]));
-    const accounts = await activeUsersOfUnits(trx, units.map((u) => u.id));
+    const accounts = await activeUsersOfUnits(
+      trx,
+      units.map((u) => u.id),
+    );
     const inserted = await insertInAppNotifications(
       trx,
       accounts.map((a) => ({
-        user_id: a.id, unit_id: a.unit_id, kind: 'round' as const, task_id: null, milestone_id: null, notice_key: `round:${roundId}`, created_at: at, title,
+        user_id: a.id,
+        unit_id: a.unit_id,
+        kind: 'round' as const,
+        task_id: null,
+        milestone_id: null,
+        notice_key: `round:${roundId}`,
+        created_at: at,
+        title,
         body: `${names.get(a.unit_id)}：${input.title}${period}已开始，请于${chineseDate(input.dueDate)}前在工作台“本期调度”中逐项报送本单位承担任务的进展情况和佐证材料。`,
       })),
     );
     const notified = inserted.length;
     // E-mail and robot messages go out with the reminder job's next delivery pass.
     await queueExternalDeliveries(trx, inserted);
-    await recordAudit(trx, { ...auditOf(actor), action: 'round.open', entityType: 'round', entityId: roundId, after: { title: input.title, periodStart: input.periodStart ?? null, periodEnd: input.periodEnd ?? null, dueDate: input.dueDate, planIds, unitIds: units.map((u) => u.id), notified } });
+    await recordAudit(trx, {
+      ...auditOf(actor),
+      action: 'round.open',
+      entityType: 'round',
+      entityId: roundId,
+      after: {
+        title: input.title,
+        periodStart: input.periodStart ?? null,
+        periodEnd: input.periodEnd ?? null,
+        dueDate: input.dueDate,
+        planIds,
+        unitIds: units.map((u) => u.id),
+        notified,
+      },
+    });
     return roundId;
   });
   return getRound(deps, id);
@@ -205,8 +251,20 @@ export async function closeRound(deps: Deps, actor: Actor, id: number, now = dep
     const reported = snapshot.reporting.onTime + snapshot.reporting.late;
     await repo.insertSnapshot(trx, { round_id: id, taken_at: at, content: JSON.stringify(snapshot), expected: snapshot.reporting.expected, reported });
     await recordAudit(trx, {
-      ...auditOf(actor), action: 'round.close', entityType: 'round', entityId: id, before: { status: 'open' },
-      after: { status: 'closed', takenAt: at, asOf: snapshot.asOf, tasks: snapshot.overall.total, completionRate: snapshot.overall.completionRate, expected: snapshot.reporting.expected, reported },
+      ...auditOf(actor),
+      action: 'round.close',
+      entityType: 'round',
+      entityId: id,
+      before: { status: 'open' },
+      after: {
+        status: 'closed',
+        takenAt: at,
+        asOf: snapshot.asOf,
+        tasks: snapshot.overall.total,
+        completionRate: snapshot.overall.completionRate,
+        expected: snapshot.reporting.expected,
+        reported,
+      },
     });
   });
   return getRound(deps, id);
@@ -232,7 +290,12 @@ export async function resolveReportRound(db: Q, planId: number, unitId: number, 
 // ── Snapshot facts ────────────────────────────────────────────────────────────────────────────────
 
 const toReportFacts = (r: Awaited<ReturnType<typeof repo.reportsOfRound>>[number]) => ({
-  taskId: r.task_id, unitId: r.unit_id, status: r.status, submittedAt: r.submitted_at, stage: r.stage, narrative: r.narrative,
+  taskId: r.task_id,
+  unitId: r.unit_id,
+  status: r.status,
+  submittedAt: r.submitted_at,
+  stage: r.stage,
+  narrative: r.narrative,
 });
 
 /** Reads the facts of a round with a fixed number of set queries and computes its snapshot. */
@@ -263,7 +326,12 @@ export async function computeSnapshot(db: Q, row: RoundRow, now: Date, rules: St
     const leadActions = (actionsOf.get(t.id) ?? []).filter((a) => leads.has(a.unit_id));
     const progress = latestOf.get(t.id);
     return {
-      id: t.id, planId: t.plan_id, sectionId: t.section_id, number: t.number, title: t.title, closedOn: t.closed_on,
+      id: t.id,
+      planId: t.plan_id,
+      sectionId: t.section_id,
+      number: t.number,
+      title: t.title,
+      closedOn: t.closed_on,
       // A milestone closes (销号) on its own too, not only with its task.
       milestones: (milestonesOf.get(t.id) ?? []).map((m) => ({ text: m.text, dueDate: m.due_date, completedOn: m.completed_on })),
       units: named.map((u) => ({ unitId: u.unit_id, name: u.name, role: u.role })),

@@ -17,7 +17,15 @@ const get = async () => (await t.inject({ method: 'GET', url: '/api/settings' },
 describe('settings', () => {
   it('start from the defaults: reminders 5, 2, 1 before; 催办 1, 督办 5, 约谈 10 after; 临期 5; public page open; 2020–2026 covered', async () => {
     const s = await get();
-    expect(s.reminders).toEqual({ dueSoonWorkdays: 5, reminderOffsets: [5, 2, 1], escalation: [{ level: 'urge', afterWorkdays: 1 }, { level: 'supervise', afterWorkdays: 5 }, { level: 'interview', afterWorkdays: 10 }] });
+    expect(s.reminders).toEqual({
+      dueSoonWorkdays: 5,
+      reminderOffsets: [5, 2, 1],
+      escalation: [
+        { level: 'urge', afterWorkdays: 1 },
+        { level: 'supervise', afterWorkdays: 5 },
+        { level: 'interview', afterWorkdays: 10 },
+      ],
+    });
     expect(s.publicPage).toEqual({ enabled: true });
     expect(s.coveredYears).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
     expect((await t.inject({ method: 'GET', url: '/api/settings' }, 'coordinator')).statusCode).toBe(403);
@@ -25,7 +33,22 @@ describe('settings', () => {
 
   it('applies changed reminder rules to the next job run and to 临期, and audits the change', async () => {
     const ids = await seedTask(t.deps.db, '2021-06-30');
-    const put = await t.inject({ method: 'PUT', url: '/api/settings/reminders', payload: { dueSoonWorkdays: 8, reminderOffsets: [3], escalation: [{ level: 'urge', afterWorkdays: 2 }, { level: 'supervise', afterWorkdays: 6 }, { level: 'interview', afterWorkdays: 12 }] } }, 'admin');
+    const put = await t.inject(
+      {
+        method: 'PUT',
+        url: '/api/settings/reminders',
+        payload: {
+          dueSoonWorkdays: 8,
+          reminderOffsets: [3],
+          escalation: [
+            { level: 'urge', afterWorkdays: 2 },
+            { level: 'supervise', afterWorkdays: 6 },
+            { level: 'interview', afterWorkdays: 12 },
+          ],
+        },
+      },
+      'admin',
+    );
     expect(put.statusCode, put.body).toBe(200);
     expect(put.json().reminders.reminderOffsets).toEqual([3]);
 
@@ -42,7 +65,12 @@ describe('settings', () => {
     // 临期 now reaches 8 working days ahead: on 2021-06-18 (8 working days before 06-30) the task is due soon.
     const statuses = await statusesOf(t.deps, [{ id: ids.taskId, closed_on: null }], '2021-06-18');
     expect(statuses.get(ids.taskId)).toBe('due_soon');
-    const audit = await t.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'settings.update').where('entity_id', '=', 'reminders').executeTakeFirstOrThrow();
+    const audit = await t.deps.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'settings.update')
+      .where('entity_id', '=', 'reminders')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.before!).reminderOffsets).toEqual([5, 2, 1]);
     expect(JSON.parse(audit.after!).reminderOffsets).toEqual([3]);
   });

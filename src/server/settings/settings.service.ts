@@ -77,7 +77,6 @@ export function parseSetting<T>(schema: z.ZodType<T>, input: unknown): T {
   throw new AppError('INVALID_INPUT', issue.message, { field: issue.path.join('.') });
 }
 
-
 export async function getSettings(deps: Deps) {
   const s = await runtimeSettings(deps);
   return { reminders: s.reminders, publicPage: s.publicPage, calendarYears: s.calendarYears, coveredYears: [...s.calendar.coveredYears] };
@@ -120,10 +119,15 @@ export async function putCalendarYear(deps: Deps, actor: Actor, year: number, in
 export async function deleteCalendarYear(deps: Deps, actor: Actor, year: number) {
   const current = (await runtimeSettings(deps)).calendarYears;
   if (!current.some((y) => y.year === year)) throw notFound(`${year} 年的补充日历`);
-  await write(deps, actor, KEY.calendarYears, current.filter((y) => y.year !== year), current.find((y) => y.year === year));
+  await write(
+    deps,
+    actor,
+    KEY.calendarYears,
+    current.filter((y) => y.year !== year),
+    current.find((y) => y.year === year),
+  );
   return getSettings(deps);
 }
-
 
 // ---- Audit retention (audit package) --------------------------------------------------------------
 // Read straight from the table, not through the cache: only the daily purge and the audit page ask.

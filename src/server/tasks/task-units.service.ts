@@ -18,7 +18,13 @@ async function deny(deps: Deps, actor: Actor, action: string, taskId: number, me
  * A unit writes its own contact and note on a task. Only a unit named on the task (or a unit above
  * it) may write, and only its own line.
  */
-export async function updateTaskContact(deps: Deps, actor: Actor, taskId: number, unitId: number, input: { contactName: string | null; contactPhone: string | null; note: string | null }) {
+export async function updateTaskContact(
+  deps: Deps,
+  actor: Actor,
+  taskId: number,
+  unitId: number,
+  input: { contactName: string | null; contactPhone: string | null; note: string | null },
+) {
   const scope = await repo.findTaskScope(deps.db, taskId);
   if (!scope) throw notFound('任务');
   const p = actor.principal!;
@@ -30,7 +36,14 @@ export async function updateTaskContact(deps: Deps, actor: Actor, taskId: number
     const before = (await repo.findContacts(trx, taskId)).find((c) => c.unit_id === unitId);
     const after = { contact_name: input.contactName || null, contact_phone: input.contactPhone || null, note: input.note || null };
     await repo.updateContact(trx, taskId, unitId, after);
-    await recordAudit(trx, { ...auditOf(actor), action: 'task.contact', entityType: 'task', entityId: taskId, before: before && { unitId, contact_name: before.contact_name, contact_phone: before.contact_phone, note: before.note }, after: { unitId, ...after } });
+    await recordAudit(trx, {
+      ...auditOf(actor),
+      action: 'task.contact',
+      entityType: 'task',
+      entityId: taskId,
+      before: before && { unitId, contact_name: before.contact_name, contact_phone: before.contact_phone, note: before.note },
+      after: { unitId, ...after },
+    });
   });
   return { ok: true as const };
 }
@@ -67,14 +80,30 @@ export async function myTasks(deps: Deps, actor: Actor) {
   const unit = unitName === undefined ? undefined : { id: p.unitId, name: unitName };
   const rows = await repo.tasksOfUnits(deps.db, [...p.unitScope]);
   const statuses = await statusesOf(deps, rows);
-  const deadlines = await deadlinesByTask(deps, rows.map((r) => r.id));
+  const deadlines = await deadlinesByTask(
+    deps,
+    rows.map((r) => r.id),
+  );
   const data = rows
     .map((r) => {
       const d = deadlines.get(r.id) ?? [];
       const next = nextDue(d);
-      return { id: r.id, planId: r.plan_id, planNumber: r.plan_number, number: r.number, title: r.title, role: r.role, unitId: r.unit_id, deadlines: d, nextDue: next, contactName: r.contact_name, contactPhone: r.contact_phone, note: r.note, status: statuses.get(r.id)! };
+      return {
+        id: r.id,
+        planId: r.plan_id,
+        planNumber: r.plan_number,
+        number: r.number,
+        title: r.title,
+        role: r.role,
+        unitId: r.unit_id,
+        deadlines: d,
+        nextDue: next,
+        contactName: r.contact_name,
+        contactPhone: r.contact_phone,
+        note: r.note,
+        status: statuses.get(r.id)!,
+      };
     })
     .sort((a, b) => bySoonestDue(a, b) || a.planId - b.planId);
   return { unit: unit ?? null, data, total: data.length };
 }
-

@@ -26,18 +26,28 @@ export async function findTasks(db: Q, f: TaskFilter, page: { offset: number; li
     const role = f.role ?? 'any';
     base = base.where((eb) =>
       eb.exists(
-        eb.selectFrom('task_units as tu').whereRef('tu.task_id', '=', 't.id').where('tu.unit_id', '=', unitId)
+        eb
+          .selectFrom('task_units as tu')
+          .whereRef('tu.task_id', '=', 't.id')
+          .where('tu.unit_id', '=', unitId)
           .$if(role !== 'any', (qb) => qb.where('tu.role', '=', role as 'lead' | 'responsible'))
           .select('tu.id'),
       ),
     );
   }
   if (f.month) {
-    const from = `${f.month}-01`, to = `${f.month}-31`;
-    base = base.where((eb) => eb.exists(eb.selectFrom('milestones as m').whereRef('m.task_id', '=', 't.id').where('m.due_date', '>=', from).where('m.due_date', '<=', to).select('m.id')));
+    const from = `${f.month}-01`,
+      to = `${f.month}-31`;
+    base = base.where((eb) =>
+      eb.exists(
+        eb.selectFrom('milestones as m').whereRef('m.task_id', '=', 't.id').where('m.due_date', '>=', from).where('m.due_date', '<=', to).select('m.id'),
+      ),
+    );
   }
   if (f.noDeadline) {
-    base = base.where((eb) => eb.not(eb.exists(eb.selectFrom('milestones as m').whereRef('m.task_id', '=', 't.id').where('m.due_date', 'is not', null).select('m.id'))));
+    base = base.where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('milestones as m').whereRef('m.task_id', '=', 't.id').where('m.due_date', 'is not', null).select('m.id'))),
+    );
   }
   if (f.q) base = base.where(containsText('t.search_text', f.q));
 
@@ -57,7 +67,21 @@ export async function findTaskRow(db: Q, id: number) {
   return db
     .selectFrom('tasks as t')
     .innerJoin('plans as p', 'p.id', 't.plan_id')
-    .select(['t.id', 't.plan_id', 'p.number as plan_number', 'p.title as plan_title', 't.section_id', 't.path', 't.number', 't.title', 't.text', 't.span_start', 't.span_end', 't.spans', 't.closed_on'])
+    .select([
+      't.id',
+      't.plan_id',
+      'p.number as plan_number',
+      'p.title as plan_title',
+      't.section_id',
+      't.path',
+      't.number',
+      't.title',
+      't.text',
+      't.span_start',
+      't.span_end',
+      't.spans',
+      't.closed_on',
+    ])
     .where('t.id', '=', id)
     .executeTakeFirst();
 }
@@ -91,7 +115,8 @@ export async function findCalendar(db: Q, planId: number, unitId?: number) {
     .where('m.due_date', 'is not', null)
     .orderBy('m.due_date')
     .orderBy('t.ordinal');
-  if (unitId) q = q.where((eb) => eb.exists(eb.selectFrom('task_units as tu').whereRef('tu.task_id', '=', 't.id').where('tu.unit_id', '=', unitId).select('tu.id')));
+  if (unitId)
+    q = q.where((eb) => eb.exists(eb.selectFrom('task_units as tu').whereRef('tu.task_id', '=', 't.id').where('tu.unit_id', '=', unitId).select('tu.id')));
   return q.execute();
 }
 
@@ -101,7 +126,8 @@ export async function countUndatedTasks(db: Q, planId: number, unitId?: number) 
     .select((e) => e.fn.countAll().as('c'))
     .where('t.plan_id', '=', planId)
     .where((eb) => eb.not(eb.exists(eb.selectFrom('milestones as m').whereRef('m.task_id', '=', 't.id').where('m.due_date', 'is not', null).select('m.id'))));
-  if (unitId) q = q.where((eb) => eb.exists(eb.selectFrom('task_units as tu').whereRef('tu.task_id', '=', 't.id').where('tu.unit_id', '=', unitId).select('tu.id')));
+  if (unitId)
+    q = q.where((eb) => eb.exists(eb.selectFrom('task_units as tu').whereRef('tu.task_id', '=', 't.id').where('tu.unit_id', '=', unitId).select('tu.id')));
   return num((await q.executeTakeFirstOrThrow()).c);
 }
 
@@ -121,10 +147,21 @@ export async function findTaskScope(db: Q, taskId: number) {
 }
 
 export async function findContacts(db: Q, taskId: number) {
-  return db.selectFrom('task_units').select(['id', 'unit_id', 'role', 'contact_name', 'contact_phone', 'note']).where('task_id', '=', taskId).orderBy('role').orderBy('ordinal').execute();
+  return db
+    .selectFrom('task_units')
+    .select(['id', 'unit_id', 'role', 'contact_name', 'contact_phone', 'note'])
+    .where('task_id', '=', taskId)
+    .orderBy('role')
+    .orderBy('ordinal')
+    .execute();
 }
 
-export async function updateContact(db: Q, taskId: number, unitId: number, c: { contact_name: string | null; contact_phone: string | null; note: string | null }) {
+export async function updateContact(
+  db: Q,
+  taskId: number,
+  unitId: number,
+  c: { contact_name: string | null; contact_phone: string | null; note: string | null },
+) {
   await db.updateTable('task_units').set(c).where('task_id', '=', taskId).where('unit_id', '=', unitId).execute();
 }
 
@@ -149,7 +186,20 @@ export async function tasksOfUnits(db: Q, unitIds: number[]) {
     .selectFrom('task_units as tu')
     .innerJoin('tasks as t', 't.id', 'tu.task_id')
     .innerJoin('plans as p', 'p.id', 't.plan_id')
-    .select(['t.id', 't.plan_id', 'p.number as plan_number', 't.number', 't.title', 't.ordinal', 't.closed_on', 'tu.role', 'tu.unit_id', 'tu.contact_name', 'tu.contact_phone', 'tu.note'])
+    .select([
+      't.id',
+      't.plan_id',
+      'p.number as plan_number',
+      't.number',
+      't.title',
+      't.ordinal',
+      't.closed_on',
+      'tu.role',
+      'tu.unit_id',
+      'tu.contact_name',
+      'tu.contact_phone',
+      'tu.note',
+    ])
     .where('tu.unit_id', 'in', unitIds)
     .orderBy('t.plan_id')
     .orderBy('t.ordinal')

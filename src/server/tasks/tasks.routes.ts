@@ -4,8 +4,16 @@ import type { Deps } from '../context.ts';
 import { errorResponses, IdParams, OkSchema } from '#core/api/common.ts';
 import * as unitWork from './task-units.service.ts';
 import {
-  CalendarQuerySchema, CalendarSchema, ContactBodySchema, ContactParams, InstructionBodySchema, InstructionSchema, MyTasksSchema,
-  TaskDetailSchema, TaskListSchema, TaskQuerySchema,
+  CalendarQuerySchema,
+  CalendarSchema,
+  ContactBodySchema,
+  ContactParams,
+  InstructionBodySchema,
+  InstructionSchema,
+  MyTasksSchema,
+  TaskDetailSchema,
+  TaskListSchema,
+  TaskQuerySchema,
 } from '#core/api/tasks.ts';
 import * as service from './tasks.service.ts';
 
@@ -26,15 +34,23 @@ export function taskRoutes(deps: Deps): FastifyPluginAsyncZod {
       { config: read, schema: { tags: ['tasks'], params: IdParams, querystring: CalendarQuerySchema, response: { 200: CalendarSchema, ...errors } } },
       async (req) => service.getCalendar(deps, req.params.id, req.query.unitId),
     );
-    app.get('/api/me/tasks', { config: read, schema: { tags: ['tasks'], response: { 200: MyTasksSchema, ...errors } } }, async (req) => unitWork.myTasks(deps, actorOf(req)));
+    app.get('/api/me/tasks', { config: read, schema: { tags: ['tasks'], response: { 200: MyTasksSchema, ...errors } } }, async (req) =>
+      unitWork.myTasks(deps, actorOf(req)),
+    );
     app.patch(
       '/api/tasks/:id/units/:unitId',
-      { config: { action: 'task.unit.write' }, schema: { tags: ['tasks'], params: ContactParams, body: ContactBodySchema, response: { 200: OkSchema, ...errors } } },
+      {
+        config: { action: 'task.unit.write' },
+        schema: { tags: ['tasks'], params: ContactParams, body: ContactBodySchema, response: { 200: OkSchema, ...errors } },
+      },
       async (req) => unitWork.updateTaskContact(deps, actorOf(req), req.params.id, req.params.unitId, req.body),
     );
     app.post(
       '/api/tasks/:id/instructions',
-      { config: { action: 'task.instruct' }, schema: { tags: ['tasks'], params: IdParams, body: InstructionBodySchema, response: { 201: InstructionSchema, ...errors } } },
+      {
+        config: { action: 'task.instruct' },
+        schema: { tags: ['tasks'], params: IdParams, body: InstructionBodySchema, response: { 201: InstructionSchema, ...errors } },
+      },
       async (req, reply) => reply.status(201).send(await unitWork.addInstruction(deps, actorOf(req), req.params.id, req.body.text)),
     );
   };

@@ -23,15 +23,19 @@ async function unitsByTask(deps: Deps, taskIds: number[]) {
   return map;
 }
 
-
 /** A page of a plan's tasks, filtered by section, unit and role, deadline month, and text. */
 export async function findTasks(deps: Deps, planId: number, query: TaskQuery) {
   if (!(await findPlanRow(deps.db, planId))) throw notFound('方案');
   const { rows, total } = await repo.findTasks(
     deps.db,
     {
-      planId, sectionId: query.sectionId, unitId: query.unitId, role: query.role, month: query.month,
-      noDeadline: query.noDeadline, q: query.q ? foldForSearch(query.q) : undefined,
+      planId,
+      sectionId: query.sectionId,
+      unitId: query.unitId,
+      role: query.role,
+      month: query.month,
+      noDeadline: query.noDeadline,
+      q: query.q ? foldForSearch(query.q) : undefined,
     },
     { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
   );
@@ -39,8 +43,15 @@ export async function findTasks(deps: Deps, planId: number, query: TaskQuery) {
   const [units, deadlines] = await Promise.all([unitsByTask(deps, ids), deadlinesByTask(deps, ids)]);
   return {
     data: rows.map((r) => ({
-      id: r.id, sectionId: r.section_id, sectionTitle: r.section_title, path: JSON.parse(r.path) as string[], number: r.number, title: r.title,
-      deadlines: deadlines.get(r.id) ?? [], lead: units.get(r.id)?.lead ?? [], responsible: units.get(r.id)?.responsible ?? [],
+      id: r.id,
+      sectionId: r.section_id,
+      sectionTitle: r.section_title,
+      path: JSON.parse(r.path) as string[],
+      number: r.number,
+      title: r.title,
+      deadlines: deadlines.get(r.id) ?? [],
+      lead: units.get(r.id)?.lead ?? [],
+      responsible: units.get(r.id)?.responsible ?? [],
     })),
     total,
   };
@@ -51,9 +62,14 @@ export async function getTask(deps: Deps, actor: Actor, id: number) {
   const t = await repo.findTaskRow(deps.db, id);
   if (!t) throw notFound('任务');
   const [units, milestones, source, instructions, contacts, viewer, statuses, events] = await Promise.all([
-    unitsByTask(deps, [id]), repo.milestonesOfTasks(deps.db, [id]), findPlanSource(deps.db, t.plan_id),
-    repo.findInstructions(deps.db, id), repo.findContacts(deps.db, id), viewerOfTask(deps, actor, id),
-    statusesOf(deps, [{ id, closed_on: t.closed_on }]), eventsOf(deps.db, id),
+    unitsByTask(deps, [id]),
+    repo.milestonesOfTasks(deps.db, [id]),
+    findPlanSource(deps.db, t.plan_id),
+    repo.findInstructions(deps.db, id),
+    repo.findContacts(deps.db, id),
+    viewerOfTask(deps, actor, id),
+    statusesOf(deps, [{ id, closed_on: t.closed_on }]),
+    eventsOf(deps.db, id),
   ]);
   // One timeline: reports, reviews, closing and reopening, and leaders' instructions, newest first.
   const timeline = [
@@ -62,11 +78,25 @@ export async function getTask(deps: Deps, actor: Actor, id: number) {
   ].sort((a, b) => b.at.localeCompare(a.at));
   const hasSpan = t.span_start != null && t.span_end != null && source;
   return {
-    id: t.id, planId: t.plan_id, plan: { id: t.plan_id, number: t.plan_number, title: t.plan_title }, sectionId: t.section_id,
-    path: JSON.parse(t.path) as string[], number: t.number, title: t.title, text: t.text,
+    id: t.id,
+    planId: t.plan_id,
+    plan: { id: t.plan_id, number: t.plan_number, title: t.plan_title },
+    sectionId: t.section_id,
+    path: JSON.parse(t.path) as string[],
+    number: t.number,
+    title: t.title,
+    text: t.text,
     deadlines: milestones.map((m) => ({ text: m.text, date: m.due_date })),
-    lead: units.get(id)?.lead ?? [], responsible: units.get(id)?.responsible ?? [],
-    milestones: milestones.map((m) => ({ id: m.id, text: m.text, clause: m.clause, date: m.due_date, completedOn: m.completed_on, span: m.span_start == null || m.span_end == null ? null : ([m.span_start, m.span_end] as [number, number]) })),
+    lead: units.get(id)?.lead ?? [],
+    responsible: units.get(id)?.responsible ?? [],
+    milestones: milestones.map((m) => ({
+      id: m.id,
+      text: m.text,
+      clause: m.clause,
+      date: m.due_date,
+      completedOn: m.completed_on,
+      span: m.span_start == null || m.span_end == null ? null : ([m.span_start, m.span_end] as [number, number]),
+    })),
     spans: t.spans ? JSON.parse(t.spans) : null,
     source: hasSpan ? { text: source.source_text.slice(t.span_start!, t.span_end!), offset: t.span_start! } : null,
     instructions: instructions.map((i) => ({ id: i.id, text: i.text, userName: i.display_name, createdAt: i.created_at })),
@@ -83,13 +113,25 @@ export async function getCalendar(deps: Deps, planId: number, unitId?: number) {
   if (!(await findPlanRow(deps.db, planId))) throw notFound('方案');
   const [rows, undated] = await Promise.all([repo.findCalendar(deps.db, planId, unitId), repo.countUndatedTasks(deps.db, planId, unitId)]);
   const units = await unitsByTask(deps, [...new Set(rows.map((r) => r.task_id))]);
-  const months: { month: string; items: { taskId: number; number: string; title: string; sectionTitle: string | null; date: string; text: string; clause: string; units: UnitRef[] }[] }[] = [];
+  const months: {
+    month: string;
+    items: { taskId: number; number: string; title: string; sectionTitle: string | null; date: string; text: string; clause: string; units: UnitRef[] }[];
+  }[] = [];
   for (const r of rows) {
     const month = r.due_date!.slice(0, 7);
     let bucket = months.at(-1);
     if (bucket?.month !== month) months.push((bucket = { month, items: [] }));
     const u = units.get(r.task_id);
-    bucket.items.push({ taskId: r.task_id, number: r.number, title: r.title, sectionTitle: r.section_title, date: r.due_date!, text: r.text, clause: r.clause, units: [...(u?.lead ?? []), ...(u?.responsible ?? [])] });
+    bucket.items.push({
+      taskId: r.task_id,
+      number: r.number,
+      title: r.title,
+      sectionTitle: r.section_title,
+      date: r.due_date!,
+      text: r.text,
+      clause: r.clause,
+      units: [...(u?.lead ?? []), ...(u?.responsible ?? [])],
+    });
   }
   return { months, undated };
 }

@@ -24,7 +24,13 @@ export const chinaMorning = (date: string): Date => new Date(`${date}T01:00:00.0
 export async function actorFor(t: TestApp, username: string): Promise<Actor> {
   const u = await t.deps.db.selectFrom('users').select(['id', 'unit_id', 'roles']).where('username', '=', username).executeTakeFirstOrThrow();
   const unitScope = u.unit_id === null ? [] : await readUnitSubtree(t.deps, u.unit_id);
-  return { userId: u.id, unitId: u.unit_id, name: username, ip: null, principal: { userId: u.id, unitId: u.unit_id, roles: JSON.parse(u.roles) as Role[], unitScope, leaderSectionIds: [] } };
+  return {
+    userId: u.id,
+    unitId: u.unit_id,
+    name: username,
+    ip: null,
+    principal: { userId: u.id, unitId: u.unit_id, roles: JSON.parse(u.roles) as Role[], unitScope, leaderSectionIds: [] },
+  };
 }
 
 export interface ReportingUnit {
@@ -83,7 +89,13 @@ export async function reportFor(
   unit: ReportingUnit,
   opts: { roundId?: number; stage?: 'in_progress' | 'basically_done' | 'done'; narrative?: string; at?: Date } = {},
 ): Promise<{ id: number; roundId: number | null; status: string; submittedAt: string | null }> {
-  const payload = { unitId: unit.unitId, kind: 'consolidated', stage: opts.stage ?? 'basically_done', narrative: opts.narrative ?? `${unit.name}已基本完成改革任务。`, ...(opts.roundId && { roundId: opts.roundId }) };
+  const payload = {
+    unitId: unit.unitId,
+    kind: 'consolidated',
+    stage: opts.stage ?? 'basically_done',
+    narrative: opts.narrative ?? `${unit.name}已基本完成改革任务。`,
+    ...(opts.roundId && { roundId: opts.roundId }),
+  };
   const created = await t.inject({ method: 'POST', url: `/api/tasks/${unit.taskId}/reports`, payload }, unit.username);
   if (created.statusCode !== 201) throw new Error(`report failed: ${created.statusCode} ${created.body}`);
   const id = created.json().id as number;
@@ -136,16 +148,56 @@ export async function openAndCloseRound(t: TestApp, opts: { planId?: number; tit
 /** A plan with one task due 2021-10-08 (right after 国庆), a lead and a responsible unit. */
 export async function seedTask(db: Kysely<DB>, dueDate = '2021-10-08') {
   const at = new Date().toISOString();
-  const plan = await db.insertInto('plans').values({ number: '测政发〔2021〕1号', issuer: '测试区人民政府', issue_date: '2021-05-01', title: '测试行动方案', year: 2021, level: 'district', parent_plan_id: null, file_name: null, source_hash: `h-${Math.random()}`, source_text: '', created_at: at }).returning('id').executeTakeFirstOrThrow();
-  const task = await db.insertInto('tasks').values({ plan_id: plan.id, section_id: null, ordinal: 1, number: '1', path: '[]', title: '压减开办企业时间', text: '国庆节后前完成。', search_text: '', span_start: null, span_end: null, spans: null }).returning('id').executeTakeFirstOrThrow();
-  const milestone = await db.insertInto('milestones').values({ task_id: task.id, plan_id: plan.id, ordinal: 0, text: '10月8日前', clause: '10月8日前完成', due_date: dueDate, span_start: null, span_end: null }).returning('id').executeTakeFirstOrThrow();
-  const unit = async (name: string) => (await db.insertInto('units').values({ name, is_collective: 0, parent_id: null, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+  const plan = await db
+    .insertInto('plans')
+    .values({
+      number: '测政发〔2021〕1号',
+      issuer: '测试区人民政府',
+      issue_date: '2021-05-01',
+      title: '测试行动方案',
+      year: 2021,
+      level: 'district',
+      parent_plan_id: null,
+      file_name: null,
+      source_hash: `h-${Math.random()}`,
+      source_text: '',
+      created_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const task = await db
+    .insertInto('tasks')
+    .values({
+      plan_id: plan.id,
+      section_id: null,
+      ordinal: 1,
+      number: '1',
+      path: '[]',
+      title: '压减开办企业时间',
+      text: '国庆节后前完成。',
+      search_text: '',
+      span_start: null,
+      span_end: null,
+      spans: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const milestone = await db
+    .insertInto('milestones')
+    .values({ task_id: task.id, plan_id: plan.id, ordinal: 0, text: '10月8日前', clause: '10月8日前完成', due_date: dueDate, span_start: null, span_end: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const unit = async (name: string) =>
+    (await db.insertInto('units').values({ name, is_collective: 0, parent_id: null, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
   const lead = await unit(`区审批服务局-${plan.id}`);
   const resp = await unit(`区市场监管局-${plan.id}`);
-  await db.insertInto('task_units').values([
-    { task_id: task.id, plan_id: plan.id, unit_id: lead, role: 'lead', ordinal: 0, name_as_written: '区审批服务局' },
-    { task_id: task.id, plan_id: plan.id, unit_id: resp, role: 'responsible', ordinal: 0, name_as_written: '区市场监管局' },
-  ]).execute();
+  await db
+    .insertInto('task_units')
+    .values([
+      { task_id: task.id, plan_id: plan.id, unit_id: lead, role: 'lead', ordinal: 0, name_as_written: '区审批服务局' },
+      { task_id: task.id, plan_id: plan.id, unit_id: resp, role: 'responsible', ordinal: 0, name_as_written: '区市场监管局' },
+    ])
+    .execute();
   return { planId: plan.id, taskId: task.id, milestoneId: milestone.id, lead, resp };
 }
 
@@ -158,13 +210,24 @@ export async function insertSampleRound(db: Kysely<DB>, snapshot: RoundSnapshot 
   const { id } = await db
     .insertInto('rounds')
     .values({
-      title: snapshot.round.title, period_start: snapshot.round.periodStart, period_end: snapshot.round.periodEnd, due_date: snapshot.round.dueDate, status, note: null,
-      created_by: null, created_at: '2021-06-01T01:00:00.000Z', closed_by: null, closed_at: status === 'closed' ? snapshot.takenAt : null,
+      title: snapshot.round.title,
+      period_start: snapshot.round.periodStart,
+      period_end: snapshot.round.periodEnd,
+      due_date: snapshot.round.dueDate,
+      status,
+      note: null,
+      created_by: null,
+      created_at: '2021-06-01T01:00:00.000Z',
+      closed_by: null,
+      closed_at: status === 'closed' ? snapshot.takenAt : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   if (status === 'closed') {
-    await db.insertInto('round_snapshots').values({ round_id: id, taken_at: snapshot.takenAt, content: JSON.stringify({ ...snapshot, round: { ...snapshot.round, id } }) }).execute();
+    await db
+      .insertInto('round_snapshots')
+      .values({ round_id: id, taken_at: snapshot.takenAt, content: JSON.stringify({ ...snapshot, round: { ...snapshot.round, id } }) })
+      .execute();
   }
   return id;
 }

@@ -53,8 +53,7 @@ export async function smtpServer() {
         } else if (/^DATA/i.test(line)) {
           inData = true;
           socket.write('354 go\r\n');
-        }
-        else if (/^QUIT/i.test(line)) socket.end('221 bye\r\n');
+        } else if (/^QUIT/i.test(line)) socket.end('221 bye\r\n');
         else socket.write('250 ok\r\n');
       }
     });

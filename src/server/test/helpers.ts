@@ -76,7 +76,12 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     return signing;
   };
   const signIn = async (username: string, remoteAddress?: string) => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD }, ...(remoteAddress ? { remoteAddress } : {}) });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password: TEST_PASSWORD },
+      ...(remoteAddress ? { remoteAddress } : {}),
+    });
     if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
     const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const headers = { cookie, 'x-csrf-token': res.json().csrfToken as string };
@@ -98,7 +103,17 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     return headers;
   };
   const addUser = async (username: string, roles: Role[], unitId: number | null = null, leaderSectionIds: number[] = []) =>
-    (await createUser(deps, SYSTEM_ACTOR, { username, displayName: username, unitId, roles, leaderSectionIds, fixedPassword: TEST_PASSWORD, mustChangePassword: false })).user.id;
+    (
+      await createUser(deps, SYSTEM_ACTOR, {
+        username,
+        displayName: username,
+        unitId,
+        roles,
+        leaderSectionIds,
+        fixedPassword: TEST_PASSWORD,
+        mustChangePassword: false,
+      })
+    ).user.id;
   await addUser('coordinator', ['coordinator']);
   await addUser('admin', ['admin']);
   // 三权分立: the security and the audit administrator are accounts of their own (as in the demo).
@@ -131,13 +146,21 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
 
 /** The plan's first task that has a lead unit, with that unit: where tests seat a unit manager who may report. */
 export async function firstLeadTask(t: Pick<TestApp, 'deps'>, planId: number): Promise<{ task_id: number; unit_id: number }> {
-  return t.deps.db.selectFrom('task_units').select(['task_id', 'unit_id']).where('plan_id', '=', planId).where('role', '=', 'lead').orderBy('task_id').executeTakeFirstOrThrow();
+  return t.deps.db
+    .selectFrom('task_units')
+    .select(['task_id', 'unit_id'])
+    .where('plan_id', '=', planId)
+    .where('role', '=', 'lead')
+    .orderBy('task_id')
+    .executeTakeFirstOrThrow();
 }
 
 /** A multipart/form-data body with one file field, built by hand so tests need no form library. */
 export function multipart(fileName: string, bytes: Uint8Array, field = 'file') {
   const boundary = `----tuijin${randomUUID()}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, Buffer.from(bytes), tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

@@ -69,11 +69,56 @@ export async function populatedInstallation(): Promise<Installation & { deps: De
   writeFileSync(join(store.root, 'half-written.1234.tmp'), 'an upload still being written');
   // A unit's account, a report with the first evidence file attached and a ledger entry, all audited, and the audit chain sealed.
   const link = await deps.db.selectFrom('task_units').select(['task_id', 'unit_id']).orderBy('task_id').orderBy('unit_id').executeTakeFirstOrThrow();
-  const { user } = await createUser(deps, SYSTEM_ACTOR, { username: 'bk-unit', displayName: '备份测试', unitId: link.unit_id, roles: ['unit_staff'], leaderSectionIds: [], fixedPassword: 'Test-password-2021', mustChangePassword: false });
+  const { user } = await createUser(deps, SYSTEM_ACTOR, {
+    username: 'bk-unit',
+    displayName: '备份测试',
+    unitId: link.unit_id,
+    roles: ['unit_staff'],
+    leaderSectionIds: [],
+    fixedPassword: 'Test-password-2021',
+    mustChangePassword: false,
+  });
   const at = new Date().toISOString();
-  const report = await deps.db.insertInto('progress_reports').values({ task_id: link.task_id, unit_id: link.unit_id, kind: 'part', stage: 'in_progress', narrative: '已完成系统对接', status: 'submitted', created_by: user.id, created_at: at, updated_at: at, submitted_at: at, reviewed_by: null, reviewed_at: null, review_comment: null }).returning('id').executeTakeFirstOrThrow();
-  await deps.db.insertInto('attachments').values({ report_id: report.id, sha256: evidence[0]!, file_name: '佐证.pdf', mime: 'application/pdf', size: 1, created_at: at }).execute();
-  await deps.db.insertInto('ledger_entries').values({ task_id: link.task_id, unit_id: link.unit_id, milestone_id: null, action: '梳理事项清单', owner: null, start_date: null, due_date: '2021-06-30', deliverable: null, ordinal: 0, created_by: user.id, created_at: at, updated_at: at }).execute();
+  const report = await deps.db
+    .insertInto('progress_reports')
+    .values({
+      task_id: link.task_id,
+      unit_id: link.unit_id,
+      kind: 'part',
+      stage: 'in_progress',
+      narrative: '已完成系统对接',
+      status: 'submitted',
+      created_by: user.id,
+      created_at: at,
+      updated_at: at,
+      submitted_at: at,
+      reviewed_by: null,
+      reviewed_at: null,
+      review_comment: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await deps.db
+    .insertInto('attachments')
+    .values({ report_id: report.id, sha256: evidence[0]!, file_name: '佐证.pdf', mime: 'application/pdf', size: 1, created_at: at })
+    .execute();
+  await deps.db
+    .insertInto('ledger_entries')
+    .values({
+      task_id: link.task_id,
+      unit_id: link.unit_id,
+      milestone_id: null,
+      action: '梳理事项清单',
+      owner: null,
+      start_date: null,
+      due_date: '2021-06-30',
+      deliverable: null,
+      ordinal: 0,
+      created_by: user.id,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
   await sealAuditChain(deps);
   return { ...inst, deps, database, evidence };
 }
@@ -82,10 +127,32 @@ export async function populatedInstallation(): Promise<Installation & { deps: De
 export async function tableCounts(database: Database): Promise<Record<string, number>> {
   const names =
     database.dialect === 'sqlite'
-      ? (await database.db.selectFrom('sqlite_master' as any).select('name').where('type', '=', 'table').where('name', 'not like', 'sqlite_%').execute()).map((r: any) => r.name as string)
-      : (await database.db.selectFrom('information_schema.tables' as any).select('table_name').where('table_schema', '=', 'public').where('table_type', '=', 'BASE TABLE').execute()).map((r: any) => r.table_name as string);
+      ? (
+          await database.db
+            .selectFrom('sqlite_master' as any)
+            .select('name')
+            .where('type', '=', 'table')
+            .where('name', 'not like', 'sqlite_%')
+            .execute()
+        ).map((r: any) => r.name as string)
+      : (
+          await database.db
+            .selectFrom('information_schema.tables' as any)
+            .select('table_name')
+            .where('table_schema', '=', 'public')
+            .where('table_type', '=', 'BASE TABLE')
+            .execute()
+        ).map((r: any) => r.table_name as string);
   const out: Record<string, number> = {};
-  for (const n of names.sort()) out[n] = Number(((await database.db.selectFrom(n as any).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()) as { n: number | string }).n);
+  for (const n of names.sort())
+    out[n] = Number(
+      (
+        (await database.db
+          .selectFrom(n as any)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()) as { n: number | string }
+      ).n,
+    );
   return out;
 }
 

@@ -1,4 +1,15 @@
-import { DeleteQueryNode, InsertQueryNode, UpdateQueryNode, type KyselyPlugin, type OperationNode, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import {
+  DeleteQueryNode,
+  InsertQueryNode,
+  UpdateQueryNode,
+  type KyselyPlugin,
+  type OperationNode,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from 'kysely';
 
 /**
  * Records the table of every INSERT, UPDATE and DELETE the app sends (read from the Kysely query tree)
@@ -24,9 +35,13 @@ export class WriteObserver implements KyselyPlugin {
 function tableOf(node: OperationNode | undefined): string | undefined {
   if (!node || typeof node !== 'object') return undefined;
   const x = node as unknown as Record<string, unknown>;
-  if (x.kind === 'TableNode') return ((x.table as { identifier: { name: string } }).identifier.name);
+  if (x.kind === 'TableNode') return (x.table as { identifier: { name: string } }).identifier.name;
   for (const v of Object.values(x)) {
-    const found = Array.isArray(v) ? v.map((i) => tableOf(i as OperationNode)).find(Boolean) : v && typeof v === 'object' ? tableOf(v as OperationNode) : undefined;
+    const found = Array.isArray(v)
+      ? v.map((i) => tableOf(i as OperationNode)).find(Boolean)
+      : v && typeof v === 'object'
+        ? tableOf(v as OperationNode)
+        : undefined;
     if (found) return found;
   }
   return undefined;

@@ -32,9 +32,22 @@ export async function listUnits(db: Q, q?: string) {
   let query = db
     .selectFrom('units as u')
     .select((eb) => [
-      'u.id', 'u.name', 'u.is_collective', 'u.parent_id',
-      eb.selectFrom('task_units').whereRef('task_units.unit_id', '=', 'u.id').where('role', '=', 'lead').select((e) => e.fn.countAll().as('c')).as('lead_count'),
-      eb.selectFrom('task_units').whereRef('task_units.unit_id', '=', 'u.id').where('role', '=', 'responsible').select((e) => e.fn.countAll().as('c')).as('responsible_count'),
+      'u.id',
+      'u.name',
+      'u.is_collective',
+      'u.parent_id',
+      eb
+        .selectFrom('task_units')
+        .whereRef('task_units.unit_id', '=', 'u.id')
+        .where('role', '=', 'lead')
+        .select((e) => e.fn.countAll().as('c'))
+        .as('lead_count'),
+      eb
+        .selectFrom('task_units')
+        .whereRef('task_units.unit_id', '=', 'u.id')
+        .where('role', '=', 'responsible')
+        .select((e) => e.fn.countAll().as('c'))
+        .as('responsible_count'),
     ])
     .orderBy('u.name');
   if (q) {
@@ -46,14 +59,22 @@ export async function listUnits(db: Q, q?: string) {
     );
   }
   const rows = await query.execute();
-  const aliases = await aliasesOf(db, rows.map((r) => r.id));
+  const aliases = await aliasesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({ ...r, lead_count: num(r.lead_count), responsible_count: num(r.responsible_count), aliases: aliases.get(r.id) ?? [] }));
 }
 
 export async function aliasesOf(db: Q, unitIds: number[]): Promise<Map<number, string[]>> {
   const out = new Map<number, string[]>();
   for (let i = 0; i < unitIds.length; i += 500) {
-    const rows = await db.selectFrom('unit_aliases').select(['unit_id', 'alias']).where('unit_id', 'in', unitIds.slice(i, i + 500)).orderBy('alias').execute();
+    const rows = await db
+      .selectFrom('unit_aliases')
+      .select(['unit_id', 'alias'])
+      .where('unit_id', 'in', unitIds.slice(i, i + 500))
+      .orderBy('alias')
+      .execute();
     for (const r of rows) out.set(r.unit_id, [...(out.get(r.unit_id) ?? []), r.alias]);
   }
   return out;
@@ -118,8 +139,21 @@ export async function deleteAlias(trx: Q, unitId: number, alias: string): Promis
  */
 export async function unitHoldings(trx: Q, unitId: number): Promise<{ users: number; reports: number; ledgerEntries: number; events: number }> {
   const count = async (table: 'users' | 'progress_reports' | 'ledger_entries' | 'task_events') =>
-    num((await trx.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('unit_id', '=', unitId).executeTakeFirstOrThrow()).n);
-  return { users: await count('users'), reports: await count('progress_reports'), ledgerEntries: await count('ledger_entries'), events: await count('task_events') };
+    num(
+      (
+        await trx
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('unit_id', '=', unitId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    users: await count('users'),
+    reports: await count('progress_reports'),
+    ledgerEntries: await count('ledger_entries'),
+    events: await count('task_events'),
+  };
 }
 
 /** Moves everything of `fromId` onto `intoId` and removes `fromId`; its name becomes an alias. */
@@ -137,7 +171,13 @@ export async function findUnitName(db: Q, id: number): Promise<string | undefine
 }
 
 export async function insertUnit(trx: Q, u: { name: string; is_collective: number; created_at: string }): Promise<number> {
-  return (await trx.insertInto('units').values({ ...u, parent_id: null }).returning('id').executeTakeFirstOrThrow()).id;
+  return (
+    await trx
+      .insertInto('units')
+      .values({ ...u, parent_id: null })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 /** Units that are named on some task and are not collective names (各镇街), in id order. */

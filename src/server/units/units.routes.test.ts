@@ -9,7 +9,15 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const units = async () => (await t.inject({ method: 'GET', url: '/api/units' })).json().data as { id: number; name: string; isCollective: boolean; aliases: string[]; leadCount: number; responsibleCount: number }[];
+const units = async () =>
+  (await t.inject({ method: 'GET', url: '/api/units' })).json().data as {
+    id: number;
+    name: string;
+    isCollective: boolean;
+    aliases: string[];
+    leadCount: number;
+    responsibleCount: number;
+  }[];
 const byName = async (name: string) => (await units()).find((u) => u.name === name)!;
 
 it('makes every unit name of the plan a Unit, marking collective names', async () => {
@@ -24,7 +32,14 @@ it('makes every unit name of the plan a Unit, marking collective names', async (
 it('suggests the aliases the plan needs', async () => {
   const res = await t.inject({ method: 'GET', url: '/api/units/alias-suggestions' });
   const pairs = res.json().data.map((s: { unitName: string; targetName: string }) => [s.unitName, s.targetName].sort().join('↔'));
-  for (const [a, b] of [['区行政审批服务局', '区审批服务局'], ['区交运局', '区交通运输局'], ['区文旅局', '区文化和旅游局'], ['区国资中心', '区国资服务中心'], ['区住房公积金管理中心', '区住房公积金管理部'], ['区直相关部门', '区直各相关部门']]) {
+  for (const [a, b] of [
+    ['区行政审批服务局', '区审批服务局'],
+    ['区交运局', '区交通运输局'],
+    ['区文旅局', '区文化和旅游局'],
+    ['区国资中心', '区国资服务中心'],
+    ['区住房公积金管理中心', '区住房公积金管理部'],
+    ['区直相关部门', '区直各相关部门'],
+  ]) {
     expect(pairs).toContain([a, b].sort().join('↔'));
   }
 });
@@ -36,7 +51,9 @@ it('merges a variant into its unit: tasks move and the name becomes an alias', a
   expect(res.statusCode).toBe(200);
   const merged = await byName('区审批服务局');
   expect(merged.aliases).toContain('区行政审批服务局');
-  expect(merged.leadCount + merged.responsibleCount).toBeGreaterThanOrEqual(into.leadCount + into.responsibleCount + from.leadCount + from.responsibleCount - 1);
+  expect(merged.leadCount + merged.responsibleCount).toBeGreaterThanOrEqual(
+    into.leadCount + into.responsibleCount + from.leadCount + from.responsibleCount - 1,
+  );
   expect((await units()).some((u) => u.name === '区行政审批服务局')).toBe(false);
   const search = (await t.inject({ method: 'GET', url: `/api/units?q=${encodeURIComponent('行政审批')}` })).json();
   expect(search.data.map((u: { name: string }) => u.name)).toContain('区审批服务局');
@@ -81,7 +98,10 @@ it('refuses to merge a unit that already has an account and reports (409, nothin
   const into = await byName('区审批服务局');
   const tu = await t.deps.db.selectFrom('task_units').select(['task_id']).where('unit_id', '=', from.id).executeTakeFirstOrThrow();
   await t.addUser('jt', ['unit_manager'], from.id);
-  const report = await t.inject({ method: 'POST', url: `/api/tasks/${tu.task_id}/reports`, payload: { unitId: from.id, kind: 'part', stage: 'in_progress', narrative: '推进中' } }, 'jt');
+  const report = await t.inject(
+    { method: 'POST', url: `/api/tasks/${tu.task_id}/reports`, payload: { unitId: from.id, kind: 'part', stage: 'in_progress', narrative: '推进中' } },
+    'jt',
+  );
   expect(report.statusCode).toBe(201);
   const before = await t.deps.db.selectFrom('task_units').select(['id', 'unit_id']).orderBy('id').execute();
   const res = await t.inject({ method: 'POST', url: `/api/units/${from.id}/merge`, payload: { intoUnitId: into.id } });

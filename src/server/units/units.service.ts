@@ -10,7 +10,15 @@ import * as repo from './units.repo.ts';
 /** Units with aliases and task counts; `q` matches names and aliases. */
 export async function findUnits(deps: Deps, q?: string) {
   const rows = await repo.listUnits(deps.db, q);
-  const data = rows.map((r) => ({ id: r.id, name: r.name, isCollective: r.is_collective === 1, parentId: r.parent_id, aliases: r.aliases, leadCount: r.lead_count, responsibleCount: r.responsible_count }));
+  const data = rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    isCollective: r.is_collective === 1,
+    parentId: r.parent_id,
+    aliases: r.aliases,
+    leadCount: r.lead_count,
+    responsibleCount: r.responsible_count,
+  }));
   return { data, total: data.length };
 }
 
@@ -19,10 +27,15 @@ export async function getUnit(deps: Deps, id: number) {
   const unit = await repo.findUnit(deps.db, id);
   if (!unit) throw notFound('单位');
   const [aliases, tasks, parent, children] = await Promise.all([
-    repo.aliasesOf(deps.db, [id]), repo.unitTasks(deps.db, id),
-    unit.parent_id ? repo.findUnit(deps.db, unit.parent_id) : undefined, repo.childUnits(deps.db, id),
+    repo.aliasesOf(deps.db, [id]),
+    repo.unitTasks(deps.db, id),
+    unit.parent_id ? repo.findUnit(deps.db, unit.parent_id) : undefined,
+    repo.childUnits(deps.db, id),
   ]);
-  const byTask = await deadlinesByTask(deps, tasks.map((t) => t.id));
+  const byTask = await deadlinesByTask(
+    deps,
+    tasks.map((t) => t.id),
+  );
   const seen = new Set<string>();
   const list = tasks
     .filter((t) => !seen.has(`${t.id}:${t.role}`) && seen.add(`${t.id}:${t.role}`))
@@ -32,13 +45,18 @@ export async function getUnit(deps: Deps, id: number) {
     })
     .sort((a, b) => bySoonestDue(a, b) || a.planId - b.planId);
   return {
-    id: unit.id, name: unit.name, isCollective: unit.is_collective === 1, parentId: unit.parent_id, parentName: parent?.name ?? null,
-    children: children.map((c) => ({ id: c.id, name: c.name })), aliases: aliases.get(id) ?? [], tasks: list,
+    id: unit.id,
+    name: unit.name,
+    isCollective: unit.is_collective === 1,
+    parentId: unit.parent_id,
+    parentName: parent?.name ?? null,
+    children: children.map((c) => ({ id: c.id, name: c.name })),
+    aliases: aliases.get(id) ?? [],
+    tasks: list,
   };
 }
 
 const audit = auditOf;
-
 
 async function assertNameFree(trx: Parameters<typeof repo.findUnitByName>[0], name: string, exceptUnitId: number) {
   const unit = await repo.findUnitByName(trx, name);
@@ -47,16 +65,26 @@ async function assertNameFree(trx: Parameters<typeof repo.findUnitByName>[0], na
   if (alias && alias.unit_id !== exceptUnitId) throw new AppError('CONFLICT', `名称“${name}”已是其他单位的别名`, { unitId: alias.unit_id });
 }
 
-export async function updateUnit(deps: Deps, actor: Actor, id: number, patch: { name?: string | undefined; isCollective?: boolean | undefined; parentId?: number | null | undefined }) {
+export async function updateUnit(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  patch: { name?: string | undefined; isCollective?: boolean | undefined; parentId?: number | null | undefined },
+) {
   await deps.db.transaction().execute(async (trx) => {
     const before = await repo.findUnit(trx, id);
     if (!before) throw notFound('单位');
     if (patch.name && patch.name !== before.name) await assertNameFree(trx, patch.name, id);
     if (patch.parentId != null) {
-      await assertParentAllowed(id, patch.parentId, async (u) => {
-        const row = await repo.findUnit(trx, u);
-        return row && { parent: row.parent_id };
-      }, { cycle: '上级单位不能是本单位或其下级单位', missing: '上级单位不存在', field: 'parentId' });
+      await assertParentAllowed(
+        id,
+        patch.parentId,
+        async (u) => {
+          const row = await repo.findUnit(trx, u);
+          return row && { parent: row.parent_id };
+        },
+        { cycle: '上级单位不能是本单位或其下级单位', missing: '上级单位不存在', field: 'parentId' },
+      );
     }
     const set = {
       ...(patch.name !== undefined && { name: patch.name }),
@@ -105,10 +133,21 @@ export async function mergeUnit(deps: Deps, actor: Actor, fromId: number, intoId
     // Reports, ledger entries and events would block the delete (a 500 before); accounts would silently lose their unit.
     const held = await repo.unitHoldings(trx, fromId);
     if (held.users || held.reports || held.ledgerEntries || held.events) {
-      throw new AppError('CONFLICT', `“${from.name}”已有账号或填报记录（账号 ${held.users} 个、进展 ${held.reports} 条、台账 ${held.ledgerEntries} 条、任务动态 ${held.events} 条），合并会让这些记录失去所属单位，不能合并；请先调整账号所属单位，或保留该单位`, held);
+      throw new AppError(
+        'CONFLICT',
+        `“${from.name}”已有账号或填报记录（账号 ${held.users} 个、进展 ${held.reports} 条、台账 ${held.ledgerEntries} 条、任务动态 ${held.events} 条），合并会让这些记录失去所属单位，不能合并；请先调整账号所属单位，或保留该单位`,
+        held,
+      );
     }
     await repo.mergeUnitRows(trx, fromId, intoId, from.name);
-    await recordAudit(trx, { ...audit(actor), action: 'unit.merge', entityType: 'unit', entityId: intoId, before: { from, into }, after: { alias: from.name } });
+    await recordAudit(trx, {
+      ...audit(actor),
+      action: 'unit.merge',
+      entityType: 'unit',
+      entityId: intoId,
+      before: { from, into },
+      after: { alias: from.name },
+    });
   });
   return getUnit(deps, intoId);
 }
@@ -118,4 +157,3 @@ export async function findAliasSuggestions(deps: Deps) {
   const data = suggestAliases(await repo.allUnitNames(deps.db));
   return { data, total: data.length };
 }
-

@@ -18,20 +18,37 @@ async function sheet(rows: string[][]): Promise<Buffer> {
   for (const r of rows) ws.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-const count = async () => Number((await t.deps.db.selectFrom('users').select((e) => e.fn.countAll().as('c')).executeTakeFirstOrThrow()).c);
+const count = async () =>
+  Number(
+    (
+      await t.deps.db
+        .selectFrom('users')
+        .select((e) => e.fn.countAll().as('c'))
+        .executeTakeFirstOrThrow()
+    ).c,
+  );
 
 describe('accounts', () => {
   it('creates an account with a one-time password that must be changed, and refuses a duplicate', async () => {
     const unit = await t.deps.db.selectFrom('units').select('id').where('name', '=', '区医保局').executeTakeFirstOrThrow();
-    const res = await t.inject({ method: 'POST', url: '/api/users', payload: { username: 'yibao', displayName: '医保局管理员', unitId: unit.id, roles: ['unit_manager'] } }, 'admin');
+    const res = await t.inject(
+      { method: 'POST', url: '/api/users', payload: { username: 'yibao', displayName: '医保局管理员', unitId: unit.id, roles: ['unit_manager'] } },
+      'admin',
+    );
     expect(res.statusCode).toBe(201);
     const { user, password } = res.json();
     expect(user).toMatchObject({ username: 'yibao', unitName: '区医保局', roles: ['unit_manager'], isActive: true });
     const me = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'yibao', password } });
     expect(me.json().mustChangePassword).toBe(true);
-    const dup = await t.inject({ method: 'POST', url: '/api/users', payload: { username: 'yibao', displayName: 'x', unitId: unit.id, roles: ['unit_staff'] } }, 'admin');
+    const dup = await t.inject(
+      { method: 'POST', url: '/api/users', payload: { username: 'yibao', displayName: 'x', unitId: unit.id, roles: ['unit_staff'] } },
+      'admin',
+    );
     expect(dup.statusCode).toBe(409);
-    const noUnit = await t.inject({ method: 'POST', url: '/api/users', payload: { username: 'nounit', displayName: 'x', unitId: null, roles: ['unit_staff'] } }, 'admin');
+    const noUnit = await t.inject(
+      { method: 'POST', url: '/api/users', payload: { username: 'nounit', displayName: 'x', unitId: null, roles: ['unit_staff'] } },
+      'admin',
+    );
     expect(noUnit.statusCode).toBe(400);
     expect(noUnit.json().error.message).toMatch(/必须属于一个单位/);
   });
@@ -51,12 +68,20 @@ describe('accounts', () => {
     // The security administrator finds accounts, but does not create or edit them.
     expect((await t.inject({ method: 'GET', url: '/api/users?q=leaver' }, 'security')).json().total).toBe(1);
     expect((await t.inject({ method: 'PATCH', url: `/api/users/${id}`, payload: { isActive: true } }, 'security')).statusCode).toBe(403);
-    const selfOff = await t.inject({ method: 'PATCH', url: `/api/users/${(await t.deps.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow()).id}`, payload: { isActive: false } }, 'admin');
+    const selfOff = await t.inject(
+      {
+        method: 'PATCH',
+        url: `/api/users/${(await t.deps.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow()).id}`,
+        payload: { isActive: false },
+      },
+      'admin',
+    );
     expect(selfOff.statusCode).toBe(400);
   });
 
   it('never puts two of the three administrator roles on one account (三权分立)', async () => {
-    const create = (username: string, roles: string[]) => t.inject({ method: 'POST', url: '/api/users', payload: { username, displayName: username, unitId: null, roles } }, 'admin');
+    const create = (username: string, roles: string[]) =>
+      t.inject({ method: 'POST', url: '/api/users', payload: { username, displayName: username, unitId: null, roles } }, 'admin');
     const both = await create('sysaudit', ['admin', 'audit_admin']);
     expect(both.statusCode).toBe(400);
     expect(both.json().error.message).toBe('三权分立：“系统管理员”与“审计管理员”不能由同一账号兼任');
@@ -69,7 +94,10 @@ describe('accounts', () => {
     expect(edit.json().error.message).toMatch(/三权分立/);
     expect((await t.inject({ method: 'GET', url: '/api/users?q=auditor' }, 'admin')).json().data[0].roles).toEqual(['audit_admin']);
     // Nor by an import: the whole sheet is refused.
-    const file = await sheet([['okrow', '正常', '', '督查人员'], ['dual', '兼任', '', '系统管理员、审计管理员']]);
+    const file = await sheet([
+      ['okrow', '正常', '', '督查人员'],
+      ['dual', '兼任', '', '系统管理员、审计管理员'],
+    ]);
     const imported = await t.inject({ method: 'POST', url: '/api/users/import', ...multipart('accounts.xlsx', file) }, 'admin');
     expect(imported.statusCode).toBe(400);
     expect(imported.json().error.details).toEqual([{ row: 3, column: '角色', message: '三权分立：“系统管理员”与“审计管理员”不能由同一账号兼任' }]);
@@ -109,7 +137,11 @@ describe('accounts', () => {
 
   it('imports accounts from .xlsx all at once', async () => {
     const before = await count();
-    const file = await sheet([['caizheng', '财政局管理员', '区财政局', '单位管理员'], ['duban1', '督查一', '', '督查人员'], ['leader2', '副区长', '', '分管领导、督查人员']]);
+    const file = await sheet([
+      ['caizheng', '财政局管理员', '区财政局', '单位管理员'],
+      ['duban1', '督查一', '', '督查人员'],
+      ['leader2', '副区长', '', '分管领导、督查人员'],
+    ]);
     const res = await t.inject({ method: 'POST', url: '/api/users/import', ...multipart('accounts.xlsx', file) }, 'admin');
     expect(res.statusCode).toBe(201);
     expect(res.json().created).toBe(3);
@@ -120,7 +152,13 @@ describe('accounts', () => {
 
   it('imports nothing when one row is bad, naming each bad row and column', async () => {
     const before = await count();
-    const file = await sheet([['good1', '好人', '区财政局', '单位管理员'], ['bad name!', '坏人', '区财政局', '单位管理员'], ['good2', '好人二', '不存在的局', '单位管理员'], ['good3', '', '', '宇航员'], ['good1', '重复', '', '督查人员']]);
+    const file = await sheet([
+      ['good1', '好人', '区财政局', '单位管理员'],
+      ['bad name!', '坏人', '区财政局', '单位管理员'],
+      ['good2', '好人二', '不存在的局', '单位管理员'],
+      ['good3', '', '', '宇航员'],
+      ['good1', '重复', '', '督查人员'],
+    ]);
     const res = await t.inject({ method: 'POST', url: '/api/users/import', ...multipart('accounts.xlsx', file) }, 'admin');
     expect(res.statusCode).toBe(400);
     const details = res.json().error.details as { row: number; column: string }[];
@@ -183,15 +221,29 @@ describe('demo accounts', () => {
       await fresh.deps.db.deleteFrom('users').execute();
       expect(await importSampleIfEmpty(fresh.deps)).not.toBeNull();
       const demo = (await createDemoAccounts(fresh.deps))!;
-      const singles = await fresh.deps.db.selectFrom('units').select('name').where('is_collective', '=', 0).where((eb) => eb.exists(eb.selectFrom('task_units').whereRef('task_units.unit_id', '=', 'units.id').select('task_units.id'))).execute();
+      const singles = await fresh.deps.db
+        .selectFrom('units')
+        .select('name')
+        .where('is_collective', '=', 0)
+        .where((eb) => eb.exists(eb.selectFrom('task_units').whereRef('task_units.unit_id', '=', 'units.id').select('task_units.id')))
+        .execute();
       expect(demo.accounts.map((a) => a.username).slice(0, 5)).toEqual(['admin', 'security', 'auditor', 'coordinator', 'leader']);
       // The three administrators are three accounts, each with its one role.
-      for (const [username, roles] of [['admin', ['admin']], ['security', ['security_admin']], ['auditor', ['audit_admin']]] as const) {
+      for (const [username, roles] of [
+        ['admin', ['admin']],
+        ['security', ['security_admin']],
+        ['auditor', ['audit_admin']],
+      ] as const) {
         const res = await fresh.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'Demo-pass-2021' } });
         expect(res.json().roles, username).toEqual(roles);
       }
       expect(formatDemoAccounts(demo)).toMatch(/security\s+安全管理员[\s\S]*auditor\s+审计管理员/);
-      expect(demo.accounts.filter((a) => a.role === '单位管理员').map((a) => a.unit).sort()).toEqual(singles.map((u) => u.name).sort());
+      expect(
+        demo.accounts
+          .filter((a) => a.role === '单位管理员')
+          .map((a) => a.unit)
+          .sort(),
+      ).toEqual(singles.map((u) => u.name).sort());
       const login = await fresh.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'dw01', password: 'Demo-pass-2021' } });
       expect(login.json().roles).toEqual(['unit_manager']);
     } finally {

@@ -18,13 +18,28 @@ import type { Kysely } from 'kysely';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findUserRow>>>;
 const dto = (r: Row, sections: number[]) => ({
-  id: r.id, username: r.username, displayName: r.display_name, unitId: r.unit_id, unitName: r.unit_name, roles: JSON.parse(r.roles) as Role[],
-  isActive: r.is_active === 1, lockedUntil: r.locked_until, failedLogins: r.failed_logins, leaderSectionIds: sections, createdAt: r.created_at,
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  unitId: r.unit_id,
+  unitName: r.unit_name,
+  roles: JSON.parse(r.roles) as Role[],
+  isActive: r.is_active === 1,
+  lockedUntil: r.locked_until,
+  failedLogins: r.failed_logins,
+  leaderSectionIds: sections,
+  createdAt: r.created_at,
 });
 
-export async function findUsers(deps: Deps, q: { q?: string | undefined; unitId?: number | undefined; role?: Role | undefined; page: number; pageSize: number }) {
+export async function findUsers(
+  deps: Deps,
+  q: { q?: string | undefined; unitId?: number | undefined; role?: Role | undefined; page: number; pageSize: number },
+) {
   const { rows, total } = await repo.findUsers(deps.db, q, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
-  const sections = await repo.leaderSectionsOf(deps.db, rows.map((r) => r.id));
+  const sections = await repo.leaderSectionsOf(
+    deps.db,
+    rows.map((r) => r.id),
+  );
   return { data: rows.map((r) => dto(r, sections.get(r.id) ?? [])), total };
 }
 
@@ -49,7 +64,11 @@ async function checkRefs(db: Kysely<DB>, unitId: number | null | undefined, sect
 export async function createUser(
   deps: Deps,
   actor: Actor,
-  input: UserCreate & { password?: string | undefined; mustChangePassword?: boolean; /** Demo and CLI only: a password set without the strength rule. */ fixedPassword?: string },
+  input: UserCreate & {
+    password?: string | undefined;
+    mustChangePassword?: boolean /** Demo and CLI only: a password set without the strength rule. */;
+    fixedPassword?: string;
+  },
 ) {
   if ((input.roles.includes('unit_manager') || input.roles.includes('unit_staff')) && input.unitId == null) {
     throw new AppError('INVALID_INPUT', '单位管理员和单位填报员必须属于一个单位', { field: 'unitId' });
@@ -64,15 +83,28 @@ export async function createUser(
     if ((await repo.existingUsernames(trx, [input.username])).size) throw new AppError('CONFLICT', `用户名“${input.username}”已存在`, { field: 'username' });
     // Two concurrent creates of one name both pass the check above; the unique key decides, and the
     // loser gets the same answer as a sequential duplicate.
-    const userId = await repo.insertUser(trx, {
-      username: input.username, display_name: input.displayName, unit_id: input.unitId, password_hash: hash, roles: JSON.stringify(input.roles),
-      must_change_password: (input.mustChangePassword ?? !input.password) ? 1 : 0, created_at: deps.clock.iso(),
-    }).catch((err: unknown) => {
-      if (uniqueViolation(err)) throw new AppError('CONFLICT', `用户名“${input.username}”已存在`, { field: 'username' });
-      throw err;
-    });
+    const userId = await repo
+      .insertUser(trx, {
+        username: input.username,
+        display_name: input.displayName,
+        unit_id: input.unitId,
+        password_hash: hash,
+        roles: JSON.stringify(input.roles),
+        must_change_password: (input.mustChangePassword ?? !input.password) ? 1 : 0,
+        created_at: deps.clock.iso(),
+      })
+      .catch((err: unknown) => {
+        if (uniqueViolation(err)) throw new AppError('CONFLICT', `用户名“${input.username}”已存在`, { field: 'username' });
+        throw err;
+      });
     await repo.setLeaderSections(trx, userId, input.leaderSectionIds ?? []);
-    await recordAudit(trx, { ...auditOf(actor), action: 'user.create', entityType: 'user', entityId: userId, after: { username: input.username, displayName: input.displayName, unitId: input.unitId, roles: input.roles } });
+    await recordAudit(trx, {
+      ...auditOf(actor),
+      action: 'user.create',
+      entityType: 'user',
+      entityId: userId,
+      after: { username: input.username, displayName: input.displayName, unitId: input.unitId, roles: input.roles },
+    });
     return userId;
   });
   return { user: await getUser(deps, id), password };
@@ -90,7 +122,8 @@ export async function updateUser(deps: Deps, actor: Actor, id: number, patch: Us
   const before = await getUser(deps, id);
   if (actor.userId === id && patch.isActive === false) throw new AppError('INVALID_INPUT', '不能停用自己的账号');
   // Nobody grants themselves a role (or drops one to pick up another): roles are changed by another administrator.
-  if (actor.userId === id && patch.roles && !sameRoles(patch.roles, before.roles)) throw new AppError('INVALID_INPUT', '不能修改自己的角色', { field: 'roles' });
+  if (actor.userId === id && patch.roles && !sameRoles(patch.roles, before.roles))
+    throw new AppError('INVALID_INPUT', '不能修改自己的角色', { field: 'roles' });
   if (patch.roles) checkRoles(patch.roles);
   await deps.db.transaction().execute(async (trx) => {
     await checkRefs(trx, patch.unitId, patch.leaderSectionIds);
@@ -186,30 +219,59 @@ export async function importUsers(deps: Deps, actor: Actor, bytes: Buffer) {
     if (!d.success) errors.push({ row: n, column: '姓名', message: d.error.issues[0]!.message });
     const unitId = unitName ? units.get(unitName) : undefined;
     if (unitName && unitId === undefined) errors.push({ row: n, column: '单位', message: `单位“${unitName}”不存在` });
-    const roles = roleText.split(/[、,，;；\s]+/).filter(Boolean).map((x) => ROLE_BY_LABEL.get(x) ?? x);
+    const roles = roleText
+      .split(/[、,，;；\s]+/)
+      .filter(Boolean)
+      .map((x) => ROLE_BY_LABEL.get(x) ?? x);
     const badRole = roles.find((x) => !ROLES.includes(x as Role));
     if (!roles.length) errors.push({ row: n, column: '角色', message: '角色不能为空' });
     else if (badRole) errors.push({ row: n, column: '角色', message: `未知角色“${badRole}”` });
     else if (roleConflict(roles as Role[])) errors.push({ row: n, column: '角色', message: roleConflict(roles as Role[])! });
-    else if ((roles.includes('unit_manager') || roles.includes('unit_staff')) && unitId === undefined && !unitName) errors.push({ row: n, column: '单位', message: '单位角色必须填写单位' });
+    else if ((roles.includes('unit_manager') || roles.includes('unit_staff')) && unitId === undefined && !unitName)
+      errors.push({ row: n, column: '单位', message: '单位角色必须填写单位' });
     rows.push({ row: n, username, displayName, unitId: unitId ?? null, roles: roles as Role[], leaderSectionIds: [] });
   });
   if (!rows.length && !errors.length) throw new AppError('INVALID_INPUT', '账号表中没有数据行');
-  const taken = await repo.existingUsernames(deps.db, rows.map((r) => r.username));
+  const taken = await repo.existingUsernames(
+    deps.db,
+    rows.map((r) => r.username),
+  );
   for (const r of rows) if (taken.has(r.username)) errors.push({ row: r.row, column: '用户名', message: `用户名“${r.username}”已存在` });
   if (errors.length) {
     errors.sort((a, b) => a.row - b.row);
-    throw new AppError('INVALID_INPUT', `账号表有 ${errors.length} 处错误，未导入任何账号：第 ${errors[0]!.row} 行“${errors[0]!.column}”${errors[0]!.message}`, errors);
+    throw new AppError(
+      'INVALID_INPUT',
+      `账号表有 ${errors.length} 处错误，未导入任何账号：第 ${errors[0]!.row} 行“${errors[0]!.column}”${errors[0]!.message}`,
+      errors,
+    );
   }
-  const prepared = await Promise.all(rows.map(async (r) => ({ ...r, password: randomPassword() })).map(async (p) => {
-    const r = await p;
-    return { ...r, hash: await hashPassword(r.password) };
-  }));
+  const prepared = await Promise.all(
+    rows
+      .map(async (r) => ({ ...r, password: randomPassword() }))
+      .map(async (p) => {
+        const r = await p;
+        return { ...r, hash: await hashPassword(r.password) };
+      }),
+  );
   await deps.db.transaction().execute(async (trx) => {
     for (const r of prepared) {
-      await repo.insertUser(trx, { username: r.username, display_name: r.displayName, unit_id: r.unitId, password_hash: r.hash, roles: JSON.stringify(r.roles), must_change_password: 1, created_at: deps.clock.iso() });
+      await repo.insertUser(trx, {
+        username: r.username,
+        display_name: r.displayName,
+        unit_id: r.unitId,
+        password_hash: r.hash,
+        roles: JSON.stringify(r.roles),
+        must_change_password: 1,
+        created_at: deps.clock.iso(),
+      });
     }
-    await recordAudit(trx, { ...auditOf(actor), action: 'user.import', entityType: 'user', entityId: null, after: { usernames: prepared.map((r) => r.username) } });
+    await recordAudit(trx, {
+      ...auditOf(actor),
+      action: 'user.import',
+      entityType: 'user',
+      entityId: null,
+      after: { usernames: prepared.map((r) => r.username) },
+    });
   });
   return { created: prepared.length, accounts: prepared.map((r) => ({ username: r.username, password: r.password })) };
 }

@@ -18,7 +18,12 @@ export async function getWorkbench(deps: Deps, actor: Actor) {
   const toConsolidate = leadTaskIds
     .map((taskId) => {
       const ofTask = parts.filter((p) => p.task_id === taskId);
-      const lastConsolidated = ofTask.filter((p) => p.kind === 'consolidated').map((p) => p.submitted_at ?? '').sort().at(-1) ?? '';
+      const lastConsolidated =
+        ofTask
+          .filter((p) => p.kind === 'consolidated')
+          .map((p) => p.submitted_at ?? '')
+          .sort()
+          .at(-1) ?? '';
       const fresh = ofTask.filter((p) => p.kind === 'part' && (p.submitted_at ?? '') > lastConsolidated).length;
       return { taskId, taskTitle: open.find((t) => t.id === taskId)!.title, partReports: fresh };
     })

@@ -23,8 +23,7 @@ export interface TaskFilter {
 
 type PlanQuery = number | null | undefined;
 
-export const getDashboardSummary = (planId: PlanQuery, signal?: AbortSignal) =>
-  get<DashboardSummary>('/api/dashboard/summary', { query: { planId }, signal });
+export const getDashboardSummary = (planId: PlanQuery, signal?: AbortSignal) => get<DashboardSummary>('/api/dashboard/summary', { query: { planId }, signal });
 
 export const getBurnup = (planId: PlanQuery, signal?: AbortSignal) => get<Burnup>('/api/dashboard/burnup', { query: { planId }, signal });
 
@@ -37,15 +36,22 @@ export const getUnitRanking = (planId: PlanQuery, limit?: number, signal?: Abort
 
 export const getHeatmap = (planId: PlanQuery, signal?: AbortSignal) => get<Heatmap>('/api/dashboard/heatmap', { query: { planId }, signal });
 
-export const getRoundTrend = (planId: PlanQuery, signal?: AbortSignal) =>
-  get<{ data: RoundTrend[] }>('/api/dashboard/rounds', { query: { planId }, signal });
+export const getRoundTrend = (planId: PlanQuery, signal?: AbortSignal) => get<{ data: RoundTrend[] }>('/api/dashboard/rounds', { query: { planId }, signal });
 
 export const getRoadmap = (planId: PlanQuery, sectionId: number | null, signal?: AbortSignal) =>
   get<{ data: RoadmapTask[] }>('/api/dashboard/roadmap', { query: { planId, sectionId }, signal });
 
 export const getDrillTasks = (planId: PlanQuery, filter: TaskFilter, page: number, pageSize: number, signal?: AbortSignal) =>
   get<{ data: DrillTask[]; total: number }>('/api/dashboard/tasks', {
-    query: { planId, sectionId: filter.sectionId, unitId: filter.unitId, status: Array.isArray(filter.status) ? filter.status.join(',') : filter.status, month: filter.month, page, pageSize },
+    query: {
+      planId,
+      sectionId: filter.sectionId,
+      unitId: filter.unitId,
+      status: Array.isArray(filter.status) ? filter.status.join(',') : filter.status,
+      month: filter.month,
+      page,
+      pageSize,
+    },
     signal,
   });
 

@@ -5,5 +5,4 @@ import type { ContactUpdate, MyTasks } from '#core/api/tasks.ts';
 export const getMyTasks = (signal?: AbortSignal) => get<MyTasks>('/api/me/tasks', { signal });
 
 /** Writes a unit's contact for a task (only the unit's own users may). */
-export const updateTaskContact = (taskId: number, unitId: number, body: ContactUpdate) =>
-  patch<{ ok: true }>(`/api/tasks/${taskId}/units/${unitId}`, body);
+export const updateTaskContact = (taskId: number, unitId: number, body: ContactUpdate) => patch<{ ok: true }>(`/api/tasks/${taskId}/units/${unitId}`, body);

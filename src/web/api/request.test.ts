@@ -17,14 +17,23 @@ describe('request error policy', () => {
   });
 
   it('returns JSON, and nothing for 204', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => reply(200, { status: 'ok' })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => reply(200, { status: 'ok' })),
+    );
     await expect(request('GET', '/api/health')).resolves.toEqual({ status: 'ok' });
-    vi.stubGlobal('fetch', vi.fn(async () => reply(204)));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => reply(204)),
+    );
     await expect(request('DELETE', '/api/imports/1')).resolves.toBeUndefined();
   });
 
   it('shows the server message once and rejects with its code and details', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => reply(404, { error: { code: 'NOT_FOUND', message: '方案不存在' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => reply(404, { error: { code: 'NOT_FOUND', message: '方案不存在' } })),
+    );
     const err = await request('GET', '/api/plans/9').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ status: 404, code: 'NOT_FOUND', message: '方案不存在' });
@@ -33,18 +42,27 @@ describe('request error policy', () => {
 
   it('leaves statuses the caller handles to the caller', async () => {
     const body = { error: { code: 'CONFLICT', message: '该文件已导入为方案 山政发〔2021〕7号', details: { planId: 1, url: '/plans/1' } } };
-    vi.stubGlobal('fetch', vi.fn(async () => reply(409, body)));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => reply(409, body)),
+    );
     const err = await request('POST', '/api/imports', { handles: [409] }).catch((e: unknown) => e);
     expect(err).toMatchObject({ status: 409, details: { planId: 1, url: '/plans/1' } });
     expect(shown).toEqual([]);
   });
 
   it('explains non-JSON failures and network errors in Chinese', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>bad gateway</html>', { status: 502 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('<html>bad gateway</html>', { status: 502 })),
+    );
     await expect(request('GET', '/api/plans')).rejects.toMatchObject({ code: 'UNAVAILABLE' });
-    vi.stubGlobal('fetch', vi.fn(async () => {
-      throw new TypeError('Failed to fetch');
-    }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
     await expect(request('GET', '/api/plans')).rejects.toMatchObject({ status: 0, code: 'NETWORK' });
     expect(shown).toEqual(['服务暂时不可用，请稍后重试', '无法连接服务器，请检查网络后重试']);
   });
@@ -79,7 +97,10 @@ describe('request error policy', () => {
     const redirects: string[] = [];
     setLoginRedirect((url) => redirects.push(url));
     vi.stubGlobal('window', { location: { pathname: '/plans/3/tasks', search: '?q=电子' } });
-    vi.stubGlobal('fetch', vi.fn(async () => reply(401, { error: { code: 'UNAUTHENTICATED', message: '请先登录' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => reply(401, { error: { code: 'UNAUTHENTICATED', message: '请先登录' } })),
+    );
     setCsrfToken('tok-1');
     await expect(request('GET', '/api/plans/3')).rejects.toMatchObject({ status: 401 });
     await expect(request('GET', '/api/plans/3/tasks')).rejects.toMatchObject({ status: 401 });
@@ -95,7 +116,10 @@ describe('request error policy', () => {
   it('shows a 403 refusal without leaving the page', async () => {
     const redirects: string[] = [];
     setLoginRedirect((url) => redirects.push(url));
-    vi.stubGlobal('fetch', vi.fn(async () => reply(403, { error: { code: 'FORBIDDEN', message: '无权执行此操作' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => reply(403, { error: { code: 'FORBIDDEN', message: '无权执行此操作' } })),
+    );
     await expect(request('PATCH', '/api/units/1', { body: {} })).rejects.toMatchObject({ status: 403 });
     expect(shown).toEqual(['无权执行此操作']);
     expect(redirects).toEqual([]);

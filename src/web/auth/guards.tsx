@@ -34,7 +34,11 @@ export function Forbidden() {
       status="403"
       title="无权访问此页面"
       subTitle="当前账号的角色不能打开此页面。如需开通权限，请联系系统管理员。"
-      extra={<Link to={me ? homePath(me) : '/login'}><Button type="primary">返回首页</Button></Link>}
+      extra={
+        <Link to={me ? homePath(me) : '/login'}>
+          <Button type="primary">返回首页</Button>
+        </Link>
+      }
       data-testid="forbidden"
     />
   );

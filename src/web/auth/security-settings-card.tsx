@@ -41,7 +41,13 @@ export function SecuritySettingsCard() {
         等级保护要求登录失败处理、会话超时与管理员双因素认证，但未规定具体数值；以下数值由本单位设定。
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form<Values> form={form} layout="vertical" requiredMark={false} onFinish={save} initialValues={{ ...data, expires: data.passwordMaxAgeDays !== null, passwordMaxAgeDays: data.passwordMaxAgeDays ?? 90 }}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={save}
+        initialValues={{ ...data, expires: data.passwordMaxAgeDays !== null, passwordMaxAgeDays: data.passwordMaxAgeDays ?? 90 }}
+      >
         <Space wrap size={16}>
           <Form.Item label="空闲超时（分钟）" name="idleMinutes" rules={[{ required: true, message: '请填写' }]}>
             <InputNumber min={1} max={1440} style={{ width: 120 }} />

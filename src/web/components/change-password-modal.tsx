@@ -107,13 +107,7 @@ export function ChangePasswordModal({ open, username, required, reason = 'tempor
           extra={
             <div style={{ marginTop: 4, marginBottom: 8 }}>
               <Space size={8} style={{ width: '100%' }}>
-                <Progress
-                  percent={strength * 25}
-                  steps={4}
-                  size={[48, 6]}
-                  showInfo={false}
-                  strokeColor={STRENGTH[strength]!.color}
-                />
+                <Progress percent={strength * 25} steps={4} size={[48, 6]} showInfo={false} strokeColor={STRENGTH[strength]!.color} />
                 <Typography.Text style={{ fontSize: 12, color: STRENGTH[strength]!.color }}>{STRENGTH[strength]!.text}</Typography.Text>
               </Space>
               {passwordChecks(newPassword).map((c) => (

@@ -5,15 +5,7 @@
  */
 import { BarChart, CustomChart, GaugeChart, HeatmapChart, LineChart } from 'echarts/charts';
 import type { BarSeriesOption, CustomSeriesOption, GaugeSeriesOption, HeatmapSeriesOption, LineSeriesOption } from 'echarts/charts';
-import {
-  DataZoomComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TitleComponent,
-  TooltipComponent,
-  VisualMapComponent,
-} from 'echarts/components';
+import { DataZoomComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import type {
   DataZoomComponentOption,
   GridComponentOption,
@@ -137,7 +129,12 @@ export function Chart({ option, onClick, onGridClick, height = 320, theme, loadi
   useEffect(() => {
     const chart = chartRef.current;
     if (!chart) return;
-    if (loading) chart.showLoading({ text: '加载中…', maskColor: theme === 'dark' ? 'rgba(0,0,0,0.3)' : 'rgba(255,255,255,0.7)', textColor: theme === 'dark' ? '#fff' : '#595959' });
+    if (loading)
+      chart.showLoading({
+        text: '加载中…',
+        maskColor: theme === 'dark' ? 'rgba(0,0,0,0.3)' : 'rgba(255,255,255,0.7)',
+        textColor: theme === 'dark' ? '#fff' : '#595959',
+      });
     else chart.hideLoading();
   }, [loading, theme]);
 

@@ -43,7 +43,11 @@ export function ContactModal({ target, onClose, onSaved }: Props) {
 
   async function submit(values: Values) {
     if (!target) return;
-    const body: ContactUpdate = { contactName: blankToNull(values.contactName), contactPhone: blankToNull(values.contactPhone), note: blankToNull(values.note) };
+    const body: ContactUpdate = {
+      contactName: blankToNull(values.contactName),
+      contactPhone: blankToNull(values.contactPhone),
+      note: blankToNull(values.note),
+    };
     setBusy(true);
     try {
       await updateTaskContact(target.taskId, target.unitId, body);

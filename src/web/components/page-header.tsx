@@ -22,10 +22,7 @@ export function PageHeader({ title, subTitle, crumbs, extra, children }: Props) 
   return (
     <div style={{ background: '#fff', padding: '10px 16px 12px', marginBottom: 12, borderRadius: 4 }}>
       {crumbs && crumbs.length > 0 && (
-        <Breadcrumb
-          style={{ marginBottom: 4, fontSize: 12 }}
-          items={crumbs.map((c) => ({ title: c.to ? <Link to={c.to}>{c.title}</Link> : c.title }))}
-        />
+        <Breadcrumb style={{ marginBottom: 4, fontSize: 12 }} items={crumbs.map((c) => ({ title: c.to ? <Link to={c.to}>{c.title}</Link> : c.title }))} />
       )}
       <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
         <Typography.Title level={4} style={{ margin: 0, flex: '1 1 auto', minWidth: 0 }}>

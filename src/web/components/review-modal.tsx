@@ -65,9 +65,7 @@ export function ReviewModal({ target, onClose, onDone }: Props) {
           {target.label} · 申报阶段：{stageLabel(target.stage)} · 佐证材料 {target.attachmentCount} 份
         </Typography.Paragraph>
       )}
-      {closes && target.attachmentCount > 0 && (
-        <Alert type="success" showIcon style={{ marginBottom: 12 }} title="该报告申报“已完成”，通过后任务即销号。" />
-      )}
+      {closes && target.attachmentCount > 0 && <Alert type="success" showIcon style={{ marginBottom: 12 }} title="该报告申报“已完成”，通过后任务即销号。" />}
       {closes && target.attachmentCount === 0 && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="该报告申报“已完成”但没有佐证材料，通过后任务不会销号。" />
       )}

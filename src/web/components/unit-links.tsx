@@ -19,7 +19,9 @@ export function UnitLinks({ units, empty = '—', tagColor }: Props) {
         {units.map((u) => (
           <Tooltip key={u.id} title={asWrittenNote(u)}>
             <Link to={`/units/${u.id}`}>
-              <Tag color={tagColor} style={{ marginInlineEnd: 0, cursor: 'pointer' }}>{u.name}</Tag>
+              <Tag color={tagColor} style={{ marginInlineEnd: 0, cursor: 'pointer' }}>
+                {u.name}
+              </Tag>
             </Link>
           </Tooltip>
         ))}
@@ -35,7 +37,13 @@ export function UnitLinks({ units, empty = '—', tagColor }: Props) {
             {u.name}
           </Link>
         );
-        return note ? <Tooltip key={u.id} title={note}>{link}</Tooltip> : link;
+        return note ? (
+          <Tooltip key={u.id} title={note}>
+            {link}
+          </Tooltip>
+        ) : (
+          link
+        );
       })}
     </span>
   );

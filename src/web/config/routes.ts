@@ -18,7 +18,22 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Guarded } from '../access.ts';
 
 /** The top-level menu entries; every route belongs to one of them, which is highlighted on its pages. */
-export type MenuKey = 'workbench' | 'reviews' | 'interviews' | 'notifications' | 'my' | 'plans' | 'imports' | 'units' | 'calendar' | 'audit' | 'users' | 'settings' | 'security' | 'dashboard' | 'rounds';
+export type MenuKey =
+  | 'workbench'
+  | 'reviews'
+  | 'interviews'
+  | 'notifications'
+  | 'my'
+  | 'plans'
+  | 'imports'
+  | 'units'
+  | 'calendar'
+  | 'audit'
+  | 'users'
+  | 'settings'
+  | 'security'
+  | 'dashboard'
+  | 'rounds';
 
 export interface MenuEntry extends Guarded {
   key: MenuKey;
@@ -37,10 +52,16 @@ export interface AppRoute extends Guarded {
   component: LazyExoticComponent<ComponentType>;
 }
 
-
 /** The one route table: paths, titles, menu entries, who may open them, and page modules. */
 export const ROUTES: AppRoute[] = [
-  { path: '/workbench', title: '工作台', menu: 'workbench', access: 'task.unit.write', needsUnit: true, component: lazy(() => import('../pages/workbench/index.tsx')) },
+  {
+    path: '/workbench',
+    title: '工作台',
+    menu: 'workbench',
+    access: 'task.unit.write',
+    needsUnit: true,
+    component: lazy(() => import('../pages/workbench/index.tsx')),
+  },
   { path: '/reviews', title: '审核队列', menu: 'reviews', access: 'report.review', component: lazy(() => import('../pages/reviews/index.tsx')) },
   { path: '/interviews', title: '约谈建议', menu: 'interviews', access: 'report.review', component: lazy(() => import('../pages/interviews/index.tsx')) },
   { path: '/notifications', title: '通知中心', menu: 'notifications', access: 'plan.read', component: lazy(() => import('../pages/notifications/index.tsx')) },
@@ -62,8 +83,20 @@ export const ROUTES: AppRoute[] = [
   { path: '/circulars/:id', title: '通报', menu: 'rounds', access: 'plan.read', component: lazy(() => import('../pages/circulars/editor/index.tsx')) },
   { path: '/admin/users', title: '账号管理', menu: 'users', access: 'account.read', component: lazy(() => import('../pages/admin/users/index.tsx')) },
   { path: '/admin/audit', title: '审计日志', menu: 'audit', access: 'audit.read', component: lazy(() => import('../pages/admin/audit/index.tsx')) },
-  { path: '/admin/settings', title: '系统设置', menu: 'settings', access: 'settings.manage', component: lazy(() => import('../pages/admin/settings/index.tsx')) },
-  { path: '/admin/security', title: '安全设置', menu: 'security', access: 'security.manage', component: lazy(() => import('../pages/admin/security/index.tsx')) },
+  {
+    path: '/admin/settings',
+    title: '系统设置',
+    menu: 'settings',
+    access: 'settings.manage',
+    component: lazy(() => import('../pages/admin/settings/index.tsx')),
+  },
+  {
+    path: '/admin/security',
+    title: '安全设置',
+    menu: 'security',
+    access: 'security.manage',
+    component: lazy(() => import('../pages/admin/security/index.tsx')),
+  },
 ];
 
 /** The menu, in order: what each entry shows and where it leads. Who may open it is its route's. */
@@ -105,4 +138,3 @@ export const PUBLIC_ROUTES: { path: string; component: LazyExoticComponent<Compo
   { path: '/public', component: lazy(() => import('../pages/public/index.tsx')) },
   { path: '/public/plans/:id', component: lazy(() => import('../pages/public/plan.tsx')) },
 ];
-

@@ -22,7 +22,10 @@ function isRouteHandle(value: unknown): value is RouteHandle {
 export function AppLayout() {
   const me = useMe();
   const matches = useMatches();
-  const handle = [...matches].reverse().map((m) => m.handle).find(isRouteHandle);
+  const handle = [...matches]
+    .reverse()
+    .map((m) => m.handle)
+    .find(isRouteHandle);
 
   useEffect(() => {
     document.title = handle ? `${handle.title} - ${PRODUCT_NAME}` : PRODUCT_NAME;
@@ -49,7 +52,11 @@ export function AppLayout() {
           items={visibleMenu(me, MENU).map((entry) => ({
             key: entry.key,
             icon: createElement(entry.icon),
-            label: <Link to={entry.path} data-testid={`menu-${entry.key}`}>{entry.label}</Link>,
+            label: (
+              <Link to={entry.path} data-testid={`menu-${entry.key}`}>
+                {entry.label}
+              </Link>
+            ),
           }))}
         />
         <NotificationBell />

@@ -35,7 +35,13 @@ export function NotificationBell() {
   }, [location.pathname]);
 
   return (
-    <Link to="/notifications" aria-label={`通知中心，${unread} 条未读`} data-testid="notification-bell" data-unread={unread} style={{ display: 'flex', alignItems: 'center', lineHeight: '48px' }}>
+    <Link
+      to="/notifications"
+      aria-label={`通知中心，${unread} 条未读`}
+      data-testid="notification-bell"
+      data-unread={unread}
+      style={{ display: 'flex', alignItems: 'center', lineHeight: '48px' }}
+    >
       <Badge count={unreadBadge(unread)} size="small" offset={[2, -2]}>
         <BellOutlined style={{ fontSize: 18, color: '#fff' }} />
       </Badge>

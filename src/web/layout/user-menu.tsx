@@ -54,7 +54,15 @@ export function UserMenu() {
         trigger={['click']}
         menu={{
           items: [
-            { key: 'who', label: <Typography.Text type="secondary" style={{ fontSize: 12 }}>{me.username} · {roleText}</Typography.Text>, disabled: true },
+            {
+              key: 'who',
+              label: (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {me.username} · {roleText}
+                </Typography.Text>
+              ),
+              disabled: true,
+            },
             { type: 'divider' },
             { key: 'password', icon: <KeyOutlined />, label: '修改密码', onClick: () => setChanging(true) },
             { key: 'logout-all', icon: <PoweroffOutlined />, label: '退出所有设备', onClick: signOutEverywhere },
@@ -62,7 +70,20 @@ export function UserMenu() {
           ],
         }}
       >
-        <button type="button" style={{ color: 'rgba(255,255,255,0.85)', whiteSpace: 'nowrap', lineHeight: '48px', background: 'none', border: 0, padding: 0, cursor: 'pointer', font: 'inherit' }} data-testid="user-menu">
+        <button
+          type="button"
+          style={{
+            color: 'rgba(255,255,255,0.85)',
+            whiteSpace: 'nowrap',
+            lineHeight: '48px',
+            background: 'none',
+            border: 0,
+            padding: 0,
+            cursor: 'pointer',
+            font: 'inherit',
+          }}
+          data-testid="user-menu"
+        >
           <Space size={6}>
             <UserOutlined />
             <span style={{ color: '#fff' }}>{me.displayName}</span>

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { countTasks, defaultMonth, dueState, itemsByDate } from './calendar.ts';
 
 const months = [
-  { month: '2021-06', items: [{ date: '2021-06-05', taskId: 1 }, { date: '2021-06-30', taskId: 1 }, { date: '2021-06-30', taskId: 2 }] },
+  {
+    month: '2021-06',
+    items: [
+      { date: '2021-06-05', taskId: 1 },
+      { date: '2021-06-30', taskId: 1 },
+      { date: '2021-06-30', taskId: 2 },
+    ],
+  },
   { month: '2021-07', items: [] },
   { month: '2021-09', items: [{ date: '2021-09-30', taskId: 3 }] },
 ];

@@ -27,7 +27,10 @@ export function itemsByDate<T extends DatedItem>(months: readonly MonthBucket<T>
  * the last month (a plan that is over shows its end), or null without items.
  */
 export function defaultMonth(months: readonly MonthBucket<DatedItem>[], today: string): string | null {
-  const withItems = months.filter((m) => m.items.length > 0).map((m) => m.month).sort();
+  const withItems = months
+    .filter((m) => m.items.length > 0)
+    .map((m) => m.month)
+    .sort();
   if (withItems.length === 0) return null;
   const current = today.slice(0, 7);
   return withItems.find((m) => m >= current) ?? withItems[withItems.length - 1] ?? null;

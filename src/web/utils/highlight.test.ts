@@ -80,11 +80,20 @@ describe('taskMarks', () => {
 describe('locateTask', () => {
   const source = '一、开办企业\n1.推行一网通办。6月底前实现全程网办。（牵头部门：区审批服务局；责任部门：区税务局）\n2.下一项。\n';
   it('finds a hand-edited task by its title and marks its phrases', () => {
-    const marks = locateTask(source, { title: '推行一网通办', text: '推行一网通办。6月底前实现全程网办。', deadlines: [{ text: '6月底前' }], lead: ['区审批服务局'], responsible: ['区税务局'] });
+    const marks = locateTask(source, {
+      title: '推行一网通办',
+      text: '推行一网通办。6月底前实现全程网办。',
+      deadlines: [{ text: '6月底前' }],
+      lead: ['区审批服务局'],
+      responsible: ['区税务局'],
+    });
     expect(marks).not.toBeNull();
     const byKind = Object.fromEntries(marks!.map((m) => [m.kind, source.slice(m.start, m.end)]));
     expect(byKind).toEqual({
-      deadline: '6月底前', lead: '区审批服务局', responsible: '区税务局', title: '推行一网通办',
+      deadline: '6月底前',
+      lead: '区审批服务局',
+      responsible: '区税务局',
+      title: '推行一网通办',
       task: '推行一网通办。6月底前实现全程网办。（牵头部门：区审批服务局；责任部门：区税务局）',
     });
   });

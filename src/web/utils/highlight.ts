@@ -70,7 +70,9 @@ export interface TaskSpanSet {
  * first so that they are drawn over the title.
  */
 export function taskMarks(spans: TaskSpanSet, offset = 0, withTask = false): Mark<TaskMarkKind>[] {
-  const shift = (kind: TaskMarkKind) => ([s, e]: [number, number]): Mark<TaskMarkKind> => ({ start: s - offset, end: e - offset, kind });
+  const shift =
+    (kind: TaskMarkKind) =>
+    ([s, e]: [number, number]): Mark<TaskMarkKind> => ({ start: s - offset, end: e - offset, kind });
   return [
     ...spans.deadlines.map(shift('deadline')),
     ...spans.lead.map(shift('lead')),

@@ -6,7 +6,15 @@ import { groupByUnit, ledgerRights, ledgerRows, ledgerStatusLabel, periodLabel }
 import { NOTIFICATION_KIND_LABELS, unreadBadge } from './notifications.ts';
 
 const entry = (id: number, unitId: number, unitName: string): LedgerEntry => ({
-  id, unitId, unitName, milestoneId: null, action: `举措${id}`, owner: null, startDate: null, dueDate: null, deliverable: null,
+  id,
+  unitId,
+  unitName,
+  milestoneId: null,
+  action: `举措${id}`,
+  owner: null,
+  startDate: null,
+  dueDate: null,
+  deliverable: null,
 });
 
 describe('ledger helpers', () => {
@@ -19,8 +27,17 @@ describe('ledger helpers', () => {
   it('groups entries by unit, the task units first, and spans the unit cell', () => {
     const entries = [entry(1, 5, '乙局'), entry(2, 3, '甲局'), entry(3, 5, '乙局'), entry(4, 9, '丙局')];
     const groups = groupByUnit(entries, [5]);
-    expect(groups.map((g) => [g.unitId, g.entries.map((e) => e.id)])).toEqual([[5, [1, 3]], [9, [4]], [3, [2]]]);
-    expect(ledgerRows(groups).map((r) => [r.id, r.unitRowSpan])).toEqual([[1, 2], [3, 0], [4, 1], [2, 1]]);
+    expect(groups.map((g) => [g.unitId, g.entries.map((e) => e.id)])).toEqual([
+      [5, [1, 3]],
+      [9, [4]],
+      [3, [2]],
+    ]);
+    expect(ledgerRows(groups).map((r) => [r.id, r.unitRowSpan])).toEqual([
+      [1, 2],
+      [3, 0],
+      [4, 1],
+      [2, 1],
+    ]);
     expect(groupByUnit([])).toEqual([]);
   });
 

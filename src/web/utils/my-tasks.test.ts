@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { dueWithin, roleCounts, sortByDue, type DueTask } from './my-tasks.ts';
 
-const t = (id: number, nextDue: string | null, role: DueTask['role'] = 'lead', number = String(id), planId = 1): DueTask => ({ id, planId, number, role, nextDue });
+const t = (id: number, nextDue: string | null, role: DueTask['role'] = 'lead', number = String(id), planId = 1): DueTask => ({
+  id,
+  planId,
+  number,
+  role,
+  nextDue,
+});
 
 describe('my tasks', () => {
   it('puts the soonest deadline first and undated tasks last', () => {

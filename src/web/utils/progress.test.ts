@@ -25,8 +25,21 @@ import type { TimelineItem as TimelineEntry } from './progress.ts';
 
 const unit = (id: number, name: string): UnitRef => ({ id, name, asWritten: name });
 const report = (over: Partial<Report>): Report => ({
-  id: 1, taskId: 9, unitId: 2, unitName: '区税务局', kind: 'part', stage: 'in_progress', narrative: '已开展', status: 'submitted',
-  reviewComment: null, submittedAt: '2021-06-01T02:00:00Z', reviewedAt: null, roundId: null, milestoneId: null, attachments: [], ...over,
+  id: 1,
+  taskId: 9,
+  unitId: 2,
+  unitName: '区税务局',
+  kind: 'part',
+  stage: 'in_progress',
+  narrative: '已开展',
+  status: 'submitted',
+  reviewComment: null,
+  submittedAt: '2021-06-01T02:00:00Z',
+  reviewedAt: null,
+  roundId: null,
+  milestoneId: null,
+  attachments: [],
+  ...over,
 });
 const task = { lead: [unit(1, '区发改局')], responsible: [unit(2, '区税务局'), unit(3, '区市场监管局'), unit(1, '区发改局')] };
 
@@ -73,7 +86,10 @@ describe('reports of a task', () => {
   it('shows the lead what each responsible unit sent, ignoring drafts', () => {
     const rs = [report({ id: 1, unitId: 2 }), report({ id: 4, unitId: 2, status: 'draft', narrative: '草稿' }), report({ id: 2, unitId: 3, status: 'draft' })];
     const parts = partStatuses(task, rs);
-    expect(parts.map((p) => [p.unit.name, p.report?.id ?? null])).toEqual([['区税务局', 1], ['区市场监管局', null]]);
+    expect(parts.map((p) => [p.unit.name, p.report?.id ?? null])).toEqual([
+      ['区税务局', 1],
+      ['区市场监管局', null],
+    ]);
     expect(mergeNarratives(parts)).toBe('【区税务局】推进中：已开展');
   });
 
@@ -135,7 +151,14 @@ describe('timeline', () => {
       { at: '2021-06-05T02:00:00Z', kind: 'review', unitName: '区税务局', userName: '赵统筹', text: '审核通过：同意销号。' },
       { at: '2021-06-04T02:00:00Z', kind: 'review', unitName: '区税务局', userName: '赵统筹', text: '退回：请补充签到表。' },
       { at: '2021-06-03T02:00:00Z', kind: 'report', unitName: '区税务局', userName: '李牵头', text: '牵头单位汇总报送（已完成）：全部完成', stage: 'done' },
-      { at: '2021-06-02T02:00:00Z', kind: 'report', unitName: '区自然资源局', userName: '张责任', text: '报送本单位进展（推进中）：窗口改造', stage: 'in_progress' },
+      {
+        at: '2021-06-02T02:00:00Z',
+        kind: 'report',
+        unitName: '区自然资源局',
+        userName: '张责任',
+        text: '报送本单位进展（推进中）：窗口改造',
+        stage: 'in_progress',
+      },
       { at: '2021-06-01T02:00:00Z', kind: 'instruction', unitName: null, userName: '王区长', text: '抓紧推进' },
     ]);
     expect(view.map((v) => [v.title, v.who, v.text])).toEqual([

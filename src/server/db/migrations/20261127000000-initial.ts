@@ -139,7 +139,10 @@ export function initial(dialect: Dialect) {
         .execute();
       await db.schema.createIndex('audit_events_at_idx').on('audit_events').column('at').execute();
 
-      await db.insertInto('indicators').values(INDICATORS.map(([code, name, name_en], i) => ({ code, ordinal: i + 1, name, name_en }))).execute();
+      await db
+        .insertInto('indicators')
+        .values(INDICATORS.map(([code, name, name_en], i) => ({ code, ordinal: i + 1, name, name_en })))
+        .execute();
     },
   };
 }

@@ -54,7 +54,10 @@ export function accounts(dialect: Dialect) {
       await db.schema.alterTable('task_units').addColumn('contact_name', 'text').execute();
       await db.schema.alterTable('task_units').addColumn('contact_phone', 'text').execute();
       await db.schema.alterTable('task_units').addColumn('note', 'text').execute();
-      await db.schema.alterTable('audit_events').addColumn('outcome', 'text', (c) => c.notNull().defaultTo('ok')).execute();
+      await db.schema
+        .alterTable('audit_events')
+        .addColumn('outcome', 'text', (c) => c.notNull().defaultTo('ok'))
+        .execute();
       await db.schema.alterTable('audit_events').addColumn('actor_name', 'text').execute();
       await db.schema.createIndex('audit_events_actor_idx').on('audit_events').column('actor_id').execute();
     },

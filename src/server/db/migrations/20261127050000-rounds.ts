@@ -53,7 +53,10 @@ export function rounds(dialect: Dialect) {
         .addColumn('content', 'text', (c) => c.notNull()) // JSON RoundSnapshot
         .execute();
 
-      await db.schema.alterTable('progress_reports').addColumn('round_id', 'integer', (c) => c.references('rounds.id').onDelete('set null')).execute();
+      await db.schema
+        .alterTable('progress_reports')
+        .addColumn('round_id', 'integer', (c) => c.references('rounds.id').onDelete('set null'))
+        .execute();
       await db.schema.createIndex('progress_reports_round_idx').on('progress_reports').columns(['round_id', 'unit_id']).execute();
 
       await db.schema

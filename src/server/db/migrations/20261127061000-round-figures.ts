@@ -9,8 +9,14 @@ export function roundFigures() {
   return {
     async up(db: Kysely<any>): Promise<void> {
       // One column per statement: SQLite's ALTER TABLE adds one at a time.
-      await db.schema.alterTable('round_snapshots').addColumn('expected', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-      await db.schema.alterTable('round_snapshots').addColumn('reported', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema
+        .alterTable('round_snapshots')
+        .addColumn('expected', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .alterTable('round_snapshots')
+        .addColumn('reported', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
     },
   };
 }

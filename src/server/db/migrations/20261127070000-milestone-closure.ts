@@ -8,8 +8,14 @@ export function milestoneClosure() {
   return {
     async up(db: Kysely<any>): Promise<void> {
       await db.schema.alterTable('milestones').addColumn('completed_on', 'text').execute();
-      await db.schema.alterTable('milestones').addColumn('completed_by', 'integer', (c) => c.references('users.id').onDelete('set null')).execute();
-      await db.schema.alterTable('progress_reports').addColumn('milestone_id', 'integer', (c) => c.references('milestones.id').onDelete('set null')).execute();
+      await db.schema
+        .alterTable('milestones')
+        .addColumn('completed_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
+        .execute();
+      await db.schema
+        .alterTable('progress_reports')
+        .addColumn('milestone_id', 'integer', (c) => c.references('milestones.id').onDelete('set null'))
+        .execute();
     },
   };
 }

@@ -38,7 +38,10 @@ export function auditIntegrity(dialect: Dialect) {
         .execute();
 
       if (dialect === 'sqlite') {
-        await db.schema.createTable('audit_purge_permits').addColumn('token', 'text', (c) => c.notNull()).execute();
+        await db.schema
+          .createTable('audit_purge_permits')
+          .addColumn('token', 'text', (c) => c.notNull())
+          .execute();
         const changed = fixed.map((c) => `NEW.${c} IS NOT OLD.${c}`).join(' OR ');
         await sql
           .raw(
@@ -55,7 +58,11 @@ export function auditIntegrity(dialect: Dialect) {
           )
           .execute(db);
         for (const op of ['UPDATE', 'DELETE']) {
-          await sql.raw(`CREATE TRIGGER audit_archives_append_only_${op.toLowerCase()} BEFORE ${op} ON audit_archives BEGIN SELECT RAISE(ABORT, 'audit_archives is append-only'); END`).execute(db);
+          await sql
+            .raw(
+              `CREATE TRIGGER audit_archives_append_only_${op.toLowerCase()} BEFORE ${op} ON audit_archives BEGIN SELECT RAISE(ABORT, 'audit_archives is append-only'); END`,
+            )
+            .execute(db);
         }
         return;
       }
@@ -75,16 +82,24 @@ export function auditIntegrity(dialect: Dialect) {
            END $$`,
         )
         .execute(db);
-      await sql.raw(`CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_events_guard()`).execute(db);
-      await sql.raw(`CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events FOR EACH STATEMENT EXECUTE FUNCTION audit_events_guard()`).execute(db);
+      await sql
+        .raw(`CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_events_guard()`)
+        .execute(db);
+      await sql
+        .raw(`CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events FOR EACH STATEMENT EXECUTE FUNCTION audit_events_guard()`)
+        .execute(db);
       await sql
         .raw(
           `CREATE FUNCTION audit_archives_guard() RETURNS trigger LANGUAGE plpgsql AS $$
            BEGIN RAISE EXCEPTION 'audit_archives is append-only' USING ERRCODE = 'insufficient_privilege'; END $$`,
         )
         .execute(db);
-      await sql.raw(`CREATE TRIGGER audit_archives_append_only BEFORE UPDATE OR DELETE ON audit_archives FOR EACH ROW EXECUTE FUNCTION audit_archives_guard()`).execute(db);
-      await sql.raw(`CREATE TRIGGER audit_archives_no_truncate BEFORE TRUNCATE ON audit_archives FOR EACH STATEMENT EXECUTE FUNCTION audit_archives_guard()`).execute(db);
+      await sql
+        .raw(`CREATE TRIGGER audit_archives_append_only BEFORE UPDATE OR DELETE ON audit_archives FOR EACH ROW EXECUTE FUNCTION audit_archives_guard()`)
+        .execute(db);
+      await sql
+        .raw(`CREATE TRIGGER audit_archives_no_truncate BEFORE TRUNCATE ON audit_archives FOR EACH STATEMENT EXECUTE FUNCTION audit_archives_guard()`)
+        .execute(db);
     },
   };
 }

@@ -14,7 +14,10 @@ export function authHardening() {
       await db.schema.alterTable('users').addColumn('totp_enabled_at', 'text').execute();
       await db.schema.alterTable('users').addColumn('totp_last_step', 'integer').execute();
       // 1 once the session passed the second factor (or at sign-in, when the user had none to pass).
-      await db.schema.alterTable('sessions').addColumn('second_factor_ok', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema
+        .alterTable('sessions')
+        .addColumn('second_factor_ok', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
       await db.schema
         .createTable('recovery_codes')
         .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))

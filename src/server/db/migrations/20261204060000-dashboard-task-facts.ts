@@ -56,20 +56,60 @@ export function dashboardTaskFacts(dialect: Dialect) {
         .addColumn('units', 'text')
         .addColumn('milestones', 'text')
         .execute();
-      await sql.raw(`INSERT INTO dashboard_task_facts (task_id, progressed, reported_units, units, milestones) SELECT t.id, ${progressed('t.id')}, ${reported('t.id')}, ${units('t.id')}, ${milestones('t.id')} FROM tasks t`).execute(db);
+      await sql
+        .raw(
+          `INSERT INTO dashboard_task_facts (task_id, progressed, reported_units, units, milestones) SELECT t.id, ${progressed('t.id')}, ${reported('t.id')}, ${units('t.id')}, ${milestones('t.id')} FROM tasks t`,
+        )
+        .execute(db);
 
       if (dialect === 'sqlite') {
         // One writer at a time: per-row triggers recomputing the task's row are exact.
         const upsert = (t: string) => `INSERT OR IGNORE INTO dashboard_task_facts (task_id) VALUES (${t});`;
-        await sql.raw(`CREATE TRIGGER dashboard_facts_report_insert AFTER INSERT ON progress_reports BEGIN ${upsert('NEW.task_id')} UPDATE dashboard_task_facts SET ${reportSet('dashboard_task_facts.task_id')} WHERE task_id = NEW.task_id; END`).execute(db);
-        await sql.raw(`CREATE TRIGGER dashboard_facts_report_update AFTER UPDATE OF task_id, unit_id, status ON progress_reports BEGIN ${upsert('NEW.task_id')} UPDATE dashboard_task_facts SET ${reportSet('dashboard_task_facts.task_id')} WHERE task_id IN (OLD.task_id, NEW.task_id); END`).execute(db);
-        await sql.raw(`CREATE TRIGGER dashboard_facts_report_delete AFTER DELETE ON progress_reports BEGIN UPDATE dashboard_task_facts SET ${reportSet('dashboard_task_facts.task_id')} WHERE task_id = OLD.task_id; END`).execute(db);
-        await sql.raw(`CREATE TRIGGER dashboard_facts_unit_insert AFTER INSERT ON task_units BEGIN ${upsert('NEW.task_id')} UPDATE dashboard_task_facts SET ${unitSet('dashboard_task_facts.task_id')} WHERE task_id = NEW.task_id; END`).execute(db);
-        await sql.raw(`CREATE TRIGGER dashboard_facts_unit_update AFTER UPDATE OF task_id, unit_id, role, ordinal ON task_units BEGIN ${upsert('NEW.task_id')} UPDATE dashboard_task_facts SET ${unitSet('dashboard_task_facts.task_id')} WHERE task_id IN (OLD.task_id, NEW.task_id); END`).execute(db);
-        await sql.raw(`CREATE TRIGGER dashboard_facts_unit_delete AFTER DELETE ON task_units BEGIN UPDATE dashboard_task_facts SET ${unitSet('dashboard_task_facts.task_id')} WHERE task_id = OLD.task_id; END`).execute(db);
-        await sql.raw(`CREATE TRIGGER dashboard_facts_milestone_insert AFTER INSERT ON milestones BEGIN ${upsert('NEW.task_id')} UPDATE dashboard_task_facts SET ${milestoneSet('dashboard_task_facts.task_id')} WHERE task_id = NEW.task_id; END`).execute(db);
-        await sql.raw(`CREATE TRIGGER dashboard_facts_milestone_update AFTER UPDATE OF task_id, ordinal, due_date, completed_on ON milestones BEGIN ${upsert('NEW.task_id')} UPDATE dashboard_task_facts SET ${milestoneSet('dashboard_task_facts.task_id')} WHERE task_id IN (OLD.task_id, NEW.task_id); END`).execute(db);
-        await sql.raw(`CREATE TRIGGER dashboard_facts_milestone_delete AFTER DELETE ON milestones BEGIN UPDATE dashboard_task_facts SET ${milestoneSet('dashboard_task_facts.task_id')} WHERE task_id = OLD.task_id; END`).execute(db);
+        await sql
+          .raw(
+            `CREATE TRIGGER dashboard_facts_report_insert AFTER INSERT ON progress_reports BEGIN ${upsert('NEW.task_id')} UPDATE dashboard_task_facts SET ${reportSet('dashboard_task_facts.task_id')} WHERE task_id = NEW.task_id; END`,
+          )
+          .execute(db);
+        await sql
+          .raw(
+            `CREATE TRIGGER dashboard_facts_report_update AFTER UPDATE OF task_id, unit_id, status ON progress_reports BEGIN ${upsert('NEW.task_id')} UPDATE dashboard_task_facts SET ${reportSet('dashboard_task_facts.task_id')} WHERE task_id IN (OLD.task_id, NEW.task_id); END`,
+          )
+          .execute(db);
+        await sql
+          .raw(
+            `CREATE TRIGGER dashboard_facts_report_delete AFTER DELETE ON progress_reports BEGIN UPDATE dashboard_task_facts SET ${reportSet('dashboard_task_facts.task_id')} WHERE task_id = OLD.task_id; END`,
+          )
+          .execute(db);
+        await sql
+          .raw(
+            `CREATE TRIGGER dashboard_facts_unit_insert AFTER INSERT ON task_units BEGIN ${upsert('NEW.task_id')} UPDATE dashboard_task_facts SET ${unitSet('dashboard_task_facts.task_id')} WHERE task_id = NEW.task_id; END`,
+          )
+          .execute(db);
+        await sql
+          .raw(
+            `CREATE TRIGGER dashboard_facts_unit_update AFTER UPDATE OF task_id, unit_id, role, ordinal ON task_units BEGIN ${upsert('NEW.task_id')} UPDATE dashboard_task_facts SET ${unitSet('dashboard_task_facts.task_id')} WHERE task_id IN (OLD.task_id, NEW.task_id); END`,
+          )
+          .execute(db);
+        await sql
+          .raw(
+            `CREATE TRIGGER dashboard_facts_unit_delete AFTER DELETE ON task_units BEGIN UPDATE dashboard_task_facts SET ${unitSet('dashboard_task_facts.task_id')} WHERE task_id = OLD.task_id; END`,
+          )
+          .execute(db);
+        await sql
+          .raw(
+            `CREATE TRIGGER dashboard_facts_milestone_insert AFTER INSERT ON milestones BEGIN ${upsert('NEW.task_id')} UPDATE dashboard_task_facts SET ${milestoneSet('dashboard_task_facts.task_id')} WHERE task_id = NEW.task_id; END`,
+          )
+          .execute(db);
+        await sql
+          .raw(
+            `CREATE TRIGGER dashboard_facts_milestone_update AFTER UPDATE OF task_id, ordinal, due_date, completed_on ON milestones BEGIN ${upsert('NEW.task_id')} UPDATE dashboard_task_facts SET ${milestoneSet('dashboard_task_facts.task_id')} WHERE task_id IN (OLD.task_id, NEW.task_id); END`,
+          )
+          .execute(db);
+        await sql
+          .raw(
+            `CREATE TRIGGER dashboard_facts_milestone_delete AFTER DELETE ON milestones BEGIN UPDATE dashboard_task_facts SET ${milestoneSet('dashboard_task_facts.task_id')} WHERE task_id = OLD.task_id; END`,
+          )
+          .execute(db);
         // A task without reports or units still gets its row, so the table has every task.
         await sql.raw(`CREATE TRIGGER dashboard_facts_task_insert AFTER INSERT ON tasks BEGIN ${upsert('NEW.id')} END`).execute(db);
         return;
@@ -108,10 +148,22 @@ export function dashboardTaskFacts(dialect: Dialect) {
       await sql.raw(fn('dashboard_facts_of_reports', ['task_id', 'unit_id', 'status'], reportSet('f.task_id'))).execute(db);
       await sql.raw(fn('dashboard_facts_of_units', ['task_id', 'unit_id', 'role', 'ordinal'], unitSet('f.task_id'))).execute(db);
       await sql.raw(fn('dashboard_facts_of_milestones', ['task_id', 'ordinal', 'due_date', 'completed_on'], milestoneSet('f.task_id'))).execute(db);
-      for (const [table, func] of [['progress_reports', 'dashboard_facts_of_reports'], ['task_units', 'dashboard_facts_of_units'], ['milestones', 'dashboard_facts_of_milestones']] as const) {
-        await sql.raw(`CREATE TRIGGER ${table}_facts_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${func}()`).execute(db);
-        await sql.raw(`CREATE TRIGGER ${table}_facts_update AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${func}()`).execute(db);
-        await sql.raw(`CREATE TRIGGER ${table}_facts_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${func}()`).execute(db);
+      for (const [table, func] of [
+        ['progress_reports', 'dashboard_facts_of_reports'],
+        ['task_units', 'dashboard_facts_of_units'],
+        ['milestones', 'dashboard_facts_of_milestones'],
+      ] as const) {
+        await sql
+          .raw(`CREATE TRIGGER ${table}_facts_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${func}()`)
+          .execute(db);
+        await sql
+          .raw(
+            `CREATE TRIGGER ${table}_facts_update AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${func}()`,
+          )
+          .execute(db);
+        await sql
+          .raw(`CREATE TRIGGER ${table}_facts_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${func}()`)
+          .execute(db);
       }
       await sql
         .raw(
@@ -122,7 +174,11 @@ export function dashboardTaskFacts(dialect: Dialect) {
            END $$`,
         )
         .execute(db);
-      await sql.raw(`CREATE TRIGGER tasks_facts_insert AFTER INSERT ON tasks REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dashboard_facts_of_tasks()`).execute(db);
+      await sql
+        .raw(
+          `CREATE TRIGGER tasks_facts_insert AFTER INSERT ON tasks REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dashboard_facts_of_tasks()`,
+        )
+        .execute(db);
     },
   };
 }

@@ -28,7 +28,9 @@ export function unitsVersion(dialect: Dialect) {
       // (a rename) does not bump it.
       await sql.raw(`CREATE FUNCTION units_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${bump}; RETURN NULL; END $$`).execute(db);
       await sql.raw(`CREATE TRIGGER units_version_insert AFTER INSERT ON units FOR EACH STATEMENT EXECUTE FUNCTION units_version_bump()`).execute(db);
-      await sql.raw(`CREATE TRIGGER units_version_update AFTER UPDATE OF id, parent_id ON units FOR EACH STATEMENT EXECUTE FUNCTION units_version_bump()`).execute(db);
+      await sql
+        .raw(`CREATE TRIGGER units_version_update AFTER UPDATE OF id, parent_id ON units FOR EACH STATEMENT EXECUTE FUNCTION units_version_bump()`)
+        .execute(db);
       await sql.raw(`CREATE TRIGGER units_version_delete AFTER DELETE ON units FOR EACH STATEMENT EXECUTE FUNCTION units_version_bump()`).execute(db);
     },
   };

@@ -24,11 +24,28 @@ function PickPlan() {
   const mayImport = useCan()('plan.manage');
   useEffect(() => {
     if (!plans.data) return;
-    const id = pickPlan(plans.data.data.map((p) => p.id), recalledPlan());
+    const id = pickPlan(
+      plans.data.data.map((p) => p.id),
+      recalledPlan(),
+    );
     if (id !== null) navigate(`/plans/${id}/calendar`, { replace: true });
   }, [plans.data, navigate]);
   if (plans.data && plans.data.total === 0) {
-    return <Card><Empty description={mayImport ? <>尚无方案，<Link to="/imports/new">先导入方案</Link></> : '尚无方案'} /></Card>;
+    return (
+      <Card>
+        <Empty
+          description={
+            mayImport ? (
+              <>
+                尚无方案，<Link to="/imports/new">先导入方案</Link>
+              </>
+            ) : (
+              '尚无方案'
+            )
+          }
+        />
+      </Card>
+    );
   }
   return <PageLoading />;
 }
@@ -40,12 +57,24 @@ function DayCell({ items, unitId, onMore }: { items: CalendarItem[]; unitId: num
       {items.slice(0, 3).map((i, n) => (
         <li key={`${i.taskId}-${n}`} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', fontSize: 12, lineHeight: '20px' }}>
           <Badge status={unitId ? 'processing' : 'warning'} />{' '}
-          <Link to={`/tasks/${i.taskId}`} title={`${i.number}. ${i.title}`}>{i.number}. {i.title}</Link>
+          <Link to={`/tasks/${i.taskId}`} title={`${i.number}. ${i.title}`}>
+            {i.number}. {i.title}
+          </Link>
         </li>
       ))}
       {items.length > 3 && (
         <li style={{ fontSize: 12 }}>
-          <Button type="link" size="small" style={{ padding: 0, height: 'auto', fontSize: 12 }} onClick={(e) => { e.stopPropagation(); onMore(); }}>另 {items.length - 3} 项，查看列表</Button>
+          <Button
+            type="link"
+            size="small"
+            style={{ padding: 0, height: 'auto', fontSize: 12 }}
+            onClick={(e) => {
+              e.stopPropagation();
+              onMore();
+            }}
+          >
+            另 {items.length - 3} 项，查看列表
+          </Button>
         </li>
       )}
     </ul>
@@ -98,15 +127,27 @@ function PlanCalendar({ planId }: { planId: number }) {
       width: '34%',
       render: (_, i) => (
         <>
-          <Link to={`/tasks/${i.taskId}`}>{i.number}. {i.title}</Link>
-          {i.sectionTitle && <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{i.sectionTitle}</Typography.Text></div>}
+          <Link to={`/tasks/${i.taskId}`}>
+            {i.number}. {i.title}
+          </Link>
+          {i.sectionTitle && (
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {i.sectionTitle}
+              </Typography.Text>
+            </div>
+          )}
         </>
       ),
     },
     {
       title: '节点要求',
       key: 'clause',
-      render: (_, i) => <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2, expandable: 'collapsible', symbol: (open) => (open ? '收起' : '展开') }}>{i.clause || i.text}</Typography.Paragraph>,
+      render: (_, i) => (
+        <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2, expandable: 'collapsible', symbol: (open) => (open ? '收起' : '展开') }}>
+          {i.clause || i.text}
+        </Typography.Paragraph>
+      ),
     },
     {
       title: '单位',
@@ -115,7 +156,9 @@ function PlanCalendar({ planId }: { planId: number }) {
       render: (_, i) => (
         <span className="tj-unit-list">
           {i.units.map((u) => (
-            <Link key={u.id} to={`/units/${u.id}`} style={u.id === unitId ? { fontWeight: 600 } : undefined}>{u.name}</Link>
+            <Link key={u.id} to={`/units/${u.id}`} style={u.id === unitId ? { fontWeight: 600 } : undefined}>
+              {u.name}
+            </Link>
           ))}
         </span>
       ),
@@ -154,7 +197,10 @@ function PlanCalendar({ planId }: { planId: number }) {
           <Segmented
             value={view}
             onChange={(v) => set({ view: v === 'grid' ? 'grid' : null })}
-            options={[{ value: 'list', label: '按月列表' }, { value: 'grid', label: '月历' }]}
+            options={[
+              { value: 'list', label: '按月列表' },
+              { value: 'grid', label: '月历' },
+            ]}
           />
           <Typography.Text type="secondary">
             {unitName ? `${unitName}：` : ''}共 {total} 个时间节点
@@ -192,19 +238,31 @@ function PlanCalendar({ planId }: { planId: number }) {
             {calendar.loading && !calendar.data ? (
               <PageLoading />
             ) : shown.length === 0 || shown.every((m) => m.items.length === 0) ? (
-              <Card size="small"><Empty description={month ? `${monthLabel(month)}没有到期的时间节点` : '没有时间节点'} /></Card>
+              <Card size="small">
+                <Empty description={month ? `${monthLabel(month)}没有到期的时间节点` : '没有时间节点'} />
+              </Card>
             ) : (
               shown.map((m) => (
                 <Card
                   key={m.month}
                   size="small"
                   title={`${monthLabel(m.month)}到期`}
-                  extra={<Typography.Text type="secondary">{m.items.length} 个节点 · {countTasks(m.items)} 项任务</Typography.Text>}
+                  extra={
+                    <Typography.Text type="secondary">
+                      {m.items.length} 个节点 · {countTasks(m.items)} 项任务
+                    </Typography.Text>
+                  }
                   style={{ marginBottom: 12 }}
                   styles={{ body: { padding: 0 } }}
                   data-testid={`calendar-month-${m.month}`}
                 >
-                  <Table<CalendarItem> rowKey={(i) => `${i.taskId}-${i.date}-${i.text}`} size="small" columns={columns} dataSource={m.items} pagination={false} />
+                  <Table<CalendarItem>
+                    rowKey={(i) => `${i.taskId}-${i.date}-${i.text}`}
+                    size="small"
+                    columns={columns}
+                    dataSource={m.items}
+                    pagination={false}
+                  />
                 </Card>
               ))
             )}

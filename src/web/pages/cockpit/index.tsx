@@ -138,7 +138,13 @@ export default function CockpitPage() {
   const c = summary.data?.counts;
   const figures = [
     { key: 'tasks', label: '总任务', value: c?.total, color: '#fff', drill: { title: '全部任务', filter: {} } },
-    { key: 'done', label: '已完成', value: c ? c.done + c.doneLate : undefined, color: STATUS_CHART_COLORS.done, drill: { title: '已完成的任务', filter: { status: ['done', 'done_late'] } } },
+    {
+      key: 'done',
+      label: '已完成',
+      value: c ? c.done + c.doneLate : undefined,
+      color: STATUS_CHART_COLORS.done,
+      drill: { title: '已完成的任务', filter: { status: ['done', 'done_late'] } },
+    },
     { key: 'in-progress', label: '推进中', value: c?.inProgress, color: '#4096ff', drill: { title: '推进中的任务', filter: { status: 'in_progress' } } },
     { key: 'due-soon', label: '临期', value: c?.dueSoon, color: STATUS_CHART_COLORS.due_soon, drill: { title: '临期的任务', filter: { status: 'due_soon' } } },
     { key: 'overdue', label: '逾期', value: c?.overdue, color: '#ff4d4f', drill: { title: '逾期的任务', filter: { status: 'overdue' } } },
@@ -156,14 +162,28 @@ export default function CockpitPage() {
           <PlanSelect plans={plans.data?.data} value={planId} onChange={setPlanId} style={{ width: 380 }} className="tj-cockpit-select" />
           <span style={{ flex: 1 }} />
           {summary.data && <span className="tj-cockpit-meta">数据截至 {dayLabel(summary.data.asOf)}</span>}
-          <span className="tj-cockpit-meta" data-testid="cockpit-updated">更新于 {updatedAt ?? '—'}</span>
-          <Button size="large" icon={fullscreen ? <FullscreenExitOutlined /> : <FullscreenOutlined />} onClick={toggleFullscreen} data-testid="cockpit-fullscreen">
+          <span className="tj-cockpit-meta" data-testid="cockpit-updated">
+            更新于 {updatedAt ?? '—'}
+          </span>
+          <Button
+            size="large"
+            icon={fullscreen ? <FullscreenExitOutlined /> : <FullscreenOutlined />}
+            onClick={toggleFullscreen}
+            data-testid="cockpit-fullscreen"
+          >
             {fullscreen ? '退出全屏' : '全屏'}
           </Button>
         </header>
         <div className="tj-cockpit-figures">
           {figures.map((f) => (
-            <button type="button" key={f.key} className="tj-cockpit-figure" onClick={() => setDrill(f.drill)} data-testid={`cockpit-${f.key}`} data-value={f.value ?? ''}>
+            <button
+              type="button"
+              key={f.key}
+              className="tj-cockpit-figure"
+              onClick={() => setDrill(f.drill)}
+              data-testid={`cockpit-${f.key}`}
+              data-value={f.value ?? ''}
+            >
               <span className="tj-cockpit-figure-label">{f.label}</span>
               <span className="tj-cockpit-figure-value" style={{ color: f.color }}>
                 {f.value ?? '—'}
@@ -183,23 +203,45 @@ export default function CockpitPage() {
             <Chart testId="cockpit-gauge" option={gaugeChart} theme="dark" height="100%" />
           </Panel>
           <Panel title="完成进度与目标节点" testId="cockpit-burnup-panel">
-            {burnupChart ? <Chart testId="cockpit-burnup" option={burnupChart} theme="dark" height="100%" onGridClick={(v) => open(burnupDrill(v))} /> : <Blank text="加载中…" />}
+            {burnupChart ? (
+              <Chart testId="cockpit-burnup" option={burnupChart} theme="dark" height="100%" onGridClick={(v) => open(burnupDrill(v))} />
+            ) : (
+              <Blank text="加载中…" />
+            )}
           </Panel>
           <Panel title="历次调度趋势">
-            {roundRows.length ? <Chart testId="cockpit-rounds" option={roundsChart} theme="dark" height="100%" onClick={(x) => open(roundDrill(roundRows, x))} /> : <Blank text={rounds.loading ? '加载中…' : '还没有结束的调度'} />}
+            {roundRows.length ? (
+              <Chart testId="cockpit-rounds" option={roundsChart} theme="dark" height="100%" onClick={(x) => open(roundDrill(roundRows, x))} />
+            ) : (
+              <Blank text={rounds.loading ? '加载中…' : '还没有结束的调度'} />
+            )}
           </Panel>
           <Panel title="各章节（指标）进展">
-            {sectionRows.length ? <Chart testId="cockpit-sections" option={sectionsChart} theme="dark" height="100%" onClick={(x) => open(sectionsDrill(sectionRows, x))} /> : <Blank text={sections.loading ? '加载中…' : '没有章节'} />}
+            {sectionRows.length ? (
+              <Chart testId="cockpit-sections" option={sectionsChart} theme="dark" height="100%" onClick={(x) => open(sectionsDrill(sectionRows, x))} />
+            ) : (
+              <Blank text={sections.loading ? '加载中…' : '没有章节'} />
+            )}
           </Panel>
           <Panel title="单位排名前10">
             {unitRows.length ? (
-              <Chart testId="cockpit-units" option={unitsChart} theme="dark" height="100%" onClick={(x) => unitRows[x.dataIndex] && setDrill(unitDrill(unitRows[x.dataIndex]!))} />
+              <Chart
+                testId="cockpit-units"
+                option={unitsChart}
+                theme="dark"
+                height="100%"
+                onClick={(x) => unitRows[x.dataIndex] && setDrill(unitDrill(unitRows[x.dataIndex]!))}
+              />
             ) : (
               <Blank text={units.loading ? '加载中…' : '没有参与排名的单位'} />
             )}
           </Panel>
           <Panel title="逾期热力图" extra="单位 × 到期月份">
-            {heat && heatChart && heat.cells.length ? <Chart testId="cockpit-heatmap" option={heatChart} theme="dark" height="100%" onClick={(x) => open(heatmapDrill(heat, x))} /> : <Blank text={heatmap.loading ? '加载中…' : '没有未按期完成的节点'} />}
+            {heat && heatChart && heat.cells.length ? (
+              <Chart testId="cockpit-heatmap" option={heatChart} theme="dark" height="100%" onClick={(x) => open(heatmapDrill(heat, x))} />
+            ) : (
+              <Blank text={heatmap.loading ? '加载中…' : '没有未按期完成的节点'} />
+            )}
           </Panel>
         </div>
         <DrillDrawer planId={planId} drill={drill} onClose={() => setDrill(null)} />

@@ -81,11 +81,14 @@ export default function DashboardPage() {
     [planId, roadmapSectionId, version],
   );
   const setRoadmapSection = (id: number) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      next.set('sectionId', String(id));
-      return next;
-    }, { replace: true });
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.set('sectionId', String(id));
+        return next;
+      },
+      { replace: true },
+    );
 
   const [tone, setTone] = useState<'top' | 'bottom'>('top');
   const [unitView, setUnitView] = useState<'chart' | 'table'>('chart');
@@ -115,12 +118,27 @@ export default function DashboardPage() {
 
   const unitColumns: TableColumnsType<UnitRanking> = [
     { title: '排名', dataIndex: 'rank', width: 52, align: 'center' },
-    { title: '单位', dataIndex: 'name', ellipsis: true, render: (name: string, u) => <Link to={`/units/${u.unitId}`} onClick={(e) => e.stopPropagation()}>{name}</Link> },
+    {
+      title: '单位',
+      dataIndex: 'name',
+      ellipsis: true,
+      render: (name: string, u) => (
+        <Link to={`/units/${u.unitId}`} onClick={(e) => e.stopPropagation()}>
+          {name}
+        </Link>
+      ),
+    },
     { title: '得分', dataIndex: 'score', width: 60, align: 'right', render: (v: number) => v.toFixed(1) },
     { title: '完成率', dataIndex: 'completionRate', width: 70, align: 'right', render: (v: number) => percent(v) },
     { title: '按期率', dataIndex: 'timelinessRate', width: 70, align: 'right', render: (v: number) => percent(v) },
     { title: '报送率', dataIndex: 'reportingRate', width: 70, align: 'right', render: (v: number) => percent(v) },
-    { title: '逾期', dataIndex: 'overdue', width: 52, align: 'right', render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n) },
+    {
+      title: '逾期',
+      dataIndex: 'overdue',
+      width: 52,
+      align: 'right',
+      render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n),
+    },
   ];
 
   const sectionsHeight = Math.min(900, Math.max(260, Math.min(sectionRows.length, 30) * 30 + 60));
@@ -134,9 +152,13 @@ export default function DashboardPage() {
         extra={
           <>
             <PlanSelect plans={plans.data?.data} value={planId} onChange={setPlanId} />
-            <Button icon={<ReloadOutlined />} onClick={() => setVersion((v) => v + 1)}>刷新</Button>
+            <Button icon={<ReloadOutlined />} onClick={() => setVersion((v) => v + 1)}>
+              刷新
+            </Button>
             <Link to={`/cockpit${planId ? `?planId=${planId}` : ''}`}>
-              <Button type="primary" icon={<FundProjectionScreenOutlined />} data-testid="open-cockpit">领导驾驶舱</Button>
+              <Button type="primary" icon={<FundProjectionScreenOutlined />} data-testid="open-cockpit">
+                领导驾驶舱
+              </Button>
             </Link>
           </>
         }
@@ -144,7 +166,15 @@ export default function DashboardPage() {
       <SummaryCards summary={summary.data} onDrill={setDrill} />
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={15}>
-          <Card size="small" title="完成进度与目标节点" extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>按周累计 · 点击图中查看当月到期任务</Typography.Text>}>
+          <Card
+            size="small"
+            title="完成进度与目标节点"
+            extra={
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                按周累计 · 点击图中查看当月到期任务
+              </Typography.Text>
+            }
+          >
             {burnupChart ? (
               <Chart testId="chart-burnup" option={burnupChart} height={340} loading={burnup.loading} onGridClick={(v) => open(burnupDrill(v))} />
             ) : (
@@ -153,7 +183,15 @@ export default function DashboardPage() {
           </Card>
         </Col>
         <Col xs={24} xl={9}>
-          <Card size="small" title="历次调度趋势" extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>已结束的调度</Typography.Text>}>
+          <Card
+            size="small"
+            title="历次调度趋势"
+            extra={
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                已结束的调度
+              </Typography.Text>
+            }
+          >
             {roundRows.length > 0 ? (
               <Chart testId="chart-rounds" option={roundsChart} height={340} loading={rounds.loading} onClick={(c) => open(roundDrill(roundRows, c))} />
             ) : (
@@ -162,9 +200,23 @@ export default function DashboardPage() {
           </Card>
         </Col>
         <Col xs={24} xl={14}>
-          <Card size="small" title="各章节（指标）进展" extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>点击色块查看任务</Typography.Text>}>
+          <Card
+            size="small"
+            title="各章节（指标）进展"
+            extra={
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                点击色块查看任务
+              </Typography.Text>
+            }
+          >
             {sectionRows.length > 0 ? (
-              <Chart testId="chart-sections" option={sectionsChart} height={sectionsHeight} loading={sections.loading} onClick={(c) => open(sectionsDrill(sectionRows, c))} />
+              <Chart
+                testId="chart-sections"
+                option={sectionsChart}
+                height={sectionsHeight}
+                loading={sections.loading}
+                onClick={(c) => open(sectionsDrill(sectionRows, c))}
+              />
             ) : (
               <NoData text={sections.loading ? '加载中…' : '没有章节'} />
             )}
@@ -176,8 +228,25 @@ export default function DashboardPage() {
             title="单位排名"
             extra={
               <Space size={8}>
-                <Segmented<'top' | 'bottom'> size="small" value={tone} onChange={setTone} options={[{ value: 'top', label: '前20名' }, { value: 'bottom', label: '后10名' }]} data-testid="units-tone" />
-                <Segmented<'chart' | 'table'> size="small" value={unitView} onChange={setUnitView} options={[{ value: 'chart', label: '图' }, { value: 'table', label: '表' }]} />
+                <Segmented<'top' | 'bottom'>
+                  size="small"
+                  value={tone}
+                  onChange={setTone}
+                  options={[
+                    { value: 'top', label: '前20名' },
+                    { value: 'bottom', label: '后10名' },
+                  ]}
+                  data-testid="units-tone"
+                />
+                <Segmented<'chart' | 'table'>
+                  size="small"
+                  value={unitView}
+                  onChange={setUnitView}
+                  options={[
+                    { value: 'chart', label: '图' },
+                    { value: 'table', label: '表' },
+                  ]}
+                />
               </Space>
             }
             styles={{ body: unitView === 'table' ? { padding: 0 } : undefined }}
@@ -209,10 +278,20 @@ export default function DashboardPage() {
           <Card
             size="small"
             title="逾期热力图"
-            extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>未按期完成的时间节点 · 单位 × 到期月份 · 最多的 {HEATMAP_UNITS} 个单位</Typography.Text>}
+            extra={
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                未按期完成的时间节点 · 单位 × 到期月份 · 最多的 {HEATMAP_UNITS} 个单位
+              </Typography.Text>
+            }
           >
             {heat && heat.cells.length > 0 && heatChart ? (
-              <Chart testId="chart-heatmap" option={heatChart} height={Math.max(300, heat.units.length * 24 + 90)} loading={heatmap.loading} onClick={(c) => open(heatmapDrill(heat, c))} />
+              <Chart
+                testId="chart-heatmap"
+                option={heatChart}
+                height={Math.max(300, heat.units.length * 24 + 90)}
+                loading={heatmap.loading}
+                onClick={(c) => open(heatmapDrill(heat, c))}
+              />
             ) : (
               <NoData text={heatmap.loading ? '加载中…' : '没有未按期完成的时间节点'} height={300} />
             )}
@@ -231,13 +310,22 @@ export default function DashboardPage() {
                 onChange={setRoadmapSection}
                 showSearch={{ optionFilterProp: 'label' }}
                 data-testid="roadmap-section"
-                options={sectionRows.map((s) => ({ value: s.sectionId, label: `${planId === null ? `${planLabel(s.planId)} · ` : ''}${s.title}（${s.counts.total}）` }))}
+                options={sectionRows.map((s) => ({
+                  value: s.sectionId,
+                  label: `${planId === null ? `${planLabel(s.planId)} · ` : ''}${s.title}（${s.counts.total}）`,
+                }))}
                 popupMatchSelectWidth={false}
               />
             }
           >
             {roadRows.length > 0 ? (
-              <Chart testId="chart-roadmap" option={roadChart} height={roadmapHeight} loading={roadmap.loading} onClick={(c) => open(roadmapDrill(roadRows, c))} />
+              <Chart
+                testId="chart-roadmap"
+                option={roadChart}
+                height={roadmapHeight}
+                loading={roadmap.loading}
+                onClick={(c) => open(roadmapDrill(roadRows, c))}
+              />
             ) : (
               <NoData text={roadmap.loading ? '加载中…' : '本章节没有任务'} height={300} />
             )}

@@ -45,7 +45,11 @@ export function CodeStep({ onDone, onRestart }: Props) {
         <Form.Item
           name="value"
           label={recovery ? '恢复码' : '动态验证码'}
-          rules={recovery ? [{ required: true, whitespace: true, message: '请输入恢复码' }] : [{ required: true, pattern: /^\s*\d{6}\s*$/, message: '请输入 6 位数字验证码' }]}
+          rules={
+            recovery
+              ? [{ required: true, whitespace: true, message: '请输入恢复码' }]
+              : [{ required: true, pattern: /^\s*\d{6}\s*$/, message: '请输入 6 位数字验证码' }]
+          }
         >
           <Input
             autoFocus
@@ -64,7 +68,17 @@ export function CodeStep({ onDone, onRestart }: Props) {
         </Form.Item>
       </Form>
       <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 12 }}>
-        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => { setRecovery(!recovery); setError(null); form.resetFields(); }} data-testid="login-code-mode">
+        <Button
+          type="link"
+          size="small"
+          style={{ padding: 0 }}
+          onClick={() => {
+            setRecovery(!recovery);
+            setError(null);
+            form.resetFields();
+          }}
+          data-testid="login-code-mode"
+        >
           {recovery ? '使用动态验证码' : '手机不在身边？使用恢复码'}
         </Button>
         <Button type="link" size="small" style={{ padding: 0 }} onClick={onRestart}>

@@ -61,7 +61,17 @@ export default function LoginPage() {
         <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'center', gap: 10, marginBottom: 20 }}>
           <span
             aria-hidden
-            style={{ width: 36, height: 36, lineHeight: '36px', textAlign: 'center', borderRadius: 6, background: '#b3261e', color: '#fff', fontWeight: 700, fontSize: 20 }}
+            style={{
+              width: 36,
+              height: 36,
+              lineHeight: '36px',
+              textAlign: 'center',
+              borderRadius: 6,
+              background: '#b3261e',
+              color: '#fff',
+              fontWeight: 700,
+              fontSize: 20,
+            }}
           >
             推
           </span>
@@ -82,34 +92,28 @@ export default function LoginPage() {
               }}
             />
           ) : (
-          <>
-          <Typography.Title level={5} style={{ marginTop: 0, marginBottom: 16 }}>账号登录</Typography.Title>
-          {error && (
-            <Alert
-              type={error.locked ? 'warning' : 'error'}
-              showIcon
-              title={error.text}
-              style={{ marginBottom: 16 }}
-              data-testid="login-error"
-            />
-          )}
-          <Form<Values> layout="vertical" requiredMark={false} onFinish={submit} disabled={busy}>
-            <Form.Item name="username" label="用户名" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
-              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus placeholder="用户名" size="large" data-testid="login-username" />
-            </Form.Item>
-            <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" placeholder="密码" size="large" data-testid="login-password" />
-            </Form.Item>
-            <Form.Item style={{ marginBottom: 12 }}>
-              <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="login-submit">
-                登录
-              </Button>
-            </Form.Item>
-          </Form>
-          <Typography.Paragraph type="secondary" style={{ fontSize: 12, textAlign: 'center' }}>
-            忘记密码或账号被锁定，请联系系统管理员。
-          </Typography.Paragraph>
-          </>
+            <>
+              <Typography.Title level={5} style={{ marginTop: 0, marginBottom: 16 }}>
+                账号登录
+              </Typography.Title>
+              {error && <Alert type={error.locked ? 'warning' : 'error'} showIcon title={error.text} style={{ marginBottom: 16 }} data-testid="login-error" />}
+              <Form<Values> layout="vertical" requiredMark={false} onFinish={submit} disabled={busy}>
+                <Form.Item name="username" label="用户名" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
+                  <Input prefix={<UserOutlined />} autoComplete="username" autoFocus placeholder="用户名" size="large" data-testid="login-username" />
+                </Form.Item>
+                <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
+                  <Input.Password prefix={<LockOutlined />} autoComplete="current-password" placeholder="密码" size="large" data-testid="login-password" />
+                </Form.Item>
+                <Form.Item style={{ marginBottom: 12 }}>
+                  <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="login-submit">
+                    登录
+                  </Button>
+                </Form.Item>
+              </Form>
+              <Typography.Paragraph type="secondary" style={{ fontSize: 12, textAlign: 'center' }}>
+                忘记密码或账号被锁定，请联系系统管理员。
+              </Typography.Paragraph>
+            </>
           )}
         </Card>
       </div>

@@ -39,7 +39,16 @@ export default function MyUnitPage() {
   if (!unit) {
     return (
       <Card>
-        <Result status="info" title="当前账号未关联单位" subTitle="请联系系统管理员为账号设置所属单位，或从“方案”查看全部任务。" extra={<Link to="/plans"><Button type="primary">查看方案</Button></Link>} />
+        <Result
+          status="info"
+          title="当前账号未关联单位"
+          subTitle="请联系系统管理员为账号设置所属单位，或从“方案”查看全部任务。"
+          extra={
+            <Link to="/plans">
+              <Button type="primary">查看方案</Button>
+            </Link>
+          }
+        />
       </Card>
     );
   }
@@ -56,7 +65,9 @@ export default function MyUnitPage() {
       width: 110,
       render: (d: string | null) =>
         d ? (
-          <Typography.Text strong style={{ color: DUE_COLORS[dueState(d, today)] }}>{dayLabel(d)}</Typography.Text>
+          <Typography.Text strong style={{ color: DUE_COLORS[dueState(d, today)] }}>
+            {dayLabel(d)}
+          </Typography.Text>
         ) : (
           <Typography.Text type="secondary">未写明</Typography.Text>
         ),
@@ -68,13 +79,24 @@ export default function MyUnitPage() {
       align: 'center',
       render: (r: MyTask['role']) => <Tag color={r === 'lead' ? 'blue' : 'green'}>{UNIT_ROLE_LABELS[r]}</Tag>,
     },
-    { title: '方案', dataIndex: 'planNumber', width: 150, render: (n: string | null, t) => <Link to={`/plans/${t.planId}`} onClick={(e) => e.stopPropagation()}>{n ?? '方案'}</Link> },
+    {
+      title: '方案',
+      dataIndex: 'planNumber',
+      width: 150,
+      render: (n: string | null, t) => (
+        <Link to={`/plans/${t.planId}`} onClick={(e) => e.stopPropagation()}>
+          {n ?? '方案'}
+        </Link>
+      ),
+    },
     { title: '编号', dataIndex: 'number', width: 56, align: 'center' },
     {
       title: '任务',
       dataIndex: 'title',
       render: (title: string, t) => (
-        <Link to={`/tasks/${t.id}`} onClick={(e) => e.stopPropagation()} data-testid="my-task-link">{title}</Link>
+        <Link to={`/tasks/${t.id}`} onClick={(e) => e.stopPropagation()} data-testid="my-task-link">
+          {title}
+        </Link>
       ),
     },
     { title: '状态', dataIndex: 'status', width: 84, align: 'center', render: (s: MyTask['status']) => <StatusTag status={s} /> },
@@ -94,7 +116,9 @@ export default function MyUnitPage() {
             )}
             {t.note && (
               <Tooltip title={t.note}>
-                <div style={{ fontSize: 12, color: '#8c8c8c', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: 180 }}>备注：{t.note}</div>
+                <div style={{ fontSize: 12, color: '#8c8c8c', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: 180 }}>
+                  备注：{t.note}
+                </div>
               </Tooltip>
             )}
           </div>
@@ -170,7 +194,7 @@ export default function MyUnitPage() {
           dataSource={rows}
           pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 项` }}
           rowClassName={() => 'tj-row-clickable'}
-          onRow={(t) => ({ onClick: () => navigate(`/tasks/${t.id}`), 'data-testid': 'my-task-row' } as object)}
+          onRow={(t) => ({ onClick: () => navigate(`/tasks/${t.id}`), 'data-testid': 'my-task-row' }) as object}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本单位暂无任务" /> }}
         />
       </Card>

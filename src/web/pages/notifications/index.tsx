@@ -64,7 +64,10 @@ export default function NotificationsPage() {
         <Segmented
           style={{ marginBottom: 8 }}
           value={onlyUnread ? 'unread' : 'all'}
-          options={[{ value: 'all', label: '全部' }, { value: 'unread', label: '未读' }]}
+          options={[
+            { value: 'all', label: '全部' },
+            { value: 'unread', label: '未读' },
+          ]}
           onChange={(v) => {
             setOnlyUnread(v === 'unread');
             setPage(1);
@@ -74,12 +77,22 @@ export default function NotificationsPage() {
           loading={list.loading}
           dataSource={list.data?.data ?? []}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={onlyUnread ? '没有未读通知' : '暂无通知'} /> }}
-          pagination={(list.data?.total ?? 0) > PAGE_SIZE ? { current: page, pageSize: PAGE_SIZE, total: list.data?.total, onChange: setPage, size: 'small' } : false}
+          pagination={
+            (list.data?.total ?? 0) > PAGE_SIZE ? { current: page, pageSize: PAGE_SIZE, total: list.data?.total, onChange: setPage, size: 'small' } : false
+          }
           renderItem={(n) => (
             <List.Item
               data-testid="notification-item"
               data-read={n.readAt ? 'true' : 'false'}
-              actions={n.readAt ? [] : [<Button key="read" type="link" size="small" onClick={() => markRead(n)} data-testid="notification-read">标为已读</Button>]}
+              actions={
+                n.readAt
+                  ? []
+                  : [
+                      <Button key="read" type="link" size="small" onClick={() => markRead(n)} data-testid="notification-read">
+                        标为已读
+                      </Button>,
+                    ]
+              }
             >
               <List.Item.Meta
                 title={
@@ -97,7 +110,9 @@ export default function NotificationsPage() {
                 description={
                   <>
                     <Typography.Paragraph style={{ marginBottom: 4, whiteSpace: 'pre-wrap' }}>{n.body}</Typography.Paragraph>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{shanghaiTime(n.createdAt, 'minute')}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {shanghaiTime(n.createdAt, 'minute')}
+                    </Typography.Text>
                   </>
                 }
               />

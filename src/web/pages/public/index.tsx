@@ -16,7 +16,9 @@ export default function PublicPlansPage() {
         <PublicFailure error={plans.error} onRetry={plans.reload} />
       ) : (
         <>
-          <Typography.Title level={3} style={{ margin: '8px 0 16px' }}>方案落实进展</Typography.Title>
+          <Typography.Title level={3} style={{ margin: '8px 0 16px' }}>
+            方案落实进展
+          </Typography.Title>
           {plans.data.data.length === 0 ? (
             <Empty description="暂无公开的方案" />
           ) : (
@@ -25,11 +27,15 @@ export default function PublicPlansPage() {
                 <Col key={p.id} xs={24} md={12}>
                   <Link to={`/public/plans/${p.id}`} data-testid="public-plan-link">
                     <Card hoverable style={{ height: '100%' }}>
-                      <Typography.Title level={5} style={{ marginTop: 0 }}>{p.title}</Typography.Title>
+                      <Typography.Title level={5} style={{ marginTop: 0 }}>
+                        {p.title}
+                      </Typography.Title>
                       <Typography.Text type="secondary">{[p.number, p.year ? `${p.year}年` : null].filter(Boolean).join(' · ')}</Typography.Text>
                       <div style={{ marginTop: 12, display: 'flex', alignItems: 'center', gap: 12 }}>
                         <Progress percent={p.tasks ? Math.round((p.done / p.tasks) * 1000) / 10 : 0} strokeColor="#52c41a" style={{ flex: 1, margin: 0 }} />
-                        <Typography.Text style={{ whiteSpace: 'nowrap' }}>已完成 {p.done} / {p.tasks} 项</Typography.Text>
+                        <Typography.Text style={{ whiteSpace: 'nowrap' }}>
+                          已完成 {p.done} / {p.tasks} 项
+                        </Typography.Text>
                       </div>
                     </Card>
                   </Link>

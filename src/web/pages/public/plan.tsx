@@ -34,7 +34,17 @@ function Legend() {
     <Space size={12} wrap style={{ fontSize: 12, color: '#595959' }}>
       {STACK_ORDER.map((s) => (
         <span key={s}>
-          <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 2, background: STATUS_CHART_COLORS[s], marginInlineEnd: 4, verticalAlign: -1 }} />
+          <span
+            style={{
+              display: 'inline-block',
+              width: 10,
+              height: 10,
+              borderRadius: 2,
+              background: STATUS_CHART_COLORS[s],
+              marginInlineEnd: 4,
+              verticalAlign: -1,
+            }}
+          />
           {WORK_STATUS_LABELS[s]}
         </span>
       ))}
@@ -65,7 +75,9 @@ export default function PublicPlanPage() {
         <>
           <Breadcrumb style={{ marginBottom: 8 }} items={[{ title: <Link to="/public">公开进展</Link> }, { title: data.plan.number ?? data.plan.title }]} />
           <Card style={{ marginBottom: 16 }}>
-            <Typography.Title level={3} style={{ marginTop: 0 }} data-testid="public-plan-title">{data.plan.title}</Typography.Title>
+            <Typography.Title level={3} style={{ marginTop: 0 }} data-testid="public-plan-title">
+              {data.plan.title}
+            </Typography.Title>
             <Typography.Text type="secondary">
               {[data.plan.issuer, data.plan.number, data.plan.issueDate ? dayLabel(data.plan.issueDate) : null].filter(Boolean).join(' · ')}
               {` · 数据截至 ${dayLabel(data.asOf)}`}

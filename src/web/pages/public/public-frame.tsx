@@ -13,7 +13,10 @@ export function PublicFrame({ title, children }: { title: string; children: Reac
     <div style={{ flex: 1, display: 'flex', flexDirection: 'column', background: '#f0f2f5' }}>
       <header style={{ background: '#0f2c55', color: '#fff', height: 52, display: 'flex', alignItems: 'center', padding: '0 24px', gap: 10 }}>
         <Link to="/public" style={{ display: 'flex', alignItems: 'center', gap: 8, color: '#fff' }}>
-          <span aria-hidden style={{ width: 28, height: 28, lineHeight: '28px', textAlign: 'center', borderRadius: 4, background: '#b3261e', fontWeight: 700, fontSize: 16 }}>
+          <span
+            aria-hidden
+            style={{ width: 28, height: 28, lineHeight: '28px', textAlign: 'center', borderRadius: 4, background: '#b3261e', fontWeight: 700, fontSize: 16 }}
+          >
             推
           </span>
           <span style={{ fontSize: 17, fontWeight: 600, letterSpacing: 1 }}>方案落实进展公开</span>
@@ -31,7 +34,28 @@ export function PublicFailure({ error, onRetry }: { error: ApiError | null; onRe
     return <Result status="info" title="公开页面已关闭" subTitle="方案落实进展暂不对外公开。" data-testid="public-closed" />;
   }
   if (error?.status === 404) {
-    return <Result status="404" title="方案不存在或未公开" extra={<Link to="/public"><Button type="primary">查看公开的方案</Button></Link>} />;
+    return (
+      <Result
+        status="404"
+        title="方案不存在或未公开"
+        extra={
+          <Link to="/public">
+            <Button type="primary">查看公开的方案</Button>
+          </Link>
+        }
+      />
+    );
   }
-  return <Result status="warning" title="加载失败" subTitle={error?.message ?? '请稍后重试'} extra={<Button type="primary" onClick={onRetry}>重试</Button>} />;
+  return (
+    <Result
+      status="warning"
+      title="加载失败"
+      subTitle={error?.message ?? '请稍后重试'}
+      extra={
+        <Button type="primary" onClick={onRetry}>
+          重试
+        </Button>
+      }
+    />
+  );
 }

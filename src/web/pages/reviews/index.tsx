@@ -40,7 +40,9 @@ export default function ReviewQueuePage() {
             {r.taskTitle}
           </Link>
           {r.planNumber && (
-            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{r.planNumber}</Typography.Text>
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {r.planNumber}
+            </Typography.Text>
           )}
         </div>
       ),
@@ -85,17 +87,21 @@ export default function ReviewQueuePage() {
       <PageHeader
         title="审核队列"
         subTitle={queue.data ? `待审核 ${queue.data.total} 份汇总报告` : undefined}
-        extra={<Button icon={<ReloadOutlined />} onClick={queue.reload} loading={queue.loading && !!queue.data}>刷新</Button>}
+        extra={
+          <Button icon={<ReloadOutlined />} onClick={queue.reload} loading={queue.loading && !!queue.data}>
+            刷新
+          </Button>
+        }
       />
       <ListTable<ReviewItem>
-          rowKey="reportId"
-          loading={queue.loading && !queue.data}
-          columns={columns}
-          dataSource={rows}
-          pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 份` }}
-          onRow={() => ({ 'data-testid': 'review-row' }) as object}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={queue.error ? '审核队列加载失败' : '没有待审核的汇总报告'} /> }}
-        />
+        rowKey="reportId"
+        loading={queue.loading && !queue.data}
+        columns={columns}
+        dataSource={rows}
+        pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 份` }}
+        onRow={() => ({ 'data-testid': 'review-row' }) as object}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={queue.error ? '审核队列加载失败' : '没有待审核的汇总报告'} /> }}
+      />
       <ReviewModal
         target={target}
         onClose={() => setTarget(null)}

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { compareUnits, countUnits, nextRoundTitle, percent, periodLabel, progressPercent, reportState } from './round-utils.ts';
 
-const unit = (name: string, reported: boolean, late = false, reportedAt: string | null = null) => ({ unitId: 0, name, reported, late, reportedAt, reports: reported ? 1 : 0 });
+const unit = (name: string, reported: boolean, late = false, reportedAt: string | null = null) => ({
+  unitId: 0,
+  name,
+  reported,
+  late,
+  reportedAt,
+  reports: reported ? 1 : 0,
+});
 
 describe('nextRoundTitle', () => {
   it('follows the highest number written in a title', () => {
@@ -21,7 +28,12 @@ describe('unit states', () => {
     expect(reportState(unit('a', true, true))).toBe('late');
   });
   it('lists missing units first, then late, then on time by report time', () => {
-    const units = [unit('乙', true, false, '2021-06-02T00:00:00Z'), unit('甲', true, false, '2021-06-01T00:00:00Z'), unit('丙', true, true, '2021-07-01T00:00:00Z'), unit('丁', false)];
+    const units = [
+      unit('乙', true, false, '2021-06-02T00:00:00Z'),
+      unit('甲', true, false, '2021-06-01T00:00:00Z'),
+      unit('丙', true, true, '2021-07-01T00:00:00Z'),
+      unit('丁', false),
+    ];
     expect([...units].sort(compareUnits).map((u) => u.name)).toEqual(['丁', '丙', '甲', '乙']);
     expect(countUnits(units)).toEqual({ onTime: 2, late: 1, missing: 1 });
   });

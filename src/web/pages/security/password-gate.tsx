@@ -18,7 +18,11 @@ export default function PasswordGatePage() {
         reason={me.passwordExpired && !me.mustChangePassword ? 'expired' : 'temporary'}
         onClose={() => undefined}
         onChanged={() => void getMe().then(setMe)}
-        onSignOut={() => void logout().catch(() => undefined).then(signOut)}
+        onSignOut={() =>
+          void logout()
+            .catch(() => undefined)
+            .then(signOut)
+        }
       />
     </div>
   );

@@ -58,7 +58,12 @@ export default function TotpEnrolPage() {
         <Typography.Paragraph type="secondary">
           按照等级保护要求，{me?.displayName ?? ''}（{me?.username}）的账号登录时除密码外还须输入手机上的动态验证码。请先完成绑定。
         </Typography.Paragraph>
-        <Steps size="small" current={codes ? 2 : setup ? 1 : 0} style={{ marginBottom: 20 }} items={[{ title: '扫描二维码' }, { title: '输入验证码' }, { title: '保存恢复码' }]} />
+        <Steps
+          size="small"
+          current={codes ? 2 : setup ? 1 : 0}
+          style={{ marginBottom: 20 }}
+          items={[{ title: '扫描二维码' }, { title: '输入验证码' }, { title: '保存恢复码' }]}
+        />
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="totp-error" />}
         {codes ? (
           <>

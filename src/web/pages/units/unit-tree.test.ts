@@ -23,7 +23,10 @@ describe('unit tree', () => {
   });
 
   it('survives a cycle in the data', () => {
-    const cyclic = [{ id: 1, name: 'a', parentId: 2 }, { id: 2, name: 'b', parentId: 1 }];
+    const cyclic = [
+      { id: 1, name: 'a', parentId: 2 },
+      { id: 2, name: 'b', parentId: 1 },
+    ];
     expect([...subtreeIds(1, cyclic)].sort()).toEqual([1, 2]);
   });
 });

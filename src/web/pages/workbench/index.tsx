@@ -40,7 +40,9 @@ function Panel({ title, count, accent, testId, empty, children }: PanelProps) {
         <Space size={8}>
           <span style={{ display: 'inline-block', width: 4, height: 14, background: bar, borderRadius: 2, verticalAlign: -2 }} />
           {title}
-          <Tag color={count > 0 ? tag : 'default'} style={{ marginInlineEnd: 0 }}>{count}</Tag>
+          <Tag color={count > 0 ? tag : 'default'} style={{ marginInlineEnd: 0 }}>
+            {count}
+          </Tag>
         </Space>
       }
       style={{ height: '100%' }}
@@ -88,14 +90,31 @@ export default function WorkbenchPage() {
   if (!unit) {
     return (
       <Card>
-        <Result status="info" title="当前账号未关联单位" subTitle="请联系系统管理员为账号设置所属单位，或从“方案”查看全部任务。" extra={<Link to="/plans"><Button type="primary">查看方案</Button></Link>} />
+        <Result
+          status="info"
+          title="当前账号未关联单位"
+          subTitle="请联系系统管理员为账号设置所属单位，或从“方案”查看全部任务。"
+          extra={
+            <Link to="/plans">
+              <Button type="primary">查看方案</Button>
+            </Link>
+          }
+        />
       </Card>
     );
   }
 
   return (
     <>
-      <PageHeader title="工作台" subTitle={unit.name} extra={<Link to="/my"><Button>本单位全部任务</Button></Link>}>
+      <PageHeader
+        title="工作台"
+        subTitle={unit.name}
+        extra={
+          <Link to="/my">
+            <Button>本单位全部任务</Button>
+          </Link>
+        }
+      >
         <Space size={40} align="start" wrap>
           <Statistic title="逾期" value={counts.overdue} suffix="项" styles={{ content: { color: counts.overdue ? '#cf1322' : undefined } }} />
           <Statistic title="临期" value={counts.dueSoon} suffix="项" styles={{ content: { color: counts.dueSoon ? '#d46b08' : undefined } }} />
@@ -123,7 +142,9 @@ export default function WorkbenchPage() {
               renderItem={(r) => (
                 <List.Item style={{ paddingInline: 0 }}>
                   <div style={{ minWidth: 0 }}>
-                    <Link to={`/tasks/${r.taskId}`} data-testid="workbench-returned-link">{r.taskTitle}</Link>
+                    <Link to={`/tasks/${r.taskId}`} data-testid="workbench-returned-link">
+                      {r.taskTitle}
+                    </Link>
                     <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, whiteSpace: 'pre-wrap' }}>
                       退回意见：{r.comment || '（无）'}
                     </Typography.Text>
@@ -139,8 +160,17 @@ export default function WorkbenchPage() {
               size="small"
               dataSource={wb.data.toConsolidate}
               renderItem={(r) => (
-                <List.Item style={{ paddingInline: 0 }} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.partReports} 份单位进展</Typography.Text>}>
-                  <Link to={`/tasks/${r.taskId}`} data-testid="workbench-consolidate-link">{r.taskTitle}</Link>
+                <List.Item
+                  style={{ paddingInline: 0 }}
+                  extra={
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {r.partReports} 份单位进展
+                    </Typography.Text>
+                  }
+                >
+                  <Link to={`/tasks/${r.taskId}`} data-testid="workbench-consolidate-link">
+                    {r.taskTitle}
+                  </Link>
                 </List.Item>
               )}
             />

@@ -21,7 +21,9 @@ export function RoundsCard({ rounds }: { rounds: MyRound[] }) {
         <Space size={8}>
           <span style={{ display: 'inline-block', width: 4, height: 14, background: '#b3261e', borderRadius: 2, verticalAlign: -2 }} />
           本期调度
-          <Tag color={rounds.some((r) => !r.reported) ? 'red' : 'green'} style={{ marginInlineEnd: 0 }}>{rounds.length}</Tag>
+          <Tag color={rounds.some((r) => !r.reported) ? 'red' : 'green'} style={{ marginInlineEnd: 0 }}>
+            {rounds.length}
+          </Tag>
         </Space>
       }
       styles={{ body: { paddingBlock: 4 } }}
@@ -35,23 +37,33 @@ export function RoundsCard({ rounds }: { rounds: MyRound[] }) {
           return (
             <List.Item style={{ paddingInline: 0, display: 'block' }} data-testid="workbench-round" data-round-id={r.id}>
               <Space size={8} wrap>
-                <Link to={`/rounds/${r.id}`} style={{ fontWeight: 500 }}>{r.title}</Link>
+                <Link to={`/rounds/${r.id}`} style={{ fontWeight: 500 }}>
+                  {r.title}
+                </Link>
                 <Typography.Text type={late && !r.reported ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
                   {dayLabel(r.dueDate)}前报送{late && !r.reported ? '（已过截止日期）' : ''}
                 </Typography.Text>
                 {r.reported ? <Tag color="success">本单位已报送</Tag> : <Tag color="error">本单位未报送</Tag>}
               </Space>
               {pending.length === 0 ? (
-                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 4 }}>本单位的任务均已报送。</Typography.Text>
+                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 4 }}>
+                  本单位的任务均已报送。
+                </Typography.Text>
               ) : (
                 <div style={{ marginTop: 4 }}>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>待报送任务（{pending.length}）：</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    待报送任务（{pending.length}）：
+                  </Typography.Text>
                   <div style={{ display: 'flex', flexWrap: 'wrap', gap: '2px 16px' }}>
                     {pending.map((t) => (
                       <Link key={t.taskId} to={`/tasks/${t.taskId}`} data-testid="workbench-round-task" style={{ fontSize: 13 }}>
-                        <Tag color="blue" style={{ marginInlineEnd: 4 }}>{t.number}</Tag>
+                        <Tag color="blue" style={{ marginInlineEnd: 4 }}>
+                          {t.number}
+                        </Tag>
                         {t.title}
-                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>（{UNIT_ROLE_LABELS[t.role]}）</Typography.Text>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          （{UNIT_ROLE_LABELS[t.role]}）
+                        </Typography.Text>
                       </Link>
                     ))}
                   </div>

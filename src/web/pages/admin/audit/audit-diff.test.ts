@@ -39,7 +39,11 @@ describe('audit diff', () => {
   it('has small helpers', () => {
     expect(readSnapshot('not json')).toBe('not json');
     expect(readSnapshot(undefined)).toBeNull();
-    expect(flatten({ a: { b: 1, c: {} }, d: [1] })).toEqual([['a.b', 1], ['a.c', {}], ['d', [1]]]);
+    expect(flatten({ a: { b: 1, c: {} }, d: [1] })).toEqual([
+      ['a.b', 1],
+      ['a.c', {}],
+      ['d', [1]],
+    ]);
     expect(sameJson({ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] })).toBe(true);
     expect(sameJson({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(true);
     expect(sameJson({ a: 1 }, { a: 1, b: undefined })).toBe(false);

@@ -33,7 +33,11 @@ export function AuditDiffView({ before, after }: { before: unknown; after: unkno
       render: (path: string) => (
         <>
           <div>{fieldLabel(path)}</div>
-          {fieldLabel(path) !== path && <Typography.Text type="secondary" style={{ fontSize: 11 }}>{path}</Typography.Text>}
+          {fieldLabel(path) !== path && (
+            <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+              {path}
+            </Typography.Text>
+          )}
         </>
       ),
     },
@@ -48,7 +52,9 @@ export function AuditDiffView({ before, after }: { before: unknown; after: unkno
       key: 'after',
       render: (_, r) =>
         r.kind === 'untouched' ? (
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>（未涉及）</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            （未涉及）
+          </Typography.Text>
         ) : (
           <Value value={r.after} path={r.path} className={r.kind === 'changed' || r.kind === 'added' ? 'tj-diff-after' : undefined} />
         ),
@@ -58,7 +64,9 @@ export function AuditDiffView({ before, after }: { before: unknown; after: unkno
   return (
     <div data-testid="audit-diff">
       <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginBottom: 6, fontSize: 12 }}>
-        <Typography.Text type="secondary">{changes} 处变化，共 {rows.length} 个字段</Typography.Text>
+        <Typography.Text type="secondary">
+          {changes} 处变化，共 {rows.length} 个字段
+        </Typography.Text>
         <Switch size="small" checked={all} onChange={setAll} />
         <span>显示全部字段</span>
       </div>

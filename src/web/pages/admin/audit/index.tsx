@@ -82,12 +82,22 @@ export default function AuditPage() {
   };
 
   const columns: ColumnsType<AuditEvent> = [
-    { title: '时间（北京时间）', dataIndex: 'at', width: 160, render: (at: string) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{shanghaiTime(at)}</span> },
+    {
+      title: '时间（北京时间）',
+      dataIndex: 'at',
+      width: 160,
+      render: (at: string) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{shanghaiTime(at)}</span>,
+    },
     {
       title: '操作人',
       dataIndex: 'actorName',
       width: 130,
-      render: (name: string | null, e) => (name ? <Tooltip title={e.actorId ? `账号 ID ${e.actorId}` : undefined}>{name}</Tooltip> : <Typography.Text type="secondary">{e.actorId ? `#${e.actorId}` : '系统/未登录'}</Typography.Text>),
+      render: (name: string | null, e) =>
+        name ? (
+          <Tooltip title={e.actorId ? `账号 ID ${e.actorId}` : undefined}>{name}</Tooltip>
+        ) : (
+          <Typography.Text type="secondary">{e.actorId ? `#${e.actorId}` : '系统/未登录'}</Typography.Text>
+        ),
     },
     {
       title: '操作',
@@ -96,7 +106,9 @@ export default function AuditPage() {
       render: (a: string) => (
         <>
           <div>{actionLabel(a)}</div>
-          <Typography.Text type="secondary" style={{ fontSize: 11 }}>{a}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+            {a}
+          </Typography.Text>
         </>
       ),
     },
@@ -111,9 +123,13 @@ export default function AuditPage() {
             {entityTypeLabel(e.entityType)}
             {e.entityId &&
               (to ? (
-                <Link to={to} onClick={(ev) => ev.stopPropagation()} style={{ marginInlineStart: 6 }}>{id}</Link>
+                <Link to={to} onClick={(ev) => ev.stopPropagation()} style={{ marginInlineStart: 6 }}>
+                  {id}
+                </Link>
               ) : (
-                <Typography.Text type="secondary" style={{ marginInlineStart: 6 }}>{id}</Typography.Text>
+                <Typography.Text type="secondary" style={{ marginInlineStart: 6 }}>
+                  {id}
+                </Typography.Text>
               ))}
           </span>
         );
@@ -124,7 +140,16 @@ export default function AuditPage() {
       dataIndex: 'outcome',
       width: 70,
       align: 'center',
-      render: (o: AuditOutcome) => (o === 'denied' ? <Tag color="red" data-testid="audit-denied">{AUDIT_OUTCOME_LABELS.denied}</Tag> : o === 'read' ? <Tag color="blue">{AUDIT_OUTCOME_LABELS.read}</Tag> : <Tag color="green">{AUDIT_OUTCOME_LABELS.ok}</Tag>),
+      render: (o: AuditOutcome) =>
+        o === 'denied' ? (
+          <Tag color="red" data-testid="audit-denied">
+            {AUDIT_OUTCOME_LABELS.denied}
+          </Tag>
+        ) : o === 'read' ? (
+          <Tag color="blue">{AUDIT_OUTCOME_LABELS.read}</Tag>
+        ) : (
+          <Tag color="green">{AUDIT_OUTCOME_LABELS.ok}</Tag>
+        ),
     },
     { title: '来源地址', dataIndex: 'clientIp', width: 130, render: (ip: string | null) => ip ?? '—' },
   ];
@@ -154,52 +179,76 @@ export default function AuditPage() {
               placeholder="如 user.update"
               style={{ width: 200 }}
               options={Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label: `${label}（${value}）` }))}
-              showSearch={{ filterOption: (input, option) => String(option?.label ?? '').toLowerCase().includes(input.toLowerCase()) }}
+              showSearch={{
+                filterOption: (input, option) =>
+                  String(option?.label ?? '')
+                    .toLowerCase()
+                    .includes(input.toLowerCase()),
+              }}
             />
           </Form.Item>
           <Form.Item name="entityType" label="对象">
-            <Select allowClear placeholder="全部" style={{ width: 120 }} options={Object.entries(ENTITY_TYPE_LABELS).map(([value, label]) => ({ value, label }))} />
+            <Select
+              allowClear
+              placeholder="全部"
+              style={{ width: 120 }}
+              options={Object.entries(ENTITY_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
+            />
           </Form.Item>
           <Form.Item name="outcome" label="结果">
-            <Select allowClear placeholder="全部" style={{ width: 100 }} options={AUDIT_OUTCOMES.map((value) => ({ value, label: AUDIT_OUTCOME_LABELS[value] }))} />
+            <Select
+              allowClear
+              placeholder="全部"
+              style={{ width: 100 }}
+              options={AUDIT_OUTCOMES.map((value) => ({ value, label: AUDIT_OUTCOME_LABELS[value] }))}
+            />
           </Form.Item>
           <Form.Item name="range" label="日期">
             <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 240 }} />
           </Form.Item>
           <Form.Item>
-            <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button>
+            <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+              查询
+            </Button>
           </Form.Item>
           <Form.Item>
-            <Button onClick={() => { form.resetFields(); setParams(new URLSearchParams()); }}>重置</Button>
+            <Button
+              onClick={() => {
+                form.resetFields();
+                setParams(new URLSearchParams());
+              }}
+            >
+              重置
+            </Button>
           </Form.Item>
         </Form>
       </Card>
       <ListTable<AuditEvent>
-          loading={events.loading}
-          columns={columns}
-          dataSource={events.data?.data ?? []}
-          rowClassName={(e) => (e.outcome === 'denied' ? 'tj-row-denied' : '')}
-          expandable={{
-            expandedRowRender: (e) => <AuditDiffView before={e.before} after={e.after} />,
-            rowExpandable: (e) => readSnapshot(e.before) !== null || readSnapshot(e.after) !== null,
-            expandRowByClick: true,
-          }}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: events.data?.total ?? 0,
-            pageSizeOptions: PAGE_SIZES,
-            showSizeChanger: true,
-            showTotal: (t) => `共 ${t} 条`,
-            onChange: (page, pageSize) => {
-              const next = new URLSearchParams(params);
-              next.set('page', String(pageSize !== query.pageSize ? 1 : page));
-              next.set('pageSize', String(pageSize));
-              setParams(next);
-            },
-          }}
-          locale={{ emptyText: '没有符合条件的记录' }}
-        />
+        loading={events.loading}
+        columns={columns}
+        dataSource={events.data?.data ?? []}
+        rowClassName={(e) => (e.outcome === 'denied' ? 'tj-row-denied' : '')}
+        expandable={{
+          expandedRowRender: (e) => <AuditDiffView before={e.before} after={e.after} />,
+          rowExpandable: (e) => readSnapshot(e.before) !== null || readSnapshot(e.after) !== null,
+          expandRowByClick: true,
+        }}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: events.data?.total ?? 0,
+          pageSizeOptions: PAGE_SIZES,
+          showSizeChanger: true,
+          showTotal: (t) => `共 ${t} 条`,
+          onChange: (page, pageSize) => {
+            const next = new URLSearchParams(params);
+            next.set('page', String(pageSize !== query.pageSize ? 1 : page));
+            next.set('pageSize', String(pageSize));
+            setParams(next);
+          },
+        }}
+        locale={{ emptyText: '没有符合条件的记录' }}
+      />
     </>
   );
 }

@@ -58,13 +58,42 @@ export function AuditIntegrityCard() {
   const columns = [
     { title: '序号范围', key: 'seq', render: (_: unknown, a: AuditArchive) => `${a.fromSeq}–${a.toSeq}` },
     { title: '条数', dataIndex: 'rows' },
-    { title: '时间范围（北京时间）', key: 'at', render: (_: unknown, a: AuditArchive) => `${shanghaiTime(a.firstAt, 'minute')} — ${shanghaiTime(a.lastAt, 'minute')}` },
-    { title: 'SHA-256', dataIndex: 'sha256', render: (h: string) => <Typography.Text code copyable={{ text: h }}>{h.slice(0, 16)}…</Typography.Text> },
-    { title: '', key: 'download', render: (_: unknown, a: AuditArchive) => <a href={auditArchiveUrl(a.id)} download data-testid="audit-archive-download"><DownloadOutlined /> 下载</a> },
+    {
+      title: '时间范围（北京时间）',
+      key: 'at',
+      render: (_: unknown, a: AuditArchive) => `${shanghaiTime(a.firstAt, 'minute')} — ${shanghaiTime(a.lastAt, 'minute')}`,
+    },
+    {
+      title: 'SHA-256',
+      dataIndex: 'sha256',
+      render: (h: string) => (
+        <Typography.Text code copyable={{ text: h }}>
+          {h.slice(0, 16)}…
+        </Typography.Text>
+      ),
+    },
+    {
+      title: '',
+      key: 'download',
+      render: (_: unknown, a: AuditArchive) => (
+        <a href={auditArchiveUrl(a.id)} download data-testid="audit-archive-download">
+          <DownloadOutlined /> 下载
+        </a>
+      ),
+    },
   ];
 
   return (
-    <Card size="small" title={<><SafetyCertificateOutlined /> 保留与完整性</>} style={{ marginBottom: 12 }} data-testid="audit-integrity">
+    <Card
+      size="small"
+      title={
+        <>
+          <SafetyCertificateOutlined /> 保留与完整性
+        </>
+      }
+      style={{ marginBottom: 12 }}
+      data-testid="audit-integrity"
+    >
       <Space wrap size={24} style={{ marginBottom: 8 }}>
         <Space>
           <span>在线保留</span>
@@ -77,15 +106,21 @@ export function AuditIntegrityCard() {
             style={{ width: 140 }}
             data-testid="audit-retention-days"
           />
-          <Button onClick={() => void save()} loading={saving} disabled={days === null || days === current}>保存</Button>
+          <Button onClick={() => void save()} loading={saving} disabled={days === null || days === current}>
+            保存
+          </Button>
         </Space>
         <Typography.Text type="secondary">
           不少于 {AUDIT_RETENTION_MIN_DAYS} 天（网络安全法第二十一条）；更早的记录每日先归档再清理
           {info.data?.oldestAt ? `，库中最早一条：${shanghaiTime(info.data.oldestAt, 'minute')}` : ''}
         </Typography.Text>
         <Space>
-          <Button icon={<CheckCircleOutlined />} onClick={() => void verify('chain')} loading={checking === 'chain'} data-testid="audit-verify">校验哈希链</Button>
-          <Button onClick={() => void verify('archives')} loading={checking === 'archives'} data-testid="audit-verify-archives">连同归档文件校验</Button>
+          <Button icon={<CheckCircleOutlined />} onClick={() => void verify('chain')} loading={checking === 'chain'} data-testid="audit-verify">
+            校验哈希链
+          </Button>
+          <Button onClick={() => void verify('archives')} loading={checking === 'archives'} data-testid="audit-verify-archives">
+            连同归档文件校验
+          </Button>
         </Space>
       </Space>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}

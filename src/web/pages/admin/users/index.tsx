@@ -19,7 +19,14 @@ import { UserFormModal } from './components/user-form-modal.tsx';
 import { ListTable } from '#web/components/list-table.tsx';
 
 const ROLE_COLORS: Record<Role, string> = {
-  admin: 'red', security_admin: 'magenta', audit_admin: 'geekblue', coordinator: 'volcano', leader: 'purple', unit_manager: 'blue', unit_staff: 'cyan', inspector: 'gold',
+  admin: 'red',
+  security_admin: 'magenta',
+  audit_admin: 'geekblue',
+  coordinator: 'volcano',
+  leader: 'purple',
+  unit_manager: 'blue',
+  unit_staff: 'cyan',
+  inspector: 'gold',
 };
 const PAGE_SIZES = [20, 50, 100];
 
@@ -94,8 +101,16 @@ export default function UsersPage() {
       dataIndex: 'roles',
       render: (roles: Role[], u) => (
         <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 4 }}>
-          {roles.map((r) => <Tag key={r} color={ROLE_COLORS[r]} style={{ marginInlineEnd: 0 }}>{ROLE_LABELS[r]}</Tag>)}
-          {roles.includes('leader') && <Typography.Text type="secondary" style={{ fontSize: 12 }}>分管 {u.leaderSectionIds.length} 个章节</Typography.Text>}
+          {roles.map((r) => (
+            <Tag key={r} color={ROLE_COLORS[r]} style={{ marginInlineEnd: 0 }}>
+              {ROLE_LABELS[r]}
+            </Tag>
+          ))}
+          {roles.includes('leader') && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              分管 {u.leaderSectionIds.length} 个章节
+            </Typography.Text>
+          )}
         </span>
       ),
     },
@@ -105,10 +120,18 @@ export default function UsersPage() {
       width: 150,
       render: (_, u) => (
         <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 4 }}>
-          {u.isActive ? <Tag color="success" style={{ marginInlineEnd: 0 }}>启用</Tag> : <Tag style={{ marginInlineEnd: 0 }}>已停用</Tag>}
+          {u.isActive ? (
+            <Tag color="success" style={{ marginInlineEnd: 0 }}>
+              启用
+            </Tag>
+          ) : (
+            <Tag style={{ marginInlineEnd: 0 }}>已停用</Tag>
+          )}
           {isFuture(u.lockedUntil) && (
             <Tooltip title={`连续输错密码，锁定至 ${shanghaiTime(u.lockedUntil, 'minute')}`}>
-              <Tag color="error" icon={<LockOutlined />} style={{ marginInlineEnd: 0 }} data-testid="user-locked">已锁定</Tag>
+              <Tag color="error" icon={<LockOutlined />} style={{ marginInlineEnd: 0 }} data-testid="user-locked">
+                已锁定
+              </Tag>
             </Tooltip>
           )}
         </span>
@@ -121,22 +144,30 @@ export default function UsersPage() {
       width: 230,
       render: (_, u) => (
         <Space size={0} wrap>
-          {mayManage && <Button type="link" size="small" onClick={() => setEditing(u)}>编辑</Button>}
-          {maySecure && <Popconfirm
-            title="重置密码"
-            description={`为“${u.displayName}”生成新密码，其所有设备上的登录将被退出。`}
-            okText="重置"
-            cancelText="取消"
-            onConfirm={async () => {
-              const r = await act(u.id, () => resetUserPassword(u.id));
-              if (r) {
-                setNotice({ title: '密码已重置', username: u.username, displayName: u.displayName, password: r.password });
-                users.reload();
-              }
-            }}
-          >
-            <Button type="link" size="small" loading={busyId === u.id}>重置密码</Button>
-          </Popconfirm>}
+          {mayManage && (
+            <Button type="link" size="small" onClick={() => setEditing(u)}>
+              编辑
+            </Button>
+          )}
+          {maySecure && (
+            <Popconfirm
+              title="重置密码"
+              description={`为“${u.displayName}”生成新密码，其所有设备上的登录将被退出。`}
+              okText="重置"
+              cancelText="取消"
+              onConfirm={async () => {
+                const r = await act(u.id, () => resetUserPassword(u.id));
+                if (r) {
+                  setNotice({ title: '密码已重置', username: u.username, displayName: u.displayName, password: r.password });
+                  users.reload();
+                }
+              }}
+            >
+              <Button type="link" size="small" loading={busyId === u.id}>
+                重置密码
+              </Button>
+            </Popconfirm>
+          )}
           {maySecure && u.id !== me.id && (
             <Popconfirm
               title="重置双因素认证"
@@ -147,7 +178,9 @@ export default function UsersPage() {
                 if ((await act(u.id, () => resetSecondFactor(u.id).then(() => true))) === true) void message.success(`已重置“${u.displayName}”的双因素认证`);
               }}
             >
-              <Button type="link" size="small" data-testid="user-reset-totp">重置双因素</Button>
+              <Button type="link" size="small" data-testid="user-reset-totp">
+                重置双因素
+              </Button>
             </Popconfirm>
           )}
           {maySecure && isFuture(u.lockedUntil) && (
@@ -180,7 +213,9 @@ export default function UsersPage() {
                 }
               }}
             >
-              <Button type="link" size="small" danger={u.isActive}>{u.isActive ? '停用' : '启用'}</Button>
+              <Button type="link" size="small" danger={u.isActive}>
+                {u.isActive ? '停用' : '启用'}
+              </Button>
             </Popconfirm>
           )}
         </Space>
@@ -196,8 +231,12 @@ export default function UsersPage() {
         extra={
           mayManage && (
             <>
-              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="users-import">批量导入</Button>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="user-create">新建账号</Button>
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="users-import">
+                批量导入
+              </Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="user-create">
+                新建账号
+              </Button>
             </>
           )
         }
@@ -232,21 +271,21 @@ export default function UsersPage() {
         </Space>
       </Card>
       <ListTable<User>
-          loading={users.loading}
-          columns={columns}
-          dataSource={users.data?.data ?? []}
-          rowClassName={(u) => (u.isActive ? '' : 'tj-row-inactive')}
-          pagination={{
-            current: page,
-            pageSize,
-            total: users.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES,
-            showTotal: (t) => `共 ${t} 个账号`,
-            onChange: (p, size) => setParam({ page: size !== pageSize ? null : String(p), pageSize: size === 20 ? null : String(size) }),
-          }}
-          locale={{ emptyText: q || unitId || role ? '没有符合条件的账号' : '尚无账号' }}
-        />
+        loading={users.loading}
+        columns={columns}
+        dataSource={users.data?.data ?? []}
+        rowClassName={(u) => (u.isActive ? '' : 'tj-row-inactive')}
+        pagination={{
+          current: page,
+          pageSize,
+          total: users.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: PAGE_SIZES,
+          showTotal: (t) => `共 ${t} 个账号`,
+          onChange: (p, size) => setParam({ page: size !== pageSize ? null : String(p), pageSize: size === 20 ? null : String(size) }),
+        }}
+        locale={{ emptyText: q || unitId || role ? '没有符合条件的账号' : '尚无账号' }}
+      />
       <UserFormModal
         target={editing}
         units={unitList}

@@ -3,7 +3,16 @@ import { Alert, App, Button, Card, Col, Dropdown, Form, Input, Row, Typography }
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { CIRCULAR_BLOCK_KEYS, CIRCULAR_BLOCK_LABELS } from '#core/circulars/types.ts';
-import { circularFileUrl, deleteCircular, getCircular, issueCircular, updateCircular, type Circular, type CircularBlocks, type CircularFileType } from '#web/api/circulars.ts';
+import {
+  circularFileUrl,
+  deleteCircular,
+  getCircular,
+  issueCircular,
+  updateCircular,
+  type Circular,
+  type CircularBlocks,
+  type CircularFileType,
+} from '#web/api/circulars.ts';
 import { useCan } from '#web/auth/auth-context.tsx';
 import { LoadFailed } from '#web/components/page-error.tsx';
 import { PageHeader } from '#web/components/page-header.tsx';
@@ -163,9 +172,15 @@ export default function CircularEditorPage() {
           title={
             // A circular's title is long: one line, cut short, so that the actions keep their place.
             <div style={{ display: 'flex', alignItems: 'center', gap: 10, minWidth: 0 }}>
-              <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 }} title={c.title}>{c.title}</span>
+              <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 }} title={c.title}>
+                {c.title}
+              </span>
               <CircularStatusTag status={c.status} />
-              <Typography.Text type={dirty ? 'warning' : 'secondary'} style={{ fontSize: 13, fontWeight: 400, whiteSpace: 'nowrap' }} data-testid="circular-save-state">
+              <Typography.Text
+                type={dirty ? 'warning' : 'secondary'}
+                style={{ fontSize: 13, fontWeight: 400, whiteSpace: 'nowrap' }}
+                data-testid="circular-save-state"
+              >
                 {c.issuedAt ? `签发于 ${shanghaiTime(c.issuedAt, 'minute')}` : dirty ? '有未保存的修改' : `保存于 ${shanghaiTime(c.updatedAt, 'minute')}`}
               </Typography.Text>
             </div>
@@ -174,7 +189,9 @@ export default function CircularEditorPage() {
           extra={
             editable ? (
               <>
-                <Button danger icon={<DeleteOutlined />} onClick={remove} loading={busy === 'delete'} data-testid="circular-delete">删除草稿</Button>
+                <Button danger icon={<DeleteOutlined />} onClick={remove} loading={busy === 'delete'} data-testid="circular-delete">
+                  删除草稿
+                </Button>
                 <Dropdown
                   menu={{
                     items: [
@@ -184,7 +201,9 @@ export default function CircularEditorPage() {
                     onClick: ({ key }) => void preview(key as CircularFileType),
                   }}
                 >
-                  <Button icon={<EyeOutlined />} loading={busy === 'preview'} data-testid="circular-preview">预览下载</Button>
+                  <Button icon={<EyeOutlined />} loading={busy === 'preview'} data-testid="circular-preview">
+                    预览下载
+                  </Button>
                 </Dropdown>
                 <Button icon={<SaveOutlined />} onClick={() => void onSave()} loading={busy === 'save'} disabled={!dirty} data-testid="circular-save">
                   保存
@@ -200,7 +219,13 @@ export default function CircularEditorPage() {
         />
       </div>
       {c.status === 'issued' && (
-        <Alert type="success" showIcon style={{ marginBottom: 12 }} title="通报已签发归档，内容不可修改；下载的文件即签发时归档的文件。" data-testid="circular-issued" />
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="通报已签发归档，内容不可修改；下载的文件即签发时归档的文件。"
+          data-testid="circular-issued"
+        />
       )}
       {editable && (
         <Alert
@@ -209,7 +234,8 @@ export default function CircularEditorPage() {
           style={{ marginBottom: 12 }}
           title={
             <>
-              通报的表格（各领域推进情况、逾期任务、单位排名）取自 <Link to={`/rounds/${c.roundId}`}>{c.roundTitle}</Link> 结束时冻结的快照，不可修改；可修改的是表格前后的文字。
+              通报的表格（各领域推进情况、逾期任务、单位排名）取自 <Link to={`/rounds/${c.roundId}`}>{c.roundTitle}</Link>{' '}
+              结束时冻结的快照，不可修改；可修改的是表格前后的文字。
             </>
           }
         />
@@ -231,7 +257,13 @@ export default function CircularEditorPage() {
               </Col>
               <Col xs={12} lg={5}>
                 <Form.Item label="文号/期号" style={{ marginBottom: 8 }}>
-                  <Input value={edited.docNumber} maxLength={50} placeholder="如：第3期，或 山政办〔2021〕12号" onChange={(e) => setHead({ docNumber: e.target.value })} data-testid="circular-doc-number" />
+                  <Input
+                    value={edited.docNumber}
+                    maxLength={50}
+                    placeholder="如：第3期，或 山政办〔2021〕12号"
+                    onChange={(e) => setHead({ docNumber: e.target.value })}
+                    data-testid="circular-doc-number"
+                  />
                 </Form.Item>
               </Col>
               <Col xs={12} lg={7}>
@@ -245,7 +277,9 @@ export default function CircularEditorPage() {
           <div style={{ textAlign: 'center' }}>
             <Typography.Text style={{ color: '#b3261e', fontSize: 18, fontWeight: 600 }}>{c.issuer}</Typography.Text>
             {c.docNumber && <div style={{ marginTop: 4 }}>{c.docNumber}</div>}
-            <Typography.Title level={4} style={{ marginTop: 12, marginBottom: 0, whiteSpace: 'pre-line' }}>{c.title}</Typography.Title>
+            <Typography.Title level={4} style={{ marginTop: 12, marginBottom: 0, whiteSpace: 'pre-line' }}>
+              {c.title}
+            </Typography.Title>
           </div>
         )}
       </Card>
@@ -253,7 +287,9 @@ export default function CircularEditorPage() {
         const preview = blockPreview(key, c.snapshot);
         const text = (
           <div>
-            <Typography.Text strong style={{ display: 'block', marginBottom: 6 }}>{CIRCULAR_BLOCK_LABELS[key]}</Typography.Text>
+            <Typography.Text strong style={{ display: 'block', marginBottom: 6 }}>
+              {CIRCULAR_BLOCK_LABELS[key]}
+            </Typography.Text>
             {editable ? (
               <Input.TextArea
                 value={edited.blocks[key]}
@@ -274,9 +310,13 @@ export default function CircularEditorPage() {
           <Card key={key} size="small" style={{ marginBottom: 12 }} data-testid={`block-card-${key}`}>
             {preview ? (
               <Row gutter={16}>
-                <Col xs={24} xl={11}>{text}</Col>
+                <Col xs={24} xl={11}>
+                  {text}
+                </Col>
                 <Col xs={24} xl={13}>
-                  <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 6, fontSize: 12 }}>快照数据（只读）</Typography.Text>
+                  <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 6, fontSize: 12 }}>
+                    快照数据（只读）
+                  </Typography.Text>
                   {preview}
                 </Col>
               </Row>

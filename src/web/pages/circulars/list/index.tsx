@@ -26,8 +26,12 @@ export default function CircularListPage() {
       dataIndex: 'title',
       render: (title: string, c) => (
         <div>
-          <Link to={`/circulars/${c.id}`} onClick={(e) => e.stopPropagation()} data-testid="circular-link">{title}</Link>
-          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{c.issuer}</Typography.Text>
+          <Link to={`/circulars/${c.id}`} onClick={(e) => e.stopPropagation()} data-testid="circular-link">
+            {title}
+          </Link>
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+            {c.issuer}
+          </Typography.Text>
         </div>
       ),
     },
@@ -36,7 +40,11 @@ export default function CircularListPage() {
       title: '调度',
       dataIndex: 'roundTitle',
       width: 150,
-      render: (t: string, c) => <Link to={`/rounds/${c.roundId}`} onClick={(e) => e.stopPropagation()}>{t}</Link>,
+      render: (t: string, c) => (
+        <Link to={`/rounds/${c.roundId}`} onClick={(e) => e.stopPropagation()}>
+          {t}
+        </Link>
+      ),
     },
     { title: '状态', dataIndex: 'status', width: 80, align: 'center', render: (_, c) => <CircularStatusTag status={c.status} /> },
     {
@@ -58,7 +66,9 @@ export default function CircularListPage() {
             <CircularDownloads id={c.id} size="small" />
           </span>
         ) : (
-          <Link to={`/circulars/${c.id}`} onClick={(e) => e.stopPropagation()}>编辑草稿</Link>
+          <Link to={`/circulars/${c.id}`} onClick={(e) => e.stopPropagation()}>
+            编辑草稿
+          </Link>
         ),
     },
   ];
@@ -71,26 +81,28 @@ export default function CircularListPage() {
         extra={
           <Space>
             <DispatchNav current="circulars" />
-            <Button icon={<ReloadOutlined />} onClick={list.reload} loading={list.loading && !!list.data}>刷新</Button>
+            <Button icon={<ReloadOutlined />} onClick={list.reload} loading={list.loading && !!list.data}>
+              刷新
+            </Button>
           </Space>
         }
       />
       <ListTable<CircularSummary>
-          loading={list.loading && !list.data}
-          columns={columns}
-          dataSource={rows}
-          pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 份` }}
-          rowClassName={() => 'tj-row-clickable'}
-          onRow={(c) => ({ onClick: () => navigate(`/circulars/${c.id}`), 'data-testid': 'circular-row' }) as object}
-          locale={{
-            emptyText: (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={list.error ? '通报列表加载失败' : mayManage ? '还没有通报：结束一期调度后，在调度页点击“生成通报”' : '还没有签发的通报'}
-              />
-            ),
-          }}
-        />
+        loading={list.loading && !list.data}
+        columns={columns}
+        dataSource={rows}
+        pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 份` }}
+        rowClassName={() => 'tj-row-clickable'}
+        onRow={(c) => ({ onClick: () => navigate(`/circulars/${c.id}`), 'data-testid': 'circular-row' }) as object}
+        locale={{
+          emptyText: (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={list.error ? '通报列表加载失败' : mayManage ? '还没有通报：结束一期调度后，在调度页点击“生成通报”' : '还没有签发的通报'}
+            />
+          ),
+        }}
+      />
     </>
   );
 }

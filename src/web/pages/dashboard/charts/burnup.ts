@@ -21,7 +21,13 @@ export function burnupOption(burnup: Burnup, look: Look, year: number | null = n
       axisLabel: { fontSize: look.font, color: text(look), formatter: TIME_LABELS, hideOverlap: true },
       splitLine: { show: false },
     },
-    yAxis: { type: 'value', name: '任务数', nameTextStyle: { color: text(look), fontSize: look.font }, axisLabel: { fontSize: look.font, color: text(look) }, splitLine: splitLine(look) },
+    yAxis: {
+      type: 'value',
+      name: '任务数',
+      nameTextStyle: { color: text(look), fontSize: look.font },
+      axisLabel: { fontSize: look.font, color: text(look) },
+      splitLine: splitLine(look),
+    },
     series: [
       {
         name: '应完成（累计）',
@@ -55,7 +61,6 @@ export function burnupOption(burnup: Burnup, look: Look, year: number | null = n
     ],
   };
 }
-
 
 /** A click on the burn-up (anywhere over the plot) stands for the tasks due in the month under it. */
 export function burnupDrill(value: number[]): Drill | null {

@@ -18,7 +18,10 @@ export function heatmapView(heatmap: Heatmap, limit: number): HeatmapView {
   const totals = new Map<number, number>();
   for (const [u, , n] of heatmap.cells) totals.set(u, (totals.get(u) ?? 0) + n);
   const missing = [...totals.entries()].filter(([, n]) => n > 0);
-  const order = missing.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([u]) => u);
+  const order = missing
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, limit)
+    .map(([u]) => u);
   const index = new Map(order.map((u, i) => [u, i]));
   const cells: [number, number, number][] = [];
   let max = 0;
@@ -49,7 +52,12 @@ export function heatmapOption(view: HeatmapView, look: Look): ChartOption {
         return `${view.units[u]?.name ?? ''}<br/>${monthLabel(view.months[m] ?? '')}：未按期完成 ${n} 项`;
       },
     },
-    xAxis: { type: 'category', data: view.months.map((m) => `${Number(m.slice(5))}月`), splitArea: { show: true }, axisLabel: { fontSize: look.font, color: text(look) } },
+    xAxis: {
+      type: 'category',
+      data: view.months.map((m) => `${Number(m.slice(5))}月`),
+      splitArea: { show: true },
+      axisLabel: { fontSize: look.font, color: text(look) },
+    },
     yAxis: {
       type: 'category',
       inverse: true,

@@ -10,7 +10,8 @@ export interface Look {
   font: number;
 }
 
-const CHART_FONT = "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif";
+const CHART_FONT =
+  "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif";
 
 export const LIGHT: Look = { dark: false, font: 12 };
 export const DARK: Look = { dark: true, font: 16 };
@@ -60,7 +61,13 @@ export function base(look: Look): ChartOption {
     // A canvas needs a real font list ('inherit' would void the whole font and fall back to 10px).
     textStyle: { fontSize: look.font, fontFamily: CHART_FONT },
     tooltip: { confine: true, textStyle: { fontSize: look.dark ? 16 : 12 } },
-    legend: { top: 0, itemGap: look.dark ? 14 : 10, textStyle: { fontSize: look.dark ? look.font - 3 : look.font, color: text(look) }, itemWidth: look.dark ? 18 : 14, itemHeight: look.dark ? 12 : 10 },
+    legend: {
+      top: 0,
+      itemGap: look.dark ? 14 : 10,
+      textStyle: { fontSize: look.dark ? look.font - 3 : look.font, color: text(look) },
+      itemWidth: look.dark ? 18 : 14,
+      itemHeight: look.dark ? 12 : 10,
+    },
     animationDuration: 400,
   };
 }

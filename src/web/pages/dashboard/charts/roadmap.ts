@@ -64,7 +64,12 @@ export function roadmapOption(rows: RoadmapRow[], look: Look, asOf: string | nul
       axisLabel: { fontSize: look.font, color: text(look) },
       axisTick: { show: false },
     },
-    dataZoom: many ? [{ type: 'slider', yAxisIndex: 0, right: 4, width: 16, startValue: 0, endValue: 39, showDetail: false }, { type: 'inside', yAxisIndex: 0 }] : [],
+    dataZoom: many
+      ? [
+          { type: 'slider', yAxisIndex: 0, right: 4, width: 16, startValue: 0, endValue: 39, showDetail: false },
+          { type: 'inside', yAxisIndex: 0 },
+        ]
+      : [],
     series: [
       {
         type: 'custom',

@@ -16,7 +16,13 @@ export function roundsOption(rounds: RoundTrend[], look: Look): ChartOption {
     symbolSize: look.dark ? 12 : 8,
     lineStyle: { width: look.dark ? 4 : 2 },
     itemStyle: { color },
-    label: { show: true, position: 'top', fontSize: look.dark ? 14 : 11, color: text(look), formatter: (p: unknown) => percent(Number((p as { value: number }).value), 0) },
+    label: {
+      show: true,
+      position: 'top',
+      fontSize: look.dark ? 14 : 11,
+      color: text(look),
+      formatter: (p: unknown) => percent(Number((p as { value: number }).value), 0),
+    },
     data: values,
   });
   return {
@@ -28,10 +34,24 @@ export function roundsOption(rounds: RoundTrend[], look: Look): ChartOption {
       valueFormatter: (v: unknown) => percent(Number(v)),
     },
     xAxis: { type: 'category', data: rounds.map((r) => shorten(r.title, 10)), axisLabel: { fontSize: look.font, color: text(look) } },
-    yAxis: { type: 'value', min: 0, max: 1, axisLabel: { fontSize: look.font, color: text(look), formatter: (v: number) => percent(v, 0) }, splitLine: splitLine(look) },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: 1,
+      axisLabel: { fontSize: look.font, color: text(look), formatter: (v: number) => percent(v, 0) },
+      splitLine: splitLine(look),
+    },
     series: [
-      line('完成率', STATUS_CHART_COLORS.done, rounds.map((r) => r.completionRate)),
-      line('报送率', '#2f6db5', rounds.map((r) => r.reportingRate)),
+      line(
+        '完成率',
+        STATUS_CHART_COLORS.done,
+        rounds.map((r) => r.completionRate),
+      ),
+      line(
+        '报送率',
+        '#2f6db5',
+        rounds.map((r) => r.reportingRate),
+      ),
     ] as ChartOption['series'],
   };
 }

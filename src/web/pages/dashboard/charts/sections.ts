@@ -24,7 +24,12 @@ export function sectionsOption(sections: SectionProgress[], look: Look, rowPx?: 
       axisLabel: { fontSize: nameAll ? Math.min(look.font, Math.floor(rowPx * 0.85)) : look.font, color: text(look), interval: nameAll ? 0 : 'auto' },
       axisTick: { show: false },
     },
-    dataZoom: many ? [{ type: 'slider', yAxisIndex: 0, right: 4, width: 16, startValue: 0, endValue: 29, showDetail: false }, { type: 'inside', yAxisIndex: 0 }] : [],
+    dataZoom: many
+      ? [
+          { type: 'slider', yAxisIndex: 0, right: 4, width: 16, startValue: 0, endValue: 29, showDetail: false },
+          { type: 'inside', yAxisIndex: 0 },
+        ]
+      : [],
     series: STACK_ORDER.map((status) => ({
       name: WORK_STATUS_LABELS[status],
       type: 'bar',

@@ -29,7 +29,19 @@ export function usePlans() {
 }
 
 /** 全部方案 or one plan. */
-export function PlanSelect({ plans, value, onChange, style, className }: { plans: PlanSummary[] | undefined; value: number | null; onChange: (id: number | null) => void; style?: CSSProperties; className?: string }) {
+export function PlanSelect({
+  plans,
+  value,
+  onChange,
+  style,
+  className,
+}: {
+  plans: PlanSummary[] | undefined;
+  value: number | null;
+  onChange: (id: number | null) => void;
+  style?: CSSProperties;
+  className?: string;
+}) {
   return (
     <Select<number>
       value={value ?? 0}

@@ -27,7 +27,13 @@ export function readDraftErrors(details: unknown): DraftErrorTarget[] {
 }
 
 const FIELD_LABELS: Record<string, string> = {
-  title: '标题', number: '编号', path: '所属章节', text: '正文', deadlines: '截止时间', lead: '牵头单位', responsible: '责任单位',
+  title: '标题',
+  number: '编号',
+  path: '所属章节',
+  text: '正文',
+  deadlines: '截止时间',
+  lead: '牵头单位',
+  responsible: '责任单位',
 };
 
 /** "第 4 项任务 标题：任务标题不能为空" for a toast. */

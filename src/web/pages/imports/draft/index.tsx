@@ -1,11 +1,30 @@
 import {
-  ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, MergeCellsOutlined, OrderedListOutlined, PlusOutlined, SaveOutlined, ScissorOutlined, SendOutlined, UndoOutlined,
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  DeleteOutlined,
+  MergeCellsOutlined,
+  OrderedListOutlined,
+  PlusOutlined,
+  SaveOutlined,
+  ScissorOutlined,
+  SendOutlined,
+  UndoOutlined,
 } from '@ant-design/icons';
 import { Alert, App, Button, Card, Popconfirm, Result, Splitter, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
-  addTask, canMerge, canSplit, deleteTask, findDraftIssues, mergeWithNext, moveTask, renumberTasks, splitTask, uniqueKey, updateTask,
+  addTask,
+  canMerge,
+  canSplit,
+  deleteTask,
+  findDraftIssues,
+  mergeWithNext,
+  moveTask,
+  renumberTasks,
+  splitTask,
+  uniqueKey,
+  updateTask,
 } from '#core/draft/draft.ts';
 import type { DraftTask, DraftTaskPatch } from '#core/draft/types.ts';
 import { liveWarnings } from '#core/draft/warnings.ts';
@@ -204,14 +223,34 @@ function Editor({ draft, initialKey = null, onReplaced }: EditorProps) {
     <>
       <PageHeader
         title="核对导入草稿"
-        subTitle={<>{draft.fileName} · <span data-testid="draft-task-count">{tasks.length} 项任务</span>{dirty && <Tag color="orange" style={{ marginInlineStart: 8 }}>未保存</Tag>}</>}
+        subTitle={
+          <>
+            {draft.fileName} · <span data-testid="draft-task-count">{tasks.length} 项任务</span>
+            {dirty && (
+              <Tag color="orange" style={{ marginInlineStart: 8 }}>
+                未保存
+              </Tag>
+            )}
+          </>
+        }
         crumbs={[{ title: '方案列表', to: '/plans' }, { title: '导入方案', to: '/imports/new' }, { title: draft.fileName }]}
         extra={
           <>
-            <Popconfirm title="放弃此草稿？" description="草稿及其修改将被删除，方案不会导入。" okText="放弃草稿" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={onDiscard}>
-              <Button danger loading={busy === 'discard'} data-testid="draft-discard">放弃</Button>
+            <Popconfirm
+              title="放弃此草稿？"
+              description="草稿及其修改将被删除，方案不会导入。"
+              okText="放弃草稿"
+              okButtonProps={{ danger: true }}
+              cancelText="取消"
+              onConfirm={onDiscard}
+            >
+              <Button danger loading={busy === 'discard'} data-testid="draft-discard">
+                放弃
+              </Button>
             </Popconfirm>
-            <Button icon={<SaveOutlined />} loading={busy === 'save'} disabled={busy !== null} onClick={onSave} data-testid="draft-save">保存草稿</Button>
+            <Button icon={<SaveOutlined />} loading={busy === 'save'} disabled={busy !== null} onClick={onSave} data-testid="draft-save">
+              保存草稿
+            </Button>
             <Button type="primary" icon={<SendOutlined />} loading={busy === 'commit'} disabled={busy !== null} onClick={onCommit} data-testid="draft-commit">
               提交导入
             </Button>
@@ -221,7 +260,14 @@ function Editor({ draft, initialKey = null, onReplaced }: EditorProps) {
         <ImportSteps current={1} />
       </PageHeader>
       {conflict && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={conflict.message} action={<Link to={conflict.url}>查看已有方案</Link>} data-testid="import-conflict" />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={conflict.message}
+          action={<Link to={conflict.url}>查看已有方案</Link>}
+          data-testid="import-conflict"
+        />
       )}
       <ReadingCard
         source={draft.source}
@@ -229,35 +275,88 @@ function Editor({ draft, initialKey = null, onReplaced }: EditorProps) {
         levels={draft.structure.levels}
         options={draft.readOptions}
         busy={busy !== null}
-        rowOf={(key) => { const i = tasks.findIndex((t) => t.key === key); return i === -1 ? null : i + 1; }}
+        rowOf={(key) => {
+          const i = tasks.findIndex((t) => t.key === key);
+          return i === -1 ? null : i + 1;
+        }}
         onTask={select}
         onSpan={(span) => setFocus(span)}
         onTaskLevel={(form) => void reread(withTaskLevel(draft.readOptions, form))}
         onRemoveStart={(start) => void reread(withoutTaskStart(draft.readOptions, start))}
         onReset={() => void reread({})}
       />
-      <DocumentCard document={doc} goals={goals} plans={plans.data?.data ?? []} onDocument={(d) => { setDoc(d); setDirty(true); }} onGoals={(g) => { setGoals(g); setDirty(true); }} />
+      <DocumentCard
+        document={doc}
+        goals={goals}
+        plans={plans.data?.data ?? []}
+        onDocument={(d) => {
+          setDoc(d);
+          setDirty(true);
+        }}
+        onGoals={(g) => {
+          setGoals(g);
+          setDirty(true);
+        }}
+      />
       <Card size="small" styles={{ body: { padding: 0 } }}>
         <Splitter style={{ height: 'calc(100vh - 72px)', minHeight: 560 }}>
           <Splitter.Panel defaultSize="62%" min="40%">
             <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
               <div style={{ display: 'flex', alignItems: 'center', gap: 6, padding: '8px 10px', borderBottom: '1px solid #f0f0f0', flexWrap: 'wrap' }}>
-                <Button size="small" icon={<PlusOutlined />} onClick={actions.add} data-testid="draft-add">新增</Button>
-                <Popconfirm title="删除这项任务？" okText="删除" cancelText="取消" okButtonProps={{ danger: true }} onConfirm={actions.remove} disabled={!hasSelection}>
-                  <Button size="small" icon={<DeleteOutlined />} disabled={!hasSelection} data-testid="draft-delete">删除</Button>
+                <Button size="small" icon={<PlusOutlined />} onClick={actions.add} data-testid="draft-add">
+                  新增
+                </Button>
+                <Popconfirm
+                  title="删除这项任务？"
+                  okText="删除"
+                  cancelText="取消"
+                  okButtonProps={{ danger: true }}
+                  onConfirm={actions.remove}
+                  disabled={!hasSelection}
+                >
+                  <Button size="small" icon={<DeleteOutlined />} disabled={!hasSelection} data-testid="draft-delete">
+                    删除
+                  </Button>
                 </Popconfirm>
                 <Tooltip title="把被错误拆开的两段合为一项">
-                  <Button size="small" icon={<MergeCellsOutlined />} disabled={!canMerge(tasks, selectedIndex)} onClick={actions.merge} data-testid="draft-merge">与下一条合并</Button>
+                  <Button
+                    size="small"
+                    icon={<MergeCellsOutlined />}
+                    disabled={!canMerge(tasks, selectedIndex)}
+                    onClick={actions.merge}
+                    data-testid="draft-merge"
+                  >
+                    与下一条合并
+                  </Button>
                 </Tooltip>
                 <Tooltip title="在下方正文中点击定位光标，从光标处把一项拆成两项">
-                  <Button size="small" icon={<ScissorOutlined />} disabled={!selected || caret === null || !canSplit(selected, caret)} onClick={actions.split} data-testid="draft-split">拆分</Button>
+                  <Button
+                    size="small"
+                    icon={<ScissorOutlined />}
+                    disabled={!selected || caret === null || !canSplit(selected, caret)}
+                    onClick={actions.split}
+                    data-testid="draft-split"
+                  >
+                    拆分
+                  </Button>
                 </Tooltip>
                 <Button size="small" icon={<ArrowUpOutlined />} disabled={selectedIndex <= 0} onClick={() => actions.move(-1)} title="上移" />
-                <Button size="small" icon={<ArrowDownOutlined />} disabled={selectedIndex === -1 || selectedIndex >= tasks.length - 1} onClick={() => actions.move(1)} title="下移" />
-                <Button size="small" icon={<OrderedListOutlined />} onClick={actions.renumber}>重新编号</Button>
-                <Button size="small" icon={<UndoOutlined />} disabled={history.past.length === 0} onClick={actions.undo} data-testid="draft-undo">撤销</Button>
+                <Button
+                  size="small"
+                  icon={<ArrowDownOutlined />}
+                  disabled={selectedIndex === -1 || selectedIndex >= tasks.length - 1}
+                  onClick={() => actions.move(1)}
+                  title="下移"
+                />
+                <Button size="small" icon={<OrderedListOutlined />} onClick={actions.renumber}>
+                  重新编号
+                </Button>
+                <Button size="small" icon={<UndoOutlined />} disabled={history.past.length === 0} onClick={actions.undo} data-testid="draft-undo">
+                  撤销
+                </Button>
                 <Typography.Text type={issues.size ? 'danger' : 'secondary'} style={{ marginInlineStart: 'auto', fontSize: 12 }}>
-                  {issues.size ? `${issues.size} 项待修正 · ` : ''}{withSpans}/{tasks.length} 项可对照原文
+                  {issues.size ? `${issues.size} 项待修正 · ` : ''}
+                  {withSpans}/{tasks.length} 项可对照原文
                 </Typography.Text>
               </div>
               <TaskTable tasks={tasks} selectedKey={selectedKey} onSelect={select} onChange={changeTask} issues={issues} unitNames={unitNames} />
@@ -273,7 +372,12 @@ function Editor({ draft, initialKey = null, onReplaced }: EditorProps) {
                 <HighlightLegend />
               </div>
               <div style={{ flex: 1, minHeight: 0 }}>
-                <SourcePane source={draft.source} task={selected} focus={focus} onTaskStart={busy === null ? (start) => void reread(withTaskStart(draft.readOptions, start), start) : undefined} />
+                <SourcePane
+                  source={draft.source}
+                  task={selected}
+                  focus={focus}
+                  onTaskStart={busy === null ? (start) => void reread(withTaskStart(draft.readOptions, start), start) : undefined}
+                />
               </div>
             </div>
           </Splitter.Panel>
@@ -297,12 +401,39 @@ export default function ImportDraftPage() {
       <Result
         status="success"
         title="该草稿已提交为方案"
-        extra={d.planId ? <Link to={`/plans/${d.planId}`}><Button type="primary">查看方案</Button></Link> : <Link to="/plans"><Button>方案列表</Button></Link>}
+        extra={
+          d.planId ? (
+            <Link to={`/plans/${d.planId}`}>
+              <Button type="primary">查看方案</Button>
+            </Link>
+          ) : (
+            <Link to="/plans">
+              <Button>方案列表</Button>
+            </Link>
+          )
+        }
       />
     );
   }
   if (d.status === 'discarded') {
-    return <Result status="info" title="该草稿已放弃" extra={<Link to="/imports/new"><Button type="primary">重新导入</Button></Link>} />;
+    return (
+      <Result
+        status="info"
+        title="该草稿已放弃"
+        extra={
+          <Link to="/imports/new">
+            <Button type="primary">重新导入</Button>
+          </Link>
+        }
+      />
+    );
   }
-  return <Editor key={`${d.id}-${replaced?.version ?? 0}`} draft={replaced?.draft ?? d} initialKey={replaced?.selectKey ?? null} onReplaced={(next, selectKey) => setReplaced((r) => ({ draft: next, selectKey, version: (r?.version ?? 0) + 1 }))} />;
+  return (
+    <Editor
+      key={`${d.id}-${replaced?.version ?? 0}`}
+      draft={replaced?.draft ?? d}
+      initialKey={replaced?.selectKey ?? null}
+      onReplaced={(next, selectKey) => setReplaced((r) => ({ draft: next, selectKey, version: (r?.version ?? 0) + 1 }))}
+    />
+  );
 }

@@ -26,7 +26,7 @@ describe('the structure choice', () => {
     expect(hasChoice(a)).toBe(true);
   });
 
-  it('names forms as plans write them, and falls back to the document\'s own marker', () => {
+  it("names forms as plans write them, and falls back to the document's own marker", () => {
     expect(formName({ form: 'cn-paren', example: '(一)', depth: 1, count: 3, isTaskLevel: true })).toBe('（一）');
     expect(formName({ form: 'roman', example: 'Ⅱ.', depth: 1, count: 3, isTaskLevel: false })).toBe('Ⅱ.');
   });
@@ -47,7 +47,14 @@ describe('describeReread', () => {
 
 describe('taskToShow', () => {
   const task = (key: string, span: [number, number] | null): DraftTask => ({
-    key, path: [], number: '', title: key, text: '', deadlines: [], lead: [], responsible: [],
+    key,
+    path: [],
+    number: '',
+    title: key,
+    text: '',
+    deadlines: [],
+    lead: [],
+    responsible: [],
     spans: span && { task: span, title: span, text: span, deadlines: [], lead: [], responsible: [] },
   });
   const tasks = [task('a', [0, 10]), task('added', null), task('b', [10, 20]), task('c', [20, 30])];

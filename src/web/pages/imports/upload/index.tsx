@@ -56,7 +56,11 @@ export default function ImportUploadPage() {
                 showIcon
                 style={{ marginBottom: 12 }}
                 title={conflict.message}
-                action={<Link to={conflict.url} data-testid="import-conflict-link">查看已有方案</Link>}
+                action={
+                  <Link to={conflict.url} data-testid="import-conflict-link">
+                    查看已有方案
+                  </Link>
+                }
                 data-testid="import-conflict"
               />
             )}
@@ -82,7 +86,9 @@ export default function ImportUploadPage() {
                   }}
                   style={{ padding: '24px 0' }}
                 >
-                  <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+                  <p className="ant-upload-drag-icon">
+                    <InboxOutlined />
+                  </p>
                   <p className="ant-upload-text">点击或将方案文件拖到此处上传</p>
                   <p className="ant-upload-hint">支持 .docx、.doc、.wps、.pdf、.html、.txt，单个文件不超过 10 MB</p>
                 </Upload.Dragger>

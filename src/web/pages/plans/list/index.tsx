@@ -62,30 +62,32 @@ export default function PlanListPage() {
         extra={
           mayManage ? (
             <Link to="/imports/new">
-              <Button type="primary" icon={<CloudUploadOutlined />}>导入方案</Button>
+              <Button type="primary" icon={<CloudUploadOutlined />}>
+                导入方案
+              </Button>
             </Link>
           ) : undefined
         }
       />
       <ListTable<PlanSummary>
-          loading={loading}
-          columns={columns}
-          dataSource={data?.data ?? []}
-          pagination={false}
-          rowClassName={() => 'tj-row-clickable'}
-          onRow={(plan) => ({ onClick: () => navigate(`/plans/${plan.id}`) })}
-          locale={{
-            emptyText: (
-              mayManage ? (
-                <Empty description="尚无方案，请先导入方案文件">
-                  <Link to="/imports/new"><Button type="primary">导入方案</Button></Link>
-                </Empty>
-              ) : (
-                <Empty description="尚无方案，待统筹协调人员导入" />
-              )
-            ),
-          }}
-        />
+        loading={loading}
+        columns={columns}
+        dataSource={data?.data ?? []}
+        pagination={false}
+        rowClassName={() => 'tj-row-clickable'}
+        onRow={(plan) => ({ onClick: () => navigate(`/plans/${plan.id}`) })}
+        locale={{
+          emptyText: mayManage ? (
+            <Empty description="尚无方案，请先导入方案文件">
+              <Link to="/imports/new">
+                <Button type="primary">导入方案</Button>
+              </Link>
+            </Empty>
+          ) : (
+            <Empty description="尚无方案，待统筹协调人员导入" />
+          ),
+        }}
+      />
     </>
   );
 }

@@ -89,7 +89,7 @@ export default function PlanOverviewPage() {
         mayManage ? (
           <IndicatorSelect section={s} indicators={indicators.data?.data ?? []} onChanged={replaceSection} />
         ) : (
-          s.indicator?.name ?? <Typography.Text type="secondary">未对应指标</Typography.Text>
+          (s.indicator?.name ?? <Typography.Text type="secondary">未对应指标</Typography.Text>)
         ),
     },
     {
@@ -106,7 +106,6 @@ export default function PlanOverviewPage() {
     },
   ];
 
-
   return (
     <>
       <PageHeader
@@ -115,9 +114,19 @@ export default function PlanOverviewPage() {
         crumbs={[{ title: '方案列表', to: '/plans' }, { title: p.number ?? p.title }]}
         extra={
           <>
-            {mayManage && <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="plan-edit">编辑信息</Button>}
-            <Link to={`/plans/${p.id}/calendar`}><Button icon={<CalendarOutlined />}>截止日历</Button></Link>
-            <Link to={`/plans/${p.id}/tasks`}><Button type="primary" icon={<UnorderedListOutlined />}>任务列表</Button></Link>
+            {mayManage && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="plan-edit">
+                编辑信息
+              </Button>
+            )}
+            <Link to={`/plans/${p.id}/calendar`}>
+              <Button icon={<CalendarOutlined />}>截止日历</Button>
+            </Link>
+            <Link to={`/plans/${p.id}/tasks`}>
+              <Button type="primary" icon={<UnorderedListOutlined />}>
+                任务列表
+              </Button>
+            </Link>
           </>
         }
       />
@@ -145,13 +154,21 @@ export default function PlanOverviewPage() {
           </Card>
           <Card size="small" style={{ marginBottom: 12 }}>
             <Row gutter={12}>
-              <Col span={6}><Statistic title="任务" value={p.taskCount} suffix="项" /></Col>
+              <Col span={6}>
+                <Statistic title="任务" value={p.taskCount} suffix="项" />
+              </Col>
               <Col span={6}>
                 <Statistic title="章节" value={p.sections.length} suffix="个" />
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{mapped} 个已对应营商环境指标</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {mapped} 个已对应营商环境指标
+                </Typography.Text>
               </Col>
-              <Col span={6}><Statistic title="时间节点" value={p.deadlineCount} suffix="个" /></Col>
-              <Col span={6}><Statistic title="涉及单位" value={p.unitCount} suffix="个" /></Col>
+              <Col span={6}>
+                <Statistic title="时间节点" value={p.deadlineCount} suffix="个" />
+              </Col>
+              <Col span={6}>
+                <Statistic title="涉及单位" value={p.unitCount} suffix="个" />
+              </Col>
             </Row>
           </Card>
         </Col>
@@ -166,7 +183,9 @@ export default function PlanOverviewPage() {
                   color: g.date ? 'blue' : 'gray',
                   content: (
                     <>
-                      <Typography.Text strong style={{ marginInlineEnd: 8 }}>{g.date ? dayLabel(g.date, p.year) : '未定日期'}</Typography.Text>
+                      <Typography.Text strong style={{ marginInlineEnd: 8 }}>
+                        {g.date ? dayLabel(g.date, p.year) : '未定日期'}
+                      </Typography.Text>
                       {g.text}
                     </>
                   ),

@@ -125,7 +125,9 @@ export function CreateRoundModal({ open, defaultTitle, onClose, onCreated }: Pro
             data-testid="round-units"
             maxTagCount="responsive"
             // Only units named on some task can report (the server checks them against the chosen plans).
-            options={(units.data?.data ?? []).filter((u) => !u.isCollective && u.leadCount + u.responsibleCount > 0).map((u) => ({ value: u.id, label: u.name }))}
+            options={(units.data?.data ?? [])
+              .filter((u) => !u.isCollective && u.leadCount + u.responsibleCount > 0)
+              .map((u) => ({ value: u.id, label: u.name }))}
             showSearch={{ optionFilterProp: 'label' }}
           />
         </Form.Item>

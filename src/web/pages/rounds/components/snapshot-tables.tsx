@@ -45,8 +45,18 @@ export function SectionsTable({ snapshot, compact }: { snapshot: RoundSnapshot; 
     { title: '领域（指标）', dataIndex: 'title' },
     { title: '任务', key: 'total', width: 56, align: 'right', render: (_, s) => s.counts.total },
     { title: '完成', key: 'done', width: 56, align: 'right', render: (_, s) => done(s.counts) },
-    ...(compact ? [] : ([{ title: '推进中', key: 'progress', width: 64, align: 'right', render: (_: unknown, s: Section) => s.counts.inProgress + s.counts.dueSoon }] as ColumnsType<Section>)),
-    { title: '逾期', key: 'overdue', width: 56, align: 'right', render: (_, s) => (s.counts.overdue ? <Typography.Text type="danger">{s.counts.overdue}</Typography.Text> : 0) },
+    ...(compact
+      ? []
+      : ([
+          { title: '推进中', key: 'progress', width: 64, align: 'right', render: (_: unknown, s: Section) => s.counts.inProgress + s.counts.dueSoon },
+        ] as ColumnsType<Section>)),
+    {
+      title: '逾期',
+      key: 'overdue',
+      width: 56,
+      align: 'right',
+      render: (_, s) => (s.counts.overdue ? <Typography.Text type="danger">{s.counts.overdue}</Typography.Text> : 0),
+    },
     { title: '完成率', key: 'rate', width: 72, align: 'right', render: (_, s) => percent(s.counts.completionRate) },
   ];
   return (
@@ -75,14 +85,22 @@ export function OverdueTable({ snapshot, compact }: { snapshot: RoundSnapshot; c
       ),
     },
     { title: '牵头单位', key: 'lead', width: compact ? 140 : 180, ellipsis: true, render: (_, t) => t.leadUnits.join('、') || '—' },
-    ...(compact ? [] : ([{ title: '责任单位', key: 'resp', width: 200, ellipsis: true, render: (_: unknown, t: Overdue) => t.responsibleUnits.join('、') || '—' }] as ColumnsType<Overdue>)),
+    ...(compact
+      ? []
+      : ([
+          { title: '责任单位', key: 'resp', width: 200, ellipsis: true, render: (_: unknown, t: Overdue) => t.responsibleUnits.join('、') || '—' },
+        ] as ColumnsType<Overdue>)),
     { title: '截止', dataIndex: 'dueDate', width: 96, render: (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{d}</span> },
     {
       title: '逾期工作日',
       dataIndex: 'workdaysOverdue',
       width: 92,
       align: 'right',
-      render: (n: number) => <Typography.Text type="danger" style={{ whiteSpace: 'nowrap' }}>{n}</Typography.Text>,
+      render: (n: number) => (
+        <Typography.Text type="danger" style={{ whiteSpace: 'nowrap' }}>
+          {n}
+        </Typography.Text>
+      ),
     },
   ];
   return (
@@ -125,10 +143,22 @@ export function RankingTable({ snapshot, compact }: { snapshot: RoundSnapshot; c
       align: 'center',
       render: (v: number) => {
         const l = REPORTING_LABELS[String(v)];
-        return l ? <Tag color={l.color} style={{ marginInlineEnd: 0 }}>{l.text}</Tag> : v;
+        return l ? (
+          <Tag color={l.color} style={{ marginInlineEnd: 0 }}>
+            {l.text}
+          </Tag>
+        ) : (
+          v
+        );
       },
     },
-    { title: '得分', dataIndex: 'score', width: 60, align: 'right', render: (v: number) => <Typography.Text strong>{Math.round(v * 10) / 10}</Typography.Text> },
+    {
+      title: '得分',
+      dataIndex: 'score',
+      width: 60,
+      align: 'right',
+      render: (v: number) => <Typography.Text strong>{Math.round(v * 10) / 10}</Typography.Text>,
+    },
   ];
   return (
     <Table<UnitStanding>
@@ -150,7 +180,17 @@ export function CheckpointsTable({ snapshot }: { snapshot: RoundSnapshot }) {
     { title: '应完成', dataIndex: 'due', width: 72, align: 'right' },
     { title: '已完成', dataIndex: 'doneByCheckpoint', width: 72, align: 'right' },
     { title: '逾期', dataIndex: 'overdue', width: 60, align: 'right' },
-    { title: '状态', dataIndex: 'state', width: 80, align: 'center', render: (s: Checkpoint['state']) => <Tag color={CHECKPOINT_STATE_COLORS[s]} style={{ marginInlineEnd: 0 }}>{CHECKPOINT_STATE_LABELS[s]}</Tag> },
+    {
+      title: '状态',
+      dataIndex: 'state',
+      width: 80,
+      align: 'center',
+      render: (s: Checkpoint['state']) => (
+        <Tag color={CHECKPOINT_STATE_COLORS[s]} style={{ marginInlineEnd: 0 }}>
+          {CHECKPOINT_STATE_LABELS[s]}
+        </Tag>
+      ),
+    },
   ];
   return <Table<Checkpoint> rowKey={(c) => `${c.date}-${c.text}`} size="small" columns={columns} dataSource={snapshot.checkpoints} pagination={false} />;
 }

@@ -114,7 +114,9 @@ export default function RoundDetailPage() {
               刷新
             </Button>
             {mayManage && r.status === 'open' && (
-              <Button danger icon={<StopOutlined />} onClick={close} data-testid="round-close">结束调度</Button>
+              <Button danger icon={<StopOutlined />} onClick={close} data-testid="round-close">
+                结束调度
+              </Button>
             )}
             {mayManage && r.status === 'closed' && (
               <Button type="primary" icon={<FileTextOutlined />} onClick={() => void generate()} loading={generating} data-testid="circular-generate">
@@ -125,9 +127,7 @@ export default function RoundDetailPage() {
         }
       />
       {/* Once closed, the frozen figures matter most: they come first, the units' list after. */}
-      {r.status === 'closed' && (
-        <SnapshotSummary snapshot={snapshot.data} loading={snapshot.loading} failed={!!snapshot.error} onRetry={snapshot.reload} />
-      )}
+      {r.status === 'closed' && <SnapshotSummary snapshot={snapshot.data} loading={snapshot.loading} failed={!!snapshot.error} onRetry={snapshot.reload} />}
       <Row gutter={12}>
         <Col xs={24} lg={9}>
           <Card size="small" title="调度信息" style={{ marginBottom: 12 }}>
@@ -142,7 +142,9 @@ export default function RoundDetailPage() {
                   children: (
                     <Space orientation="vertical" size={2}>
                       {r.plans.map((p) => (
-                        <Link key={p.id} to={`/plans/${p.id}`}>{p.number ? `${p.number} ${p.title}` : p.title}</Link>
+                        <Link key={p.id} to={`/plans/${p.id}`}>
+                          {p.number ? `${p.number} ${p.title}` : p.title}
+                        </Link>
                       ))}
                     </Space>
                   ),
@@ -172,7 +174,9 @@ export default function RoundDetailPage() {
                             <Space orientation="vertical" size={2}>
                               {mine.map((c) => (
                                 <Space key={c.id} size={6}>
-                                  <Link to={`/circulars/${c.id}`} data-testid="round-circular-link">{c.docNumber ? `${c.title}（${c.docNumber}）` : c.title}</Link>
+                                  <Link to={`/circulars/${c.id}`} data-testid="round-circular-link">
+                                    {c.docNumber ? `${c.title}（${c.docNumber}）` : c.title}
+                                  </Link>
                                   <CircularStatusTag status={c.status} />
                                 </Space>
                               ))}
@@ -194,7 +198,12 @@ export default function RoundDetailPage() {
               <Statistic title="应报单位" value={r.expected} data-testid="count-expected" />
               <Statistic title="已报送" value={counts.onTime} styles={{ content: { color: '#389e0d' } }} data-testid="count-on-time" />
               <Statistic title="逾期报送" value={counts.late} styles={{ content: { color: counts.late ? '#d46b08' : undefined } }} data-testid="count-late" />
-              <Statistic title="未报送" value={counts.missing} styles={{ content: { color: counts.missing ? '#cf1322' : undefined } }} data-testid="count-missing" />
+              <Statistic
+                title="未报送"
+                value={counts.missing}
+                styles={{ content: { color: counts.missing ? '#cf1322' : undefined } }}
+                data-testid="count-missing"
+              />
             </Space>
             {r.status === 'open' && (
               <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12 }}>

@@ -15,7 +15,20 @@ export function SnapshotSummary({ snapshot, loading, failed, onRetry }: Props) {
   if (!snapshot) {
     return (
       <Card size="small" title="调度快照">
-        {failed ? <Alert type="error" showIcon title="快照加载失败" action={<Button size="small" onClick={onRetry}>重试</Button>} /> : loading ? <Spin /> : null}
+        {failed ? (
+          <Alert
+            type="error"
+            showIcon
+            title="快照加载失败"
+            action={
+              <Button size="small" onClick={onRetry}>
+                重试
+              </Button>
+            }
+          />
+        ) : loading ? (
+          <Spin />
+        ) : null}
       </Card>
     );
   }
@@ -25,7 +38,11 @@ export function SnapshotSummary({ snapshot, loading, failed, onRetry }: Props) {
       <Card
         size="small"
         title="调度快照"
-        extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>冻结于 {shanghaiTime(snapshot.takenAt, 'minute')}，统计截至 {snapshot.asOf}</Typography.Text>}
+        extra={
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            冻结于 {shanghaiTime(snapshot.takenAt, 'minute')}，统计截至 {snapshot.asOf}
+          </Typography.Text>
+        }
         style={{ marginBottom: 12 }}
       >
         <OverallFigures snapshot={snapshot} />

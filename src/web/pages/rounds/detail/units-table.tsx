@@ -13,9 +13,7 @@ type Filter = 'all' | 'missing' | 'reported';
 export function UnitsTable({ units, loading }: { units: RoundUnit[]; loading: boolean }) {
   const [filter, setFilter] = useState<Filter>('all');
   const missing = units.filter((u) => !u.reported).length;
-  const rows = [...units]
-    .filter((u) => filter === 'all' || (filter === 'missing' ? !u.reported : u.reported))
-    .sort(compareUnits);
+  const rows = [...units].filter((u) => filter === 'all' || (filter === 'missing' ? !u.reported : u.reported)).sort(compareUnits);
 
   const columns: ColumnsType<RoundUnit> = [
     {

@@ -35,7 +35,9 @@ export default function RoundListPage() {
       dataIndex: 'title',
       render: (title: string, r) => (
         <div>
-          <Link to={`/rounds/${r.id}`} onClick={(e) => e.stopPropagation()} data-testid="round-link">{title}</Link>
+          <Link to={`/rounds/${r.id}`} onClick={(e) => e.stopPropagation()} data-testid="round-link">
+            {title}
+          </Link>
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
             {r.plans.map((p) => p.number ?? p.title).join('、')}
           </Typography.Text>
@@ -83,7 +85,11 @@ export default function RoundListPage() {
             {list.map((c) => (
               <Link key={c.id} to={`/circulars/${c.id}`} data-testid="round-circular-link">
                 {c.docNumber ?? c.title}
-                {c.status === 'draft' && <Tag color="orange" style={{ marginInlineStart: 6 }}>草稿</Tag>}
+                {c.status === 'draft' && (
+                  <Tag color="orange" style={{ marginInlineStart: 6 }}>
+                    草稿
+                  </Tag>
+                )}
               </Link>
             ))}
           </Space>
@@ -101,7 +107,9 @@ export default function RoundListPage() {
         extra={
           <>
             <DispatchNav current="rounds" />
-            <Button icon={<ReloadOutlined />} onClick={rounds.reload} loading={rounds.loading && !!rounds.data}>刷新</Button>
+            <Button icon={<ReloadOutlined />} onClick={rounds.reload} loading={rounds.loading && !!rounds.data}>
+              刷新
+            </Button>
             {mayManage && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="round-create">
                 发起调度
@@ -111,21 +119,21 @@ export default function RoundListPage() {
         }
       />
       <ListTable<RoundSummary>
-          loading={rounds.loading && !rounds.data}
-          columns={columns}
-          dataSource={rows}
-          pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 期` }}
-          rowClassName={() => 'tj-row-clickable'}
-          onRow={(r) => ({ onClick: () => navigate(`/rounds/${r.id}`), 'data-testid': 'round-row', 'data-round-id': r.id }) as object}
-          locale={{
-            emptyText: (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={rounds.error ? '调度列表加载失败' : mayManage ? '还没有调度，点击右上角“发起调度”开始第一期' : '还没有调度'}
-              />
-            ),
-          }}
-        />
+        loading={rounds.loading && !rounds.data}
+        columns={columns}
+        dataSource={rows}
+        pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 期` }}
+        rowClassName={() => 'tj-row-clickable'}
+        onRow={(r) => ({ onClick: () => navigate(`/rounds/${r.id}`), 'data-testid': 'round-row', 'data-round-id': r.id }) as object}
+        locale={{
+          emptyText: (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={rounds.error ? '调度列表加载失败' : mayManage ? '还没有调度，点击右上角“发起调度”开始第一期' : '还没有调度'}
+            />
+          ),
+        }}
+      />
       {mayManage && (
         <CreateRoundModal
           open={creating}

@@ -30,7 +30,11 @@ import { TimelineCard } from './components/timeline-card.tsx';
 function sourceView(task: TaskDetail): { text: string; marks: Mark<TaskMarkKind>[]; exact: boolean } {
   if (task.source && task.spans) return { text: task.source.text, marks: taskMarks(task.spans, task.source.offset), exact: true };
   const text = task.source?.text ?? task.text;
-  const located = locateTask(text, { ...task, lead: task.lead.map((u) => u.asWritten || u.name), responsible: task.responsible.map((u) => u.asWritten || u.name) });
+  const located = locateTask(text, {
+    ...task,
+    lead: task.lead.map((u) => u.asWritten || u.name),
+    responsible: task.responsible.map((u) => u.asWritten || u.name),
+  });
   return { text, marks: (located ?? []).filter((m) => m.kind !== 'task'), exact: false };
 }
 
@@ -63,7 +67,11 @@ export default function TaskDetailPage() {
       <PageHeader
         title={
           <>
-            {t.number && <Tag color="blue" style={{ fontSize: 14, verticalAlign: 3 }}>{t.number}</Tag>}
+            {t.number && (
+              <Tag color="blue" style={{ fontSize: 14, verticalAlign: 3 }}>
+                {t.number}
+              </Tag>
+            )}
             {t.title}
             {t.status && (
               <span style={{ marginInlineStart: 10, verticalAlign: 3 }}>
@@ -86,7 +94,12 @@ export default function TaskDetailPage() {
               </Button>
             )}
             {isCoordinator && closed && (
-              <Button danger icon={<UndoOutlined />} onClick={() => setReopening({ kind: 'task', id: t.id, label: `任务 ${t.number}` })} data-testid="task-reopen">
+              <Button
+                danger
+                icon={<UndoOutlined />}
+                onClick={() => setReopening({ kind: 'task', id: t.id, label: `任务 ${t.number}` })}
+                data-testid="task-reopen"
+              >
                 重新打开
               </Button>
             )}
@@ -99,9 +112,7 @@ export default function TaskDetailPage() {
       <Row gutter={12}>
         <Col xs={24} lg={15}>
           <Card size="small" title="原文" extra={<HighlightLegend />} style={{ marginBottom: 12 }}>
-            {!view.exact && (
-              <Alert type="info" showIcon style={{ marginBottom: 8 }} title="该任务经人工编辑，原文位置按文字匹配，仅供参考。" />
-            )}
+            {!view.exact && <Alert type="info" showIcon style={{ marginBottom: 8 }} title="该任务经人工编辑，原文位置按文字匹配，仅供参考。" />}
             <HighlightedText text={view.text} marks={view.marks} />
           </Card>
           <ProgressCard task={t} mayReport={editableUnitIds.length > 0} mayReview={isCoordinator} onChanged={task.reload} />
@@ -151,14 +162,20 @@ export default function TaskDetailPage() {
                 renderItem={(m) => (
                   <List.Item style={{ paddingInline: 0 }}>
                     <Space align="start" size={10}>
-                      <Tag color={m.date ? 'orange' : 'default'} style={{ minWidth: 72, textAlign: 'center' }}>{m.date ? dayLabel(m.date) : m.text}</Tag>
+                      <Tag color={m.date ? 'orange' : 'default'} style={{ minWidth: 72, textAlign: 'center' }}>
+                        {m.date ? dayLabel(m.date) : m.text}
+                      </Tag>
                       <span>
                         <Typography.Text>{m.clause || m.text}</Typography.Text>
                         {m.completedOn && (
                           <span data-testid="milestone-closed">
-                            <Tag color="success" style={{ marginLeft: 6 }}>已销号 {dayLabel(m.completedOn)}</Tag>
+                            <Tag color="success" style={{ marginLeft: 6 }}>
+                              已销号 {dayLabel(m.completedOn)}
+                            </Tag>
                             {isCoordinator && !t.closedOn && (
-                              <Button type="link" size="small" onClick={() => setReopening({ kind: 'milestone', id: m.id, label: `时间节点“${m.text}”` })}>重新打开</Button>
+                              <Button type="link" size="small" onClick={() => setReopening({ kind: 'milestone', id: m.id, label: `时间节点“${m.text}”` })}>
+                                重新打开
+                              </Button>
                             )}
                           </span>
                         )}

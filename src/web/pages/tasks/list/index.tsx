@@ -22,7 +22,13 @@ function TitleWithHits({ title, q }: { title: string; q: string }) {
   return (
     <>
       {highlight(title, occurrences(title, q, 'hit')).map((s) =>
-        s.kinds.length ? <mark key={s.start} style={{ padding: 0, background: '#ffe58f' }}>{s.text}</mark> : s.text,
+        s.kinds.length ? (
+          <mark key={s.start} style={{ padding: 0, background: '#ffe58f' }}>
+            {s.text}
+          </mark>
+        ) : (
+          s.text
+        ),
       )}
     </>
   );
@@ -72,7 +78,11 @@ export default function TaskListPage() {
             <TitleWithHits title={title} q={filters.q} />
           </Link>
           {filters.sectionId === null && t.sectionTitle && (
-            <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t.sectionTitle}</Typography.Text></div>
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t.sectionTitle}
+              </Typography.Text>
+            </div>
           )}
         </div>
       ),
@@ -89,7 +99,11 @@ export default function TaskListPage() {
         title="任务列表"
         subTitle={p ? `${p.number ?? ''} ${p.title}` : undefined}
         crumbs={[{ title: '方案列表', to: '/plans' }, { title: p?.number ?? '方案', to: `/plans/${planId}` }, { title: '任务列表' }]}
-        extra={<Link to={`/plans/${planId}/calendar${filters.unitId ? `?unitId=${filters.unitId}` : ''}`}><Button>截止日历</Button></Link>}
+        extra={
+          <Link to={`/plans/${planId}/calendar${filters.unitId ? `?unitId=${filters.unitId}` : ''}`}>
+            <Button>截止日历</Button>
+          </Link>
+        }
       />
       <Card size="small" style={{ marginBottom: 12 }} styles={{ body: { padding: '10px 12px' } }}>
         <Space wrap size={[8, 8]}>
@@ -148,28 +162,35 @@ export default function TaskListPage() {
             onSearch={(v) => apply({ q: v.trim() })}
           />
           {hasActiveFilters(filters) && (
-            <Button icon={<ClearOutlined />} onClick={() => setSearchParams(new URLSearchParams())}>清除筛选</Button>
+            <Button icon={<ClearOutlined />} onClick={() => setSearchParams(new URLSearchParams())}>
+              清除筛选
+            </Button>
           )}
         </Space>
       </Card>
       <ListTable<TaskSummary>
-          loading={tasks.loading}
-          columns={columns}
-          dataSource={tasks.data?.data ?? []}
-          rowClassName={() => 'tj-row-clickable'}
-          onRow={(t) => ({ onClick: () => navigate(`/tasks/${t.id}`, { state: { back: location.pathname + location.search } }), 'data-testid': 'task-row' } as HTMLAttributes<HTMLElement>)}
-          locale={{ emptyText: hasActiveFilters(filters) ? '没有符合筛选条件的任务' : '该方案暂无任务' }}
-          pagination={{
-            current: filters.page,
-            pageSize: filters.pageSize,
-            total: tasks.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES.map(String),
-            showTotal: (total) => <span data-testid="task-total">共 {total} 项任务</span>,
-            onChange: (page, pageSize) => apply({ page, pageSize }),
-            style: { marginInline: 12 },
-          }}
-        />
+        loading={tasks.loading}
+        columns={columns}
+        dataSource={tasks.data?.data ?? []}
+        rowClassName={() => 'tj-row-clickable'}
+        onRow={(t) =>
+          ({
+            onClick: () => navigate(`/tasks/${t.id}`, { state: { back: location.pathname + location.search } }),
+            'data-testid': 'task-row',
+          }) as HTMLAttributes<HTMLElement>
+        }
+        locale={{ emptyText: hasActiveFilters(filters) ? '没有符合筛选条件的任务' : '该方案暂无任务' }}
+        pagination={{
+          current: filters.page,
+          pageSize: filters.pageSize,
+          total: tasks.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: PAGE_SIZES.map(String),
+          showTotal: (total) => <span data-testid="task-total">共 {total} 项任务</span>,
+          onChange: (page, pageSize) => apply({ page, pageSize }),
+          style: { marginInline: 12 },
+        }}
+      />
     </>
   );
 }

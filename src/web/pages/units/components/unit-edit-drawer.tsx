@@ -45,7 +45,10 @@ export function UnitEditDrawer({ unit, units, onClose, onChanged }: Props) {
       return;
     }
     const controller = new AbortController();
-    findUnits(undefined, controller.signal).then((r) => takeList(r.data), () => undefined);
+    findUnits(undefined, controller.signal).then(
+      (r) => takeList(r.data),
+      () => undefined,
+    );
     return () => controller.abort();
     // `units` changes identity on every reload of the list; the drawer reads it when it opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -109,7 +112,9 @@ export function UnitEditDrawer({ unit, units, onClose, onChanged }: Props) {
           保存
         </Button>
       </Form>
-      <Divider titlePlacement="start" plain>别名</Divider>
+      <Divider titlePlacement="start" plain>
+        别名
+      </Divider>
       <div style={{ marginBottom: 8, display: 'flex', flexWrap: 'wrap', gap: 4 }}>
         {aliases.length === 0 && <Typography.Text type="secondary">暂无别名</Typography.Text>}
         {aliases.map((a) => (
@@ -130,7 +135,13 @@ export function UnitEditDrawer({ unit, units, onClose, onChanged }: Props) {
         ))}
       </div>
       <Space.Compact style={{ width: '100%' }}>
-        <Input placeholder="添加别名，如：区行政审批服务局" value={alias} maxLength={100} onChange={(e) => setAlias(e.target.value)} data-testid="unit-alias-input" />
+        <Input
+          placeholder="添加别名，如：区行政审批服务局"
+          value={alias}
+          maxLength={100}
+          onChange={(e) => setAlias(e.target.value)}
+          data-testid="unit-alias-input"
+        />
         <Button
           disabled={alias.trim().length < 2}
           loading={busy}
@@ -147,7 +158,9 @@ export function UnitEditDrawer({ unit, units, onClose, onChanged }: Props) {
           添加
         </Button>
       </Space.Compact>
-      <Divider titlePlacement="start" plain>合并到其他单位</Divider>
+      <Divider titlePlacement="start" plain>
+        合并到其他单位
+      </Divider>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         合并后，本单位名称成为目标单位的别名，其牵头和责任任务全部转到目标单位。此操作不可撤销。
       </Typography.Paragraph>
@@ -172,7 +185,9 @@ export function UnitEditDrawer({ unit, units, onClose, onChanged }: Props) {
             if (into.ok) onChanged(into.value);
           }}
         >
-          <Button danger disabled={target === null} loading={busy}>合并</Button>
+          <Button danger disabled={target === null} loading={busy}>
+            合并
+          </Button>
         </Popconfirm>
       </Space.Compact>
     </Drawer>

@@ -46,18 +46,50 @@ export default function UnitDetailPage() {
       align: 'center',
       render: (r: UnitTask['role']) => <Tag color={r === 'lead' ? 'blue' : 'green'}>{UNIT_ROLE_LABELS[r]}</Tag>,
     },
-    { title: '方案', dataIndex: 'planNumber', width: 160, render: (n: string | null, t) => <Link to={`/plans/${t.planId}`} onClick={(e) => e.stopPropagation()}>{n ?? '方案'}</Link> },
+    {
+      title: '方案',
+      dataIndex: 'planNumber',
+      width: 160,
+      render: (n: string | null, t) => (
+        <Link to={`/plans/${t.planId}`} onClick={(e) => e.stopPropagation()}>
+          {n ?? '方案'}
+        </Link>
+      ),
+    },
     { title: '编号', dataIndex: 'number', width: 56, align: 'center' },
-    { title: '任务', dataIndex: 'title', render: (title: string, t) => <Link to={`/tasks/${t.id}`} onClick={(e) => e.stopPropagation()}>{title}</Link> },
+    {
+      title: '任务',
+      dataIndex: 'title',
+      render: (title: string, t) => (
+        <Link to={`/tasks/${t.id}`} onClick={(e) => e.stopPropagation()}>
+          {title}
+        </Link>
+      ),
+    },
     { title: '全部截止时间', dataIndex: 'deadlines', width: 220, render: (_, t) => <DeadlineTags deadlines={t.deadlines} empty="无" /> },
   ];
 
   return (
     <>
       <PageHeader
-        title={<>{u.name}{u.isCollective && <Tag color="geekblue" style={{ marginInlineStart: 8, verticalAlign: 3 }}>集体</Tag>}</>}
+        title={
+          <>
+            {u.name}
+            {u.isCollective && (
+              <Tag color="geekblue" style={{ marginInlineStart: 8, verticalAlign: 3 }}>
+                集体
+              </Tag>
+            )}
+          </>
+        }
         crumbs={[{ title: '单位', to: '/units' }, { title: u.name }]}
-        extra={mayManage ? <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="unit-detail-edit">编辑单位</Button> : undefined}
+        extra={
+          mayManage ? (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="unit-detail-edit">
+              编辑单位
+            </Button>
+          ) : undefined
+        }
       >
         <Space size={32} align="start" wrap>
           <Statistic title="牵头任务" value={leadCount} suffix="项" />
@@ -74,7 +106,11 @@ export default function UnitDetailPage() {
             <div style={{ maxWidth: 420 }}>
               <Typography.Text type="secondary">下级单位（{u.children.length}）</Typography.Text>
               <div style={{ marginTop: 6 }} className="tj-unit-list">
-                {u.children.map((c) => <Link key={c.id} to={`/units/${c.id}`}>{c.name}</Link>)}
+                {u.children.map((c) => (
+                  <Link key={c.id} to={`/units/${c.id}`}>
+                    {c.name}
+                  </Link>
+                ))}
               </div>
             </div>
           )}
@@ -94,7 +130,11 @@ export default function UnitDetailPage() {
             size="small"
             value={role}
             onChange={setRole}
-            options={[{ value: 'all', label: `全部 ${u.tasks.length}` }, { value: 'lead', label: `牵头 ${leadCount}` }, { value: 'responsible', label: `责任 ${u.tasks.length - leadCount}` }]}
+            options={[
+              { value: 'all', label: `全部 ${u.tasks.length}` },
+              { value: 'lead', label: `牵头 ${leadCount}` },
+              { value: 'responsible', label: `责任 ${u.tasks.length - leadCount}` },
+            ]}
           />
         }
         styles={{ body: { padding: 0 } }}

@@ -51,7 +51,9 @@ export default function UnitListPage() {
       dataIndex: 'name',
       render: (name: string, u) => (
         <Space size={6}>
-          <Link to={`/units/${u.id}`} onClick={(e) => e.stopPropagation()}>{name}</Link>
+          <Link to={`/units/${u.id}`} onClick={(e) => e.stopPropagation()}>
+            {name}
+          </Link>
           {u.isCollective && <Tag color="geekblue">集体</Tag>}
         </Space>
       ),
@@ -63,7 +65,9 @@ export default function UnitListPage() {
       render: (_, u) => {
         const parent = parentNameOf(u, everyUnit);
         return parent && u.parentId ? (
-          <Link to={`/units/${u.parentId}`} onClick={(e) => e.stopPropagation()}>{parent}</Link>
+          <Link to={`/units/${u.parentId}`} onClick={(e) => e.stopPropagation()}>
+            {parent}
+          </Link>
         ) : (
           <Typography.Text type="secondary">—</Typography.Text>
         );
@@ -73,7 +77,15 @@ export default function UnitListPage() {
       title: '别名（原文写法）',
       dataIndex: 'aliases',
       render: (aliases: string[]) =>
-        aliases.length === 0 ? <Typography.Text type="secondary">—</Typography.Text> : aliases.map((a) => <Tag key={a} style={{ marginBlock: 1 }}>{a}</Tag>),
+        aliases.length === 0 ? (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ) : (
+          aliases.map((a) => (
+            <Tag key={a} style={{ marginBlock: 1 }}>
+              {a}
+            </Tag>
+          ))
+        ),
     },
     { title: '牵头任务', dataIndex: 'leadCount', width: 90, align: 'right', sorter: (a, b) => a.leadCount - b.leadCount },
     { title: '责任任务', dataIndex: 'responsibleCount', width: 90, align: 'right', sorter: (a, b) => a.responsibleCount - b.responsibleCount },
@@ -84,7 +96,16 @@ export default function UnitListPage() {
             key: 'actions',
             width: 70,
             render: (_: unknown, u: UnitSummary) => (
-              <Button type="link" size="small" style={{ padding: 0 }} onClick={(e) => { e.stopPropagation(); setEditing(u); }} data-testid="unit-edit">
+              <Button
+                type="link"
+                size="small"
+                style={{ padding: 0 }}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  setEditing(u);
+                }}
+                data-testid="unit-edit"
+              >
                 编辑
               </Button>
             ),
@@ -125,7 +146,9 @@ export default function UnitListPage() {
             cancelText="取消"
             onConfirm={() => merge(s.unitId, s.unitName, s.targetId, s.targetName)}
           >
-            <Button size="small" type="primary" ghost loading={merging === s.unitId} data-testid="suggestion-merge">确认合并</Button>
+            <Button size="small" type="primary" ghost loading={merging === s.unitId} data-testid="suggestion-merge">
+              确认合并
+            </Button>
           </Popconfirm>
           <Popconfirm
             title="反向合并"
@@ -134,7 +157,9 @@ export default function UnitListPage() {
             cancelText="取消"
             onConfirm={() => merge(s.targetId, s.targetName, s.unitId, s.unitName)}
           >
-            <Button size="small" type="link" loading={merging === s.targetId}>反向</Button>
+            <Button size="small" type="link" loading={merging === s.targetId}>
+              反向
+            </Button>
           </Popconfirm>
         </Space>
       ),
@@ -182,30 +207,34 @@ export default function UnitListPage() {
                 />
               ),
             },
-            ...(mayManage ? [{
-              key: 'suggestions',
-              label: (
-                <span>
-                  别名建议 <Badge count={suggestionCount} size="small" style={{ marginInlineStart: 4 }} />
-                </span>
-              ),
-              children: (
-                <>
-                  <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
-                    系统按简称、名称包含和后缀差异找出的疑似同一单位。确认后，左侧单位成为右侧单位的别名，任务一并转移。
-                  </Typography.Paragraph>
-                  <Table<AliasSuggestion>
-                    rowKey={(s) => `${s.unitId}-${s.targetId}`}
-                    size="small"
-                    loading={suggestions.loading}
-                    columns={suggestionColumns}
-                    dataSource={suggestions.data?.data ?? []}
-                    pagination={false}
-                    locale={{ emptyText: '暂无别名建议' }}
-                  />
-                </>
-              ),
-            }] : []),
+            ...(mayManage
+              ? [
+                  {
+                    key: 'suggestions',
+                    label: (
+                      <span>
+                        别名建议 <Badge count={suggestionCount} size="small" style={{ marginInlineStart: 4 }} />
+                      </span>
+                    ),
+                    children: (
+                      <>
+                        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
+                          系统按简称、名称包含和后缀差异找出的疑似同一单位。确认后，左侧单位成为右侧单位的别名，任务一并转移。
+                        </Typography.Paragraph>
+                        <Table<AliasSuggestion>
+                          rowKey={(s) => `${s.unitId}-${s.targetId}`}
+                          size="small"
+                          loading={suggestions.loading}
+                          columns={suggestionColumns}
+                          dataSource={suggestions.data?.data ?? []}
+                          pagination={false}
+                          locale={{ emptyText: '暂无别名建议' }}
+                        />
+                      </>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>

@@ -18,7 +18,8 @@ interface Props {
 function rowErrors(details: unknown): SheetRowError[] {
   if (!Array.isArray(details)) return [];
   return (details as unknown[]).filter(
-    (d): d is SheetRowError => typeof d === 'object' && d !== null && typeof (d as SheetRowError).row === 'number' && typeof (d as SheetRowError).message === 'string',
+    (d): d is SheetRowError =>
+      typeof d === 'object' && d !== null && typeof (d as SheetRowError).row === 'number' && typeof (d as SheetRowError).message === 'string',
   );
 }
 
@@ -76,7 +77,9 @@ export function ImportUsersModal({ open, onClose, onImported }: Props) {
             2. 上传填好的 .xlsx 文件。任何一行有错误时不会导入任何账号，请按提示修改后重新上传。
           </Typography.Paragraph>
           <a href={USER_TEMPLATE_URL} download>
-            <Button icon={<DownloadOutlined />} style={{ marginBottom: 12 }}>下载模板</Button>
+            <Button icon={<DownloadOutlined />} style={{ marginBottom: 12 }}>
+              下载模板
+            </Button>
           </a>
           <Spin spinning={busy} description="正在导入…">
             <div data-testid="users-import-upload">
@@ -94,7 +97,9 @@ export function ImportUsersModal({ open, onClose, onImported }: Props) {
                   return Upload.LIST_IGNORE;
                 }}
               >
-                <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+                <p className="ant-upload-drag-icon">
+                  <InboxOutlined />
+                </p>
                 <p className="ant-upload-text">点击或将账号表拖到此处上传</p>
                 <p className="ant-upload-hint">仅支持 .xlsx</p>
               </Upload.Dragger>
@@ -104,7 +109,12 @@ export function ImportUsersModal({ open, onClose, onImported }: Props) {
       )}
       {failure && (
         <div style={{ marginTop: 12 }} data-testid="users-import-errors">
-          <Alert type="error" showIcon title={failure.rows.length ? `账号表有 ${failure.rows.length} 处问题，未导入任何账号` : failure.message} style={{ marginBottom: 8 }} />
+          <Alert
+            type="error"
+            showIcon
+            title={failure.rows.length ? `账号表有 ${failure.rows.length} 处问题，未导入任何账号` : failure.message}
+            style={{ marginBottom: 8 }}
+          />
           {failure.rows.length > 0 && (
             <Table<SheetRowError>
               size="small"
@@ -155,7 +165,11 @@ export function ImportUsersModal({ open, onClose, onImported }: Props) {
               {
                 title: '初始密码',
                 dataIndex: 'password',
-                render: (p: string) => <Typography.Text code copyable={{ text: p, tooltips: ['复制', '已复制'] }}>{p}</Typography.Text>,
+                render: (p: string) => (
+                  <Typography.Text code copyable={{ text: p, tooltips: ['复制', '已复制'] }}>
+                    {p}
+                  </Typography.Text>
+                ),
               },
             ]}
           />

@@ -10,7 +10,15 @@ export interface PasswordNotice {
 /** Shows an initial or reset password once, with a copy button; it cannot be looked up again. */
 export function PasswordOnceModal({ notice, onClose }: { notice: PasswordNotice | null; onClose: () => void }) {
   return (
-    <Modal title={notice?.title} open={notice !== null} onCancel={onClose} onOk={onClose} okText="我已记下" cancelButtonProps={{ style: { display: 'none' } }} mask={{ closable: false }}>
+    <Modal
+      title={notice?.title}
+      open={notice !== null}
+      onCancel={onClose}
+      onOk={onClose}
+      okText="我已记下"
+      cancelButtonProps={{ style: { display: 'none' } }}
+      mask={{ closable: false }}
+    >
       {notice && (
         <>
           <Alert
@@ -22,7 +30,10 @@ export function PasswordOnceModal({ notice, onClose }: { notice: PasswordNotice 
           />
           <div style={{ display: 'grid', gridTemplateColumns: '72px 1fr', rowGap: 8, alignItems: 'center' }}>
             <Typography.Text type="secondary">用户名</Typography.Text>
-            <Typography.Text strong>{notice.username}{notice.displayName ? `（${notice.displayName}）` : ''}</Typography.Text>
+            <Typography.Text strong>
+              {notice.username}
+              {notice.displayName ? `（${notice.displayName}）` : ''}
+            </Typography.Text>
             <Typography.Text type="secondary">密码</Typography.Text>
             <Typography.Text code copyable={{ text: notice.password, tooltips: ['复制', '已复制'] }} style={{ fontSize: 16 }} data-testid="password-once">
               {notice.password}

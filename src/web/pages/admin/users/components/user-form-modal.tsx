@@ -55,7 +55,13 @@ export function UserFormModal({ target, units, onClose, onCreated, onSaved }: Pr
     setError(null);
     form.resetFields();
     if (target !== 'new') {
-      form.setFieldsValue({ username: target.username, displayName: target.displayName, unitId: target.unitId, roles: target.roles, leaderSectionIds: target.leaderSectionIds });
+      form.setFieldsValue({
+        username: target.username,
+        displayName: target.displayName,
+        unitId: target.unitId,
+        roles: target.roles,
+        leaderSectionIds: target.leaderSectionIds,
+      });
     } else {
       form.setFieldsValue({ roles: ['unit_staff'], leaderSectionIds: [] });
     }
@@ -67,13 +73,25 @@ export function UserFormModal({ target, units, onClose, onCreated, onSaved }: Pr
     const leaderSectionIds = values.roles.includes('leader') ? (values.leaderSectionIds ?? []).filter((v): v is number => typeof v === 'number') : [];
     try {
       if (!editing) {
-        const created = await createUser({ username: values.username.trim(), displayName: values.displayName.trim(), unitId: values.unitId ?? null, roles: values.roles, leaderSectionIds });
+        const created = await createUser({
+          username: values.username.trim(),
+          displayName: values.displayName.trim(),
+          unitId: values.unitId ?? null,
+          roles: values.roles,
+          leaderSectionIds,
+        });
         onCreated(created.user, created.password);
       } else {
         const patch: UserUpdate = {};
         if (values.displayName.trim() !== editing.displayName) patch.displayName = values.displayName.trim();
         if ((values.unitId ?? null) !== editing.unitId) patch.unitId = values.unitId ?? null;
-        if (!sameIds(values.roles.map((r) => ROLES.indexOf(r)), editing.roles.map((r) => ROLES.indexOf(r)))) patch.roles = values.roles;
+        if (
+          !sameIds(
+            values.roles.map((r) => ROLES.indexOf(r)),
+            editing.roles.map((r) => ROLES.indexOf(r)),
+          )
+        )
+          patch.roles = values.roles;
         if (!sameIds(leaderSectionIds, editing.leaderSectionIds)) patch.leaderSectionIds = leaderSectionIds;
         if (Object.keys(patch).length === 0) {
           onClose();
@@ -123,7 +141,14 @@ export function UserFormModal({ target, units, onClose, onCreated, onSaved }: Pr
         >
           <Input disabled={editing !== null} placeholder="如 zhangsan" data-testid="user-username" />
         </Form.Item>
-        <Form.Item name="displayName" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 50, message: '姓名过长' }]}>
+        <Form.Item
+          name="displayName"
+          label="姓名"
+          rules={[
+            { required: true, whitespace: true, message: '请输入姓名' },
+            { max: 50, message: '姓名过长' },
+          ]}
+        >
           <Input placeholder="显示在页面和审计日志中" data-testid="user-display-name" />
         </Form.Item>
         <Form.Item
@@ -132,14 +157,21 @@ export function UserFormModal({ target, units, onClose, onCreated, onSaved }: Pr
           rules={[
             { required: true, type: 'array', min: 1, message: '至少选择一个角色' },
             // 三权分立: the server refuses it too; this says so before the request.
-            { validator: async (_, value: Role[] | undefined) => { const conflict = roleConflict(value ?? []); if (conflict) throw new Error(conflict); } },
+            {
+              validator: async (_, value: Role[] | undefined) => {
+                const conflict = roleConflict(value ?? []);
+                if (conflict) throw new Error(conflict);
+              },
+            },
           ]}
         >
           <Checkbox.Group style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', rowGap: 6 }}>
             {ROLES.map((r) => (
               <Checkbox key={r} value={r}>
                 {ROLE_LABELS[r]}
-                <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 6 }}>{ROLE_HINTS[r]}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 6 }}>
+                  {ROLE_HINTS[r]}
+                </Typography.Text>
               </Checkbox>
             ))}
           </Checkbox.Group>

@@ -34,7 +34,13 @@ export function DocumentCard({ document: d, goals, plans, onDocument, onGoals }:
       <Row gutter={[16, 8]}>
         <Col xs={24} xl={12}>
           <Field label="标题" required>
-            <Input size="small" value={d.title ?? ''} status={(d.title ?? '').trim() === '' ? 'error' : undefined} onChange={(e) => set({ title: e.target.value })} data-testid="draft-doc-title" />
+            <Input
+              size="small"
+              value={d.title ?? ''}
+              status={(d.title ?? '').trim() === '' ? 'error' : undefined}
+              onChange={(e) => set({ title: e.target.value })}
+              data-testid="draft-doc-title"
+            />
           </Field>
         </Col>
         <Col xs={12} xl={6}>
@@ -49,12 +55,24 @@ export function DocumentCard({ document: d, goals, plans, onDocument, onGoals }:
         </Col>
         <Col xs={12} xl={4}>
           <Field label="发文日期">
-            <DatePicker size="small" style={{ width: '100%' }} value={d.date ? dayjs(d.date) : null} onChange={(v) => set({ date: v ? v.format('YYYY-MM-DD') : null })} />
+            <DatePicker
+              size="small"
+              style={{ width: '100%' }}
+              value={d.date ? dayjs(d.date) : null}
+              onChange={(v) => set({ date: v ? v.format('YYYY-MM-DD') : null })}
+            />
           </Field>
         </Col>
         <Col xs={12} xl={4}>
           <Field label="年度">
-            <InputNumber size="small" style={{ width: '100%' }} min={1949} max={2100} value={d.plan_year} onChange={(v) => set({ plan_year: typeof v === 'number' ? v : null })} />
+            <InputNumber
+              size="small"
+              style={{ width: '100%' }}
+              min={1949}
+              max={2100}
+              value={d.plan_year}
+              onChange={(v) => set({ plan_year: typeof v === 'number' ? v : null })}
+            />
           </Field>
         </Col>
         <Col xs={12} xl={4}>
@@ -88,10 +106,18 @@ export function DocumentCard({ document: d, goals, plans, onDocument, onGoals }:
           <div style={{ display: 'flex', gap: 8, alignItems: 'baseline' }}>
             <span style={{ width: 60, flex: 'none', textAlign: 'right', fontSize: 12, color: '#595959' }}>目标节点</span>
             <span style={{ flex: 1, display: 'flex', flexWrap: 'wrap', gap: 4 }}>
-              {goals.length === 0 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>未识别到阶段目标</Typography.Text>}
+              {goals.length === 0 && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  未识别到阶段目标
+                </Typography.Text>
+              )}
               {goals.map((g, i) => (
                 <Tooltip key={i} title={g.text}>
-                  <Tag closable onClose={() => onGoals(goals.filter((_, j) => j !== i))} style={{ maxWidth: 360, overflow: 'hidden', textOverflow: 'ellipsis', marginInlineEnd: 0 }}>
+                  <Tag
+                    closable
+                    onClose={() => onGoals(goals.filter((_, j) => j !== i))}
+                    style={{ maxWidth: 360, overflow: 'hidden', textOverflow: 'ellipsis', marginInlineEnd: 0 }}
+                  >
                     <strong>{g.date ? dayLabel(g.date, d.plan_year) : '无日期'}</strong> {g.text}
                   </Tag>
                 </Tooltip>

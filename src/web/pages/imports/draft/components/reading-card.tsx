@@ -48,7 +48,9 @@ function Warnings({ warnings, rowOf, onTask, onSpan }: Pick<Props, 'warnings' | 
               <WarningOutlined style={{ color: '#faad14' }} />
               <Typography.Text strong>{warnings.length} 条待确认</Typography.Text>
               {counts.map((c) => (
-                <Tag key={c.code} color="warning" data-testid={`draft-warning-count-${c.code}`}>{c.label} {c.count}</Tag>
+                <Tag key={c.code} color="warning" data-testid={`draft-warning-count-${c.code}`}>
+                  {c.label} {c.count}
+                </Tag>
               ))}
             </Space>
           ),
@@ -63,8 +65,16 @@ function Warnings({ warnings, rowOf, onTask, onSpan }: Pick<Props, 'warnings' | 
                   data-testid="draft-warning"
                   data-code={w.code}
                   actions={[
-                    w.taskKey !== undefined ? <Button key="task" type="link" size="small" onClick={() => onTask(w.taskKey!)} data-testid="draft-warning-task">查看任务</Button> : null,
-                    w.taskKey === undefined && w.span ? <Button key="span" type="link" size="small" onClick={() => onSpan(w.span!)} data-testid="draft-warning-span">查看原文</Button> : null,
+                    w.taskKey !== undefined ? (
+                      <Button key="task" type="link" size="small" onClick={() => onTask(w.taskKey!)} data-testid="draft-warning-task">
+                        查看任务
+                      </Button>
+                    ) : null,
+                    w.taskKey === undefined && w.span ? (
+                      <Button key="span" type="link" size="small" onClick={() => onSpan(w.span!)} data-testid="draft-warning-span">
+                        查看原文
+                      </Button>
+                    ) : null,
                   ].filter(Boolean)}
                 >
                   <Typography.Text style={{ fontSize: 13 }}>
@@ -92,12 +102,16 @@ function Levels({ levels, options, busy, onTaskLevel }: Pick<Props, 'levels' | '
       rowKey="form"
       pagination={false}
       dataSource={levels}
-      onRow={(l) => ({ 'data-testid': 'draft-level', 'data-form': l.form } as HTMLAttributes<HTMLElement>)}
+      onRow={(l) => ({ 'data-testid': 'draft-level', 'data-form': l.form }) as HTMLAttributes<HTMLElement>}
       columns={[
         {
           title: '层级',
           key: 'depth',
-          render: (_, l) => <span style={{ paddingInlineStart: l.depth * 16 }}>{l.depth + 1} 级 · {formName(l)}</span>,
+          render: (_, l) => (
+            <span style={{ paddingInlineStart: l.depth * 16 }}>
+              {l.depth + 1} 级 · {formName(l)}
+            </span>
+          ),
         },
         { title: '原文示例', dataIndex: 'example', render: (e: string) => <Typography.Text code>{e}</Typography.Text> },
         { title: '条数', dataIndex: 'count', align: 'right', width: 60 },
@@ -108,13 +122,17 @@ function Levels({ levels, options, busy, onTaskLevel }: Pick<Props, 'levels' | '
           render: (_, l) => (
             <Space size={4}>
               {l.isTaskLevel && (
-                <Tag color={options.taskLevel === l.form ? 'blue' : 'green'} data-testid="draft-level-is-task">{options.taskLevel === l.form ? '已选为任务层级' : '任务层级'}</Tag>
+                <Tag color={options.taskLevel === l.form ? 'blue' : 'green'} data-testid="draft-level-is-task">
+                  {options.taskLevel === l.form ? '已选为任务层级' : '任务层级'}
+                </Tag>
               )}
               {/* Offered unless this level alone holds the tasks already: tasks read at two levels (leaves of
                   different depths) are made one level by choosing it. */}
               {options.taskLevel !== l.form && l.form !== MARKED_LINES && !(l.isTaskLevel && taskLevels === 1) && (
                 <Tooltip title={`把每个“${l.example}”条目识别为一项任务，重新识别正文`}>
-                  <Button size="small" disabled={busy} onClick={() => onTaskLevel(l.form)} data-testid="draft-level-choose">任务在此层级</Button>
+                  <Button size="small" disabled={busy} onClick={() => onTaskLevel(l.form)} data-testid="draft-level-choose">
+                    任务在此层级
+                  </Button>
                 </Tooltip>
               )}
             </Space>
@@ -136,15 +154,27 @@ export function ReadingCard(props: Props) {
     <Card size="small" style={{ marginBottom: 12 }} styles={{ body: { padding: '10px 12px' } }} data-testid="draft-reading">
       <Row gutter={[16, 8]}>
         <Col xs={24} xl={13}>
-          <Typography.Text strong style={{ display: 'block', marginBottom: 6 }}>识别提示</Typography.Text>
+          <Typography.Text strong style={{ display: 'block', marginBottom: 6 }}>
+            识别提示
+          </Typography.Text>
           <Warnings warnings={props.warnings} rowOf={props.rowOf} onTask={props.onTask} onSpan={onSpan} />
         </Col>
         <Col xs={24} xl={11}>
           <div style={{ display: 'flex', alignItems: 'center', marginBottom: 6, gap: 8 }}>
             <Typography.Text strong>编号层级</Typography.Text>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>也可在右侧原文中点选一行，标记“从此行开始一项任务”</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              也可在右侧原文中点选一行，标记“从此行开始一项任务”
+            </Typography.Text>
             {hasChoice(options) && (
-              <Button size="small" type="link" icon={<ReloadOutlined />} disabled={busy} onClick={onReset} style={{ marginInlineStart: 'auto' }} data-testid="draft-reading-reset">
+              <Button
+                size="small"
+                type="link"
+                icon={<ReloadOutlined />}
+                disabled={busy}
+                onClick={onReset}
+                style={{ marginInlineStart: 'auto' }}
+                data-testid="draft-reading-reset"
+              >
                 恢复自动识别
               </Button>
             )}
@@ -152,11 +182,20 @@ export function ReadingCard(props: Props) {
           <Levels levels={props.levels} options={options} busy={busy} onTaskLevel={props.onTaskLevel} />
           {starts.length > 0 && (
             <Space wrap size={4} style={{ marginTop: 6 }} data-testid="draft-task-starts">
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>标记为任务起始的行：</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                标记为任务起始的行：
+              </Typography.Text>
               {starts.map((s) => {
                 const line = lineAt(source, s);
                 return (
-                  <Tag key={s} closable={!busy} onClose={(e) => { e.preventDefault(); onRemoveStart(s); }}>
+                  <Tag
+                    key={s}
+                    closable={!busy}
+                    onClose={(e) => {
+                      e.preventDefault();
+                      onRemoveStart(s);
+                    }}
+                  >
                     <Typography.Link onClick={() => onSpan([line.start, line.end])}>第 {line.number} 行</Typography.Link>
                   </Tag>
                 );

@@ -69,18 +69,36 @@ export function SourcePane({ source, task, focus = null, onTaskStart }: Props) {
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
       {!located && <Alert type="warning" showIcon banner title="在原文中找不到该任务（新增或标题已改动）" />}
       {picked && onTaskStart && (
-        <div style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '6px 12px', background: '#e6f4ff', borderBottom: '1px solid #bae0ff' }} data-testid="source-picked-line">
+        <div
+          style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '6px 12px', background: '#e6f4ff', borderBottom: '1px solid #bae0ff' }}
+          data-testid="source-picked-line"
+        >
           <Typography.Text ellipsis style={{ flex: 1, minWidth: 0, fontSize: 12 }}>
             第 {picked.number} 行：{source.slice(picked.start, picked.end).trim()}
           </Typography.Text>
-          <Button size="small" type="primary" onClick={() => { onTaskStart(picked.start); setPicked(null); }} data-testid="source-task-start">
+          <Button
+            size="small"
+            type="primary"
+            onClick={() => {
+              onTaskStart(picked.start);
+              setPicked(null);
+            }}
+            data-testid="source-task-start"
+          >
             从此行开始一项任务
           </Button>
-          <Button size="small" type="text" onClick={() => setPicked(null)}>取消</Button>
+          <Button size="small" type="text" onClick={() => setPicked(null)}>
+            取消
+          </Button>
         </div>
       )}
       {/* biome-ignore lint/a11y/noStaticElementInteractions: a click only picks the line for the toolbar above, whose button is the action */}
-      <div ref={box} style={{ position: 'relative', flex: 1, overflow: 'auto', padding: '8px 14px' }} data-testid="draft-source" onMouseUp={onTaskStart ? pick : undefined}>
+      <div
+        ref={box}
+        style={{ position: 'relative', flex: 1, overflow: 'auto', padding: '8px 14px' }}
+        data-testid="draft-source"
+        onMouseUp={onTaskStart ? pick : undefined}
+      >
         <HighlightedText ref={text} text={source} marks={marks} />
       </div>
     </div>

@@ -28,7 +28,9 @@ export function TaskEditor({ task, index, onChange, onCaret, caret }: Props) {
     <div style={{ display: 'flex', gap: 12, height: '100%' }}>
       <div style={{ flex: 3, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
         <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 4, fontSize: 12 }}>
-          <Typography.Text strong style={{ fontSize: 12 }}>第 {index + 1} 项 · 正文</Typography.Text>
+          <Typography.Text strong style={{ fontSize: 12 }}>
+            第 {index + 1} 项 · 正文
+          </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {caret !== null ? `光标在第 ${caret} 字后，点“拆分”从此处分为两项` : '在正文中点击，定位拆分位置'}
           </Typography.Text>
@@ -45,9 +47,15 @@ export function TaskEditor({ task, index, onChange, onCaret, caret }: Props) {
         />
       </div>
       <div style={{ flex: 2, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
-        <Typography.Text strong style={{ fontSize: 12, marginBottom: 4 }}>截止时间（原文写法 · 日期）</Typography.Text>
+        <Typography.Text strong style={{ fontSize: 12, marginBottom: 4 }}>
+          截止时间（原文写法 · 日期）
+        </Typography.Text>
         <div style={{ flex: 1, overflow: 'auto' }}>
-          {task.deadlines.length === 0 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>无</Typography.Text>}
+          {task.deadlines.length === 0 && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              无
+            </Typography.Text>
+          )}
           {task.deadlines.map((d, i) => (
             <Space.Compact key={`${task.key}-${i}`} block style={{ marginBottom: 4 }}>
               <CommitInput value={d.text} onCommit={(text) => setDeadline(i, { text: text.trim() })} style={{ width: '45%' }} />
@@ -58,13 +66,24 @@ export function TaskEditor({ task, index, onChange, onCaret, caret }: Props) {
                 value={d.date ? dayjs(d.date) : null}
                 onChange={(v) => setDeadline(i, { date: v ? v.format('YYYY-MM-DD') : null })}
               />
-              <Button size="small" icon={<DeleteOutlined />} title="删除此截止时间" onClick={() => onChange({ deadlines: task.deadlines.filter((_, j) => j !== i) })} />
+              <Button
+                size="small"
+                icon={<DeleteOutlined />}
+                title="删除此截止时间"
+                onClick={() => onChange({ deadlines: task.deadlines.filter((_, j) => j !== i) })}
+              />
             </Space.Compact>
           ))}
         </div>
         <Space.Compact block>
           <Input size="small" placeholder="如：9月底前" value={newText} onChange={(e) => setNewText(e.target.value)} style={{ width: '45%' }} />
-          <DatePicker size="small" style={{ width: '40%' }} placeholder="日期" value={newDate ? dayjs(newDate) : null} onChange={(v) => setNewDate(v ? v.format('YYYY-MM-DD') : null)} />
+          <DatePicker
+            size="small"
+            style={{ width: '40%' }}
+            placeholder="日期"
+            value={newDate ? dayjs(newDate) : null}
+            onChange={(v) => setNewDate(v ? v.format('YYYY-MM-DD') : null)}
+          />
           <Button
             size="small"
             icon={<PlusOutlined />}
@@ -79,7 +98,9 @@ export function TaskEditor({ task, index, onChange, onCaret, caret }: Props) {
           </Button>
         </Space.Compact>
         {task.spans === null && (
-          <Tag color="purple" bordered={false} style={{ marginTop: 6, alignSelf: 'flex-start' }}>人工编辑：原文位置按文字匹配</Tag>
+          <Tag color="purple" bordered={false} style={{ marginTop: 6, alignSelf: 'flex-start' }}>
+            人工编辑：原文位置按文字匹配
+          </Tag>
         )}
       </div>
     </div>

@@ -63,7 +63,13 @@ export function TaskTable({ tasks, selectedKey, onSelect, onChange, issues, unit
         render: (_, t) => {
           const problems = issues.get(at(t));
           const n = at(t) + 1;
-          return problems ? <Tooltip title={problems.join('；')}><Typography.Text type="danger">{n}</Typography.Text></Tooltip> : <Typography.Text type="secondary">{n}</Typography.Text>;
+          return problems ? (
+            <Tooltip title={problems.join('；')}>
+              <Typography.Text type="danger">{n}</Typography.Text>
+            </Tooltip>
+          ) : (
+            <Typography.Text type="secondary">{n}</Typography.Text>
+          );
         },
       },
       {
@@ -115,7 +121,11 @@ export function TaskTable({ tasks, selectedKey, onSelect, onChange, issues, unit
           ) : (
             <Typography.Paragraph ellipsis={{ rows: 2, tooltip: title }} style={{ margin: 0 }}>
               {title}
-              {t.spans === null && <Tag bordered={false} color="purple" style={{ marginInlineStart: 6, fontSize: 11, lineHeight: '16px' }}>已编辑</Tag>}
+              {t.spans === null && (
+                <Tag bordered={false} color="purple" style={{ marginInlineStart: 6, fontSize: 11, lineHeight: '16px' }}>
+                  已编辑
+                </Tag>
+              )}
             </Typography.Paragraph>
           ),
       },
@@ -129,7 +139,12 @@ export function TaskTable({ tasks, selectedKey, onSelect, onChange, issues, unit
           ) : (
             <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 2 }}>
               {t.deadlines.map((d, i) => (
-                <Tag key={i} color={d.date ? 'orange' : 'default'} style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '18px', paddingInline: 4 }} title={d.date ?? '无具体日期'}>
+                <Tag
+                  key={i}
+                  color={d.date ? 'orange' : 'default'}
+                  style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '18px', paddingInline: 4 }}
+                  title={d.date ?? '无具体日期'}
+                >
                   {d.text}
                 </Tag>
               ))}

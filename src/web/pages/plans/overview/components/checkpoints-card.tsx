@@ -25,7 +25,9 @@ export function CheckpointsCard({ planId, year }: { planId: number; year: number
       key: 'checkpoint',
       render: (_, r) => (
         <>
-          <Typography.Text strong style={{ marginInlineEnd: 8 }}>{dayLabel(r.date, year)}</Typography.Text>
+          <Typography.Text strong style={{ marginInlineEnd: 8 }}>
+            {dayLabel(r.date, year)}
+          </Typography.Text>
           <Typography.Text type="secondary">{r.text}</Typography.Text>
         </>
       ),
@@ -33,7 +35,13 @@ export function CheckpointsCard({ planId, year }: { planId: number; year: number
     { title: '应完成', dataIndex: 'due', width: 72, align: 'right' },
     { title: '按期完成', dataIndex: 'doneByCheckpoint', width: 84, align: 'right' },
     { title: '逾期完成', dataIndex: 'doneLate', width: 84, align: 'right' },
-    { title: '逾期未完成', dataIndex: 'overdue', width: 96, align: 'right', render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n) },
+    {
+      title: '逾期未完成',
+      dataIndex: 'overdue',
+      width: 96,
+      align: 'right',
+      render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n),
+    },
     { title: '状态', dataIndex: 'state', width: 80, render: (s: Row['state']) => <Tag color={CHECKPOINT_STATE_COLORS[s]}>{CHECKPOINT_STATE_LABELS[s]}</Tag> },
   ];
   return (

@@ -44,7 +44,10 @@ export function PlanEditDrawer({ plan, open, onClose, onSaved }: Props) {
       parentPlanId: plan.parentPlanId,
     });
     const controller = new AbortController();
-    findPlans(controller.signal).then((r) => setPlans(r.data), () => undefined);
+    findPlans(controller.signal).then(
+      (r) => setPlans(r.data),
+      () => undefined,
+    );
     return () => controller.abort();
   }, [open, plan, form]);
 
@@ -78,7 +81,9 @@ export function PlanEditDrawer({ plan, open, onClose, onSaved }: Props) {
       extra={
         <Space>
           <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="plan-save">保存</Button>
+          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="plan-save">
+            保存
+          </Button>
         </Space>
       }
     >

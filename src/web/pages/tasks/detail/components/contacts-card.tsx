@@ -39,7 +39,9 @@ export function ContactsCard({ contacts, units, editableUnitIds, onEdit }: Props
               >
                 <div style={{ minWidth: 0 }}>
                   <Space size={6}>
-                    <Tag color={c.role === 'lead' ? 'blue' : 'green'} style={{ marginInlineEnd: 0 }}>{UNIT_ROLE_LABELS[c.role]}</Tag>
+                    <Tag color={c.role === 'lead' ? 'blue' : 'green'} style={{ marginInlineEnd: 0 }}>
+                      {UNIT_ROLE_LABELS[c.role]}
+                    </Tag>
                     <Typography.Text strong={editable}>{name}</Typography.Text>
                     {editable && <Tag color="gold">本单位</Tag>}
                   </Space>
@@ -47,10 +49,16 @@ export function ContactsCard({ contacts, units, editableUnitIds, onEdit }: Props
                     {c.contactName || c.contactPhone ? (
                       <Space size={12} wrap>
                         <span>{c.contactName ?? '—'}</span>
-                        {c.contactPhone && <Typography.Text type="secondary" style={{ fontSize: 12 }}><PhoneOutlined /> {c.contactPhone}</Typography.Text>}
+                        {c.contactPhone && (
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            <PhoneOutlined /> {c.contactPhone}
+                          </Typography.Text>
+                        )}
                       </Space>
                     ) : (
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>未填写联系人</Typography.Text>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        未填写联系人
+                      </Typography.Text>
                     )}
                     {c.note && <div style={{ color: '#595959', whiteSpace: 'pre-wrap' }}>备注：{c.note}</div>}
                   </div>

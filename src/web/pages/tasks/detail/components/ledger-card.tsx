@@ -118,10 +118,20 @@ export function LedgerCard({ task, mayWrite, mayReview }: Props) {
     if (ok) setReviewing(null);
   }
 
-  const rows = ledgerRows(groupByUnit(data.entries, units.map((u) => u.id)));
+  const rows = ledgerRows(
+    groupByUnit(
+      data.entries,
+      units.map((u) => u.id),
+    ),
+  );
   const columns: TableColumnsType<LedgerRow> = [
     { title: '单位', dataIndex: 'unitName', width: 110, onCell: (r) => ({ rowSpan: r.unitRowSpan }) },
-    { title: '时间节点', dataIndex: 'milestoneId', width: 90, render: (id: number | null) => milestoneLabel(id) ?? <Typography.Text type="secondary">—</Typography.Text> },
+    {
+      title: '时间节点',
+      dataIndex: 'milestoneId',
+      width: 90,
+      render: (id: number | null) => milestoneLabel(id) ?? <Typography.Text type="secondary">—</Typography.Text>,
+    },
     { title: '具体举措', dataIndex: 'action', render: (text: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{text}</span> },
     { title: '责任人', dataIndex: 'owner', width: 80, render: (v: string | null) => v ?? '—' },
     { title: '时限', key: 'period', width: 120, render: (_, r) => periodLabel(r.startDate, r.dueDate) },
@@ -153,7 +163,9 @@ export function LedgerCard({ task, mayWrite, mayReview }: Props) {
       title={
         <Space>
           落实方案与台账
-          <Tag color={ledgerStatusColor(plan)} data-testid="ledger-status">{ledgerStatusLabel(plan)}</Tag>
+          <Tag color={ledgerStatusColor(plan)} data-testid="ledger-status">
+            {ledgerStatusLabel(plan)}
+          </Tag>
         </Space>
       }
       extra={
@@ -164,7 +176,12 @@ export function LedgerCard({ task, mayWrite, mayReview }: Props) {
             </Button>
           )}
           {rights.maySubmit && (
-            <Popconfirm title="报送落实方案给统筹部门审核？" okText="报送" cancelText="取消" onConfirm={() => run(() => submitLedger(task.id), '落实方案已报送')}>
+            <Popconfirm
+              title="报送落实方案给统筹部门审核？"
+              okText="报送"
+              cancelText="取消"
+              onConfirm={() => run(() => submitLedger(task.id), '落实方案已报送')}
+            >
               <Button size="small" type="primary" icon={<SendOutlined />} loading={busy} data-testid="ledger-submit">
                 报送落实方案
               </Button>
@@ -187,7 +204,12 @@ export function LedgerCard({ task, mayWrite, mayReview }: Props) {
         <Alert type="error" showIcon style={{ marginBottom: 8 }} data-testid="ledger-returned" title={`退回意见：${plan.reviewComment}`} />
       )}
       {plan?.status === 'approved' && (
-        <Alert type="success" showIcon style={{ marginBottom: 8 }} title={`落实方案已通过审核${plan.reviewedAt ? `（${shanghaiTime(plan.reviewedAt)}）` : ''}${plan.reviewComment ? `：${plan.reviewComment}` : ''}`} />
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={`落实方案已通过审核${plan.reviewedAt ? `（${shanghaiTime(plan.reviewedAt)}）` : ''}${plan.reviewComment ? `：${plan.reviewComment}` : ''}`}
+        />
       )}
       {plan?.status === 'submitted' && (
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
@@ -197,7 +219,16 @@ export function LedgerCard({ task, mayWrite, mayReview }: Props) {
       {rows.length === 0 && !ledger.loading ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未填写具体举措" />
       ) : (
-        <Table<LedgerRow> rowKey="id" size="small" bordered columns={columns} dataSource={rows} pagination={false} loading={ledger.loading} data-testid="ledger-table" />
+        <Table<LedgerRow>
+          rowKey="id"
+          size="small"
+          bordered
+          columns={columns}
+          dataSource={rows}
+          pagination={false}
+          loading={ledger.loading}
+          data-testid="ledger-table"
+        />
       )}
 
       <Modal
@@ -212,7 +243,12 @@ export function LedgerCard({ task, mayWrite, mayReview }: Props) {
         forceRender
       >
         <Form<EntryForm> form={form} layout="vertical" onFinish={saveEntry} data-testid="ledger-form">
-          <Form.Item name="unitId" label="单位" rules={[{ required: true, message: '请选择单位' }]} hidden={editing?.mode === 'edit' || rights.editableUnitIds.length < 2}>
+          <Form.Item
+            name="unitId"
+            label="单位"
+            rules={[{ required: true, message: '请选择单位' }]}
+            hidden={editing?.mode === 'edit' || rights.editableUnitIds.length < 2}
+          >
             <Select options={units.filter((u) => rights.editableUnitIds.includes(u.id)).map((u) => ({ value: u.id, label: u.name }))} />
           </Form.Item>
           <Form.Item name="milestoneId" label="对应时间节点">
@@ -222,7 +258,14 @@ export function LedgerCard({ task, mayWrite, mayReview }: Props) {
               options={task.milestones.map((m) => ({ value: m.id, label: `${m.date ? dayLabel(m.date) : m.text}　${m.clause || m.text}`.slice(0, 60) }))}
             />
           </Form.Item>
-          <Form.Item name="action" label="具体举措" rules={[{ required: true, whitespace: true, message: '请填写具体举措' }, { max: 1000, message: '具体举措不超过 1000 字' }]}>
+          <Form.Item
+            name="action"
+            label="具体举措"
+            rules={[
+              { required: true, whitespace: true, message: '请填写具体举措' },
+              { max: 1000, message: '具体举措不超过 1000 字' },
+            ]}
+          >
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} data-testid="ledger-action" />
           </Form.Item>
           <Space.Compact block style={{ gap: 12 }}>
@@ -254,7 +297,10 @@ export function LedgerCard({ task, mayWrite, mayReview }: Props) {
           <Form.Item
             name="comment"
             label={reviewing === 'return' ? '退回意见' : '审核意见（选填）'}
-            rules={[{ required: reviewing === 'return', whitespace: true, message: '请填写退回意见' }, { max: 2000, message: '不超过 2000 字' }]}
+            rules={[
+              { required: reviewing === 'return', whitespace: true, message: '请填写退回意见' },
+              { max: 2000, message: '不超过 2000 字' },
+            ]}
           >
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} data-testid="ledger-review-comment" />
           </Form.Item>

@@ -56,7 +56,20 @@ export function ProgressCard({ task, mayReport, mayReview, onChanged }: Props) {
   if (!reports) {
     return (
       <Card size="small" title={title} style={{ marginBottom: 12 }}>
-        {loaded.error ? <Alert type="error" showIcon title="填报记录加载失败" action={<Button size="small" onClick={loaded.reload}>重试</Button>} /> : <Spin />}
+        {loaded.error ? (
+          <Alert
+            type="error"
+            showIcon
+            title="填报记录加载失败"
+            action={
+              <Button size="small" onClick={loaded.reload}>
+                重试
+              </Button>
+            }
+          />
+        ) : (
+          <Spin />
+        )}
       </Card>
     );
   }
@@ -204,7 +217,15 @@ export function ProgressCard({ task, mayReport, mayReview, onChanged }: Props) {
                           size="small"
                           type="primary"
                           icon={<CheckOutlined />}
-                          onClick={() => setReview({ reportId: r.id, decision: 'accept', label: `${r.unitName} · 任务 ${task.number}`, stage: r.stage, attachmentCount: r.attachments.length })}
+                          onClick={() =>
+                            setReview({
+                              reportId: r.id,
+                              decision: 'accept',
+                              label: `${r.unitName} · 任务 ${task.number}`,
+                              stage: r.stage,
+                              attachmentCount: r.attachments.length,
+                            })
+                          }
                           data-testid="review-accept"
                         >
                           通过
@@ -213,14 +234,24 @@ export function ProgressCard({ task, mayReport, mayReview, onChanged }: Props) {
                           size="small"
                           danger
                           icon={<RollbackOutlined />}
-                          onClick={() => setReview({ reportId: r.id, decision: 'return', label: `${r.unitName} · 任务 ${task.number}`, stage: r.stage, attachmentCount: r.attachments.length })}
+                          onClick={() =>
+                            setReview({
+                              reportId: r.id,
+                              decision: 'return',
+                              label: `${r.unitName} · 任务 ${task.number}`,
+                              stage: r.stage,
+                              attachmentCount: r.attachments.length,
+                            })
+                          }
                           data-testid="review-return"
                         >
                           退回
                         </Button>
                       </>
                     ) : r.reviewedAt ? (
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>审核于 {shanghaiTime(r.reviewedAt, 'minute')}</Typography.Text>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        审核于 {shanghaiTime(r.reviewedAt, 'minute')}
+                      </Typography.Text>
                     ) : null
                   }
                 />

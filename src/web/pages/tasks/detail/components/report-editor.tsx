@@ -43,7 +43,19 @@ interface PendingUpload {
 }
 
 /** Writes a unit's report: stage, narrative and evidence; saves it as a draft and sends it on. */
-export function ReportEditor({ taskId, unit, report, initialStage, parts, milestones = [], onSaved, onAttachment, onAttachmentRemoved, onSubmitted, onCancel }: Props) {
+export function ReportEditor({
+  taskId,
+  unit,
+  report,
+  initialStage,
+  parts,
+  milestones = [],
+  onSaved,
+  onAttachment,
+  onAttachmentRemoved,
+  onSubmitted,
+  onCancel,
+}: Props) {
   const { message } = App.useApp();
   const editing = isEditable(report) ? report : null;
   const [stage, setStage] = useState<ReportStage | undefined>(editing?.stage ?? initialStage);
@@ -71,7 +83,13 @@ export function ReportEditor({ taskId, unit, report, initialStage, parts, milest
   function ensureDraft(): Promise<Report> {
     if (editing) return Promise.resolve(editing);
     if (!creating.current) {
-      const created = createReport(taskId, { unitId: unit.unitId, kind: unit.kind, stage: stage ?? 'in_progress', narrative: narrative.trim(), milestoneId: consolidated ? milestoneId : null });
+      const created = createReport(taskId, {
+        unitId: unit.unitId,
+        kind: unit.kind,
+        stage: stage ?? 'in_progress',
+        narrative: narrative.trim(),
+        milestoneId: consolidated ? milestoneId : null,
+      });
       creating.current = created.then((r) => {
         onSaved(r);
         return r;
@@ -163,10 +181,19 @@ export function ReportEditor({ taskId, unit, report, initialStage, parts, milest
   return (
     <div data-testid="report-editor" data-kind={unit.kind}>
       {report?.status === 'returned' && report.reviewComment && (
-        <Alert type="warning" showIcon style={{ marginBottom: 10 }} title={`退回意见：${report.reviewComment}`} description="请按意见修改后重新提交。" data-testid="report-returned" />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 10 }}
+          title={`退回意见：${report.reviewComment}`}
+          description="请按意见修改后重新提交。"
+          data-testid="report-returned"
+        />
       )}
       <div style={{ marginBottom: 10 }}>
-        <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 4 }}>推进阶段</Typography.Text>
+        <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 4 }}>
+          推进阶段
+        </Typography.Text>
         <Radio.Group
           optionType="button"
           buttonStyle="solid"
@@ -178,7 +205,9 @@ export function ReportEditor({ taskId, unit, report, initialStage, parts, milest
       </div>
       {consolidated && stage === 'done' && openMilestones.length > 1 && (
         <div style={{ marginBottom: 10 }}>
-          <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 4 }}>申请销号</Typography.Text>
+          <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 4 }}>
+            申请销号
+          </Typography.Text>
           <Select<number | 0>
             style={{ minWidth: 320 }}
             value={milestoneId ?? 0}
@@ -190,7 +219,9 @@ export function ReportEditor({ taskId, unit, report, initialStage, parts, milest
       )}
       <div style={{ marginBottom: 10 }}>
         <div style={{ display: 'flex', alignItems: 'center', marginBottom: 4 }}>
-          <Typography.Text type="secondary" style={{ flex: 1 }}>{consolidated ? '汇总进展情况' : '本单位进展情况'}</Typography.Text>
+          <Typography.Text type="secondary" style={{ flex: 1 }}>
+            {consolidated ? '汇总进展情况' : '本单位进展情况'}
+          </Typography.Text>
           {merged && (
             <Button
               size="small"
@@ -209,12 +240,16 @@ export function ReportEditor({ taskId, unit, report, initialStage, parts, milest
           showCount
           value={narrative}
           onChange={(e) => setNarrative(e.target.value)}
-          placeholder={consolidated ? '汇总各责任单位进展：已完成的工作、取得的成效、存在的问题及下一步安排' : '本周期已完成的工作、取得的成效、存在的问题及下一步安排'}
+          placeholder={
+            consolidated ? '汇总各责任单位进展：已完成的工作、取得的成效、存在的问题及下一步安排' : '本周期已完成的工作、取得的成效、存在的问题及下一步安排'
+          }
           data-testid="report-narrative"
         />
       </div>
       <div style={{ marginBottom: 12 }}>
-        <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 4 }}>佐证材料</Typography.Text>
+        <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 4 }}>
+          佐证材料
+        </Typography.Text>
         <div style={{ marginBottom: 6 }}>
           <AttachmentLinks
             attachments={attachments}
@@ -228,11 +263,17 @@ export function ReportEditor({ taskId, unit, report, initialStage, parts, milest
             <div key={p.uid} style={{ display: 'flex', alignItems: 'center', gap: 6, fontSize: 13 }} data-testid="attachment-pending">
               {p.error ? (
                 <>
-                  <Typography.Text type="danger">{p.name}：{p.error}</Typography.Text>
-                  <Button type="link" size="small" onClick={() => setPending((list) => list.filter((x) => x.uid !== p.uid))}>移除</Button>
+                  <Typography.Text type="danger">
+                    {p.name}：{p.error}
+                  </Typography.Text>
+                  <Button type="link" size="small" onClick={() => setPending((list) => list.filter((x) => x.uid !== p.uid))}>
+                    移除
+                  </Button>
                 </>
               ) : (
-                <Typography.Text type="secondary"><LoadingOutlined /> {p.name} 上传中…</Typography.Text>
+                <Typography.Text type="secondary">
+                  <LoadingOutlined /> {p.name} 上传中…
+                </Typography.Text>
               )}
             </div>
           ))}
@@ -255,18 +296,32 @@ export function ReportEditor({ taskId, unit, report, initialStage, parts, milest
             <Button icon={<UploadOutlined />}>上传佐证材料</Button>
           </Upload>
         </span>
-        <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 8 }}>图片、PDF、Word（.docx）、Excel（.xlsx），每个不超过 20 MB</Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 8 }}>
+          图片、PDF、Word（.docx）、Excel（.xlsx），每个不超过 20 MB
+        </Typography.Text>
       </div>
       <Space wrap>
-        <Button type="primary" loading={busy === 'submit'} disabled={busy === 'save' || pending.some((p) => !p.error)} onClick={() => void submit()} data-testid="report-submit">
+        <Button
+          type="primary"
+          loading={busy === 'submit'}
+          disabled={busy === 'save' || pending.some((p) => !p.error)}
+          onClick={() => void submit()}
+          data-testid="report-submit"
+        >
           {consolidated ? '提交审核' : '报送牵头单位'}
         </Button>
         <Button loading={busy === 'save'} disabled={busy === 'submit'} onClick={() => void saveDraft()} data-testid="report-save">
           保存草稿
         </Button>
-        {onCancel && !editing && <Button type="text" onClick={onCancel}>取消</Button>}
+        {onCancel && !editing && (
+          <Button type="text" onClick={onCancel}>
+            取消
+          </Button>
+        )}
         {blocker && narrative.trim() && (
-          <Typography.Text type="warning" style={{ fontSize: 12 }} data-testid="report-blocker">{blocker}</Typography.Text>
+          <Typography.Text type="warning" style={{ fontSize: 12 }} data-testid="report-blocker">
+            {blocker}
+          </Typography.Text>
         )}
       </Space>
     </div>

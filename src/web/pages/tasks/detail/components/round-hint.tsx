@@ -8,7 +8,7 @@ import { dayLabel } from '#web/utils/format.ts';
  * Tells a reporting unit which open dispatch round (调度) its report on this task counts for, and by
  * when; or that it has already reported the task for it. Nothing when the task is in no open round.
  */
-export function RoundHint({ taskId, refreshKey }: { taskId: number; /** Changes when a report was sent, to ask again. */ refreshKey: number }) {
+export function RoundHint({ taskId, refreshKey }: { taskId: number /** Changes when a report was sent, to ask again. */; refreshKey: number }) {
   const mine = useRequest((signal) => findMyRounds(signal), [refreshKey]);
   // A new report counts for one round: the open one with the latest due date (as the server tags it).
   const rounds = (mine.data?.data ?? [])

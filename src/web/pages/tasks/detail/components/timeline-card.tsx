@@ -20,9 +20,17 @@ export function TimelineCard({ entries }: { entries: TimelineEntry[] }) {
             content: (
               <div data-testid="timeline-item">
                 <div style={{ display: 'flex', gap: 8, alignItems: 'baseline', flexWrap: 'wrap' }}>
-                  <Typography.Text strong style={{ color: v.color.startsWith('#') ? v.color : undefined }}>{v.title}</Typography.Text>
-                  {v.who && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{v.who}</Typography.Text>}
-                  <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 'auto' }}>{shanghaiTime(v.at, 'minute')}</Typography.Text>
+                  <Typography.Text strong style={{ color: v.color.startsWith('#') ? v.color : undefined }}>
+                    {v.title}
+                  </Typography.Text>
+                  {v.who && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {v.who}
+                    </Typography.Text>
+                  )}
+                  <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 'auto' }}>
+                    {shanghaiTime(v.at, 'minute')}
+                  </Typography.Text>
                 </div>
                 {v.text && (
                   <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0, marginTop: 2 }} ellipsis={{ rows: 3, expandable: 'collapsible' }}>
