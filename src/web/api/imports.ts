@@ -1,5 +1,5 @@
 import { del, get, post, put, request } from './request.ts';
-import type { DraftContent, DraftReadOptions, ImportDraft, RereadSummary } from './types.ts';
+import type { DraftContent, ImportDraft, ReadOptions as DraftReadOptions, RereadSummary } from '#core/api/imports.ts';
 
 /** Uploads a plan document; the caller shows 409 itself, to link the plan it duplicates. */
 export function uploadPlanDocument(file: File, signal?: AbortSignal): Promise<ImportDraft> {

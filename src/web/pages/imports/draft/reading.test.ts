@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DraftTask } from '#web/api/types.ts';
+import type { DraftTask } from '#core/draft/types.ts';
 import { describeReread, formName, hasChoice, lineAt, taskToShow, withoutTaskStart, withTaskLevel, withTaskStart } from './reading.ts';
 
 describe('lineAt', () => {

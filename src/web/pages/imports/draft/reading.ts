@@ -1,4 +1,6 @@
-import type { DraftReadingLevel, DraftReadOptions, DraftTask, RereadSummary, Span } from '#web/api/types.ts';
+import type { DraftReadingLevel, ReadOptions as DraftReadOptions, RereadSummary } from '#core/api/imports.ts';
+import type { DraftTask } from '#core/draft/types.ts';
+import type { Span } from '#core/api/common.ts';
 
 /** What each marker form the reader names looks like, for a coordinator who thinks in 一、 and （一）. */
 const FORM_NAMES: Record<string, string> = {

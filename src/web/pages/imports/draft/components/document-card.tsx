@@ -1,7 +1,8 @@
 import { Card, Col, DatePicker, Input, InputNumber, Row, Select, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
-import type { DraftDocument, DraftGoal, PlanSummary } from '#web/api/types.ts';
+import type { DraftDocument, DraftGoal } from '#core/api/imports.ts';
+import type { PlanSummary } from '#core/api/plans.ts';
 import { PLAN_LEVELS, dayLabel, levelLabel } from '#web/utils/format.ts';
 
 interface Props {

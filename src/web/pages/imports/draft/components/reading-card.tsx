@@ -2,7 +2,9 @@ import { CheckCircleOutlined, ReloadOutlined, WarningOutlined } from '@ant-desig
 import { Button, Card, Col, Collapse, Empty, List, Row, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { countWarnings } from '#core/draft/warnings.ts';
-import type { DraftReadingLevel, DraftReadOptions, DraftWarning, Span } from '#web/api/types.ts';
+import type { DraftReadingLevel, ReadOptions as DraftReadOptions } from '#core/api/imports.ts';
+import type { DraftWarning } from '#core/draft/warnings.ts';
+import type { Span } from '#core/api/common.ts';
 import { formName, hasChoice, lineAt } from '../reading.ts';
 
 interface Props {

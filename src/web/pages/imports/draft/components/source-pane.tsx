@@ -1,7 +1,7 @@
 import { Alert, Button, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DraftTask } from '#core/draft/types.ts';
-import type { Span } from '#web/api/types.ts';
+import type { Span } from '#core/api/common.ts';
 import { HighlightedText } from '#web/components/highlighted-text.tsx';
 import { locateTask, taskMarks, type Mark, type TaskMarkKind } from '#web/utils/highlight.ts';
 import { lineAt } from '../reading.ts';
