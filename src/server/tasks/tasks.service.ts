@@ -61,14 +61,15 @@ export async function findTasks(deps: Deps, planId: number, query: TaskQuery) {
 export async function getTask(deps: Deps, actor: Actor, id: number) {
   const t = await repo.findTaskRow(deps.db, id);
   if (!t) throw notFound('任务');
+  const read = repo.milestonesOfTasks(deps.db, [id]);
   const [units, milestones, source, instructions, contacts, viewer, statuses, events] = await Promise.all([
     unitsByTask(deps, [id]),
-    repo.milestonesOfTasks(deps.db, [id]),
+    read,
     findPlanSource(deps.db, t.plan_id),
     repo.findInstructions(deps.db, id),
     repo.findContacts(deps.db, id),
     viewerOfTask(deps, actor, id),
-    statusesOf(deps, [{ id, closed_on: t.closed_on }]),
+    read.then((ms) => statusesOf(deps, [{ id, closed_on: t.closed_on }], undefined, ms)),
     eventsOf(deps.db, id),
   ]);
   // One timeline: reports, reviews, closing and reopening, and leaders' instructions, newest first.
