@@ -91,7 +91,8 @@ function mergeSpans(spans: Span[]): Span[] {
   return out;
 }
 
-function draftOf(t: ReadTask, key: string): DraftTask {
+/** A task as the reader read it, as a draft row under `key` (the upload and every re-read). */
+export function draftOf(t: ReadTask, key: string): DraftTask {
   return {
     key,
     path: t.path,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { rereadTasks } from '#core/draft/reread.ts';
+import { draftOf, rereadTasks } from '#core/draft/reread.ts';
 import type { ParsedPlan } from '#core/parse/types.ts';
 import { levelFromIssuer } from '#core/plans/level.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
@@ -54,17 +54,7 @@ export function draftFromParsed(parsed: ParsedPlan, fileName: string, keys: read
       parentPlanId: null,
     },
     goals: parsed.goals.map((g) => ({ text: g.text, date: g.date, span: null })),
-    tasks: parsed.tasks.map((t, i) => ({
-      key: keys[i] ?? `t${i + 1}`,
-      path: t.path,
-      number: t.number,
-      title: t.title,
-      text: t.text,
-      deadlines: t.deadlines,
-      lead: t.lead,
-      responsible: t.responsible,
-      spans: t.spans,
-    })),
+    tasks: parsed.tasks.map((t, i) => draftOf(t, keys[i] ?? `t${i + 1}`)),
   };
 }
 

@@ -1,7 +1,6 @@
 import {
   SelectQueryNode,
   type KyselyPlugin,
-  type OperationNode,
   type PluginTransformQueryArgs,
   type PluginTransformResultArgs,
   type QueryResult,
@@ -13,6 +12,7 @@ import type { Actor, Deps } from '../context.ts';
 import { actorFor } from '../test/factories.ts';
 import { createTestApp, importSeed, type TestApp } from '../test/helpers.ts';
 import { addAttachment, createReport, submitReport } from './reports.service.ts';
+import { tableOf } from '../test/write-observer.ts';
 
 /**
  * issue 9 §5: a unit's report request read its report and its task's closure more than once
@@ -22,26 +22,12 @@ import { addAttachment, createReport, submitReport } from './reports.service.ts'
 class ReadRecorder implements KyselyPlugin {
   reads: string[] = [];
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    if (SelectQueryNode.is(args.node)) this.reads.push(firstTable(args.node.from) ?? '?');
+    if (SelectQueryNode.is(args.node)) this.reads.push(tableOf(args.node.from) ?? '?');
     return args.node;
   }
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
     return args.result;
   }
-}
-function firstTable(node: OperationNode | undefined): string | undefined {
-  if (!node || typeof node !== 'object') return undefined;
-  const x = node as unknown as Record<string, unknown>;
-  if (x.kind === 'TableNode') return (x.table as { identifier: { name: string } }).identifier.name;
-  for (const v of Object.values(x)) {
-    const found = Array.isArray(v)
-      ? v.map((i) => firstTable(i as OperationNode)).find(Boolean)
-      : v && typeof v === 'object'
-        ? firstTable(v as OperationNode)
-        : undefined;
-    if (found) return found;
-  }
-  return undefined;
 }
 const times = (reads: string[], table: string) => reads.filter((r) => r === table).length;
 

@@ -32,7 +32,8 @@ export class WriteObserver implements KyselyPlugin {
     return args.result;
   }
 }
-function tableOf(node: OperationNode | undefined): string | undefined {
+/** The first table named anywhere in a Kysely query tree (a statement's target, or a select's source). */
+export function tableOf(node: OperationNode | undefined): string | undefined {
   if (!node || typeof node !== 'object') return undefined;
   const x = node as unknown as Record<string, unknown>;
   if (x.kind === 'TableNode') return (x.table as { identifier: { name: string } }).identifier.name;

@@ -4,6 +4,20 @@ import { containsText, num } from '../db/util.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
+/** What an account row of the API carries, with its unit's name (the list and one account alike). */
+const USER_COLUMNS = [
+  'u.id',
+  'u.username',
+  'u.display_name',
+  'u.unit_id',
+  'n.name as unit_name',
+  'u.roles',
+  'u.is_active',
+  'u.locked_until',
+  'u.failed_logins',
+  'u.created_at',
+] as const;
+
 export interface UserFilter {
   q?: string | undefined;
   unitId?: number | undefined;
@@ -16,46 +30,14 @@ export async function findUsers(db: Q, f: UserFilter, page: { offset: number; li
   if (f.unitId) base = base.where('u.unit_id', '=', f.unitId);
   if (f.role) base = base.where(containsText('u.roles', `"${f.role}"`));
   const [rows, count] = await Promise.all([
-    base
-      .select([
-        'u.id',
-        'u.username',
-        'u.display_name',
-        'u.unit_id',
-        'n.name as unit_name',
-        'u.roles',
-        'u.is_active',
-        'u.locked_until',
-        'u.failed_logins',
-        'u.created_at',
-      ])
-      .orderBy('u.id')
-      .offset(page.offset)
-      .limit(page.limit)
-      .execute(),
+    base.select(USER_COLUMNS).orderBy('u.id').offset(page.offset).limit(page.limit).execute(),
     base.select((e) => e.fn.countAll().as('c')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: num(count.c) };
 }
 
 export async function findUserRow(db: Q, id: number) {
-  return db
-    .selectFrom('users as u')
-    .leftJoin('units as n', 'n.id', 'u.unit_id')
-    .select([
-      'u.id',
-      'u.username',
-      'u.display_name',
-      'u.unit_id',
-      'n.name as unit_name',
-      'u.roles',
-      'u.is_active',
-      'u.locked_until',
-      'u.failed_logins',
-      'u.created_at',
-    ])
-    .where('u.id', '=', id)
-    .executeTakeFirst();
+  return db.selectFrom('users as u').leftJoin('units as n', 'n.id', 'u.unit_id').select(USER_COLUMNS).where('u.id', '=', id).executeTakeFirst();
 }
 
 export async function leaderSectionsOf(db: Q, userIds: number[]): Promise<Map<number, number[]>> {
