@@ -22,6 +22,16 @@ export const IsoDate = z
 
 /** A character range [start, end) into a plan's source text. */
 export const SpanSchema = z.tuple([z.number().int().min(0), z.number().int().min(0)]);
+
+/** Where each field of a task was read from in its plan's source: the importer contract's spans. */
+export const TaskSpansSchema = z.object({
+  task: SpanSchema,
+  title: SpanSchema,
+  text: SpanSchema,
+  deadlines: z.array(SpanSchema),
+  lead: z.array(SpanSchema),
+  responsible: z.array(SpanSchema),
+});
 export type Span = z.infer<typeof SpanSchema>;
 
 /** A due date as the document wrote it ("6月底前") and the day it means; null for open-ended phrases. */

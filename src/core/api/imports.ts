@@ -1,7 +1,7 @@
 /** The contract of import drafts (`/api/imports`): what the reader read, as the coordinator corrects it. */
 import { z } from 'zod';
 import { DRAFT_WARNING_CODES } from '../draft/warnings.ts';
-import { DeadlineSchema, IsoDate, PlanLevelSchema, SpanSchema } from './common.ts';
+import { DeadlineSchema, IsoDate, PlanLevelSchema, SpanSchema, TaskSpansSchema } from './common.ts';
 import { UnitName } from './units.ts';
 
 export const DraftTaskSchema = z.object({
@@ -13,16 +13,7 @@ export const DraftTaskSchema = z.object({
   deadlines: z.array(DeadlineSchema).max(50),
   lead: z.array(UnitName).max(100),
   responsible: z.array(UnitName).max(200),
-  spans: z
-    .object({
-      task: SpanSchema,
-      title: SpanSchema,
-      text: SpanSchema,
-      deadlines: z.array(SpanSchema),
-      lead: z.array(SpanSchema),
-      responsible: z.array(SpanSchema),
-    })
-    .nullable(),
+  spans: TaskSpansSchema.nullable(),
 });
 export type DraftTask = z.infer<typeof DraftTaskSchema>;
 

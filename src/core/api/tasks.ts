@@ -1,7 +1,17 @@
 /** The contract of tasks: lists, the task page, a unit's tasks, the deadline calendar, contacts and instructions. */
 import { z } from 'zod';
 import { TIMELINE_KINDS } from '../tasks/tasks.ts';
-import { DeadlineSchema, listResult, SpanSchema, UnitNameRefSchema, UnitRefSchema, UnitRoleSchema, UNIT_ROLES, WorkStatusSchema } from './common.ts';
+import {
+  DeadlineSchema,
+  listResult,
+  SpanSchema,
+  UnitNameRefSchema,
+  UnitRefSchema,
+  UnitRoleSchema,
+  UNIT_ROLES,
+  WorkStatusSchema,
+  TaskSpansSchema,
+} from './common.ts';
 
 export { TIMELINE_KIND_LABELS, TIMELINE_KINDS } from '../tasks/tasks.ts';
 export type { TimelineKind } from '../tasks/tasks.ts';
@@ -79,16 +89,7 @@ export const TaskDetailSchema = TaskSummarySchema.omit({ sectionTitle: true }).e
   plan: z.object({ id: z.number(), number: z.string().nullable(), title: z.string() }),
   text: z.string(),
   milestones: z.array(MilestoneSchema),
-  spans: z
-    .object({
-      task: SpanSchema,
-      title: SpanSchema,
-      text: SpanSchema,
-      deadlines: z.array(SpanSchema),
-      lead: z.array(SpanSchema),
-      responsible: z.array(SpanSchema),
-    })
-    .nullable(),
+  spans: TaskSpansSchema.nullable(),
   /** The task's paragraph(s) and where they start in the plan source; spans minus offset index it. */
   source: z.object({ text: z.string(), offset: z.number() }).nullable(),
   instructions: z.array(InstructionSchema),

@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, NewPlan, PlanUpdate } from '../db/schema.ts';
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { DB, MilestoneTable, NewPlan, PlanUpdate, TaskTable, TaskUnitTable } from '../db/schema.ts';
 import { num } from '../db/util.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -152,41 +152,16 @@ export async function insertSection(
   return (await trx.insertInto('sections').values(s).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-export interface TaskRow {
-  plan_id: number;
-  section_id: number | null;
-  ordinal: number;
-  number: string;
-  path: string;
-  title: string;
-  text: string;
-  search_text: string;
-  span_start: number | null;
-  span_end: number | null;
-  spans: string | null;
-}
+/** A Task row as the importer writes it. */
+export type TaskRow = Omit<Insertable<TaskTable>, 'id'>;
 export async function insertTask(trx: Q, t: TaskRow): Promise<number> {
   return (await trx.insertInto('tasks').values(t).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-export interface TaskUnitRow {
-  task_id: number;
-  plan_id: number;
-  unit_id: number;
-  role: 'lead' | 'responsible';
-  ordinal: number;
-  name_as_written: string;
-}
-export interface MilestoneRow {
-  task_id: number;
-  plan_id: number;
-  ordinal: number;
-  text: string;
-  clause: string;
-  due_date: string | null;
-  span_start: number | null;
-  span_end: number | null;
-}
+/** A TaskUnit row as the importer writes it. */
+export type TaskUnitRow = Omit<Insertable<TaskUnitTable>, 'id'>;
+/** A Milestone row as the importer writes it. */
+export type MilestoneRow = Omit<Insertable<MilestoneTable>, 'id' | 'completed_on'>;
 
 /** Inserts rows in chunks so PostgreSQL's parameter limit and SQLite's variable limit are never hit. */
 export async function insertTaskUnitsAndMilestones(trx: Q, units: TaskUnitRow[], milestones: MilestoneRow[]): Promise<void> {
