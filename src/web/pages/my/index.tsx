@@ -1,9 +1,9 @@
 import { EditOutlined, PhoneOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Result, Segmented, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Empty, Segmented, Space, Statistic, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType as ColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { getMyTasks } from '#web/api/me.ts';
 import type { MyTask } from '#core/api/tasks.ts';
 import { useCan } from '#web/auth/auth-context.tsx';
@@ -17,7 +17,8 @@ import { useRequest } from '#web/hooks/use-request.ts';
 import { dueState } from '#web/utils/calendar.ts';
 import { dayLabel } from '#web/utils/format.ts';
 import { dueWithin, roleCounts, sortByDue } from '#web/utils/my-tasks.ts';
-import { UNIT_ROLE_LABELS } from '#core/tasks/tasks.ts';
+import { NoUnit } from '#web/components/no-unit.tsx';
+import { unitTaskColumns } from '#web/components/unit-task-columns.tsx';
 
 type RoleView = 'all' | 'lead' | 'responsible';
 
@@ -37,20 +38,7 @@ export default function MyUnitPage() {
   if (!mine.data) return <LoadFailed error={mine.error} what="本单位任务" onRetry={mine.reload} />;
   const { unit } = mine.data;
   if (!unit) {
-    return (
-      <Card>
-        <Result
-          status="info"
-          title="当前账号未关联单位"
-          subTitle="请联系系统管理员为账号设置所属单位，或从“方案”查看全部任务。"
-          extra={
-            <Link to="/plans">
-              <Button type="primary">查看方案</Button>
-            </Link>
-          }
-        />
-      </Card>
-    );
+    return <NoUnit />;
   }
 
   const counts = roleCounts(sorted);
@@ -72,33 +60,7 @@ export default function MyUnitPage() {
           <Typography.Text type="secondary">未写明</Typography.Text>
         ),
     },
-    {
-      title: '角色',
-      dataIndex: 'role',
-      width: 60,
-      align: 'center',
-      render: (r: MyTask['role']) => <Tag color={r === 'lead' ? 'blue' : 'green'}>{UNIT_ROLE_LABELS[r]}</Tag>,
-    },
-    {
-      title: '方案',
-      dataIndex: 'planNumber',
-      width: 150,
-      render: (n: string | null, t) => (
-        <Link to={`/plans/${t.planId}`} onClick={(e) => e.stopPropagation()}>
-          {n ?? '方案'}
-        </Link>
-      ),
-    },
-    { title: '编号', dataIndex: 'number', width: 56, align: 'center' },
-    {
-      title: '任务',
-      dataIndex: 'title',
-      render: (title: string, t) => (
-        <Link to={`/tasks/${t.id}`} onClick={(e) => e.stopPropagation()} data-testid="my-task-link">
-          {title}
-        </Link>
-      ),
-    },
+    ...unitTaskColumns<MyTask>({ titleTestId: 'my-task-link' }),
     { title: '状态', dataIndex: 'status', width: 84, align: 'center', render: (s: MyTask['status']) => <StatusTag status={s} /> },
     { title: '截止时间', dataIndex: 'deadlines', width: 190, render: (_, t) => <DeadlineTags deadlines={t.deadlines} empty="无" /> },
     {

@@ -1,4 +1,4 @@
-import { Button, Card, Col, Empty, List, Result, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, List, Row, Space, Statistic, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { getWorkbench } from '#web/api/reports.ts';
@@ -13,6 +13,7 @@ import { dayLabel } from '#web/utils/format.ts';
 import { sortByDue } from '#web/utils/my-tasks.ts';
 import { RoundsCard } from './rounds-card.tsx';
 import { UNIT_ROLE_LABELS } from '#core/tasks/tasks.ts';
+import { NoUnit } from '#web/components/no-unit.tsx';
 
 /** Accent per panel: the bar's CSS colour and the count tag's preset. */
 const ACCENTS = {
@@ -88,20 +89,7 @@ export default function WorkbenchPage() {
   if (!wb.data) return <LoadFailed error={wb.error} what="工作台" onRetry={wb.reload} />;
   const { unit, counts } = wb.data;
   if (!unit) {
-    return (
-      <Card>
-        <Result
-          status="info"
-          title="当前账号未关联单位"
-          subTitle="请联系系统管理员为账号设置所属单位，或从“方案”查看全部任务。"
-          extra={
-            <Link to="/plans">
-              <Button type="primary">查看方案</Button>
-            </Link>
-          }
-        />
-      </Card>
-    );
+    return <NoUnit />;
   }
 
   return (

@@ -13,7 +13,7 @@ import { PageLoading } from '#web/components/page-loading.tsx';
 import { useRequest } from '#web/hooks/use-request.ts';
 import { dayLabel } from '#web/utils/format.ts';
 import { UnitEditDrawer } from '../components/unit-edit-drawer.tsx';
-import { UNIT_ROLE_LABELS } from '#core/tasks/tasks.ts';
+import { unitTaskColumns } from '#web/components/unit-task-columns.tsx';
 
 type RoleView = 'all' | 'lead' | 'responsible';
 
@@ -39,33 +39,7 @@ export default function UnitDetailPage() {
       width: 120,
       render: (d: string | null) => (d ? <Typography.Text strong>{dayLabel(d)}</Typography.Text> : <Typography.Text type="secondary">未写明</Typography.Text>),
     },
-    {
-      title: '角色',
-      dataIndex: 'role',
-      width: 64,
-      align: 'center',
-      render: (r: UnitTask['role']) => <Tag color={r === 'lead' ? 'blue' : 'green'}>{UNIT_ROLE_LABELS[r]}</Tag>,
-    },
-    {
-      title: '方案',
-      dataIndex: 'planNumber',
-      width: 160,
-      render: (n: string | null, t) => (
-        <Link to={`/plans/${t.planId}`} onClick={(e) => e.stopPropagation()}>
-          {n ?? '方案'}
-        </Link>
-      ),
-    },
-    { title: '编号', dataIndex: 'number', width: 56, align: 'center' },
-    {
-      title: '任务',
-      dataIndex: 'title',
-      render: (title: string, t) => (
-        <Link to={`/tasks/${t.id}`} onClick={(e) => e.stopPropagation()}>
-          {title}
-        </Link>
-      ),
-    },
+    ...unitTaskColumns<UnitTask>(),
     { title: '全部截止时间', dataIndex: 'deadlines', width: 220, render: (_, t) => <DeadlineTags deadlines={t.deadlines} empty="无" /> },
   ];
 
