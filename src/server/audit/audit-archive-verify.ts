@@ -8,6 +8,7 @@ import { GENESIS_HASH, type ArchiveBreak, type ChainRow } from '#core/audit/chai
 import type { Deps } from '../context.ts';
 import { hashOf } from './audit-chain.ts';
 import { archiveDir } from './audit-retention.ts';
+import { archivesInOrder, chainLinkAt } from './audit.repo.ts';
 
 export type { ArchiveBreak };
 const MESSAGES: Record<ArchiveBreak, string> = {
@@ -37,7 +38,7 @@ type ArchivedRow = ChainRow & { prev_hash: string | null; hash: string | null };
  * With verifyAuditChain this proves the whole trail since the first row, purged parts included.
  */
 export async function verifyAuditArchives(deps: Pick<Deps, 'db' | 'config'>): Promise<ArchiveVerification> {
-  const archives = await deps.db.selectFrom('audit_archives').selectAll().orderBy('from_seq').execute();
+  const archives = await archivesInOrder(deps.db);
   let prev = GENESIS_HASH;
   let expected = 1;
   let rows = 0;
@@ -85,7 +86,7 @@ export async function verifyAuditArchives(deps: Pick<Deps, 'db' | 'config'>): Pr
     if (prev !== a.last_hash) return broken('anchor', a.to_seq);
     read += 1;
   }
-  const next = await deps.db.selectFrom('audit_events').select(['seq', 'prev_hash']).where('seq', '=', expected).executeTakeFirst();
+  const next = await chainLinkAt(deps.db, expected);
   if (archives.length > 0 && next && next.prev_hash !== prev) {
     const last = archives[archives.length - 1]!;
     return {

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { AUDIT_RETENTION_MIN_DAYS } from '#core/audit/retention.ts';
 import { GENESIS_HASH, type ChainRow } from '#core/audit/chain.ts';
 import { AUDIT_PURGE_FIRST_DELAY_MS, AUDIT_PURGE_INTERVAL_MS, AUDIT_RETENTION_LOCK, runAuditRetention, startAuditJobs } from '../jobs/audit.job.ts';
-import { acquireJobLock } from '../jobs/job-lock.ts';
+import { acquireJobLock } from '../jobs/job-locks.repo.ts';
 import { putSetting } from '../settings/settings.repo.ts';
 import { createTestApp, type TestApp } from '../test/helpers.ts';
 import { hashOf, sealAuditChain, verifyAuditChain } from './audit-chain.ts';

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ThrottleSummary } from '#core/audit/throttle.ts';
 import type { Actor } from '../context.ts';
 import type { DB } from '../db/schema.ts';
+import { containsText, num } from '../db/util.ts';
 import { auditContext } from './audit-context.ts';
 
 export type { AuditOutcome } from '#core/api/audit.ts';
@@ -105,4 +106,68 @@ export async function recordAudit(trx: Kysely<DB> | Transaction<DB>, e: AuditInp
 /** One archive of purged rows. */
 export async function findAuditArchive(db: Kysely<DB>, id: number) {
   return db.selectFrom('audit_archives').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+// Days are China days: 2021-06-01 starts at 2021-05-31T16:00Z.
+export interface AuditFilter {
+  actor?: string | undefined;
+  action?: string | undefined;
+  entityType?: string | undefined;
+  outcome?: AuditOutcome | undefined;
+  /** YYYY-MM-DD, in China time. */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+const dayStartUtc = (d: string) => new Date(Date.parse(`${d}T00:00:00+08:00`)).toISOString();
+const dayEndUtc = (d: string) => new Date(Date.parse(`${d}T00:00:00+08:00`) + 86_400_000).toISOString();
+
+function filtered(db: Kysely<DB>, f: AuditFilter) {
+  let q = db.selectFrom('audit_events');
+  if (f.actor) q = q.where(containsText('actor_name', f.actor));
+  if (f.action) q = q.where(containsText('action', f.action));
+  if (f.entityType) q = q.where('entity_type', '=', f.entityType);
+  if (f.outcome) q = q.where('outcome', '=', f.outcome);
+  if (f.from) q = q.where('at', '>=', dayStartUtc(f.from));
+  if (f.to) q = q.where('at', '<', dayEndUtc(f.to));
+  return q;
+}
+
+/** One page of the audit trail, newest first, with the count for the filter. */
+export async function findAuditPage(db: Kysely<DB>, f: AuditFilter, page: { offset: number; limit: number }) {
+  const base = filtered(db, f);
+  const [rows, count] = await Promise.all([
+    base.selectAll().orderBy('id', 'desc').offset(page.offset).limit(page.limit).execute(),
+    base.select((e) => e.fn.countAll().as('c')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: num(count.c) };
+}
+
+/** The next page of an export walking the trail newest first, below `cursor` (an id) when given. */
+export async function auditExportPage(db: Kysely<DB>, f: AuditFilter, cursor: number | null, limit: number) {
+  let q = filtered(db, f).selectAll().orderBy('id', 'desc').limit(limit);
+  if (cursor !== null) q = q.where('id', '<', cursor);
+  return q.execute();
+}
+
+export async function latestArchives(db: Kysely<DB>, limit: number) {
+  return db.selectFrom('audit_archives').selectAll().orderBy('to_seq', 'desc').limit(limit).execute();
+}
+
+/** Every archive in chain order (the archive check walks them all). */
+export async function archivesInOrder(db: Kysely<DB>) {
+  return db.selectFrom('audit_archives').selectAll().orderBy('from_seq').execute();
+}
+
+export async function oldestAuditAt(db: Kysely<DB>): Promise<string | null> {
+  const row = await db
+    .selectFrom('audit_events')
+    .select((e) => e.fn.min('at').as('at'))
+    .executeTakeFirst();
+  return (row?.at as string | null | undefined) ?? null;
+}
+
+/** The sealed row at `seq`: where the chain left in the database continues the archives. */
+export async function chainLinkAt(db: Kysely<DB>, seq: number) {
+  return db.selectFrom('audit_events').select(['seq', 'prev_hash']).where('seq', '=', seq).executeTakeFirst();
 }

@@ -6,54 +6,21 @@ import { PassThrough, type Readable } from 'node:stream';
 import { finished } from 'node:stream';
 import { setTimeout as sleep, setImmediate as yieldToLoop } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
-import type { Kysely } from 'kysely';
 import type { Deps } from '../context.ts';
-import type { DB } from '../db/schema.ts';
-import { containsText, num } from '../db/util.ts';
 import { AppError, notFound } from '../errors.ts';
 import { getAuditRetention } from '../settings/settings.service.ts';
 import { archiveDir } from './audit-retention.ts';
-import { findAuditArchive, type AuditOutcome } from './audit.repo.ts';
+import * as repo from './audit.repo.ts';
+import { findAuditArchive } from './audit.repo.ts';
+import type { AuditFilter } from './audit.repo.ts';
 
-export interface AuditFilter {
-  actor?: string | undefined;
-  action?: string | undefined;
-  entityType?: string | undefined;
-  outcome?: AuditOutcome | undefined;
-  /** YYYY-MM-DD, in China time. */
-  from?: string | undefined;
-  to?: string | undefined;
-}
-
-// Days are China days: 2021-06-01 starts at 2021-05-31T16:00Z.
-const dayStartUtc = (d: string) => new Date(Date.parse(`${d}T00:00:00+08:00`)).toISOString();
-const dayEndUtc = (d: string) => new Date(Date.parse(`${d}T00:00:00+08:00`) + 86_400_000).toISOString();
-
-function filtered(db: Kysely<DB>, f: AuditFilter) {
-  let q = db.selectFrom('audit_events');
-  if (f.actor) q = q.where(containsText('actor_name', f.actor));
-  if (f.action) q = q.where(containsText('action', f.action));
-  if (f.entityType) q = q.where('entity_type', '=', f.entityType);
-  if (f.outcome) q = q.where('outcome', '=', f.outcome);
-  if (f.from) q = q.where('at', '>=', dayStartUtc(f.from));
-  if (f.to) q = q.where('at', '<', dayEndUtc(f.to));
-  return q;
-}
+export type { AuditFilter } from './audit.repo.ts';
 
 const parse = (v: string | null): unknown => (v == null ? null : JSON.parse(v));
 
 /** The audit trail, newest first. It is read-only: no route changes or deletes it. */
 export async function findAuditEvents(deps: Deps, f: AuditFilter, page: { page: number; pageSize: number }) {
-  const base = filtered(deps.db, f);
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy('id', 'desc')
-      .offset((page.page - 1) * page.pageSize)
-      .limit(page.pageSize)
-      .execute(),
-    base.select((e) => e.fn.countAll().as('c')).executeTakeFirstOrThrow(),
-  ]);
+  const { rows, total } = await repo.findAuditPage(deps.db, f, { offset: (page.page - 1) * page.pageSize, limit: page.pageSize });
   return {
     data: rows.map((r) => ({
       id: r.id,
@@ -71,7 +38,7 @@ export async function findAuditEvents(deps: Deps, f: AuditFilter, page: { page: 
       seq: r.seq,
       hash: r.hash,
     })),
-    total: num(count.c),
+    total,
   };
 }
 
@@ -142,12 +109,7 @@ async function writeWorkbook(deps: Deps, f: AuditFilter, out: PassThrough): Prom
   let cursor: number | null = null;
   let written = 0;
   while (written < AUDIT_EXPORT_MAX_ROWS && !out.destroyed) {
-    let q = filtered(deps.db, f)
-      .selectAll()
-      .orderBy('id', 'desc')
-      .limit(Math.min(AUDIT_EXPORT_PAGE, AUDIT_EXPORT_MAX_ROWS - written));
-    if (cursor !== null) q = q.where('id', '<', cursor);
-    const rows = await q.execute();
+    const rows = await repo.auditExportPage(deps.db, f, cursor, Math.min(AUDIT_EXPORT_PAGE, AUDIT_EXPORT_MAX_ROWS - written));
     for (const r of rows) {
       ws.addRow({
         id: r.id,
@@ -185,15 +147,12 @@ function backlog(wb: ExcelJS.stream.xlsx.WorkbookWriter, out: PassThrough): numb
 /** What the audit page shows about retention: the setting, the archives written so far and where they are. */
 export async function auditRetentionInfo(deps: Deps) {
   const { days } = await getAuditRetention(deps);
-  const archives = await deps.db.selectFrom('audit_archives').selectAll().orderBy('to_seq', 'desc').limit(20).execute();
-  const oldest = await deps.db
-    .selectFrom('audit_events')
-    .select((e) => e.fn.min('at').as('at'))
-    .executeTakeFirst();
+  const archives = await repo.latestArchives(deps.db, 20);
+  const oldestAt = await repo.oldestAuditAt(deps.db);
   return {
     days,
     archiveDir: archiveDir(deps),
-    oldestAt: (oldest?.at as string | null | undefined) ?? null,
+    oldestAt,
     archives: archives.map((a) => ({
       id: a.id,
       fromSeq: a.from_seq,

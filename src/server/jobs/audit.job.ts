@@ -1,7 +1,7 @@
 import { sealAuditChain } from '../audit/audit-chain.ts';
 import { purgeExpiredAudit, type PurgeResult } from '../audit/audit-retention.ts';
 import type { Deps } from '../context.ts';
-import { acquireJobLock, releaseJobLock } from './job-lock.ts';
+import { acquireJobLock, releaseJobLock } from './job-locks.repo.ts';
 
 export const AUDIT_RETENTION_LOCK = 'audit-retention';
 /** Longer than a purge of AUDIT_PURGE_MAX_ROWS rows takes (archive written, then one delete). */

@@ -11,7 +11,7 @@ import { putSetting } from '../settings/settings.repo.ts';
 import { createUser } from '../users/users.service.ts';
 import { TEST_DIALECT } from '../test/helpers.ts';
 import { BACKUP_LOCK, runBackupJob } from './backup.job.ts';
-import { acquireJobLock } from './job-lock.ts';
+import { acquireJobLock } from './job-locks.repo.ts';
 
 let inst: Awaited<ReturnType<typeof populatedInstallation>>;
 let target: string;

@@ -9,7 +9,7 @@ import { BackupError, totals } from '../backup/manifest.ts';
 import { verifyInWorker } from '../backup/verify-in-worker.ts';
 import { SYSTEM_ACTOR, type Deps } from '../context.ts';
 import { insertInAppNotifications } from '../notifications/notifications.repo.ts';
-import { acquireJobLock, releaseJobLock, renewJobLock } from './job-lock.ts';
+import { acquireJobLock, releaseJobLock, renewJobLock } from './job-locks.repo.ts';
 
 export const BACKUP_LOCK = 'backup';
 /** The lock outlives a stalled node by this much; a live run renews it every third of it. */

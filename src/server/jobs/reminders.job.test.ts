@@ -9,7 +9,7 @@ import { loadConfig } from '../config.ts';
 import type { Deps } from '../context.ts';
 import { openDatabase, type Database } from '../db/connection.ts';
 import { createTestApp, TEST_DIALECT, type TestApp } from '../test/helpers.ts';
-import { acquireJobLock, releaseJobLock } from './job-lock.ts';
+import { acquireJobLock, releaseJobLock } from './job-locks.repo.ts';
 import { runReminders } from './reminders.job.ts';
 import { chinaMorning, seedTask } from '../test/factories.ts';
 import { robotServer, smtpServer } from '../test/fake-servers.ts';

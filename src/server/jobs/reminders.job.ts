@@ -9,7 +9,7 @@ import * as repo from '../notifications/notifications.repo.ts';
 import { sendMail } from '../notifications/smtp.ts';
 import { dingtalkPayload, postWebhook, wecomPayload } from '../notifications/webhooks.ts';
 import { runtimeSettings } from '../settings/settings.service.ts';
-import { acquireJobLock, releaseJobLock } from './job-lock.ts';
+import { acquireJobLock, releaseJobLock } from './job-locks.repo.ts';
 
 export const REMINDERS_LOCK = 'reminders';
 /** Longer than a run can take (each delivery times out after 15 s). */
