@@ -1,20 +1,14 @@
 /** The contract of signing in, the session, passwords and the second factor. */
 import { z } from 'zod';
-import { ROLES } from '../auth/policy.ts';
 import { SESSION_GATES } from '../auth/session-policy.ts';
+import { AccountIdentitySchema } from './common.ts';
 
 export const LoginSchema = z
   .object({ username: z.string().trim().min(1, '请输入用户名').max(64), password: z.string().min(1, '请输入密码').max(256) })
   .strict();
 
 /** The signed-in user (`POST /api/auth/login`, `GET /api/auth/me`). */
-export const MeSchema = z.object({
-  id: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  unitId: z.number().nullable(),
-  unitName: z.string().nullable(),
-  roles: z.array(z.enum(ROLES)),
+export const MeSchema = AccountIdentitySchema.extend({
   leaderSectionIds: z.array(z.number()),
   mustChangePassword: z.boolean(),
   /** The password outlived the office's expiry setting: it must be changed like a temporary one. */

@@ -8,6 +8,7 @@ import { isIsoDate } from '../calendar/index.ts';
 import { PLAN_LEVELS } from '../plans/types.ts';
 import { WORK_STATUSES } from '../status/status.ts';
 import { UNIT_ROLES } from '../tasks/tasks.ts';
+import { ROLES } from '../auth/policy.ts';
 
 export { UNIT_ROLE_LABELS, UNIT_ROLES } from '../tasks/tasks.ts';
 export type { UnitRole } from '../tasks/tasks.ts';
@@ -118,3 +119,24 @@ export type SameType<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) 
 
 /** `GET /api/health`: the load balancer's probe. */
 export const HealthSchema = z.object({ status: z.literal('ok') });
+
+/** Who an account is, as the sign-in answer and the accounts page both show it. */
+export const AccountIdentitySchema = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
+  roles: z.array(z.enum(ROLES)),
+});
+
+/** A unit's tally in a ranking: the dashboard's live one and a closed round's frozen one. */
+export const UnitTallySchema = z.object({
+  unitId: z.number(),
+  name: z.string(),
+  tasks: z.number(),
+  done: z.number(),
+  overdue: z.number(),
+  completionRate: z.number(),
+  timelinessRate: z.number(),
+});

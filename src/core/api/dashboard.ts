@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseStatusList } from '../dashboard/status-table.ts';
 import type { WorkStatus } from '../status/status.ts';
 import type { UnitRank } from '../dashboard/ranking.ts';
-import { listResult, StatusCountsSchema, WorkStatusSchema, type SameType } from './common.ts';
+import { listResult, StatusCountsSchema, UnitTallySchema, WorkStatusSchema, type SameType } from './common.ts';
 
 export { StatusCountsSchema };
 
@@ -54,14 +54,7 @@ export const SectionProgressSchema = z.object({
 export type SectionProgress = z.infer<typeof SectionProgressSchema>;
 export const SectionsSchema = z.object({ data: z.array(SectionProgressSchema) });
 /** A unit of the ranking (`GET /api/dashboard/units`). */
-export const UnitRankingSchema = z.object({
-  unitId: z.number(),
-  name: z.string(),
-  tasks: z.number(),
-  done: z.number(),
-  overdue: z.number(),
-  completionRate: z.number(),
-  timelinessRate: z.number(),
+export const UnitRankingSchema = UnitTallySchema.extend({
   reportingRate: z.number(),
   score: z.number(),
   rank: z.number(),

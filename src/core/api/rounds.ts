@@ -4,7 +4,7 @@ import { isIsoDate } from '../calendar/index.ts';
 import { CHECKPOINT_STATES } from '../status/checkpoints.ts';
 import { WORK_STATUSES } from '../status/status.ts';
 import type { RoundSnapshot, UnitReporting } from '../rounds/types.ts';
-import { StatusCountsSchema, UnitRoleSchema, type SameType } from './common.ts';
+import { StatusCountsSchema, UnitRoleSchema, UnitTallySchema, type SameType } from './common.ts';
 
 /** A dispatch round (调度) is open while units report for it; closing freezes its snapshot. */
 export const ROUND_STATUSES = ['open', 'closed'] as const;
@@ -116,14 +116,7 @@ export const RoundSnapshotSchema = z.object({
     }),
   ),
   units: z.array(
-    z.object({
-      unitId: z.number(),
-      name: z.string(),
-      tasks: z.number(),
-      done: z.number(),
-      overdue: z.number(),
-      completionRate: z.number(),
-      timelinessRate: z.number(),
+    UnitTallySchema.extend({
       reportingScore: z.number(),
       score: z.number(),
       rank: z.number(),

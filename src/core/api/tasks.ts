@@ -137,16 +137,8 @@ export const UnitTaskSchema = z.object({
 export type UnitTask = z.infer<typeof UnitTaskSchema>;
 
 /** A task of the signed-in user's unit; `unitId` is the unit named on it (the user's or one under it). */
-export const MyTaskSchema = z.object({
-  id: z.number(),
-  planId: z.number(),
-  planNumber: z.string().nullable(),
-  number: z.string(),
-  title: z.string(),
-  role: UnitRoleSchema,
+export const MyTaskSchema = UnitTaskSchema.extend({
   unitId: z.number(),
-  deadlines: z.array(DeadlineSchema),
-  nextDue: z.string().nullable(),
   contactName: z.string().nullable(),
   contactPhone: z.string().nullable(),
   note: z.string().nullable(),

@@ -1,7 +1,7 @@
 /** The contract of accounts: the admin's list and edits, bulk import, password resets. */
 import { z } from 'zod';
 import { ROLES } from '../auth/policy.ts';
-import { listResult } from './common.ts';
+import { AccountIdentitySchema, listResult } from './common.ts';
 
 export const Username = z
   .string()
@@ -10,13 +10,7 @@ export const Username = z
 export const DisplayName = z.string().trim().min(1, '姓名不能为空').max(50, '姓名过长');
 export const RoleList = z.array(z.enum(ROLES)).min(1, '至少选择一个角色').max(ROLES.length);
 
-export const UserSchema = z.object({
-  id: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  unitId: z.number().nullable(),
-  unitName: z.string().nullable(),
-  roles: z.array(z.enum(ROLES)),
+export const UserSchema = AccountIdentitySchema.extend({
   isActive: z.boolean(),
   lockedUntil: z.string().nullable(),
   failedLogins: z.number(),
