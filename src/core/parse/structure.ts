@@ -255,6 +255,8 @@ class PartBuilder {
     node.row = r.row;
     node.headingLike = false;
     node.blockEnd = line.last;
+    // A row is complete on its line: what follows (a note, a page footer) is not its text.
+    this.cur = null;
     return true;
   }
 }
