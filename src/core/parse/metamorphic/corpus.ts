@@ -1,0 +1,115 @@
+import type { ParsedDeadline } from '../types.ts';
+import type { PlanPick } from './run.ts';
+import type { RenderOptions } from './types.ts';
+
+/** A rendering the property tests found the reader got wrong: a plan pick and options over PLAIN. */
+export interface RenderCase {
+  id: string;
+  note: string;
+  pick: PlanPick;
+  change: Partial<RenderOptions>;
+}
+
+/** The fields of a task a minimal case checks; `number` compares by value. */
+export interface WantTask {
+  path?: string[];
+  number?: number;
+  title?: string;
+  text?: string;
+  deadlines?: ParsedDeadline[];
+  lead?: string[];
+  responsible?: string[];
+}
+
+/** A failure cut down by hand to its smallest text (also in /work/notes/reader-failures.md). */
+export interface TextCase {
+  id: string;
+  note: string;
+  text: string;
+  want: WantTask[];
+}
+
+const Y = '2024年工作方案\n';
+
+export const TEXT_CASES: TextCase[] = [
+  {
+    id: 'M1',
+    note: '"1 ." markers, a space before the dot',
+    text: `${Y}一、优化服务\n1 .推行网办。（牵头单位：区政务中心）\n2 .压缩时限。（牵头单位：区审批局）`,
+    want: [{ path: ['一、优化服务'], number: 1, lead: ['区政务中心'] }, { path: ['一、优化服务'], number: 2, lead: ['区审批局'] }],
+  },
+  {
+    id: 'M2',
+    note: '第一条 markers with no space after them',
+    text: `${Y}一、优化服务\n第一条推行网办。（牵头单位：区政务中心）\n第二条压缩时限。（牵头单位：区审批局）`,
+    want: [{ number: 1, title: '推行网办', lead: ['区政务中心'] }, { number: 2, title: '压缩时限', lead: ['区审批局'] }],
+  },
+  {
+    id: 'M3',
+    note: 'task numbers running across sections',
+    text: `${Y}一、优化服务\n1．推行网办。（牵头单位：区政务中心）\n2．压缩时限。（牵头单位：区审批局）\n二、降低成本\n3．落实减税。（牵头单位：区税务局）`,
+    want: [{ number: 1 }, { number: 2 }, { path: ['二、降低成本'], number: 3, title: '落实减税', lead: ['区税务局'] }],
+  },
+  {
+    id: 'M4',
+    note: 'full-width indentation that arrived as ??',
+    text: `${Y}??一、优化服务\n??1．推行网办。（牵头单位：区政务中心）\n??2．压缩时限。（牵头单位：区审批局）`,
+    want: [{ number: 1, title: '推行网办', lead: ['区政务中心'] }, { number: 2, title: '压缩时限', lead: ['区审批局'] }],
+  },
+  {
+    id: 'M5',
+    note: 'a web page footer after the last task',
+    text: `${Y}一、优化服务\n1．推行网办。（牵头单位：区政务中心）\n【打印本页】【关闭窗口】\n主办单位：区人民政府办公室　　网站标识码：3704060001`,
+    want: [{ text: '推行网办。', lead: ['区政务中心'], responsible: [] }],
+  },
+  {
+    id: 'M6',
+    note: 'a plan whose line breaks were all lost',
+    text: '2024年工作方案一、优化服务1．推行网办。（牵头单位：区政务中心）2．压缩时限。（牵头单位：区审批局）二、降低成本1．落实减税。（牵头单位：区税务局）',
+    want: [
+      { path: ['一、优化服务'], number: 1, title: '推行网办', lead: ['区政务中心'] },
+      { path: ['一、优化服务'], number: 2, title: '压缩时限', lead: ['区审批局'] },
+      { path: ['二、降低成本'], number: 1, title: '落实减税', lead: ['区税务局'] },
+    ],
+  },
+  {
+    id: 'M7',
+    note: '年内 in a trailing （完成时限：…）',
+    text: `${Y}一、优化服务\n1．推行网办。（牵头单位：区政务中心）（完成时限：年内）`,
+    want: [{ deadlines: [{ text: '年内', date: '2024-12-31' }] }],
+  },
+  {
+    id: 'M8',
+    note: 'a bare first-lead unit list followed by a deadline bracket',
+    text: `${Y}（排在第一位的为牵头单位）\n一、优化服务\n1．推行网办。（区政务中心、区大数据局）（完成时限：9月底前）`,
+    want: [{ text: '推行网办。', lead: ['区政务中心'], responsible: ['区大数据局'] }],
+  },
+  {
+    id: 'M9',
+    note: 'an inline 一是……二是…… enumeration with a unit bracket per item',
+    text: `${Y}一、优化服务\n一是推行网办。（牵头单位：区政务中心）二是压缩时限。（牵头单位：区审批局）`,
+    want: [{ number: 1, title: '推行网办', lead: ['区政务中心'] }, { number: 2, title: '压缩时限', lead: ['区审批局'] }],
+  },
+  {
+    id: 'M10',
+    note: 'a table whose cells are separated by runs of spaces',
+    text: `${Y}序号   工作任务   具体措施   牵头单位   责任单位   完成时限\n1   优化服务   推行网办。   区政务中心   区大数据局   6月底前`,
+    want: [{ path: ['优化服务'], number: 1, title: '推行网办', lead: ['区政务中心'], responsible: ['区大数据局'], deadlines: [{ text: '6月底前', date: '2024-06-30' }] }],
+  },
+  {
+    id: 'M11',
+    note: 'a table flattened to one cell per line, a merged cell left empty',
+    text: `${Y}序号\n工作任务\n具体措施\n牵头单位\n责任单位\n完成时限\n1\n优化服务\n推行网办。\n区政务中心\n区大数据局\n6月底前\n2\n\n压缩时限。\n区审批局\n\n9月底前`,
+    want: [
+      { path: ['优化服务'], number: 1, lead: ['区政务中心'], responsible: ['区大数据局'] },
+      { path: ['优化服务'], number: 2, lead: ['区审批局'], responsible: [], deadlines: [{ text: '9月底前', date: '2024-09-30' }] },
+    ],
+  },
+];
+
+/** Renderings found failing by the property tests, kept as they were found (before any fix). */
+export const RENDER_CASES: RenderCase[] = [
+  { id: 'P1', note: 'city plan: （完成时限：年内） read with no deadline', pick: { plan: 'city-2022', keep: [3] }, change: {} },
+  { id: 'P2', note: 'first-lead rule with a bare list, then a deadline bracket', pick: { plan: 'district-2024', keep: null }, change: { units: 'first-lead', ruleForm: 2, labels: { lead: '牵头单位', responsible: '责任部门' } } },
+  { id: 'P3', note: 'web chrome: 主办单位 of the footer taken as a lead unit', pick: { plan: 'district-2024', keep: null }, change: { chrome: true } },
+];
