@@ -17,9 +17,13 @@ const DEADLINE = new RegExp(
     `(?:(${M})月(?:(底|末)|(上旬|中旬|下旬)|(${M})日)(前|之前|以前)?` +
     `|年(底|末)(前|之前|以前)?` +
     `|([上下])半年(末|底)?(前|之前)?` +
-    `|第?([一二三四1-4])季度(末|底)?(前|之前)?)`,
+    `|第?([一二三四1-4])季度(末|底)?(前|之前)?` +
+    `|(年内))`,
   'g',
 );
+
+/** A span of years, "2021—2023年" or "2021-2023年": due at the end of its last year. */
+const YEAR_RANGE = /((?:19|20)\d{2})\s*(?:年\s*)?[—–~～\-至到]{1,2}\s*((?:19|20)\d{2})\s*年(?!\d|[一二三四五六七八九十]{1,2}月|底|末|年|度)/g;
 
 const RELATIVE: Record<string, number> = { 今: 0, 本: 0, 当: 0, 明: 1, 次: 1, 来: 1, 下一: 1 };
 const PAST = new Set(['去', '上', '前']);
@@ -64,6 +68,22 @@ export function findDeadlines(t: string, start: number, end: number, planYear: n
     const hit = toHit(t, m, start, planYear);
     if (hit && !inBookTitle(t, start, hit.start) && !afterValidity(t, start, hit.start)) out.push(hit);
   }
+  if (!range.includes('年')) return out;
+  YEAR_RANGE.lastIndex = 0;
+  let ranges = 0;
+  for (let m = YEAR_RANGE.exec(range); m !== null; m = YEAR_RANGE.exec(range)) {
+    const from = Number(m[1]);
+    const to = Number(m[2]);
+    const at = start + m.index;
+    if (to < from || to - from > 20 || inBookTitle(t, start, at) || afterValidity(t, start, at) || /\d/.test(t[at - 1] ?? '')) continue;
+    const hit: DeadlineHit = { start: at, end: at + m[0].length, date: `${to}-12-31` };
+    // A range's last year ("…—2023年") is no deadline of its own beside the range.
+    const overlapped = out.findIndex((h) => h.start < hit.end && hit.start < h.end);
+    if (overlapped >= 0) out.splice(overlapped, 1);
+    out.push(hit);
+    ranges++;
+  }
+  if (ranges > 0) out.sort((a, b) => a.start - b.start);
   return out;
 }
 
@@ -81,7 +101,7 @@ function afterValidity(t: string, from: number, at: number): boolean {
 }
 
 function toHit(t: string, m: RegExpExecArray, offset: number, planYear: number | null): DeadlineHit | null {
-  const [all, yearWord, month, monthEndWord, xun, day, before, yearEndWord, yearEndBefore, half, , , quarter] = m;
+  const [all, yearWord, month, monthEndWord, xun, day, before, yearEndWord, yearEndBefore, half, , , quarter, , , withinYear] = m;
   const start = offset + m.index;
   const end = start + all.length;
   const prev = t[start - 1] ?? '';
@@ -112,6 +132,11 @@ function toHit(t: string, m: RegExpExecArray, offset: number, planYear: number |
   }
   if (yearEndWord !== undefined) {
     if (yearEndWord === '末' && yearEndBefore === undefined && yearWord === undefined) return null; // 年末人口
+    return { start, end, date: isoDate(year, 12, 31) };
+  }
+  if (withinYear !== undefined) {
+    // 年内 is due at the year's end; 三年内 and 1年内 are durations, 近年内 no date at all.
+    if (yearWord === undefined && /[\d〇○零一二三四五六七八九十两几多近]/.test(prev)) return null;
     return { start, end, date: isoDate(year, 12, 31) };
   }
   if (half !== undefined) return { start, end, date: half === '上' ? isoDate(year, 6, 30) : isoDate(year, 12, 31) };

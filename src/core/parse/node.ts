@@ -2,11 +2,18 @@
 import { lastIndexIn, type Line } from './lines.ts';
 import type { MarkerKind } from './numbering.ts';
 import type { TableRow } from './table.ts';
-import type { Range } from './units.ts';
+import { readUnitClauses, type Range } from './units.ts';
 
 /** A numbered item (heading or task) or a table row, with the view range of its own words. */
 export interface Node {
-  kind: MarkerKind | 'row';
+  kind: MarkerKind | 'row' | 'line';
+  /** The marker's form as `ReadingLevel.form` names it ("ar-dot" for 1., "ar-dun" for 1、). */
+  form: string;
+  /**
+   * The coordinator's choice: 'level' for an item of the chosen task level, 'line' for a line marked as
+   * a task start (a task whatever its section), 'not' for an item the chosen level makes no task.
+   */
+  pinned?: 'level' | 'line' | 'not';
   label: string;
   value: number;
   depth: number;
@@ -71,7 +78,10 @@ export function unitBracketLine(t: string, line: Line): Range | null {
   }
   if (depth !== 0) return null;
   const inside = { start: line.first + 1, end: e - 1 };
-  return UNIT_HINT.test(t.slice(inside.start, inside.end)) ? inside : null;
+  if (!UNIT_HINT.test(t.slice(inside.start, inside.end))) return null;
+  // "（各项任务中，排在第一位的为牵头单位）" states the document's rule and names no unit.
+  const r = readUnitClauses(t, inside.start, inside.end);
+  return r.lead.length + r.responsible.length + r.times.length > 0 ? inside : null;
 }
 
 /** Whether a node's own words carry a unit annotation (a unit bracket or label lines). */
@@ -118,7 +128,8 @@ export function absorbChildren(t: string, nodes: Node[]): void {
     let absorb = true;
     for (; j < nodes.length && (nodes[j]?.depth ?? 0) > n.depth; j++) {
       const d = nodes[j] as Node;
-      if (hasUnitAnnotation(t, d) || !SUB_ITEM.has(d.kind)) absorb = false;
+      // A sub-item the coordinator marked as a task start stays apart.
+      if (hasUnitAnnotation(t, d) || !SUB_ITEM.has(d.kind) || d.pinned === 'line') absorb = false;
     }
     if (!absorb) continue;
     const lastDesc = nodes[j - 1];
@@ -129,3 +140,30 @@ export function absorbChildren(t: string, nodes: Node[]): void {
   }
 }
 
+
+/**
+ * The coordinator's "tasks are at this level": every item of `form` is a task that takes in its
+ * sub-items (their words and label lines), items above it are headings, and items elsewhere are no
+ * tasks. A marked task start ('line') keeps its own item. Returns whether the part has the form.
+ */
+export function pinTaskLevel(nodes: Node[], form: string): boolean {
+  let found = false;
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i] as Node;
+    if (n.form !== form) continue;
+    found = true;
+    n.pinned = n.pinned ?? 'level';
+    let j = i + 1;
+    for (; j < nodes.length && (nodes[j]?.depth ?? 0) > n.depth && nodes[j]?.pinned !== 'line'; j++) {
+      const d = nodes[j] as Node;
+      d.absorbed = true;
+      n.labels.push(...d.labels);
+      n.end = n.blockEnd = Math.max(n.blockEnd, d.blockEnd);
+    }
+    n.hasChildren = j < nodes.length && (nodes[j]?.depth ?? 0) > n.depth;
+    i = j - 1;
+  }
+  if (!found) return false;
+  for (const n of nodes) if (!n.pinned && !n.absorbed && !n.hasChildren) n.pinned = 'not';
+  return true;
+}

@@ -82,6 +82,15 @@ export function buildView(source: string): ReadingView {
   const n = source.length;
   const codes = new Uint16Array(n);
   for (let i = 0; i < n; i++) codes[i] = FOLD[source.charCodeAt(i)] ?? 0;
+  // Full-width spaces that a wrong code page turned into "??" (one ideographic space, two bytes) are
+  // spaces to the matchers; a lone "?" stays, for it may be a lost numeral ("（?）") or mojibake.
+  for (let i = 0; i + 1 < n; i++) {
+    if (codes[i] === 0x3f && codes[i + 1] === 0x3f) {
+      let j = i;
+      while (j < n && codes[j] === 0x3f) codes[j++] = 0x20;
+      i = j;
+    }
+  }
   const cuts: number[] = [];
   const shifts: number[] = [];
   let w = 0;

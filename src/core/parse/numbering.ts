@@ -93,8 +93,10 @@ export function matchMarker(t: string, i: number, end: number): Marker | null {
     const label = t.slice(i, j);
     const value = parseCnNumber(label);
     if (Number.isNaN(value) || value === 0) return null;
-    const p = t[j];
-    if (p === '、' || p === '.' || p === '．') return make('cn', label, value, i, j + 1, t, end);
+    // "一 、" with a space before the mark, as some web copies space out their headings.
+    const q = skipSpaces(t, j, end);
+    const p = t[q];
+    if (p === '、' || p === '.' || p === '．') return make('cn', label, value, i, q + 1, t, end);
     if (p === '是' && j - i <= 3 && j + 1 < end && !'，,。；;：:'.includes(t[j + 1] ?? '')) {
       return make('shi', label, value, i, j + 1, t, end);
     }
@@ -133,9 +135,17 @@ export function matchMarker(t: string, i: number, end: number): Marker | null {
   if (isDigit(c)) {
     const j = run(t, i, end, 4, (x) => isDigit(x));
     if (j - i > 3) return null;
-    const p = t[j];
     const value = Number(t.slice(i, j));
     if (value === 0) return null;
+    // "1 ." and "1* ." (a flag character before the dot) are "1." as typed by hand or exported.
+    let q = skipSpaces(t, j, end);
+    if (t[q] === '*' || t[q] === '※') q = skipSpaces(t, q + 1, end);
+    if (q > j) {
+      const mark = t[q];
+      if ((mark === '.' || mark === '、') && !isDigit(t[skipSpaces(t, q + 1, end)])) return make('num', t.slice(i, j), value, i, q + 1, t, end);
+      return null;
+    }
+    const p = t[j];
     if (p === '.' || p === '．') {
       const k = run(t, j + 1, end, 4, (x) => isDigit(x));
       // Outline numbers "1.1 推进…" need a space after them; "1.5亿元" is a decimal.
@@ -160,7 +170,12 @@ export function matchMarker(t: string, i: number, end: number): Marker | null {
       const after = rest.startsWith('部分') ? j + 2 : j + 1;
       return make('chap', t.slice(i + 1, j), value, i, after, t, end);
     }
-    if (t[j] === '条' && t[j + 1] === ' ') return make('art', t.slice(i + 1, j), value, i, j + 1, t, end);
+    // 第一条 starts an article before a space, a mark or the article's words; 第一条生产线 is no article
+    // but is never a line of its own, and the hierarchy's order check keeps it out of a list.
+    if (t[j] === '条' && j + 1 < end && !'件款例项'.includes(t[j + 1] ?? '')) {
+      const after = '、.：:'.includes(t[j + 1] ?? '') ? j + 2 : j + 1;
+      return make('art', t.slice(i + 1, j), value, i, after, t, end);
+    }
     return null;
   }
   if (c === '【') {
@@ -200,4 +215,42 @@ export function findInlineShi(t: string, start: number, end: number): Marker[] {
   const first = out[0];
   const colon = first !== undefined && ':：'.includes(t[first.start - 1] ?? '');
   return out.length >= 2 || colon ? out : [];
+}
+
+/** Characters after a leading numeral that make a word (一批, 一网通办, 两个), not a bare heading. */
+const WORD_AFTER_NUMERAL = '是、.．,，。；;：:年月日号个批项次级类些样切直律起体道同网窗站件码业流门张份点条步把套场轮半并揽期手线站头成倍周天户家名位次所区县镇乡村人元万亿千百十';
+
+/**
+ * Headings written with a bare numeral and no mark, "一教育方面" … "二卫生方面": short lines that open
+ * with 一, 二, 三… in order. One such line alone is a word (一网通办), so a line counts only in a run
+ * of at least two that counts up from 一. Returns the markers by line start.
+ */
+export function findBareHeadings(t: string, lines: { first: number; last: number; start: number }[]): Map<number, Marker> {
+  const cands: { line: number; m: Marker }[] = [];
+  lines.forEach((l, k) => {
+    if (l.last - l.first > 30 || l.last - l.first < 3) return;
+    const j = run(t, l.first, l.last, 3, (x) => '一二三四五六七八九十'.includes(x));
+    if (j === l.first) return;
+    const value = parseCnNumber(t.slice(l.first, j));
+    const next = t.charCodeAt(j);
+    if (!(value >= 1 && value <= 30) || !(next >= 0x4e00 && next <= 0x9fff) || WORD_AFTER_NUMERAL.includes(t[j] ?? '')) return;
+    if (/[。，,；;]/.test(t.slice(j, l.last))) return;
+    cands.push({ line: k, m: { kind: 'cn', label: t.slice(l.first, j), value, start: l.first, contentStart: j } });
+  });
+  const out = new Map<number, Marker>();
+  let runOf: { line: number; m: Marker }[] = [];
+  const commit = () => {
+    if (runOf.length >= 2) for (const c of runOf) out.set(lines[c.line]?.start ?? -1, c.m);
+    runOf = [];
+  };
+  for (const c of cands) {
+    const last = runOf[runOf.length - 1];
+    if (last && c.m.value === last.m.value + 1) runOf.push(c);
+    else if (c.m.value === 1) {
+      commit();
+      runOf = [c];
+    }
+  }
+  commit();
+  return out;
 }

@@ -1,6 +1,8 @@
+import { isChromeLine } from './chrome.ts';
 import { endsSentence, isAttachmentLine, type Line } from './lines.ts';
 import { absorbChildren, endsWithUnitBracket, hasUnitAnnotation, isHeadingLike, mojibakeContent, unitBracketLine, type Node, type Part } from './node.ts';
-import { findInlineShi, matchMarker, toCnNumber, type Marker, type MarkerKind } from './numbering.ts';
+import { findBareHeadings, findInlineShi, matchMarker, toCnNumber, type Marker, type MarkerKind } from './numbering.ts';
+import { markerForm } from './levels.ts';
 import { readTableRow, type TableHeader } from './table.ts';
 import { isContactLine, isLabelLine, type Range } from './units.ts';
 
@@ -11,6 +13,12 @@ export { hasUnitAnnotation } from './node.ts';
 class PartBuilder {
   readonly nodes: Node[] = [];
   private kinds: (MarkerKind | 'row')[] = [];
+  /** Line starts (view offsets) the coordinator marked as task starts. */
+  private readonly forced: ReadonlySet<number>;
+  /** Headings with a bare numeral ("一教育方面"), by line start. */
+  private readonly bare: ReadonlyMap<number, Marker>;
+  /** The last value of each family, kept when the family's level closes: a running number goes on under the next heading. */
+  private readonly lastValue = new Map<MarkerKind | 'row', number>();
   private open: number[] = [];
   private cur: Node | null = null;
   private inLabels = false;
@@ -19,8 +27,10 @@ class PartBuilder {
   private labelTargets: Node[] = [];
   private readonly t: string;
 
-  constructor(t: string) {
+  constructor(t: string, forced: ReadonlySet<number> = new Set(), bare: ReadonlyMap<number, Marker> = new Map()) {
     this.t = t;
+    this.forced = forced;
+    this.bare = bare;
   }
 
   /** The value the next marker of `kind` should have: one more than its open sibling, or 1 for a new level. */
@@ -30,7 +40,7 @@ class PartBuilder {
   }
 
   /** Adds an item at the depth of its marker family; a family seen before closes the deeper levels. */
-  add(m: Marker, kind: MarkerKind | 'row', end: number): Node {
+  add(m: Marker, kind: MarkerKind | 'row', end: number, form = markerForm(this.t, kind, m)): Node {
     if (m.value === 0 && kind !== 'tag') {
       // A numeral lost to encoding errors ("（?）"): the sequence says what it was.
       const value = this.expected(kind);
@@ -45,11 +55,12 @@ class PartBuilder {
     const p = this.nodes[parent];
     if (p) p.hasChildren = true;
     const node: Node = {
-      kind, label: m.label, value: m.value, depth, parent, markerStart: m.start, contentStart: m.contentStart, end, lineEnd: end, blockEnd: end,
+      kind, form, label: m.label, value: m.value, depth, parent, markerStart: m.start, contentStart: m.contentStart, end, lineEnd: end, blockEnd: end,
       headingLike: isHeadingLike(this.t.slice(m.contentStart, end)), hasChildren: false, absorbed: false, labels: [],
     };
     this.open[depth] = this.nodes.length;
     this.open.length = depth + 1;
+    this.lastValue.set(kind, m.value);
     this.nodes.push(node);
     this.cur = node;
     this.inLabels = false;
@@ -82,6 +93,7 @@ class PartBuilder {
   line(line: Line, prev: Line | null): void {
     const t = this.t;
     if (line.last <= line.first) return;
+    if (this.forced.has(line.start)) return this.forcedStart(line);
     if (isContactLine(t, line.first, line.last)) {
       this.cur = null;
       this.inLabels = false;
@@ -96,7 +108,12 @@ class PartBuilder {
     if (moji >= 0 && last) {
       const value = last.value + 1;
       const label = last.kind === 'cn' || last.kind === 'pcn' || last.kind === 'shi' ? toCnNumber(value) : String(value);
-      this.add({ kind: 'num', label, value, start: line.first, contentStart: moji }, last.kind, line.last);
+      this.add({ kind: 'num', label, value, start: line.first, contentStart: moji }, last.kind === 'line' ? 'num' : last.kind, line.last, last.form);
+      return;
+    }
+    const bare = this.bare.get(line.start);
+    if (bare) {
+      this.add(bare, 'cn', line.last, 'cn-bare');
       return;
     }
     const m = matchMarker(t, line.first, line.last);
@@ -105,7 +122,8 @@ class PartBuilder {
     // (a new list may start only under a short title line).
     const wrapped = cur && prev && !this.inLabels && !endsSentence(t, prev);
     const titleLine = prev !== null && prev.last - prev.first < 30;
-    const fits = (mk: Marker) => mk.value === 0 || (mk.value === this.expected(mk.kind) && (titleLine || this.kinds.includes(mk.kind)));
+    const running = (mk: Marker) => mk.value > 1 && mk.value === (this.lastValue.get(mk.kind) ?? -1) + 1;
+    const fits = (mk: Marker) => mk.value === 0 || running(mk) || (mk.value === this.expected(mk.kind) && (titleLine || this.kinds.includes(mk.kind)));
     if (m && (!wrapped || fits(m))) {
       this.addWithInlineSiblings(m, line);
       return;
@@ -125,6 +143,38 @@ class PartBuilder {
   }
 
   /**
+   * A line the coordinator says starts a task. A marker there is taken whatever the hard-wrap rule
+   * says; a line without one becomes an item of its own: the sibling of the task paragraph it would
+   * have continued, or the first item under the heading above it.
+   */
+  private forcedStart(line: Line): void {
+    const t = this.t;
+    const m = matchMarker(t, line.first, line.last);
+    if (m) {
+      this.add(m, m.kind, line.last).pinned = 'line';
+      return;
+    }
+    // After an item of the deepest level so far, or one that reads as a task (a sentence, or units of
+    // its own), the line is that item's next sibling; after a heading it is the heading's first item.
+    const cur = this.cur ?? this.nodes[this.nodes.length - 1] ?? null;
+    const isTaskLike = (n: Node) => !n.headingLike || hasUnitAnnotation(t, n) || (n.depth > 0 && n.depth === this.kinds.length - 1);
+    const sibling = cur && !cur.hasChildren && isTaskLike(cur) ? cur : null;
+    const parent = sibling ? sibling.parent : (this.open[this.open.length - 1] ?? -1);
+    const p = this.nodes[parent];
+    if (p) p.hasChildren = true;
+    const prev = this.nodes[this.nodes.length - 1];
+    const value = prev?.kind === 'line' && prev.parent === parent ? prev.value + 1 : 1;
+    // The open levels stay as they are, so the document's own numbering goes on after this item.
+    const node: Node = {
+      kind: 'line', form: 'line', label: String(value), value, depth: p ? p.depth + 1 : 0, parent, markerStart: line.first, contentStart: line.first,
+      end: line.last, lineEnd: line.last, blockEnd: line.last, headingLike: false, hasChildren: false, absorbed: false, labels: [], pinned: 'line',
+    };
+    this.nodes.push(node);
+    this.cur = node;
+    this.inLabels = false;
+  }
+
+  /**
    * Adds a marker line's item and the siblings written inline after it in the same paragraph
    * ("1．建设综合窗口。…。2．开展窗口培训。…"): a marker of the same family with the next number
    * right after 。 or ；. Deeper markers ("（1）…（2）…") stay part of the item's text.
@@ -137,7 +187,8 @@ class PartBuilder {
       let next: Marker | null = null;
       for (let i = from; i < line.last && !next; i++) {
         const c = t[i];
-        if (c !== '。' && c !== '；' && c !== ';') continue;
+        // A sibling follows a full stop, a semicolon, or the bracket that closes the item's units.
+        if (c !== '。' && c !== '；' && c !== ';' && c !== ')' && c !== '】') continue;
         let k = i + 1;
         while (k < line.last && (t[k] === ' ' || t[k] === '\t')) k++;
         const cand = matchMarker(t, k, line.last);
@@ -186,23 +237,34 @@ function trimEnd(t: string, e: number): number {
   return e;
 }
 
+/** How the coordinator's overrides change the reading of the structure. */
+export interface PartOptions {
+  /** View offsets of line starts marked as task starts. */
+  forced?: ReadonlySet<number>;
+  /** Skip folding unannotated sub-items into their item: a chosen task level decides that instead. */
+  keepChildren?: boolean;
+}
+
 /** Splits the view into parts at attachment headings and reads each part's numbered structure. */
-export function readParts(t: string, lines: Line[]): Part[] {
+export function readParts(t: string, lines: Line[], opts: PartOptions = {}): Part[] {
   const parts: Part[] = [];
-  let builder = new PartBuilder(t);
+  const forced = opts.forced ?? new Set<number>();
+  const bare = findBareHeadings(t, lines);
+  let builder = new PartBuilder(t, forced, bare);
   let start = 0;
   let isAttachment = false;
   let prev: Line | null = null;
   const close = (end: number) => {
-    absorbChildren(t, builder.nodes);
+    if (!opts.keepChildren) absorbChildren(t, builder.nodes);
     parts.push({ start, end, isAttachment, nodes: builder.nodes });
   };
   for (const line of lines) {
     // Page numbers of PDF text ("— 3 —") sit between a sentence's halves; they are not text.
     if (line.last > line.first && line.last - line.first <= 12 && /^[-—–\s]*\d{1,3}[-—–\s]*$/.test(t.slice(line.first, line.last))) continue;
+    if (line.last > line.first && isChromeLine(t, line.first, line.last)) continue;
     if (line.last > line.first && isAttachmentLine(t, line)) {
       close(line.start);
-      builder = new PartBuilder(t);
+      builder = new PartBuilder(t, forced, bare);
       start = line.start;
       isAttachment = true;
       prev = null;

@@ -40,11 +40,28 @@ export function onlyPunct(t: string, start: number, end: number): boolean {
   return true;
 }
 
-/** Whether a bracket's reading is a unit annotation rather than a qualifier or a document number. */
-function isUnitBracket(t: string, r: UnitReading, b: Range, end: number): boolean {
-  if (r.hasRoleWords) return r.lead.length + r.responsible.length + r.times.length > 0 || r.firstIsLead;
-  // A list with no label counts only at the end of the item and only if every name reads as a unit.
-  return r.rejected === 0 && r.responsible.length > 0 && onlyPunct(t, b.end, end);
+/** Whether a bracket's reading is labelled: a unit or time label or a role verb says what it is. */
+function isLabelled(r: UnitReading): boolean {
+  return r.hasRoleWords && (r.lead.length + r.responsible.length + r.times.length > 0 || r.firstIsLead);
+}
+
+/**
+ * Whether a bracket's reading is a unit annotation rather than a qualifier or a document number. A
+ * list with no label counts only at the end of the item (other annotation brackets may follow it,
+ * "（X、Y）（完成时限：…）") and only if every name reads as a unit.
+ */
+function isUnitBracket(t: string, readings: { b: Range; r: UnitReading }[], k: number, end: number): boolean {
+  const cur = readings[k];
+  if (!cur) return false;
+  if (cur.r.hasRoleWords) return isLabelled(cur.r);
+  if (cur.r.rejected > 0 || cur.r.responsible.length === 0) return false;
+  let from = cur.b.end;
+  for (let j = k + 1; j < readings.length; j++) {
+    const next = readings[j];
+    if (!next || !onlyPunct(t, from, next.b.start) || !isLabelled(next.r)) return false;
+    from = next.b.end;
+  }
+  return onlyPunct(t, from, end);
 }
 
 /** The source text a view range came from, with its source span. */
@@ -107,13 +124,16 @@ export function readUnits(ctx: Ctx, node: Node): Units {
   const all = findBrackets(t, node.contentStart, node.end);
   u.inlineLabel = findInlineLabel(t, node.contentStart, node.end, all);
   const textEnd = u.inlineLabel >= 0 ? u.inlineLabel : node.end;
+  const readings: { b: Range; r: UnitReading }[] = [];
   for (const b of all) {
     if (b.end > textEnd) break;
-    const r = readUnitClauses(t, b.start + 1, b.end - 1);
-    if (!isUnitBracket(t, r, b, textEnd)) continue;
+    readings.push({ b, r: readUnitClauses(t, b.start + 1, b.end - 1) });
+  }
+  readings.forEach(({ b, r }, k) => {
+    if (!isUnitBracket(t, readings, k, textEnd)) return;
     u.brackets.push(b);
     take(r);
-  }
+  });
   if (u.inlineLabel >= 0) take(readUnitClauses(t, u.inlineLabel, node.end));
   for (const l of node.labels) take(readUnitClauses(t, l.start, l.end));
   return u;

@@ -163,28 +163,40 @@ export function headingText(t: string, n: Node): string {
  * when it names units (立山区's 预期目标 items each have 牵头单位 lines; 保障措施 items rarely do).
  */
 function isTask(ctx: Ctx, nodes: Node[], node: Node): boolean {
-  if (node.hasChildren || node.absorbed || node.kind === 'tag') return false;
+  if (node.pinned === 'line') return true;
+  if (node.hasChildren || node.absorbed || node.kind === 'tag' || node.pinned === 'not') return false;
   const t = ctx.view.text;
+  // Units on the item or on a heading between it and the section make it a task even there: a
+  // section named 强化要素保障 whose items name units is a task section, not the plan's safeguards.
+  let annotated = false;
   for (let n: Node | undefined = node; n; n = nodes[n.parent]) {
     const m = memo(ctx, n);
     m.role ??= sectionRole(headingText(t, n));
     const role = m.role;
-    if (role !== 'key_tasks' && role !== 'other') return hasUnitAnnotation(t, node);
+    if (role !== 'key_tasks' && role !== 'other') return annotated || hasUnitAnnotation(t, n);
+    annotated ||= hasUnitAnnotation(t, n);
   }
   return true;
 }
 
+/** A task with the item it was read from. */
+export interface ReadTask {
+  node: Node;
+  task: ParsedTask;
+}
+
 /** Reads every task of the given parts. */
-export function readTasks(view: ReadingView, source: string, parts: Part[], year: number | null, rules: UnitRules): ParsedTask[] {
+export function readTasks(view: ReadingView, source: string, parts: Part[], year: number | null, rules: UnitRules): ReadTask[] {
   const ctx: Ctx = { view, source, year, rules, memo: new Map() };
-  const read: { node: Node; task: ParsedTask }[] = [];
+  const read: ReadTask[] = [];
   for (const part of parts) {
     for (const node of part.nodes) if (isTask(ctx, part.nodes, node)) read.push({ node, task: readTask(ctx, part.nodes, node) });
   }
   // When the tasks are sub-items that name units, a top-level paragraph without units is the
   // notice's own text ("一、高度重视，认真研究政策。…" before "1.…（牵头单位：…）"), not a task.
+  // The coordinator's choices stand.
   const hasUnits = (t: ParsedTask) => t.lead.length + t.responsible.length > 0;
   const deepWithUnits = read.some((r) => r.node.depth > 0 && hasUnits(r.task));
-  return read.filter((r) => !(deepWithUnits && r.node.depth === 0 && !hasUnits(r.task))).map((r) => r.task);
+  return read.filter((r) => r.node.pinned !== undefined || !(deepWithUnits && r.node.depth === 0 && !hasUnits(r.task)));
 }
 

@@ -49,6 +49,38 @@ export interface ParsedTask {
   spans: TaskSpans;
 }
 
+/** One level of the document's numbering hierarchy, as the reader detected it. */
+export interface ReadingLevel {
+  /** Stable id of the marker form, e.g. "cn-dun" (一、), "cn-paren" (（一）), "ar-dot" (1．/1.), "ar-paren" ((1)), "circled" (①), "cn-shi" (一是), "article" (第一条). */
+  form: string;
+  /** The first marker of this form as written in the document, e.g. "（一）". */
+  example: string;
+  /** 0 = outermost. */
+  depth: number;
+  /** How many items of this form the document has. */
+  count: number;
+  /** Whether the reader took this level's items as tasks. */
+  isTaskLevel: boolean;
+}
+
+export type ReadingWarningCode = 'no_task_level' | 'task_without_unit' | 'long_title' | 'unread_body' | 'unit_not_in_directory';
+
+/** Something the reader is unsure of; `message` is Simplified Chinese for the coordinator. */
+export interface ReadingWarning {
+  code: ReadingWarningCode;
+  message: string;
+  taskIndex?: number;
+  span?: Span;
+}
+
+export interface ReadOptions {
+  fileName?: string;
+  /** The coordinator's "tasks are at this level": a ReadingLevel.form. */
+  taskLevel?: string;
+  /** The coordinator's "this line starts a task": offsets into ParsedPlan.source, each the start of a line. */
+  taskStarts?: number[];
+}
+
 export interface ParsedPlan {
   document: ParsedDocument;
   goals: ParsedGoal[];
@@ -57,4 +89,8 @@ export interface ParsedPlan {
   body?: { principles: string[]; key_tasks: string[]; safeguards: string[] };
   /** The normalised text all spans point into. */
   source: string;
+  /** The numbering hierarchy of the part(s) the tasks were read from, outermost first. */
+  structure: { levels: ReadingLevel[] };
+  /** What the reader is unsure of, in document order. */
+  warnings: ReadingWarning[];
 }

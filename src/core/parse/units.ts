@@ -59,7 +59,11 @@ const RESP_TAIL =
   /(?:(?:按|按照|根据)?(?:各自)?职责(?:分工)?(?:负责|卖力|落实|配合|参与|实施|推进|办理)?|(?:分别|共同|具体|配合|参与|协助|协同)?(?:负责|卖力|落实|配合|参与|协助|协办|参加|办理)|为(?:责任|配合)单位)$/;
 const ROLE_SUFFIX = /[(（](牵头|配合|责任|参与|协办)(?:单位|部门)?[)）]$/;
 /** The rule "列第一位者为牵头单位" and its variants. */
-export const FIRST_LEAD = /(?:首位|第一位|第一个|排名第一|排序第一|排在第一|居首|最前|排在前面|前面的)[^,，;；。\n]{0,12}(?:为|是|作为)牵头/;
+export const FIRST_LEAD =
+  /(?:(?:首位|第一位|第一个|排名第一|排序第一|排在第一|排名首位|排在首位|列首位|居首|最前|排在前面|前面的)[^,，;；。\n]{0,12}(?:为|是|作为|负责)?牵头|第一(?:责任|配合|承办)?(?:单位|部门)(?:为|是|作为)牵头)/;
+/** Clauses of a rule sentence around FIRST_LEAD that name no unit: "各项任务中", "其余为责任单位". */
+const RULE_CLAUSE =
+  /^(?:(?:各项|以上|以下|上述|所有|本方案|每项|各)?(?:任务|措施|工作|事项|单位)(?:中|内|里)?|(?:其余|其他|其它)(?:单位|部门)?(?:为|是)?(?:责任|配合|协办|参与)(?:单位|部门)?|下同|同上)$/;
 
 /** Whether a line (view range, already trimmed) is a unit or schedule label line such as 牵头部门：X. */
 export function isLabelLine(t: string, start: number, end: number): boolean {
@@ -150,7 +154,7 @@ export function readUnitClauses(t: string, start: number, end: number, defaultRo
       out.hasRoleWords = true;
       continue;
     }
-    if (text === '下同' || text === '同上') continue;
+    if (RULE_CLAUSE.test(text)) continue;
     const label = LEAD_LABEL.exec(text) ?? RESP_LABEL.exec(text) ?? TIME_LABEL.exec(text) ?? IGNORE_LABEL.exec(text);
     if (label) {
       role = LEAD_LABEL.test(text) ? 'lead' : RESP_LABEL.test(text) ? 'resp' : TIME_LABEL.test(text) ? 'time' : 'ignore';
