@@ -105,6 +105,42 @@ export const TEXT_CASES: TextCase[] = [
       { path: ['优化服务'], number: 2, lead: ['区审批局'], responsible: [], deadlines: [{ text: '9月底前', date: '2024-09-30' }] },
     ],
   },
+  {
+    id: 'M12',
+    note: 'a title broken by a hard line wrap',
+    text: `${Y}一、优化服务\n　　1．推行一网通办与数\n据共享。完成建设。（牵头单位：区政务中心）`,
+    want: [{ title: '推行一网通办与数\n据共享', lead: ['区政务中心'] }],
+  },
+  {
+    id: 'M13',
+    note: 'an inline 一是 enumeration in a hard-wrapped paragraph',
+    text: `${Y}一、优化服务\n　　一是推行网办。完成系统\n建设。（牵头单位：区政务中心）二是压缩时限。（牵头单位：区审批局）`,
+    want: [{ number: 1, lead: ['区政务中心'] }, { number: 2, title: '压缩时限', lead: ['区审批局'] }],
+  },
+  {
+    id: 'M14',
+    note: 'an inline 一是 enumeration after a lead-in clause',
+    text: `${Y}一、优化服务\n　　主要做好以下工作：一是推行网办。（牵头单位：区政务中心）二是压缩时限。（牵头单位：区审批局）`,
+    want: [{ path: ['一、优化服务'], number: 1, title: '推行网办', lead: ['区政务中心'] }, { path: ['一、优化服务'], number: 2, title: '压缩时限', lead: ['区审批局'] }],
+  },
+  {
+    id: 'M15',
+    note: 'a note line after a tab table',
+    text: `${Y}序号\t工作任务\t具体措施\t牵头单位\t责任单位\n1\t优化服务\t推行网办。\t区政务中心\t区大数据局\n2\t降低成本\t落实减税。\t区税务局\t区财政局\n注：各项任务中，排在第一位的为牵头单位。`,
+    want: [{ text: '推行网办。' }, { text: '落实减税。', lead: ['区税务局'], responsible: ['区财政局'] }],
+  },
+  {
+    id: 'M16',
+    note: 'a hard-wrapped line ending in 。 inside an indented paragraph',
+    text: `${Y}一、市场监管\n　　1．推进监管。对照清单核查数据，提高录入质量。\n协调推进线索的接收、推\n送。（牵头单位：区政府办公室）`,
+    want: [{ text: '推进监管。对照清单核查数据，提高录入质量。\n协调推进线索的接收、推\n送。', lead: ['区政府办公室'] }],
+  },
+  {
+    id: 'M17',
+    note: 'a web footer line after the safeguard section',
+    text: `${Y}一、优化服务\n1．推行网办。（牵头单位：区政务中心）\n二、保障措施\n1．加强组织领导。各单位要高度重视。\n【打印本页】【关闭窗口】\n主办单位：区人民政府办公室网站标识码：3704060001`,
+    want: [{ title: '推行网办', lead: ['区政务中心'] }],
+  },
 ];
 
 /** Renderings found failing by the property tests, kept as they were found (before any fix). */
@@ -112,4 +148,12 @@ export const RENDER_CASES: RenderCase[] = [
   { id: 'P1', note: 'city plan: （完成时限：年内） read with no deadline', pick: { plan: 'city-2022', keep: [3] }, change: {} },
   { id: 'P2', note: 'first-lead rule with a bare list, then a deadline bracket', pick: { plan: 'district-2024', keep: null }, change: { units: 'first-lead', ruleForm: 2, labels: { lead: '牵头单位', responsible: '责任部门' } } },
   { id: 'P3', note: 'web chrome: 主办单位 of the footer taken as a lead unit', pick: { plan: 'district-2024', keep: null }, change: { chrome: true } },
+  { id: 'P4', note: 'web chrome after a table: the footer glued to the last row', pick: { plan: 'district-2024', keep: null }, change: { chrome: true, layout: 'table' } },
+  { id: 'P5', note: 'lost full-width spaces and a footer: safeguard items read as tasks', pick: { plan: 'district-2024', keep: null }, change: { spaces: 'drop', chrome: true, frame: true } },
+  { id: 'P6', note: 'a seed task hard-wrapped at 25 characters loses its last sentence and units', pick: { plan: 'seed', keep: [171] }, change: { breaks: 'wrap', wrapWidth: 25 } },
+  { id: 'P7', note: 'a seed task hard-wrapped at 18 characters, a quote broken across lines', pick: { plan: 'seed', keep: [2] }, change: { breaks: 'wrap', wrapWidth: 18 } },
+  { id: 'P8', note: 'an inline enumeration after a lead-in clause', pick: { plan: 'district-2024', keep: null }, change: { layout: 'inline', leadIn: true } },
+  { id: 'P9', note: 'the seed with no line breaks', pick: { plan: 'seed', keep: [0, 1, 2] }, change: { breaks: 'none' } },
+  { id: 'P10', note: 'a table one cell per line', pick: { plan: 'district-2024', keep: null }, change: { layout: 'table', table: { sep: 'cell-lines', merged: 'repeat' } } },
+  { id: 'P11', note: 'a table with runs of spaces', pick: { plan: 'county-2023', keep: null }, change: { layout: 'table', table: { sep: 'spaces', merged: 'repeat' } } },
 ];

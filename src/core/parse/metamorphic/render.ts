@@ -1,7 +1,7 @@
 import { dueAnnotation, expectedUnits, FIRST_LEAD_RULES, unitAnnotation } from './annotate.ts';
 import { chromeBottom, chromeTop, GOAL, notice, PREAMBLE, SAFEGUARDS } from './frame.ts';
 import { firstDiff, heading, type Ctx } from './ctx.ts';
-import { formLimit } from './numerals.ts';
+import { formLimit, marker } from './numerals.ts';
 import { renderTables } from './table.ts';
 import { pieceTransform } from './transforms.ts';
 import type { ExpectedTask, FormId, MetaPlan, MetaTask, RenderOptions, Rendering } from './types.ts';
@@ -27,7 +27,8 @@ export function renderPlan(plan: MetaPlan, options: RenderOptions): Rendering {
   const rule = opts.rulePlace === 'top' || wording.startsWith('注') ? wording : `注：${wording.replace(/^（|）$/g, '')}。`;
   if (ctx.firstLead && opts.rulePlace === 'top') paras.push(tx(rule));
   paras.push(ctx.indent + tx(PREAMBLE));
-  const framed = opts.frame && depth > 0;
+  // A table straight under 一、工作目标 would belong to it; tables get framing sections only under headings of their own.
+  const framed = opts.frame && depth > (opts.layout === 'table' ? 1 : 0);
   if (framed) paras.push(heading(ctx, 0, 1, GOAL.heading), ctx.indent + tx(GOAL.text));
   const body = opts.layout === 'table' ? renderTables(ctx, plan.tasks, framed ? 1 : 0) : renderBody(ctx, plan.tasks, framed ? 1 : 0);
   paras.push(...body.paras);
@@ -60,8 +61,16 @@ function consistent(plan: MetaPlan, o: RenderOptions, depth: number): RenderOpti
     return (['ar-paren', 'ar-fparen', 'ar-dun', 'ar-dot'] as FormId[]).find((g) => !opts.forms.includes(g)) ?? 'ar-spacedot';
   });
   if (opts.layout === 'inline') {
+    // An item text with its own 一是… (or （1）…) enumeration cannot be told from the next item when
+    // the items are enumerated the same way in one paragraph; a writer would number them otherwise.
+    const free = INLINE_FORMS.filter((f) => !opts.forms.slice(0, depth).includes(f) && !plan.tasks.some((t) => t.text.includes(marker(f, 2))));
     const t = opts.forms[depth] ?? 'cn-shi';
-    if (!INLINE_FORMS.includes(t) || opts.forms.indexOf(t) < depth) opts.forms[depth] = 'cn-shi';
+    if (!free.includes(t)) {
+      if (free[0]) opts.forms[depth] = free[0];
+      else opts.layout = 'lines';
+    }
+  }
+  if (opts.layout === 'inline') {
     if (opts.units === 'lines') opts.units = 'paren';
     if (opts.due === 'line') opts.due = 'paren';
   }
