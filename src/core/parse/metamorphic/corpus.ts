@@ -141,6 +141,18 @@ export const TEXT_CASES: TextCase[] = [
     text: `${Y}一、优化服务\n1．推行网办。（牵头单位：区政务中心）\n二、保障措施\n1．加强组织领导。各单位要高度重视。\n【打印本页】【关闭窗口】\n主办单位：区人民政府办公室网站标识码：3704060001`,
     want: [{ title: '推行网办', lead: ['区政务中心'] }],
   },
+  {
+    id: 'M18',
+    note: 'web footer lines after the last unit bracket',
+    text: `${Y}一、知识产权\n　　1．建立纠纷化解机制。（牵头单位：区市场监管局）\n【打印本页】【关闭窗口】\n上一篇：关于做好安全生产工作的通知`,
+    want: [{ text: '建立纠纷化解机制。', lead: ['区市场监管局'] }],
+  },
+  {
+    id: 'M19',
+    note: 'a "1 ." mark followed by a digit',
+    text: `${Y}一、市场监管\n　　1 .9月底前上传失信信息。（牵头单位：区发改局）\n　　2 .推广信用核查。（牵头单位：区发改局）`,
+    want: [{ number: 1, title: '9月底前上传失信信息', deadlines: [{ text: '9月底前', date: '2024-09-30' }] }, { number: 2, title: '推广信用核查' }],
+  },
 ];
 
 /** Renderings found failing by the property tests, kept as they were found (before any fix). */

@@ -59,3 +59,11 @@ export function numeralValue(label: string): number {
   }
   return total + cur;
 }
+
+/** Forms that look alike to a reader (1. and 1．, （一） and (一)) share a family; a document uses each family at one level. */
+export function familyOf(form: FormId): string {
+  if (form.startsWith('cn-') && form !== 'cn-shi') return form === 'cn-dun' || form === 'cn-dot' ? 'cn' : 'pcn';
+  if (form === 'ar-fparen' || form === 'ar-paren') return 'pnum';
+  if (form.startsWith('ar-')) return 'num';
+  return form;
+}

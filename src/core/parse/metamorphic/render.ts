@@ -1,7 +1,7 @@
 import { dueAnnotation, expectedUnits, FIRST_LEAD_RULES, unitAnnotation } from './annotate.ts';
 import { chromeBottom, chromeTop, GOAL, notice, PREAMBLE, SAFEGUARDS } from './frame.ts';
 import { firstDiff, heading, type Ctx } from './ctx.ts';
-import { formLimit, marker } from './numerals.ts';
+import { familyOf, formLimit, marker } from './numerals.ts';
 import { renderTables } from './table.ts';
 import { pieceTransform } from './transforms.ts';
 import type { ExpectedTask, FormId, MetaPlan, MetaTask, RenderOptions, Rendering } from './types.ts';
@@ -51,15 +51,23 @@ function consistent(plan: MetaPlan, o: RenderOptions, depth: number): RenderOpti
   const opts: RenderOptions = { ...o, forms: [...o.forms], gaps: [...o.gaps] };
   const levels = depth + 1;
   const fallback: FormId[] = ['cn-dun', 'cn-paren', 'ar-fdot', 'ar-fparen', 'circled'];
-  while (opts.forms.length < levels) opts.forms.unshift(fallback.find((f) => !opts.forms.includes(f)) ?? 'ar-dot');
+  const free = (fs: FormId[]) => fs.find((f) => !opts.forms.some((g) => familyOf(g) === familyOf(f)));
+  while (opts.forms.length < levels) opts.forms.unshift(free(fallback) ?? 'article');
   // Extra forms are dropped from the middle: the outermost stay headings, the last stays the task level.
   if (opts.forms.length > levels) opts.forms = [...opts.forms.slice(0, levels - 1), opts.forms[opts.forms.length - 1] ?? 'ar-dot'];
   while (opts.gaps.length < levels) opts.gaps.push('');
   const counts = levelCounts(plan.tasks, depth, opts.running);
   opts.forms = opts.forms.map((f, i) => {
     if ((counts[i] ?? 0) <= formLimit(f)) return f;
-    return (['ar-paren', 'ar-fparen', 'ar-dun', 'ar-dot'] as FormId[]).find((g) => !opts.forms.includes(g)) ?? 'ar-spacedot';
+    return free(['ar-paren', 'ar-dun', 'article']) ?? 'article';
   });
+  const task = opts.forms[depth] ?? 'ar-dot';
+  if (opts.layout !== 'inline' && INLINE_FORMS.includes(task) && plan.tasks.some((t) => t.text.includes(marker(task, 2)))) {
+    // Items whose texts enumerate 一是…二是… inline are not numbered 一是 themselves: the reader
+    // rightly splits inline siblings, so such a document would be ambiguous.
+    const used = new Set(opts.forms.slice(0, depth).map(familyOf));
+    opts.forms[depth] = (['ar-fdot', 'ar-fparen', 'article', 'cn-paren', 'cn-dun'] as FormId[]).find((f) => !used.has(familyOf(f))) ?? 'article';
+  }
   if (opts.layout === 'inline') {
     // An item text with its own 一是… (or （1）…) enumeration cannot be told from the next item when
     // the items are enumerated the same way in one paragraph; a writer would number them otherwise.
