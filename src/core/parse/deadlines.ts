@@ -149,7 +149,8 @@ function toHit(t: string, m: RegExpExecArray, offset: number, planYear: number |
 }
 
 /** Open-ended schedule words in a 完成时限 label: the deadline keeps its text and has no date. */
-const OPEN_ENDED = /^(持续推进|长期坚持|长期推进|持续开展|长期有效|长期|持续|常态化(推进|开展)?|逐步推进)[。;；,，]?$/;
+const OPEN_ENDED =
+  /^(持续推进|长期坚持|长期推进|持续开展|长期有效|长期|持续|常态化(推进|开展)?|逐步推进|每(?:个)?(?:季度|月|年|半年|周|旬)|按(?:季度|月|年|周)|定期(?:开展|推进)?)[。;；,，]?$/;
 
 /** True when a 时限 label value such as 持续推进 or 长期坚持 means "no fixed date". */
 export function isOpenEnded(value: string): boolean {

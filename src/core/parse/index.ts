@@ -3,6 +3,7 @@ import { readDocument, readGoals } from './document.ts';
 import { indexIn, splitLines } from './lines.ts';
 import { buildView, normalizeSource, spanToSource, type ReadingView } from './normalize.ts';
 import { sectionRole } from './sections.ts';
+import { restoreBreaks } from './breaks.ts';
 import { buildLevels } from './levels.ts';
 import { pinTaskLevel } from './node.ts';
 import { readParts, type Part } from './structure.ts';
@@ -39,7 +40,7 @@ export function parsePlan(text: string, opts: ReadOptions = {}): ParsedPlan {
  * show that the reader itself never throws.
  */
 export function readPlan(source: string, fileName?: string, opts: ReadOptions = {}): ParsedPlan {
-  const view = buildView(source);
+  const view = restoreBreaks(buildView(source));
   const t = view.text;
   const lines = splitLines(t);
   const written = (s: number, e: number) => {

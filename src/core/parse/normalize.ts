@@ -48,6 +48,11 @@ export interface ReadingView {
   text: string;
   cuts: number[];
   shifts: number[];
+  /**
+   * View offsets of line breaks the reader put back into a copy that lost them (see breaks.ts),
+   * ascending. Each maps to the source character after it; the view runs one ahead after each.
+   */
+  inserts?: number[];
 }
 
 const TONE = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňḿ';
@@ -112,7 +117,18 @@ export function buildView(source: string): ReadingView {
 
 /** Maps a view offset to the source offset of the same character. */
 export function toSource(view: ReadingView, i: number): number {
-  const { cuts, shifts } = view;
+  const { cuts, shifts, inserts } = view;
+  if (inserts && inserts.length > 0) {
+    // Back to the view before the breaks were put in: one less for every break before i.
+    let lo = 0;
+    let hi = inserts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((inserts[mid] ?? 0) < i) lo = mid + 1;
+      else hi = mid;
+    }
+    i -= lo;
+  }
   let lo = 0;
   let hi = cuts.length - 1;
   let shift = 0;

@@ -110,6 +110,9 @@ function pair(gold: GoldTask[], plan: ParsedPlan): unknown[] {
 
 const docs = readdirSync(`${root}docs`).filter((f) => f.endsWith('.txt')).sort();
 
+/** A plan as uploaded: the two '# ' header lines say where the text came from and are not part of it. */
+const readDoc = (file: string) => readFileSync(`${root}docs/${file}`, 'utf8').split('\n').slice(2).join('\n');
+
 describe('our own development plans', () => {
   it('has twelve plans, each with a gold reading', () => {
     expect(docs).toHaveLength(12);
@@ -117,11 +120,23 @@ describe('our own development plans', () => {
   });
 
   it.each(docs)('%s reads as its gold', (file) => {
-    // The two '# ' header lines say where the text came from; they are not part of the document.
-    const text = readFileSync(`${root}docs/${file}`, 'utf8').split('\n').slice(2).join('\n');
+    const text = readDoc(file);
     const gold = JSON.parse(readFileSync(`${root}gold/${file.replace(/\.txt$/, '.json')}`, 'utf8')) as Gold;
     const plan = parsePlan(text, { fileName: file });
     expect(plan.document.plan_year).toBe(gold.plan_year);
     expect(pair(gold.tasks, plan)).toEqual(gold.tasks.map(brief));
+  });
+
+  // A reviewer sees each field highlighted in the source, so every span must cover exactly its field.
+  it.each(docs)('%s keeps spans that point at each field in the source', (file) => {
+    const plan = parsePlan(readDoc(file), { fileName: file });
+    const at = (span: [number, number] | undefined) => (span ? plan.source.slice(...span) : undefined);
+    for (const t of plan.tasks) {
+      expect(at(t.spans.title)).toBe(t.title);
+      expect(at(t.spans.task)).toContain(t.title);
+      t.deadlines.forEach((d, i) => expect(at(t.spans.deadlines[i])).toBe(d.text));
+      t.lead.forEach((u, i) => expect(at(t.spans.lead[i])).toBe(u));
+      t.responsible.forEach((u, i) => expect(at(t.spans.responsible[i])).toBe(u));
+    }
   });
 });

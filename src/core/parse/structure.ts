@@ -3,7 +3,7 @@ import { endsSentence, isAttachmentLine, type Line } from './lines.ts';
 import { absorbChildren, endsWithUnitBracket, hasUnitAnnotation, isHeadingLike, mojibakeContent, unitBracketLine, type Node, type Part } from './node.ts';
 import { findBareHeadings, findInlineShi, matchMarker, toCnNumber, type Marker, type MarkerKind } from './numbering.ts';
 import { markerForm } from './levels.ts';
-import { readTableRow, type TableHeader } from './table.ts';
+import { findVerticalTables, readTableRow, type TableHeader, type TableRow } from './table.ts';
 import { isContactLine, isLabelLine, type Range } from './units.ts';
 
 export type { Node, Part } from './node.ts';
@@ -15,6 +15,8 @@ class PartBuilder {
   private kinds: (MarkerKind | 'row')[] = [];
   /** Line starts (view offsets) the coordinator marked as task starts. */
   private readonly forced: ReadonlySet<number>;
+  /** Whether most of the document's lines are indented (paragraph starts written with spaces). */
+  indented = false;
   /** Headings with a bare numeral ("一教育方面"), by line start. */
   private readonly bare: ReadonlyMap<number, Marker>;
   /** The last value of each family, kept when the family's level closes: a running number goes on under the next heading. */
@@ -130,7 +132,11 @@ class PartBuilder {
     }
     // A hard wrap mid-sentence, the paragraph under a title line ("1．压缩开办时间⏎将…"), or a last
     // paragraph that carries the item's units all continue the item.
-    const continues = cur && !this.inLabels && ((prev && !endsSentence(t, prev)) || cur.headingLike);
+    // In a document that indents its paragraphs, a line without indent under an indented item goes on
+    // with that item even after a full stop (a PDF copy wraps lines at a fixed width).
+    const signature = line.last - line.first <= 24 && /(?:政府|办公室|办公厅|委员会|局|委|\d{1,2}月\d{1,2}日)$/.test(t.slice(line.first, line.last));
+    const unindented = this.indented && line.first === line.start && prev !== null && prev.first > prev.start && !signature;
+    const continues = cur && !this.inLabels && ((prev && !endsSentence(t, prev)) || cur.headingLike || (unindented && !m));
     if (cur && (continues || endsWithUnitBracket(t, line))) {
       cur.end = line.last;
       cur.blockEnd = line.last;
@@ -203,6 +209,24 @@ class PartBuilder {
     this.add(cur, cur.kind, line.last);
   }
 
+  /** Adds the rows of a table flattened to one cell per line. */
+  verticalRows(rows: { row: TableRow; first: number; last: number }[]): void {
+    const prev = this.nodes[this.nodes.length - 1];
+    if (prev && !prev.headingLike && prev.kind !== 'row') {
+      this.kinds.length = prev.depth;
+      this.open.length = prev.depth;
+    }
+    for (const r of rows) {
+      const last = this.nodes[this.nodes.length - 1];
+      const value = r.row.value ?? (last && last.kind === 'row' ? last.value + 1 : 1);
+      const node = this.add({ kind: 'num', label: String(value), value, start: r.first, contentStart: r.row.task.start }, 'row', r.row.task.end);
+      node.row = r.row;
+      node.headingLike = false;
+      node.blockEnd = r.last;
+    }
+    this.cur = null;
+  }
+
   /** Handles a table line; false when the line is to be read as ordinary text. */
   private tableRow(line: Line): boolean {
     const r = readTableRow(this.t, line, this.table);
@@ -250,7 +274,16 @@ export function readParts(t: string, lines: Line[], opts: PartOptions = {}): Par
   const parts: Part[] = [];
   const forced = opts.forced ?? new Set<number>();
   const bare = findBareHeadings(t, lines);
+  let filled = 0;
+  let indentedLines = 0;
+  for (const l of lines) {
+    if (l.last <= l.first) continue;
+    filled++;
+    if (l.first > l.start) indentedLines++;
+  }
+  const indented = indentedLines * 3 >= filled;
   let builder = new PartBuilder(t, forced, bare);
+  builder.indented = indented;
   let start = 0;
   let isAttachment = false;
   let prev: Line | null = null;
@@ -258,13 +291,23 @@ export function readParts(t: string, lines: Line[], opts: PartOptions = {}): Par
     if (!opts.keepChildren) absorbChildren(t, builder.nodes);
     parts.push({ start, end, isAttachment, nodes: builder.nodes });
   };
-  for (const line of lines) {
+  const vertical = findVerticalTables(t, lines, (l) => matchMarker(t, l.first, l.last) !== null);
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li] as Line;
+    const table = vertical.get(li);
+    if (table) {
+      builder.verticalRows(table.rows);
+      li = table.end - 1;
+      prev = null;
+      continue;
+    }
     // Page numbers of PDF text ("— 3 —") sit between a sentence's halves; they are not text.
     if (line.last > line.first && line.last - line.first <= 12 && /^[-—–\s]*\d{1,3}[-—–\s]*$/.test(t.slice(line.first, line.last))) continue;
     if (line.last > line.first && isChromeLine(t, line.first, line.last)) continue;
     if (line.last > line.first && isAttachmentLine(t, line)) {
       close(line.start);
       builder = new PartBuilder(t, forced, bare);
+      builder.indented = indented;
       start = line.start;
       isAttachment = true;
       prev = null;

@@ -4,7 +4,7 @@ import type { Node } from './node.ts';
 import { spanToSource, type ReadingView } from './normalize.ts';
 import type { SectionRole } from './sections.ts';
 import type { Span } from './types.ts';
-import { findBrackets, findInlineLabel, readUnitClauses, type Range, type UnitReading } from './units.ts';
+import { findBrackets, findInlineLabel, findTrailingUnitClauses, readUnitClauses, type Range, type UnitReading } from './units.ts';
 
 /** Document-wide rules that change how each task's units read. */
 export interface UnitRules {
@@ -136,6 +136,15 @@ export function readUnits(ctx: Ctx, node: Node): Units {
   });
   if (u.inlineLabel >= 0) take(readUnitClauses(t, u.inlineLabel, node.end));
   for (const l of node.labels) take(readUnitClauses(t, l.start, l.end));
+  if (u.lead.names.length + u.resp.names.length === 0 && !node.row) {
+    // No annotation: the units may be the item's last clauses, "…，由X牵头，Y配合。"
+    const tail = findTrailingUnitClauses(t, node.contentStart, textEnd);
+    if (tail) {
+      // The comma before the clauses goes with them; a full stop stays with the text.
+      u.inlineLabel = '，,；;'.includes(t[tail.at - 1] ?? '') ? tail.at - 1 : tail.at;
+      take(tail.reading);
+    }
+  }
   return u;
 }
 

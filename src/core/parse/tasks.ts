@@ -32,7 +32,11 @@ function titlePieces(t: string, pieces: Range[]): Range[] {
   if (first) {
     const nl = indexIn(t, '\n', first.start, Math.min(first.end, first.start + 41));
     const line = t.slice(first.start, nl);
-    if (nl > first.start && !/[。，,、；;]/.test(line) && !'：:'.includes(t[nl - 1] ?? '')) {
+    // An indented marker line followed by a line that is not indented is one paragraph hard-wrapped,
+    // not a title line above its paragraph.
+    const lineStart = t.lastIndexOf('\n', first.start - 1) + 1;
+    const wrapped = ' \t'.includes(t[lineStart] ?? 'x') && !' \t'.includes(t[nl + 1] ?? ' ');
+    if (nl > first.start && !wrapped && !/[。，,、；;]/.test(line) && !'：:'.includes(t[nl - 1] ?? '')) {
       let e = nl;
       while (e > first.start && PUNCT.includes(t[e - 1] ?? '')) e--;
       return [{ start: first.start, end: e }];
@@ -59,6 +63,16 @@ function join(ctx: Ctx, pieces: Range[]): { text: string; span: Span } {
   const last = pieces[pieces.length - 1];
   const span: Span = first && last ? [spanToSource(ctx.view, first.start, first.end)[0], spanToSource(ctx.view, last.start, last.end)[1]] : [0, 0];
   return { text, span };
+}
+
+/** The last clause of [start, end): after the last 。，；, less closing punctuation; null when empty. */
+function finalClause(t: string, start: number, end: number): Range | null {
+  let e = end;
+  while (e > start && ' \t\n。.；;，,'.includes(t[e - 1] ?? '')) e--;
+  let s = e;
+  while (s > start && !'。；;，,\n'.includes(t[s - 1] ?? '')) s--;
+  while (s < e && ' \t'.includes(t[s] ?? '')) s++;
+  return e > s && s > start ? { start: s, end: e } : null;
 }
 
 /** Headings above a node, as written with their markers, up to the first 。. */
@@ -111,12 +125,17 @@ function readTask(ctx: Ctx, nodes: Node[], node: Node): ParsedTask {
   const scan = (r: Range, fromLabel = true) => {
     for (const h of findDeadlines(t, r.start, r.end, ctx.year)) add(h, h.date, fromLabel);
   };
-  scan({ start: node.contentStart, end: u.inlineLabel >= 0 ? u.inlineLabel : node.end }, false);
+  const textEnd = u.inlineLabel >= 0 ? u.inlineLabel : node.end;
+  scan({ start: node.contentStart, end: textEnd }, false);
+  // "…，持续推进。" : an open-ended phrase as the text's last clause is its schedule.
+  const lastClause = finalClause(t, node.contentStart, u.brackets[0]?.start ?? textEnd);
+  if (lastClause && isOpenEnded(t.slice(lastClause.start, lastClause.end))) add(lastClause, null, false);
   if (u.inlineLabel >= 0) scan({ start: u.inlineLabel, end: node.end });
   for (const l of node.labels) scan(l);
   for (const r of u.times) {
     if (findDeadlines(t, r.start, r.end, ctx.year).length > 0) {
-      scan(r);
+      // A table's 完成时限 column is its own field: its phrase counts even when the measure has it too.
+      scan(r, node.row?.time !== r);
       continue;
     }
     const value = t.slice(r.start, r.end);

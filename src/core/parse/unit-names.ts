@@ -4,7 +4,7 @@ import type { Range } from './units.ts';
 const SUFFIX =
   /(?:局|委|办|厅|部|院|府|会|中心|单位|部门|公司|集团|室|处|所|站|队|馆|社|行|联|署|团|街道|镇|乡|园|监狱|组|科|司|支队|大队|机关|机构|区|县|州|旗|校|学|医院|专班|等)$/;
 /** Endings that only units have (a qualifier like 社区 or 街道 has none of them). */
-const STRONG_SUFFIX = /(?:局|委|厅|办|中心|公司|集团|法院|检察院|银行|政府|办公室|委员会|管委会|办事处|部门|单位|等)$/;
+const STRONG_SUFFIX = /(?:局|委|厅|办|中心|公司|集团|法院|检察院|银行|支行|分行|政府|办公室|委员会|管委会|办事处|部门|单位|协会|商会|学会|联社|支队|大队|等)$/;
 /** Endings of a named institution (not a generic 单位/部门). */
 const INSTITUTION = /(?:局|委|厅|办|中心|公司|集团|法院|检察院|银行|政府|办公室|委员会|管委会|办事处)$/;
 const PREFIX = /^(?:各|市|区|县|省|州|镇|乡|街道|国家|中央|自治区|盟|旗|团|有关|相关|驻)/;

@@ -227,3 +227,29 @@ export function findInlineLabel(t: string, start: number, end: number, brackets:
   }
   return -1;
 }
+
+/**
+ * Units written as the item's last clauses in running text: "…，由X牵头，Y配合。", "…。X负责。",
+ * "…，X、Y按职责分工负责。" Returns where those clauses start (the text ends there) and their
+ * reading, or null. Every name must read as a unit and every clause must carry a role verb, so
+ * "各地要抓好落实" stays text.
+ */
+export function findTrailingUnitClauses(t: string, start: number, end: number): { at: number; reading: UnitReading } | null {
+  let e = end;
+  while (e > start && ' \t\n。.；;，,'.includes(t[e - 1] ?? '')) e--;
+  let at = -1;
+  let cut = e;
+  // Walk back clause by clause while each one is "units + role verb".
+  for (let guard = 0; guard < 6 && cut > start; guard++) {
+    let s = cut;
+    while (s > start && !'，,；;。'.includes(t[s - 1] ?? '')) s--;
+    const r = readUnitClauses(t, s, cut);
+    const names = [...r.lead, ...r.responsible];
+    if (!r.hasRoleWords || names.length === 0 || r.times.length > 0 || !names.every((n) => looksLikeUnit(t.slice(n.start, n.end)))) break;
+    at = s;
+    if (s <= start) break;
+    cut = s - 1;
+  }
+  if (at < 0 || at <= start) return null;
+  return { at, reading: readUnitClauses(t, at, e) };
+}

@@ -1,0 +1,90 @@
+/**
+ * Line breaks lost in a copy: a whole plan pasted as one paragraph ("…方案一、优化服务1．推行网办。
+ * （牵头单位：X）2．压缩时限。…"). The reader puts a break back before each structural marker it can
+ * trust there, so the rest of the reader sees the lines the document had.
+ */
+import { indexIn, splitLines } from './lines.ts';
+import type { ReadingView } from './normalize.ts';
+import { matchMarker, type Marker, type MarkerKind } from './numbering.ts';
+
+/** Marker families that open a heading or a task; (1) ① 一是 inside a paragraph stay its details. */
+const BREAK_KINDS: ReadonlySet<MarkerKind> = new Set(['cn', 'pcn', 'num', 'art', 'chap']);
+/** After these a marker starts a new item; after a word it must prove itself by what follows. */
+const BREAK_BEFORE = '。；;)】!?：: \t';
+/** A paragraph this long with even one kind of marker in it is a document without its breaks. */
+const VERY_LONG_LINE = 1000;
+
+function isCjk(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const k = c.charCodeAt(0);
+  return k >= 0x4e00 && k <= 0x9fff;
+}
+
+/** The candidates of one line [first, last) that count up as a hierarchy does. */
+function lineBreaks(t: string, first: number, last: number): number[] {
+  const cands: { at: number; m: Marker; clean: boolean }[] = [];
+  for (let i = first + 1; i < last; i++) {
+    const c = t[i];
+    // Markers start with a numeral, an opening bracket or 第: skip the rest cheaply.
+    if (c === undefined || !(c === '(' || c === '第' || (c >= '0' && c <= '9') || '一二三四五六七八九十'.includes(c))) continue;
+    const prev = t[i - 1] ?? '';
+    if ((prev >= '0' && prev <= '9') || prev === '第' || prev === '.' || '一二三四五六七八九十'.includes(prev)) continue;
+    const m = matchMarker(t, i, last);
+    if (!m || !BREAK_KINDS.has(m.kind as MarkerKind) || m.value === 0) continue;
+    const clean = BREAK_BEFORE.includes(prev);
+    if (!clean && !isCjk(prev) && prev !== '”' && prev !== '"') continue;
+    cands.push({ at: i, m, clean });
+    i = m.contentStart - 1;
+  }
+  if (cands.length === 0) return [];
+  const last0 = matchMarker(t, first, last);
+  const lastValue = new Map<MarkerKind, number>();
+  if (last0) lastValue.set(last0.kind, last0.value);
+  const out: number[] = [];
+  const kinds = new Set<MarkerKind>();
+  cands.forEach((c, k) => {
+    const v = lastValue.get(c.m.kind) ?? 0;
+    const counts = c.m.value === v + 1;
+    // A 1 after a word ("统一、规范") counts only when its 2 follows in the same paragraph, or when it
+    // opens the first item under a heading just read ("二、降低成本1．落实减税").
+    const prior = out[out.length - 1];
+    const underHeading = prior !== undefined && c.at - prior <= 40 && cands.some((d) => d.at === prior && d.m.kind !== c.m.kind);
+    const restarts = c.m.value === 1 && (c.clean || underHeading || cands.slice(k + 1).some((d) => d.m.kind === c.m.kind && d.m.value === 2));
+    if (!counts && !restarts) return;
+    lastValue.set(c.m.kind, c.m.value);
+    kinds.add(c.m.kind);
+    out.push(c.at);
+  });
+  return kinds.size >= 2 || (out.length > 0 && last - first > VERY_LONG_LINE) ? out : [];
+}
+
+/**
+ * Puts back the breaks of a view whose paragraphs hold several levels of markers. A space before
+ * the marker becomes the break; elsewhere one is inserted, and `inserts` keeps the mapping to the
+ * source. A view without such paragraphs comes back as it is.
+ */
+export function restoreBreaks(view: ReadingView): ReadingView {
+  const t = view.text;
+  const at: number[] = [];
+  for (const line of splitLines(t)) {
+    // Paragraphs of ordinary length with one marker kind are the common case: nothing to do.
+    if (line.last - line.first < 20 || indexIn(t, '\n', line.first, line.last) >= 0) continue;
+    at.push(...lineBreaks(t, line.first, line.last));
+  }
+  if (at.length === 0) return view;
+  let text = '';
+  let from = 0;
+  const inserts: number[] = [];
+  for (const p of at) {
+    if (t[p - 1] === ' ' || t[p - 1] === '\t') {
+      text += `${t.slice(from, p - 1)}\n`;
+    } else {
+      text += t.slice(from, p);
+      inserts.push(text.length);
+      text += '\n';
+    }
+    from = p;
+  }
+  text += t.slice(from);
+  return { ...view, text, inserts };
+}
