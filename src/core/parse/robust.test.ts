@@ -42,7 +42,26 @@ function expectWellFormed(plan: ParsedPlan): void {
     t.lead.forEach((u, i) => covers(`task ${k} lead ${i}`, spans.lead[i], u));
     t.responsible.forEach((u, i) => covers(`task ${k} responsible ${i}`, spans.responsible[i], u));
   });
+  checkStructure(plan, problems);
   expect(problems).toEqual([]);
+}
+
+const WARNING_CODES = new Set(['no_task_level', 'task_without_unit', 'long_title', 'unread_body', 'unit_not_in_directory']);
+
+/** The detected hierarchy and the warnings are well formed and point into the reading. */
+function checkStructure(plan: ParsedPlan, problems: string[]): void {
+  const { levels } = plan.structure;
+  levels.forEach((l, i) => {
+    if (!l.form || typeof l.example !== 'string' || !Number.isInteger(l.depth) || l.depth < 0 || !Number.isInteger(l.count) || l.count < 0) {
+      problems.push(`level ${i}: ${JSON.stringify(l)}`);
+    }
+  });
+  if (new Set(levels.map((l) => l.form)).size !== levels.length) problems.push(`a form at two levels: ${levels.map((l) => l.form).join(' ')}`);
+  plan.warnings.forEach((w, i) => {
+    if (!WARNING_CODES.has(w.code) || !w.message) problems.push(`warning ${i}: ${JSON.stringify(w)}`);
+    if (w.taskIndex !== undefined && !(Number.isInteger(w.taskIndex) && w.taskIndex >= 0 && w.taskIndex < plan.tasks.length)) problems.push(`warning ${i}: task ${w.taskIndex} of ${plan.tasks.length}`);
+    if (w.span !== undefined && !inBounds(plan, w.span)) problems.push(`warning ${i}: span ${JSON.stringify(w.span)}`);
+  });
 }
 
 /** Fragments real plans are made of, so random documents exercise the interesting paths. */
@@ -140,12 +159,12 @@ function mutate(doc: string, m: Mutation): string {
 }
 
 /** A window of the seed, so most mutated seeds stay small and the run stays fast. */
-const seedWindow = fc.tuple(fc.nat(seed.length), fc.integer({ min: 200, max: 8000 })).map(([at, len]) => seed.slice(at, at + len));
+const seedWindow = fc.tuple(fc.nat(seed.length), fc.integer({ min: 200, max: 5000 })).map(([at, len]) => seed.slice(at, at + len));
 const mutated = fc
   .tuple(fc.oneof(fc.constantFrom(...renderings), seedWindow), fc.array(mutation, { minLength: 1, maxLength: 8 }))
   .map(([doc, ms]) => ms.reduce(mutate, doc));
 
-/** Generous for documents of at most ~12k characters: a hang or a quadratic pass shows, a busy machine does not. */
+/** Generous for documents of at most ~8k characters: a hang or a quadratic pass shows, a busy machine does not. */
 const MS_PER_DOCUMENT = 500;
 
 function readsInTime(s: string): void {
@@ -163,6 +182,24 @@ describe('parsePlan survives broken copies of plans', () => {
 
   it('on the whole seed, mutated', { timeout: 120_000 }, () => {
     fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 20 }), (ms) => expectWellFormed(strict(ms.reduce(mutate, seed)))), { numRuns: 60, seed: 13 });
+  });
+
+  it('on 1,500 of them re-read with a chosen task level and task lines, the fix a coordinator makes', { timeout: 120_000 }, () => {
+    const withChoice = fc.tuple(mutated, fc.nat(), fc.array(fc.nat(), { maxLength: 6 }), fc.boolean());
+    fc.assert(
+      fc.property(withChoice, ([doc, levelPick, linePicks, anyLevel]) => {
+        const first = strict(doc);
+        const forms = first.structure.levels.map((l) => l.form);
+        // Line starts of the source, and a level of the document or one it does not have.
+        const starts = [0, ...[...first.source.matchAll(/\n/g)].map((m) => (m.index ?? 0) + 1)];
+        const taskLevel = anyLevel || forms.length === 0 ? ['cn-dun', 'ar-dot', 'cn-shi', 'nonsense'][levelPick % 4] : forms[levelPick % forms.length];
+        const taskStarts = linePicks.map((k) => starts[k % starts.length] ?? 0);
+        const again = readPlan(first.source, undefined, { taskLevel, taskStarts });
+        expect(again.source).toBe(first.source);
+        expectWellFormed(again);
+      }),
+      { numRuns: 1500, seed: 17 },
+    );
   });
 
   it('mutates as it says', () => {
