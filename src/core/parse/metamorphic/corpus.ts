@@ -153,6 +153,18 @@ export const TEXT_CASES: TextCase[] = [
     text: `${Y}一、市场监管\n　　1 .9月底前上传失信信息。（牵头单位：区发改局）\n　　2 .推广信用核查。（牵头单位：区发改局）`,
     want: [{ number: 1, title: '9月底前上传失信信息', deadlines: [{ text: '9月底前', date: '2024-09-30' }] }, { number: 2, title: '推广信用核查' }],
   },
+  {
+    id: 'M20',
+    note: 'a 注： note after the last task',
+    text: `${Y}一、优化服务\n1．推行网办。（责任单位：区政务中心、区大数据局）\n注：列第一位者为牵头单位，其他为责任单位。`,
+    want: [{ text: '推行网办。', lead: ['区政务中心'], responsible: ['区大数据局'] }],
+  },
+  {
+    id: 'M21',
+    note: 'label units in a text with no line breaks',
+    text: '2024年工作方案一、优化服务　　1．推行网办。牵头单位：区政务中心责任单位：区大数据局、各街道办　　2．压缩时限。牵头单位：区审批局',
+    want: [{ title: '推行网办', lead: ['区政务中心'], responsible: ['区大数据局', '各街道办'] }, { title: '压缩时限', lead: ['区审批局'], responsible: [] }],
+  },
 ];
 
 /** Renderings found failing by the property tests, kept as they were found (before any fix). */
@@ -167,5 +179,6 @@ export const RENDER_CASES: RenderCase[] = [
   { id: 'P8', note: 'an inline enumeration after a lead-in clause', pick: { plan: 'district-2024', keep: null }, change: { layout: 'inline', leadIn: true } },
   { id: 'P9', note: 'the seed with no line breaks', pick: { plan: 'seed', keep: [0, 1, 2] }, change: { breaks: 'none' } },
   { id: 'P10', note: 'a table one cell per line', pick: { plan: 'district-2024', keep: null }, change: { layout: 'table', table: { sep: 'cell-lines', merged: 'repeat' } } },
+  { id: 'P12', note: 'label units with no line breaks', pick: { plan: 'district-2024', keep: null }, change: { breaks: 'none', units: 'lines' } },
   { id: 'P11', note: 'a table with runs of spaces', pick: { plan: 'county-2023', keep: null }, change: { layout: 'table', table: { sep: 'spaces', merged: 'repeat' } } },
 ];
