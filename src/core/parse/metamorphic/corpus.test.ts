@@ -5,9 +5,10 @@ import { RENDER_CASES, TEXT_CASES, type WantTask } from './corpus.ts';
 import { numeralValue } from './numerals.ts';
 import { OWN_PLANS } from './plans.ts';
 import { planOf, readBack } from './run.ts';
+import { TEAM_PLANS } from './own-plans.fixture.ts';
 import { SEED } from './seed.fixture.ts';
 
-const PLANS = [...OWN_PLANS, SEED];
+const PLANS = [...OWN_PLANS, ...TEAM_PLANS, SEED];
 
 describe('the corpus of failures the metamorphic suite found', () => {
   for (const c of TEXT_CASES) {

@@ -180,5 +180,7 @@ export const RENDER_CASES: RenderCase[] = [
   { id: 'P9', note: 'the seed with no line breaks', pick: { plan: 'seed', keep: [0, 1, 2] }, change: { breaks: 'none' } },
   { id: 'P10', note: 'a table one cell per line', pick: { plan: 'district-2024', keep: null }, change: { layout: 'table', table: { sep: 'cell-lines', merged: 'repeat' } } },
   { id: 'P12', note: 'label units with no line breaks', pick: { plan: 'district-2024', keep: null }, change: { breaks: 'none', units: 'lines' } },
+  { id: 'P13', note: 'twelve seed tasks as an inline 一是 enumeration: 单一、 in a text read as a 一、 heading', pick: { plan: 'seed', keep: [19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30] }, change: { layout: 'inline', forms: ['cn-paren', 'cn-shi'] } },
+  { id: 'P14', note: 'a hard wrap right after an inline （1） cuts the task', pick: { plan: '12-hubin-2022-shequzhili-inline', keep: null }, change: { breaks: 'wrap', wrapWidth: 16 } },
   { id: 'P11', note: 'a table with runs of spaces', pick: { plan: 'county-2023', keep: null }, change: { layout: 'table', table: { sep: 'spaces', merged: 'repeat' } } },
 ];
