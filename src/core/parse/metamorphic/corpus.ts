@@ -165,6 +165,12 @@ export const TEXT_CASES: TextCase[] = [
     text: '2024年工作方案一、优化服务　　1．推行网办。牵头单位：区政务中心责任单位：区大数据局、各街道办　　2．压缩时限。牵头单位：区审批局',
     want: [{ title: '推行网办', lead: ['区政务中心'], responsible: ['区大数据局', '各街道办'] }, { title: '压缩时限', lead: ['区审批局'], responsible: [] }],
   },
+  {
+    id: 'M22',
+    note: 'a hard wrap right after an inline （1）',
+    text: `${Y}一、重点任务\n　　1．提升社区服务能力。推动设施升级，重点做好以下工作：（1）\n建设社区综合服务站；（2）\n推行“一窗通办”，6月底前全覆盖。（牵头单位：区民政局）`,
+    want: [{ text: '提升社区服务能力。推动设施升级，重点做好以下工作：（1）\n建设社区综合服务站；（2）\n推行“一窗通办”，6月底前全覆盖。', deadlines: [{ text: '6月底前', date: '2024-06-30' }], lead: ['区民政局'] }],
+  },
 ];
 
 /** Renderings found failing by the property tests, kept as they were found (before any fix). */
