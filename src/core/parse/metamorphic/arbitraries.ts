@@ -6,9 +6,9 @@ import type { FormId, RenderOptions } from './types.ts';
  * family, since 1. and 1． (or （一） and (一)) at two levels of one document is no convention.
  */
 const RANKS: FormId[][] = [
-  ['cn-dun', 'cn-dot'],
+  ['cn-dun', 'cn-dot', 'cn-glued'],
   ['cn-paren', 'cn-halfparen'],
-  ['ar-dot', 'ar-fdot', 'ar-dun', 'ar-spacedot'],
+  ['ar-dot', 'ar-fdot', 'ar-dun', 'ar-spacedot', 'ar-flagdot'],
   ['ar-fparen', 'ar-paren'],
   ['circled'],
 ];
@@ -16,12 +16,14 @@ const RANKS: FormId[][] = [
 /** Forms for `levels` levels: increasing ranks, the task level sometimes 第一条 or 一是. */
 export function formsArb(levels: number): fc.Arbitrary<FormId[]> {
   return fc
-    .tuple(fc.shuffledSubarray([0, 1, 2, 3, 4], { minLength: levels, maxLength: levels }), fc.array(fc.nat(3), { minLength: levels, maxLength: levels }), fc.nat(9))
+    .tuple(fc.shuffledSubarray([0, 1, 2, 3, 4], { minLength: levels, maxLength: levels }), fc.array(fc.nat(4), { minLength: levels, maxLength: levels }), fc.nat(9))
     .map(([ranks, picks, special]) => {
       const forms = [...ranks].sort((a, b) => a - b).map((r, i) => {
         const family = RANKS[r] ?? [];
         return family[(picks[i] ?? 0) % family.length] ?? 'ar-dot';
       });
+      // A bare numeral glued to its words is a heading convention (一教育方面), not an item one.
+      if (forms[levels - 1] === 'cn-glued') forms[levels - 1] = 'cn-dun';
       if (special === 0) forms[levels - 1] = 'article';
       if (special === 1) forms[levels - 1] = 'cn-shi';
       return forms;

@@ -171,6 +171,12 @@ export const TEXT_CASES: TextCase[] = [
     text: `${Y}一、重点任务\n　　1．提升社区服务能力。推动设施升级，重点做好以下工作：（1）\n建设社区综合服务站；（2）\n推行“一窗通办”，6月底前全覆盖。（牵头单位：区民政局）`,
     want: [{ text: '提升社区服务能力。推动设施升级，重点做好以下工作：（1）\n建设社区综合服务站；（2）\n推行“一窗通办”，6月底前全覆盖。', deadlines: [{ text: '6月底前', date: '2024-06-30' }], lead: ['区民政局'] }],
   },
+  {
+    id: 'M23',
+    note: 'a bare numeral heading with a space after it',
+    text: `${Y}一　教育方面\n1.新建幼儿园。（县教育局负责）\n二　医疗方面\n1.建设医共体。（县卫健局负责）`,
+    want: [{ path: ['一　教育方面'], number: 1, responsible: ['县教育局'] }, { path: ['二　医疗方面'], number: 1, responsible: ['县卫健局'] }],
+  },
 ];
 
 /** Renderings found failing by the property tests, kept as they were found (before any fix). */

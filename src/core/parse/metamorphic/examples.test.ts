@@ -18,6 +18,8 @@ const EXAMPLES: [convention: string, change: Partial<RenderOptions>, shows: stri
   ['一． headings over 1. items', { forms: ['cn-dot', 'ar-dot'] }, '一．优化政务服务\n　　1.推行一网通办'],
   ['（一） headings over 1、 items', { forms: ['cn-paren', 'ar-dun'] }, '（二）降低企业成本\n　　1、落实减税政策'],
   ['(一) headings over "1 ." items', { forms: ['cn-halfparen', 'ar-spacedot'] }, '(一)优化政务服务\n　　1 .推行一网通办'],
+  ['"1* ." items, a flag before the dot', { forms: ['cn-dun', 'ar-flagdot'] }, '2* .压缩审批时限'],
+  ['a bare numeral glued to the heading', { forms: ['cn-glued', 'ar-dot'] }, '二降低企业成本\n　　1.落实减税政策'],
   ['（1） items', { forms: ['cn-dun', 'ar-fparen'] }, '（2）压缩审批时限'],
   ['(1) items', { forms: ['cn-dun', 'ar-paren'] }, '(2)压缩审批时限'],
   ['① items', { forms: ['cn-dun', 'circled'] }, '②压缩审批时限'],

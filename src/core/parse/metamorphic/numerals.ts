@@ -23,12 +23,14 @@ export function marker(form: FormId, n: number): string {
   switch (form) {
     case 'cn-dun': return `${cnNumeral(n)}、`;
     case 'cn-dot': return `${cnNumeral(n)}．`;
+    case 'cn-glued': return cnNumeral(n);
     case 'cn-paren': return `（${cnNumeral(n)}）`;
     case 'cn-halfparen': return `(${cnNumeral(n)})`;
     case 'ar-dot': return `${n}.`;
     case 'ar-fdot': return `${n}．`;
     case 'ar-dun': return `${n}、`;
     case 'ar-spacedot': return `${n} .`;
+    case 'ar-flagdot': return `${n}* .`;
     case 'ar-fparen': return `（${n}）`;
     case 'ar-paren': return `(${n})`;
     case 'circled': return CIRCLED[n - 1] ?? `(${n})`;
@@ -44,7 +46,7 @@ const CN_VALUE: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 
  * "(3)"), so tests compare numbers whatever label form the reader keeps; NaN when it is none.
  */
 export function numeralValue(label: string): number {
-  const s = label.normalize('NFKC').replace(/[\s()（）.．、,，是条第]/g, '');
+  const s = label.normalize('NFKC').replace(/[\s()（）.．、,，是条第*]/g, '');
   if (/^\d+$/.test(s)) return Number(s);
   const c = CIRCLED.indexOf(s);
   if (s.length === 1 && c >= 0) return c + 1;
@@ -62,7 +64,7 @@ export function numeralValue(label: string): number {
 
 /** Forms that look alike to a reader (1. and 1．, （一） and (一)) share a family; a document uses each family at one level. */
 export function familyOf(form: FormId): string {
-  if (form.startsWith('cn-') && form !== 'cn-shi') return form === 'cn-dun' || form === 'cn-dot' ? 'cn' : 'pcn';
+  if (form.startsWith('cn-') && form !== 'cn-shi') return form === 'cn-paren' || form === 'cn-halfparen' ? 'pcn' : 'cn';
   if (form === 'ar-fparen' || form === 'ar-paren') return 'pnum';
   if (form.startsWith('ar-')) return 'num';
   return form;

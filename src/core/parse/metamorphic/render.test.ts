@@ -10,7 +10,7 @@ import { pieceTransform } from './transforms.ts';
 import type { FormId } from './types.ts';
 
 const PLANS = [...OWN_PLANS, SEED];
-const FORMS: FormId[] = ['cn-dun', 'cn-dot', 'cn-paren', 'cn-halfparen', 'ar-dot', 'ar-fdot', 'ar-dun', 'ar-spacedot', 'ar-fparen', 'ar-paren', 'circled', 'article', 'cn-shi'];
+const FORMS: FormId[] = ['cn-dun', 'cn-dot', 'cn-glued', 'ar-flagdot', 'cn-paren', 'cn-halfparen', 'ar-dot', 'ar-fdot', 'ar-dun', 'ar-spacedot', 'ar-fparen', 'ar-paren', 'circled', 'article', 'cn-shi'];
 
 describe('the renderer', () => {
   it('prints every expected field it promises exactly, whatever the conventions', () => {

@@ -61,6 +61,11 @@ function consistent(plan: MetaPlan, o: RenderOptions, depth: number): RenderOpti
     if ((counts[i] ?? 0) <= formLimit(f)) return f;
     return free(['ar-paren', 'ar-dun', 'article']) ?? 'article';
   });
+  opts.forms = opts.forms.map((f, i) =>
+    // 一 glued to 一网通办 or 是… would be another word or another mark; a writer adds the 、 there.
+    // A lone 一开办企业 has no 二… to show that 一 is a mark at all.
+    f === 'cn-glued' && (plan.tasks.some((t) => /^[一二三四五六七八九十百零〇是]/.test(t.path[i] ?? '')) || (counts[i] ?? 0) < 2) ? 'cn-dun' : f,
+  );
   const task = opts.forms[depth] ?? 'ar-dot';
   if (opts.layout !== 'inline' && INLINE_FORMS.includes(task) && plan.tasks.some((t) => t.text.includes(marker(task, 2)))) {
     // Items whose texts enumerate 一是…二是… inline are not numbered 一是 themselves: the reader

@@ -36,12 +36,14 @@ export interface MetaTask {
 export type FormId =
   | 'cn-dun' // 一、
   | 'cn-dot' // 一．
+  | 'cn-glued' // 一教育方面: a bare numeral glued to a heading
   | 'cn-paren' // （一）
   | 'cn-halfparen' // (一)
   | 'ar-dot' // 1.
   | 'ar-fdot' // 1．
   | 'ar-dun' // 1、
   | 'ar-spacedot' // 1 .
+  | 'ar-flagdot' // 1* .: a flag character before the dot
   | 'ar-fparen' // （1）
   | 'ar-paren' // (1)
   | 'circled' // ①
