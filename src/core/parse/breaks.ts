@@ -27,6 +27,8 @@ function lineBreaks(t: string, first: number, last: number): number[] {
     const c = t[i];
     // Markers start with a numeral, an opening bracket or 第: skip the rest cheaply.
     if (c === undefined || !(c === '(' || c === '第' || (c >= '0' && c <= '9') || '一二三四五六七八九十'.includes(c))) continue;
+    // Cheap test first: a mark must follow the numeral within a few characters.
+    if (c !== '(' && c !== '第' && !/^[^\n]{0,3}[.、*]/.test(t.slice(i + 1, i + 5))) continue;
     const prev = t[i - 1] ?? '';
     if ((prev >= '0' && prev <= '9') || prev === '第' || prev === '.' || '一二三四五六七八九十'.includes(prev)) continue;
     const m = matchMarker(t, i, last);

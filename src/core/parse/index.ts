@@ -9,7 +9,7 @@ import { pinTaskLevel } from './node.ts';
 import { readParts, type Part } from './structure.ts';
 import { headingText, readTasks, type UnitRules } from './tasks.ts';
 import type { ParsedGoal, ParsedPlan, ParsedTask, ReadOptions } from './types.ts';
-import { FIRST_LEAD, findCarryUnits } from './units.ts';
+import { documentFirstLead, FIRST_LEAD, findCarryUnits } from './units.ts';
 import { readingWarnings } from './warnings.ts';
 
 export { decodeText };
@@ -61,7 +61,7 @@ export function readPlan(source: string, fileName?: string, opts: ReadOptions = 
   // With a chosen level, the parts that have it are read that way; the others keep no task.
   const bodyHasLevel = level !== undefined && body !== undefined && pinTaskLevel(body.nodes, level);
   const attachmentsHaveLevel = level !== undefined && attachments.map((p) => pinTaskLevel(p.nodes, level)).some(Boolean);
-  const rules: UnitRules = { firstIsLead: FIRST_LEAD.test(t), carry: [] };
+  const rules: UnitRules = { firstIsLead: FIRST_LEAD.test(t) && documentFirstLead(t), carry: [] };
   const carry = findCarryUnits(t, 0, t.length);
   if (carry.length > 0) rules.carry.push({ at: carry[0]?.start ?? 0, units: carry });
   const read = (ps: Part[]) => readTasks(view, source, ps, document.plan_year, rules);

@@ -1,3 +1,4 @@
+import { findJoins } from './joins.ts';
 import { T2S_PAIRS } from './t2s-data.ts';
 
 /**
@@ -96,10 +97,20 @@ export function buildView(source: string): ReadingView {
       i = j;
     }
   }
+  const joins = findJoins(new TextDecoder('utf-16le').decode(codes));
+  let nextJoin = 0;
   const cuts: number[] = [];
   const shifts: number[] = [];
   let w = 0;
   for (let r = 0; r < n; ) {
+    if (r === joins[nextJoin]) {
+      // A hard wrap: the newline leaves the view, the source keeps it.
+      nextJoin++;
+      cuts.push(w);
+      shifts.push(r + 1 - w);
+      r++;
+      continue;
+    }
     if (codes[r] === 0x28) {
       const e = glossEnd(codes, r, n);
       if (e > 0) {

@@ -253,3 +253,24 @@ export function findTrailingUnitClauses(t: string, start: number, end: number): 
   if (at < 0 || at <= start) return null;
   return { at, reading: readUnitClauses(t, at, e) };
 }
+
+/**
+ * Whether the document states the first-unit-leads rule for all its lists: a rule sentence of its
+ * own ("各项任务中，排在第一位的为牵头单位"), or one inside a task's unit bracket that says 下同. A
+ * rule inside one task's bracket beside its units is that task's alone.
+ */
+export function documentFirstLead(t: string): boolean {
+  const re = new RegExp(FIRST_LEAD.source, 'g');
+  for (let m = re.exec(t); m; m = re.exec(t)) {
+    const at = m.index;
+    const open = Math.max(t.lastIndexOf('(', at), t.lastIndexOf('〔', at));
+    const closedBefore = Math.max(t.lastIndexOf(')', at), t.lastIndexOf('〕', at));
+    if (open < 0 || open < closedBefore || at - open > 200) return true;
+    let close = at;
+    while (close < t.length && close - at < 200 && t[close] !== ')' && t[close] !== '〕') close++;
+    if (/下同|以下同|后同/.test(t.slice(at, close))) return true;
+    const r = readUnitClauses(t, open + 1, close);
+    if (r.lead.length + r.responsible.length === 0) return true;
+  }
+  return false;
+}

@@ -1,0 +1,81 @@
+/**
+ * Hard line breaks that are no breaks: a copy from a PDF or a fixed-width page wraps its lines in the
+ * middle of sentences, unit names and labels ("（牵头单位：区住⏎建局）"). The reading view drops
+ * those newlines (the source keeps them, and spans map back through the cut), so the reader sees
+ * each paragraph as the one line it was written as.
+ */
+import { isChromeLine } from './chrome.ts';
+import { isAttachmentLine, splitLines } from './lines.ts';
+import { matchMarker } from './numbering.ts';
+import { isContactLine, isLabelLine } from './units.ts';
+
+/** A bracket that opens this far before a line end and is still open wraps onto the next line. */
+const BRACKET_REACH = 160;
+
+const SIGNATURE = /(?:政府|办公室|办公厅|委员会|局|委|\d{1,2}月\d{1,2}日)$/;
+
+/**
+ * Offsets of the newlines of folded text `t` to drop: those inside a unit bracket that a wrap split,
+ * and, in a document that indents its paragraphs, those before a line without indent that goes on
+ * with the paragraph above (no marker, label, attachment heading, chrome or signature there).
+ */
+export function findJoins(t: string): number[] {
+  const out = new Set<number>();
+  let open = -1;
+  let depth = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (c === '(' || c === '〔') {
+      if (depth === 0) open = i;
+      depth++;
+    } else if ((c === ')' || c === '〕') && depth > 0) depth--;
+    else if (c === '\n') {
+      if (depth > 0 && i - open <= BRACKET_REACH && t[i + 1] !== '\n' && closesSoon(t, i + 1)) out.add(i);
+      else depth = 0;
+    }
+  }
+  const lines = splitLines(t);
+  let filled = 0;
+  let indented = 0;
+  for (const l of lines) {
+    if (l.last <= l.first) continue;
+    filled++;
+    if (l.first > l.start) indented++;
+  }
+  // A few indented paragraph starts are enough: the lines a fixed width wraps onto carry no indent.
+  if (filled >= 4 && indented >= 3 && indented < filled) {
+    let inParagraph = false;
+    for (let k = 0; k < lines.length; k++) {
+      const l = lines[k];
+      if (!l || l.last <= l.first) {
+        inParagraph = false;
+        continue;
+      }
+      if (l.first > l.start) {
+        inParagraph = true;
+        continue;
+      }
+      const s = t.slice(l.first, l.last);
+      const startsAnew =
+        matchMarker(t, l.first, l.last) !== null ||
+        isLabelLine(t, l.first, l.last) ||
+        isContactLine(t, l.first, l.last) ||
+        isAttachmentLine(t, l) ||
+        isChromeLine(t, l.first, l.last) ||
+        (s.length <= 24 && SIGNATURE.test(s));
+      if (inParagraph && !startsAnew && l.start > 0) out.add(l.start - 1);
+      else inParagraph = false;
+    }
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+/** Whether the bracket still open at `from` closes within reach (so the newline is inside it). */
+function closesSoon(t: string, from: number): boolean {
+  for (let i = from; i < Math.min(t.length, from + BRACKET_REACH); i++) {
+    const c = t[i];
+    if (c === ')' || c === '〕') return true;
+    if (c === '(' || c === '〔' || (c === '\n' && t[i + 1] === '\n')) return false;
+  }
+  return false;
+}
