@@ -4,6 +4,7 @@ import { PLAIN } from './arbitraries.ts';
 import { RENDER_CASES, TEXT_CASES, type WantTask } from './corpus.ts';
 import { numeralValue } from './numerals.ts';
 import { OWN_PLANS } from './plans.ts';
+import { renderPlan } from './render.ts';
 import { planOf, readBack } from './run.ts';
 import { TEAM_PLANS } from './own-plans.fixture.ts';
 import { SEED } from './seed.fixture.ts';
@@ -25,8 +26,12 @@ describe('the corpus of failures the metamorphic suite found', () => {
 
   for (const c of RENDER_CASES) {
     it(`${c.id}: ${c.note}`, () => {
-      const { got, want } = readBack(planOf(PLANS, c.pick), { ...PLAIN, ...c.change });
+      const opts = { ...PLAIN, ...c.change };
+      const { got, want } = readBack(planOf(PLANS, c.pick), opts);
       expect(got).toEqual(want);
+      const r = renderPlan(planOf(PLANS, c.pick), opts);
+      const { number, plan_year } = parsePlan(r.text).document;
+      expect({ number, plan_year }).toEqual(r.document);
     });
   }
 });

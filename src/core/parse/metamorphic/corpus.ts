@@ -194,5 +194,6 @@ export const RENDER_CASES: RenderCase[] = [
   { id: 'P12', note: 'label units with no line breaks', pick: { plan: 'district-2024', keep: null }, change: { breaks: 'none', units: 'lines' } },
   { id: 'P13', note: 'twelve seed tasks as an inline 一是 enumeration: 单一、 in a text read as a 一、 heading', pick: { plan: 'seed', keep: [19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30] }, change: { layout: 'inline', forms: ['cn-paren', 'cn-shi'] } },
   { id: 'P14', note: 'a hard wrap right after an inline （1） cuts the task', pick: { plan: '12-hubin-2022-shequzhili-inline', keep: null }, change: { breaks: 'wrap', wrapWidth: 16 } },
+  { id: 'P15', note: 'no line breaks and a metadata block: tasks read, and (the number and plan year property) document.number lost', pick: { plan: 'district-2024', keep: null }, change: { breaks: 'none', metadata: true } },
   { id: 'P11', note: 'a table with runs of spaces', pick: { plan: 'county-2023', keep: null }, change: { layout: 'table', table: { sep: 'spaces', merged: 'repeat' } } },
 ];

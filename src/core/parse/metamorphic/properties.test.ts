@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parsePlan } from '../index.ts';
 import { optionsArb } from './arbitraries.ts';
 import { OWN_PLANS } from './plans.ts';
+import { renderPlan } from './render.ts';
 import { planOf, PROPERTY_PARAMS, readBack, type PlanPick } from './run.ts';
 import { TEAM_PLANS } from './own-plans.fixture.ts';
 import { SEED } from './seed.fixture.ts';
@@ -54,6 +56,17 @@ describe('every rendering of a gold reading reads as the gold', () => {
   }
 
   it('any combination of conventions', { timeout: 60_000 }, () => readsAsGold(undefined, 1500));
+
+  it('the notice\'s number and plan year, any combination of conventions', { timeout: 60_000 }, () => {
+    fc.assert(
+      fc.property(caseArb(), ([pick, opts]) => {
+        const r = renderPlan(planOf(PLANS, pick), opts);
+        const { number, plan_year } = parsePlan(r.text).document;
+        expect({ number, plan_year }).toEqual(r.document);
+      }),
+      budget(300),
+    );
+  });
 
   it('draws from every plan', () => {
     expect(PLANS.length).toBeGreaterThanOrEqual(8);

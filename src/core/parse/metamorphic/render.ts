@@ -39,9 +39,11 @@ export function renderPlan(plan: MetaPlan, options: RenderOptions): Rendering {
   if (ctx.firstLead && opts.rulePlace === 'bottom') paras.push(tx(rule));
   paras.push(...chromeBottom(plan, opts).map(tx));
   const joiner = opts.breaks === 'none' ? '' : opts.breaks === 'blank-lines' ? '\n\n' : '\n';
+  const year = /(\d{4})年/.exec(plan.header.title)?.[1] ?? /(\d{4})年/.exec(plan.header.date)?.[1];
   return {
     text: paras.join(joiner),
     tasks: body.tasks,
+    document: { number: tx(plan.header.number), plan_year: year ? Number(year) : null },
     looseText: opts.breaks === 'wrap' || opts.layout === 'inline',
   };
 }

@@ -111,6 +111,8 @@ export interface ExpectedTask {
 export interface Rendering {
   text: string;
   tasks: ExpectedTask[];
+  /** The notice's number as printed, and the year its deadlines are dated in. */
+  document: { number: string; plan_year: number | null };
   /**
    * Whitespace (and, for inline items, a trailing separator) in titles and texts is not the
    * reader's to decide when the convention itself inserted it; paths are always compared without
