@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parsePlan } from '../index.ts';
+import { optionsArb } from './arbitraries.ts';
+import { OWN_PLANS } from './plans.ts';
+import { renderPlan } from './render.ts';
+import { planOf, PROPERTY_PARAMS, readBack, type PlanPick } from './run.ts';
+import { TEAM_PLANS } from './own-plans.fixture.ts';
+import { SEED } from './seed.fixture.ts';
+import type { RenderOptions } from './types.ts';
+
+/** Plans written for these tests, the team's own development plans (test/fixtures/own-plans) and the seed. */
+const PLANS = [...OWN_PLANS, ...TEAM_PLANS, SEED];
+const { seed, scale } = PROPERTY_PARAMS;
+/** Shrinking a failure of the whole pipeline can take long; a bounded run still reports the case. */
+const budget = (numRuns: number) => ({ numRuns: Math.max(1, Math.round(numRuns * scale)), seed, interruptAfterTimeLimit: 20_000, markInterruptAsFailure: true });
+
+/** Small plans whole or in part, and up to a dozen tasks of the seed. */
+const pickArb: fc.Arbitrary<PlanPick> = fc.oneof(
+  fc.record({ plan: fc.constantFrom(...[...OWN_PLANS, ...TEAM_PLANS].map((p) => p.id)), keep: fc.option(fc.uniqueArray(fc.nat(15), { minLength: 1, maxLength: 5 }), { nil: null }) }),
+  fc.record({ plan: fc.constant('seed'), keep: fc.uniqueArray(fc.nat(198), { minLength: 1, maxLength: 12 }) }),
+);
+
+/**
+ * Options are drawn for the deepest plans (two heading levels); the renderer keeps the outer and
+ * the task forms for shallower ones. Drawing them apart from the plan lets fast-check shrink both.
+ */
+const caseArb = (only?: (keyof RenderOptions)[]) => fc.tuple(pickArb, optionsArb(2, only));
+
+function readsAsGold(only: (keyof RenderOptions)[] | undefined, numRuns: number): void {
+  fc.assert(
+    fc.property(caseArb(only), ([pick, opts]) => {
+      const { got, want } = readBack(planOf(PLANS, pick), opts);
+      expect(got).toEqual(want);
+    }),
+    budget(numRuns),
+  );
+}
+
+/** Families of conventions, tried one at a time over the plain rendering, then all together. */
+const FAMILIES: [string, (keyof RenderOptions)[]][] = [
+  ['numbering forms, spacing and running numbers', ['forms', 'gaps', 'running']],
+  ['traditional script, half-width punctuation and lost full-width spaces', ['script', 'halfWidth', 'spaces']],
+  ['web chrome and metadata blocks', ['chrome', 'metadata']],
+  ['lost line breaks and hard wraps', ['breaks', 'wrapWidth']],
+  ['inline enumerations', ['layout', 'inlineSep', 'leadIn', 'forms']],
+  ['flattened tables', ['layout', 'table', 'labels', 'running']],
+  ['units in every position and label, and the first-lead rule', ['units', 'labels', 'rulePlace', 'ruleForm']],
+  ['deadlines apart from the text', ['due', 'units']],
+  ['goal and safeguard sections around the tasks', ['frame', 'forms']],
+];
+
+describe('every rendering of a gold reading reads as the gold', () => {
+  for (const [name, only] of FAMILIES) {
+    it(name, { timeout: 60_000 }, () => readsAsGold(only, 250));
+  }
+
+  it('any combination of conventions', { timeout: 60_000 }, () => readsAsGold(undefined, 1500));
+
+  it('the notice\'s number and plan year, any combination of conventions', { timeout: 60_000 }, () => {
+    fc.assert(
+      fc.property(caseArb(), ([pick, opts]) => {
+        const r = renderPlan(planOf(PLANS, pick), opts);
+        const { number, plan_year } = parsePlan(r.text).document;
+        expect({ number, plan_year }).toEqual(r.document);
+      }),
+      budget(300),
+    );
+  });
+
+  it('draws from every plan', () => {
+    expect(PLANS.length).toBeGreaterThanOrEqual(8);
+    for (const p of PLANS) expect(p.tasks.length).toBeGreaterThan(1);
+  });
+
+  it('the whole seed, any combination of conventions', { timeout: 60_000 }, () => {
+    fc.assert(
+      fc.property(optionsArb(1), (opts) => {
+        const { got, want } = readBack(SEED, opts);
+        expect(got).toEqual(want);
+      }),
+      budget(25),
+    );
+  });
+});
