@@ -142,7 +142,11 @@ export function matchMarker(t: string, i: number, end: number): Marker | null {
     if (t[q] === '*' || t[q] === '※') q = skipSpaces(t, q + 1, end);
     if (q > j) {
       const mark = t[q];
-      if ((mark === '.' || mark === '、') && !isDigit(t[skipSpaces(t, q + 1, end)])) return make('num', t.slice(i, j), value, i, q + 1, t, end);
+      // "1 .5" is a decimal typed loosely; "1 .9月底前" is item 1 starting with a date.
+      const k = skipSpaces(t, q + 1, end);
+      const d = run(t, k, end, 4, (x) => isDigit(x));
+      const dated = d > k && '月年日'.includes(t[d] ?? '');
+      if ((mark === '.' || mark === '、') && (!isDigit(t[k]) || dated)) return make('num', t.slice(i, j), value, i, q + 1, t, end);
       return null;
     }
     const p = t[j];
