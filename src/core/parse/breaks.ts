@@ -44,6 +44,7 @@ function lineBreaks(t: string, first: number, last: number): number[] {
   if (last0) lastValue.set(last0.kind, last0.value);
   const out: number[] = [];
   const kinds = new Set<MarkerKind>();
+  const heads: typeof cands = [];
   cands.forEach((c, k) => {
     const v = lastValue.get(c.m.kind) ?? 0;
     // A number that continues its family (2 after 1); a 1 has to show it starts a list, below.
@@ -53,12 +54,26 @@ function lineBreaks(t: string, first: number, last: number): number[] {
     const prior = out[out.length - 1];
     const underHeading = prior !== undefined && c.at - prior <= 40 && cands.some((d) => d.at === prior && d.m.kind !== c.m.kind);
     const restarts = c.m.value === 1 && (c.clean || underHeading || cands.slice(k + 1).some((d) => d.m.kind === c.m.kind && d.m.value === 2 && d.clean));
-    if (!counts && !restarts) return;
+    if (!counts && !restarts) {
+      if (c.m.value === 1) heads.push(c);
+      return;
+    }
     lastValue.set(c.m.kind, c.m.value);
     kinds.add(c.m.kind);
     out.push(c.at);
   });
-  return kinds.size >= 2 || (out.length > 0 && last - first > VERY_LONG_LINE) ? out : [];
+  // A heading glued to the words before it ("…方案一、优化服务1．推行…") shows itself by the first
+  // item of another family that follows it closely.
+  for (const h of heads) {
+    const next = out.find((at) => at > h.at);
+    const nextCand = cands.find((d) => d.at === next);
+    if (next !== undefined && next - h.at <= 40 && nextCand && nextCand.m.kind !== h.m.kind) {
+      out.push(h.at);
+      kinds.add(h.m.kind);
+    }
+  }
+  out.sort((a, b) => a - b);
+  return kinds.size >= 2 || out.length >= 2 || (out.length > 0 && last - first > VERY_LONG_LINE) ? out : [];
 }
 
 /**
