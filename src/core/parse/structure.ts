@@ -281,8 +281,7 @@ const INLINE_KINDS: ReadonlySet<MarkerKind> = new Set(['shi', 'circ', 'pnum', 'h
  * right after the colon and the next ones after clause breaks, counting up. [] when there is none.
  */
 function inlineList(t: string, first: number, last: number): Marker[] {
-  const shi = findInlineShi(t, first, last);
-  if (shi.length > 0) return shi;
+  // The list the colon opens wins over a 一是 list inside its items.
   let at = -1;
   for (let i = first; i < last; i++) {
     if (t[i] === '：' || t[i] === ':') {
@@ -290,9 +289,8 @@ function inlineList(t: string, first: number, last: number): Marker[] {
       break;
     }
   }
-  if (at < 0) return [];
-  const head = matchMarker(t, at + 1, last);
-  if (!head || head.value !== 1 || !INLINE_KINDS.has(head.kind)) return [];
+  const head = at < 0 ? null : matchMarker(t, at + 1, last);
+  if (!head || head.value !== 1 || !INLINE_KINDS.has(head.kind)) return findInlineShi(t, first, last);
   const out = [head];
   for (let i = head.contentStart; i < last; i++) {
     if (!'。；;)】'.includes(t[i] ?? '')) continue;
@@ -303,7 +301,8 @@ function inlineList(t: string, first: number, last: number): Marker[] {
       i = next.contentStart - 1;
     }
   }
-  return out.length >= 2 ? out : [];
+  // One item after the colon is a list of one: the colon announced it.
+  return out;
 }
 
 function trimEnd(t: string, e: number): number {
