@@ -11,6 +11,8 @@ import { matchMarker, type Marker, type MarkerKind } from './numbering.ts';
 const BREAK_KINDS: ReadonlySet<MarkerKind> = new Set(['cn', 'pcn', 'num', 'art', 'chap']);
 /** After these a marker starts a new item; after a word it must prove itself by what follows. */
 const BREAK_BEFORE = '。；;)】!?：: \t';
+/** Characters that make a word with a 一 after them. */
+const WORD_ENDS_IN_ONE = '单统唯同逐万之第划专均合归整';
 /** A paragraph this long with even one kind of marker in it is a document without its breaks. */
 const VERY_LONG_LINE = 1000;
 
@@ -34,6 +36,8 @@ function lineBreaks(t: string, first: number, last: number): number[] {
     const m = matchMarker(t, i, last);
     if (!m || !BREAK_KINDS.has(m.kind as MarkerKind) || m.value === 0) continue;
     const clean = BREAK_BEFORE.includes(prev);
+    // Words that end in 一 (单一、统一、唯一、之一) are no heading numbers.
+    if (!clean && c === '一' && WORD_ENDS_IN_ONE.includes(prev)) continue;
     if (!clean && !isCjk(prev) && prev !== '”' && prev !== '"') continue;
     cands.push({ at: i, m, clean });
     i = m.contentStart - 1;

@@ -224,6 +224,12 @@ class PartBuilder {
     this.add(cur, cur.kind, line.last);
   }
 
+  /** Closes the current item, so no later line continues it. */
+  endItem(): void {
+    this.cur = null;
+    this.inLabels = false;
+  }
+
   /** Adds the rows of a table flattened to one cell per line. */
   verticalRows(rows: { row: TableRow; first: number; last: number }[]): void {
     const prev = this.nodes[this.nodes.length - 1];
@@ -352,7 +358,11 @@ export function readParts(t: string, lines: Line[], opts: PartOptions = {}): Par
     }
     // Page numbers of PDF text ("— 3 —") sit between a sentence's halves; they are not text.
     if (line.last > line.first && line.last - line.first <= 12 && /^[-—–\s]*\d{1,3}[-—–\s]*$/.test(t.slice(line.first, line.last))) continue;
-    if (line.last > line.first && isChromeLine(t, line.first, line.last)) continue;
+    if (line.last > line.first && isChromeLine(t, line.first, line.last)) {
+      // Page chrome ends the item above it: what follows is the page's, not the plan's.
+      builder.endItem();
+      continue;
+    }
     if (line.last > line.first && isAttachmentLine(t, line)) {
       close(line.start);
       builder = new PartBuilder(t, forced, bare);
