@@ -138,7 +138,8 @@ class PartBuilder {
     const unindented = this.indented && line.first === line.start && prev !== null && prev.first > prev.start && !signature;
     // "主要做好以下工作：一是…二是…" under a heading is a list of items, not the heading's paragraph.
     const afterTitle = cur !== null && cur.headingLike && (!prev || endsSentence(t, prev) || cur.end === prev.last);
-    const shiUnderHeading = !m && afterTitle ? inlineList(t, line.first, line.last) : [];
+    const startsList = (mk: Marker) => mk.value === 1 || mk.value === (this.lastValue.get(mk.kind) ?? -1) + 1;
+    const shiUnderHeading = !m && afterTitle ? inlineList(t, line.first, line.last, startsList) : [];
     // A title line takes the paragraph under it, unless it is a whole task already (its own units).
     const titleTakes = cur !== null && cur.headingLike && !hasUnitAnnotation(t, cur);
     const note = /^(?:注|备注|说明)\s*[:：]/.test(t.slice(line.first, line.first + 4));
@@ -286,7 +287,7 @@ const INLINE_KINDS: ReadonlySet<MarkerKind> = new Set(['shi', 'circ', 'pnum', 'h
  * The items of a lead-in paragraph, "主要做好以下工作：①…。②…。" or "…：一是…；二是…": a first item
  * right after the colon and the next ones after clause breaks, counting up. [] when there is none.
  */
-function inlineList(t: string, first: number, last: number): Marker[] {
+function inlineList(t: string, first: number, last: number, startsList: (m: Marker) => boolean): Marker[] {
   // The list the colon opens wins over a 一是 list inside its items.
   let at = -1;
   for (let i = first; i < last; i++) {
@@ -296,7 +297,8 @@ function inlineList(t: string, first: number, last: number): Marker[] {
     }
   }
   const head = at < 0 ? null : matchMarker(t, at + 1, last);
-  if (!head || head.value !== 1 || !INLINE_KINDS.has(head.kind)) return findInlineShi(t, first, last);
+  // The first item is a 1, or goes on with a number running across sections.
+  if (!head || !startsList(head) || !INLINE_KINDS.has(head.kind)) return findInlineShi(t, first, last);
   const out = [head];
   for (let i = head.contentStart; i < last; i++) {
     if (!'。；;)】'.includes(t[i] ?? '')) continue;
