@@ -75,10 +75,15 @@ function lineBreaks(t: string, first: number, last: number): number[] {
   });
   // A heading glued to the words before it ("…方案一、优化服务1．推行…") shows itself by the first
   // item of another family that follows it closely.
+  // The next marker may itself be such a heading, or an item of a detail family ("…方案一、重点任务
+  // （一）全面压减作业一是…"): any marker of another family close after it with no sentence between.
+  const kindAt = new Map<number, string>(cands.map((c) => [c.at, c.m.kind]));
+  for (const d of details) if (!kindAt.has(d)) kindAt.set(d, matchMarker(t, d, last)?.kind ?? '');
+  const positions = [...kindAt.keys()].sort((a, b) => a - b);
   for (const h of heads) {
-    const next = out.find((at) => at > h.at);
-    const nextCand = cands.find((d) => d.at === next);
-    if (next !== undefined && next - h.at <= 40 && nextCand && nextCand.m.kind !== h.m.kind) {
+    const next = positions.find((at) => at > h.at);
+    const nextKind = next === undefined ? undefined : kindAt.get(next);
+    if (next !== undefined && next - h.at <= 40 && nextKind !== h.m.kind && !/[。；;]/.test(t.slice(h.at, next))) {
       out.push(h.at);
       kinds.add(h.m.kind);
     }

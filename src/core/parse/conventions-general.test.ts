@@ -309,3 +309,21 @@ describe('copies without line breaks, notes and tables', () => {
     expect(plan.tasks.map((t) => t.title)).toEqual(['精简审批材料']);
   });
 });
+
+describe('wrapped table cells and glued headings', () => {
+  it('reads a task cell wrapped onto a line of its own as the rest of that cell', () => {
+    const plan = read('序号\t任务\t具体内容\t牵头单位\t完成时限\n1\t大气治理\t开展炉窑治理，完成\t县生态环境局\t2024年10月底前\n10家企业深度治理。\n2\t\t推进扬尘管控。\t县住建局\t长期坚持');
+    expect(plan.tasks.map((t) => [t.title, t.lead, t.deadlines.map((d) => d.text)])).toEqual([
+      ['开展炉窑治理，完成10家企业深度治理', ['县生态环境局'], ['2024年10月底前']],
+      ['推进扬尘管控', ['县住建局'], ['长期坚持']],
+    ]);
+  });
+
+  it('breaks a copy without line breaks at a chain of glued headings down to a 一是 item', () => {
+    const got = rows('某区2024年工作方案一、重点任务（一）压减作业一是健全管理机制。建立公示制度。（牵头：市教育局；配合：区教育局）二是明确作业总量。（牵头：市教育局）');
+    expect(got.map((r) => [r[0], r[1], r[3], r[4]])).toEqual([
+      ['一、重点任务/（一）压减作业', '一', ['市教育局'], ['区教育局']],
+      ['一、重点任务/（一）压减作业', '二', ['市教育局'], []],
+    ]);
+  });
+});

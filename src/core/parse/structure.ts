@@ -263,6 +263,16 @@ class PartBuilder {
   /** Handles a table line; false when the line is to be read as ordinary text. */
   private tableRow(line: Line): boolean {
     const r = readTableRow(this.t, line, this.table);
+    const last0 = this.nodes[this.nodes.length - 1];
+    const cell = last0?.row ? (last0.row.more?.[last0.row.more.length - 1] ?? last0.row.task) : null;
+    const cut = cell !== null && !'。！？!?；;)）'.includes(this.t[cell.end - 1] ?? '。');
+    if ('plain' in r && !r.keep && this.table && last0?.row && cut && line.last - line.first <= 60 && !matchMarker(this.t, line.first, line.last)) {
+      // A short line with no cells after a row whose task cell stops mid-sentence is the rest of that
+      // cell, wrapped onto a line of its own.
+      (last0.row.more ??= []).push({ start: line.first, end: line.last });
+      last0.blockEnd = line.last;
+      return true;
+    }
     if ('plain' in r) {
       // A section heading between rows ("一、开办企业") keeps the table open; other text ends it.
       if (!r.keep && !matchMarker(this.t, line.first, line.last)) this.table = null;

@@ -25,6 +25,8 @@ export interface TableHeader {
 export interface TableRow {
   value: number | null;
   task: Range;
+  /** The rest of the task cell, wrapped onto lines of its own (a docx or PDF copy). */
+  more?: Range[];
   lead: Range | null;
   resp: Range | null;
   time: Range | null;

@@ -152,6 +152,8 @@ function readTask(ctx: Ctx, nodes: Node[], node: Node): ParsedTask {
   }
 
   const pieces = keptPieces(t, node, u.brackets, u.inlineLabel >= 0 ? u.inlineLabel : node.end);
+  // A table cell wrapped onto lines of its own goes on after the cell's first line.
+  if (node.row?.more) pieces.push(...node.row.more);
   const text = join(ctx, pieces);
   const title = join(ctx, titlePieces(t, pieces));
   const path: string[] = [];
