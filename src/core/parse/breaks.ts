@@ -101,6 +101,25 @@ function lineBreaks(t: string, first: number, last: number): number[] {
     const a = out.find((x) => x > d);
     if (a !== undefined && a - d <= 40 && !/[。；;]/.test(t.slice(d, a)) && !glued.includes(d)) glued.push(d);
   }
+  // Once a detail family has started a line, its next number goes on with it after a unit
+  // bracket or a unit name ("…管理中心（2）同步…"), but not after ；or ：, where an item's own
+  // list runs ("工作：（1）…；（2）…；（3）…").
+  if (glued.length > 0) {
+    const lastOf = new Map<string, number>();
+    for (const d of details) {
+      const m = matchMarker(t, d, last);
+      if (!m) continue;
+      if (glued.includes(d)) {
+        lastOf.set(m.kind, m.value);
+        continue;
+      }
+      const prevChar = t[d - 1] ?? '';
+      if (m.value === (lastOf.get(m.kind) ?? -1) + 1 && !'；;：:，,、'.includes(prevChar)) {
+        glued.push(d);
+        lastOf.set(m.kind, m.value);
+      }
+    }
+  }
   if (glued.length > 0 && out.length > 0) {
     out.push(...glued);
     out.sort((a, b) => a - b);
