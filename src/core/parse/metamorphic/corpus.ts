@@ -177,6 +177,21 @@ export const TEXT_CASES: TextCase[] = [
     text: `${Y}一　教育方面\n1.新建幼儿园。（县教育局负责）\n二　医疗方面\n1.建设医共体。（县卫健局负责）`,
     want: [{ path: ['一　教育方面'], number: 1, responsible: ['县教育局'] }, { path: ['二　医疗方面'], number: 1, responsible: ['县卫健局'] }],
   },
+  {
+    id: 'M25',
+    note: 'a bare first-lead list whose first unit has no 区/市/县 prefix',
+    text: `${Y}（排在第一位的为牵头单位）\n一、重点任务\n1．拓展服务渠道。引进资源进校园。（团市委、市科协、市体育局）`,
+    want: [{ text: '拓展服务渠道。引进资源进校园。', lead: ['团市委'], responsible: ['市科协', '市体育局'] }],
+  },
+  {
+    id: 'M26',
+    note: 'an inline 一是 enumeration in a text with no line breaks',
+    text: '2024年工作方案一、重点任务（一）全面压减作业一是健全作业管理机制。建立公示制度。（牵头：市教育局；配合：各县区教育局）二是明确作业总量。（牵头：市教育局）',
+    want: [
+      { path: ['一、重点任务', '（一）全面压减作业'], number: 1, title: '健全作业管理机制', lead: ['市教育局'], responsible: ['各县区教育局'] },
+      { path: ['一、重点任务', '（一）全面压减作业'], number: 2, title: '明确作业总量', lead: ['市教育局'], responsible: [] },
+    ],
+  },
 ];
 
 /** Renderings found failing by the property tests, kept as they were found (before any fix). */

@@ -1,7 +1,7 @@
 import { dueAnnotation, expectedUnits, FIRST_LEAD_RULES, unitAnnotation } from './annotate.ts';
 import { chromeBottom, chromeTop, GOAL, notice, PREAMBLE, SAFEGUARDS } from './frame.ts';
 import { firstDiff, heading, type Ctx } from './ctx.ts';
-import { familyOf, formLimit, marker } from './numerals.ts';
+import { ALL_FORMS, familyOf, formLimit, marker } from './numerals.ts';
 import { renderTables } from './table.ts';
 import { pieceTransform } from './transforms.ts';
 import type { ExpectedTask, FormId, MetaPlan, MetaTask, RenderOptions, Rendering } from './types.ts';
@@ -29,11 +29,11 @@ export function renderPlan(plan: MetaPlan, options: RenderOptions): Rendering {
   paras.push(ctx.indent + tx(PREAMBLE));
   // A table straight under 一、工作目标 would belong to it; tables get framing sections only under headings of their own.
   const framed = opts.frame && depth > (opts.layout === 'table' ? 1 : 0);
-  if (framed) paras.push(heading(ctx, 0, 1, GOAL.heading), ctx.indent + tx(GOAL.text));
+  if (framed) paras.push(ctx.indent + heading(ctx, 0, 1, GOAL.heading), ctx.indent + tx(GOAL.text));
   const body = opts.layout === 'table' ? renderTables(ctx, plan.tasks, framed ? 1 : 0) : renderBody(ctx, plan.tasks, framed ? 1 : 0);
   paras.push(...body.paras);
   if (framed) {
-    paras.push(heading(ctx, 0, body.sections + 2, SAFEGUARDS.heading));
+    paras.push(ctx.indent + heading(ctx, 0, body.sections + 2, SAFEGUARDS.heading));
     SAFEGUARDS.items.forEach((s, i) => paras.push(ctx.indent + heading(ctx, 1, i + 1, s)));
   }
   if (ctx.firstLead && opts.rulePlace === 'bottom') paras.push(tx(rule));
@@ -69,7 +69,9 @@ function consistent(plan: MetaPlan, o: RenderOptions, depth: number): RenderOpti
     f === 'cn-glued' && (plan.tasks.some((t) => /^[一二三四五六七八九十百零〇是]/.test(t.path[i] ?? '')) || (counts[i] ?? 0) < 2) ? 'cn-dun' : f,
   );
   const task = opts.forms[depth] ?? 'ar-dot';
-  if (opts.layout !== 'inline' && INLINE_FORMS.includes(task) && plan.tasks.some((t) => t.text.includes(marker(task, 2)))) {
+  const kin = (f: FormId) => ALL_FORMS.filter((g) => familyOf(g) === familyOf(f));
+  const enumerates = (f: FormId) => plan.tasks.some((t) => kin(f).some((g) => t.text.includes(marker(g, 2))));
+  if (opts.layout !== 'inline' && INLINE_FORMS.includes(task) && enumerates(task)) {
     // Items whose texts enumerate 一是…二是… inline are not numbered 一是 themselves: the reader
     // rightly splits inline siblings, so such a document would be ambiguous.
     const used = new Set(opts.forms.slice(0, depth).map(familyOf));
@@ -78,7 +80,7 @@ function consistent(plan: MetaPlan, o: RenderOptions, depth: number): RenderOpti
   if (opts.layout === 'inline') {
     // An item text with its own 一是… (or （1）…) enumeration cannot be told from the next item when
     // the items are enumerated the same way in one paragraph; a writer would number them otherwise.
-    const free = INLINE_FORMS.filter((f) => !opts.forms.slice(0, depth).includes(f) && !plan.tasks.some((t) => t.text.includes(marker(f, 2))));
+    const free = INLINE_FORMS.filter((f) => !opts.forms.slice(0, depth).some((g) => familyOf(g) === familyOf(f)) && !enumerates(f));
     const t = opts.forms[depth] ?? 'cn-shi';
     if (!free.includes(t)) {
       if (free[0]) opts.forms[depth] = free[0];
