@@ -8,7 +8,6 @@ import type { ExpectedTask, FormId, MetaPlan, MetaTask, RenderOptions, Rendering
 
 export type { RenderOptions, Rendering } from './types.ts';
 
-
 /** Forms that can number items inside one paragraph. */
 export const INLINE_FORMS: FormId[] = ['cn-shi', 'ar-fparen', 'ar-paren', 'circled'];
 
@@ -75,7 +74,7 @@ function consistent(plan: MetaPlan, o: RenderOptions, depth: number): RenderOpti
     // Items whose texts enumerate 一是…二是… inline are not numbered 一是 themselves: the reader
     // rightly splits inline siblings, so such a document would be ambiguous.
     const used = new Set(opts.forms.slice(0, depth).map(familyOf));
-    opts.forms[depth] = (['ar-fdot', 'ar-fparen', 'article', 'cn-paren', 'cn-dun'] as FormId[]).find((f) => !used.has(familyOf(f))) ?? 'article';
+    opts.forms[depth] = (['ar-fdot', 'ar-fparen', 'article', 'cn-paren', 'cn-dun'] as FormId[]).find((f) => !used.has(familyOf(f)) && !enumerates(f)) ?? 'article';
   }
   if (opts.layout === 'inline') {
     // An item text with its own 一是… (or （1）…) enumeration cannot be told from the next item when
