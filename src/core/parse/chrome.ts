@@ -8,7 +8,8 @@
 /** Keys that only a page's metadata block or footer uses. */
 const PAGE_KEYS =
   '索引号|主题分类|主题词|组配分类|体裁分类|服务对象|发布机构|发文机关|发文机构|成文日期|发布日期|发文日期|生效日期|有效性|文\\s*号|发文字号|信息来源|来\\s*源|浏览次数|访问次数|点击数|阅读次数|作\\s*者|责任编辑|网站标识码|备案号|技术支持|版权所有|网站地图|联系我们|公安备案|ICP';
-const PAGE_KEY = new RegExp(`(?:^|\\s|\\|)(?:${PAGE_KEYS})\\s*[:：]`, 'g');
+// Keys may be glued to the value before them when the copy lost the spaces between fields.
+const PAGE_KEY = new RegExp(`(?:${PAGE_KEYS})\\s*[:：]`, 'g');
 /** Keys a plan uses too (主办单位：X can be a task's lead label): chrome only beside a page key. */
 const SHARED_KEY = /(?:主办单位|承办单位|主管单位|维护单位)\s*[:：]/;
 const BUTTONS = /^(?:[【[]\s*(?:字体|字号|打印|关闭|返回|分享|收藏|大|中|小|默认|打印本页|关闭窗口|返回顶部|保存|纠错|下载)[^】\]]{0,12}[】\]]\s*)+$/;

@@ -175,3 +175,62 @@ describe('deadlines', () => {
     expect(got.map((r) => r[5])).toEqual([['长期坚持='], ['2024年9月底前=2024-09-30']]);
   });
 });
+
+describe('hard line breaks', () => {
+  it('joins a unit bracket and a deadline split by fixed-width wraps', () => {
+    const plan = read('　　一、强化隐患整治。各街道开展排查，202\n4年9月底前完成。（牵头单位：区住\n建局；责任单位：区消防救援大队、各街道办\n事处）\n　　二、加强宣传培训。开展进社区活动。（区委宣传部、区教育局负责，排在第\n一位的为牵头单位）\n　　三、落实值守制度。严格执行值班制度。（区应急管理局负责）');
+    const squash = (s: string) => s.replace(/\s/g, '');
+    expect(plan.tasks.map((t) => [t.number, t.lead.map(squash), t.responsible.map(squash), t.deadlines.map((d) => d.date)])).toEqual([
+      ['一', ['区住建局'], ['区消防救援大队', '各街道办事处'], ['2024-09-30']],
+      ['二', ['区委宣传部'], ['区教育局'], []],
+      // The rule stated inside task 二's bracket is that task's alone.
+      ['三', [], ['区应急管理局'], []],
+    ]);
+    expectSpans(plan);
+  });
+
+  it('tells a wrapped first line from a title line by the indent of the line after it', () => {
+    const wrapped = read('一、优化服务\n　　1．推行一网通办与数\n据共享。完成建设。（牵头单位：区政务中心）');
+    expect(wrapped.tasks[0]?.title).toBe('推行一网通办与数\n据共享');
+    const titled = read('一、优化服务\n　　1．推行一网通办\n　　依托平台实现数据共享。（牵头单位：区政务中心）');
+    expect(titled.tasks[0]?.title).toBe('推行一网通办');
+  });
+
+  it('goes on with an indented item after a full stop when the next line has no indent', () => {
+    const plan = read('一、市场监管\n　　1．推进监管。对照清单核查数据，提高录入质量。\n协调推进线索的接收、推\n送。（牵头单位：区政府办公室）');
+    expect(plan.tasks.map((t) => t.lead)).toEqual([['区政府办公室']]);
+  });
+});
+
+describe('more inline enumerations and tables', () => {
+  it('reads 一是…二是… after a lead-in under a heading, and in a wrapped paragraph', () => {
+    const lead = rows('一、改善营商环境\n　　重点做好以下工作：一是精简审批材料。（牵头单位：区审批局）二是推行容缺受理。（牵头单位：区政务中心）');
+    expect(lead.map((r) => [r[0], r[1], r[3]])).toEqual([['一、改善营商环境', '一', ['区审批局']], ['一、改善营商环境', '二', ['区政务中心']]]);
+    const wrapped = rows('一、改善营商环境\n　　一是精简审批材料。完成系统\n建设。（牵头单位：区审批局）二是推行容缺受理。（牵头单位：区政务中心）');
+    expect(wrapped.map((r) => r[3])).toEqual([['区审批局'], ['区政务中心']]);
+  });
+
+  it('ends a table row at its line: a note after the table is not its text', () => {
+    const plan = read('序号\t工作任务\t具体措施\t牵头单位\n1\t审批改革\t精简审批材料。\t区审批局\n注：排在第一位的为牵头单位。');
+    expect(plan.tasks[0]?.text).toBe('精简审批材料。');
+  });
+
+  it('reads a traditional header, a recurring schedule in the time column and a deadline in both cells', () => {
+    const plan = read('序號  工作任務  具體舉措  牽頭單位  配合單位  完成時限\n1  夜間經濟  舉辦夜市，年內辦10場。  市商務局  各區人民政府  每季度\n2  夜間經濟  延長開放時間，年內完成。  市文旅局  市公安局  2024年12月底前');
+    expect(plan.tasks.map((t) => t.deadlines)).toEqual([
+      [{ text: '年內', date: '2024-12-31' }, { text: '每季度', date: null }],
+      [{ text: '年內', date: '2024-12-31' }, { text: '2024年12月底前', date: '2024-12-31' }],
+    ]);
+    expect(plan.tasks.map((t) => [t.lead, t.responsible])).toEqual([[['市商務局'], ['各區人民政府']], [['市文旅局'], ['市公安局']]]);
+  });
+
+  it('reads an open-ended last clause as the schedule', () => {
+    expect(read('1．推动两网融合，持续推进。（牵头单位：市商务局）').tasks[0]?.deadlines).toEqual([{ text: '持续推进', date: null }]);
+    expect(read('1．持续推进两网融合。（牵头单位：市商务局）').tasks[0]?.deadlines).toEqual([]);
+  });
+
+  it('skips a page footer whose keys lost the spaces between them', () => {
+    const plan = read('一、优化服务\n1．推行网办。（牵头单位：区政务中心）\n二、保障措施\n1．加强组织领导。各单位要高度重视。\n主办单位：区人民政府办公室网站标识码：3704060001');
+    expect(plan.tasks.map((t) => t.title)).toEqual(['推行网办']);
+  });
+});

@@ -42,8 +42,8 @@ export function findJoins(t: string): number[] {
     filled++;
     if (l.first > l.start) indented++;
   }
-  // A few indented paragraph starts are enough: the lines a fixed width wraps onto carry no indent.
-  if (filled >= 4 && indented >= 3 && indented < filled) {
+  // One indented paragraph start is enough: the lines a fixed width wraps onto carry no indent.
+  if (filled >= 2 && indented >= 1 && indented < filled) {
     let inParagraph = false;
     for (let k = 0; k < lines.length; k++) {
       const l = lines[k];

@@ -203,7 +203,8 @@ export function findInlineShi(t: string, start: number, end: number): Marker[] {
     const s = i - label.length;
     if (label && s >= start && t.slice(s, i) === label) {
       const prev = t[s - 1];
-      const atBreak = s === start || (prev !== undefined && '：:。；;，,　 '.includes(prev));
+      // After a clause break, or after the bracket closing the previous item's units.
+      const atBreak = s === start || (prev !== undefined && '：:。；;，,　 )】'.includes(prev));
       if (atBreak && !'，,。；;：:'.includes(t[i + 1] ?? '，')) {
         out.push({ kind: 'shi', label, value: want, start: s, contentStart: i + 1 });
         want++;

@@ -136,8 +136,11 @@ class PartBuilder {
     // with that item even after a full stop (a PDF copy wraps lines at a fixed width).
     const signature = line.last - line.first <= 24 && /(?:政府|办公室|办公厅|委员会|局|委|\d{1,2}月\d{1,2}日)$/.test(t.slice(line.first, line.last));
     const unindented = this.indented && line.first === line.start && prev !== null && prev.first > prev.start && !signature;
-    const continues = cur && !this.inLabels && ((prev && !endsSentence(t, prev)) || cur.headingLike || (unindented && !m));
-    if (cur && (continues || endsWithUnitBracket(t, line))) {
+    // "主要做好以下工作：一是…二是…" under a heading is a list of items, not the heading's paragraph.
+    const afterTitle = cur !== null && cur.headingLike && (!prev || endsSentence(t, prev) || cur.end === prev.last);
+    const shiUnderHeading = !m && afterTitle ? findInlineShi(t, line.first, line.last) : [];
+    const continues = shiUnderHeading.length === 0 && cur && !this.inLabels && ((prev && !endsSentence(t, prev)) || cur.headingLike || (unindented && !m));
+    if (cur && (continues || (shiUnderHeading.length === 0 && endsWithUnitBracket(t, line)))) {
       cur.end = line.last;
       cur.blockEnd = line.last;
       return;
@@ -252,6 +255,8 @@ class PartBuilder {
     node.row = r.row;
     node.headingLike = false;
     node.blockEnd = line.last;
+    // A row is complete on its line: what follows (a note, a page footer) is not its text.
+    this.cur = null;
     return true;
   }
 }
