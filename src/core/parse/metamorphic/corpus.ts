@@ -192,6 +192,15 @@ export const TEXT_CASES: TextCase[] = [
       { path: ['一、重点任务', '（一）全面压减作业'], number: 2, title: '明确作业总量', lead: ['市教育局'], responsible: [] },
     ],
   },
+  {
+    id: 'M27',
+    note: 'a table after an indented paragraph (regression of reader c967605)',
+    text: '某区2024年工作方案\n　　为推进工作，制定本方案。\n序号\t工作任务\t具体措施\t牵头单位\t责任单位\t完成时限\n1\t优化服务\t推行网办。\t区政务中心\t区大数据局\t6月底前\n2\t\t压缩时限。\t区审批局\t区财政局\t9月底前',
+    want: [
+      { path: ['优化服务'], number: 1, title: '推行网办', lead: ['区政务中心'], responsible: ['区大数据局'], deadlines: [{ text: '6月底前', date: '2024-06-30' }] },
+      { path: ['优化服务'], number: 2, title: '压缩时限', lead: ['区审批局'], responsible: ['区财政局'], deadlines: [{ text: '9月底前', date: '2024-09-30' }] },
+    ],
+  },
 ];
 
 /** Renderings found failing by the property tests, kept as they were found (before any fix). */
