@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { parsePlan } from '../index.ts';
 import { PLAIN } from './arbitraries.ts';
 import { DISTRICT_2024 } from './plans.ts';
+import { renderPlan } from './render.ts';
 import { readBack } from './run.ts';
 import type { RenderOptions } from './types.ts';
 
@@ -72,4 +74,19 @@ describe('each convention on a small plan reads as the gold', () => {
       expect(got).toEqual(want);
     });
   }
+});
+
+describe('the hierarchy the reader reports for a rendering', () => {
+  it('lists each level with its first marker and count, the task level last', () => {
+    const r = renderPlan(DISTRICT_2024, { ...PLAIN, forms: ['cn-glued', 'ar-paren'] });
+    expect(r.levels).toEqual([
+      { example: '一', count: 2, isTaskLevel: false },
+      { example: '(1)', count: 3, isTaskLevel: true },
+    ]);
+    const levels = parsePlan(r.text).structure.levels.map((l) => ({ example: l.example.trim(), count: l.count, isTaskLevel: l.isTaskLevel }));
+    expect(levels).toEqual([
+      { example: '一', count: 2, isTaskLevel: false },
+      { example: '(1)', count: 3, isTaskLevel: true },
+    ]);
+  });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../index.ts';
 import { optionsArb } from './arbitraries.ts';
+import { comparable } from './compare.ts';
 import { OWN_PLANS } from './plans.ts';
 import { renderPlan } from './render.ts';
 import { planOf, PROPERTY_PARAMS, readBack, type PlanPick } from './run.ts';
@@ -63,6 +64,26 @@ describe('every rendering of a gold reading reads as the gold', () => {
         const r = renderPlan(planOf(PLANS, pick), opts);
         const { number, plan_year } = parsePlan(r.text).document;
         expect({ number, plan_year }).toEqual(r.document);
+      }),
+      budget(300),
+    );
+  });
+
+  it('the detected hierarchy down to the task level, any combination of conventions', { timeout: 60_000 }, () => {
+    const squash = (x: string) => x.replace(/[\s?]/g, '');
+    fc.assert(
+      fc.property(caseArb(), ([pick, opts]) => {
+        const r = renderPlan(planOf(PLANS, pick), opts);
+        fc.pre(r.levels !== null);
+        const plan = parsePlan(r.text);
+        // Only where the tasks read right: a wrong task level is the other properties' failure.
+        const { got: tasks, want: wanted } = comparable(plan, r);
+        fc.pre(JSON.stringify(tasks) === JSON.stringify(wanted));
+        const levels = [...plan.structure.levels].sort((a, b) => a.depth - b.depth);
+        // Enumerations inside the task texts may show as deeper levels; they are not this test's concern.
+        const taskDepth = levels.findIndex((l) => l.isTaskLevel);
+        const got = levels.slice(0, taskDepth < 0 ? levels.length : taskDepth + 1).map((l) => ({ example: squash(l.example), count: l.count, isTaskLevel: l.isTaskLevel }));
+        expect(got).toEqual((r.levels ?? []).map((l) => ({ ...l, example: squash(l.example) })));
       }),
       budget(300),
     );

@@ -29,7 +29,8 @@ export function renderPlan(plan: MetaPlan, options: RenderOptions): Rendering {
   // A table straight under 一、工作目标 would belong to it; tables get framing sections only under headings of their own.
   const framed = opts.frame && depth > (opts.layout === 'table' ? 1 : 0);
   if (framed) paras.push(ctx.indent + heading(ctx, 0, 1, GOAL.heading), ctx.indent + tx(GOAL.text));
-  const body = opts.layout === 'table' ? renderTables(ctx, plan.tasks, framed ? 1 : 0) : renderBody(ctx, plan.tasks, framed ? 1 : 0);
+  const body: { paras: string[]; tasks: ExpectedTask[]; sections: number; counts?: number[] } =
+    opts.layout === 'table' ? renderTables(ctx, plan.tasks, framed ? 1 : 0) : renderBody(ctx, plan.tasks, framed ? 1 : 0);
   paras.push(...body.paras);
   if (framed) {
     paras.push(ctx.indent + heading(ctx, 0, body.sections + 2, SAFEGUARDS.heading));
@@ -39,9 +40,11 @@ export function renderPlan(plan: MetaPlan, options: RenderOptions): Rendering {
   paras.push(...chromeBottom(plan, opts).map(tx));
   const joiner = opts.breaks === 'none' ? '' : opts.breaks === 'blank-lines' ? '\n\n' : '\n';
   const year = /(\d{4})年/.exec(plan.header.title)?.[1] ?? /(\d{4})年/.exec(plan.header.date)?.[1];
+  const counts = body.counts;
   return {
     text: paras.join(joiner),
     tasks: body.tasks,
+    levels: counts && !framed ? counts.map((count, i) => ({ example: heading(ctx, i, 1, ''), count, isTaskLevel: i === depth })) : null,
     document: { number: tx(plan.header.number), plan_year: year ? Number(year) : null },
     looseText: opts.breaks === 'wrap' || opts.layout === 'inline',
   };
@@ -115,13 +118,15 @@ function levelCounts(tasks: MetaTask[], depth: number, running: boolean): number
 }
 
 /** Numbered lines or inline enumerations, with the headings each task sits under. */
-function renderBody(ctx: Ctx, tasks: MetaTask[], sectionOffset: number): { paras: string[]; tasks: ExpectedTask[]; sections: number } {
+function renderBody(ctx: Ctx, tasks: MetaTask[], sectionOffset: number): { paras: string[]; tasks: ExpectedTask[]; sections: number; counts: number[] } {
   const { opts, tx, depth } = ctx;
   const paras: string[] = [];
   const expected: ExpectedTask[] = [];
   const counters = new Array<number>(depth + 1).fill(0);
   counters[0] = sectionOffset;
   const headings: string[] = [];
+  /** Items printed per level, for the hierarchy the reader should report. */
+  const seen = new Array<number>(depth + 1).fill(0);
   let prev: string[] | null = null;
   let inline: string[] = [];
   const flush = () => {
@@ -139,11 +144,13 @@ function renderBody(ctx: Ctx, tasks: MetaTask[], sectionOffset: number): { paras
         for (let e = d + 1; e < depth; e++) counters[e] = 0;
         headings[d] = heading(ctx, d, counters[d] ?? 0, task.path[d] ?? '');
         paras.push(ctx.indent + headings[d]);
+        seen[d] = (seen[d] ?? 0) + 1;
       }
       if (!opts.running) counters[depth] = 0;
     }
     prev = task.path;
     const n = (counters[depth] = (counters[depth] ?? 0) + 1);
+    seen[depth] = (seen[depth] ?? 0) + 1;
     const isLastInGroup = i + 1 >= tasks.length || firstDiff(task.path, tasks[i + 1]?.path ?? []) < task.path.length;
     const r = renderTask(ctx, task, n, isLastInGroup);
     expected.push({ ...r.expected, path: headings.slice(0, task.path.length) });
@@ -151,7 +158,7 @@ function renderBody(ctx: Ctx, tasks: MetaTask[], sectionOffset: number): { paras
     else paras.push(ctx.indent + r.chunk, ...r.lines);
   });
   flush();
-  return { paras, tasks: expected, sections: (counters[0] ?? 0) - sectionOffset };
+  return { paras, tasks: expected, sections: (counters[0] ?? 0) - sectionOffset, counts: seen };
 }
 
 /** One task: its numbered chunk, the label lines after it, and what it should read as. */

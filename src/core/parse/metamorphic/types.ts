@@ -111,6 +111,12 @@ export interface ExpectedTask {
 export interface Rendering {
   text: string;
   tasks: ExpectedTask[];
+  /**
+   * The numbering hierarchy a reader should detect, outermost first: each level's first marker as
+   * written, how many items it has, and whether they are the tasks. Null where the rendering has no
+   * plain hierarchy to report (tables, and framing sections that share the task form).
+   */
+  levels: { example: string; count: number; isTaskLevel: boolean }[] | null;
   /** The notice's number as printed, and the year its deadlines are dated in. */
   document: { number: string; plan_year: number | null };
   /**
