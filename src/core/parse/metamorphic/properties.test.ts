@@ -89,6 +89,23 @@ describe('every rendering of a gold reading reads as the gold', () => {
     );
   });
 
+  it('warnings of tasks without units, any combination of conventions', { timeout: 60_000 }, () => {
+    fc.assert(
+      fc.property(caseArb(), ([pick, opts]) => {
+        const r = renderPlan(planOf(PLANS, pick), opts);
+        const plan = parsePlan(r.text);
+        const { got, want } = comparable(plan, r);
+        fc.pre(want.length > 0 && JSON.stringify(got) === JSON.stringify(want));
+        const bare = want.flatMap((t, i) => (t.lead.length + t.responsible.length === 0 ? [i] : []));
+        const warned = plan.warnings.filter((w) => w.code === 'task_without_unit').map((w) => w.taskIndex ?? 'all');
+        // One warning for the whole plan when no task names a unit, else one per task without.
+        expect(warned).toEqual(bare.length === want.length ? ['all'] : bare);
+        expect(plan.warnings.filter((w) => w.code === 'no_task_level')).toEqual([]);
+      }),
+      budget(300),
+    );
+  });
+
   it('draws from every plan', () => {
     expect(PLANS.length).toBeGreaterThanOrEqual(8);
     for (const p of PLANS) expect(p.tasks.length).toBeGreaterThan(1);
