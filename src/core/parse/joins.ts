@@ -7,6 +7,7 @@
 import { isChromeLine } from './chrome.ts';
 import { isAttachmentLine, splitLines } from './lines.ts';
 import { matchMarker } from './numbering.ts';
+import { isHeaderWord } from './table.ts';
 import { isContactLine, isLabelLine } from './units.ts';
 
 /** A bracket that opens this far before a line end and is still open wraps onto the next line. */
@@ -44,6 +45,9 @@ export function findJoins(t: string): number[] {
   }
   // One indented paragraph start is enough: the lines a fixed width wraps onto carry no indent.
   if (filled >= 2 && indented >= 1 && indented < filled) {
+    // The wrap width: the longest line that is no table row. A line that ends a sentence exactly at
+    // that width was cut there by the wrap; a shorter one ends its paragraph.
+    const width = wrapWidth(t, lines);
     let inParagraph = false;
     for (let k = 0; k < lines.length; k++) {
       const l = lines[k];
@@ -56,7 +60,11 @@ export function findJoins(t: string): number[] {
         continue;
       }
       const s = t.slice(l.first, l.last);
+      const above = lines[k - 1];
+      const cutByWrap = above !== undefined && (!TERMINAL.includes(t[above.last - 1] ?? '') || above.last - above.start >= width - 2);
       const startsAnew =
+        !cutByWrap ||
+        isTableLine(t, l.first, l.last) ||
         matchMarker(t, l.first, l.last) !== null ||
         isLabelLine(t, l.first, l.last) ||
         isContactLine(t, l.first, l.last) ||
@@ -68,6 +76,37 @@ export function findJoins(t: string): number[] {
     }
   }
   return [...out].sort((a, b) => a - b);
+}
+
+/**
+ * The width a copy's lines were wrapped at: the commonest length (give or take one) of lines of ten
+ * or more characters, when at least two share it; else the longest line. Table rows do not count.
+ */
+function wrapWidth(t: string, lines: { start: number; first: number; last: number }[]): number {
+  const counts = new Map<number, number>();
+  let longest = 0;
+  for (const l of lines) {
+    const n = l.last - l.start;
+    if (n < 10 || isTableLine(t, l.first, l.last)) continue;
+    longest = Math.max(longest, n);
+    counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  let best = 0;
+  let bestCount = 1;
+  for (const [n, c] of counts) {
+    const near = c + (counts.get(n - 1) ?? 0);
+    if (near > bestCount || (near === bestCount && n > best)) [best, bestCount] = [n, near];
+  }
+  return bestCount >= 2 ? best : longest;
+}
+
+/** Characters that end a sentence at a line end. */
+const TERMINAL = '。！？!?；;：:)）】〕]';
+
+/** A row of a flattened table: tab or | cells, or a header word alone on its line (序号, 牵头单位). */
+function isTableLine(t: string, first: number, last: number): boolean {
+  const s = t.slice(first, last);
+  return s.includes('\t') || s.includes('|') || isHeaderWord(s);
 }
 
 /** Whether the bracket still open at `from` closes within reach (so the newline is inside it). */
