@@ -201,6 +201,15 @@ export const TEXT_CASES: TextCase[] = [
       { path: ['优化服务'], number: 2, title: '压缩时限', lead: ['区审批局'], responsible: ['区财政局'], deadlines: [{ text: '9月底前', date: '2024-09-30' }] },
     ],
   },
+  {
+    id: 'M28',
+    note: 'no line breaks, （1） headings over ① items',
+    text: '2024年工作方案　　一．深化改革　　（1）推进审批　　①压缩时间。（牵头单位：县审批局）②推行承诺制。（牵头单位：县司法局）',
+    want: [
+      { path: ['一．深化改革', '（1）推进审批'], number: 1, title: '压缩时间', lead: ['县审批局'] },
+      { path: ['一．深化改革', '（1）推进审批'], number: 2, title: '推行承诺制', lead: ['县司法局'] },
+    ],
+  },
 ];
 
 /** Renderings found failing by the property tests, kept as they were found (before any fix). */
@@ -219,5 +228,6 @@ export const RENDER_CASES: RenderCase[] = [
   { id: 'P13', note: 'twelve seed tasks as an inline 一是 enumeration: 单一、 in a text read as a 一、 heading', pick: { plan: 'seed', keep: [19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30] }, change: { layout: 'inline', forms: ['cn-paren', 'cn-shi'] } },
   { id: 'P14', note: 'a hard wrap right after an inline （1） cuts the task', pick: { plan: '12-hubin-2022-shequzhili-inline', keep: null }, change: { breaks: 'wrap', wrapWidth: 16 } },
   { id: 'P15', note: 'no line breaks and a metadata block: tasks read, and (the number and plan year property) document.number lost', pick: { plan: 'district-2024', keep: null }, change: { breaks: 'none', metadata: true } },
+  { id: 'P16', note: 'one seed task as a one-row table with runs of spaces, after the notice', pick: { plan: 'seed', keep: [4] }, change: { layout: 'table', table: { sep: 'spaces', merged: 'blank' } } },
   { id: 'P11', note: 'a table with runs of spaces', pick: { plan: 'county-2023', keep: null }, change: { layout: 'table', table: { sep: 'spaces', merged: 'repeat' } } },
 ];
