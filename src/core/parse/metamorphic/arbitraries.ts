@@ -64,7 +64,7 @@ function anyOptions(depth: number): fc.Arbitrary<RenderOptions> {
       sep: fc.constantFrom<RenderOptions['table']['sep']>('tab', 'spaces', 'pipe', 'cell-lines'),
       merged: fc.constantFrom<RenderOptions['table']['merged']>('repeat', 'blank'),
     }),
-    units: fc.constantFrom<RenderOptions['units']>('paren', 'lines', 'short', 'verb', 'first-lead'),
+    units: fc.constantFrom<RenderOptions['units']>('paren', 'lines', 'short', 'verb', 'first-lead', 'first-lead-line'),
     labels: fc.record({
       lead: fc.constantFrom<RenderOptions['labels']['lead']>('牵头单位', '牵头部门'),
       responsible: fc.constantFrom<RenderOptions['labels']['responsible']>('责任单位', '责任部门', '配合单位'),

@@ -60,6 +60,7 @@ const EXAMPLES: [convention: string, change: Partial<RenderOptions>, shows: stri
   ['由X牵头，Y配合 and X负责', { units: 'verb' }, '（由区政务服务中心牵头，区大数据局、各街道办事处配合）'],
   ['X牵头，Y参与', { units: 'verb', labels: { lead: '牵头部门', responsible: '责任单位' } }, '（区政务服务中心牵头，区大数据局、各街道办事处参与）'],
   ['one responsible list whose first unit leads', { units: 'first-lead' }, '（各项任务中，排在第一位的为牵头单位，其余为责任单位）'],
+  ['one 责任单位： line whose first unit leads', { units: 'first-lead-line' }, '网上办理。\n责任单位：区政务服务中心、区大数据局、各街道办事处'],
   ['the first-lead rule as a note below the tasks', { units: 'first-lead', rulePlace: 'bottom', ruleForm: 1 }, '注：列第一位者为牵头单位，其他为责任单位。'],
   ['第一责任单位为牵头单位 over bare unit lists', { units: 'first-lead', ruleForm: 2, labels: { lead: '牵头单位', responsible: '责任部门' } }, '（区税务局、区财政局）'],
   ['a deadline as a closing sentence', { due: 'sentence' }, '对社会投资项目实行并联审批。9月底前完成。（牵头单位：区审批局）'],

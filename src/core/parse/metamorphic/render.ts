@@ -19,7 +19,7 @@ export function renderPlan(plan: MetaPlan, options: RenderOptions): Rendering {
   const depth = Math.max(0, ...plan.tasks.map((t) => t.path.length));
   const opts = consistent(plan, options, depth);
   const tx = pieceTransform(opts);
-  const ctx: Ctx = { opts, tx, depth, indent: tx('　　'), firstLead: opts.units === 'first-lead' };
+  const ctx: Ctx = { opts, tx, depth, indent: tx('　　'), firstLead: opts.units === 'first-lead' || opts.units === 'first-lead-line' };
   const paras: string[] = [...chromeTop(plan, opts), ...notice(plan)].map(tx);
   const wording = FIRST_LEAD_RULES[opts.ruleForm % FIRST_LEAD_RULES.length] ?? '';
   // Below the tasks the rule is a note (注：…), never a bracket the last task could own.
@@ -91,10 +91,11 @@ function consistent(plan: MetaPlan, o: RenderOptions, depth: number): RenderOpti
   }
   if (opts.layout === 'inline') {
     if (opts.units === 'lines') opts.units = 'paren';
+    if (opts.units === 'first-lead-line') opts.units = 'first-lead';
     if (opts.due === 'line') opts.due = 'paren';
   }
   if (opts.layout === 'table' && (opts.breaks === 'none' || opts.breaks === 'wrap' || opts.breaks === 'blank-lines')) opts.breaks = 'lines';
-  if (opts.due === 'line' && opts.units !== 'lines') opts.due = 'paren';
+  if (opts.due === 'line' && opts.units !== 'lines' && opts.units !== 'first-lead-line') opts.due = 'paren';
   return opts;
 }
 

@@ -55,7 +55,8 @@ export type UnitStyle =
   | 'lines' // 牵头单位：… / 责任单位：… lines after the task
   | 'short' // （牵头：…；配合：…）
   | 'verb' // （由X牵头，Y配合） / （X负责）
-  | 'first-lead'; // one unlabelled list, "排在第一位的为牵头单位"
+  | 'first-lead' // one list in a bracket, "排在第一位的为牵头单位"
+  | 'first-lead-line'; // the same list as a 责任单位： line after the task
 
 export type DueStyle = 'sentence' | 'paren' | 'line';
 
