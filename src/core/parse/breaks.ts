@@ -46,12 +46,13 @@ function lineBreaks(t: string, first: number, last: number): number[] {
   const kinds = new Set<MarkerKind>();
   cands.forEach((c, k) => {
     const v = lastValue.get(c.m.kind) ?? 0;
-    const counts = c.m.value === v + 1;
-    // A 1 after a word ("统一、规范") counts only when its 2 follows in the same paragraph, or when it
+    // A number that continues its family (2 after 1); a 1 has to show it starts a list, below.
+    const counts = v > 0 && c.m.value === v + 1;
+    // A 1 after a word ("统一、规范") counts only when its 2 follows a clause break in the same paragraph, or when it
     // opens the first item under a heading just read ("二、降低成本1．落实减税").
     const prior = out[out.length - 1];
     const underHeading = prior !== undefined && c.at - prior <= 40 && cands.some((d) => d.at === prior && d.m.kind !== c.m.kind);
-    const restarts = c.m.value === 1 && (c.clean || underHeading || cands.slice(k + 1).some((d) => d.m.kind === c.m.kind && d.m.value === 2));
+    const restarts = c.m.value === 1 && (c.clean || underHeading || cands.slice(k + 1).some((d) => d.m.kind === c.m.kind && d.m.value === 2 && d.clean));
     if (!counts && !restarts) return;
     lastValue.set(c.m.kind, c.m.value);
     kinds.add(c.m.kind);

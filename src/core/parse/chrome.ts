@@ -14,7 +14,7 @@ const PAGE_KEY = new RegExp(`(?:${PAGE_KEYS})\\s*[:：]`, 'g');
 const SHARED_KEY = /(?:主办单位|承办单位|主管单位|维护单位)\s*[:：]/;
 const BUTTONS = /^(?:[【[]\s*(?:字体|字号|打印|关闭|返回|分享|收藏|大|中|小|默认|打印本页|关闭窗口|返回顶部|保存|纠错|下载)[^】\]]{0,12}[】\]]\s*)+$/;
 const BREADCRUMB = /^(?:首页|当前位置|您的位置|您现在的位置|位置)\s*[:：]?\s*[^\n]{0,40}?(?:>|»|＞|›|→)/;
-const SHARE = /^(?:分享到|扫一扫|打印本页|关闭窗口|返回顶部|【\s*打印\s*】)/;
+const SHARE = /^(?:分享到|扫一扫|打印本页|关闭窗口|返回顶部|【\s*打印\s*】|上一篇\s*[:：]|下一篇\s*[:：]|相关文件\s*[:：]|相关链接)/;
 
 /** Whether the line [first, last) of view `t` is page chrome rather than part of the plan. */
 export function isChromeLine(t: string, first: number, last: number): boolean {

@@ -65,6 +65,7 @@ export function findJoins(t: string): number[] {
       const startsAnew =
         !cutByWrap ||
         isTableLine(t, l.first, l.last) ||
+        /^(?:注|备注|说明)\s*[:：]/.test(s) ||
         matchMarker(t, l.first, l.last) !== null ||
         isLabelLine(t, l.first, l.last) ||
         isContactLine(t, l.first, l.last) ||

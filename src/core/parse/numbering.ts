@@ -142,7 +142,11 @@ export function matchMarker(t: string, i: number, end: number): Marker | null {
     if (t[q] === '*' || t[q] === '※') q = skipSpaces(t, q + 1, end);
     if (q > j) {
       const mark = t[q];
-      if ((mark === '.' || mark === '、') && !isDigit(t[skipSpaces(t, q + 1, end)])) return make('num', t.slice(i, j), value, i, q + 1, t, end);
+      // "1 .5" is a decimal typed loosely; "1 .9月底前" is item 1 starting with a date.
+      const k = skipSpaces(t, q + 1, end);
+      const d = run(t, k, end, 4, (x) => isDigit(x));
+      const dated = d > k && '月年日'.includes(t[d] ?? '');
+      if ((mark === '.' || mark === '、') && (!isDigit(t[k]) || dated)) return make('num', t.slice(i, j), value, i, q + 1, t, end);
       return null;
     }
     const p = t[j];
@@ -233,10 +237,12 @@ export function findBareHeadings(t: string, lines: { first: number; last: number
     const j = run(t, l.first, l.last, 3, (x) => '一二三四五六七八九十'.includes(x));
     if (j === l.first) return;
     const value = parseCnNumber(t.slice(l.first, j));
-    const next = t.charCodeAt(j);
-    if (!(value >= 1 && value <= 30) || !(next >= 0x4e00 && next <= 0x9fff) || WORD_AFTER_NUMERAL.includes(t[j] ?? '')) return;
+    // "一　教育方面": a space may stand between the numeral and the words.
+    const w = skipSpaces(t, j, l.last);
+    const next = t.charCodeAt(w);
+    if (!(value >= 1 && value <= 30) || !(next >= 0x4e00 && next <= 0x9fff) || (w === j && WORD_AFTER_NUMERAL.includes(t[j] ?? ''))) return;
     if (/[。，,；;]/.test(t.slice(j, l.last))) return;
-    cands.push({ line: k, m: { kind: 'cn', label: t.slice(l.first, j), value, start: l.first, contentStart: j } });
+    cands.push({ line: k, m: { kind: 'cn', label: t.slice(l.first, j), value, start: l.first, contentStart: w } });
   });
   const out = new Map<number, Marker>();
   let runOf: { line: number; m: Marker }[] = [];

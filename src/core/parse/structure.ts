@@ -139,7 +139,10 @@ class PartBuilder {
     // "主要做好以下工作：一是…二是…" under a heading is a list of items, not the heading's paragraph.
     const afterTitle = cur !== null && cur.headingLike && (!prev || endsSentence(t, prev) || cur.end === prev.last);
     const shiUnderHeading = !m && afterTitle ? findInlineShi(t, line.first, line.last) : [];
-    const continues = shiUnderHeading.length === 0 && cur && !this.inLabels && ((prev && !endsSentence(t, prev)) || cur.headingLike || (unindented && !m));
+    // A title line takes the paragraph under it, unless it is a whole task already (its own units).
+    const titleTakes = cur !== null && cur.headingLike && !hasUnitAnnotation(t, cur);
+    const note = /^(?:注|备注|说明)\s*[:：]/.test(t.slice(line.first, line.first + 4));
+    const continues = !note && shiUnderHeading.length === 0 && cur && !this.inLabels && ((prev && !endsSentence(t, prev)) || titleTakes || (unindented && !m));
     if (cur && (continues || (shiUnderHeading.length === 0 && endsWithUnitBracket(t, line)))) {
       cur.end = line.last;
       cur.blockEnd = line.last;
