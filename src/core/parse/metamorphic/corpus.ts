@@ -210,6 +210,12 @@ export const TEXT_CASES: TextCase[] = [
       { path: ['一．深化改革', '（1）推进审批'], number: 2, title: '推行承诺制', lead: ['县司法局'] },
     ],
   },
+  {
+    id: 'M29',
+    note: 'web footer lines after a long last task',
+    text: '2021年工作方案\n　　四、政府采购\n　　1．健全政府采购诚信体系。7月底前，完善政府采购信用评价指标体系，健全守信践诺机制和失信惩戒制度，将拖欠供应商账款列入不良信用行为，实施联合惩戒。（牵头单位：区财政局；责任单位：区公共资源交易中心）\n【打印本页】【关闭窗口】\n地址：人民路1号　　电话：0632-1234567',
+    want: [{ text: '健全政府采购诚信体系。7月底前，完善政府采购信用评价指标体系，健全守信践诺机制和失信惩戒制度，将拖欠供应商账款列入不良信用行为，实施联合惩戒。', lead: ['区财政局'], responsible: ['区公共资源交易中心'] }],
+  },
 ];
 
 /** Renderings found failing by the property tests, kept as they were found (before any fix). */

@@ -60,6 +60,9 @@ function consistent(plan: MetaPlan, o: RenderOptions, depth: number): RenderOpti
   // Extra forms are dropped from the middle: the outermost stay headings, the last stays the task level.
   if (opts.forms.length > levels) opts.forms = [...opts.forms.slice(0, levels - 1), opts.forms[opts.forms.length - 1] ?? 'ar-dot'];
   while (opts.gaps.length < levels) opts.gaps.push('');
+  // Numbers run on across sections as 1.…42. or 第一条…第四十二条, never as 一是 or ①.
+  const last = opts.forms[levels - 1] ?? 'ar-dot';
+  if (opts.running && !(last.startsWith('ar-') || last === 'article')) opts.running = false;
   const counts = levelCounts(plan.tasks, depth, opts.running);
   opts.forms = opts.forms.map((f, i) => {
     if ((counts[i] ?? 0) <= formLimit(f)) return f;
