@@ -216,6 +216,12 @@ export const TEXT_CASES: TextCase[] = [
     text: '2021年工作方案\n　　四、政府采购\n　　1．健全政府采购诚信体系。7月底前，完善政府采购信用评价指标体系，健全守信践诺机制和失信惩戒制度，将拖欠供应商账款列入不良信用行为，实施联合惩戒。（牵头单位：区财政局；责任单位：区公共资源交易中心）\n【打印本页】【关闭窗口】\n地址：人民路1号　　电话：0632-1234567',
     want: [{ text: '健全政府采购诚信体系。7月底前，完善政府采购信用评价指标体系，健全守信践诺机制和失信惩戒制度，将拖欠供应商账款列入不良信用行为，实施联合惩戒。', lead: ['区财政局'], responsible: ['区公共资源交易中心'] }],
   },
+  {
+    id: 'M30',
+    note: 'an inline 二是 after a unit bracket in a hard-wrapped, unindented paragraph',
+    text: `${Y}一、获得电力\n一是优化备案方式。6月底前，符合条件的短距离高\n压电力接入工程实行备案。（牵头单位：区发改局）二是提升作业能力。推广不停电作业项目，７月底前，全区配网不\n停电作业化率达到92％。（牵头单位：区供电部）`,
+    want: [{ number: 1, lead: ['区发改局'] }, { number: 2, title: '提升作业能力', lead: ['区供电部'] }],
+  },
 ];
 
 /** Renderings found failing by the property tests, kept as they were found (before any fix). */
@@ -235,5 +241,6 @@ export const RENDER_CASES: RenderCase[] = [
   { id: 'P14', note: 'a hard wrap right after an inline （1） cuts the task', pick: { plan: '12-hubin-2022-shequzhili-inline', keep: null }, change: { breaks: 'wrap', wrapWidth: 16 } },
   { id: 'P15', note: 'no line breaks and a metadata block: tasks read, and (the number and plan year property) document.number lost', pick: { plan: 'district-2024', keep: null }, change: { breaks: 'none', metadata: true } },
   { id: 'P16', note: 'one seed task as a one-row table with runs of spaces, after the notice', pick: { plan: 'seed', keep: [4] }, change: { layout: 'table', table: { sep: 'spaces', merged: 'blank' } } },
+  { id: 'P17', note: 'a one-row space-separated table followed by web chrome', pick: { plan: 'district-2024', keep: [0] }, change: { chrome: true, layout: 'table', table: { sep: 'spaces', merged: 'repeat' } } },
   { id: 'P11', note: 'a table with runs of spaces', pick: { plan: 'county-2023', keep: null }, change: { layout: 'table', table: { sep: 'spaces', merged: 'repeat' } } },
 ];
