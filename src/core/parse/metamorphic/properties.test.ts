@@ -106,6 +106,37 @@ describe('every rendering of a gold reading reads as the gold', () => {
     );
   });
 
+  it('re-reading with the detected task level or the task lines changes nothing; with a heading level, its headings become the tasks', { timeout: 60_000 }, () => {
+    const brief = (p: ReturnType<typeof parsePlan>) => p.tasks.map(({ spans: _spans, ...t }) => t);
+    fc.assert(
+      fc.property(caseArb(), ([pick, opts]) => {
+        const r = renderPlan(planOf(PLANS, pick), opts);
+        const plan = parsePlan(r.text);
+        const { got, want } = comparable(plan, r);
+        fc.pre(want.length > 0 && JSON.stringify(got) === JSON.stringify(want));
+        const level = plan.structure.levels.find((l) => l.isTaskLevel);
+        if (level) expect(brief(parsePlan(plan.source, { taskLevel: level.form }))).toEqual(brief(plan));
+        if (opts.layout === 'lines' && !opts.frame) {
+          // "Tasks are at this level", a heading level: its headings become the tasks, under their own headings.
+          const squash = (x: string) => x.replace(/[\s?]/g, '');
+          const headingLevels = [...plan.structure.levels].sort((a, b) => a.depth - b.depth).filter((l) => !l.isTaskLevel);
+          headingLevels.forEach((l, i) => {
+            const groups = [...new Set(want.map((t) => JSON.stringify(t.path.slice(0, i + 1))))].map((g) => (JSON.parse(g) as string[]).slice(0, i));
+            const again = parsePlan(plan.source, { taskLevel: l.form });
+            expect(again.tasks.map((t) => t.path.map(squash))).toEqual(groups);
+            expect(again.structure.levels.find((x) => x.isTaskLevel)?.form).toBe(l.form);
+          });
+        }
+        if (opts.layout === 'lines' && opts.breaks !== 'none') {
+          // The coordinator's "this line starts a task", on every task's own line.
+          const taskStarts = plan.tasks.map((t) => plan.source.lastIndexOf('\n', t.spans.task[0] - 1) + 1);
+          expect(brief(parsePlan(plan.source, { taskStarts }))).toEqual(brief(plan));
+        }
+      }),
+      budget(300),
+    );
+  });
+
   it('draws from every plan', () => {
     expect(PLANS.length).toBeGreaterThanOrEqual(8);
     for (const p of PLANS) expect(p.tasks.length).toBeGreaterThan(1);
