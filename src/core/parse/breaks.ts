@@ -9,8 +9,12 @@ import { matchMarker, type Marker, type MarkerKind } from './numbering.ts';
 
 /** Marker families that open a heading or a task; (1) ① 一是 inside a paragraph stay its details. */
 const BREAK_KINDS: ReadonlySet<MarkerKind> = new Set(['cn', 'pcn', 'num', 'art', 'chap']);
+/** Families of an item's details; they break only right after a heading glued to them. */
+const DETAIL_KINDS: ReadonlySet<string> = new Set(['pnum', 'circ', 'shi', 'half']);
 /** After these a marker starts a new item; after a word it must prove itself by what follows. */
 const BREAK_BEFORE = '。；;)】!?：: \t';
+/** Characters that make a word with a 一 after them. */
+const WORD_ENDS_IN_ONE = '单统唯同逐万之第划专均合归整';
 /** A paragraph this long with even one kind of marker in it is a document without its breaks. */
 const VERY_LONG_LINE = 1000;
 
@@ -23,17 +27,22 @@ function isCjk(c: string | undefined): boolean {
 /** The candidates of one line [first, last) that count up as a hierarchy does. */
 function lineBreaks(t: string, first: number, last: number): number[] {
   const cands: { at: number; m: Marker; clean: boolean }[] = [];
+  const details: number[] = [];
   for (let i = first + 1; i < last; i++) {
     const c = t[i];
-    // Markers start with a numeral, an opening bracket or 第: skip the rest cheaply.
-    if (c === undefined || !(c === '(' || c === '第' || (c >= '0' && c <= '9') || '一二三四五六七八九十'.includes(c))) continue;
+    // Markers start with a numeral, an opening bracket, ① or 第: skip the rest cheaply.
+    const circled = c !== undefined && c >= '①' && c <= '⑳';
+    if (c === undefined || !(circled || c === '(' || c === '第' || (c >= '0' && c <= '9') || '一二三四五六七八九十'.includes(c))) continue;
     // Cheap test first: a mark must follow the numeral within a few characters.
-    if (c !== '(' && c !== '第' && !/^[^\n]{0,3}[.、*]/.test(t.slice(i + 1, i + 5))) continue;
+    if (!circled && c !== '(' && c !== '第' && !/^[^\n]{0,3}[.、*是]/.test(t.slice(i + 1, i + 5))) continue;
     const prev = t[i - 1] ?? '';
     if ((prev >= '0' && prev <= '9') || prev === '第' || prev === '.' || '一二三四五六七八九十'.includes(prev)) continue;
     const m = matchMarker(t, i, last);
+    if (m && DETAIL_KINDS.has(m.kind)) details.push(i);
     if (!m || !BREAK_KINDS.has(m.kind as MarkerKind) || m.value === 0) continue;
     const clean = BREAK_BEFORE.includes(prev);
+    // Words that end in 一 (单一、统一、唯一、之一) are no heading numbers.
+    if (!clean && c === '一' && WORD_ENDS_IN_ONE.includes(prev)) continue;
     if (!clean && !isCjk(prev) && prev !== '”' && prev !== '"') continue;
     cands.push({ at: i, m, clean });
     i = m.contentStart - 1;
@@ -44,6 +53,7 @@ function lineBreaks(t: string, first: number, last: number): number[] {
   if (last0) lastValue.set(last0.kind, last0.value);
   const out: number[] = [];
   const kinds = new Set<MarkerKind>();
+  const heads: typeof cands = [];
   cands.forEach((c, k) => {
     const v = lastValue.get(c.m.kind) ?? 0;
     // A number that continues its family (2 after 1); a 1 has to show it starts a list, below.
@@ -53,12 +63,36 @@ function lineBreaks(t: string, first: number, last: number): number[] {
     const prior = out[out.length - 1];
     const underHeading = prior !== undefined && c.at - prior <= 40 && cands.some((d) => d.at === prior && d.m.kind !== c.m.kind);
     const restarts = c.m.value === 1 && (c.clean || underHeading || cands.slice(k + 1).some((d) => d.m.kind === c.m.kind && d.m.value === 2 && d.clean));
-    if (!counts && !restarts) return;
+    if (!counts && !restarts) {
+      if (c.m.value === 1) heads.push(c);
+      return;
+    }
     lastValue.set(c.m.kind, c.m.value);
     kinds.add(c.m.kind);
     out.push(c.at);
   });
-  return kinds.size >= 2 || (out.length > 0 && last - first > VERY_LONG_LINE) ? out : [];
+  // A heading glued to the words before it ("…方案一、优化服务1．推行…") shows itself by the first
+  // item of another family that follows it closely.
+  for (const h of heads) {
+    const next = out.find((at) => at > h.at);
+    const nextCand = cands.find((d) => d.at === next);
+    if (next !== undefined && next - h.at <= 40 && nextCand && nextCand.m.kind !== h.m.kind) {
+      out.push(h.at);
+      kinds.add(h.m.kind);
+    }
+  }
+  out.sort((a, b) => a - b);
+  // A heading glued to its first item of a detail family ("（一）开办企业（1）按照…") breaks there too.
+  const glued: number[] = [];
+  for (const d of details) {
+    const a = [...out].reverse().find((x) => x < d);
+    if (a !== undefined && d - a <= 40 && !/[。；;]/.test(t.slice(a, d)) && !glued.some((g) => g > a && g < d)) glued.push(d);
+  }
+  if (glued.length > 0 && out.length > 0) {
+    out.push(...glued);
+    out.sort((a, b) => a - b);
+  }
+  return kinds.size >= 2 || out.length >= 2 || (out.length > 0 && last - first > VERY_LONG_LINE) ? out : [];
 }
 
 /**

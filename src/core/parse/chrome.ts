@@ -7,7 +7,7 @@
 
 /** Keys that only a page's metadata block or footer uses. */
 const PAGE_KEYS =
-  '索引号|主题分类|主题词|组配分类|体裁分类|服务对象|发布机构|发文机关|发文机构|成文日期|发布日期|发文日期|生效日期|有效性|文\\s*号|发文字号|信息来源|来\\s*源|浏览次数|访问次数|点击数|阅读次数|作\\s*者|责任编辑|网站标识码|备案号|技术支持|版权所有|网站地图|联系我们|公安备案|ICP';
+  '索引号|主题分类|主题词|组配分类|体裁分类|服务对象|发布机构|发文机关|发文机构|成文日期|发布日期|发文日期|生效日期|有效性|文\\s*号|发文字号|信息来源|来\\s*源|浏览次数|访问次数|点击数|阅读次数|作\\s*者|责任编辑|网站标识码|备案号|技术支持|版权所有|网站地图|联系我们|公安备案|ICP|地\\s*址|邮\\s*编';
 // Keys may be glued to the value before them when the copy lost the spaces between fields.
 const PAGE_KEY = new RegExp(`(?:${PAGE_KEYS})\\s*[:：]`, 'g');
 /** Keys a plan uses too (主办单位：X can be a task's lead label): chrome only beside a page key. */

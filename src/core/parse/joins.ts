@@ -107,7 +107,8 @@ const TERMINAL = '。！？!?；;：:)）】〕]';
 /** A row of a flattened table: tab or | cells, or a header word alone on its line (序号, 牵头单位). */
 function isTableLine(t: string, first: number, last: number): boolean {
   const s = t.slice(first, last);
-  return s.includes('\t') || s.includes('|') || isHeaderWord(s);
+  // Cells separated by runs of spaces: three runs make a row.
+  return s.includes('\t') || s.includes('|') || isHeaderWord(s) || (s.match(/\S {2,}(?=\S)/g)?.length ?? 0) >= 3;
 }
 
 /** Whether the bracket still open at `from` closes within reach (so the newline is inside it). */

@@ -138,7 +138,8 @@ class PartBuilder {
     const unindented = this.indented && line.first === line.start && prev !== null && prev.first > prev.start && !signature;
     // "主要做好以下工作：一是…二是…" under a heading is a list of items, not the heading's paragraph.
     const afterTitle = cur !== null && cur.headingLike && (!prev || endsSentence(t, prev) || cur.end === prev.last);
-    const shiUnderHeading = !m && afterTitle ? findInlineShi(t, line.first, line.last) : [];
+    const startsList = (mk: Marker) => mk.value === 1 || mk.value === (this.lastValue.get(mk.kind) ?? -1) + 1;
+    const shiUnderHeading = !m && afterTitle ? inlineList(t, line.first, line.last, startsList) : [];
     // A title line takes the paragraph under it, unless it is a whole task already (its own units).
     const titleTakes = cur !== null && cur.headingLike && !hasUnitAnnotation(t, cur);
     const note = /^(?:注|备注|说明)\s*[:：]/.test(t.slice(line.first, line.first + 4));
@@ -150,8 +151,8 @@ class PartBuilder {
     }
     this.inLabels = false;
     this.cur = null;
-    const shi = findInlineShi(t, line.first, line.last);
-    shi.forEach((s, i) => this.add(s, 'shi', i + 1 < shi.length ? trimEnd(t, shi[i + 1]?.start ?? line.last) : line.last));
+    const shi = shiUnderHeading.length > 0 ? shiUnderHeading : findInlineShi(t, line.first, line.last);
+    shi.forEach((s, i) => this.add(s, s.kind, i + 1 < shi.length ? trimEnd(t, shi[i + 1]?.start ?? line.last) : line.last));
   }
 
   /**
@@ -195,6 +196,15 @@ class PartBuilder {
     const t = this.t;
     let cur = m;
     let from = m.contentStart;
+    // "（2）…：（1）…；（2）…；（3）…" holds a list of its own in the same form: no siblings inline then.
+    for (let i = from; i < line.last; i++) {
+      if (!'：:；;。'.includes(t[i] ?? '')) continue;
+      const inner = matchMarker(t, i + 1, line.last);
+      if (inner && inner.kind === m.kind && inner.value === 1) {
+        this.add(m, m.kind, line.last);
+        return;
+      }
+    }
     for (;;) {
       let next: Marker | null = null;
       for (let i = from; i < line.last && !next; i++) {
@@ -213,6 +223,12 @@ class PartBuilder {
       from = next.contentStart;
     }
     this.add(cur, cur.kind, line.last);
+  }
+
+  /** Closes the current item, so no later line continues it. */
+  endItem(): void {
+    this.cur = null;
+    this.inLabels = false;
   }
 
   /** Adds the rows of a table flattened to one cell per line. */
@@ -264,6 +280,39 @@ class PartBuilder {
   }
 }
 
+/** Families an inline list after a lead-in may use: 一是, ①, （1）, (1), 1). */
+const INLINE_KINDS: ReadonlySet<MarkerKind> = new Set(['shi', 'circ', 'pnum', 'half', 'pcn']);
+
+/**
+ * The items of a lead-in paragraph, "主要做好以下工作：①…。②…。" or "…：一是…；二是…": a first item
+ * right after the colon and the next ones after clause breaks, counting up. [] when there is none.
+ */
+function inlineList(t: string, first: number, last: number, startsList: (m: Marker) => boolean): Marker[] {
+  // The list the colon opens wins over a 一是 list inside its items.
+  let at = -1;
+  for (let i = first; i < last; i++) {
+    if (t[i] === '：' || t[i] === ':') {
+      at = i;
+      break;
+    }
+  }
+  const head = at < 0 ? null : matchMarker(t, at + 1, last);
+  // The first item is a 1, or goes on with a number running across sections.
+  if (!head || !startsList(head) || !INLINE_KINDS.has(head.kind)) return findInlineShi(t, first, last);
+  const out = [head];
+  for (let i = head.contentStart; i < last; i++) {
+    if (!'。；;)】'.includes(t[i] ?? '')) continue;
+    const next = matchMarker(t, i + 1, last);
+    const prev = out[out.length - 1];
+    if (next && prev && next.kind === head.kind && next.value === prev.value + 1) {
+      out.push(next);
+      i = next.contentStart - 1;
+    }
+  }
+  // One item after the colon is a list of one: the colon announced it.
+  return out;
+}
+
 function trimEnd(t: string, e: number): number {
   while (e > 0 && ' \t'.includes(t[e - 1] ?? '')) e--;
   return e;
@@ -311,7 +360,11 @@ export function readParts(t: string, lines: Line[], opts: PartOptions = {}): Par
     }
     // Page numbers of PDF text ("— 3 —") sit between a sentence's halves; they are not text.
     if (line.last > line.first && line.last - line.first <= 12 && /^[-—–\s]*\d{1,3}[-—–\s]*$/.test(t.slice(line.first, line.last))) continue;
-    if (line.last > line.first && isChromeLine(t, line.first, line.last)) continue;
+    if (line.last > line.first && isChromeLine(t, line.first, line.last)) {
+      // Page chrome ends the item above it: what follows is the page's, not the plan's.
+      builder.endItem();
+      continue;
+    }
     if (line.last > line.first && isAttachmentLine(t, line)) {
       close(line.start);
       builder = new PartBuilder(t, forced, bare);
