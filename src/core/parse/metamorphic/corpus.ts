@@ -222,6 +222,18 @@ export const TEXT_CASES: TextCase[] = [
     text: `${Y}一、获得电力\n一是优化备案方式。6月底前，符合条件的短距离高\n压电力接入工程实行备案。（牵头单位：区发改局）二是提升作业能力。推广不停电作业项目，７月底前，全区配网不\n停电作业化率达到92％。（牵头单位：区供电部）`,
     want: [{ number: 1, lead: ['区发改局'] }, { number: 2, title: '提升作业能力', lead: ['区供电部'] }],
   },
+  {
+    id: 'M31',
+    note: 'no line breaks, a web footer after the last unit bracket',
+    text: '2024年工作方案一、重点任务　　1．健全作业管理机制。建立公示制度。（牵头单位：市教育局）【打印本页】【关闭窗口】上一篇：关于做好安全生产工作的通知',
+    want: [{ text: '健全作业管理机制。建立公示制度。', lead: ['市教育局'] }],
+  },
+  {
+    id: 'M32',
+    note: 'no line breaks, a 注： note after the last unit bracket',
+    text: '2024年工作方案一、获得电力　　1．融合办电渠道。6月底前实现掌上办。（责任单位：区供电部、区大数据局）注：列第一位者为牵头单位。',
+    want: [{ text: '融合办电渠道。6月底前实现掌上办。', deadlines: [{ text: '6月底前', date: '2024-06-30' }], lead: ['区供电部'], responsible: ['区大数据局'] }],
+  },
 ];
 
 /** Renderings found failing by the property tests, kept as they were found (before any fix). */
