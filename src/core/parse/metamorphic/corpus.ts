@@ -254,5 +254,6 @@ export const RENDER_CASES: RenderCase[] = [
   { id: 'P15', note: 'no line breaks and a metadata block: tasks read, and (the number and plan year property) document.number lost', pick: { plan: 'district-2024', keep: null }, change: { breaks: 'none', metadata: true } },
   { id: 'P16', note: 'one seed task as a one-row table with runs of spaces, after the notice', pick: { plan: 'seed', keep: [4] }, change: { layout: 'table', table: { sep: 'spaces', merged: 'blank' } } },
   { id: 'P17', note: 'a one-row space-separated table followed by web chrome', pick: { plan: 'district-2024', keep: [0] }, change: { chrome: true, layout: 'table', table: { sep: 'spaces', merged: 'repeat' } } },
+  { id: 'P18', note: 'hard wraps with no indentation: a full-width line ending in 。 ends the task too early', pick: { plan: 'seed', keep: [130] }, change: { spaces: 'drop', breaks: 'wrap', wrapWidth: 19 } },
   { id: 'P11', note: 'a table with runs of spaces', pick: { plan: 'county-2023', keep: null }, change: { layout: 'table', table: { sep: 'spaces', merged: 'repeat' } } },
 ];
