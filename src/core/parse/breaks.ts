@@ -38,8 +38,10 @@ function lineBreaks(t: string, first: number, last: number): number[] {
     const prev = t[i - 1] ?? '';
     if ((prev >= '0' && prev <= '9') || prev === '第' || prev === '.' || '一二三四五六七八九十'.includes(prev)) continue;
     const m = matchMarker(t, i, last);
-    if (m && DETAIL_KINDS.has(m.kind)) details.push(i);
-    if (!m || !BREAK_KINDS.has(m.kind as MarkerKind) || m.value === 0) continue;
+    // An indent left inside a paragraph ("…受理。　　（2）…") is a paragraph start whatever the family.
+    const indent = prev === ' ' && t[i - 2] === ' ';
+    if (m && DETAIL_KINDS.has(m.kind) && !indent) details.push(i);
+    if (!m || !(BREAK_KINDS.has(m.kind as MarkerKind) || indent) || m.value === 0) continue;
     const clean = BREAK_BEFORE.includes(prev);
     // Words that end in 一 (单一、统一、唯一、之一) are no heading numbers.
     if (!clean && c === '一' && WORD_ENDS_IN_ONE.includes(prev)) continue;
