@@ -234,6 +234,12 @@ export const TEXT_CASES: TextCase[] = [
     text: '2024年工作方案一、获得电力　　1．融合办电渠道。6月底前实现掌上办。（责任单位：区供电部、区大数据局）注：列第一位者为牵头单位。',
     want: [{ text: '融合办电渠道。6月底前实现掌上办。', deadlines: [{ text: '6月底前', date: '2024-06-30' }], lead: ['区供电部'], responsible: ['区大数据局'] }],
   },
+  {
+    id: 'M33',
+    note: 'safeguard items after a space-separated table',
+    text: `${Y}　　一、工作目标\n　　到年底，改革任务全面完成。\n二、重点任务\n序号   工作任务   具体措施   牵头单位   责任单位\n1   压减作业   健全作业管理机制。建立公示制度。   市教育局   各县区教育局\n　　三、保障措施\n　　（一） 加强组织领导。各单位要高度重视。\n　　（二） 强化督导考核。定期调度通报。`,
+    want: [{ path: ['二、重点任务', '压减作业'], number: 1, title: '健全作业管理机制', lead: ['市教育局'], responsible: ['各县区教育局'] }],
+  },
 ];
 
 /** Renderings found failing by the property tests, kept as they were found (before any fix). */
