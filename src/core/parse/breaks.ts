@@ -90,6 +90,12 @@ function lineBreaks(t: string, first: number, last: number): number[] {
     const a = [...out].reverse().find((x) => x < d);
     if (a !== undefined && d - a <= 40 && !/[。；;]/.test(t.slice(a, d)) && !glued.some((g) => g > a && g < d)) glued.push(d);
   }
+  // A detail-family marker that is a heading itself shows it the same way: the first item of
+  // another family follows it closely ("…受理。（2）提升窗口服务第一条设立…").
+  for (const d of details) {
+    const a = out.find((x) => x > d);
+    if (a !== undefined && a - d <= 40 && !/[。；;]/.test(t.slice(d, a)) && !glued.includes(d)) glued.push(d);
+  }
   if (glued.length > 0 && out.length > 0) {
     out.push(...glued);
     out.sort((a, b) => a - b);

@@ -234,3 +234,52 @@ describe('more inline enumerations and tables', () => {
     expect(plan.tasks.map((t) => t.title)).toEqual(['推行网办']);
   });
 });
+
+describe('lists after lead-ins, notes and footers', () => {
+  it('reads a ① list after a lead-in under a title line, each item with its units', () => {
+    const got = rows('一、改善营商环境\n　　1.推进审批提速\n　　主要做好以下工作：①精简审批材料。（牵头单位：区审批局）②推行容缺受理。（牵头单位：区政务中心）');
+    expect(got.map((r) => [r[0], r[1], r[3]])).toEqual([
+      ['一、改善营商环境/1.推进审批提速', '1', ['区审批局']],
+      ['一、改善营商环境/1.推进审批提速', '2', ['区政务中心']],
+    ]);
+  });
+
+  it('keeps an item whole when it holds its own （1）（2）（3） list', () => {
+    const plan = read('一、重点任务\n（1）完善体系。（牵头单位：区民政局）\n（2）提升服务。重点做好以下工作：（1）建设服务站；（2）推行一窗通办；（3）开展培训。（牵头单位：区民政局）\n（3）推进养老。（牵头单位：区卫健局）');
+    expect(plan.tasks.map((t) => [t.number, t.lead])).toEqual([['1', ['区民政局']], ['2', ['区民政局']], ['3', ['区卫健局']]]);
+    expect(plan.tasks[1]?.text).toContain('（3）开展培训。');
+  });
+
+  it('ends a task at a note or a page footer line', () => {
+    const plan = read('一、改善营商环境\n　　1．精简审批材料。（牵头单位：区审批局）\n注：列第一位者为牵头单位。\n　　2．推行容缺受理。（牵头单位：区政务中心）\n【打印本页】【关闭窗口】\n上一篇：关于做好安全生产工作的通知\n地址：人民路1号　　电话：0000-1234567');
+    expect(plan.tasks.map((t) => t.text)).toEqual(['精简审批材料。', '推行容缺受理。']);
+  });
+
+  it('reads labels glued to the names before them and after a time bracket', () => {
+    const plan = read('1．精简审批材料。牵头单位：区审批局责任单位：区住建局、区自然资源局\n2．推行容缺受理。（完成时限：9月底前）牵头单位：区政务中心');
+    expect(plan.tasks.map((t) => [t.text, t.lead, t.responsible])).toEqual([
+      ['精简审批材料。', ['区审批局'], ['区住建局', '区自然资源局']],
+      ['推行容缺受理。', ['区政务中心'], []],
+    ]);
+  });
+
+  it('reads "1 .9月底前…" as item 1 that starts with a date', () => {
+    expect(rows('一、改善营商环境\n1 .9月底前精简审批材料。（牵头单位：区审批局）').map((r) => [r[1], r[5]])).toEqual([['1', ['9月底前=2024-09-30']]]);
+  });
+
+  it('takes the notice number from a page metadata block run into one line', () => {
+    const plan = read('索引号：001/2024-01\t发布机构：某区人民政府\t文号：某政发〔2024〕3号标题：某区人民政府关于印发工作方案的通知一、改善营商环境1．精简审批材料。（牵头单位：区审批局）2．推行容缺受理。（牵头单位：区政务中心）');
+    expect(plan.document.number).toBe('某政发〔2024〕3号');
+    expect(plan.tasks.map((t) => t.lead)).toEqual([['区审批局'], ['区政务中心']]);
+  });
+
+  it('breaks a copy without line breaks before a heading glued to its first detail item', () => {
+    const plan = read('某区2024年工作方案（一）审批改革（1）精简审批材料。（牵头单位：区审批局）（2）推行容缺受理。（牵头单位：区政务中心）（二）降低成本（1）落实减税降费。（牵头单位：区税务局）');
+    expect(plan.tasks.map(row)).toEqual([
+      ['（一）审批改革', '1', '精简审批材料', ['区审批局'], [], []],
+      ['（一）审批改革', '2', '推行容缺受理', ['区政务中心'], [], []],
+      ['（二）降低成本', '1', '落实减税降费', ['区税务局'], [], []],
+    ]);
+    expectSpans(plan);
+  });
+});
