@@ -261,5 +261,6 @@ export const RENDER_CASES: RenderCase[] = [
   { id: 'P16', note: 'one seed task as a one-row table with runs of spaces, after the notice', pick: { plan: 'seed', keep: [4] }, change: { layout: 'table', table: { sep: 'spaces', merged: 'blank' } } },
   { id: 'P17', note: 'a one-row space-separated table followed by web chrome', pick: { plan: 'district-2024', keep: [0] }, change: { chrome: true, layout: 'table', table: { sep: 'spaces', merged: 'repeat' } } },
   { id: 'P18', note: 'hard wraps with no indentation: a full-width line ending in 。 ends the task too early', pick: { plan: 'seed', keep: [130] }, change: { spaces: 'drop', breaks: 'wrap', wrapWidth: 19 } },
+  { id: 'P19', note: 'web chrome and no line breaks: document.number lost (M24)', pick: { plan: 'district-2024', keep: null }, change: { chrome: true, breaks: 'none' } },
   { id: 'P11', note: 'a table with runs of spaces', pick: { plan: 'county-2023', keep: null }, change: { layout: 'table', table: { sep: 'spaces', merged: 'repeat' } } },
 ];
