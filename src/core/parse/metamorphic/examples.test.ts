@@ -38,6 +38,7 @@ const EXAMPLES: [convention: string, change: Partial<RenderOptions>, shows: stri
   ['full-width spaces lost', { spaces: 'drop' }, '\n1．推行一网通办'],
   ['web chrome around the body', { chrome: true }, '【打印本页】【关闭窗口】【返回顶部】'],
   ['a metadata block above the notice', { metadata: true }, '发布机构：东湖区人民政府\t成文日期：2024-01-15'],
+  ['a paragraph mangled by an encoding error', { mojibake: true }, '涓烘繁鍏ヨ疮褰昏惤瀹炰笂绾у喅绛栭儴缃'],
   ['no line breaks at all', { breaks: 'none' }, '各街道办事处）　　2．压缩审批时限'],
   ['blank lines between paragraphs', { breaks: 'blank-lines' }, '一、优化政务服务\n\n　　1．推行一网通办'],
   ['hard line breaks mid-sentence', { breaks: 'wrap', wrapWidth: 12 }, '1．推行一网通办。6月底前实\n现高频事项网上办理。'],

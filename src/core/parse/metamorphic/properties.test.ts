@@ -43,7 +43,7 @@ function readsAsGold(only: (keyof RenderOptions)[] | undefined, numRuns: number,
 const FAMILIES: [string, (keyof RenderOptions)[], Partial<RenderOptions>?][] = [
   ['numbering forms, spacing and running numbers', ['forms', 'gaps', 'running']],
   ['traditional script, half-width punctuation and lost full-width spaces', ['script', 'halfWidth', 'spaces']],
-  ['web chrome and metadata blocks', ['chrome', 'metadata']],
+  ['web chrome, metadata blocks and mojibake', ['chrome', 'metadata', 'mojibake']],
   ['lost line breaks and hard wraps', ['breaks', 'wrapWidth']],
   ['inline enumerations', ['inlineSep', 'leadIn', 'forms'], { layout: 'inline' }],
   ['flattened tables', ['table', 'labels', 'running', 'units'], { layout: 'table' }],

@@ -1,5 +1,5 @@
 import { dueAnnotation, expectedUnits, FIRST_LEAD_RULES, unitAnnotation } from './annotate.ts';
-import { chromeBottom, chromeTop, GOAL, notice, PREAMBLE, SAFEGUARDS } from './frame.ts';
+import { chromeBottom, chromeTop, GOAL, mojibake, notice, PREAMBLE, SAFEGUARDS } from './frame.ts';
 import { firstDiff, heading, type Ctx } from './ctx.ts';
 import { ALL_FORMS, familyOf, formLimit, marker } from './numerals.ts';
 import { renderTables } from './table.ts';
@@ -25,6 +25,7 @@ export function renderPlan(plan: MetaPlan, options: RenderOptions): Rendering {
   // Below the tasks the rule is a note (注：…), never a bracket the last task could own.
   const rule = opts.rulePlace === 'top' || wording.startsWith('注') ? wording : `注：${wording.replace(/^（|）$/g, '')}。`;
   if (ctx.firstLead && opts.rulePlace === 'top') paras.push(tx(rule));
+  if (opts.mojibake) paras.push(mojibake(PREAMBLE));
   paras.push(ctx.indent + tx(PREAMBLE));
   // A table straight under 一、工作目标 would belong to it; tables get framing sections only under headings of their own.
   const framed = opts.frame && depth > (opts.layout === 'table' ? 1 : 0);

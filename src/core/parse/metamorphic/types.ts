@@ -79,6 +79,8 @@ export interface RenderOptions {
   spaces: 'keep' | 'question' | 'drop';
   chrome: boolean;
   metadata: boolean;
+  /** A paragraph of the page mangled by an encoding error (UTF-8 read as GBK) above the plan. */
+  mojibake: boolean;
   breaks: 'lines' | 'blank-lines' | 'none' | 'wrap';
   wrapWidth: number;
   layout: 'lines' | 'inline' | 'table';
