@@ -116,6 +116,12 @@ export function restoreBreaks(view: ReadingView): ReadingView {
     if (line.last - line.first < 20 || indexIn(t, '\n', line.first, line.last) >= 0) continue;
     at.push(...lineBreaks(t, line.first, line.last));
   }
+  // Notes and page chrome glued after an item ("…）注：…", "…）【打印本页】…上一篇：…") start lines of their own.
+  if (at.length > 0) {
+    const re = /[。)）】](?=注\s*[:：]|备注\s*[:：]|【\s*(?:打印|关闭|返回)|上一篇|下一篇|主办单位\s*[:：]|地\s*址\s*[:：])/g;
+    for (let m = re.exec(t); m; m = re.exec(t)) at.push(m.index + 1);
+    at.sort((a, b) => a - b);
+  }
   if (at.length === 0) return view;
   let text = '';
   let from = 0;

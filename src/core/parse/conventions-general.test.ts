@@ -283,3 +283,29 @@ describe('lists after lead-ins, notes and footers', () => {
     expectSpans(plan);
   });
 });
+
+describe('task level by evidence', () => {
+  it('keeps details announced by a lead-in in their item when the label lines follow them', () => {
+    const plan = read('一、改善营商环境\n1．深化一件事改革。重点推进以下事项：\n（1）企业开办一件事；\n（2）不动产登记一件事；\n2024年9月底前全部实现网办。\n牵头单位：区审批局\n责任单位：区住建局\n2．推行免证办。\n牵头单位：区大数据中心');
+    expect(plan.tasks.map(row)).toEqual([
+      ['一、改善营商环境', '1', '深化一件事改革', ['区审批局'], ['区住建局'], ['2024年9月底前=2024-09-30']],
+      ['一、改善营商环境', '2', '推行免证办', ['区大数据中心'], [], []],
+    ]);
+    expect(plan.tasks[0]?.text).toContain('（2）不动产登记一件事；');
+  });
+});
+
+describe('copies without line breaks, notes and tables', () => {
+  it.each([
+    ['a page footer', '【打印本页】【关闭窗口】上一篇：关于做好安全生产工作的通知'],
+    ['a note', '注：列第一位者为牵头单位。'],
+  ])('ends the last task before %s glued to it', (_, tail) => {
+    const plan = read(`某区2024年工作方案一、改善营商环境　　1．精简审批材料。建立清单。（牵头单位：区审批局）${tail}`);
+    expect(plan.tasks.map((t) => t.text)).toEqual(['精简审批材料。建立清单。']);
+  });
+
+  it('ends a space-separated table at numbered paragraphs that have single spaces in them', () => {
+    const plan = read('二、重点任务\n序号   工作任务   具体措施   牵头单位\n1   审批改革   精简审批材料。   区审批局\n　　三、保障措施\n　　（一） 加强组织领导。各单位要高度重视。');
+    expect(plan.tasks.map((t) => t.title)).toEqual(['精简审批材料']);
+  });
+});

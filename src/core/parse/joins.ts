@@ -44,10 +44,12 @@ export function findJoins(t: string): number[] {
     if (l.first > l.start) indented++;
   }
   // One indented paragraph start is enough: the lines a fixed width wraps onto carry no indent.
+  // The wrap width: the commonest length of lines that are no table rows. A line that ends a
+  // sentence exactly at that width was cut there by the wrap; a shorter one ends its paragraph.
+  const width = wrapWidth(t, lines);
+  // Without any indent, a wrap cannot be told from a title or heading line that has no full stop
+  // either, so such copies keep their lines (the structure still joins sentences cut mid-way).
   if (filled >= 2 && indented >= 1 && indented < filled) {
-    // The wrap width: the longest line that is no table row. A line that ends a sentence exactly at
-    // that width was cut there by the wrap; a shorter one ends its paragraph.
-    const width = wrapWidth(t, lines);
     let inParagraph = false;
     for (let k = 0; k < lines.length; k++) {
       const l = lines[k];
@@ -61,7 +63,9 @@ export function findJoins(t: string): number[] {
       }
       const s = t.slice(l.first, l.last);
       const above = lines[k - 1];
-      const cutByWrap = above !== undefined && (!TERMINAL.includes(t[above.last - 1] ?? '') || above.last - above.start >= width - 2);
+      const full = above !== undefined && above.last - above.start >= width.width - 2;
+      const midSentence = above !== undefined && !TERMINAL.includes(t[above.last - 1] ?? '');
+      const cutByWrap = midSentence || full;
       const startsAnew =
         !cutByWrap ||
         isTableLine(t, l.first, l.last) ||
@@ -81,9 +85,10 @@ export function findJoins(t: string): number[] {
 
 /**
  * The width a copy's lines were wrapped at: the commonest length (give or take one) of lines of ten
- * or more characters, when at least two share it; else the longest line. Table rows do not count.
+ * or more characters, when at least two share it (`shared`); else the longest line. Table rows do
+ * not count.
  */
-function wrapWidth(t: string, lines: { start: number; first: number; last: number }[]): number {
+function wrapWidth(t: string, lines: { start: number; first: number; last: number }[]): { width: number; shared: boolean } {
   const counts = new Map<number, number>();
   let longest = 0;
   for (const l of lines) {
@@ -98,7 +103,7 @@ function wrapWidth(t: string, lines: { start: number; first: number; last: numbe
     const near = c + (counts.get(n - 1) ?? 0);
     if (near > bestCount || (near === bestCount && n > best)) [best, bestCount] = [n, near];
   }
-  return bestCount >= 2 ? best : longest;
+  return bestCount >= 2 ? { width: best, shared: true } : { width: longest, shared: false };
 }
 
 /** Characters that end a sentence at a line end. */

@@ -77,6 +77,17 @@ class PartBuilder {
     const last = this.nodes[this.nodes.length - 1];
     if (!last) return;
     if (!this.inLabels) {
+      // "1．…重点推进以下事项：⏎（1）…⏎（2）…⏎牵头单位：X": labels after the details an item's lead-in
+      // announced are the item's, and the details stay its text.
+      const parent = this.nodes[last.parent];
+      if (parent && SUB_ITEM_KINDS.has(last.kind) && /[:：]\s*$/.test(this.t.slice(parent.contentStart, parent.end)) && !this.nodes.some((n) => n.parent === last.parent && hasUnitAnnotation(this.t, n))) {
+        parent.leadIn = true;
+        this.labelTargets = [parent];
+        this.inLabels = true;
+        for (const n of this.labelTargets) n.labels.push(range);
+        if (this.cur) this.cur.blockEnd = line.last;
+        return;
+      }
       this.labelTargets = [last];
       for (let i = this.nodes.length - 2; i >= 0; i--) {
         const n = this.nodes[i];
@@ -279,6 +290,9 @@ class PartBuilder {
     return true;
   }
 }
+
+/** Families of an item's details on lines of their own. */
+const SUB_ITEM_KINDS: ReadonlySet<string> = new Set(['pnum', 'half', 'circ', 'shi']);
 
 /** Families an inline list after a lead-in may use: 一是, ①, （1）, (1), 1). */
 const INLINE_KINDS: ReadonlySet<MarkerKind> = new Set(['shi', 'circ', 'pnum', 'half', 'pcn']);
