@@ -240,6 +240,12 @@ export const TEXT_CASES: TextCase[] = [
     text: `${Y}　　一、工作目标\n　　到年底，改革任务全面完成。\n二、重点任务\n序号   工作任务   具体措施   牵头单位   责任单位\n1   压减作业   健全作业管理机制。建立公示制度。   市教育局   各县区教育局\n　　三、保障措施\n　　（一） 加强组织领导。各单位要高度重视。\n　　（二） 强化督导考核。定期调度通报。`,
     want: [{ path: ['二、重点任务', '压减作业'], number: 1, title: '健全作业管理机制', lead: ['市教育局'], responsible: ['各县区教育局'] }],
   },
+  {
+    id: 'M34',
+    note: 'no line breaks, label units then a web footer',
+    text: '2024年工作方案一、工程审批　　1．优化竣工验收。推行联合验收。牵头单位：区住建局责任单位：区自然资源局、区审批局等相关部门【打印本页】【关闭窗口】上一篇：关于做好安全生产工作的通知',
+    want: [{ text: '优化竣工验收。推行联合验收。', lead: ['区住建局'], responsible: ['区自然资源局', '区审批局等相关部门'] }],
+  },
 ];
 
 /** Renderings found failing by the property tests, kept as they were found (before any fix). */
