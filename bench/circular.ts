@@ -9,14 +9,14 @@
  */
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { draftCircular } from '../src/core/circulars/draft.ts';
-import { circularElements } from '../src/server/circulars/circular-content.ts';
-import { renderCircularDocx } from '../src/server/circulars/circular-docx.ts';
-import { renderCircularPdf } from '../src/server/circulars/circular-pdf.ts';
-import { renderCircularXlsx } from '../src/server/circulars/circular-xlsx.ts';
-import { sampleSnapshot } from '../src/server/circulars/sample-snapshot.ts';
-import { renderPdf } from '../src/server/circulars/pdf-renderer.ts';
-import { buildSupervisionNotice } from '../src/server/notifications/supervision-notice.ts';
+import { draftCircular } from '#core/circulars/draft.ts';
+import { circularElements } from '#server/circulars/circular-content.ts';
+import { renderCircularDocx } from '#server/circulars/circular-docx.ts';
+import { renderCircularPdf } from '#server/circulars/circular-pdf.ts';
+import { renderCircularXlsx } from '#server/circulars/circular-xlsx.ts';
+import { sampleSnapshot } from '#core/rounds/sample-snapshot.ts';
+import { renderPdf } from '#server/circulars/pdf-renderer.ts';
+import { buildSupervisionNotice } from '#server/notifications/supervision-notice.ts';
 
 const RUNS = 7;
 const snapshot = sampleSnapshot({ tasks: 200 });

@@ -30,12 +30,13 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { DEFAULT_OPTIONS, seedLarge } from '../scripts/seed-large.ts';
-import { buildApp } from '../src/server/app.ts';
-import { loadConfig } from '../src/server/config.ts';
-import { SYSTEM_ACTOR, type Deps } from '../src/server/context.ts';
-import { openDatabase } from '../src/server/db/connection.ts';
-import { forgetDashboardCache } from '../src/server/dashboard/dashboard.service.ts';
-import { createUser } from '../src/server/users/users.service.ts';
+import { buildApp } from '#server/app.ts';
+import { loadConfig } from '#server/config.ts';
+import { SYSTEM_ACTOR, type Deps } from '#server/context.ts';
+import { openDatabase } from '#server/db/connection.ts';
+import { forgetDashboardCache } from '#server/dashboard/dashboard.service.ts';
+import { createUser } from '#server/users/users.service.ts';
+import { systemClock } from '#server/clock.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const COLD_RUNS = Number(process.env.BENCH_COLD ?? 5);
@@ -218,7 +219,7 @@ async function sqliteRun(): Promise<boolean> {
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined, TUIJIN_DEMO: '0' });
   const database = await openDatabase({ sqlitePath: config.sqlitePath });
   try {
-    const deps: Deps = { db: database.db, dialect: database.dialect, config };
+    const deps: Deps = { db: database.db, dialect: database.dialect, config, clock: systemClock };
     if (!(await database.db.selectFrom('plans').select('id').limit(1).executeTakeFirst())) await seedInto(deps, 'SQLite');
     else console.log(`SQLite: reusing ${config.sqlitePath}`);
     return await measure(`SQLite (${config.sqlitePath})`, deps);
@@ -244,7 +245,7 @@ async function postgresRun(url: string): Promise<boolean> {
     const config = loadConfig({ ...process.env, DATABASE_URL: benchUrl.toString(), TUIJIN_DEMO: '0' });
     const database = await openDatabase({ databaseUrl: config.databaseUrl });
     try {
-      const deps: Deps = { db: database.db, dialect: database.dialect, config };
+      const deps: Deps = { db: database.db, dialect: database.dialect, config, clock: systemClock };
       if (!(await database.db.selectFrom('plans').select('id').limit(1).executeTakeFirst())) await seedInto(deps, `PostgreSQL ${name}`);
       else console.log(`PostgreSQL: reusing ${name}`);
       return await measure(`PostgreSQL (${name})`, deps);

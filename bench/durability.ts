@@ -34,13 +34,14 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
-import { withDatabase } from '../src/server/backup/pg-snapshot.ts';
-import { loadConfig } from '../src/server/config.ts';
-import { SYSTEM_ACTOR } from '../src/server/context.ts';
-import { openDatabase } from '../src/server/db/connection.ts';
-import { importSampleIfEmpty } from '../src/server/sample.ts';
-import { createUser } from '../src/server/users/users.service.ts';
+import { withDatabase } from '#server/backup/pg-snapshot.ts';
+import { loadConfig } from '#server/config.ts';
+import { SYSTEM_ACTOR } from '#server/context.ts';
+import { openDatabase } from '#server/db/connection.ts';
+import { importSampleIfEmpty } from '#server/sample.ts';
+import { createUser } from '#server/users/users.service.ts';
 import { freePort, multipart, runBench, startServer, stats } from './_lib.ts';
+import { systemClock } from '#server/clock.ts';
 
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 200);
 const KILL_MS = (process.env.BENCH_KILL_MS ?? '6000,8000,10000').split(',').map(Number);
@@ -129,7 +130,7 @@ async function prepare(t: Target): Promise<Writer[]> {
   const config = loadConfig({ ...process.env, DATA_DIR: t.dataDir, DATABASE_URL: t.databaseUrl || undefined, TUIJIN_DEMO: '0' });
   const database = await openDatabase({ databaseUrl: t.databaseUrl || undefined, sqlitePath: t.sqlitePath });
   try {
-    const deps = { db: database.db, dialect: database.dialect, config };
+    const deps = { db: database.db, dialect: database.dialect, config, clock: systemClock };
     if (!(await importSampleIfEmpty(deps))) throw new Error('sample plan was not imported');
     const pairs = await deps.db
       .selectFrom('task_units as tu')

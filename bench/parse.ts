@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { parsePlan } from '../src/core/parse/index.ts';
+import { parsePlan } from '#core/parse/index.ts';
 
 const seed = readFileSync(fileURLToPath(new URL('../samples/shanting-2021-7.txt', import.meta.url)), 'utf8');
 const MB = 1e6;

@@ -4,15 +4,16 @@
  * accountable unit, reads its live detail and snapshot, closes it (snapshot computed and stored) and
  * prints the times. It writes a round, so run it on a throw-away copy of the data.
  */
-import { loadConfig } from '../src/server/config.ts';
-import type { Actor, Deps } from '../src/server/context.ts';
-import { openDatabase } from '../src/server/db/connection.ts';
-import { todayInChina } from '../src/server/reports/task-status.ts';
-import { closeRound, findRounds, getRound, getRoundSnapshot, openRound } from '../src/server/rounds/rounds.service.ts';
+import { loadConfig } from '#server/config.ts';
+import type { Actor, Deps } from '#server/context.ts';
+import { openDatabase } from '#server/db/connection.ts';
+import { chinaDay } from '#core/calendar/dates.ts';
+import { closeRound, findRounds, getRound, getRoundSnapshot, openRound } from '#server/rounds/rounds.service.ts';
+import { systemClock } from '#server/clock.ts';
 
 const config = loadConfig(process.env);
 const database = await openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
-const deps: Deps = { db: database.db, dialect: database.dialect, config };
+const deps: Deps = { db: database.db, dialect: database.dialect, config, clock: systemClock };
 const coordinator = await deps.db.selectFrom('users').select(['id']).where('username', '=', 'coordinator').executeTakeFirstOrThrow();
 const actor: Actor = { userId: coordinator.id, unitId: null, name: 'bench', ip: null, principal: { userId: coordinator.id, unitId: null, roles: ['coordinator'], unitScope: [], leaderSectionIds: [] } };
 const planIds = (await deps.db.selectFrom('plans').select('id').orderBy('id').execute()).map((p) => p.id);
@@ -25,7 +26,7 @@ const time = async <T>(label: string, f: () => Promise<T>): Promise<T> => {
 };
 
 console.log(`${database.dialect}: ${planIds.length} plans`);
-const round = await time('open (all plans, all units)', () => openRound(deps, actor, { title: '压测调度', dueDate: todayInChina(), planIds }));
+const round = await time('open (all plans, all units)', () => openRound(deps, actor, { title: '压测调度', dueDate: chinaDay(Date.now()), planIds }));
 console.log(`  units ${round.expected}, notified ${(await deps.db.selectFrom('notifications').select((e) => e.fn.countAll().as('n')).where('kind', '=', 'round').executeTakeFirstOrThrow()).n}`);
 await time('detail (live)', () => getRound(deps, round.id));
 const live = await time('snapshot (live)', () => getRoundSnapshot(deps, round.id));

@@ -15,24 +15,26 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
-import { defaultCalendar } from '../src/core/calendar/index.ts';
-import { addDays } from '../src/core/calendar/dates.ts';
-import { metPassedDeadlines, rankUnitTallies, type UnitTally } from '../src/core/dashboard/ranking.ts';
-import { countStatuses, statusTable } from '../src/core/dashboard/status-table.ts';
-import { matchIndicator } from '../src/core/indicators/match.ts';
-import { parsePlan } from '../src/core/parse/index.ts';
-import { headingTitle } from '../src/core/plans/sections.ts';
-import type { RoundSnapshot, SnapshotTask } from '../src/core/rounds/types.ts';
-import { checkpointState } from '../src/core/status/checkpoints.ts';
-import { isDoneStatus, type WorkStatus } from '../src/core/status/status.ts';
-import { isCollectiveName } from '../src/core/units/aliases.ts';
-import { randomPassword } from '../src/server/auth/passwords.ts';
-import { loadConfig } from '../src/server/config.ts';
-import { SYSTEM_ACTOR, type Deps } from '../src/server/context.ts';
-import { openDatabase } from '../src/server/db/connection.ts';
-import type { DB, ReportKind, ReportStage, ReportStatus } from '../src/server/db/schema.ts';
-import { todayInChina } from '../src/server/reports/task-status.ts';
-import { createUser } from '../src/server/users/users.service.ts';
+import { defaultCalendar } from '#core/calendar/index.ts';
+import { addDays } from '#core/calendar/dates.ts';
+import { metPassedDeadlines, rankUnitTallies, type UnitTally } from '#core/dashboard/ranking.ts';
+import { statusTable } from '#core/dashboard/status-table.ts';
+import { countStatuses } from '#core/status/counts.ts';
+import { matchIndicator } from '#core/indicators/match.ts';
+import { parsePlan } from '#core/parse/index.ts';
+import { headingTitle } from '#core/plans/sections.ts';
+import type { RoundSnapshot, SnapshotTask } from '#core/rounds/types.ts';
+import { checkpointState } from '#core/status/checkpoints.ts';
+import { isDoneStatus, type WorkStatus } from '#core/status/status.ts';
+import { isCollectiveName } from '#core/units/aliases.ts';
+import { randomPassword } from '#server/auth/passwords.ts';
+import { loadConfig } from '#server/config.ts';
+import { SYSTEM_ACTOR, type Deps } from '#server/context.ts';
+import { openDatabase } from '#server/db/connection.ts';
+import type { DB, ReportKind, ReportStage, ReportStatus } from '#server/db/schema.ts';
+import { chinaDay } from '#core/calendar/dates.ts';
+import { createUser } from '#server/users/users.service.ts';
+import { systemClock } from '#server/clock.ts';
 
 export interface SeedOptions {
   plans: number;
@@ -412,7 +414,7 @@ export async function seedLarge(deps: Deps, opts: SeedOptions): Promise<SeedResu
   };
 }
 
-export const DEFAULT_OPTIONS = (today = todayInChina()): SeedOptions => ({ plans: 50, tasksPerPlan: 400, unitsPerPlace: 20, reports: 200_000, year: Number(today.slice(0, 4)), today });
+export const DEFAULT_OPTIONS = (today = chinaDay(Date.now())): SeedOptions => ({ plans: 50, tasksPerPlan: 400, unitsPerPlace: 20, reports: 200_000, year: Number(today.slice(0, 4)), today });
 
 async function main(argv: string[]): Promise<number> {
   const force = argv.includes('--force');
@@ -430,7 +432,7 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const database = await openDatabase(config);
   try {
-    const deps: Deps = { db: database.db, dialect: database.dialect, config };
+    const deps: Deps = { db: database.db, dialect: database.dialect, config, clock: systemClock };
     const plans = await database.db.selectFrom('plans').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
     if (Number(plans?.n ?? 0) > 0 && !force) {
       console.error(

@@ -1,5 +1,5 @@
 /**
- * `npm test`: type check, then the unit and database tiers on SQLite, the database tier again on
+ * `npm test`: Biome (format and lint, with the import walls of DESIGN.md), type check, then the unit and database tiers on SQLite, the database tier again on
  * PostgreSQL when TEST_DATABASE_URL is set, and the browser suite when Chromium is there.
  * With CI=true a tier that cannot run fails the run instead of being skipped.
  */
@@ -28,6 +28,7 @@ function skipOrFail(title: string, why: string): void {
   console.log(`\n⚠ skipped ${title}: ${why}`);
 }
 
+run('format and lint (Biome)', 'npx', ['biome', 'ci', '--formatter-enabled=false', '.']);
 run('type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 run('unit and database tests (SQLite)', 'npx', ['vitest', 'run', ...extraArgs], { DATABASE_URL: '' });
 if (pgUrl) run('database tests (PostgreSQL)', 'npx', ['vitest', 'run', 'src/server', ...extraArgs], { DATABASE_URL: pgUrl });

@@ -9,7 +9,7 @@ import { loadConfig } from './server/config.ts';
 import { SYSTEM_ACTOR } from './server/context.ts';
 import { openDatabase } from './server/db/connection.ts';
 import { commitDraft, uploadDocument } from './server/imports/imports.service.ts';
-import { extractText } from './server/plans/extract.ts';
+import { extractText } from './server/imports/extract.ts';
 import { importSampleIfEmpty } from './server/sample.ts';
 import { createDemoAccounts, formatDemoAccounts } from './server/demo.ts';
 import { createUser } from './server/users/users.service.ts';
@@ -20,6 +20,7 @@ import { BackupError, totals } from './server/backup/manifest.ts';
 import { restoreBackup, verifyBackup } from './server/backup/restore.ts';
 import { backupFileName } from './core/backup/index.ts';
 import { startFileSweeps } from './server/files/sweep.ts';
+import { systemClock } from './server/clock.ts';
 
 const USAGE = `usage: tuijin <command>
   serve                      start the web app and API (PORT, DATA_DIR, DATABASE_URL)
@@ -80,9 +81,14 @@ async function importCommand(args: string[]): Promise<number> {
   const config = loadConfig();
   const database = await openDatabase(config);
   try {
-    const deps = { db: database.db, dialect: database.dialect, config };
+    const deps = { db: database.db, dialect: database.dialect, config, clock: systemClock };
     const actor = SYSTEM_ACTOR;
     const draft = await uploadDocument(deps, actor, { fileName: basename(file), bytes: await readFile(resolve(file)) });
+    if (draft.tasks.length === 0) {
+      // Numbering found but no task level: the draft waits for a coordinator to choose one in the browser.
+      console.error(`未能判断任务所在层级：已保存为导入草稿 /imports/${draft.id}，请在网页中选择“任务在此层级”后提交`);
+      return 1;
+    }
     const { planId } = await commitDraft(deps, actor, draft.id);
     console.log(`imported plan ${planId}: ${draft.document.title} (${draft.tasks.length} tasks)`);
     return 0;
@@ -101,7 +107,7 @@ async function userCommand(args: string[]): Promise<number> {
   const config = loadConfig();
   const database = await openDatabase(config);
   try {
-    const deps = { db: database.db, dialect: database.dialect, config };
+    const deps = { db: database.db, dialect: database.dialect, config, clock: systemClock };
     const given = process.env.TUIJIN_ADMIN_PASSWORD;
     const { user, password } = await createUser(deps, SYSTEM_ACTOR, { username, displayName: '系统管理员', unitId: null, roles: ['admin'], leaderSectionIds: [], password: given, mustChangePassword: !given });
     console.log(`created administrator ${user.username}${given ? '' : ` with password ${password} (to be changed at first sign-in)`}`);
@@ -116,7 +122,7 @@ async function resetTotpCommand(username: string): Promise<number> {
   const config = loadConfig();
   const database = await openDatabase(config);
   try {
-    const deps = { db: database.db, dialect: database.dialect, config };
+    const deps = { db: database.db, dialect: database.dialect, config, clock: systemClock };
     const user = await database.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
     if (!user) {
       console.error(`no account ${username}`);
@@ -196,7 +202,7 @@ async function restoreCommand(args: string[]): Promise<number> {
 async function serveCommand(): Promise<number> {
   const config = loadConfig();
   const database = await openDatabase(config);
-  const deps = { db: database.db, dialect: database.dialect, config };
+  const deps = { db: database.db, dialect: database.dialect, config, clock: systemClock };
   if (config.importSample) {
     const planId = await importSampleIfEmpty(deps);
     if (planId) console.log(`Imported the sample plan 山政发〔2021〕7号 as plan ${planId}.`);

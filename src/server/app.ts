@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { HealthSchema } from '#core/api/common.ts';
 import type { Deps } from './context.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { indicatorRoutes } from './indicators/indicators.routes.ts';
@@ -21,6 +21,7 @@ import { registerAuth, type RegisteredRoute } from './auth/auth.plugin.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
+import { workbenchRoutes } from './workbench/workbench.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { ledgerRoutes } from './ledger/ledger.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
@@ -29,6 +30,7 @@ import { publicRoutes } from './public/public.routes.ts';
 import { roundRoutes } from './rounds/rounds.routes.ts';
 import { circularRoutes } from './circulars/circulars.routes.ts';
 import { backupRoutes } from './backup/backup.routes.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -61,31 +63,7 @@ export async function buildApp({ deps, webDir, logLevel }: AppOptions): Promise<
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  // Security headers on every answer (pages, API, downloads): 等保2.0 and OWASP's secure headers. Framing
-  // is refused twice (CSP frame-ancestors for current browsers, X-Frame-Options for old ones); downloads
-  // add Content-Disposition: attachment in their routes, and nosniff keeps a browser from reading them as
-  // anything but their declared type.
-  await app.register(helmet, {
-    xFrameOptions: { action: 'deny' },
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    xContentTypeOptions: true,
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // antd writes its CSS-in-JS into <style> elements at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  registerSecurityHeaders(app);
   // API answers carry people's names, units' work and evidence: no browser or proxy keeps a copy unless a
   // route says otherwise (an archived circular may be revalidated).
   app.addHook('onSend', async (req, reply, payload) => {
@@ -105,7 +83,7 @@ export async function buildApp({ deps, webDir, logLevel }: AppOptions): Promise<
   await registerAuth(app, deps, routes);
   registerInputGuard(app);
 
-  app.get('/api/health', { config: { action: 'public.read' }, schema: { response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
+  app.get('/api/health', { config: { action: 'public.read' }, schema: { response: { 200: HealthSchema } } }, async () => ({ status: 'ok' as const }));
   app.get('/api/docs/json', { config: { action: 'public.read' }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(planRoutes(deps));
@@ -117,6 +95,7 @@ export async function buildApp({ deps, webDir, logLevel }: AppOptions): Promise<
   await app.register(userRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(reportRoutes(deps));
+  await app.register(workbenchRoutes(deps));
   await app.register(notificationRoutes(deps));
   await app.register(ledgerRoutes(deps));
   await app.register(dashboardRoutes(deps));

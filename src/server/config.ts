@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 
 /** Largest plan document accepted for import by default, in MB (a text plan is well under 1 MB; a .docx with pictures a few). */
-export const DEFAULT_MAX_IMPORT_MB = 10;
+import { DEFAULT_MAX_IMPORT_MB } from '#core/files/plan-files.ts';
+
+export { DEFAULT_MAX_IMPORT_MB };
 
 /** A 32-byte key from 64 hex characters or base64, or null. */
 function keyBytes(v: string): Buffer | null {

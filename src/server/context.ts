@@ -1,16 +1,17 @@
 import type { Kysely } from 'kysely';
-import type { Principal } from '../core/auth/policy.ts';
+import type { Principal } from '#core/auth/policy.ts';
+import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Dialect } from './db/dialect.ts';
 import type { DB } from './db/schema.ts';
 
-/** What every service needs: the database and the configuration. */
+/** What every service needs: the database, the configuration and the clock. */
 export interface Deps {
   db: Kysely<DB>;
   dialect: Dialect;
   config: Config;
-  /** The time in ms, for sign-in and session rules; tests pass a clock they control. Date.now when unset. */
-  clock?: () => number;
+  /** The one source of time (systemClock in the server; tests pass one they control). */
+  clock: Clock;
 }
 
 /** Who performs a use case: the signed-in principal (or nobody, for public reads and the CLI) and where from. */

@@ -1,7 +1,8 @@
-import type { Role } from '../core/auth/policy.ts';
+import type { Role } from '#core/auth/policy.ts';
 import { randomPassword } from './auth/passwords.ts';
 import { SYSTEM_ACTOR, type Deps } from './context.ts';
-import { nowIso } from './db/util.ts';
+import { allSectionIds } from './plans/plans.repo.ts';
+import { findUnitByName, insertUnit, unitsNamedOnTasks } from './units/units.repo.ts';
 import { countUsers } from './users/users.repo.ts';
 import { createUser } from './users/users.service.ts';
 
@@ -22,16 +23,9 @@ export interface DemoAccount {
 export async function createDemoAccounts(deps: Deps): Promise<{ password: string; accounts: DemoAccount[] } | null> {
   if (!deps.config.demoAccounts || (await countUsers(deps.db)) > 0) return null;
   const password = deps.config.demoPassword ?? randomPassword();
-  let office = await deps.db.selectFrom('units').select('id').where('name', '=', COORDINATOR_UNIT).executeTakeFirst();
-  if (!office) office = await deps.db.insertInto('units').values({ name: COORDINATOR_UNIT, is_collective: 0, parent_id: null, created_at: nowIso() }).returning('id').executeTakeFirstOrThrow();
-  const sections = await deps.db.selectFrom('sections').select('id').execute();
-  const units = await deps.db
-    .selectFrom('units')
-    .select(['id', 'name'])
-    .where('is_collective', '=', 0)
-    .where((eb) => eb.exists(eb.selectFrom('task_units').whereRef('task_units.unit_id', '=', 'units.id').select('task_units.id')))
-    .orderBy('id')
-    .execute();
+  const officeId = (await findUnitByName(deps.db, COORDINATOR_UNIT))?.id ?? (await insertUnit(deps.db, { name: COORDINATOR_UNIT, is_collective: 0, created_at: deps.clock.iso() }));
+  const sections = await allSectionIds(deps.db);
+  const units = await unitsNamedOnTasks(deps.db);
   // The demo password may be anything the operator chose, so it skips the strength rule (mustChange stays off).
   const make = (username: string, displayName: string, unitId: number | null, roles: Role[], leaderSectionIds: number[] = []) =>
     createUser(deps, SYSTEM_ACTOR, { username, displayName, unitId, roles, leaderSectionIds, password: undefined, mustChangePassword: false, fixedPassword: password });
@@ -43,7 +37,7 @@ export async function createDemoAccounts(deps: Deps): Promise<{ password: string
   accounts.push({ username: 'security', role: '安全管理员', unit: null });
   await make('auditor', '审计管理员', null, ['audit_admin']);
   accounts.push({ username: 'auditor', role: '审计管理员', unit: null });
-  await make('coordinator', '区政府办公室统筹员', office.id, ['coordinator']);
+  await make('coordinator', '区政府办公室统筹员', officeId, ['coordinator']);
   accounts.push({ username: 'coordinator', role: '统筹协调', unit: COORDINATOR_UNIT });
   await make('leader', '分管领导', null, ['leader'], sections.map((s) => s.id));
   accounts.push({ username: 'leader', role: '分管领导（全部章节）', unit: null });

@@ -54,6 +54,11 @@ function expectSecurityHeaders(headers: Record<string, string | string[] | numbe
   expect(headers['x-content-type-options'], what).toBe('nosniff');
   expect(headers['referrer-policy'], what).toBe('strict-origin-when-cross-origin');
   expect(headers['x-powered-by'], what).toBeUndefined();
+  // Kept from helmet's defaults when the plugin was replaced by a fixed header set.
+  expect(headers['cross-origin-opener-policy'], what).toBe('same-origin');
+  expect(headers['cross-origin-resource-policy'], what).toBe('same-origin');
+  expect(headers['strict-transport-security'], what).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
+  expect(headers['x-xss-protection'], what).toBe('0');
 }
 
 describe('security headers', () => {

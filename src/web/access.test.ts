@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../core/auth/policy.ts';
+import type { Role } from '#core/auth/policy.ts';
 import { canDo, homePath, mayOpen, principalOf, visibleMenu } from './access.ts';
-import type { Me } from './api/types.ts';
+import type { Me } from '#core/api/auth.ts';
 import { MENU, ROUTES } from './config/routes.ts';
 
 const me = (roles: Role[], unitId: number | null = null): Me => ({

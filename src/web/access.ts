@@ -3,8 +3,8 @@
  * (src/core/auth/policy.ts). The server checks every request again; this only hides what would be
  * refused.
  */
-import { can as policyCan, type Action, type Principal } from '../core/auth/policy.ts';
-import type { Me } from './api/types.ts';
+import { can as policyCan, type Action, type Principal } from '#core/auth/policy.ts';
+import type { Me } from '#core/api/auth.ts';
 
 export type { Action };
 

@@ -6,7 +6,7 @@ import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react
 import { RouterProvider, createBrowserRouter } from 'react-router';
 import { getMe } from './api/auth.ts';
 import { setErrorNotifier, setLoginRedirect } from './api/request.ts';
-import type { Me } from './api/types.ts';
+import type { Me } from '#core/api/auth.ts';
 import { AuthProvider } from './auth/auth-context.tsx';
 import { HomeRedirect, RequireAuth, RouteGuard } from './auth/guards.tsx';
 import { FULLSCREEN_ROUTES, PUBLIC_ROUTES, ROUTES } from './config/routes.ts';

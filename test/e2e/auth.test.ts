@@ -1,9 +1,9 @@
-import type { Page } from 'playwright-core';
+
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../src/server/context.ts';
-import { importSampleIfEmpty } from '../../src/server/sample.ts';
-import { createUser } from '../../src/server/users/users.service.ts';
-import { totpCode } from '../../src/core/auth/totp.ts';
+import { SYSTEM_ACTOR } from '#server/context.ts';
+import { importSampleIfEmpty } from '#server/sample.ts';
+import { createUser } from '#server/users/users.service.ts';
+import { totpCode } from '#core/auth/totp.ts';
 import { enrolSecondFactor, signOut, startE2E, type E2E, signIn } from './harness.ts';
 
 const PASSWORD = 'Tuijin-e2e-2021!';

@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../src/server/context.ts';
-import { runBackupJob } from '../../src/server/jobs/backup.job.ts';
-import { importSampleIfEmpty } from '../../src/server/sample.ts';
-import { createUser } from '../../src/server/users/users.service.ts';
+import { SYSTEM_ACTOR } from '#server/context.ts';
+import { runBackupJob } from '#server/jobs/backup.job.ts';
+import { importSampleIfEmpty } from '#server/sample.ts';
+import { createUser } from '#server/users/users.service.ts';
 import { enrolSecondFactor, signIn, startE2E, type E2E } from './harness.ts';
 
 const PASSWORD = 'Tuijin-e2e-2021!';

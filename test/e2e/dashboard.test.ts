@@ -1,16 +1,16 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { RoundSnapshot } from '../../src/core/rounds/types.ts';
-import type { DashboardSummary, Heatmap, RoundTrend, SectionProgress } from '../../src/web/api/dashboard.ts';
-import type { PublicPlan } from '../../src/web/api/public.ts';
-import { SYSTEM_ACTOR, type Actor } from '../../src/server/context.ts';
-import { closeRound, openRound } from '../../src/server/rounds/rounds.service.ts';
-import { forgetDashboardCache } from '../../src/server/dashboard/dashboard.service.ts';
-import { importSampleIfEmpty } from '../../src/server/sample.ts';
-import { putPublicPage } from '../../src/server/settings/settings.service.ts';
-import { createUser } from '../../src/server/users/users.service.ts';
-import { COUNT_KEYS, heatmapView, segmentCentre } from '../../src/web/pages/dashboard/charts.ts';
+import type { RoundSnapshot } from '#core/rounds/types.ts';
+import type { DashboardSummary, Heatmap, RoundTrend, SectionProgress } from '#web/api/dashboard.ts';
+import type { PublicPlan } from '#web/api/public.ts';
+import { SYSTEM_ACTOR, type Actor } from '#server/context.ts';
+import { closeRound, openRound } from '#server/rounds/rounds.service.ts';
+import { forgetDashboardCache } from '#server/dashboard/dashboard.service.ts';
+import { importSampleIfEmpty } from '#server/sample.ts';
+import { putPublicPage } from '#server/settings/settings.service.ts';
+import { createUser } from '#server/users/users.service.ts';
+import { COUNT_KEYS, heatmapView, segmentCentre } from '#web/pages/dashboard/charts.ts';
 import { SHOTS_DIR, startE2E, type E2E, signIn, signOut } from './harness.ts';
 
 const PASSWORD = 'Tuijin-e2e-2021!';

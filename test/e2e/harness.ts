@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { buildApp } from '../../src/server/app.ts';
-import { loadConfig } from '../../src/server/config.ts';
-import { openDatabase } from '../../src/server/db/connection.ts';
-import type { Deps } from '../../src/server/context.ts';
-import { totpCode } from '../../src/core/auth/totp.ts';
+import { buildApp } from '#server/app.ts';
+import { loadConfig } from '#server/config.ts';
+import { openDatabase } from '#server/db/connection.ts';
+import type { Deps } from '#server/context.ts';
+import { totpCode } from '#core/auth/totp.ts';
+import { systemClock } from '#server/clock.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SHOTS_DIR = join(ROOT, 'test-results', 'screenshots');
@@ -26,7 +27,7 @@ export async function startE2E(): Promise<E2E> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tuijin-e2e-'));
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: undefined, PORT: '0', HOST: '127.0.0.1' });
   const database = await openDatabase({ sqlitePath: config.sqlitePath });
-  const deps: Deps = { db: database.db, dialect: database.dialect, config };
+  const deps: Deps = { db: database.db, dialect: database.dialect, config, clock: systemClock };
   const app = await buildApp({ deps, webDir: join(ROOT, 'dist', 'web') });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../src/server/context.ts';
-import { createUser } from '../../src/server/users/users.service.ts';
+import { SYSTEM_ACTOR } from '#server/context.ts';
+import { createUser } from '#server/users/users.service.ts';
 import { ROOT, startE2E, type E2E } from './harness.ts';
 
 const COORDINATOR_PASSWORD = 'Tuijin-e2e-2021!';

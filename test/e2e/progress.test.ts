@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../src/server/context.ts';
-import { importSampleIfEmpty } from '../../src/server/sample.ts';
-import { createUser } from '../../src/server/users/users.service.ts';
+import { SYSTEM_ACTOR } from '#server/context.ts';
+import { importSampleIfEmpty } from '#server/sample.ts';
+import { createUser } from '#server/users/users.service.ts';
 import { startE2E, type E2E, signIn as signInAs, signOut } from './harness.ts';
 
 const PASSWORD = 'Tuijin-e2e-2021!';

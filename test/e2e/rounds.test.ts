@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it, onTestFailed } from 'vitest';
-import type { DashboardSummary } from '../../src/web/api/dashboard.ts';
-import { SYSTEM_ACTOR } from '../../src/server/context.ts';
-import { importSampleIfEmpty } from '../../src/server/sample.ts';
-import { createUser } from '../../src/server/users/users.service.ts';
+import type { DashboardSummary } from '#web/api/dashboard.ts';
+import { SYSTEM_ACTOR } from '#server/context.ts';
+import { importSampleIfEmpty } from '#server/sample.ts';
+import { createUser } from '#server/users/users.service.ts';
 import { clickSettled, startE2E, type E2E, signIn as signInAs, signOut } from './harness.ts';
 
 const PASSWORD = 'Tuijin-e2e-2021!';

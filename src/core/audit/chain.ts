@@ -4,6 +4,14 @@
  * sealed row breaks every link after it. The server computes the SHA-256 (node:crypto).
  */
 
+/** Why the database's chain is broken at a row: a gap in `seq`, a wrong `prev_hash`, or a wrong `hash`. */
+export const CHAIN_BREAKS = ['missing', 'link', 'hash'] as const;
+export type ChainBreak = (typeof CHAIN_BREAKS)[number];
+
+/** Why an archive breaks the chain: its file, its SHA-256, or the chain inside it or at its ends. */
+export const ARCHIVE_BREAKS = ['file', 'sha256', 'missing', 'link', 'hash', 'anchor'] as const;
+export type ArchiveBreak = (typeof ARCHIVE_BREAKS)[number];
+
 /** prev_hash of the first row ever sealed (no archive anchor yet). */
 export const GENESIS_HASH = '0'.repeat(64);
 

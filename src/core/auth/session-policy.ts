@@ -72,7 +72,8 @@ export function needsSecondFactor(roles: readonly Role[], totpRoles: readonly Ro
  * second-factor code), 'enrol' (set up the second factor its roles require), 'password' (change a
  * temporary or expired password). null: nothing, the session is complete.
  */
-export type SessionGate = 'code' | 'enrol' | 'password';
+export const SESSION_GATES = ['code', 'enrol', 'password'] as const;
+export type SessionGate = (typeof SESSION_GATES)[number];
 
 export function sessionGate(s: { enrolled: boolean; secondFactorOk: boolean; needsSecondFactor: boolean; mustChangePassword: boolean; passwordExpired: boolean }): SessionGate | null {
   if (s.enrolled && !s.secondFactorOk) return 'code';

@@ -40,3 +40,12 @@ export function weekdayOf(date: string): number {
 export function yearOf(date: string): number {
   return Number(date.slice(0, 4));
 }
+
+/**
+ * The date in China (UTC+8, no daylight saving since 1991) of an instant: where deadlines fall, whatever
+ * the server's own time zone. One function for every "what day is it there".
+ */
+export function chinaDay(instant: Date | string | number): string {
+  const ms = instant instanceof Date ? instant.getTime() : typeof instant === 'string' ? Date.parse(instant) : instant;
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -9,7 +9,7 @@ export {
   type CalendarYear,
   type WorkCalendar,
 } from './calendar.ts';
-export { addDays, isIsoDate, weekdayOf } from './dates.ts';
+export { addDays, chinaDay, isIsoDate, weekdayOf } from './dates.ts';
 
 /** The built-in calendar (2020–2026). Servers with admin-added years build their own with `createCalendar`. */
 export const defaultCalendar: WorkCalendar = createCalendar();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleSnapshot } from '../../server/circulars/sample-snapshot.ts';
+import { sampleSnapshot } from '../rounds/sample-snapshot.ts';
 import type { RoundSnapshot } from '../rounds/types.ts';
 import { chineseDate, chineseOrdinal, draftCircular, percent, planName } from './draft.ts';
 import { CIRCULAR_BLOCK_KEYS } from './types.ts';

@@ -24,6 +24,10 @@ export interface CircularBlocks {
 
 export const CIRCULAR_BLOCK_KEYS = ['addressee', 'intro', 'overall', 'sections', 'overdue', 'ranking', 'goodPractices', 'nextSteps'] as const satisfies readonly (keyof CircularBlocks)[];
 
+/** The files an issued circular is archived as: the 公文 (.docx), its PDF and the task ledger (.xlsx). */
+export const CIRCULAR_FILE_KINDS = ['docx', 'pdf', 'xlsx'] as const;
+export type CircularFileKind = (typeof CIRCULAR_FILE_KINDS)[number];
+
 export const CIRCULAR_BLOCK_LABELS: Record<keyof CircularBlocks, string> = {
   addressee: '主送机关',
   intro: '开头',

@@ -6,7 +6,8 @@ import { defaultCalendar } from '../calendar/index.ts';
 import { burnupSeries } from './burnup.ts';
 import { monthsBetween, overdueHeatmap } from './heatmap.ts';
 import { metPassedDeadlines, rankUnitTallies } from './ranking.ts';
-import { countStatuses, missedOnTime, parseStatusList, statusTable } from './status-table.ts';
+import { countStatuses } from '../status/counts.ts';
+import { missedOnTime, parseStatusList, statusTable } from './status-table.ts';
 
 describe('statusTable', () => {
   it('computes each task from its own milestones, closure and progress', () => {

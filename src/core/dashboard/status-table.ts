@@ -1,6 +1,5 @@
 import type { WorkCalendar } from '../calendar/index.ts';
 import { completionAsOf, DEFAULT_DUE_SOON_WORKDAYS, isDoneStatus, WORK_STATUSES, type StatusOptions, type WorkStatus } from '../status/status.ts';
-import { countStatuses } from '../rounds/snapshot.ts';
 
 /** A task as the dashboards read it: its closure and whether any non-draft report exists. */
 export interface StatusTask {
@@ -90,7 +89,6 @@ export function rate(part: number, whole: number): number {
 }
 
 /** The snapshot's tally, so dashboard and circular counts are the same function. */
-export { countStatuses };
 
 /** Parses the drill-down's `status` list ("overdue,done_late"); null when any item is unknown. */
 export function parseStatusList(text: string): WorkStatus[] | null {

@@ -11,6 +11,15 @@ const TYPES = {
   xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: '.xlsx', label: 'Excel 表格' },
 } as const satisfies Record<string, EvidenceType>;
 
+/** The largest evidence file (佐证材料) a report takes; the upload stops past it, the form refuses it before. */
+export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
+
+/**
+ * The extensions the evidence form offers, one per accepted type and `.jpeg` beside `.jpg` (the names a
+ * file picker filters by); the server still judges each file by its content.
+ */
+export const EVIDENCE_EXTENSIONS: readonly string[] = Object.values(TYPES).flatMap((t) => (t.ext === TYPES.jpeg.ext ? [t.ext, '.jpeg'] : [t.ext]));
+
 /** A zip archive: a .docx or .xlsx once its directory says which (`ooxmlTypeOf`). */
 export const ZIP = 'zip' as const;
 
@@ -65,6 +74,7 @@ const KEPT_EXTENSIONS: Record<string, string[]> = { '.jpg': ['.jpg', '.jpeg', '.
  * PDF uploaded as `x.html` downloads as `x.pdf` and never carries a name a browser would render.
  */
 export function evidenceFileName(fileName: string, type: EvidenceType): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a stored file name must not keep.
   const clean = fileName.replace(/[\\/\u0000-\u001f\u007f]/g, '_').trim();
   const ext = /\.[a-z0-9]{1,8}$/i.exec(clean)?.[0]?.toLowerCase() ?? '';
   const allowed = KEPT_EXTENSIONS[type.ext] ?? [type.ext];

@@ -4,7 +4,7 @@
  */
 export function headingTitle(heading: string): string {
   const h = heading.trim();
-  const lenticular = /^[【〖\[]([^】〗\]]+)[】〗\]]$/u.exec(h);
+  const lenticular = /^[【〖[]([^】〗\]]+)[】〗\]]$/u.exec(h);
   if (lenticular) return lenticular[1]!.trim();
   const stripped = h
     .replace(/^(第[一二三四五六七八九十百零〇\d]+[章节部分条]\s*)/u, '')

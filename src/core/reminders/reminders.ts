@@ -8,7 +8,8 @@ import { UncoveredYearError } from '../calendar/index.ts';
  */
 
 /** 催办 (urge) → 督办 (supervise) → 约谈建议 (interview), in rising order. */
-export type EscalationLevel = 'urge' | 'supervise' | 'interview';
+export const ESCALATION_LEVELS = ['urge', 'supervise', 'interview'] as const;
+export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 export type NoticeKind = 'remind' | EscalationLevel;
 
 export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = { remind: '到期提醒', urge: '催办', supervise: '督办', interview: '约谈建议' };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_DUE_SOON_WORKDAYS } from '../status/status.ts';
-import { DEFAULT_REMINDER_SETTINGS, type EscalationLevel } from './reminders.ts';
+import { DEFAULT_REMINDER_SETTINGS, ESCALATION_LEVELS, type EscalationLevel } from './reminders.ts';
 
 /**
  * The reminder rules as an admin edits them: when to remind before a deadline, after how many
@@ -19,7 +19,7 @@ export const DEFAULT_REMINDER_RULES: ReminderRules = {
 };
 
 const Workdays = (what: string) => z.number({ message: `${what}应为整数` }).int(`${what}应为整数`).min(1, `${what}至少为 1 个工作日`).max(60, `${what}不超过 60 个工作日`);
-const LEVELS = ['urge', 'supervise', 'interview'] as const;
+const LEVELS = ESCALATION_LEVELS;
 
 export const ReminderRulesSchema = z
   .object({

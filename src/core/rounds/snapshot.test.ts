@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../calendar/index.ts';
-import { chinaDateOf, countStatuses, rankUnits, takeSnapshot, unitReporting, unitScore, type SnapshotFacts, type SnapshotTaskFacts } from './snapshot.ts';
+import { chinaDay } from '../calendar/dates.ts';
+import { countStatuses } from '../status/counts.ts';
+import { rankUnits, takeSnapshot, unitReporting, unitScore, type SnapshotFacts, type SnapshotTaskFacts } from './snapshot.ts';
 
 const calendar = createCalendar();
 const [A, B, C, D] = [
@@ -192,9 +194,9 @@ describe('rankUnits', () => {
 });
 
 describe('helpers', () => {
-  it('chinaDateOf shifts an instant to Beijing time', () => {
-    expect(chinaDateOf('2021-09-30T15:59:59.999Z')).toBe('2021-09-30');
-    expect(chinaDateOf('2021-09-30T16:00:00.000Z')).toBe('2021-10-01');
+  it('chinaDay shifts an instant to Beijing time', () => {
+    expect(chinaDay('2021-09-30T15:59:59.999Z')).toBe('2021-09-30');
+    expect(chinaDay('2021-09-30T16:00:00.000Z')).toBe('2021-10-01');
   });
 
   it('countStatuses gives 0 completion for no task', () => {

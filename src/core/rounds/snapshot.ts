@@ -1,9 +1,9 @@
 import { UncoveredYearError, type WorkCalendar } from '../calendar/index.ts';
-import { addDays, weekdayOf } from '../calendar/dates.ts';
+import { addDays, chinaDay, weekdayOf } from '../calendar/dates.ts';
 import { checkpointState, type Checkpoint } from '../status/checkpoints.ts';
 import { completionAsOf, isDoneStatus, taskStatus, type MilestoneFacts, type StatusOptions, type TaskFacts, type WorkStatus } from '../status/status.ts';
 import { countStatuses } from '../status/counts.ts';
-import type { RoundSnapshot, SnapshotTask, StatusCounts, UnitReporting, UnitStanding } from './types.ts';
+import type { RoundSnapshot, SnapshotTask, UnitReporting, UnitStanding } from './types.ts';
 
 /** A task of the round's plans, as read from the database. */
 export interface SnapshotTaskFacts {
@@ -55,13 +55,7 @@ export interface SnapshotFacts {
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
-/** The China date (UTC+8, no daylight saving since 1991) of an ISO instant. */
-export function chinaDateOf(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
-// One count of statuses for snapshots, dashboards and the public page.
-export { countStatuses };
 
 /**
  * The ranking weights. Completion carries half the score because finishing the work is what the plan
@@ -125,7 +119,7 @@ export function unitReporting(units: readonly { id: number; name: string }[], re
   }
   return units.map((u) => {
     const seen = byUnit.get(u.id);
-    return { unitId: u.id, name: u.name, reported: seen !== undefined, reportedAt: seen?.first ?? null, late: seen !== undefined && chinaDateOf(seen.first) > dueDate, reports: seen?.count ?? 0 };
+    return { unitId: u.id, name: u.name, reported: seen !== undefined, reportedAt: seen?.first ?? null, late: seen !== undefined && chinaDay(seen.first) > dueDate, reports: seen?.count ?? 0 };
   });
 }
 

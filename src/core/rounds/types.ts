@@ -1,3 +1,4 @@
+import type { StatusCounts } from '../api/common.ts';
 import type { CheckpointStateName } from '../status/checkpoints.ts';
 import type { WorkStatus } from '../status/status.ts';
 
@@ -37,17 +38,8 @@ export interface RoundSnapshot {
   tasks: SnapshotTask[];
 }
 
-export interface StatusCounts {
-  total: number;
-  notStarted: number;
-  inProgress: number;
-  dueSoon: number;
-  overdue: number;
-  done: number;
-  doneLate: number;
-  /** (done + doneLate) / total, 0 when there is no task; rounded to 4 decimals. */
-  completionRate: number;
-}
+// One shape for the snapshot, the dashboards and the public page: the contract's.
+export type { StatusCounts };
 
 export interface UnitStanding {
   unitId: number;

@@ -8,7 +8,8 @@ export interface Checkpoint {
 }
 
 /** 未到期 until the checkpoint day has passed, then 达标 or 未达标. */
-export type CheckpointStateName = 'pending' | 'met' | 'missed';
+export const CHECKPOINT_STATES = ['pending', 'met', 'missed'] as const;
+export type CheckpointStateName = (typeof CHECKPOINT_STATES)[number];
 
 export const CHECKPOINT_STATE_LABELS: Record<CheckpointStateName, string> = {
   pending: '未到期',

@@ -1,4 +1,4 @@
-import type { StatusCounts } from '../rounds/types.ts';
+import type { StatusCounts } from '../api/common.ts';
 import type { WorkStatus } from './status.ts';
 
 /** The StatusCounts field that counts each status. */

@@ -1,18 +1,11 @@
 import type { WorkCalendar } from '../calendar/index.ts';
 
+export const WORK_STATUSES = ['not_started', 'in_progress', 'due_soon', 'overdue', 'done', 'done_late'] as const;
+
 /** The status of a milestone or task on a given day. */
-export type WorkStatus = 'not_started' | 'in_progress' | 'due_soon' | 'overdue' | 'done' | 'done_late';
+export type WorkStatus = (typeof WORK_STATUSES)[number];
 
-export const WORK_STATUSES: readonly WorkStatus[] = ['not_started', 'in_progress', 'due_soon', 'overdue', 'done', 'done_late'];
-
-export const WORK_STATUS_LABELS: Record<WorkStatus, string> = {
-  not_started: '未启动',
-  in_progress: '推进中',
-  due_soon: '临期',
-  overdue: '逾期',
-  done: '已完成',
-  done_late: '逾期完成',
-};
+export const WORK_STATUS_LABELS: Record<WorkStatus, string> = { not_started: '未启动', in_progress: '推进中', due_soon: '临期', overdue: '逾期', done: '已完成', done_late: '逾期完成' };
 
 /** Whether a status means the work is finished (on time or late). */
 export function isDoneStatus(status: WorkStatus): boolean {

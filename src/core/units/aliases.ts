@@ -3,7 +3,10 @@
  * 区交运局 / 区交通运输局); Tuijin suggests which names are one Unit and a coordinator confirms.
  */
 
-export type AliasReason = 'abbreviation' | 'containment' | 'suffix';
+/** Why two names look like one unit: one abbreviates the other, contains it, or differs only in its suffix. */
+export const ALIAS_REASONS = ['abbreviation', 'containment', 'suffix'] as const;
+export type AliasReason = (typeof ALIAS_REASONS)[number];
+export const ALIAS_REASON_LABELS: Record<AliasReason, string> = { abbreviation: '简称', containment: '名称包含', suffix: '后缀差异' };
 
 export interface AliasSuggestion {
   /** The unit that would become an alias. */

@@ -4,12 +4,12 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import { GENESIS_HASH, type ChainRow } from '../../core/audit/chain.ts';
+import { GENESIS_HASH, type ArchiveBreak, type ChainRow } from '#core/audit/chain.ts';
 import type { Deps } from '../context.ts';
 import { hashOf } from './audit-chain.ts';
 import { archiveDir } from './audit-retention.ts';
 
-export type ArchiveBreak = 'file' | 'sha256' | 'missing' | 'link' | 'hash' | 'anchor';
+export type { ArchiveBreak };
 const MESSAGES: Record<ArchiveBreak, string> = {
   file: '归档文件不在归档目录中',
   sha256: '归档文件的 SHA-256 与清理时记录的不符（文件被替换或修改）',

@@ -1,6 +1,6 @@
 import { RawNode, sql, UpdateQueryNode, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GENESIS_HASH } from '../../core/audit/chain.ts';
+import { GENESIS_HASH } from '#core/audit/chain.ts';
 import { createTestApp, TEST_DIALECT, type TestApp } from '../test/helpers.ts';
 import { sealAuditChain, verifyAuditChain } from './audit-chain.ts';
 import { recordAudit } from './audit.repo.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { chainInput, GENESIS_HASH, type ChainRow } from '../../core/audit/chain.ts';
+import { chainInput, GENESIS_HASH, type ChainBreak, type ChainRow } from '#core/audit/chain.ts';
 import type { Deps } from '../context.ts';
 import type { Dialect } from '../db/dialect.ts';
 import type { DB } from '../db/schema.ts';
@@ -103,7 +103,7 @@ export async function sealAuditChain(deps: Pick<Deps, 'db' | 'dialect'>): Promis
   }
 }
 
-export type ChainBreak = 'missing' | 'link' | 'hash';
+export type { ChainBreak };
 const BREAK_MESSAGES: Record<ChainBreak, string> = {
   missing: '链条中缺少记录（记录被删除）',
   link: '与前一条记录的链接不符（记录被替换或重排）',

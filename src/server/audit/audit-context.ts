@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { EventThrottle } from '../../core/audit/throttle.ts';
+import type { EventThrottle } from '#core/audit/throttle.ts';
 import type { AuditInput } from './audit.repo.ts';
 
 /**

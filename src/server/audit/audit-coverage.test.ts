@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Action } from '../../core/auth/policy.ts';
-import { totpCode } from '../../core/auth/totp.ts';
-import { insertSampleRound } from '../circulars/sample-snapshot.ts';
+import type { Action } from '#core/auth/policy.ts';
+import { totpCode } from '#core/auth/totp.ts';
+import { insertSampleRound } from '../test/factories.ts';
 import { createTestApp, importSeed, multipart, seedBytes, TEST_PASSWORD, type TestApp } from '../test/helpers.ts';
 import { WriteObserver } from '../test/write-observer.ts';
 
@@ -46,6 +46,7 @@ const NOT_GENERIC: Record<string, string> = {
   'POST /api/milestones/:id/reopen': 'needs a closed milestone: an accepted completion report with evidence (an upload) first',
   'DELETE /api/circulars/:id': 'needs a draft circular, and the walk issues the one it drafts before the deletes run',
   'DELETE /api/imports/:id': 'needs an uncommitted draft, and the walk commits the one it uploads before the deletes run',
+  'POST /api/imports/:id/reread': 'needs an uncommitted draft and a numbering level the reader found in it (a schema-built form is refused)',
 };
 
 /**
@@ -254,6 +255,14 @@ const MANUAL: Record<string, () => Promise<unknown>> = {
     const draft = await t.inject({ method: 'POST', url: '/api/imports', ...multipart('待删除.txt', doc) });
     expect(draft.statusCode, draft.body).toBe(201);
     await measure('DELETE /api/imports/:id', () => t.inject({ method: 'DELETE', url: `/api/imports/${draft.json().id}` }));
+  },
+  'POST /api/imports/:id/reread': async () => {
+    const doc = Buffer.from(seedBytes().toString('utf8').replaceAll('山政发〔2021〕7号', '山政发〔2021〕97号'));
+    const draft = await t.inject({ method: 'POST', url: '/api/imports', ...multipart('重新识别.txt', doc) });
+    expect(draft.statusCode, draft.body).toBe(201);
+    // The level the reader took the tasks from: the coordinator confirms it.
+    const level = (draft.json().structure.levels as { form: string; isTaskLevel: boolean }[]).find((l) => l.isTaskLevel)?.form;
+    await measure('POST /api/imports/:id/reread', () => t.inject({ method: 'POST', url: `/api/imports/${draft.json().id}/reread`, payload: level ? { taskLevel: level } : {} }));
   },
   'POST /api/users/import': async () => {
     const ExcelJS = (await import('exceljs')).default;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { ACTION_ROLES, ROLES } from '../../core/auth/policy.ts';
+import { ACTION_ROLES, ROLES } from '#core/auth/policy.ts';
 import { num } from '../db/util.ts';
 import { createTestApp, type TestApp } from '../test/helpers.ts';
 import { AUDIT_THROTTLE } from './audit-context.ts';

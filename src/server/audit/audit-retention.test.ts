@@ -3,14 +3,15 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AUDIT_RETENTION_MIN_DAYS } from '../../core/audit/retention.ts';
-import { GENESIS_HASH, type ChainRow } from '../../core/audit/chain.ts';
+import { AUDIT_RETENTION_MIN_DAYS } from '#core/audit/retention.ts';
+import { GENESIS_HASH, type ChainRow } from '#core/audit/chain.ts';
 import { AUDIT_PURGE_FIRST_DELAY_MS, AUDIT_PURGE_INTERVAL_MS, AUDIT_RETENTION_LOCK, runAuditRetention, startAuditJobs } from '../jobs/audit.job.ts';
 import { acquireJobLock } from '../jobs/job-lock.ts';
 import { putSetting } from '../settings/settings.repo.ts';
 import { createTestApp, type TestApp } from '../test/helpers.ts';
 import { hashOf, sealAuditChain, verifyAuditChain } from './audit-chain.ts';
 import { archiveDir } from './audit-retention.ts';
+import { clockOf } from '../clock.ts';
 
 /**
  * Issue 9 (等保2.0 安全审计, 网络安全法 §21): the audit trail is kept at least 180 days; the daily job
@@ -144,7 +145,7 @@ describe('audit retention', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'] });
     let now = new Date(t0 + 208.5 * DAY); // 200 days kept: days 7 and 8 are due
     const log: string[] = [];
-    const stop = startAuditJobs(t.deps, (m) => log.push(m), () => now);
+    const stop = startAuditJobs({ ...t.deps, clock: clockOf(() => now.getTime()) }, (m) => log.push(m));
     const archives = async () => (await t.deps.db.selectFrom('audit_archives').select('id').execute()).length;
     const before = await archives();
     // The job's database work runs on the real event loop (only the timers are fake): wait for it, up to 10 s.

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { EventThrottle } from '../../core/audit/throttle.ts';
-import { ACTION_ROLES } from '../../core/auth/policy.ts';
+import { EventThrottle } from '#core/audit/throttle.ts';
+import { ACTION_ROLES } from '#core/auth/policy.ts';
 import { CSRF_HEADER, recordDenied } from '../auth/auth.plugin.ts';
 import type { Deps } from '../context.ts';
 import { AUDIT_THROTTLE, auditContext, type AuditRequestState } from './audit-context.ts';

@@ -1,11 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { ThrottleSummary } from '../../core/audit/throttle.ts';
+import type { ThrottleSummary } from '#core/audit/throttle.ts';
 import type { Actor } from '../context.ts';
 import type { DB } from '../db/schema.ts';
 import { auditContext } from './audit-context.ts';
 
-/** 'ok': a write that happened; 'denied': a refused attempt; 'read': a successful read of sensitive data. */
-export type AuditOutcome = 'ok' | 'denied' | 'read';
+export type { AuditOutcome } from '#core/api/audit.ts';
+import type { AuditOutcome } from '#core/api/audit.ts';
 
 export interface AuditInput {
   actorId?: number | null;

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { AUDIT_OUTCOME_LABELS } from '#core/api/audit.ts';
 import { PassThrough, type Readable } from 'node:stream';
 import { finished } from 'node:stream';
 import { setTimeout as sleep, setImmediate as yieldToLoop } from 'node:timers/promises';
@@ -70,7 +71,9 @@ export const AUDIT_EXPORTS_MAX = 2;
 const EXPORT_BUFFER_BYTES = 4 * 1024 * 1024;
 let exportsRunning = 0;
 
-const OUTCOME_LABELS: Record<string, string> = { ok: '成功', denied: '拒绝', read: '查阅' };
+// Read by any stored outcome; a value outside the enum (none today) is written as it is.
+const OUTCOME_LABELS: Record<string, string> = AUDIT_OUTCOME_LABELS;
+
 
 /**
  * The filtered trail as a streamed .xlsx, newest first, times in China time. The workbook is written row

@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ACTION_ROLES, can, type Action } from '../../core/auth/policy.ts';
-import { GATE_MESSAGES, type SessionGate } from '../../core/auth/session-policy.ts';
+import { ACTION_ROLES, can, type Action } from '#core/auth/policy.ts';
+import { GATE_MESSAGES, type SessionGate } from '#core/auth/session-policy.ts';
 import { boundedUrl, recordAudit } from '../audit/audit.repo.ts';
 import type { Deps } from '../context.ts';
 import { AppError } from '../errors.ts';

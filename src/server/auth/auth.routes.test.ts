@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, importSeed, TEST_PASSWORD, type TestApp } from '../test/helpers.ts';
-import { DEFAULT_SECURITY_SETTINGS } from '../../core/auth/session-policy.ts';
+import { DEFAULT_SECURITY_SETTINGS } from '#core/auth/session-policy.ts';
 
 const LOCK_AFTER_FAILURES = DEFAULT_SECURITY_SETTINGS.lockAfterFailures;
 

@@ -1,14 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Principal, Role } from '../../core/auth/policy.ts';
-import { passwordProblem } from '../../core/auth/password.ts';
-import { isPasswordExpired, needsSecondFactor, sessionEndsAt, sessionExpiry, sessionGate, type SecuritySettings, type SessionGate } from '../../core/auth/session-policy.ts';
+import type { Principal, Role } from '#core/auth/policy.ts';
+import { passwordProblem } from '#core/auth/password.ts';
+import { isPasswordExpired, needsSecondFactor, sessionEndsAt, sessionExpiry, sessionGate, type SecuritySettings, type SessionGate } from '#core/auth/session-policy.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
 import * as repo from './auth.repo.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { getSecuritySettings, nowMs } from './security-settings.ts';
+import { getSecuritySettings } from './security-settings.ts';
 import { readUnitSubtree, unitSubtree } from './unit-tree.ts';
+import { findUnitName } from '../units/units.repo.ts';
 
 // Verifying against a throw-away hash when the user does not exist keeps timing from revealing usernames.
 const DUMMY_HASH = hashPassword('not-a-real-password-Aa1!');
@@ -34,7 +35,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * with `auth.lock` for the guess that locks the account.
  */
 export async function countFailure(deps: Deps, settings: SecuritySettings, user: { id: number; unit_id: number | null; username: string }, ip: string | null, reason: string, action = 'auth.login'): Promise<void> {
-  const now = nowMs(deps);
+  const now = deps.clock.ms();
   const audit = { actorId: user.id, actorUnitId: user.unit_id, actorName: user.username, clientIp: ip, entityType: 'user', entityId: user.id };
   await deps.db.transaction().execute(async (trx) => {
     const r = await repo.registerFailedLogin(trx, user.id, iso(now), settings.lockAfterFailures, iso(now + settings.lockMinutes * 60_000));
@@ -58,7 +59,7 @@ export async function login(deps: Deps, input: { username: string; password: str
   }
   const audit = { actorId: user.id, actorUnitId: user.unit_id, actorName: user.username, clientIp: input.ip, entityType: 'user', entityId: user.id };
   const ok = await verifyPassword(input.password, user.password_hash);
-  const now = nowMs(deps);
+  const now = deps.clock.ms();
   if (user.locked_until && user.locked_until > iso(now)) {
     await recordAudit(deps.db, { ...audit, action: 'auth.login', outcome: 'denied', after: { reason: 'locked', lockedUntil: user.locked_until } });
     throw signInRefusal(settings);
@@ -115,7 +116,7 @@ export async function resolveSession(deps: Deps, token: string): Promise<Session
   const s = await repo.findSession(deps.db, id);
   if (!s || s.is_active !== 1) return null;
   const settings = await getSecuritySettings(deps);
-  const now = nowMs(deps);
+  const now = deps.clock.ms();
   const expired = sessionExpiry({ createdAt: s.created_at, lastSeenAt: s.last_seen_at }, now, settings);
   if (expired) {
     await deps.db.transaction().execute(async (trx) => {
@@ -175,8 +176,18 @@ export async function changePassword(deps: Deps, actor: Actor, sessionId: string
   if (await verifyPassword(input.newPassword, user.password_hash)) throw new AppError('INVALID_INPUT', '新密码不能与当前密码相同', { field: 'newPassword' });
   const hash = await hashPassword(input.newPassword);
   await deps.db.transaction().execute(async (trx) => {
-    await repo.updatePasswordHash(trx, user.id, hash, iso(nowMs(deps)));
+    await repo.updatePasswordHash(trx, user.id, hash, deps.clock.iso());
     const revoked = await repo.deleteOtherSessions(trx, user.id, sessionId);
     await recordAudit(trx, { ...auditOf(actor), action: 'auth.password', entityType: 'user', entityId: user.id, after: { otherSessionsEnded: revoked } });
   });
+}
+
+/** What the signed-in user's own page and the web app's session know of them. */
+export async function meOf(deps: Deps, s: SessionContext) {
+  const unitName = s.principal.unitId ? await findUnitName(deps.db, s.principal.unitId) : undefined;
+  return {
+    id: s.principal.userId, username: s.username, displayName: s.displayName, unitId: s.principal.unitId, unitName: unitName ?? null,
+    roles: [...s.principal.roles], leaderSectionIds: [...s.principal.leaderSectionIds], mustChangePassword: s.mustChangePassword, passwordExpired: s.passwordExpired,
+    gate: s.gate, csrfToken: s.csrfToken,
+  };
 }

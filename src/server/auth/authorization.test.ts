@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_ROLES, ROLES, type Role } from '../../core/auth/policy.ts';
+import { ACTION_ROLES, ROLES, type Role } from '#core/auth/policy.ts';
 import { createTestApp, importSeed, type TestApp } from '../test/helpers.ts';
-import { insertSampleRound } from '../circulars/sample-snapshot.ts';
+import { insertSampleRound } from '../test/factories.ts';
 
 /**
  * Generated from the route registry: every API route × every role (and no session) must answer as
@@ -110,6 +110,17 @@ describe('every route × every role', () => {
     for (const as of [null, ...ROLES] as (Role | null)[]) {
       const res = await call('GET', '/api/settings/backup', as);
       expect(res.statusCode, `GET /api/settings/backup as ${as ?? 'public'}`).toBe(as === null ? 401 : ACTION_ROLES['settings.manage']!.includes(as) ? 200 : 403);
+    }
+  });
+
+  it('covers the draft re-read route with the right of editing a draft', async () => {
+    const actionOf = (method: string, url: string) => t.app.routeRegistry.find((r) => r.method === method && r.url === url)?.action;
+    expect(actionOf('POST', '/api/imports/:id/reread')).toBe('plan.manage');
+    expect(actionOf('POST', '/api/imports/:id/reread')).toBe(actionOf('PUT', '/api/imports/:id'));
+    for (const as of [null, ...ROLES] as (Role | null)[]) {
+      const res = await call('POST', '/api/imports/999999/reread', as);
+      // Allowed callers reach the service, which answers that there is no such draft.
+      expect(res.statusCode, `POST /api/imports/:id/reread as ${as ?? 'public'}`).toBe(as === null ? 401 : ACTION_ROLES['plan.manage']!.includes(as) ? 404 : 403);
     }
   });
 

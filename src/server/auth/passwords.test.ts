@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { passwordProblem } from '../../core/auth/password.ts';
+import { passwordProblem } from '#core/auth/password.ts';
 import { hashPassword, randomPassword, verifyPassword } from './passwords.ts';
 
 it('hashes with argon2id and verifies only the right password', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { totpCode } from '../../core/auth/totp.ts';
+import { totpCode } from '#core/auth/totp.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../test/helpers.ts';
 
 /** 等保2.0 level 3 asks administrators for two factors: the password and a TOTP code (RFC 6238). */

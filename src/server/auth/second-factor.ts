@@ -1,12 +1,12 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
-import { base32Encode, matchTotp, newTotpSecret, otpauthUri } from '../../core/auth/totp.ts';
+import { base32Encode, matchTotp, newTotpSecret, otpauthUri } from '#core/auth/totp.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
 import * as repo from './auth.repo.ts';
 import { countFailure, signInRefusal, type SessionContext } from './auth.service.ts';
-import { getSecuritySettings, nowMs } from './security-settings.ts';
+import { getSecuritySettings } from './security-settings.ts';
 
 /**
  * The TOTP second factor: enrolment (a secret shown once as a QR code and text, confirmed with a code),
@@ -69,7 +69,7 @@ export async function startEnrolment(deps: Deps, actor: Actor): Promise<TotpSetu
   const uri = otpauthUri(secret, user.username, ISSUER);
   const qrCode = `data:image/svg+xml;base64,${Buffer.from(await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 })).toString('base64')}`;
   await deps.db.transaction().execute(async (trx) => {
-    await repo.setPendingTotpSecret(trx, user.id, sealSecret(secret, deps.config.totpKey), new Date(nowMs(deps)).toISOString());
+    await repo.setPendingTotpSecret(trx, user.id, sealSecret(secret, deps.config.totpKey), deps.clock.iso());
     await recordAudit(trx, { ...auditOf(actor), action: 'auth.totp_setup', entityType: 'user', entityId: user.id });
   });
   return { secret, otpauthUri: uri, qrCode };
@@ -84,7 +84,7 @@ export async function confirmEnrolment(deps: Deps, actor: Actor, session: Sessio
   if (!user) throw new AppError('UNAUTHENTICATED', '请先登录');
   if (user.totp_enabled_at) throw new AppError('CONFLICT', '已启用双因素认证');
   if (!user.totp_pending_secret) throw new AppError('CONFLICT', '请先获取绑定二维码');
-  const now = nowMs(deps);
+  const now = deps.clock.ms();
   const step = matchTotp(openSecret(user.totp_pending_secret, deps.config.totpKey), code, now);
   if (step === null) {
     await recordAudit(deps.db, { ...auditOf(actor), action: 'auth.totp_enrol', entityType: 'user', entityId: user.id, outcome: 'denied', after: { reason: 'wrong code' } });
@@ -113,7 +113,7 @@ export async function verifySignInCode(deps: Deps, actor: Actor, session: Sessio
   if (session.gate !== 'code') throw new AppError('CONFLICT', '当前登录无需输入动态验证码');
   const user = await repo.findUserById(deps.db, actor.userId!);
   if (!user?.totp_secret) throw new AppError('CONFLICT', '当前登录无需输入动态验证码');
-  const now = nowMs(deps);
+  const now = deps.clock.ms();
   const at = new Date(now).toISOString();
   let ok = false;
   let how: 'totp' | 'recovery' = 'totp';
@@ -144,7 +144,7 @@ export async function verifySignInCode(deps: Deps, actor: Actor, session: Sessio
 
 /** An admin removes a user's second factor (a lost phone and lost recovery codes); the user's sessions end. */
 export async function resetSecondFactor(deps: Deps, actor: Actor, userId: number): Promise<void> {
-  const at = new Date(nowMs(deps)).toISOString();
+  const at = deps.clock.iso();
   await deps.db.transaction().execute(async (trx) => {
     if (!(await repo.clearTotp(trx, userId, at))) throw new AppError('NOT_FOUND', '账号不存在');
     const ended = await repo.deleteUserSessions(trx, userId);

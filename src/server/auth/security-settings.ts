@@ -1,4 +1,4 @@
-import { DEFAULT_SECURITY_SETTINGS, SecuritySettingsSchema, type SecuritySettings } from '../../core/auth/session-policy.ts';
+import { DEFAULT_SECURITY_SETTINGS, SecuritySettingsSchema, type SecuritySettings } from '#core/auth/session-policy.ts';
 import type { Actor, Deps } from '../context.ts';
 import * as settingsRepo from '../settings/settings.repo.ts';
 import { cachedPerDatabase, parseSetting, writeSetting } from '../settings/settings.service.ts';
@@ -9,9 +9,6 @@ import { cachedPerDatabase, parseSetting, writeSetting } from '../settings/setti
  * core/auth/session-policy.ts and are settings, not rules of 等保.
  */
 const KEY = 'security';
-
-/** The time now, from the app's clock (tests control it). */
-export const nowMs = (deps: Pick<Deps, 'clock'>): number => deps.clock?.() ?? Date.now();
 
 /**
  * Read through a cache of a few seconds per database: every request resolves its session against

@@ -1,4 +1,4 @@
-import { subtreeOf } from '../../core/auth/unit-tree.ts';
+import { subtreeOf } from '#core/auth/unit-tree.ts';
 import type { Deps } from '../context.ts';
 import * as repo from './auth.repo.ts';
 

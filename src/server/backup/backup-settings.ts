@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BackupSettingsSchema, DEFAULT_BACKUP_SETTINGS, isBackupDue, nextSlot, type BackupSettings } from '../../core/backup/index.ts';
+import { BackupSettingsSchema, DEFAULT_BACKUP_SETTINGS, isBackupDue, nextSlot, type BackupSettings } from '#core/backup/index.ts';
 import type { Config } from '../config.ts';
 import type { Actor, Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -73,7 +73,7 @@ export async function putBackupSettings(deps: Deps, actor: Actor, input: unknown
 }
 
 /** What the settings page shows: the setting, the folder it resolves to, the next run, and the latest runs. */
-export async function backupStatus(deps: Deps, now = new Date()) {
+export async function backupStatus(deps: Deps, now = deps.clock.now()) {
   const settings = await getBackupSettings(deps);
   const runs = await repo.recentRuns(deps.db, RECENT_RUNS);
   // A slot not yet run (the setting just turned on, or every node was down) runs at the job's next check.

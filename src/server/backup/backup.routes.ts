@@ -1,35 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { BackupSettingsSchema } from '../../core/backup/index.ts';
+import { BackupStatusSchema } from '#core/api/settings.ts';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
-import { ErrorSchema } from '../plans/plans.schema.ts';
+import { errorResponses } from '#core/api/common.ts';
 import { backupStatus, putBackupSettings } from './backup-settings.ts';
-
-const Run = z.object({
-  id: z.number(),
-  trigger: z.enum(['schedule']),
-  status: z.enum(['running', 'ok', 'failed']),
-  startedAt: z.string(),
-  finishedAt: z.string().nullable(),
-  file: z.string().nullable(),
-  size: z.number().nullable(),
-  sha256: z.string().nullable(),
-  rows: z.number().nullable(),
-  files: z.number().nullable(),
-  removed: z.array(z.string()),
-  error: z.string().nullable(),
-});
-const Status = z.object({ settings: BackupSettingsSchema, targetDir: z.string(), nextRunAt: z.string().nullable(), lastRun: Run.nullable(), runs: z.array(Run) });
 
 /** The scheduled-backup card of the settings page: the setting, the next run and the latest runs. Admins only. */
 export function backupRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const config = { action: 'settings.manage' as const };
-    const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema };
-    app.get('/api/settings/backup', { config, schema: { tags: ['settings'], response: { 200: Status, ...errors } } }, async () => backupStatus(deps));
+    const errors = errorResponses(400, 401, 403);
+    app.get('/api/settings/backup', { config, schema: { tags: ['settings'], response: { 200: BackupStatusSchema, ...errors } } }, async () => backupStatus(deps));
     // The body is parsed by the service, so the first problem comes back as one Chinese message.
-    app.put('/api/settings/backup', { config, schema: { tags: ['settings'], body: z.unknown(), response: { 200: Status, ...errors } } }, async (req) => {
+    app.put('/api/settings/backup', { config, schema: { tags: ['settings'], body: z.unknown(), response: { 200: BackupStatusSchema, ...errors } } }, async (req) => {
       await putBackupSettings(deps, actorOf(req), req.body);
       return backupStatus(deps);
     });

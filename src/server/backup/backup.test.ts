@@ -11,7 +11,7 @@ import { pgTargetContents } from './pg-snapshot.ts';
 import { restoreBackup, verifyBackup } from './restore.ts';
 import { readTar, writeTar } from './tar.ts';
 import { verifyInWorker } from './verify-in-worker.ts';
-import { dropTestDatabases, emptyInstallation, hashTree, populatedInstallation, tableCounts, type Installation } from './test-fixtures.ts';
+import { dropTestDatabases, emptyInstallation, hashTree, populatedInstallation, tableCounts, type Installation } from '../test/installations.ts';
 
 let source: Awaited<ReturnType<typeof populatedInstallation>>;
 let backup: BackupResult;

@@ -21,7 +21,7 @@ export interface TarEntry {
 
 function octal(value: number, width: number): string {
   // width - 1 digits then NUL, as tar expects.
-  return value.toString(8).padStart(width - 1, '0') + '\0';
+  return `${value.toString(8).padStart(width - 1, '0')}\0`;
 }
 
 function header(name: string, size: number, mtime: Date, type: '0' | 'x', prefix = ''): Buffer {

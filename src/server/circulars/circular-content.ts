@@ -1,6 +1,6 @@
-import { chineseDate, chineseOrdinal, percent, planName } from '../../core/circulars/draft.ts';
-import { CIRCULAR_BLOCK_LABELS, type CircularBlocks } from '../../core/circulars/types.ts';
-import type { RoundSnapshot } from '../../core/rounds/types.ts';
+import { chineseDate, chineseOrdinal, percent, planName } from '#core/circulars/draft.ts';
+import { CIRCULAR_BLOCK_LABELS, type CircularBlocks } from '#core/circulars/types.ts';
+import type { RoundSnapshot } from '#core/rounds/types.ts';
 
 /**
  * The content of a circular as one ordered list of document elements, built from the circular's

@@ -1,9 +1,9 @@
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { draftCircular } from '../../core/circulars/draft.ts';
+import { draftCircular } from '#core/circulars/draft.ts';
 import { circularElements, titleLines, type DocElement } from './circular-content.ts';
 import { renderCircularPdf } from './circular-pdf.ts';
-import { sampleSnapshot } from './sample-snapshot.ts';
+import { sampleSnapshot } from '#core/rounds/sample-snapshot.ts';
 
 const s = sampleSnapshot();
 const d = draftCircular(s, { issuer: '山亭区人民政府办公室' });

@@ -137,7 +137,6 @@ export function warmPdfFonts(): void {
 const NO_START = new Set([...'，。、；：？！）》”’」』】〕…—%·']);
 const NO_END = new Set([...'（《“‘「『【〔']);
 /** Runs of these characters (numbers, Latin words) are never split across lines. */
-const WORD = /[0-9A-Za-z.%]/;
 
 interface Token {
   text: string;

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { chineseDate } from '../../core/circulars/draft.ts';
-import type { RoundSnapshot } from '../../core/rounds/types.ts';
-import { WORK_STATUS_LABELS } from '../../core/status/status.ts';
+import { chineseDate } from '#core/circulars/draft.ts';
+import type { RoundSnapshot } from '#core/rounds/types.ts';
+import { WORK_STATUS_LABELS } from '#core/status/status.ts';
 import { addLedgerSheet } from '../ledger/ledger-xlsx.ts';
 import { rankingTable, sectionTable } from './circular-content.ts';
 

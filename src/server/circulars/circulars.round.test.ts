@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openAndCloseRound, type ClosedRound } from '../rounds/test-fixtures.ts';
+import { openAndCloseRound, type ClosedRound } from '../test/factories.ts';
 import { createTestApp, type TestApp } from '../test/helpers.ts';
 
 /** A circular from a real round: the seed plan, two units reporting, the round closed by the rounds service. */

@@ -2,15 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
-import { ErrorSchema, IdParams } from '../plans/plans.schema.ts';
-import { CircularListSchema, CircularPatchSchema, CircularSchema } from './circulars.schema.ts';
+import { errorResponses, fileResponse, IdParams, MIME } from '#core/api/common.ts';
+import { CircularListSchema, CircularPatchSchema, CircularSchema } from '#core/api/circulars.ts';
 import * as service from './circulars.service.ts';
 
 export function circularRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const read = { action: 'plan.read' as const };
     const manage = { action: 'round.manage' as const };
-    const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+    const errors = errorResponses(400, 401, 403, 404, 409);
 
     app.post('/api/rounds/:id/circulars', { config: manage, schema: { tags: ['circulars'], params: IdParams, response: { 201: CircularSchema, ...errors } } }, async (req, reply) =>
       reply.status(201).send(await service.createCircular(deps, actorOf(req), req.params.id)),
@@ -31,7 +31,7 @@ export function circularRoutes(deps: Deps): FastifyPluginAsyncZod {
     });
     // find-my-way matches a parameter followed by a static suffix: /api/circulars/7.pdf gives id "7".
     for (const kind of ['docx', 'pdf', 'xlsx'] as const) {
-      app.get(`/api/circulars/:id.${kind}`, { config: read, schema: { tags: ['circulars'], params: IdParams, hide: true } }, async (req, reply) => {
+      app.get(`/api/circulars/:id.${kind}`, { config: read, schema: { tags: ['circulars'], params: IdParams, response: { 200: fileResponse(`通报（${kind}）`, MIME[kind]), ...errors } } }, async (req, reply) => {
         const file = await service.openCircularFile(deps, actorOf(req), req.params.id, kind);
         if (file.sha256) reply.header('etag', `"${file.sha256}"`);
         return reply

@@ -1,20 +1,19 @@
+import { chinaDay } from '#core/calendar/dates.ts';
 import type { Readable } from 'node:stream';
-import { can } from '../../core/auth/policy.ts';
-import { draftCircular } from '../../core/circulars/draft.ts';
-import type { CircularBlocks } from '../../core/circulars/types.ts';
-import type { RoundSnapshot } from '../../core/rounds/types.ts';
+import { can } from '#core/auth/policy.ts';
+import { draftCircular } from '#core/circulars/draft.ts';
+import type { CircularBlocks, CircularFileKind } from '#core/circulars/types.ts';
+import type { RoundSnapshot } from '#core/rounds/types.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
-import { nowIso } from '../db/util.ts';
 import { AppError, notFound } from '../errors.ts';
 import { FileStore } from '../files/file-store.ts';
-import { todayInChina } from '../reports/task-status.ts';
 import { circularElements, fileNameOf } from './circular-content.ts';
 import { renderCircularDocx } from './circular-docx.ts';
 import { renderCircularXlsx } from './circular-xlsx.ts';
 import { renderPdf, warmPdfRenderer } from './pdf-renderer.ts';
 import * as repo from './circulars.repo.ts';
-import type { Circular, CircularPatch, CircularSummary } from './circulars.schema.ts';
+import type { Circular, CircularPatch, CircularSummary } from '#core/api/circulars.ts';
 
 /**
  * Circulars (通报): a draft written from a closed round's snapshot, edited by the coordinator, then
@@ -24,7 +23,7 @@ import type { Circular, CircularPatch, CircularSummary } from './circulars.schem
  * one slow step of a first PDF, so previews and the issue find them ready.
  */
 
-export type CircularFileKind = 'docx' | 'pdf' | 'xlsx';
+export type { CircularFileKind };
 export const FILE_TYPES: Record<CircularFileKind, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
@@ -77,7 +76,7 @@ export async function createCircular(deps: Deps, actor: Actor, roundId: number):
   const issuer = defaultIssuer(await repo.issuerOfPlans(deps.db, snapshot.plans.map((p) => p.id)));
   const draft = draftCircular(snapshot, { issuer });
   const id = await deps.db.transaction().execute(async (trx) => {
-    const now = nowIso();
+    const now = deps.clock.iso();
     const id = await repo.insertCircular(trx, { round_id: roundId, title: draft.title, doc_number: draft.docNumber, issuer, blocks: JSON.stringify(draft.blocks), created_by: actor.userId, created_at: now, updated_at: now });
     await recordAudit(trx, { ...auditOf(actor), action: 'circular.create', entityType: 'circular', entityId: id, after: { roundId, title: draft.title, docNumber: draft.docNumber, issuer } });
     return id;
@@ -97,7 +96,7 @@ export async function updateCircular(deps: Deps, actor: Actor, id: number, patch
   };
   if (Object.keys(set).length) {
     await deps.db.transaction().execute(async (trx) => {
-      if (!(await repo.updateDraft(trx, id, { ...set, updated_at: nowIso() }))) throw new AppError('CONFLICT', '通报已印发，不能修改');
+      if (!(await repo.updateDraft(trx, id, { ...set, updated_at: deps.clock.iso() }))) throw new AppError('CONFLICT', '通报已印发，不能修改');
       const before = { title: row.title, docNumber: row.doc_number, issuer: row.issuer, blocks: Object.fromEntries(Object.keys(patch.blocks ?? {}).map((k) => [k, (JSON.parse(row.blocks) as Record<string, string>)[k]])) };
       await recordAudit(trx, { ...auditOf(actor), action: 'circular.update', entityType: 'circular', entityId: id, before, after: patch });
     });
@@ -120,10 +119,10 @@ export async function renderCircularFiles(row: Pick<repo.CircularRow, 'title' | 
 export async function issueCircular(deps: Deps, actor: Actor, id: number): Promise<Circular> {
   const row = await visibleRow(deps, actor, id);
   if (row.status !== 'draft') throw new AppError('CONFLICT', '通报已印发');
-  const issuedAt = nowIso();
+  const issuedAt = deps.clock.iso();
   // Rendered and stored before the transaction: files are content-addressed, so a failed or lost
   // race leaves at most unreferenced files, never a row pointing at a missing one.
-  const files = await renderCircularFiles(row, snapshotOf(row), todayInChina(new Date(issuedAt)));
+  const files = await renderCircularFiles(row, snapshotOf(row), chinaDay(issuedAt));
   const store = new FileStore(deps.config.dataDir);
   const [docx, pdf, xlsx] = await Promise.all([store.save(files.docx!), store.save(files.pdf!), store.save(files.xlsx!)]);
   await deps.db.transaction().execute(async (trx) => {
@@ -161,6 +160,6 @@ export async function openCircularFile(deps: Deps, actor: Actor, id: number, kin
     if (!sha256) throw new AppError('INTERNAL', '通报文件缺失');
     return { fileName, mime: FILE_TYPES[kind], body: new FileStore(deps.config.dataDir).open(sha256), sha256 };
   }
-  const files = await renderCircularFiles(row, snapshotOf(row), todayInChina(), [kind]);
+  const files = await renderCircularFiles(row, snapshotOf(row), deps.clock.today(), [kind]);
   return { fileName, mime: FILE_TYPES[kind], body: files[kind]!, sha256: null };
 }

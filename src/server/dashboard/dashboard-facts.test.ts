@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportStatus } from '../db/schema.ts';
-import { nowIso } from '../db/util.ts';
 import { createTestApp, importSeed, TEST_DIALECT, type TestApp } from '../test/helpers.ts';
 
 /**
@@ -46,7 +45,7 @@ async function actual(): Promise<Facts> {
 const agree = async () => expect(await actual()).toEqual(await expected());
 
 async function addReport(taskId: number, unitId: number, status: ReportStatus, db = t.deps.db) {
-  const now = nowIso();
+  const now = new Date().toISOString();
   const row = await db
     .insertInto('progress_reports')
     .values({ task_id: taskId, unit_id: unitId, kind: 'part', stage: 'in_progress', narrative: '测试', status, created_by: userId, created_at: now, updated_at: now, submitted_at: status === 'draft' ? null : now, reviewed_by: null, reviewed_at: null, review_comment: null })

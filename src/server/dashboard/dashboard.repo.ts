@@ -57,6 +57,7 @@ type FactsTable = {
  * and PostgreSQL builds the text as fast as it sends the rows (bench/plans/tasks.txt). Never for
  * free text: the values must not contain `|` or a line break.
  */
+// biome-ignore lint/suspicious/noExplicitAny: any select of any tables; the helper only wraps it in string_agg.
 async function textRows(db: Q, inner: SelectQueryBuilder<any, any, any>, columns: readonly string[], order: readonly string[]): Promise<string[][]> {
   const fields = sql.join(columns.map((c) => sql`coalesce(${sql.ref(`x.${c}`)}::text, '')`), sql`, `);
   const by = sql.join(order.map((c) => sql.ref(`x.${c}`)));

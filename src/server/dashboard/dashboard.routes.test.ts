@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WORK_STATUSES, type WorkStatus } from '../../core/status/status.ts';
-import type { RoundSnapshot, StatusCounts } from '../../core/rounds/types.ts';
-import { statusesOf, todayInChina } from '../reports/task-status.ts';
-import { nowIso } from '../db/util.ts';
-import { DEFAULT_REMINDER_RULES } from '../../core/reminders/settings.ts';
+import { WORK_STATUSES, type WorkStatus } from '#core/status/status.ts';
+import type { RoundSnapshot, StatusCounts } from '#core/rounds/types.ts';
+import { statusesOf } from '../tasks/task-status.ts';
+import { chinaDay } from '#core/calendar/dates.ts';
+import { DEFAULT_REMINDER_RULES } from '#core/reminders/settings.ts';
 import { createTestApp, importSeed, multipart, type TestApp } from '../test/helpers.ts';
 import { forgetDashboardCache, taskStatusesOf } from './dashboard.service.ts';
 
@@ -84,7 +84,7 @@ beforeAll(async () => {
   await post(`/api/tasks/${ledTasks[0]!}/ledger`, { unitId: lead, action: '制定工作方案', startDate: '2021-06-01', dueDate: '2021-06-30' }, 'lead');
 
   // A second, tiny plan so `planId` has something to leave out.
-  const now = nowIso();
+  const now = new Date().toISOString();
   otherPlanId = (await db.insertInto('plans').values({ number: '测〔2021〕1号', issuer: '测试', issue_date: '2021-03-01', title: '另一方案', year: 2021, level: 'district', parent_plan_id: null, file_name: null, source_hash: 'other-plan', source_text: '另一方案', created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
   const sec = (await db.insertInto('sections').values({ plan_id: otherPlanId, ordinal: 1, heading: '一、其他', title: '其他', indicator_code: null }).returning('id').executeTakeFirstOrThrow()).id;
   for (let i = 1; i <= 2; i += 1) {
@@ -116,7 +116,7 @@ describe('status table', () => {
     expect(milestoneClosed).not.toBeNull();
     const own = await t.deps.db.selectFrom('milestones').select('completed_on').where('task_id', '=', milestoneClosed!).execute();
     expect(own.filter((m) => m.completed_on !== null)).toHaveLength(1);
-    for (const today of ['2021-05-20', '2021-06-01', '2021-06-25', '2021-09-27', '2022-01-10', todayInChina()]) {
+    for (const today of ['2021-05-20', '2021-06-01', '2021-06-25', '2021-09-27', '2022-01-10', chinaDay(Date.now())]) {
       const slow = await statusesOf(t.deps, tasks, today);
       const fast = await taskStatusesOf(t.deps, undefined, today);
       expect(fast.size).toBe(slow.size);
@@ -132,7 +132,7 @@ describe('status table', () => {
 describe('dashboard figures agree with each other', () => {
   it('summary = sum of sections = drill-down totals per status', async () => {
     const s = await json(`/api/dashboard/summary?planId=${planId}`);
-    expect(s).toMatchObject({ asOf: todayInChina(), plans: 1, tasks: 199 });
+    expect(s).toMatchObject({ asOf: chinaDay(Date.now()), plans: 1, tasks: 199 });
     const sections = (await json(`/api/dashboard/sections?planId=${planId}`)).data;
     expect(sections).toHaveLength(19);
     for (const key of ['total', 'notStarted', 'inProgress', 'dueSoon', 'overdue', 'done', 'doneLate'] as const) {
@@ -160,7 +160,7 @@ describe('dashboard figures agree with each other', () => {
     const last = b.series.at(-1);
     expect(last.due).toBe(dated.length);
     expect(last.done).toBe(closedTasks.length);
-    expect(last.date).toBe(todayInChina()); // the last closure was today
+    expect(last.date).toBe(chinaDay(Date.now())); // the last closure was today
     expect(b.series[0].date).toBe('2021-05-26'); // the plan's issue date
     expect(new Date(b.series[1].date).getTime() - new Date(b.series[0].date).getTime()).toBe(7 * 86_400_000);
     for (let i = 1; i < b.series.length; i += 1) {

@@ -1,16 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../context.ts';
-import { ErrorSchema } from '../plans/plans.schema.ts';
+import { errorResponses } from '#core/api/common.ts';
 import {
   BurnupSchema, DrillDownQuery, DrillDownSchema, HeatmapSchema, RoadmapQuery, RoadmapSchema, RoundsTrendSchema, ScopeQuery, SectionsSchema, SummarySchema, UnitsQuery, UnitsSchema,
-} from './dashboard.schema.ts';
+} from '#core/api/dashboard.ts';
 import * as service from './dashboard.service.ts';
 
 /** The leaders' charts; `?planId=` narrows every one of them to one plan. */
 export function dashboardRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const config = { action: 'plan.read' as const };
-    const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema };
+    const errors = errorResponses(400, 401, 403, 404);
     const tags = ['dashboard'];
     // The all-plans table is built once the app is ready, not by the first leader to open a chart.
     app.addHook('onReady', async () => service.warmDashboards(deps));

@@ -6,10 +6,6 @@ export function num(v: unknown): number {
   return typeof v === 'number' ? v : Number(v);
 }
 
-export function nowIso(): string {
-  return new Date().toISOString();
-}
-
 /** Escapes LIKE wildcards so user text matches literally (with `escape '\'`). */
 export function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

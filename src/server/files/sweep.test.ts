@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedTask } from '../jobs/test-fixtures.ts';
+import { seedTask } from '../test/factories.ts';
 import { createTestApp, type TestApp } from '../test/helpers.ts';
 import { FILE_GRACE_MS, FileStore } from './file-store.ts';
 import { describeSweep, startFileSweeps, sweepFiles, sweepGraceMs } from './sweep.ts';

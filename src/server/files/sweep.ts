@@ -49,9 +49,9 @@ export interface SweepResult {
 const stamp = (at: Date) => at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
 
 /** One sweep of DATA_DIR/files (see the module comment). `now` is the clock, for tests. */
-export async function sweepFiles(deps: Pick<Deps, 'db' | 'config'>, opts: { graceMs?: number; now?: Date } = {}): Promise<SweepResult> {
+export async function sweepFiles(deps: Pick<Deps, 'db' | 'config' | 'clock'>, opts: { graceMs?: number; now?: Date } = {}): Promise<SweepResult> {
   const graceMs = opts.graceMs ?? FILE_GRACE_MS;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? deps.clock.now();
   const store = new FileStore(deps.config.dataDir);
   const result: SweepResult = { tmpRemoved: 0, tmpKept: 0, orphans: [], quarantineDir: null, putBack: 0 };
   // References are read before the folder: a row committed later belongs to a file written later, which the grace keeps.
@@ -140,7 +140,7 @@ export function describeSweep(r: SweepResult): string | null {
  * than the default grace: a grace of 0 is for the start of a single node only. Timers are unref'd.
  * Returns a stop function.
  */
-export async function startFileSweeps(deps: Pick<Deps, 'db' | 'config'>, env: NodeJS.ProcessEnv = process.env, log: (msg: string) => void = console.error): Promise<() => void> {
+export async function startFileSweeps(deps: Pick<Deps, 'db' | 'config' | 'clock'>, env: NodeJS.ProcessEnv = process.env, log: (msg: string) => void = console.error): Promise<() => void> {
   const startGraceMs = sweepGraceMs(env);
   const servingGraceMs = Math.max(startGraceMs, FILE_GRACE_MS);
   const run = async (graceMs: number) => {

@@ -16,7 +16,7 @@ export interface Upload {
  */
 export async function openUpload(req: FastifyRequest, { maxBytes, what }: { maxBytes: number; what: string }): Promise<Upload> {
   if (!req.isMultipart()) throw new AppError('UNSUPPORTED_TYPE', `请以 multipart/form-data 上传${what}（字段名 file）`);
-  let file;
+  let file: Awaited<ReturnType<FastifyRequest['file']>>;
   try {
     file = await req.file({ limits: { fileSize: maxBytes + 1 } });
   } catch (e) {

@@ -2,7 +2,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { crc32, createInflateRaw, inflateRaw } from 'node:zlib';
-import { checkZipLimits, END_SEARCH_BYTES, LOCAL_HEADER_SIZE, readZipDirectory, readZipEntries, zipDataOffset, ZipError, type ZipEntry, type ZipLimits } from '../../core/files/zip.ts';
+import { checkZipLimits, END_SEARCH_BYTES, LOCAL_HEADER_SIZE, readZipDirectory, readZipEntries, zipDataOffset, ZipError, type ZipEntry, type ZipLimits } from '#core/files/zip.ts';
 import { AppError } from '../errors.ts';
 
 const inflate = promisify(inflateRaw);

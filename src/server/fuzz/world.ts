@@ -1,5 +1,5 @@
 import { hashPassword } from '../auth/passwords.ts';
-import { insertSampleRound } from '../circulars/sample-snapshot.ts';
+import { insertSampleRound } from '../test/factories.ts';
 import { createTestApp, importSeed, multipart, seedBytes, TEST_PASSWORD, type TestApp } from '../test/helpers.ts';
 import { ANONYMOUS, type Persona } from './generator.ts';
 import type { JsonSchema, Operation } from './openapi.ts';

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
 import { openUpload, readUpload } from '../files/upload.ts';
-import { ErrorSchema, IdParams } from '../plans/plans.schema.ts';
-import { CommitResultSchema, DraftContentSchema, DraftSchema } from './imports.schema.ts';
+import { ErrorSchema, IdParams } from '#core/api/common.ts';
+import { CommitResultSchema, DraftContentSchema, DraftSchema, ReadOptionsSchema, RereadResultSchema } from '#core/api/imports.ts';
 import * as service from './imports.service.ts';
 
 export function importRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -28,6 +28,12 @@ export function importRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/api/imports/:id',
       { config, bodyLimit: service.MAX_DRAFT_CONTENT_BYTES, schema: { tags: ['imports'], params: IdParams, body: DraftContentSchema, response: { 200: DraftSchema, ...errors } } },
       async (req) => service.saveDraft(deps, actorOf(req), req.params.id, req.body),
+    );
+    // Same right as editing the draft: a re-read is an edit of the task list by the reader.
+    app.post(
+      '/api/imports/:id/reread',
+      { config, schema: { tags: ['imports'], params: IdParams, body: ReadOptionsSchema, response: { 200: RereadResultSchema, ...errors, 500: ErrorSchema } } },
+      async (req) => service.rereadDraft(deps, actorOf(req), req.params.id, req.body),
     );
     app.post('/api/imports/:id/commit', { config, schema: { tags: ['imports'], params: IdParams, response: { 201: CommitResultSchema, ...errors } } }, async (req, reply) =>
       reply.status(201).send(await service.commitDraft(deps, actorOf(req), req.params.id)),

@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { IndicatorListSchema } from '#core/api/plans.ts';
 import type { Deps } from '../context.ts';
 import { findIndicators } from '../plans/plans.service.ts';
-
-const IndicatorListSchema = z.object({ data: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string() })), total: z.number() });
 
 export function indicatorRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {

@@ -14,7 +14,7 @@ export const AUDIT_PURGE_FIRST_DELAY_MS = 60_000;
 export const AUDIT_PURGE_INTERVAL_MS = 24 * 60 * 60_000;
 
 /** The retention job: one node at a time (job lock), archive then purge what is past the retention setting. */
-export async function runAuditRetention(deps: Deps, now = new Date()): Promise<{ ran: boolean; purged: PurgeResult | null }> {
+export async function runAuditRetention(deps: Deps, now = deps.clock.now()): Promise<{ ran: boolean; purged: PurgeResult | null }> {
   const holder = await acquireJobLock(deps.db, AUDIT_RETENTION_LOCK, now, LOCK_TTL_MS);
   if (!holder) return { ran: false, purged: null };
   try {
@@ -26,9 +26,9 @@ export async function runAuditRetention(deps: Deps, now = new Date()): Promise<{
 
 /**
  * Seals new audit rows now and then and runs the retention job a minute after start and then daily.
- * `clock` is what the retention job takes as now (tests pass a controlled one). Returns a stop function.
+ * The retention job takes `deps.clock` as now. Returns a stop function.
  */
-export function startAuditJobs(deps: Deps, log: (msg: string) => void, clock: () => Date = () => new Date()): () => void {
+export function startAuditJobs(deps: Deps, log: (msg: string) => void): () => void {
   const guard = (name: string, run: () => Promise<unknown>) => {
     let running = false;
     return () => {
@@ -42,7 +42,7 @@ export function startAuditJobs(deps: Deps, log: (msg: string) => void, clock: ()
     };
   };
   const seal = guard('audit sealing', () => sealAuditChain(deps));
-  const purge = guard('audit retention job', () => runAuditRetention(deps, clock()));
+  const purge = guard('audit retention job', () => runAuditRetention(deps));
   const timers = [setInterval(seal, AUDIT_SEAL_INTERVAL_MS), setInterval(purge, AUDIT_PURGE_INTERVAL_MS), setTimeout(purge, AUDIT_PURGE_FIRST_DELAY_MS)];
   for (const t of timers) t.unref();
   return () => timers.forEach((t) => clearTimeout(t));

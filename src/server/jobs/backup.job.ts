@@ -1,6 +1,6 @@
 import { readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { backupFileName, backupsToRemove, isBackupDue } from '../../core/backup/index.ts';
+import { backupFileName, backupsToRemove, isBackupDue } from '#core/backup/index.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import { createBackup } from '../backup/archive.ts';
 import * as repo from '../backup/backup.repo.ts';
@@ -36,14 +36,14 @@ export async function runBackupJob(
   deps: Deps,
   opts: { now?: Date; log?: (msg: string) => void; /** The archive's check; a test may stand in a failing one. */ verify?: typeof verifyInWorker } = {},
 ): Promise<BackupJobResult> {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? deps.clock.now();
   const log = opts.log ?? (() => {});
   const settings = await getBackupSettings(deps);
   if (!settings.enabled) return { ran: false, reason: 'disabled' };
   if (!isBackupDue(settings, await repo.lastStartOf(deps.db, 'schedule'), now)) return { ran: false, reason: 'not_due' };
   const holder = await acquireJobLock(deps.db, BACKUP_LOCK, now, LOCK_TTL_MS);
   if (!holder) return { ran: false, reason: 'locked' };
-  const heartbeat = setInterval(() => void renewJobLock(deps.db, BACKUP_LOCK, holder, new Date(), LOCK_TTL_MS).catch(() => undefined), LOCK_TTL_MS / 3);
+  const heartbeat = setInterval(() => void renewJobLock(deps.db, BACKUP_LOCK, holder, deps.clock.now(), LOCK_TTL_MS).catch(() => undefined), LOCK_TTL_MS / 3);
   heartbeat.unref();
   try {
     // Another node may have run this slot between the first look and the lock.

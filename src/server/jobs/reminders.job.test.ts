@@ -4,14 +4,16 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../core/calendar/index.ts';
+import { addDays } from '#core/calendar/index.ts';
 import { loadConfig } from '../config.ts';
 import type { Deps } from '../context.ts';
 import { openDatabase, type Database } from '../db/connection.ts';
 import { createTestApp, TEST_DIALECT, type TestApp } from '../test/helpers.ts';
 import { acquireJobLock, releaseJobLock } from './job-lock.ts';
 import { runReminders } from './reminders.job.ts';
-import { morningOf, robotServer, seedTask, smtpServer } from './test-fixtures.ts';
+import { chinaMorning, seedTask } from '../test/factories.ts';
+import { robotServer, smtpServer } from '../test/fake-servers.ts';
+import { systemClock } from '../clock.ts';
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof seedTask>>;
@@ -37,11 +39,11 @@ beforeAll(async () => {
 
   // The job runs twice every morning from 2021-09-20 to 2021-10-25, as two nodes would.
   for (let day = '2021-09-20'; day <= '2021-10-25'; day = addDays(day, 1)) {
-    const first = await runReminders(t.deps, { now: morningOf(day), smtpUrl: smtp.url });
-    const again = await runReminders(t.deps, { now: new Date(morningOf(day).getTime() + 30 * 60_000), smtpUrl: smtp.url });
+    const first = await runReminders(t.deps, { now: chinaMorning(day), smtpUrl: smtp.url });
+    const again = await runReminders(t.deps, { now: new Date(chinaMorning(day).getTime() + 30 * 60_000), smtpUrl: smtp.url });
     expect(again.created, `second run on ${day}`).toBe(0);
     if (first.created) {
-      const rows = await t.deps.db.selectFrom('notifications').select(['kind', 'unit_id']).distinct().where('created_at', '=', morningOf(day).toISOString()).execute();
+      const rows = await t.deps.db.selectFrom('notifications').select(['kind', 'unit_id']).distinct().where('created_at', '=', chinaMorning(day).toISOString()).execute();
       log[day] = rows.map((r) => `${r.kind}:${r.unit_id === ids.lead ? 'lead' : 'resp'}`).sort();
     }
   }
@@ -118,12 +120,12 @@ describe('reminders job across 国庆 2021 with an injected clock', () => {
   it('records e-mail as skipped when SMTP_URL is not set, and leaves closed tasks alone', async () => {
     const other = await seedTask(t.deps.db, '2021-12-10');
     await t.deps.db.insertInto('unit_channels').values({ unit_id: other.lead, email: 'x@tuijin.test', dingtalk_webhook: null, wecom_webhook: null, channels: '["email"]', updated_at: '' }).execute();
-    const run = await runReminders(t.deps, { now: morningOf('2021-12-09'), smtpUrl: undefined });
+    const run = await runReminders(t.deps, { now: chinaMorning('2021-12-09'), smtpUrl: undefined });
     expect(run).toMatchObject({ ran: true, created: 2, delivered: { skipped: 1, sent: 0 } });
     const d = await t.deps.db.selectFrom('notification_deliveries').select(['status', 'last_error']).where('channel', '=', 'email').where('status', '=', 'skipped').executeTakeFirstOrThrow();
     expect(d.last_error).toContain('SMTP_URL');
     await t.deps.db.updateTable('tasks').set({ closed_on: '2021-12-09' }).where('id', '=', other.taskId).execute();
-    expect((await runReminders(t.deps, { now: morningOf('2021-12-13'), smtpUrl: undefined })).created).toBe(0);
+    expect((await runReminders(t.deps, { now: chinaMorning('2021-12-13'), smtpUrl: undefined })).created).toBe(0);
   });
 });
 
@@ -148,7 +150,7 @@ function durableDatabase() {
   return {
     async open(): Promise<{ database: Database; deps: Deps }> {
       const database = await openDatabase({ databaseUrl: url, sqlitePath, pgSchema: url ? schema : undefined });
-      return { database, deps: { db: database.db, dialect: database.dialect, config } };
+      return { database, deps: { db: database.db, dialect: database.dialect, config, clock: systemClock } };
     },
     async drop() {
       if (!url) return;
@@ -166,13 +168,13 @@ describe(`restarts and several nodes (${TEST_DIALECT})`, () => {
     try {
       const first = await store.open();
       const seeded = await seedTask(first.deps.db);
-      expect((await runReminders(first.deps, { now: morningOf('2021-09-26'), smtpUrl: undefined })).created).toBe(2);
+      expect((await runReminders(first.deps, { now: chinaMorning('2021-09-26'), smtpUrl: undefined })).created).toBe(2);
       await first.database.close();
 
       const second = await store.open();
-      expect((await runReminders(second.deps, { now: morningOf('2021-09-26'), smtpUrl: undefined })).created).toBe(0);
-      expect((await runReminders(second.deps, { now: morningOf('2021-09-28'), smtpUrl: undefined })).created).toBe(0);
-      expect((await runReminders(second.deps, { now: morningOf('2021-09-29'), smtpUrl: undefined })).created).toBe(2);
+      expect((await runReminders(second.deps, { now: chinaMorning('2021-09-26'), smtpUrl: undefined })).created).toBe(0);
+      expect((await runReminders(second.deps, { now: chinaMorning('2021-09-28'), smtpUrl: undefined })).created).toBe(0);
+      expect((await runReminders(second.deps, { now: chinaMorning('2021-09-29'), smtpUrl: undefined })).created).toBe(2);
       const count = await second.deps.db.selectFrom('notifications').select((eb) => eb.fn.countAll().as('n')).where('task_id', '=', seeded.taskId).executeTakeFirstOrThrow();
       expect(Number(count.n)).toBe(4);
       await second.database.close();
@@ -188,7 +190,7 @@ describe(`restarts and several nodes (${TEST_DIALECT})`, () => {
       // SQLite is one file on one machine: the "second node" is a second handle in the same process.
       const b = TEST_DIALECT === 'postgres' ? await store.open() : a;
       await seedTask(a.deps.db);
-      const now = morningOf('2021-09-26');
+      const now = chinaMorning('2021-09-26');
       const runs = await Promise.all([runReminders(a.deps, { now, smtpUrl: undefined }), runReminders(b.deps, { now, smtpUrl: undefined }), runReminders(a.deps, { now, smtpUrl: undefined })]);
       expect(runs.reduce((s, r) => s + r.created, 0)).toBe(2);
       expect(runs.filter((r) => r.ran).length).toBeGreaterThanOrEqual(1);

@@ -1,5 +1,6 @@
-import type { WorkCalendar } from '../../core/calendar/index.ts';
-import { noticesDue, type MilestoneInput, type Notice, type ReminderSettings } from '../../core/reminders/index.ts';
+import { chinaDay } from '#core/calendar/dates.ts';
+import type { WorkCalendar } from '#core/calendar/index.ts';
+import { noticesDue, type MilestoneInput, type Notice, type ReminderSettings } from '#core/reminders/index.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { Deps } from '../context.ts';
 import type { DeliveryChannel, DeliveryStatus } from '../db/schema.ts';
@@ -7,7 +8,6 @@ import { enabledChannels, noticeText } from '../notifications/notice-text.ts';
 import * as repo from '../notifications/notifications.repo.ts';
 import { sendMail } from '../notifications/smtp.ts';
 import { dingtalkPayload, postWebhook, wecomPayload } from '../notifications/webhooks.ts';
-import { todayInChina } from '../reports/task-status.ts';
 import { runtimeSettings } from '../settings/settings.service.ts';
 import { acquireJobLock, releaseJobLock } from './job-lock.ts';
 
@@ -43,8 +43,8 @@ export interface ReminderRunResult {
  * delivers pending e-mail and robot messages. Safe to run any number of times, on any number of nodes.
  */
 export async function runReminders(deps: Deps, opts: ReminderRunOptions = {}): Promise<ReminderRunResult> {
-  const now = opts.now ?? new Date();
-  const today = todayInChina(now);
+  const now = opts.now ?? deps.clock.now();
+  const today = chinaDay(now);
   const result: ReminderRunResult = { ran: false, today, created: 0, delivered: { pending: 0, sent: 0, failed: 0, skipped: 0 }, uncovered: 0 };
   const holder = await acquireJobLock(deps.db, REMINDERS_LOCK, now, LOCK_TTL_MS);
   if (!holder) return result;

@@ -15,7 +15,10 @@ export function startScheduler(deps: Deps, env: NodeJS.ProcessEnv = process.env,
   const stopAuditJobs = startAuditJobs(deps, log);
   // Scheduled backups: the admin's setting decides whether and when (src/server/jobs/backup.job.ts).
   const stopBackup = startBackupJob(deps, log);
-  const stopAudit = () => (stopAuditJobs(), stopBackup());
+  const stopAudit = () => {
+    stopAuditJobs();
+    stopBackup();
+  };
   if (minutes === 0) return stopAudit;
   let running = false;
   const tick = async () => {

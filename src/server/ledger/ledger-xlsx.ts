@@ -1,14 +1,16 @@
 import ExcelJS from 'exceljs';
-import { zipLimitsFor } from '../../core/files/zip.ts';
-import { WORK_STATUS_LABELS } from '../../core/status/status.ts';
+import type { SheetRowError } from '#core/api/common.ts';
+import { NARRATIVE_MAX } from '#core/api/reports.ts';
+import { zipLimitsFor } from '#core/files/zip.ts';
+import { WORK_STATUS_LABELS } from '#core/status/status.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
-import { nowIso } from '../db/util.ts';
 import { AppError, notFound } from '../errors.ts';
-import { repackGuarded } from '../files/zip-guard.ts';
+import { cellText, hasHeader, readFirstSheet } from '../files/sheet.ts';
 import { findPlanRow } from '../plans/plans.repo.ts';
-import { attachmentsOf, insertReport, updateReportRow } from '../reports/reports.repo.ts';
-import { statusesOf } from '../reports/task-status.ts';
+import { attachmentsOf, insertReport, reportsOfTasks, updateReportRow } from '../reports/reports.repo.ts';
+import { findUnitName } from '../units/units.repo.ts';
+import { statusesOf } from '../tasks/task-status.ts';
 import { milestonesOfTasks, unitsOfTasks } from '../tasks/tasks.repo.ts';
 import * as repo from './ledger.repo.ts';
 import { reopenApproved } from './ledger.service.ts';
@@ -57,13 +59,11 @@ export function addLedgerSheet(wb: ExcelJS.Workbook, title: string, rows: Ledger
 }
 
 async function ledgerRows(deps: Deps, planId: number, unitId: number | null) {
-  let q = deps.db.selectFrom('tasks as t').leftJoin('sections as s', 's.id', 't.section_id').select(['t.id', 't.number', 't.title', 't.closed_on', 's.ordinal as section_ordinal']).where('t.plan_id', '=', planId).orderBy('t.ordinal');
-  if (unitId) q = q.where((eb) => eb.exists(eb.selectFrom('task_units as tu').whereRef('tu.task_id', '=', 't.id').where('tu.unit_id', '=', unitId).select('tu.id')));
-  const tasks = await q.execute();
+  const tasks = await repo.ledgerTasks(deps.db, planId, unitId);
   const ids = tasks.map((t) => t.id);
   const [units, milestones, entries, statuses, reports] = await Promise.all([
     unitsOfTasks(deps.db, ids), milestonesOfTasks(deps.db, ids), repo.entriesOfTasks(deps.db, ids), statusesOf(deps, tasks),
-    ids.length ? deps.db.selectFrom('progress_reports').select(['id', 'task_id', 'unit_id', 'kind', 'narrative', 'status']).where('task_id', 'in', ids).orderBy('id').execute() : Promise.resolve([]),
+    reportsOfTasks(deps.db, ids),
   ]);
   const files = await attachmentsOf(deps.db, reports.map((r) => r.id));
   return tasks.map((t) => {
@@ -93,15 +93,15 @@ async function ledgerRows(deps: Deps, planId: number, unitId: number | null) {
 export async function exportLedger(deps: Deps, planId: number, unitId: number | null): Promise<Buffer> {
   const plan = await findPlanRow(deps.db, planId);
   if (!plan) throw notFound('方案');
-  const unit = unitId ? await deps.db.selectFrom('units').select('name').where('id', '=', unitId).executeTakeFirst() : undefined;
-  if (unitId && !unit) throw new AppError('INVALID_INPUT', '单位不存在', { field: 'unit' });
+  const unitName = unitId ? await findUnitName(deps.db, unitId) : undefined;
+  if (unitId && unitName === undefined) throw new AppError('INVALID_INPUT', '单位不存在', { field: 'unit' });
   const rows = await ledgerRows(deps, planId, unitId);
   const wb = new ExcelJS.Workbook();
-  addLedgerSheet(wb, `${plan.number ?? ''} ${plan.title} 工作台账${unit ? `（${unit.name}）` : ''}`.trim(), rows);
+  addLedgerSheet(wb, `${plan.number ?? ''} ${plan.title} 工作台账${unitName ? `（${unitName}）` : ''}`.trim(), rows);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export interface LedgerRowError { row: number; column: string; message: string }
+export type LedgerRowError = SheetRowError;
 
 /**
  * Applies a unit's edited ledger sheet: 具体举措 (one action per line) and 进展情况 (the unit's draft
@@ -111,17 +111,8 @@ export interface LedgerRowError { row: number; column: string; message: string }
 export async function importLedger(deps: Deps, actor: Actor, planId: number, unitId: number, bytes: Buffer) {
   if (!actor.principal?.unitScope.includes(unitId)) throw new AppError('FORBIDDEN', '只能导入本单位的台账');
   const unreadable = '无法读取该文件，请上传从本系统导出的 .xlsx 台账';
-  // ExcelJS inflates whatever it is given: it gets the entries already inflated under the limits.
-  const safe = await repackGuarded(bytes, LEDGER_ZIP_LIMITS, unreadable);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(safe as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('INVALID_INPUT', unreadable);
-  }
-  const ws = wb.worksheets[0];
-  const header = ws ? LEDGER_COLUMNS.map((_, i) => ws.getRow(2).getCell(i + 1).text.trim()) : [];
-  if (!ws || header.join('|') !== LEDGER_COLUMNS.join('|')) throw new AppError('INVALID_INPUT', `表头应为：${LEDGER_COLUMNS.join('、')}（请使用导出的台账文件）`);
+  const ws = await readFirstSheet(bytes, LEDGER_ZIP_LIMITS, unreadable);
+  if (!ws || !hasHeader(ws, 2, LEDGER_COLUMNS)) throw new AppError('INVALID_INPUT', `表头应为：${LEDGER_COLUMNS.join('、')}（请使用导出的台账文件）`);
   const current = new Map((await ledgerRows(deps, planId, unitId)).map((r) => [r.taskId, r]));
   // The same rule as for edits on the task page: frozen while awaiting review, back to draft once approved.
   const plans = new Map((await repo.plansOfTasks(deps.db, [...current.keys()])).map((p) => [p.task_id, p]));
@@ -129,7 +120,7 @@ export async function importLedger(deps: Deps, actor: Actor, planId: number, uni
   const changes: { row: number; taskId: number; actions: string[] | null; progress: string | null; isLead: boolean; latest: (typeof current extends Map<number, infer V> ? V : never)['latestReport'] }[] = [];
   ws.eachRow((row, n) => {
     if (n <= 2) return;
-    const text = (i: number) => row.getCell(i).text.replace(/\r\n?/g, '\n').trim();
+    const text = (i: number) => cellText(row, i);
     const taskId = Number(text(10));
     const task = current.get(taskId);
     if (!Number.isInteger(taskId) || !task) {
@@ -140,7 +131,7 @@ export async function importLedger(deps: Deps, actor: Actor, planId: number, uni
     const bad = actions.find((a) => a.length > 1000);
     if (bad) errors.push({ row: n, column: '具体举措', message: '每条举措不超过 1000 字' });
     const progress = text(7);
-    if (progress.length > 5000) errors.push({ row: n, column: '进展情况', message: '进展情况不超过 5000 字' });
+    if (progress.length > NARRATIVE_MAX) errors.push({ row: n, column: '进展情况', message: `进展情况不超过 ${NARRATIVE_MAX} 字` });
     if (progress && task.latestReport && task.latestReport.status === 'submitted' && progress !== task.progress) {
       errors.push({ row: n, column: '进展情况', message: '本单位进展已报送待审核，不能通过导入修改' });
     }
@@ -153,7 +144,7 @@ export async function importLedger(deps: Deps, actor: Actor, planId: number, uni
     throw new AppError('INVALID_INPUT', `台账有 ${errors.length} 处错误，未导入任何内容：第 ${errors[0]!.row} 行“${errors[0]!.column}”${errors[0]!.message}`, errors);
   }
   await deps.db.transaction().execute(async (trx) => {
-    const now = nowIso();
+    const now = deps.clock.iso();
     for (const c of changes) {
       if (c.actions) {
         await reopenApproved(trx, actor, c.taskId, plans.get(c.taskId));

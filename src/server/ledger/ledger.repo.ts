@@ -81,10 +81,17 @@ export async function lockTask(trx: Transaction<DB>, dialect: Dialect, taskId: n
  * Moves the task's plan to `patch.status` only if it is now in one of `from` (a missing plan counts as
  * draft, and is created for the move). True when it moved; false when another request moved it first.
  */
-export async function transitionPlan(trx: Transaction<DB>, taskId: number, from: TaskPlanStatus[], patch: Parameters<typeof upsertPlan>[2]): Promise<boolean> {
+export async function transitionPlan(trx: Transaction<DB>, taskId: number, from: readonly TaskPlanStatus[], patch: Parameters<typeof upsertPlan>[2]): Promise<boolean> {
   if (from.includes('draft')) {
     await trx.insertInto('task_plans').values({ task_id: taskId, status: 'draft', submitted_at: null, submitted_by: null, reviewed_at: null, reviewed_by: null, review_comment: null }).onConflict((oc) => oc.column('task_id').doNothing()).execute();
   }
   const r = await trx.updateTable('task_plans').set(patch).where('task_id', '=', taskId).where('status', 'in', from).executeTakeFirst();
   return num(r.numUpdatedRows) > 0;
+}
+
+/** A plan's tasks in order with their section's ordinal: all of them, or those naming `unitId`. */
+export async function ledgerTasks(db: Q, planId: number, unitId: number | null) {
+  let q = db.selectFrom('tasks as t').leftJoin('sections as s', 's.id', 't.section_id').select(['t.id', 't.number', 't.title', 't.closed_on', 's.ordinal as section_ordinal']).where('t.plan_id', '=', planId).orderBy('t.ordinal');
+  if (unitId) q = q.where((eb) => eb.exists(eb.selectFrom('task_units as tu').whereRef('tu.task_id', '=', 't.id').where('tu.unit_id', '=', unitId).select('tu.id')));
+  return q.execute();
 }

@@ -1,7 +1,9 @@
-import { can } from '../../core/auth/policy.ts';
+import type { LedgerEntryInput, LedgerReview } from '#core/api/ledger.ts';
+import { can } from '#core/auth/policy.ts';
+import type { LedgerPlanStatus } from '#core/ledger/rules.ts';
+import { mayEditLedger, mayReviewLedger, maySubmitLedger, reopensOnChange, SUBMITTABLE_PLAN_STATUSES } from '#core/ledger/rules.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
-import { nowIso } from '../db/util.ts';
 import { AppError, notFound } from '../errors.ts';
 import { insertEvent } from '../reports/reports.repo.ts';
 import { findTaskScope, milestonesOfTasks } from '../tasks/tasks.repo.ts';
@@ -9,16 +11,8 @@ import type { DB } from '../db/schema.ts';
 import * as repo from './ledger.repo.ts';
 import type { Transaction } from 'kysely';
 
-export const PLAN_STATUS_LABELS = { draft: '编制中', submitted: '待审核', approved: '已通过', returned: '已退回' } as const;
-
-export interface EntryInput {
-  milestoneId: number | null;
-  action: string;
-  owner: string | null;
-  startDate: string | null;
-  dueDate: string | null;
-  deliverable: string | null;
-}
+/** The fields of a ledger entry its unit writes: the contract's. */
+export type EntryInput = LedgerEntryInput;
 
 const toRow = (e: Partial<EntryInput>) => ({
   ...(e.milestoneId !== undefined && { milestone_id: e.milestoneId }),
@@ -53,13 +47,13 @@ const FROZEN = '落实方案已报送，等待审核；审核完成前不能修�
 async function lockEditablePlan(deps: Deps, trx: Transaction<DB>, taskId: number) {
   await repo.lockTask(trx, deps.dialect, taskId);
   const plan = await repo.findPlanOfTask(trx, taskId);
-  if (plan?.status === 'submitted') throw new AppError('CONFLICT', FROZEN);
+  if (!mayEditLedger(plan?.status)) throw new AppError('CONFLICT', FROZEN);
   return plan;
 }
 
 /** In the write's transaction: an approved plan whose ledger changes returns to draft, on record. */
-export async function reopenApproved(trx: Parameters<typeof recordAudit>[0], actor: Actor, taskId: number, plan: { status: string } | null | undefined) {
-  if (plan?.status !== 'approved') return;
+export async function reopenApproved(trx: Parameters<typeof recordAudit>[0], actor: Actor, taskId: number, plan: { status: LedgerPlanStatus } | null | undefined) {
+  if (!reopensOnChange(plan?.status)) return;
   await repo.upsertPlan(trx, taskId, { status: 'draft' });
   await recordAudit(trx, { ...auditOf(actor), action: 'ledger.reopen', entityType: 'task', entityId: taskId, before: { status: 'approved' }, after: { status: 'draft', reason: '已通过的落实方案被修改，需重新报送审核' } });
 }
@@ -85,7 +79,7 @@ export async function addEntry(deps: Deps, actor: Actor, taskId: number, unitId:
   await assertMilestone(deps, taskId, input.milestoneId);
   await deps.db.transaction().execute(async (trx) => {
     await reopenApproved(trx, actor, taskId, await lockEditablePlan(deps, trx, taskId));
-    const id = await repo.insertEntry(trx, { task_id: taskId, unit_id: unitId, milestone_id: input.milestoneId, action: input.action, owner: input.owner || null, start_date: input.startDate, due_date: input.dueDate, deliverable: input.deliverable || null, created_by: actor.userId, now: nowIso() });
+    const id = await repo.insertEntry(trx, { task_id: taskId, unit_id: unitId, milestone_id: input.milestoneId, action: input.action, owner: input.owner || null, start_date: input.startDate, due_date: input.dueDate, deliverable: input.deliverable || null, created_by: actor.userId, now: deps.clock.iso() });
     await recordAudit(trx, { ...auditOf(actor), action: 'ledger.add', entityType: 'ledger_entry', entityId: id, after: { taskId, unitId, ...input } });
   });
   return getLedger(deps, taskId);
@@ -98,7 +92,7 @@ export async function updateEntry(deps: Deps, actor: Actor, id: number, patch: P
   await assertMilestone(deps, before.task_id, patch.milestoneId);
   await deps.db.transaction().execute(async (trx) => {
     await reopenApproved(trx, actor, before.task_id, await lockEditablePlan(deps, trx, before.task_id));
-    await repo.updateEntry(trx, id, { ...toRow(patch), updated_at: nowIso() });
+    await repo.updateEntry(trx, id, { ...toRow(patch), updated_at: deps.clock.iso() });
     await recordAudit(trx, { ...auditOf(actor), action: 'ledger.update', entityType: 'ledger_entry', entityId: id, before, after: patch });
   });
   return getLedger(deps, before.task_id);
@@ -126,14 +120,14 @@ export async function submitPlan(deps: Deps, actor: Actor, taskId: number) {
     throw new AppError('FORBIDDEN', '只有牵头单位可以报送落实方案');
   }
   const plan = await repo.findPlanOfTask(deps.db, taskId);
-  if (plan?.status === 'submitted' || plan?.status === 'approved') throw new AppError('CONFLICT', plan.status === 'submitted' ? '落实方案已报送，等待审核' : '落实方案已通过审核');
+  if (plan && !maySubmitLedger(plan.status)) throw new AppError('CONFLICT', plan.status === 'submitted' ? '落实方案已报送，等待审核' : '落实方案已通过审核');
   await deps.db.transaction().execute(async (trx) => {
     // With the task locked no entry can be removed between this count and the submit.
     await repo.lockTask(trx, deps.dialect, taskId);
     if ((await repo.entriesOfTasks(trx, [taskId])).length === 0) throw new AppError('INVALID_INPUT', '请先填写具体举措再报送落实方案');
-    const now = nowIso();
+    const now = deps.clock.iso();
     // Conditional on the plan still being a draft or returned: of concurrent submits exactly one moves it.
-    if (!(await repo.transitionPlan(trx, taskId, ['draft', 'returned'], { status: 'submitted', submitted_at: now, submitted_by: actor.userId, review_comment: null }))) {
+    if (!(await repo.transitionPlan(trx, taskId, SUBMITTABLE_PLAN_STATUSES, { status: 'submitted', submitted_at: now, submitted_by: actor.userId, review_comment: null }))) {
       const current = await repo.findPlanOfTask(trx, taskId);
       throw new AppError('CONFLICT', current?.status === 'approved' ? '落实方案已通过审核' : '落实方案已报送，等待审核');
     }
@@ -144,12 +138,12 @@ export async function submitPlan(deps: Deps, actor: Actor, taskId: number) {
 }
 
 /** The coordinator approves or returns (with comments) a submitted implementation plan. */
-export async function reviewPlan(deps: Deps, actor: Actor, taskId: number, input: { decision: 'approve' | 'return'; comment: string | null }) {
+export async function reviewPlan(deps: Deps, actor: Actor, taskId: number, input: LedgerReview) {
   const plan = await repo.findPlanOfTask(deps.db, taskId);
-  if (!plan || plan.status !== 'submitted') throw new AppError('CONFLICT', '该任务没有待审核的落实方案');
+  if (!plan || !mayReviewLedger(plan.status)) throw new AppError('CONFLICT', '该任务没有待审核的落实方案');
   if (input.decision === 'return' && !input.comment?.trim()) throw new AppError('INVALID_INPUT', '退回时请填写意见', { field: 'comment' });
   await deps.db.transaction().execute(async (trx) => {
-    const now = nowIso();
+    const now = deps.clock.iso();
     const status = input.decision === 'approve' ? 'approved' : 'returned';
     // Conditional on the plan still awaiting review: of concurrent decisions exactly one is recorded.
     if (!(await repo.transitionPlan(trx, taskId, ['submitted'], { status, reviewed_at: now, reviewed_by: actor.userId, review_comment: input.comment?.trim() || null }))) {

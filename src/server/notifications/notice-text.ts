@@ -1,7 +1,9 @@
-import { NOTICE_KIND_LABELS, type Notice } from '../../core/reminders/index.ts';
+import { NOTICE_KIND_LABELS, type Notice } from '#core/reminders/index.ts';
 import type { DeliveryChannel } from '../db/schema.ts';
 
-export const CHANNELS = ['in_app', 'email', 'dingtalk', 'wecom'] as const satisfies readonly DeliveryChannel[];
+import { DELIVERY_CHANNELS } from '#core/api/notifications.ts';
+
+export const CHANNELS = DELIVERY_CHANNELS;
 
 /** The channels a unit receives on: in-app always, plus the external ones it enabled. */
 export function enabledChannels(row: { channels: string } | undefined): DeliveryChannel[] {

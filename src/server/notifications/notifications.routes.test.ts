@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedTask } from '../jobs/test-fixtures.ts';
+import { seedTask } from '../test/factories.ts';
 import { createTestApp, type TestApp } from '../test/helpers.ts';
 
 let t: TestApp;

@@ -1,10 +1,10 @@
-import { UncoveredYearError } from '../../core/calendar/index.ts';
+import { chinaDay } from '#core/calendar/dates.ts';
+import { UncoveredYearError } from '#core/calendar/index.ts';
 import { runtimeSettings } from '../settings/settings.service.ts';
 import { recordAudit, auditOf } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import type { DeliveryChannel } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
-import { todayInChina } from '../reports/task-status.ts';
 import { enabledChannels } from './notice-text.ts';
 import * as repo from './notifications.repo.ts';
 import { buildSupervisionNotice } from './supervision-notice.ts';
@@ -32,14 +32,14 @@ export async function findMyNotifications(deps: Deps, actor: Actor, q: { unread:
 }
 
 /** Marks one of the actor's notifications read; someone else's is not found. */
-export async function readNotification(deps: Deps, actor: Actor, id: number, now = new Date()) {
+export async function readNotification(deps: Deps, actor: Actor, id: number, now = deps.clock.now()) {
   const userId = requireUser(actor);
   if (!(await repo.getUserNotification(deps.db, id, userId))) throw notFound('通知');
   await markReadAudited(deps, actor, userId, now, id);
   return toNotification((await repo.getUserNotification(deps.db, id, userId))!);
 }
 
-export async function readAllNotifications(deps: Deps, actor: Actor, now = new Date()) {
+export async function readAllNotifications(deps: Deps, actor: Actor, now = deps.clock.now()) {
   return { updated: await markReadAudited(deps, actor, requireUser(actor), now) };
 }
 
@@ -84,7 +84,7 @@ export async function setUnitChannels(deps: Deps, actor: Actor, unitId: number, 
   const before = await getUnitChannels(deps, unitId);
   const external = [...new Set(input.channels.filter((c) => c !== 'in_app'))];
   await deps.db.transaction().execute(async (trx) => {
-    await repo.upsertUnitChannels(trx, { unit_id: unitId, email: input.email, dingtalk_webhook: input.dingtalkWebhook, wecom_webhook: input.wecomWebhook, channels: JSON.stringify(external), updated_at: new Date().toISOString() });
+    await repo.upsertUnitChannels(trx, { unit_id: unitId, email: input.email, dingtalk_webhook: input.dingtalkWebhook, wecom_webhook: input.wecomWebhook, channels: JSON.stringify(external), updated_at: deps.clock.iso() });
     // Webhook URLs carry the robot's access token: the audit trail keeps only whether one is set.
     const redact = (c: UnitChannels) => ({ ...c, dingtalkWebhook: c.dingtalkWebhook ? '(set)' : null, wecomWebhook: c.wecomWebhook ? '(set)' : null });
     await recordAudit(trx, { ...auditOf(actor), action: 'unit.channels.update', entityType: 'unit', entityId: unitId, before: redact(before), after: redact({ unitId, ...input, channels: ['in_app', ...external] }) });
@@ -93,11 +93,11 @@ export async function setUnitChannels(deps: Deps, actor: Actor, unitId: number, 
 }
 
 /** The 督办通知 .docx of a task, from its earliest open overdue deadline. */
-export async function supervisionNotice(deps: Deps, taskId: number, now = new Date()): Promise<{ fileName: string; bytes: Buffer }> {
+export async function supervisionNotice(deps: Deps, taskId: number, now = deps.clock.now()): Promise<{ fileName: string; bytes: Buffer }> {
   const task = await repo.taskForNotice(deps.db, taskId);
   if (!task) throw notFound('任务');
   if (task.closed_on) throw new AppError('CONFLICT', '任务已销号，无需督办');
-  const today = todayInChina(now);
+  const today = chinaDay(now);
   const overdue = task.milestones.filter((m) => m.due_date !== null && m.due_date < today).sort((a, b) => (a.due_date! < b.due_date! ? -1 : 1))[0];
   if (!overdue) throw new AppError('CONFLICT', '任务尚未逾期，无需督办');
   let workdaysOverdue: number;

@@ -9,6 +9,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const tree = {
+  importedAt: '2022-03-02T01:00:00.000Z',
   document: { number: '测政发〔2022〕1号', issuer: '测试区人民政府', date: '2022-03-01', title: '测试方案', plan_year: 2022, level: 'district' as const, parentPlanId: null },
   goals: [{ text: '6月底前取得实质性进展', date: '2022-06-30' }],
   tasks: [

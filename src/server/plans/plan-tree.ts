@@ -1,11 +1,10 @@
 import type { Transaction } from 'kysely';
-import { matchIndicator } from '../../core/indicators/match.ts';
-import { milestonesOf } from '../../core/plans/milestones.ts';
-import { headingTitle } from '../../core/plans/sections.ts';
-import { foldForSearch } from '../../core/text/fold.ts';
-import { isCollectiveName } from '../../core/units/aliases.ts';
+import { matchIndicator } from '#core/indicators/match.ts';
+import { milestonesOf } from '#core/plans/milestones.ts';
+import { headingTitle } from '#core/plans/sections.ts';
+import { foldForSearch } from '#core/text/fold.ts';
+import { isCollectiveName } from '#core/units/aliases.ts';
 import type { DB, PlanLevel } from '../db/schema.ts';
-import { nowIso } from '../db/util.ts';
 import { resolveUnits } from '../units/units.repo.ts';
 import * as repo from './plans.repo.ts';
 
@@ -23,6 +22,8 @@ export interface PlanTree {
   source: string;
   sourceHash: string;
   fileName: string | null;
+  /** When the plan is imported: the plan's created_at. */
+  importedAt: string;
 }
 
 /**
@@ -34,7 +35,7 @@ export async function insertPlanTree(trx: Transaction<DB>, tree: PlanTree): Prom
   const d = tree.document;
   const planId = await repo.insertPlan(trx, {
     number: d.number || null, issuer: d.issuer || null, issue_date: d.date, title: d.title, year: d.plan_year, level: d.level,
-    parent_plan_id: d.parentPlanId, file_name: tree.fileName, source_hash: tree.sourceHash, source_text: tree.source, created_at: nowIso(),
+    parent_plan_id: d.parentPlanId, file_name: tree.fileName, source_hash: tree.sourceHash, source_text: tree.source, created_at: tree.importedAt,
   });
   await repo.insertGoals(trx, planId, tree.goals.map((g, i) => ({ ordinal: i + 1, text: g.text, due_date: g.date, span_start: g.span?.[0] ?? null, span_end: g.span?.[1] ?? null })));
 
@@ -46,7 +47,7 @@ export async function insertPlanTree(trx: Transaction<DB>, tree: PlanTree): Prom
     sectionIds.set(heading, await repo.insertSection(trx, { plan_id: planId, ordinal: sectionIds.size + 1, heading, title, indicator_code: matchIndicator(title) }));
   }
 
-  const unitIds = await resolveUnits(trx, tree.tasks.flatMap((t) => [...t.lead, ...t.responsible]), isCollectiveName);
+  const unitIds = await resolveUnits(trx, tree.tasks.flatMap((t) => [...t.lead, ...t.responsible]), isCollectiveName, tree.importedAt);
   const taskUnits: repo.TaskUnitRow[] = [];
   const milestones: repo.MilestoneRow[] = [];
   for (const [i, t] of tree.tasks.entries()) {

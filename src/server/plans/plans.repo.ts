@@ -115,3 +115,11 @@ export async function insertTaskUnitsAndMilestones(trx: Q, units: TaskUnitRow[],
   for (let i = 0; i < units.length; i += 500) await trx.insertInto('task_units').values(units.slice(i, i + 500)).execute();
   for (let i = 0; i < milestones.length; i += 400) await trx.insertInto('milestones').values(milestones.slice(i, i + 400)).execute();
 }
+
+export async function anyPlan(db: Q): Promise<boolean> {
+  return (await db.selectFrom('plans').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+export async function allSectionIds(db: Q): Promise<{ id: number }[]> {
+  return db.selectFrom('sections').select('id').execute();
+}

@@ -24,9 +24,9 @@ describe('plan overview', () => {
     expect(body.sections.map((s: { title: string; taskCount: number }) => [s.title, s.taskCount])).toEqual(gold.sections.map((s) => [s.heading, s.items.length]));
     expect(body.deadlineCount).toBe(goldItems.reduce((n, it) => n + it.deadlines.length, 0));
     const byTitle = Object.fromEntries(body.sections.map((s: { title: string; indicator: { name: string } | null }) => [s.title, s.indicator?.name ?? null]));
-    expect(byTitle['开办企业']).toBe('开办企业');
-    expect(byTitle['工程建设项目审批制度改革']).toBe('办理建筑许可');
-    expect(byTitle['优化金融服务']).toBe('获得信贷');
+    expect(byTitle.开办企业).toBe('开办企业');
+    expect(byTitle.工程建设项目审批制度改革).toBe('办理建筑许可');
+    expect(byTitle.优化金融服务).toBe('获得信贷');
   });
 
   it('lets the coordinator correct metadata and refuses a cycle of upper-level plans', async () => {

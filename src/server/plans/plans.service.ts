@@ -2,9 +2,8 @@ import type { Actor, Deps } from '../context.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import { AppError, notFound } from '../errors.ts';
 import { assertParentAllowed } from '../hierarchy.ts';
-import type { PlanLevel } from '../db/schema.ts';
 import * as repo from './plans.repo.ts';
-import type { PlanUpdate } from './plans.schema.ts';
+import type { PlanUpdate } from '#core/api/plans.ts';
 
 /** All plans, newest first: `{ data, total }`. */
 export async function findPlans(deps: Deps) {
@@ -59,7 +58,7 @@ export async function updatePlan(deps: Deps, actor: Actor, id: number, patch: Pl
       ...(patch.date !== undefined && { issue_date: patch.date }),
       ...(patch.title !== undefined && { title: patch.title }),
       ...(patch.year !== undefined && { year: patch.year }),
-      ...(patch.level !== undefined && { level: patch.level as PlanLevel | null }),
+      ...(patch.level !== undefined && { level: patch.level }),
       ...(patch.parentPlanId !== undefined && { parent_plan_id: patch.parentPlanId }),
     };
     if (Object.keys(set).length === 0) return;

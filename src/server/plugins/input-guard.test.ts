@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAndCloseRound } from '../rounds/test-fixtures.ts';
+import { openAndCloseRound } from '../test/factories.ts';
 import { createTestApp, firstLeadTask, type TestApp } from '../test/helpers.ts';
 import { findBadText, textProblem } from './input-guard.ts';
 

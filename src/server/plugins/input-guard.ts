@@ -31,6 +31,7 @@ export function findBadText(root: unknown, rootName: string): { field: string; m
     } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
       for (const key of Object.keys(value)) {
         const problem = textProblem(key);
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL and lone surrogates are what the guard refuses; the message must not echo them.
         if (problem) return { field: `${path}.${key.replace(/[\u0000\uD800-\uDFFF]/g, '?')}`, message: `字段名${problem}` };
         stack.push({ value: (value as Record<string, unknown>)[key], path: `${path}.${key}` });
       }

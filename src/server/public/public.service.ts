@@ -1,9 +1,8 @@
-import { countStatuses } from '../../core/status/counts.ts';
+import { countStatuses } from '#core/status/counts.ts';
 import type { Deps } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { findPlanRow, findSections } from '../plans/plans.repo.ts';
 import { taskStatusesOf } from '../dashboard/dashboard.service.ts';
-import { todayInChina } from '../reports/task-status.ts';
 import { runtimeSettings } from '../settings/settings.service.ts';
 import * as repo from './public.repo.ts';
 
@@ -35,7 +34,7 @@ export async function getPublicPlan(deps: Deps, planId: number) {
   const plan = await findPlanRow(deps.db, planId);
   if (!plan) throw notFound('方案');
   const [sections, tasks, leads, milestones] = await Promise.all([findSections(deps.db, planId), repo.tasksOfPlans(deps.db, planId), repo.leadUnits(deps.db, planId), repo.deadlines(deps.db, planId)]);
-  const today = todayInChina();
+  const today = deps.clock.today();
   const statuses = await taskStatusesOf(deps, planId, today);
   const leadsOf = Map.groupBy(leads, (l) => l.task_id);
   const deadlinesOf = Map.groupBy(milestones, (m) => m.task_id);

@@ -1,7 +1,7 @@
 import { SelectQueryNode, type KyselyPlugin, type OperationNode, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, Deps } from '../context.ts';
-import { actorFor } from '../rounds/test-fixtures.ts';
+import { actorFor } from '../test/factories.ts';
 import { createTestApp, importSeed, type TestApp } from '../test/helpers.ts';
 import { addAttachment, createReport, submitReport } from './reports.service.ts';
 

@@ -130,3 +130,28 @@ export async function tasksWithProgress(db: Q, taskIds: number[]): Promise<Set<n
   const rows = await db.selectFrom('progress_reports').select('task_id').distinct().where('task_id', 'in', taskIds).where('status', '!=', 'draft').execute();
   return new Set(rows.map((r) => r.task_id));
 }
+
+/** Every report on the tasks, oldest first (the ledger export takes each unit's latest). */
+export async function reportsOfTasks(db: Q, taskIds: number[]) {
+  if (taskIds.length === 0) return [];
+  return db.selectFrom('progress_reports').select(['id', 'task_id', 'unit_id', 'kind', 'narrative', 'status']).where('task_id', 'in', taskIds).orderBy('id').execute();
+}
+
+/** The units' reports the coordinator returned, newest review first. */
+export async function returnedReports(db: Q, unitIds: number[]) {
+  if (unitIds.length === 0) return [];
+  return db
+    .selectFrom('progress_reports as r')
+    .innerJoin('tasks as t', 't.id', 'r.task_id')
+    .select(['r.id as report_id', 't.id as task_id', 't.title as task_title', 'r.review_comment'])
+    .where('r.status', '=', 'returned')
+    .where('r.unit_id', 'in', unitIds)
+    .orderBy('r.reviewed_at', 'desc')
+    .execute();
+}
+
+/** The sent (not draft) reports on the tasks, for what a lead unit has to consolidate. */
+export async function sentReportsOfTasks(db: Q, taskIds: number[]) {
+  if (taskIds.length === 0) return [];
+  return db.selectFrom('progress_reports').select(['task_id', 'kind', 'status', 'submitted_at']).where('task_id', 'in', taskIds).where('status', '!=', 'draft').execute();
+}

@@ -1,10 +1,11 @@
-import { can } from '../../core/auth/policy.ts';
-import { claimedOtherType, CONTENT_TYPES_PART, evidenceFileName, ooxmlTypeOf, sniffHead, ZIP, type EvidenceType } from '../../core/files/sniff.ts';
-import { ZipError, zipLimitsFor } from '../../core/files/zip.ts';
+import { can } from '#core/auth/policy.ts';
+import { STAGE_LABELS } from '#core/api/reports.ts';
+import { claimedOtherType, CONTENT_TYPES_PART, EVIDENCE_MAX_BYTES, evidenceFileName, ooxmlTypeOf, sniffHead, ZIP, type EvidenceType } from '#core/files/sniff.ts';
+import { ZipError, zipLimitsFor } from '#core/files/zip.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import type { ReportKind, ReportStage, ReportStatus } from '../db/schema.ts';
-import { nowIso, num } from '../db/util.ts';
+import { num } from '../db/util.ts';
 import { AppError, notFound } from '../errors.ts';
 import { FileStore } from '../files/file-store.ts';
 import { isHashReferenced } from '../files/files.repo.ts';
@@ -13,12 +14,9 @@ import { findTaskScope } from '../tasks/tasks.repo.ts';
 import * as repo from './reports.repo.ts';
 import { resolveReportRound } from '../rounds/rounds.service.ts';
 import { setReportRound } from '../rounds/rounds.repo.ts';
-import { todayInChina } from './task-status.ts';
 
-export const STAGE_LABELS: Record<ReportStage, string> = { not_started: '未启动', in_progress: '推进中', basically_done: '基本完成', done: '已完成' };
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 /** Evidence archives are never inflated beyond their content types, but their directory is held to the import limits all the same. */
-const EVIDENCE_ZIP_LIMITS = zipLimitsFor(MAX_ATTACHMENT_BYTES);
+const EVIDENCE_ZIP_LIMITS = zipLimitsFor(EVIDENCE_MAX_BYTES);
 /** Content types parts list a few dozen parts in a few KB; a megabyte is far past any real one. */
 const MAX_CONTENT_TYPES_BYTES = 1024 * 1024;
 /**
@@ -82,7 +80,7 @@ export async function createReport(deps: Deps, actor: Actor, taskId: number, inp
   const roundId = await resolveReportRound(deps.db, task.planId, input.unitId, input.roundId);
   const id = await deps.db.transaction().execute(async (trx) => {
     const { roundId: _, ...fields } = input;
-    const newId = await repo.insertReport(trx, { task_id: taskId, unit_id: input.unitId, kind: input.kind, stage: input.stage, narrative: input.narrative, created_by: actor.userId!, now: nowIso(), round_id: roundId, milestone_id: input.milestoneId ?? null });
+    const newId = await repo.insertReport(trx, { task_id: taskId, unit_id: input.unitId, kind: input.kind, stage: input.stage, narrative: input.narrative, created_by: actor.userId!, now: deps.clock.iso(), round_id: roundId, milestone_id: input.milestoneId ?? null });
     await recordAudit(trx, { ...auditOf(actor), action: 'report.create', entityType: 'report', entityId: newId, after: { taskId, ...fields, roundId } });
     return newId;
   });
@@ -119,7 +117,7 @@ export async function updateReport(deps: Deps, actor: Actor, id: number, patch: 
       ...(patch.stage && { stage: patch.stage }),
       ...(patch.narrative !== undefined && { narrative: patch.narrative }),
       ...(patch.milestoneId !== undefined && { milestone_id: patch.milestoneId }),
-      updated_at: nowIso(),
+      updated_at: deps.clock.iso(),
     });
     if (!written) throw new AppError('CONFLICT', '报告已报送，等待审核，不能修改');
     await recordAudit(trx, { ...auditOf(actor), action: 'report.update', entityType: 'report', entityId: id, before: { stage: before.stage, narrative: before.narrative, milestoneId: before.milestone_id }, after: patch });
@@ -141,7 +139,7 @@ export async function addAttachment(deps: Deps, actor: Actor, id: number, file: 
     if (ext) throw new AppError('UNSUPPORTED_TYPE', `“${file.fileName}”的内容是${type.label}，与扩展名“${ext}”不符，请改正扩展名后重新上传`);
   };
   const stored = await new FileStore(deps.config.dataDir).receive(file.stream, {
-    maxBytes: MAX_ATTACHMENT_BYTES,
+    maxBytes: EVIDENCE_MAX_BYTES,
     checkHead: (head) => {
       if (head.length === 0) throw new AppError('INVALID_INPUT', '文件为空');
       const type = sniffHead(head);
@@ -171,7 +169,7 @@ export async function addAttachment(deps: Deps, actor: Actor, id: number, file: 
   const type = stored.checked;
   const fileName = evidenceFileName(file.fileName, type);
   const attachmentId = await deps.db.transaction().execute(async (trx) => {
-    const aid = await repo.insertAttachment(trx, { report_id: id, sha256: stored.sha256, file_name: fileName, mime: type.mime, size: stored.size, created_at: nowIso() });
+    const aid = await repo.insertAttachment(trx, { report_id: id, sha256: stored.sha256, file_name: fileName, mime: type.mime, size: stored.size, created_at: deps.clock.iso() });
     await recordAudit(trx, { ...auditOf(actor), action: 'report.attach', entityType: 'report', entityId: id, after: { attachmentId: aid, fileName, sha256: stored.sha256, size: stored.size } });
     return aid;
   });
@@ -205,7 +203,7 @@ export async function openAttachment(deps: Deps, actor: Actor, attachmentId: num
 }
 
 /** Submits a report; `clock` is the submission time (tests of late reporting pass one). */
-export async function submitReport(deps: Deps, actor: Actor, id: number, clock: Date = new Date()) {
+export async function submitReport(deps: Deps, actor: Actor, id: number, clock: Date = deps.clock.now()) {
   const { r, task } = await editable(deps, actor, id);
   if (!r.narrative.trim()) throw new AppError('INVALID_INPUT', '请填写进展情况后再报送', { field: 'narrative' });
   // A draft written before any round opened counts for the round open when it is submitted.
@@ -239,7 +237,7 @@ export async function reviewReport(deps: Deps, actor: Actor, id: number, input: 
   const closes = input.decision === 'accept' && r.stage === 'done';
   if (closes && (await repo.attachmentsOf(deps.db, [id])).length === 0) throw new AppError('INVALID_INPUT', '销号须有佐证材料：请退回并要求上传佐证');
   await deps.db.transaction().execute(async (trx) => {
-    const now = nowIso();
+    const now = deps.clock.iso();
     // Conditional on the report still awaiting review: of concurrent decisions exactly one is recorded.
     const decided = await repo.transitionReport(trx, id, ['submitted'], { status: input.decision === 'accept' ? 'accepted' : 'returned', reviewed_by: actor.userId!, reviewed_at: now, review_comment: input.comment?.trim() || null, updated_at: now });
     if (!decided) throw new AppError('CONFLICT', '该报告不在待审核状态');
@@ -252,12 +250,12 @@ export async function reviewReport(deps: Deps, actor: Actor, id: number, input: 
       const milestones = await repo.milestonesOfTask(trx, r.task_id);
       const m = milestones.find((x) => x.id === r.milestone_id);
       // Conditional on the milestone still being open, so two accepted reports close it once.
-      if (m && (await repo.setMilestoneCompleted(trx, m.id, todayInChina(), actor.userId))) {
+      if (m && (await repo.setMilestoneCompleted(trx, m.id, deps.clock.today(), actor.userId))) {
         await repo.insertEvent(trx, { task_id: r.task_id, kind: 'close', user_id: actor.userId, unit_id: null, report_id: id, text: `时间节点销号：${m.text}`, at: now });
       }
       closesTask = milestones.every((x) => x.id === r.milestone_id || x.completed_on !== null);
     }
-    if (closesTask) closesTask = await repo.setTaskClosed(trx, r.task_id, todayInChina(), actor.userId);
+    if (closesTask) closesTask = await repo.setTaskClosed(trx, r.task_id, deps.clock.today(), actor.userId);
     if (closesTask) {
       await repo.insertEvent(trx, { task_id: r.task_id, kind: 'close', user_id: actor.userId, unit_id: null, report_id: id, text: '任务销号', at: now });
     }
@@ -273,7 +271,7 @@ export async function reopenTask(deps: Deps, actor: Actor, taskId: number, reaso
   if (!t.closed_on) throw new AppError('CONFLICT', '任务尚未销号');
   await deps.db.transaction().execute(async (trx) => {
     if (!(await repo.setTaskClosed(trx, taskId, null, null))) throw new AppError('CONFLICT', '任务尚未销号');
-    await repo.insertEvent(trx, { task_id: taskId, kind: 'reopen', user_id: actor.userId, unit_id: null, report_id: null, text: `重新打开：${reason}`, at: nowIso() });
+    await repo.insertEvent(trx, { task_id: taskId, kind: 'reopen', user_id: actor.userId, unit_id: null, report_id: null, text: `重新打开：${reason}`, at: deps.clock.iso() });
     await recordAudit(trx, { ...auditOf(actor), action: 'task.reopen', entityType: 'task', entityId: taskId, before: { closedOn: t.closed_on }, after: { closedOn: null, reason } });
   });
   return { ok: true as const };
@@ -288,7 +286,7 @@ export async function reopenMilestone(deps: Deps, actor: Actor, milestoneId: num
   await deps.db.transaction().execute(async (trx) => {
     if (!(await repo.setMilestoneCompleted(trx, milestoneId, null, null))) throw new AppError('CONFLICT', '该时间节点尚未销号');
     if (task?.closed_on) await repo.setTaskClosed(trx, m.task_id, null, null);
-    await repo.insertEvent(trx, { task_id: m.task_id, kind: 'reopen', user_id: actor.userId, unit_id: null, report_id: null, text: `时间节点“${m.text}”重新打开：${reason}`, at: nowIso() });
+    await repo.insertEvent(trx, { task_id: m.task_id, kind: 'reopen', user_id: actor.userId, unit_id: null, report_id: null, text: `时间节点“${m.text}”重新打开：${reason}`, at: deps.clock.iso() });
     await recordAudit(trx, { ...auditOf(actor), action: 'milestone.reopen', entityType: 'milestone', entityId: milestoneId, before: { completedOn: m.completed_on, taskClosedOn: task?.closed_on ?? null }, after: { completedOn: null, taskClosedOn: null, reason } });
   });
   return { ok: true as const };

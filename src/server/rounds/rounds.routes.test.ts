@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, createCalendar } from '../../core/calendar/index.ts';
-import type { RoundSnapshot } from '../../core/rounds/types.ts';
+import { addDays, createCalendar } from '#core/calendar/index.ts';
+import type { RoundSnapshot } from '#core/rounds/types.ts';
 import { num } from '../db/util.ts';
 import { chineseDate } from '../notifications/notice-text.ts';
-import { todayInChina } from '../reports/task-status.ts';
+import { chinaDay } from '#core/calendar/dates.ts';
 import { createTestApp, importSeed, type TestApp } from '../test/helpers.ts';
 import { computeSnapshot } from './rounds.service.ts';
-import { chinaMorning, closeRound, openAndCloseRound, openRound, reportFor, reportingUnits, type ReportingUnit } from './test-fixtures.ts';
+import { chinaMorning, closeRound, openAndCloseRound, openRound, reportFor, reportingUnits, type ReportingUnit } from '../test/factories.ts';
 
 let t: TestApp;
 let planId: number;
 let A: ReportingUnit, B: ReportingUnit, C: ReportingUnit;
 /** Non-collective units named on the seed plan: who a round expects by default. */
 let expected: number;
-const today = todayInChina();
+const today = chinaDay(Date.now());
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
-import { ErrorSchema, IdParams } from '../plans/plans.schema.ts';
-import { MyRoundsSchema, RoundCreateSchema, RoundDetailSchema, RoundListSchema, RoundSnapshotSchema } from './rounds.schema.ts';
+import { errorResponses, IdParams } from '#core/api/common.ts';
+import { MyRoundsSchema, RoundCreateSchema, RoundDetailSchema, RoundListSchema, RoundSnapshotSchema } from '#core/api/rounds.ts';
 import * as service from './rounds.service.ts';
 
 /** Dispatch rounds (调度): open, follow who reported, close and freeze the snapshot. */
@@ -10,7 +10,7 @@ export function roundRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const read = { action: 'plan.read' as const };
     const manage = { action: 'round.manage' as const };
-    const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+    const errors = errorResponses(400, 401, 403, 404, 409);
     const tags = ['rounds'];
 
     app.get('/api/rounds', { config: read, schema: { tags, response: { 200: RoundListSchema, ...errors } } }, async () => service.findRounds(deps));

@@ -1,18 +1,18 @@
+import { chinaDay } from '#core/calendar/dates.ts';
 import type { Kysely, Transaction } from 'kysely';
-import { can } from '../../core/auth/policy.ts';
-import type { WorkCalendar } from '../../core/calendar/index.ts';
-import { takeSnapshot, unitReporting, type SnapshotFacts, type SnapshotTaskFacts } from '../../core/rounds/snapshot.ts';
-import type { RoundSnapshot } from '../../core/rounds/types.ts';
+import { can } from '#core/auth/policy.ts';
+import type { WorkCalendar } from '#core/calendar/index.ts';
+import { takeSnapshot, unitReporting, type SnapshotFacts, type SnapshotTaskFacts } from '#core/rounds/snapshot.ts';
+import type { RoundSnapshot } from '#core/rounds/types.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
 import { chineseDate } from '../notifications/notice-text.ts';
 import { activeUsersOfUnits, insertInAppNotifications, queueExternalDeliveries } from '../notifications/notifications.repo.ts';
-import { todayInChina } from '../reports/task-status.ts';
 import { runtimeSettings } from '../settings/settings.service.ts';
 import * as repo from './rounds.repo.ts';
-import type { RoundCreate, RoundDetail, RoundSummary } from './rounds.schema.ts';
+import type { RoundCreate, RoundDetail, RoundSummary } from '#core/api/rounds.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 type RoundRow = NonNullable<Awaited<ReturnType<typeof repo.findRoundRow>>>;
@@ -94,7 +94,7 @@ export async function getRound(deps: Deps, id: number): Promise<RoundDetail> {
 }
 
 /** The stored snapshot of a closed round, or the figures as of now while it is open. */
-export async function getRoundSnapshot(deps: Deps, id: number, now = new Date()): Promise<RoundSnapshot> {
+export async function getRoundSnapshot(deps: Deps, id: number, now = deps.clock.now()): Promise<RoundSnapshot> {
   const row = await roundRow(deps.db, id);
   if (row.status === 'closed') {
     const stored = await readSnapshot(deps.db, id);
@@ -136,7 +136,7 @@ export async function findMyRounds(deps: Deps, actor: Actor) {
  * Opens a round on some plans for some units (by default every non-collective unit named on their
  * tasks) and notifies each unit's active accounts in-app, all in one transaction with the audit record.
  */
-export async function openRound(deps: Deps, actor: Actor, input: RoundCreate, now = new Date()): Promise<RoundDetail> {
+export async function openRound(deps: Deps, actor: Actor, input: RoundCreate, now = deps.clock.now()): Promise<RoundDetail> {
   await assertManage(deps, actor, 'round.open', null);
   const planIds = [...new Set(input.planIds)];
   const plans = await repo.plansByIds(deps.db, planIds);
@@ -191,7 +191,7 @@ export async function openRound(deps: Deps, actor: Actor, input: RoundCreate, no
  * Closes a round: computes its snapshot from the database and stores it with the status change and
  * the audit record in one transaction. The snapshot is never recomputed afterwards.
  */
-export async function closeRound(deps: Deps, actor: Actor, id: number, now = new Date()): Promise<RoundDetail> {
+export async function closeRound(deps: Deps, actor: Actor, id: number, now = deps.clock.now()): Promise<RoundDetail> {
   await assertManage(deps, actor, 'round.close', id);
   const row = await roundRow(deps.db, id);
   if (row.status === 'closed') throw new AppError('CONFLICT', '该调度已结束，快照已冻结');
@@ -284,5 +284,5 @@ export async function computeSnapshot(db: Q, row: RoundRow, now: Date, rules: St
     units: units.sort(byName),
     reports: reports.map(toReportFacts),
   };
-  return takeSnapshot(facts, todayInChina(now), rules.calendar, { dueSoonWorkdays: rules.dueSoonWorkdays });
+  return takeSnapshot(facts, chinaDay(now), rules.calendar, { dueSoonWorkdays: rules.dueSoonWorkdays });
 }

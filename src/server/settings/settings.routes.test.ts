@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../core/calendar/index.ts';
+import { addDays } from '#core/calendar/index.ts';
 import { runReminders } from '../jobs/reminders.job.ts';
-import { morningOf, seedTask } from '../jobs/test-fixtures.ts';
-import { statusesOf } from '../reports/task-status.ts';
+import { chinaMorning, seedTask } from '../test/factories.ts';
+import { statusesOf } from '../tasks/task-status.ts';
 import { createTestApp, type TestApp } from '../test/helpers.ts';
 import { runtimeSettings } from './settings.service.ts';
 
@@ -32,7 +32,7 @@ describe('settings', () => {
     // 2021-06-30 is a Wednesday: 3 working days before it is 06-25 (Friday); the old 5/2/1 would fire on 06-23, 06-28, 06-29.
     const fired: string[] = [];
     for (let day = '2021-06-21'; day <= '2021-07-02'; day = addDays(day, 1)) {
-      const run = await runReminders(t.deps, { now: morningOf(day), smtpUrl: undefined });
+      const run = await runReminders(t.deps, { now: chinaMorning(day), smtpUrl: undefined });
       if (run.created) fired.push(day);
     }
     expect(fired).toEqual(['2021-06-25', '2021-07-02']); // the reminder, then 催办 2 working days after the deadline

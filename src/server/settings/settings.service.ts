@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { AUDIT_RETENTION_DEFAULT_DAYS, AuditRetentionSchema, type AuditRetention } from '../../core/audit/retention.ts';
-import { CalendarYearSchema, createCalendar, type CalendarYear, type WorkCalendar } from '../../core/calendar/index.ts';
-import { DEFAULT_REMINDER_RULES, ReminderRulesSchema, type ReminderRules } from '../../core/reminders/index.ts';
+import { AUDIT_RETENTION_DEFAULT_DAYS, AuditRetentionSchema, type AuditRetention } from '#core/audit/retention.ts';
+import { CalendarYearSchema, createCalendar, type CalendarYear, type WorkCalendar } from '#core/calendar/index.ts';
+import { DEFAULT_REMINDER_RULES, ReminderRulesSchema, type ReminderRules } from '#core/reminders/index.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -86,7 +86,7 @@ export async function getSettings(deps: Deps) {
 /** Stores one setting with its audit record (before and after) in one transaction. */
 export async function writeSetting(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, key: string, value: unknown, before: unknown): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    await repo.putSetting(trx, key, value, actor.userId, new Date(deps.clock?.() ?? Date.now()).toISOString());
+    await repo.putSetting(trx, key, value, actor.userId, deps.clock.iso());
     await recordAudit(trx, { ...auditOf(actor), action: 'settings.update', entityType: 'setting', entityId: key, before, after: value });
   });
 }

@@ -1,11 +1,12 @@
-import { canInstructTask, canWriteTask } from '../../core/auth/policy.ts';
+import { canInstructTask, canWriteTask } from '#core/auth/policy.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
-import { nowIso } from '../db/util.ts';
 import { AppError, notFound } from '../errors.ts';
 import { bySoonestDue, deadlinesByTask, nextDue } from './deadlines.ts';
 import * as repo from './tasks.repo.ts';
-import { statusesOf } from '../reports/task-status.ts';
+import { findUnitName } from '../units/units.repo.ts';
+import { findDisplayName } from '../users/users.repo.ts';
+import { statusesOf } from './task-status.ts';
 
 /** Refuses, and records the refusal in the audit trail in its own write. */
 async function deny(deps: Deps, actor: Actor, action: string, taskId: number, message: string): Promise<never> {
@@ -39,14 +40,14 @@ export async function addInstruction(deps: Deps, actor: Actor, taskId: number, t
   const scope = await repo.findTaskScope(deps.db, taskId);
   if (!scope) throw notFound('任务');
   if (!canInstructTask(actor.principal!, scope)) await deny(deps, actor, 'task.instruct', taskId, '只能对本人分管章节的任务作出批示');
-  const createdAt = nowIso();
+  const createdAt = deps.clock.iso();
   const id = await deps.db.transaction().execute(async (trx) => {
     const newId = await repo.insertInstruction(trx, { task_id: taskId, user_id: actor.userId!, text, created_at: createdAt });
     await recordAudit(trx, { ...auditOf(actor), action: 'task.instruct', entityType: 'task', entityId: taskId, after: { instructionId: newId, text } });
     return newId;
   });
-  const user = await deps.db.selectFrom('users').select('display_name').where('id', '=', actor.userId!).executeTakeFirstOrThrow();
-  return { id, text, userName: user.display_name, createdAt };
+  const userName = (await findDisplayName(deps.db, actor.userId!)) ?? '';
+  return { id, text, userName, createdAt };
 }
 
 /** What a task page shows about the viewer: their units on it, and whether they may instruct. */
@@ -62,7 +63,8 @@ export async function viewerOfTask(deps: Deps, actor: Actor, taskId: number) {
 export async function myTasks(deps: Deps, actor: Actor) {
   const p = actor.principal!;
   if (!p.unitId) return { unit: null, data: [], total: 0 };
-  const unit = await deps.db.selectFrom('units').select(['id', 'name']).where('id', '=', p.unitId).executeTakeFirst();
+  const unitName = await findUnitName(deps.db, p.unitId);
+  const unit = unitName === undefined ? undefined : { id: p.unitId, name: unitName };
   const rows = await repo.tasksOfUnits(deps.db, [...p.unitScope]);
   const statuses = await statusesOf(deps, rows);
   const deadlines = await deadlinesByTask(deps, rows.map((r) => r.id));

@@ -155,3 +155,8 @@ export async function tasksOfUnits(db: Q, unitIds: number[]) {
     .orderBy('t.ordinal')
     .execute();
 }
+
+/** A plan's tasks with what their status needs (section, closure). */
+export async function tasksOfPlan(db: Q, planId: number) {
+  return db.selectFrom('tasks').select(['id', 'section_id', 'closed_on']).where('plan_id', '=', planId).execute();
+}

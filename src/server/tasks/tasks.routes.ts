@@ -1,19 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
-import { ErrorSchema, IdParams } from '../plans/plans.schema.ts';
+import { errorResponses, IdParams, OkSchema } from '#core/api/common.ts';
 import * as unitWork from './task-units.service.ts';
 import {
   CalendarQuerySchema, CalendarSchema, ContactBodySchema, ContactParams, InstructionBodySchema, InstructionSchema, MyTasksSchema,
   TaskDetailSchema, TaskListSchema, TaskQuerySchema,
-} from './tasks.schema.ts';
+} from '#core/api/tasks.ts';
 import * as service from './tasks.service.ts';
-import { z } from 'zod';
 
 export function taskRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const read = { action: 'plan.read' as const };
-    const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema };
+    const errors = errorResponses(400, 401, 403, 404);
     app.get(
       '/api/plans/:id/tasks',
       { config: read, schema: { tags: ['tasks'], params: IdParams, querystring: TaskQuerySchema, response: { 200: TaskListSchema, ...errors } } },
@@ -30,7 +29,7 @@ export function taskRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get('/api/me/tasks', { config: read, schema: { tags: ['tasks'], response: { 200: MyTasksSchema, ...errors } } }, async (req) => unitWork.myTasks(deps, actorOf(req)));
     app.patch(
       '/api/tasks/:id/units/:unitId',
-      { config: { action: 'task.unit.write' }, schema: { tags: ['tasks'], params: ContactParams, body: ContactBodySchema, response: { 200: z.object({ ok: z.literal(true) }), ...errors } } },
+      { config: { action: 'task.unit.write' }, schema: { tags: ['tasks'], params: ContactParams, body: ContactBodySchema, response: { 200: OkSchema, ...errors } } },
       async (req) => unitWork.updateTaskContact(deps, actorOf(req), req.params.id, req.params.unitId, req.body),
     );
     app.post(

@@ -1,13 +1,13 @@
-import { foldForSearch } from '../../core/text/fold.ts';
+import { foldForSearch } from '#core/text/fold.ts';
 import type { Actor, Deps } from '../context.ts';
 import { deadlinesByTask } from './deadlines.ts';
 import { viewerOfTask } from './task-units.service.ts';
 import { eventsOf } from '../reports/reports.repo.ts';
-import { statusesOf } from '../reports/task-status.ts';
+import { statusesOf } from './task-status.ts';
 import { notFound } from '../errors.ts';
 import { findPlanRow, findPlanSource } from '../plans/plans.repo.ts';
 import * as repo from './tasks.repo.ts';
-import type { TaskQuery } from './tasks.schema.ts';
+import type { TaskQuery } from '#core/api/tasks.ts';
 
 type UnitRef = { id: number; name: string; asWritten: string };
 

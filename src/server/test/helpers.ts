@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import type { Role } from '../../core/auth/policy.ts';
+import type { Role } from '#core/auth/policy.ts';
 import { SYSTEM_ACTOR } from '../context.ts';
 import { createUser } from '../users/users.service.ts';
 import pg from 'pg';
@@ -12,9 +12,10 @@ import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { Deps } from '../context.ts';
 import { openDatabase } from '../db/connection.ts';
-import { totpCode } from '../../core/auth/totp.ts';
+import { totpCode } from '#core/auth/totp.ts';
 import { hashToken } from '../auth/auth.service.ts';
 import { SESSION_COOKIE } from '../auth/auth.plugin.ts';
+import { clockOf, systemClock } from '../clock.ts';
 
 export const SEED_PATH = fileURLToPath(new URL('../../../samples/shanting-2021-7.txt', import.meta.url));
 export const seedBytes = (): Buffer => readFileSync(SEED_PATH);
@@ -44,7 +45,7 @@ export interface TestApp {
 }
 
 export interface TestAppOptions {
-  /** The clock of sign-in and session rules, in ms (tests move it to pass timeouts). */
+  /** The app's clock, in ms: sessions, deadlines, rounds and jobs all read it (tests move it to pass timeouts). */
   clock?: () => number;
 }
 
@@ -60,7 +61,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   const dataDir = mkdtempSync(join(tmpdir(), 'tuijin-test-'));
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir, ...env });
   const database = await openDatabase({ databaseUrl: url, sqlitePath: ':memory:', pgSchema: schema });
-  const deps: Deps = { db: database.db, dialect: database.dialect, config, ...(options.clock ? { clock: options.clock } : {}) };
+  const deps: Deps = { db: database.db, dialect: database.dialect, config, clock: options.clock ? clockOf(options.clock) : systemClock };
   const app = await buildApp({ deps });
   await app.ready();
   // Promises, so that parallel first requests of one user share one sign-in (and one enrolment).
@@ -84,7 +85,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
       // An admin's first sign-in: enrol the second factor through the API, as the web page does.
       const setup = await app.inject({ method: 'POST', url: '/api/auth/totp/setup', headers });
       const secret = setup.json().secret as string;
-      const now = deps.clock?.() ?? Date.now();
+      const now = deps.clock.ms();
       const confirm = await app.inject({ method: 'POST', url: '/api/auth/totp/confirm', headers, payload: { code: totpCode(secret, now) } });
       if (confirm.statusCode !== 200) throw new Error(`TOTP enrolment of ${username} failed: ${confirm.body}`);
       totpSecrets.set(username, secret);

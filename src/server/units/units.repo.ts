@@ -1,11 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { containsText, nowIso, num } from '../db/util.ts';
+import { containsText, num } from '../db/util.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
-/** Finds each name's Unit by name or alias; names never seen become new Units. */
-export async function resolveUnits(trx: Q, names: string[], isCollective: (name: string) => boolean): Promise<Map<string, number>> {
+/** Finds each name's Unit by name or alias; names never seen become new Units, created at `createdAt`. */
+export async function resolveUnits(trx: Q, names: string[], isCollective: (name: string) => boolean, createdAt: string): Promise<Map<string, number>> {
   const wanted = [...new Set(names)];
   const ids = new Map<string, number>();
   for (let i = 0; i < wanted.length; i += 500) {
@@ -19,7 +19,7 @@ export async function resolveUnits(trx: Q, names: string[], isCollective: (name:
     if (ids.has(name)) continue;
     const row = await trx
       .insertInto('units')
-      .values({ name, is_collective: isCollective(name) ? 1 : 0, parent_id: null, created_at: nowIso() })
+      .values({ name, is_collective: isCollective(name) ? 1 : 0, parent_id: null, created_at: createdAt })
       .returning('id')
       .executeTakeFirstOrThrow();
     ids.set(name, row.id);
@@ -75,6 +75,13 @@ export async function findAlias(db: Q, alias: string) {
   return db.selectFrom('unit_aliases').selectAll().where('alias', '=', alias).executeTakeFirst();
 }
 
+/** Every name the directory knows, unit names and aliases apart: what an import's unit names are checked against. */
+export async function unitDirectory(db: Q): Promise<{ names: string[]; aliases: string[] }> {
+  const names = await db.selectFrom('units').select('name').orderBy('name').execute();
+  const aliases = await db.selectFrom('unit_aliases').select('alias').execute();
+  return { names: names.map((r) => r.name), aliases: aliases.map((r) => r.alias) };
+}
+
 export async function allUnitNames(db: Q) {
   return db.selectFrom('units').select(['id', 'name']).execute();
 }
@@ -122,4 +129,24 @@ export async function mergeUnitRows(trx: Q, fromId: number, intoId: number, from
   await trx.updateTable('units').set({ parent_id: intoId }).where('parent_id', '=', fromId).execute();
   await trx.deleteFrom('units').where('id', '=', fromId).execute();
   await trx.insertInto('unit_aliases').values({ unit_id: intoId, alias: fromName }).execute();
+}
+
+/** A unit's name, or undefined when there is no such unit. */
+export async function findUnitName(db: Q, id: number): Promise<string | undefined> {
+  return (await db.selectFrom('units').select('name').where('id', '=', id).executeTakeFirst())?.name;
+}
+
+export async function insertUnit(trx: Q, u: { name: string; is_collective: number; created_at: string }): Promise<number> {
+  return (await trx.insertInto('units').values({ ...u, parent_id: null }).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Units that are named on some task and are not collective names (各镇街), in id order. */
+export async function unitsNamedOnTasks(db: Q) {
+  return db
+    .selectFrom('units')
+    .select(['id', 'name'])
+    .where('is_collective', '=', 0)
+    .where((eb) => eb.exists(eb.selectFrom('task_units').whereRef('task_units.unit_id', '=', 'units.id').select('task_units.id')))
+    .orderBy('id')
+    .execute();
 }

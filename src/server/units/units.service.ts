@@ -1,4 +1,4 @@
-import { suggestAliases } from '../../core/units/aliases.ts';
+import { suggestAliases } from '#core/units/aliases.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';

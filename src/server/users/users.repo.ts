@@ -79,3 +79,16 @@ export async function countActiveWithRole(db: Q, role: string, exceptId: number)
   const r = await db.selectFrom('users as u').select((e) => e.fn.countAll().as('c')).where(containsText('u.roles', `"${role}"`)).where('u.is_active', '=', 1).where('u.id', '!=', exceptId).executeTakeFirstOrThrow();
   return num(r.c);
 }
+
+/** A new password the user must change at next sign-in; a reset also lifts a lock. */
+export async function resetPasswordRow(trx: Q, id: number, hash: string, now: string): Promise<void> {
+  await trx.updateTable('users').set({ password_hash: hash, must_change_password: 1, failed_logins: 0, locked_until: null, updated_at: now }).where('id', '=', id).execute();
+}
+
+export async function unlockUserRow(trx: Q, id: number, now: string): Promise<void> {
+  await trx.updateTable('users').set({ failed_logins: 0, locked_until: null, updated_at: now }).where('id', '=', id).execute();
+}
+
+export async function findDisplayName(db: Q, id: number): Promise<string | undefined> {
+  return (await db.selectFrom('users').select('display_name').where('id', '=', id).executeTakeFirst())?.display_name;
+}

@@ -1,19 +1,19 @@
 import ExcelJS from 'exceljs';
-import { ROLE_LABELS, ROLES, roleConflict, type Role } from '../../core/auth/policy.ts';
-import { passwordProblem } from '../../core/auth/password.ts';
+import { ROLE_LABELS, ROLES, roleConflict, type Role } from '#core/auth/policy.ts';
+import { passwordProblem } from '#core/auth/password.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import { deleteUserSessions } from '../auth/auth.repo.ts';
 import { hashPassword, randomPassword } from '../auth/passwords.ts';
 import type { Actor, Deps } from '../context.ts';
 import type { DB } from '../db/schema.ts';
 import { uniqueViolation } from '../db/errors.ts';
-import { nowIso } from '../db/util.ts';
 import { AppError, notFound } from '../errors.ts';
-import { repackGuarded } from '../files/zip-guard.ts';
-import { zipLimitsFor } from '../../core/files/zip.ts';
+import { hasHeader, cellText, readFirstSheet } from '../files/sheet.ts';
+import { zipLimitsFor } from '#core/files/zip.ts';
 import { findUnit } from '../units/units.repo.ts';
 import * as repo from './users.repo.ts';
-import { DisplayName, Username, type UserCreate, type UserUpdate } from './users.schema.ts';
+import type { SheetRowError } from '#core/api/common.ts';
+import { DisplayName, Username, type UserCreate, type UserUpdate } from '#core/api/users.ts';
 import type { Kysely } from 'kysely';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findUserRow>>>;
@@ -66,7 +66,7 @@ export async function createUser(
     // loser gets the same answer as a sequential duplicate.
     const userId = await repo.insertUser(trx, {
       username: input.username, display_name: input.displayName, unit_id: input.unitId, password_hash: hash, roles: JSON.stringify(input.roles),
-      must_change_password: (input.mustChangePassword ?? !input.password) ? 1 : 0, created_at: nowIso(),
+      must_change_password: (input.mustChangePassword ?? !input.password) ? 1 : 0, created_at: deps.clock.iso(),
     }).catch((err: unknown) => {
       if (uniqueViolation(err)) throw new AppError('CONFLICT', `用户名“${input.username}”已存在`, { field: 'username' });
       throw err;
@@ -107,7 +107,7 @@ export async function updateUser(deps: Deps, actor: Actor, id: number, patch: Us
       ...(patch.unitId !== undefined && { unit_id: patch.unitId }),
       ...(patch.roles !== undefined && { roles: JSON.stringify(patch.roles) }),
       ...(patch.isActive !== undefined && { is_active: patch.isActive ? 1 : 0 }),
-      updated_at: nowIso(),
+      updated_at: deps.clock.iso(),
     });
     if (patch.leaderSectionIds) await repo.setLeaderSections(trx, id, patch.leaderSectionIds);
     // A deactivated account is signed out at once.
@@ -123,7 +123,7 @@ export async function resetPassword(deps: Deps, actor: Actor, id: number) {
   const password = randomPassword();
   const hash = await hashPassword(password);
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: hash, must_change_password: 1, failed_logins: 0, locked_until: null, updated_at: nowIso() }).where('id', '=', id).execute();
+    await repo.resetPasswordRow(trx, id, hash, deps.clock.iso());
     await deleteUserSessions(trx, id);
     await recordAudit(trx, { ...auditOf(actor), action: 'user.reset_password', entityType: 'user', entityId: id });
   });
@@ -133,7 +133,7 @@ export async function resetPassword(deps: Deps, actor: Actor, id: number) {
 export async function unlockUser(deps: Deps, actor: Actor, id: number) {
   const before = await getUser(deps, id);
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ failed_logins: 0, locked_until: null, updated_at: nowIso() }).where('id', '=', id).execute();
+    await repo.unlockUserRow(trx, id, deps.clock.iso());
     await recordAudit(trx, { ...auditOf(actor), action: 'user.unlock', entityType: 'user', entityId: id, before: { lockedUntil: before.lockedUntil } });
   });
   return getUser(deps, id);
@@ -158,7 +158,7 @@ export async function userTemplate(): Promise<Buffer> {
 export const MAX_USERS_UPLOAD_BYTES = 5 * 1024 * 1024;
 const USERS_ZIP_LIMITS = zipLimitsFor(MAX_USERS_UPLOAD_BYTES);
 
-export interface RowError { row: number; column: string; message: string }
+export type RowError = SheetRowError;
 
 /**
  * Creates accounts from an .xlsx sheet: every row is validated (errors named by row and column) and
@@ -166,25 +166,16 @@ export interface RowError { row: number; column: string; message: string }
  */
 export async function importUsers(deps: Deps, actor: Actor, bytes: Buffer) {
   const unreadable = '无法读取该文件，请上传 .xlsx 格式的账号表（可先下载模板）';
-  // ExcelJS inflates whatever it is given: it gets the entries already inflated under the limits.
-  const safe = await repackGuarded(bytes, USERS_ZIP_LIMITS, unreadable);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(safe as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('INVALID_INPUT', unreadable);
-  }
-  const ws = wb.worksheets[0];
+  const ws = await readFirstSheet(bytes, USERS_ZIP_LIMITS, unreadable);
   if (!ws) throw new AppError('INVALID_INPUT', '账号表为空');
-  const header = COLUMNS.map((_, i) => String(ws.getRow(1).getCell(i + 1).text).trim());
-  if (header.join('|') !== COLUMNS.join('|')) throw new AppError('INVALID_INPUT', `表头应为：${COLUMNS.join('、')}`, [{ row: 1, column: 'A-D', message: '表头不符' }]);
+  if (!hasHeader(ws, 1, COLUMNS)) throw new AppError('INVALID_INPUT', `表头应为：${COLUMNS.join('、')}`, [{ row: 1, column: 'A-D', message: '表头不符' }]);
   const units = await repo.unitIdsByName(deps.db);
   const errors: RowError[] = [];
   const rows: (UserCreate & { row: number })[] = [];
   const seen = new Map<string, number>();
   ws.eachRow((r, n) => {
     if (n === 1) return;
-    const cell = (i: number) => String(r.getCell(i).text ?? '').trim();
+    const cell = (i: number) => cellText(r, i);
     const [username, displayName, unitName, roleText] = [cell(1), cell(2), cell(3), cell(4)];
     if (!username && !displayName && !unitName && !roleText) return;
     const u = Username.safeParse(username);
@@ -216,7 +207,7 @@ export async function importUsers(deps: Deps, actor: Actor, bytes: Buffer) {
   }));
   await deps.db.transaction().execute(async (trx) => {
     for (const r of prepared) {
-      await repo.insertUser(trx, { username: r.username, display_name: r.displayName, unit_id: r.unitId, password_hash: r.hash, roles: JSON.stringify(r.roles), must_change_password: 1, created_at: nowIso() });
+      await repo.insertUser(trx, { username: r.username, display_name: r.displayName, unit_id: r.unitId, password_hash: r.hash, roles: JSON.stringify(r.roles), must_change_password: 1, created_at: deps.clock.iso() });
     }
     await recordAudit(trx, { ...auditOf(actor), action: 'user.import', entityType: 'user', entityId: null, after: { usernames: prepared.map((r) => r.username) } });
   });

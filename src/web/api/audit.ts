@@ -1,6 +1,7 @@
 import { buildUrl } from '../utils/url.ts';
 import { get, put } from './request.ts';
-import type { AuditEvent, AuditQuery, AuditRetentionInfo, AuditVerification, ListResult } from './types.ts';
+import type { AuditEvent, AuditQuery, AuditRetentionInfo, AuditVerification } from '#core/api/audit.ts';
+import type { ListResult } from '#core/api/common.ts';
 
 const filterQuery = (q: AuditQuery) => ({ actor: q.actor, action: q.action, entityType: q.entityType, outcome: q.outcome, from: q.from, to: q.to });
 

@@ -1,7 +1,7 @@
 import { setCsrfToken } from './csrf.ts';
-import type { SecuritySettings } from '../../core/auth/session-policy.ts';
+import type { SecuritySettings } from '#core/auth/session-policy.ts';
 import { ApiError, del, get, post, put } from './request.ts';
-import type { Me, TotpSetup } from './types.ts';
+import type { Me, TotpSetup } from '#core/api/auth.ts';
 
 /**
  * Signs in; 401 (wrong password, unknown user or locked account: one answer) and 429 (too many

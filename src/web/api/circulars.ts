@@ -2,43 +2,17 @@
  * Circulars (通报): docs/dispatch-and-dashboards.md, "Circulars". A draft is written from a closed
  * round's snapshot; the coordinator edits its text blocks and issues it; issued files never change.
  */
-import type { CircularBlocks } from '../../core/circulars/types.ts';
-import type { RoundSnapshot } from '../../core/rounds/types.ts';
+import type { CircularBlocks, CircularFileKind } from '#core/circulars/types.ts';
+import type { RoundSnapshot } from '#core/rounds/types.ts';
+import type { Circular, CircularStatus, CircularSummary, CircularUpdate } from '#core/api/circulars.ts';
 import { del, get, patch, post } from './request.ts';
 
 export type { CircularBlocks, RoundSnapshot };
 
-export type CircularStatus = 'draft' | 'issued';
+// The shapes are the circular contract's (core/api/circulars.ts).
+export type { Circular, CircularStatus, CircularSummary, CircularUpdate };
 
-/** `GET /api/circulars`: coordinators see drafts too, everyone else the issued ones. */
-export interface CircularSummary {
-  id: number;
-  roundId: number;
-  roundTitle: string;
-  title: string;
-  /** 文号/期号, e.g. "第3期". */
-  docNumber: string | null;
-  /** 发文机关. */
-  issuer: string;
-  status: CircularStatus;
-  /** ISO UTC. */
-  issuedAt: string | null;
-  updatedAt: string;
-}
-
-export interface Circular extends CircularSummary {
-  blocks: CircularBlocks;
-  snapshot: RoundSnapshot;
-}
-
-export interface CircularUpdate {
-  title?: string;
-  docNumber?: string | null;
-  issuer?: string;
-  blocks?: Partial<CircularBlocks>;
-}
-
-export type CircularFileType = 'docx' | 'pdf' | 'xlsx';
+export type CircularFileType = CircularFileKind;
 
 export const findCirculars = (signal?: AbortSignal) => get<{ data: CircularSummary[] }>('/api/circulars', { signal });
 export const getCircular = (id: number, signal?: AbortSignal) => get<Circular>(`/api/circulars/${id}`, { signal });

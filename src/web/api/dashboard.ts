@@ -2,67 +2,14 @@
  * The dashboards' API (docs/dispatch-and-dashboards.md, "Dashboards"). Every call takes an optional
  * plan: without it the figures count every plan.
  */
-import type { UnitRank } from '../../core/dashboard/ranking.ts';
-import type { RoundSnapshot, StatusCounts } from '../../core/rounds/types.ts';
-import type { WorkStatus } from '../../core/status/status.ts';
+import type { StatusCounts } from '#core/api/common.ts';
+import type { Burnup, DashboardSummary, DrillTask, Heatmap, RoadmapTask, RoundTrend, SectionProgress, UnitRanking } from '#core/api/dashboard.ts';
+import type { RoundSnapshot } from '#core/rounds/types.ts';
+import type { WorkStatus } from '#core/status/status.ts';
 import { get } from './request.ts';
 
-export type { StatusCounts };
-
-export interface DashboardSummary {
-  asOf: string;
-  plans: number;
-  tasks: number;
-  units: number;
-  counts: StatusCounts;
-}
-
-export interface Burnup {
-  asOf: string;
-  checkpoints: { text: string; date: string }[];
-  /** Weekly: tasks due (last deadline on or before `date`) and closed by `date`, both cumulative. */
-  series: { date: string; due: number; done: number }[];
-}
-
-export interface SectionProgress {
-  planId: number;
-  sectionId: number;
-  title: string;
-  indicatorCode: string | null;
-  counts: StatusCounts;
-}
-
-/** A unit of the ranking (`GET /api/dashboard/units`). */
-export type UnitRanking = UnitRank;
-
-export interface Heatmap {
-  months: string[];
-  units: { unitId: number; name: string }[];
-  /** [unitIndex, monthIndex, count]: milestones not met on time. */
-  cells: [number, number, number][];
-}
-
-export interface RoundTrend {
-  roundId: number;
-  title: string;
-  closedAt: string | null;
-  dueDate: string;
-  completionRate: number;
-  overdue: number;
-  reportingRate: number;
-}
-
-export interface RoadmapTask {
-  taskId: number;
-  number: string;
-  title: string;
-  sectionId: number | null;
-  /** The lead unit's first ledger action, else the plan's issue date. */
-  start: string;
-  end: string | null;
-  status: WorkStatus;
-  leadUnits: string[];
-}
+// The shapes are the dashboard contract's (core/api/dashboard.ts).
+export type { Burnup, DashboardSummary, DrillTask, Heatmap, RoadmapTask, RoundTrend, SectionProgress, StatusCounts, UnitRanking };
 
 /** What a chart's drill-down asks for: the tasks behind a bar, a cell or a point. */
 export interface TaskFilter {
@@ -72,17 +19,6 @@ export interface TaskFilter {
   status?: WorkStatus | WorkStatus[];
   /** 'YYYY-MM': tasks with a deadline in that month. */
   month?: string;
-}
-
-export interface DrillTask {
-  id: number;
-  planId: number;
-  number: string;
-  title: string;
-  sectionTitle: string | null;
-  status: WorkStatus;
-  dueDate: string | null;
-  leadUnits: string[];
 }
 
 type PlanQuery = number | null | undefined;

@@ -1,5 +1,5 @@
 import { del, get, post, put, request } from './request.ts';
-import type { DraftContent, ImportDraft } from './types.ts';
+import type { DraftContent, DraftReadOptions, ImportDraft, RereadSummary } from './types.ts';
 
 /** Uploads a plan document; the caller shows 409 itself, to link the plan it duplicates. */
 export function uploadPlanDocument(file: File, signal?: AbortSignal): Promise<ImportDraft> {
@@ -13,3 +13,6 @@ export const getDraft = (id: number, signal?: AbortSignal) => get<ImportDraft>(`
 export const saveDraft = (id: number, content: DraftContent) => put<ImportDraft>(`/api/imports/${id}`, content, { handles: [400] });
 export const commitDraft = (id: number) => post<{ planId: number }>(`/api/imports/${id}/commit`, undefined, { handles: [409] });
 export const discardDraft = (id: number) => del(`/api/imports/${id}`);
+/** Re-reads the draft's source with the coordinator's structure choice, keeping edits made elsewhere; 400 (a choice that reads no task) is left to the caller. */
+export const rereadDraft = (id: number, options: DraftReadOptions) =>
+  post<ImportDraft & { reread: RereadSummary }>(`/api/imports/${id}/reread`, options, { handles: [400] });

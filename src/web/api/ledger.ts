@@ -1,5 +1,7 @@
 import { ApiError, del, get, patch, post } from './request.ts';
-import type { Ledger, LedgerEntryInput, SheetRowError } from './types.ts';
+import type { SheetRowError } from '#core/api/common.ts';
+import type { LedgerDecision } from '#core/ledger/rules.ts';
+import type { Ledger, LedgerEntryInput } from '#core/api/ledger.ts';
 
 /** A task's implementation plan (落实方案) and every unit's ledger entries. */
 export const getLedger = (taskId: number, signal?: AbortSignal) => get<Ledger>(`/api/tasks/${taskId}/ledger`, { signal });
@@ -13,7 +15,7 @@ export const deleteLedgerEntry = (entryId: number) => del<Ledger>(`/api/ledger/$
 /** The lead unit sends the plan to the coordinator. */
 export const submitLedger = (taskId: number) => post<Ledger>(`/api/tasks/${taskId}/ledger/submit`);
 
-export const reviewLedger = (taskId: number, decision: 'approve' | 'return', comment: string | null) =>
+export const reviewLedger = (taskId: number, decision: LedgerDecision, comment: string | null) =>
   post<Ledger>(`/api/tasks/${taskId}/ledger/review`, { decision, comment });
 
 /** Where the plan's ledger workbook downloads from; one unit's rows when `unitId` is given. */

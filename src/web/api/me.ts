@@ -1,5 +1,5 @@
 import { get, patch } from './request.ts';
-import type { ContactUpdate, MyTasks } from './types.ts';
+import type { ContactUpdate, MyTasks } from '#core/api/tasks.ts';
 
 /** The tasks of the signed-in user's unit. */
 export const getMyTasks = (signal?: AbortSignal) => get<MyTasks>('/api/me/tasks', { signal });

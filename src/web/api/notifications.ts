@@ -1,5 +1,6 @@
 import { get, post } from './request.ts';
-import type { AppNotification, InterviewSuggestion, ListResult, NotificationList } from './types.ts';
+import type { ListResult } from '#core/api/common.ts';
+import type { AppNotification, InterviewSuggestion, NotificationList } from '#core/api/notifications.ts';
 
 export const findNotifications = (query: { unread?: boolean; limit?: number; offset?: number }, signal?: AbortSignal) =>
   get<NotificationList>('/api/notifications', { query: { unread: query.unread ? 'true' : undefined, limit: query.limit, offset: query.offset }, signal });

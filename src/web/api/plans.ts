@@ -1,5 +1,7 @@
 import { get, patch } from './request.ts';
-import type { Indicator, ListResult, PlanCalendar, PlanCheckpoints, PlanDetail, PlanSummary, PlanUpdate, Section } from './types.ts';
+import type { ListResult } from '#core/api/common.ts';
+import type { Indicator, PlanDetail, PlanSummary, PlanUpdate, Section, PlanCheckpoints } from '#core/api/plans.ts';
+import type { PlanCalendar } from '#core/api/tasks.ts';
 
 export const findPlans = (signal?: AbortSignal) => get<ListResult<PlanSummary>>('/api/plans', { signal });
 export const getPlan = (id: number, signal?: AbortSignal) => get<PlanDetail>(`/api/plans/${id}`, { signal });

@@ -1,5 +1,7 @@
 import { del, get, patch, post } from './request.ts';
-import type { Attachment, ListResult, Report, ReportCreate, ReportUpdate, ReviewDecision, ReviewItem, Workbench } from './types.ts';
+import type { ListResult } from '#core/api/common.ts';
+import type { Attachment, Report, ReportCreate, ReportUpdate, ReviewDecision, ReviewItem } from '#core/api/reports.ts';
+import type { Workbench } from '#core/api/workbench.ts';
 
 /** The reports on a task the signed-in user may see (their unit's; a lead unit also sees the parts). */
 export const getTaskReports = (taskId: number, signal?: AbortSignal) => get<ListResult<Report>>(`/api/tasks/${taskId}/reports`, { signal });

@@ -2,7 +2,7 @@ import { message } from 'antd';
 import { loginPath } from '../utils/login-redirect.ts';
 import { buildUrl, type QueryValue } from '../utils/url.ts';
 import { CSRF_HEADER, getCsrfToken, setCsrfToken } from './csrf.ts';
-import type { ApiErrorBody } from './types.ts';
+import type { ErrorBody } from '#core/api/common.ts';
 
 /** An API failure: the server's `{ error: { code, message, details } }`, or a network failure (status 0). */
 export class ApiError extends Error {
@@ -70,7 +70,7 @@ function sessionEnded(): void {
   redirectToLogin(loginPath(here));
 }
 
-function isErrorBody(value: unknown): value is ApiErrorBody {
+function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
   const error = (value as { error: unknown }).error;
   return typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string';

@@ -1,24 +1,9 @@
+import type { CalendarYear, ReminderRules, Settings } from '#core/api/settings.ts';
+import type { EscalationLevel } from '#core/reminders/reminders.ts';
 import { del, get, put } from './request.ts';
 
-export type EscalationLevel = 'urge' | 'supervise' | 'interview';
-export interface ReminderRules {
-  dueSoonWorkdays: number;
-  reminderOffsets: number[];
-  escalation: { level: EscalationLevel; afterWorkdays: number }[];
-}
-export interface CalendarYear {
-  year: number;
-  holidays: string[];
-  workdays: string[];
-}
-export interface Settings {
-  reminders: ReminderRules;
-  publicPage: { enabled: boolean };
-  /** Years the admin added or corrected. */
-  calendarYears: CalendarYear[];
-  /** Every year the working-day calendar covers (built-in and added). */
-  coveredYears: number[];
-}
+// The shapes are the settings contract's (core/api/settings.ts).
+export type { CalendarYear, EscalationLevel, ReminderRules, Settings };
 
 export const getSettings = (signal?: AbortSignal) => get<Settings>('/api/settings', { signal });
 export const putReminders = (rules: ReminderRules) => put<Settings>('/api/settings/reminders', rules);

@@ -1,6 +1,7 @@
 import type { TaskFilters } from '../utils/task-filters.ts';
 import { get, post } from './request.ts';
-import type { Instruction, ListResult, TaskDetail, TaskSummary } from './types.ts';
+import type { ListResult } from '#core/api/common.ts';
+import type { Instruction, TaskDetail, TaskSummary } from '#core/api/tasks.ts';
 
 export const findTasks = (planId: number, filters: TaskFilters, signal?: AbortSignal) =>
   get<ListResult<TaskSummary>>(`/api/plans/${planId}/tasks`, {

@@ -1,5 +1,6 @@
 import { del, get, patch, post } from './request.ts';
-import type { AliasSuggestion, ListResult, UnitDetail, UnitSummary, UnitUpdate } from './types.ts';
+import type { ListResult } from '#core/api/common.ts';
+import type { AliasSuggestion, UnitDetail, UnitSummary, UnitUpdate } from '#core/api/units.ts';
 
 export const findUnits = (q?: string, signal?: AbortSignal) => get<ListResult<UnitSummary>>('/api/units', { query: { q }, signal });
 export const getUnit = (id: number, signal?: AbortSignal) => get<UnitDetail>(`/api/units/${id}`, { signal });

@@ -1,5 +1,6 @@
 import { get, patch, post, request } from './request.ts';
-import type { ImportedAccounts, ListResult, User, UserCreate, UserQuery, UserUpdate } from './types.ts';
+import type { ListResult } from '#core/api/common.ts';
+import type { ImportedAccounts, User, UserCreate, UserQuery, UserUpdate } from '#core/api/users.ts';
 
 export const findUsers = (q: UserQuery, signal?: AbortSignal) =>
   get<ListResult<User>>('/api/users', { query: { q: q.q, unitId: q.unitId, role: q.role, page: q.page, pageSize: q.pageSize }, signal });

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import { canDo, type Action } from '../access.ts';
-import type { Me } from '../api/types.ts';
+import type { Me } from '#core/api/auth.ts';
 
 export interface AuthState {
   /** The signed-in user, or null. */

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Form, InputNumber, Select, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
-import { ROLE_LABELS, ROLES } from '../../core/auth/policy.ts';
-import { TOTP_ALWAYS_ROLES, type SecuritySettings } from '../../core/auth/session-policy.ts';
+import { ROLE_LABELS, ROLES } from '#core/auth/policy.ts';
+import { TOTP_ALWAYS_ROLES, type SecuritySettings } from '#core/auth/session-policy.ts';
 import { getSecuritySettings, putSecuritySettings } from '../api/auth.ts';
 import { ApiError } from '../api/request.ts';
 import { useRequest } from '../hooks/use-request.ts';

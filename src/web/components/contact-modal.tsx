@@ -1,7 +1,7 @@
 import { App, Form, Input, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { updateTaskContact } from '../api/me.ts';
-import type { ContactUpdate } from '../api/types.ts';
+import type { ContactUpdate } from '#core/api/tasks.ts';
 
 export interface ContactTarget {
   taskId: number;

@@ -1,5 +1,5 @@
 import { Tag, Tooltip, Typography } from 'antd';
-import type { Deadline } from '../api/types.ts';
+import type { Deadline } from '#core/api/common.ts';
 import { dayLabel } from '../utils/format.ts';
 
 /** A task's deadlines as written ("6月底前"), the resolved date on hover; open-ended ones in grey. */

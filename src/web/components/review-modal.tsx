@@ -1,7 +1,7 @@
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { reviewReport } from '../api/reports.ts';
-import type { Report, ReportStage, ReviewDecision } from '../api/types.ts';
+import type { Report, ReportStage, ReviewDecision } from '#core/api/reports.ts';
 import { stageLabel } from '../utils/progress.ts';
 
 /** The consolidated report the coordinator is deciding on. */

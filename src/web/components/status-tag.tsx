@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
-import type { ReportStage, WorkStatus } from '../api/types.ts';
+import type { ReportStage } from '#core/api/reports.ts';
+import type { WorkStatus } from '#core/status/status.ts';
 import { STAGE_COLORS, stageLabel, statusColor, statusLabel } from '../utils/progress.ts';
 
 /** A task's status (未启动 … 逾期完成) as a coloured tag. */

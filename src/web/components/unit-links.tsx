@@ -1,6 +1,6 @@
 import { Tag, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { UnitRef } from '../api/types.ts';
+import type { UnitRef } from '#core/api/common.ts';
 import { asWrittenNote } from '../utils/format.ts';
 
 interface Props {

@@ -37,23 +37,6 @@ export interface AppRoute extends Guarded {
   component: LazyExoticComponent<ComponentType>;
 }
 
-/** The menu, in order; each entry is shown only to users who may open it (access.ts). */
-export const MENU: MenuEntry[] = [
-  { key: 'workbench', label: '工作台', path: '/workbench', icon: DashboardOutlined, access: 'task.unit.write', needsUnit: true },
-  { key: 'my', label: '我的单位', path: '/my', icon: HomeOutlined, access: 'plan.read', needsUnit: true },
-  { key: 'plans', label: '方案', path: '/plans', icon: FileTextOutlined, access: 'plan.read' },
-  { key: 'dashboard', label: '看板', path: '/dashboard', icon: BarChartOutlined, access: 'plan.read' },
-  { key: 'rounds', label: '调度通报', path: '/rounds', icon: NotificationOutlined, access: 'plan.read' },
-  { key: 'reviews', label: '审核队列', path: '/reviews', icon: CheckSquareOutlined, access: 'report.review' },
-  { key: 'interviews', label: '约谈建议', path: '/interviews', icon: CommentOutlined, access: 'report.review' },
-  { key: 'imports', label: '导入方案', path: '/imports/new', icon: CloudUploadOutlined, access: 'plan.manage' },
-  { key: 'units', label: '单位', path: '/units', icon: TeamOutlined, access: 'plan.read' },
-  { key: 'calendar', label: '截止日历', path: '/calendar', icon: CalendarOutlined, access: 'plan.read' },
-  { key: 'audit', label: '审计日志', path: '/admin/audit', icon: AuditOutlined, access: 'audit.read' },
-  { key: 'users', label: '账号管理', path: '/admin/users', icon: UserSwitchOutlined, access: 'account.read' },
-  { key: 'settings', label: '系统设置', path: '/admin/settings', icon: SettingOutlined, access: 'settings.manage' },
-  { key: 'security', label: '安全设置', path: '/admin/security', icon: SafetyOutlined, access: 'security.manage' },
-];
 
 /** The one route table: paths, titles, menu entries, who may open them, and page modules. */
 export const ROUTES: AppRoute[] = [
@@ -83,6 +66,35 @@ export const ROUTES: AppRoute[] = [
   { path: '/admin/security', title: '安全设置', menu: 'security', access: 'security.manage', component: lazy(() => import('../pages/admin/security/index.tsx')) },
 ];
 
+/** The menu, in order: what each entry shows and where it leads. Who may open it is its route's. */
+const MENU_ITEMS: (Omit<MenuEntry, keyof Guarded> & Pick<Guarded, 'needsUnit'>)[] = [
+  { key: 'workbench', label: '工作台', path: '/workbench', icon: DashboardOutlined },
+  // Its page explains to an account without a unit why it is empty; the menu does not offer it to them.
+  { key: 'my', label: '我的单位', path: '/my', icon: HomeOutlined, needsUnit: true },
+  { key: 'plans', label: '方案', path: '/plans', icon: FileTextOutlined },
+  { key: 'dashboard', label: '看板', path: '/dashboard', icon: BarChartOutlined },
+  { key: 'rounds', label: '调度通报', path: '/rounds', icon: NotificationOutlined },
+  { key: 'reviews', label: '审核队列', path: '/reviews', icon: CheckSquareOutlined },
+  { key: 'interviews', label: '约谈建议', path: '/interviews', icon: CommentOutlined },
+  { key: 'imports', label: '导入方案', path: '/imports/new', icon: CloudUploadOutlined },
+  { key: 'units', label: '单位', path: '/units', icon: TeamOutlined },
+  { key: 'calendar', label: '截止日历', path: '/calendar', icon: CalendarOutlined },
+  { key: 'audit', label: '审计日志', path: '/admin/audit', icon: AuditOutlined },
+  { key: 'users', label: '账号管理', path: '/admin/users', icon: UserSwitchOutlined },
+  { key: 'settings', label: '系统设置', path: '/admin/settings', icon: SettingOutlined },
+  { key: 'security', label: '安全设置', path: '/admin/security', icon: SafetyOutlined },
+];
+
+/**
+ * The menu with each entry's guard taken from the route it leads to, so the menu never offers a page
+ * the route guard refuses; an entry may only hide itself further (needsUnit).
+ */
+export const MENU: MenuEntry[] = MENU_ITEMS.map((item) => {
+  const route = ROUTES.find((r) => r.path === item.path);
+  if (!route) throw new Error(`menu entry ${item.key} leads to ${item.path}, which is no route`);
+  return { ...item, access: route.access, ...(route.needsUnit || item.needsUnit ? { needsUnit: true } : {}) };
+});
+
 /** Signed-in pages drawn full screen, without the menu bar (the leaders' cockpit on a meeting-room screen). */
 export const FULLSCREEN_ROUTES: (Guarded & { path: string; component: LazyExoticComponent<ComponentType> })[] = [
   { path: '/cockpit', access: 'plan.read', component: lazy(() => import('../pages/cockpit/index.tsx')) },
@@ -94,4 +106,3 @@ export const PUBLIC_ROUTES: { path: string; component: LazyExoticComponent<Compo
   { path: '/public/plans/:id', component: lazy(() => import('../pages/public/plan.tsx')) },
 ];
 
-export const PRODUCT_NAME = '推进 · 方案落实平台';

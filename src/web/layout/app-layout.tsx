@@ -3,7 +3,8 @@ import { createElement, useEffect } from 'react';
 import { Link, Outlet, useMatches } from 'react-router';
 import { homePath, visibleMenu } from '../access.ts';
 import { useMe } from '../auth/auth-context.tsx';
-import { MENU, PRODUCT_NAME, type MenuKey } from '../config/routes.ts';
+import { PRODUCT_NAME } from '../config/product.ts';
+import { MENU, type MenuKey } from '../config/routes.ts';
 import { NotificationBell } from './notification-bell.tsx';
 import { UserMenu } from './user-menu.tsx';
 

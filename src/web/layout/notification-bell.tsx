@@ -3,13 +3,10 @@ import { Badge } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { findNotifications } from '../api/notifications.ts';
-import { unreadBadge } from '../utils/ledger.ts';
+import { NOTIFICATIONS_CHANGED, unreadBadge } from '#web/utils/notifications.ts';
 
 /** How often the bell asks for unread notifications. */
 export const NOTIFICATION_POLL_MS = 60_000;
-
-/** Tells the bell to refresh now (after reading notifications on the page). */
-export const NOTIFICATIONS_CHANGED = 'tuijin:notifications-changed';
 
 /** The header bell: unread count, polled every minute, leading to 通知中心. */
 export function NotificationBell() {

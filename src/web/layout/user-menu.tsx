@@ -1,7 +1,7 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, PoweroffOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Dropdown, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { ROLE_LABELS } from '../../core/auth/policy.ts';
+import { ROLE_LABELS } from '#core/auth/policy.ts';
 import { logout, logoutEverywhere } from '../api/auth.ts';
 import { useAuth, useMe } from '../auth/auth-context.tsx';
 import { ChangePasswordModal } from '../components/change-password-modal.tsx';
@@ -62,14 +62,14 @@ export function UserMenu() {
           ],
         }}
       >
-        <a onClick={(e) => e.preventDefault()} style={{ color: 'rgba(255,255,255,0.85)', whiteSpace: 'nowrap', lineHeight: '48px' }} data-testid="user-menu">
+        <button type="button" style={{ color: 'rgba(255,255,255,0.85)', whiteSpace: 'nowrap', lineHeight: '48px', background: 'none', border: 0, padding: 0, cursor: 'pointer', font: 'inherit' }} data-testid="user-menu">
           <Space size={6}>
             <UserOutlined />
             <span style={{ color: '#fff' }}>{me.displayName}</span>
             {me.unitName && <span style={{ fontSize: 12, opacity: 0.75 }}>{me.unitName}</span>}
             <DownOutlined style={{ fontSize: 10 }} />
           </Space>
-        </a>
+        </button>
       </Dropdown>
       <ChangePasswordModal
         open={open}

@@ -1,10 +1,11 @@
-import { PLAN_LEVEL_LABELS, PLAN_LEVELS, type PlanLevel } from '../../core/plans/types.ts';
+import { ALIAS_REASON_LABELS as REASON_LABELS } from '#core/units/aliases.ts';
+import { isPlanLevel, PLAN_LEVEL_LABELS, PLAN_LEVELS } from '#core/plans/types.ts';
 
 export { PLAN_LEVEL_LABELS, PLAN_LEVELS };
 
 /** 'district' → 区级; unknown or null → '—'. */
 export function levelLabel(level: string | null | undefined): string {
-  return level && level in PLAN_LEVEL_LABELS ? PLAN_LEVEL_LABELS[level as PlanLevel] : '—';
+  return isPlanLevel(level) ? PLAN_LEVEL_LABELS[level] : '—';
 }
 
 /** '2021-06' → 2021年6月. */
@@ -30,11 +31,8 @@ export function isMonthEnd(date: string): boolean {
 }
 
 /** Chinese words for why two unit names look like one unit. */
-export const ALIAS_REASON_LABELS: Record<string, string> = {
-  abbreviation: '简称',
-  containment: '名称包含',
-  suffix: '后缀差异',
-};
+// Read by any reason string the page holds; the labels are core's (core/units/aliases.ts).
+export const ALIAS_REASON_LABELS: Record<string, string> = REASON_LABELS;
 
 /** '区审批服务局' shown with what the document wrote when that differs ("原文：区行政审批服务局"). */
 export function asWrittenNote(unit: { name: string; asWritten: string }): string | null {

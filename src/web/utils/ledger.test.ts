@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sheetRowErrors } from '../api/ledger.ts';
-import type { LedgerEntry } from '../api/types.ts';
-import { CHECKPOINT_STATE_LABELS, groupByUnit, ledgerRights, ledgerRows, ledgerStatusLabel, NOTIFICATION_KIND_LABELS, periodLabel, unreadBadge } from './ledger.ts';
+import type { LedgerEntry } from '#core/api/ledger.ts';
+import { CHECKPOINT_STATE_LABELS } from './checkpoints.ts';
+import { groupByUnit, ledgerRights, ledgerRows, ledgerStatusLabel, periodLabel } from './ledger.ts';
+import { NOTIFICATION_KIND_LABELS, unreadBadge } from './notifications.ts';
 
 const entry = (id: number, unitId: number, unitName: string): LedgerEntry => ({
   id, unitId, unitName, milestoneId: null, action: `举措${id}`, owner: null, startDate: null, dueDate: null, deliverable: null,

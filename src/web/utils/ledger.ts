@@ -2,15 +2,11 @@
  * Pure helpers of the implementation plan (落实方案) and its ledger (台账): labels, grouping by unit,
  * and who may do what on the task page.
  */
-import { CHECKPOINT_STATE_LABELS } from '../../core/status/checkpoints.ts';
-import type { CheckpointStateName, LedgerEntry, LedgerPlan, LedgerPlanStatus, NotificationKind } from '../api/types.ts';
+import { LEDGER_STATUS_LABELS, mayEditLedger, mayReviewLedger, maySubmitLedger, type LedgerPlanStatus } from '#core/ledger/rules.ts';
+import type { LedgerEntry, LedgerPlan } from '#core/api/ledger.ts';
 
-export const LEDGER_STATUS_LABELS: Record<LedgerPlanStatus, string> = {
-  draft: '编制中',
-  submitted: '待审核',
-  approved: '已通过',
-  returned: '已退回',
-};
+// Labels and rules are core's (core/ledger/rules.ts), the same the server enforces; colours are the page's.
+export { LEDGER_STATUS_LABELS };
 
 export const LEDGER_STATUS_COLORS: Record<LedgerPlanStatus, string> = {
   draft: 'default',
@@ -81,9 +77,9 @@ export function ledgerRights(input: {
   const isLead = input.leadUnitIds.some((u) => writer.includes(u));
   return {
     // The server freezes the ledger while it awaits review; changing an approved one sends it back to draft.
-    editableUnitIds: status === 'submitted' ? [] : writer,
-    maySubmit: isLead && input.entryCount > 0 && status !== 'submitted' && status !== 'approved',
-    mayReview: input.mayReview && status === 'submitted',
+    editableUnitIds: mayEditLedger(status) ? writer : [],
+    maySubmit: isLead && input.entryCount > 0 && maySubmitLedger(status),
+    mayReview: input.mayReview && mayReviewLedger(status),
   };
 }
 
@@ -95,34 +91,3 @@ export function periodLabel(startDate: string | null, dueDate: string | null): s
   if (startDate) return `${day(startDate)}起`;
   return '—';
 }
-
-export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
-  remind: '提醒',
-  urge: '催办',
-  supervise: '督办',
-  interview: '约谈建议',
-  round: '调度',
-  backup: '备份失败',
-};
-
-export const NOTIFICATION_KIND_COLORS: Record<NotificationKind, string> = {
-  remind: 'blue',
-  urge: 'orange',
-  supervise: 'red',
-  interview: 'magenta',
-  round: 'purple',
-  backup: 'red',
-};
-
-/** The bell's badge: the count, capped as `99+`. */
-export function unreadBadge(unread: number): string | number {
-  return unread > 99 ? '99+' : unread;
-}
-
-export { CHECKPOINT_STATE_LABELS };
-
-export const CHECKPOINT_STATE_COLORS: Record<CheckpointStateName, string> = {
-  pending: 'default',
-  met: 'success',
-  missed: 'error',
-};

@@ -1,4 +1,4 @@
-import { PASSWORD_MIN_LENGTH, passwordProblem } from '../../core/auth/password.ts';
+import { PASSWORD_MIN_LENGTH, passwordProblem } from '#core/auth/password.ts';
 
 export interface PasswordCheck {
   label: string;

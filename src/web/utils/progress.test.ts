@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Report, TimelineEntry, UnitRef } from '../api/types.ts';
+import type { UnitRef } from '#core/api/common.ts';
+import type { Report } from '#core/api/reports.ts';
 import {
   checkEvidenceFile,
   consolidatedReports,
@@ -19,11 +20,13 @@ import {
   WORK_STATUS_COLORS,
   WORK_STATUS_LABELS,
 } from './progress.ts';
+// The helpers read timeline entries with an optional stage and a known decision (TimelineItem).
+import type { TimelineItem as TimelineEntry } from './progress.ts';
 
 const unit = (id: number, name: string): UnitRef => ({ id, name, asWritten: name });
 const report = (over: Partial<Report>): Report => ({
   id: 1, taskId: 9, unitId: 2, unitName: '区税务局', kind: 'part', stage: 'in_progress', narrative: '已开展', status: 'submitted',
-  reviewComment: null, submittedAt: '2021-06-01T02:00:00Z', reviewedAt: null, attachments: [], ...over,
+  reviewComment: null, submittedAt: '2021-06-01T02:00:00Z', reviewedAt: null, roundId: null, milestoneId: null, attachments: [], ...over,
 });
 const task = { lead: [unit(1, '区发改局')], responsible: [unit(2, '区税务局'), unit(3, '区市场监管局'), unit(1, '区发改局')] };
 

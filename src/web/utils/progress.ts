@@ -2,11 +2,27 @@
  * Pure helpers of the progress workflow (进展填报, 汇总, 审核, 销号): labels and colours, which report a
  * unit is working on, what a lead unit has received, whether a report may be sent, and the timeline.
  */
-import { WORK_STATUS_LABELS, type WorkStatus } from '../../core/status/status.ts';
-import type { Report, ReportKind, ReportStage, ReportStatus, ReviewDecision, TimelineEntry, TimelineKind, UnitRef } from '../api/types.ts';
+import type { Report } from '#core/api/reports.ts';
+import type { TimelineEntry } from '#core/api/tasks.ts';
+import {
+  NARRATIVE_MAX,
+  REPORT_KIND_LABELS,
+  REPORT_STAGES,
+  REVIEW_DECISION_LABELS,
+  STAGE_LABELS,
+  type ReportKind,
+  type ReportStage,
+  type ReportStatus,
+  type ReviewDecision,
+} from '#core/reports/reports.ts';
+import { TIMELINE_KIND_LABELS } from '#core/tasks/tasks.ts';
+import { EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES } from '#core/files/sniff.ts';
+import { WORK_STATUS_LABELS, type WorkStatus } from '#core/status/status.ts';
+import type { UnitRef } from '#core/api/common.ts';
 import { formatBytes } from './file-check.ts';
 
-export { WORK_STATUS_LABELS };
+// Enums, labels and limits are the contract's (core/api); the web adds only colours and wording of its own.
+export { EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES, REPORT_KIND_LABELS, STAGE_LABELS, TIMELINE_KIND_LABELS, WORK_STATUS_LABELS };
 
 /** antd Tag colours per task status: red when late, orange when close, green when done. */
 export const WORK_STATUS_COLORS: Record<WorkStatus, string> = {
@@ -31,14 +47,7 @@ export function isClosedStatus(status: WorkStatus | null | undefined): boolean {
   return status === 'done' || status === 'done_late';
 }
 
-export const STAGES: readonly ReportStage[] = ['not_started', 'in_progress', 'basically_done', 'done'];
-
-export const STAGE_LABELS: Record<ReportStage, string> = {
-  not_started: '未启动',
-  in_progress: '推进中',
-  basically_done: '基本完成',
-  done: '已完成',
-};
+export const STAGES: readonly ReportStage[] = REPORT_STAGES;
 
 export const STAGE_COLORS: Record<ReportStage, string> = {
   not_started: 'default',
@@ -47,14 +56,12 @@ export const STAGE_COLORS: Record<ReportStage, string> = {
   done: 'green',
 };
 
-export function stageLabel(stage: ReportStage | null | undefined): string {
-  return stage && stage in STAGE_LABELS ? STAGE_LABELS[stage] : '—';
-}
+// Timeline entries carry the stage as the server stored it (a string), so it is looked up as one.
+const STAGE_LABEL_OF: Record<string, string | undefined> = STAGE_LABELS;
 
-export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
-  part: '单位进展',
-  consolidated: '汇总报告',
-};
+export function stageLabel(stage: string | null | undefined): string {
+  return (stage && STAGE_LABEL_OF[stage]) || '—';
+}
 
 export const REPORT_STATUS_COLORS: Record<ReportStatus, string> = {
   draft: 'default',
@@ -158,7 +165,7 @@ export function consolidatedReports(reports: readonly Report[]): Report[] {
   return [...latest.values()].sort((a, b) => b.id - a.id);
 }
 
-export const NARRATIVE_MAX_LENGTH = 5000;
+export const NARRATIVE_MAX_LENGTH = NARRATIVE_MAX;
 
 /**
  * Why a report cannot be sent yet, or null. A consolidated report that declares the task done asks
@@ -173,15 +180,13 @@ export function submitBlocker(report: { kind: ReportKind; stage: ReportStage | n
 }
 
 /** Evidence the server takes (checked there by content): images, PDF, Word and Excel files. */
-export const EVIDENCE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif', '.webp', '.pdf', '.docx', '.xlsx'] as const;
-export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 export const EVIDENCE_ACCEPT = EVIDENCE_EXTENSIONS.join(',');
 
 /** A Chinese reason the file cannot be attached, or null when it may be sent. */
 export function checkEvidenceFile(file: { name: string; size: number }): string | null {
   const dot = file.name.lastIndexOf('.');
   const ext = dot === -1 ? '' : file.name.slice(dot).toLowerCase();
-  if (!(EVIDENCE_EXTENSIONS as readonly string[]).includes(ext)) {
+  if (!EVIDENCE_EXTENSIONS.includes(ext)) {
     return `不支持的文件类型${ext ? `（${ext}）` : ''}，佐证材料请上传图片、PDF、Word（.docx）或 Excel（.xlsx）文件`;
   }
   if (file.size === 0) return `${file.name} 是空文件`;
@@ -189,16 +194,13 @@ export function checkEvidenceFile(file: { name: string; size: number }): string 
   return null;
 }
 
-export const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
-  report: '填报',
-  review: '审核',
-  instruction: '领导批示',
-  close: '销号',
-  reopen: '重新打开',
-  plan: '落实方案',
-};
+const DECISION_LABELS = REVIEW_DECISION_LABELS;
 
-const DECISION_LABELS: Record<ReviewDecision, string> = { accept: '审核通过', return: '退回' };
+/**
+ * A timeline entry as these helpers read it: the contract's, with `stage` optional (instructions and
+ * closures have none) and a review's `decision` when the caller already knows it.
+ */
+export type TimelineItem = Omit<TimelineEntry, 'stage'> & { stage?: TimelineEntry['stage']; decision?: ReviewDecision | null };
 
 /** One timeline entry ready to draw. */
 export interface TimelineView {
@@ -213,7 +215,7 @@ export interface TimelineView {
 }
 
 /** A review's decision: given, or read from the server's text (审核通过：… / 退回：…). */
-export function decisionOf(e: Pick<TimelineEntry, 'kind' | 'decision' | 'text'>): ReviewDecision | null {
+export function decisionOf(e: Pick<TimelineItem, 'kind' | 'decision' | 'text'>): ReviewDecision | null {
   if (e.kind !== 'review') return null;
   if (e.decision) return e.decision;
   if (e.text.startsWith('退回')) return 'return';
@@ -226,7 +228,7 @@ const REPORT_LEAD_IN = /^(牵头单位汇总报送|报送本单位进展)(（[^�
 const REVIEW_LEAD_IN = /^(审核通过|通过|退回)[：:]?\s*/;
 const REOPEN_LEAD_IN = /^重新打开[：:]?\s*/;
 
-function timelineTitle(e: TimelineEntry): string {
+function timelineTitle(e: TimelineItem): string {
   const decision = decisionOf(e);
   if (decision) return DECISION_LABELS[decision];
   if (e.kind === 'report') {
@@ -237,7 +239,7 @@ function timelineTitle(e: TimelineEntry): string {
 }
 
 /** The entry's own words, without the lead-in its title repeats. */
-function timelineText(e: TimelineEntry): string {
+function timelineText(e: TimelineItem): string {
   switch (e.kind) {
     case 'report':
       return e.text.replace(REPORT_LEAD_IN, '');
@@ -253,13 +255,13 @@ function timelineText(e: TimelineEntry): string {
 }
 
 /** Who acted: the unit and its user for a report or plan; the reviewer alone for a review, closure or reopening. */
-function timelineWho(e: TimelineEntry): string {
+function timelineWho(e: TimelineItem): string {
   const reviewer = e.kind === 'review' || e.kind === 'close' || e.kind === 'reopen';
   const parts = reviewer ? [e.userName ?? e.unitName] : [e.unitName, e.userName];
   return parts.filter((s): s is string => !!s).join(' · ');
 }
 
-function timelineColor(e: TimelineEntry): string {
+function timelineColor(e: TimelineItem): string {
   switch (e.kind) {
     case 'report':
       return 'blue';
@@ -279,7 +281,7 @@ function timelineColor(e: TimelineEntry): string {
 }
 
 /** The timeline newest first (whatever order it came in; equal times keep their order), shaped for display. */
-export function timelineView(entries: readonly TimelineEntry[]): TimelineView[] {
+export function timelineView(entries: readonly TimelineItem[]): TimelineView[] {
   return entries
     .map((e, i) => ({ e, i, t: Date.parse(e.at) }))
     .sort((a, b) => (a.t !== b.t && !Number.isNaN(a.t) && !Number.isNaN(b.t) ? b.t - a.t : a.i - b.i))

@@ -27,6 +27,10 @@ export function unitAnnotation(
 ): { inline: string; lines: string[] } {
   const L = lead.join('、');
   const R = responsible.join('、');
+  if (style === 'first-lead-line') {
+    const all = [...lead, ...responsible].join('、');
+    return { inline: '', lines: all ? [`${labels.responsible}：${all}`] : [] };
+  }
   if (style === 'first-lead') {
     const all = [...lead, ...responsible].join('、');
     // Either bare or under a responsible label: the rule, not the label, makes the first one lead.

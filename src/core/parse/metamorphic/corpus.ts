@@ -177,6 +177,75 @@ export const TEXT_CASES: TextCase[] = [
     text: `${Y}一　教育方面\n1.新建幼儿园。（县教育局负责）\n二　医疗方面\n1.建设医共体。（县卫健局负责）`,
     want: [{ path: ['一　教育方面'], number: 1, responsible: ['县教育局'] }, { path: ['二　医疗方面'], number: 1, responsible: ['县卫健局'] }],
   },
+  {
+    id: 'M25',
+    note: 'a bare first-lead list whose first unit has no 区/市/县 prefix',
+    text: `${Y}（排在第一位的为牵头单位）\n一、重点任务\n1．拓展服务渠道。引进资源进校园。（团市委、市科协、市体育局）`,
+    want: [{ text: '拓展服务渠道。引进资源进校园。', lead: ['团市委'], responsible: ['市科协', '市体育局'] }],
+  },
+  {
+    id: 'M26',
+    note: 'an inline 一是 enumeration in a text with no line breaks',
+    text: '2024年工作方案一、重点任务（一）全面压减作业一是健全作业管理机制。建立公示制度。（牵头：市教育局；配合：各县区教育局）二是明确作业总量。（牵头：市教育局）',
+    want: [
+      { path: ['一、重点任务', '（一）全面压减作业'], number: 1, title: '健全作业管理机制', lead: ['市教育局'], responsible: ['各县区教育局'] },
+      { path: ['一、重点任务', '（一）全面压减作业'], number: 2, title: '明确作业总量', lead: ['市教育局'], responsible: [] },
+    ],
+  },
+  {
+    id: 'M27',
+    note: 'a table after an indented paragraph (regression of reader c967605)',
+    text: '某区2024年工作方案\n　　为推进工作，制定本方案。\n序号\t工作任务\t具体措施\t牵头单位\t责任单位\t完成时限\n1\t优化服务\t推行网办。\t区政务中心\t区大数据局\t6月底前\n2\t\t压缩时限。\t区审批局\t区财政局\t9月底前',
+    want: [
+      { path: ['优化服务'], number: 1, title: '推行网办', lead: ['区政务中心'], responsible: ['区大数据局'], deadlines: [{ text: '6月底前', date: '2024-06-30' }] },
+      { path: ['优化服务'], number: 2, title: '压缩时限', lead: ['区审批局'], responsible: ['区财政局'], deadlines: [{ text: '9月底前', date: '2024-09-30' }] },
+    ],
+  },
+  {
+    id: 'M28',
+    note: 'no line breaks, （1） headings over ① items',
+    text: '2024年工作方案　　一．深化改革　　（1）推进审批　　①压缩时间。（牵头单位：县审批局）②推行承诺制。（牵头单位：县司法局）',
+    want: [
+      { path: ['一．深化改革', '（1）推进审批'], number: 1, title: '压缩时间', lead: ['县审批局'] },
+      { path: ['一．深化改革', '（1）推进审批'], number: 2, title: '推行承诺制', lead: ['县司法局'] },
+    ],
+  },
+  {
+    id: 'M29',
+    note: 'web footer lines after a long last task',
+    text: '2021年工作方案\n　　四、政府采购\n　　1．健全政府采购诚信体系。7月底前，完善政府采购信用评价指标体系，健全守信践诺机制和失信惩戒制度，将拖欠供应商账款列入不良信用行为，实施联合惩戒。（牵头单位：区财政局；责任单位：区公共资源交易中心）\n【打印本页】【关闭窗口】\n地址：人民路1号　　电话：0632-1234567',
+    want: [{ text: '健全政府采购诚信体系。7月底前，完善政府采购信用评价指标体系，健全守信践诺机制和失信惩戒制度，将拖欠供应商账款列入不良信用行为，实施联合惩戒。', lead: ['区财政局'], responsible: ['区公共资源交易中心'] }],
+  },
+  {
+    id: 'M30',
+    note: 'an inline 二是 after a unit bracket in a hard-wrapped, unindented paragraph',
+    text: `${Y}一、获得电力\n一是优化备案方式。6月底前，符合条件的短距离高\n压电力接入工程实行备案。（牵头单位：区发改局）二是提升作业能力。推广不停电作业项目，７月底前，全区配网不\n停电作业化率达到92％。（牵头单位：区供电部）`,
+    want: [{ number: 1, lead: ['区发改局'] }, { number: 2, title: '提升作业能力', lead: ['区供电部'] }],
+  },
+  {
+    id: 'M31',
+    note: 'no line breaks, a web footer after the last unit bracket',
+    text: '2024年工作方案一、重点任务　　1．健全作业管理机制。建立公示制度。（牵头单位：市教育局）【打印本页】【关闭窗口】上一篇：关于做好安全生产工作的通知',
+    want: [{ text: '健全作业管理机制。建立公示制度。', lead: ['市教育局'] }],
+  },
+  {
+    id: 'M32',
+    note: 'no line breaks, a 注： note after the last unit bracket',
+    text: '2024年工作方案一、获得电力　　1．融合办电渠道。6月底前实现掌上办。（责任单位：区供电部、区大数据局）注：列第一位者为牵头单位。',
+    want: [{ text: '融合办电渠道。6月底前实现掌上办。', deadlines: [{ text: '6月底前', date: '2024-06-30' }], lead: ['区供电部'], responsible: ['区大数据局'] }],
+  },
+  {
+    id: 'M33',
+    note: 'safeguard items after a space-separated table',
+    text: `${Y}　　一、工作目标\n　　到年底，改革任务全面完成。\n二、重点任务\n序号   工作任务   具体措施   牵头单位   责任单位\n1   压减作业   健全作业管理机制。建立公示制度。   市教育局   各县区教育局\n　　三、保障措施\n　　（一） 加强组织领导。各单位要高度重视。\n　　（二） 强化督导考核。定期调度通报。`,
+    want: [{ path: ['二、重点任务', '压减作业'], number: 1, title: '健全作业管理机制', lead: ['市教育局'], responsible: ['各县区教育局'] }],
+  },
+  {
+    id: 'M34',
+    note: 'no line breaks, label units then a web footer',
+    text: '2024年工作方案一、工程审批　　1．优化竣工验收。推行联合验收。牵头单位：区住建局责任单位：区自然资源局、区审批局等相关部门【打印本页】【关闭窗口】上一篇：关于做好安全生产工作的通知',
+    want: [{ text: '优化竣工验收。推行联合验收。', lead: ['区住建局'], responsible: ['区自然资源局', '区审批局等相关部门'] }],
+  },
 ];
 
 /** Renderings found failing by the property tests, kept as they were found (before any fix). */
@@ -195,5 +264,9 @@ export const RENDER_CASES: RenderCase[] = [
   { id: 'P13', note: 'twelve seed tasks as an inline 一是 enumeration: 单一、 in a text read as a 一、 heading', pick: { plan: 'seed', keep: [19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30] }, change: { layout: 'inline', forms: ['cn-paren', 'cn-shi'] } },
   { id: 'P14', note: 'a hard wrap right after an inline （1） cuts the task', pick: { plan: '12-hubin-2022-shequzhili-inline', keep: null }, change: { breaks: 'wrap', wrapWidth: 16 } },
   { id: 'P15', note: 'no line breaks and a metadata block: tasks read, and (the number and plan year property) document.number lost', pick: { plan: 'district-2024', keep: null }, change: { breaks: 'none', metadata: true } },
+  { id: 'P16', note: 'one seed task as a one-row table with runs of spaces, after the notice', pick: { plan: 'seed', keep: [4] }, change: { layout: 'table', table: { sep: 'spaces', merged: 'blank' } } },
+  { id: 'P17', note: 'a one-row space-separated table followed by web chrome', pick: { plan: 'district-2024', keep: [0] }, change: { chrome: true, layout: 'table', table: { sep: 'spaces', merged: 'repeat' } } },
+  { id: 'P18', note: 'hard wraps with no indentation: a full-width line ending in 。 ends the task too early', pick: { plan: 'seed', keep: [130] }, change: { spaces: 'drop', breaks: 'wrap', wrapWidth: 19 } },
+  { id: 'P19', note: 'web chrome and no line breaks: document.number lost (M24)', pick: { plan: 'district-2024', keep: null }, change: { chrome: true, breaks: 'none' } },
   { id: 'P11', note: 'a table with runs of spaces', pick: { plan: 'county-2023', keep: null }, change: { layout: 'table', table: { sep: 'spaces', merged: 'repeat' } } },
 ];

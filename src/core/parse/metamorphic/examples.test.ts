@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { parsePlan } from '../index.ts';
 import { PLAIN } from './arbitraries.ts';
 import { DISTRICT_2024 } from './plans.ts';
+import { renderPlan } from './render.ts';
 import { readBack } from './run.ts';
 import type { RenderOptions } from './types.ts';
 
@@ -36,6 +38,7 @@ const EXAMPLES: [convention: string, change: Partial<RenderOptions>, shows: stri
   ['full-width spaces lost', { spaces: 'drop' }, '\n1．推行一网通办'],
   ['web chrome around the body', { chrome: true }, '【打印本页】【关闭窗口】【返回顶部】'],
   ['a metadata block above the notice', { metadata: true }, '发布机构：东湖区人民政府\t成文日期：2024-01-15'],
+  ['a paragraph mangled by an encoding error', { mojibake: true }, '涓烘繁鍏ヨ疮褰昏惤瀹炰笂绾у喅绛栭儴缃'],
   ['no line breaks at all', { breaks: 'none' }, '各街道办事处）　　2．压缩审批时限'],
   ['blank lines between paragraphs', { breaks: 'blank-lines' }, '一、优化政务服务\n\n　　1．推行一网通办'],
   ['hard line breaks mid-sentence', { breaks: 'wrap', wrapWidth: 12 }, '1．推行一网通办。6月底前实\n现高频事项网上办理。'],
@@ -58,6 +61,7 @@ const EXAMPLES: [convention: string, change: Partial<RenderOptions>, shows: stri
   ['由X牵头，Y配合 and X负责', { units: 'verb' }, '（由区政务服务中心牵头，区大数据局、各街道办事处配合）'],
   ['X牵头，Y参与', { units: 'verb', labels: { lead: '牵头部门', responsible: '责任单位' } }, '（区政务服务中心牵头，区大数据局、各街道办事处参与）'],
   ['one responsible list whose first unit leads', { units: 'first-lead' }, '（各项任务中，排在第一位的为牵头单位，其余为责任单位）'],
+  ['one 责任单位： line whose first unit leads', { units: 'first-lead-line' }, '网上办理。\n责任单位：区政务服务中心、区大数据局、各街道办事处'],
   ['the first-lead rule as a note below the tasks', { units: 'first-lead', rulePlace: 'bottom', ruleForm: 1 }, '注：列第一位者为牵头单位，其他为责任单位。'],
   ['第一责任单位为牵头单位 over bare unit lists', { units: 'first-lead', ruleForm: 2, labels: { lead: '牵头单位', responsible: '责任部门' } }, '（区税务局、区财政局）'],
   ['a deadline as a closing sentence', { due: 'sentence' }, '对社会投资项目实行并联审批。9月底前完成。（牵头单位：区审批局）'],
@@ -72,4 +76,19 @@ describe('each convention on a small plan reads as the gold', () => {
       expect(got).toEqual(want);
     });
   }
+});
+
+describe('the hierarchy the reader reports for a rendering', () => {
+  it('lists each level with its first marker and count, the task level last', () => {
+    const r = renderPlan(DISTRICT_2024, { ...PLAIN, forms: ['cn-glued', 'ar-paren'] });
+    expect(r.levels).toEqual([
+      { example: '一', count: 2, isTaskLevel: false },
+      { example: '(1)', count: 3, isTaskLevel: true },
+    ]);
+    const levels = parsePlan(r.text).structure.levels.map((l) => ({ example: l.example.trim(), count: l.count, isTaskLevel: l.isTaskLevel }));
+    expect(levels).toEqual([
+      { example: '一', count: 2, isTaskLevel: false },
+      { example: '(1)', count: 3, isTaskLevel: true },
+    ]);
+  });
 });

@@ -54,3 +54,8 @@ export const SAFEGUARDS = {
   heading: '保障措施',
   items: ['加强组织领导。各单位要高度重视，主要负责同志亲自抓。', '强化督导考核。定期调度通报工作进展，对工作不力的予以通报。'],
 };
+
+/** Text as a page shows it when its UTF-8 bytes are read as GBK: a paragraph no reader can use. */
+export function mojibake(s: string): string {
+  return new TextDecoder('gbk').decode(new TextEncoder().encode(s));
+}

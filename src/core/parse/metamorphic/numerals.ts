@@ -62,6 +62,11 @@ export function numeralValue(label: string): number {
   return total + cur;
 }
 
+/** Every marker form the renderer writes. */
+export const ALL_FORMS: FormId[] = [
+  'cn-dun', 'cn-dot', 'cn-glued', 'cn-paren', 'cn-halfparen', 'ar-dot', 'ar-fdot', 'ar-dun', 'ar-spacedot', 'ar-flagdot', 'ar-fparen', 'ar-paren', 'circled', 'article', 'cn-shi',
+];
+
 /** Forms that look alike to a reader (1. and 1．, （一） and (一)) share a family; a document uses each family at one level. */
 export function familyOf(form: FormId): string {
   if (form.startsWith('cn-') && form !== 'cn-shi') return form === 'cn-paren' || form === 'cn-halfparen' ? 'pcn' : 'cn';

@@ -12,6 +12,7 @@ export function renderTables(ctx: Ctx, tasks: MetaTask[], sectionOffset: number)
   const outer = Math.max(0, depth - 1);
   const hasCategory = depth > 0;
   const hasDue = tasks.some((t) => t.due);
+  // The category header word rides on the lead label choice, so both words occur without an option of their own.
   const header = [
     '序号',
     ...(hasCategory ? [opts.labels.lead === '牵头单位' ? '工作任务' : '重点任务'] : []),

@@ -55,7 +55,8 @@ export type UnitStyle =
   | 'lines' // 牵头单位：… / 责任单位：… lines after the task
   | 'short' // （牵头：…；配合：…）
   | 'verb' // （由X牵头，Y配合） / （X负责）
-  | 'first-lead'; // one unlabelled list, "排在第一位的为牵头单位"
+  | 'first-lead' // one list in a bracket, "排在第一位的为牵头单位"
+  | 'first-lead-line'; // the same list as a 责任单位： line after the task
 
 export type DueStyle = 'sentence' | 'paren' | 'line';
 
@@ -78,6 +79,8 @@ export interface RenderOptions {
   spaces: 'keep' | 'question' | 'drop';
   chrome: boolean;
   metadata: boolean;
+  /** A paragraph of the page mangled by an encoding error (UTF-8 read as GBK) above the plan. */
+  mojibake: boolean;
   breaks: 'lines' | 'blank-lines' | 'none' | 'wrap';
   wrapWidth: number;
   layout: 'lines' | 'inline' | 'table';
@@ -111,6 +114,12 @@ export interface ExpectedTask {
 export interface Rendering {
   text: string;
   tasks: ExpectedTask[];
+  /**
+   * The numbering hierarchy a reader should detect, outermost first: each level's first marker as
+   * written, how many items it has, and whether they are the tasks. Null where the rendering has no
+   * plain hierarchy to report (tables, and framing sections that share the task form).
+   */
+  levels: { example: string; count: number; isTaskLevel: boolean }[] | null;
   /** The notice's number as printed, and the year its deadlines are dated in. */
   document: { number: string; plan_year: number | null };
   /**

@@ -1,18 +1,18 @@
-import { Badge, Calendar, Card, Empty, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Badge, Button, Calendar, Card, Empty, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType as ColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { findPlans, getPlan, getPlanCalendar } from '../../api/plans.ts';
-import type { CalendarItem } from '../../api/types.ts';
-import { findUnits } from '../../api/units.ts';
-import { useCan } from '../../auth/auth-context.tsx';
-import { PageHeader } from '../../components/page-header.tsx';
-import { PageLoading } from '../../components/page-loading.tsx';
-import { useRequest } from '../../hooks/use-request.ts';
-import { countTasks, defaultMonth, dueState, itemsByDate } from '../../utils/calendar.ts';
-import { dayLabel, monthLabel } from '../../utils/format.ts';
-import { pickPlan, recalledPlan, rememberPlan } from '../../utils/last-plan.ts';
+import { findPlans, getPlan, getPlanCalendar } from '#web/api/plans.ts';
+import type { CalendarItem } from '#core/api/tasks.ts';
+import { findUnits } from '#web/api/units.ts';
+import { useCan } from '#web/auth/auth-context.tsx';
+import { PageHeader } from '#web/components/page-header.tsx';
+import { PageLoading } from '#web/components/page-loading.tsx';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { countTasks, defaultMonth, dueState, itemsByDate } from '#web/utils/calendar.ts';
+import { dayLabel, monthLabel } from '#web/utils/format.ts';
+import { pickPlan, recalledPlan, rememberPlan } from '#web/utils/last-plan.ts';
 import { MonthNav } from './month-nav.tsx';
 
 const today = () => dayjs().format('YYYY-MM-DD');
@@ -45,7 +45,7 @@ function DayCell({ items, unitId, onMore }: { items: CalendarItem[]; unitId: num
       ))}
       {items.length > 3 && (
         <li style={{ fontSize: 12 }}>
-          <a onClick={(e) => { e.stopPropagation(); onMore(); }}>另 {items.length - 3} 项，查看列表</a>
+          <Button type="link" size="small" style={{ padding: 0, height: 'auto', fontSize: 12 }} onClick={(e) => { e.stopPropagation(); onMore(); }}>另 {items.length - 3} 项，查看列表</Button>
         </li>
       )}
     </ul>

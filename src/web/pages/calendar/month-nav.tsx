@@ -1,5 +1,5 @@
 import { Card, Menu } from 'antd';
-import { monthLabel } from '../../utils/format.ts';
+import { monthLabel } from '#web/utils/format.ts';
 
 interface Props {
   months: { month: string; items: unknown[] }[];

@@ -2,12 +2,12 @@ import { ArrowLeftOutlined, FullscreenExitOutlined, FullscreenOutlined } from '@
 import { Button, ConfigProvider, Empty, theme } from 'antd';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { getBurnup, getDashboardSummary, getHeatmap, getRoundTrend, getSectionProgress, getUnitRanking } from '../../api/dashboard.ts';
-import { Chart } from '../../components/chart.tsx';
-import { PRODUCT_NAME } from '../../config/routes.ts';
-import { useRequest } from '../../hooks/use-request.ts';
-import { dayLabel } from '../../utils/format.ts';
-import { shanghaiTime } from '../../utils/time.ts';
+import { getBurnup, getDashboardSummary, getHeatmap, getRoundTrend, getSectionProgress, getUnitRanking } from '#web/api/dashboard.ts';
+import { Chart } from '#web/components/chart.tsx';
+import { PRODUCT_NAME } from '#web/config/product.ts';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { dayLabel } from '#web/utils/format.ts';
+import { shanghaiTime } from '#web/utils/time.ts';
 import {
   burnupDrill,
   burnupOption,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Heatmap, RoundTrend, SectionProgress, StatusCounts } from '../../api/dashboard.ts';
-import type { ChartClick } from '../../components/chart.tsx';
+import type { Heatmap, RoundTrend, SectionProgress, StatusCounts } from '#web/api/dashboard.ts';
+import type { ChartClick } from '#web/components/chart.tsx';
 import { burnupDrill, burnupOption, heatmapDrill, heatmapView, LIGHT, roadmapRows, roundsInOrder, sectionsDrill, segmentCentre, STACK_ORDER } from './charts.ts';
 
 function counts(partial: Partial<StatusCounts>): StatusCounts {

@@ -12,11 +12,11 @@ import {
   getSectionProgress,
   getUnitRanking,
   type UnitRanking,
-} from '../../api/dashboard.ts';
-import { Chart } from '../../components/chart.tsx';
-import { PageHeader } from '../../components/page-header.tsx';
-import { useRequest } from '../../hooks/use-request.ts';
-import { dayLabel } from '../../utils/format.ts';
+} from '#web/api/dashboard.ts';
+import { Chart } from '#web/components/chart.tsx';
+import { PageHeader } from '#web/components/page-header.tsx';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { dayLabel } from '#web/utils/format.ts';
 import {
   burnupDrill,
   burnupOption,

@@ -1,13 +1,13 @@
 import { Card, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
-import { findInterviewSuggestions, supervisionNoticeUrl } from '../../api/notifications.ts';
-import type { InterviewSuggestion } from '../../api/types.ts';
-import { LoadFailed } from '../../components/page-error.tsx';
-import { PageHeader } from '../../components/page-header.tsx';
-import { useRequest } from '../../hooks/use-request.ts';
-import { dayLabel } from '../../utils/format.ts';
-import { shanghaiTime } from '../../utils/time.ts';
+import { findInterviewSuggestions, supervisionNoticeUrl } from '#web/api/notifications.ts';
+import type { InterviewSuggestion } from '#core/api/notifications.ts';
+import { LoadFailed } from '#web/components/page-error.tsx';
+import { PageHeader } from '#web/components/page-header.tsx';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { dayLabel } from '#web/utils/format.ts';
+import { shanghaiTime } from '#web/utils/time.ts';
 
 /** 约谈建议: units whose tasks stayed overdue after 督办, for the coordinator to consider an interview. */
 export default function InterviewsPage() {

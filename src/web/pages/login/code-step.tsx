@@ -1,9 +1,9 @@
 import { SafetyOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { submitSignInCode } from '../../api/auth.ts';
-import { ApiError } from '../../api/request.ts';
-import type { Me } from '../../api/types.ts';
+import { submitSignInCode } from '#web/api/auth.ts';
+import { ApiError } from '#web/api/request.ts';
+import type { Me } from '#core/api/auth.ts';
 
 interface Props {
   /** Signed in fully: the caller goes on to the page the user wanted. */

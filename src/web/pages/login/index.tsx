@@ -2,12 +2,12 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { homePath } from '../../access.ts';
-import { login, logout } from '../../api/auth.ts';
-import { ApiError } from '../../api/request.ts';
-import { useAuth } from '../../auth/auth-context.tsx';
-import { PRODUCT_NAME } from '../../config/routes.ts';
-import { safeNext } from '../../utils/login-redirect.ts';
+import { homePath } from '#web/access.ts';
+import { login, logout } from '#web/api/auth.ts';
+import { ApiError } from '#web/api/request.ts';
+import { useAuth } from '#web/auth/auth-context.tsx';
+import { PRODUCT_NAME } from '#web/config/product.ts';
+import { safeNext } from '#web/utils/login-redirect.ts';
 import { CodeStep } from './code-step.tsx';
 
 interface Values {

@@ -4,19 +4,20 @@ import type { TableColumnsType as ColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { getMyTasks } from '../../api/me.ts';
-import type { MyTask } from '../../api/types.ts';
-import { useCan } from '../../auth/auth-context.tsx';
-import { ContactModal, type ContactTarget } from '../../components/contact-modal.tsx';
-import { DeadlineTags } from '../../components/deadline-tags.tsx';
-import { LoadFailed } from '../../components/page-error.tsx';
-import { PageHeader } from '../../components/page-header.tsx';
-import { PageLoading } from '../../components/page-loading.tsx';
-import { StatusTag } from '../../components/status-tag.tsx';
-import { useRequest } from '../../hooks/use-request.ts';
-import { dueState } from '../../utils/calendar.ts';
-import { dayLabel } from '../../utils/format.ts';
-import { dueWithin, roleCounts, sortByDue } from '../../utils/my-tasks.ts';
+import { getMyTasks } from '#web/api/me.ts';
+import type { MyTask } from '#core/api/tasks.ts';
+import { useCan } from '#web/auth/auth-context.tsx';
+import { ContactModal, type ContactTarget } from '#web/components/contact-modal.tsx';
+import { DeadlineTags } from '#web/components/deadline-tags.tsx';
+import { LoadFailed } from '#web/components/page-error.tsx';
+import { PageHeader } from '#web/components/page-header.tsx';
+import { PageLoading } from '#web/components/page-loading.tsx';
+import { StatusTag } from '#web/components/status-tag.tsx';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { dueState } from '#web/utils/calendar.ts';
+import { dayLabel } from '#web/utils/format.ts';
+import { dueWithin, roleCounts, sortByDue } from '#web/utils/my-tasks.ts';
+import { UNIT_ROLE_LABELS } from '#core/tasks/tasks.ts';
 
 type RoleView = 'all' | 'lead' | 'responsible';
 
@@ -65,7 +66,7 @@ export default function MyUnitPage() {
       dataIndex: 'role',
       width: 60,
       align: 'center',
-      render: (r: MyTask['role']) => (r === 'lead' ? <Tag color="blue">牵头</Tag> : <Tag color="green">责任</Tag>),
+      render: (r: MyTask['role']) => <Tag color={r === 'lead' ? 'blue' : 'green'}>{UNIT_ROLE_LABELS[r]}</Tag>,
     },
     { title: '方案', dataIndex: 'planNumber', width: 150, render: (n: string | null, t) => <Link to={`/plans/${t.planId}`} onClick={(e) => e.stopPropagation()}>{n ?? '方案'}</Link> },
     { title: '编号', dataIndex: 'number', width: 56, align: 'center' },

@@ -2,14 +2,13 @@ import { CheckOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Empty, List, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { findNotifications, readAllNotifications, readNotification } from '../../api/notifications.ts';
-import type { AppNotification } from '../../api/types.ts';
-import { LoadFailed } from '../../components/page-error.tsx';
-import { PageHeader } from '../../components/page-header.tsx';
-import { useRequest } from '../../hooks/use-request.ts';
-import { NOTIFICATIONS_CHANGED } from '../../layout/notification-bell.tsx';
-import { NOTIFICATION_KIND_COLORS, NOTIFICATION_KIND_LABELS } from '../../utils/ledger.ts';
-import { shanghaiTime } from '../../utils/time.ts';
+import { findNotifications, readAllNotifications, readNotification } from '#web/api/notifications.ts';
+import type { AppNotification } from '#core/api/notifications.ts';
+import { LoadFailed } from '#web/components/page-error.tsx';
+import { PageHeader } from '#web/components/page-header.tsx';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { NOTIFICATION_KIND_COLORS, NOTIFICATION_KIND_LABELS, NOTIFICATIONS_CHANGED } from '#web/utils/notifications.ts';
+import { shanghaiTime } from '#web/utils/time.ts';
 
 const PAGE_SIZE = 20;
 

@@ -1,8 +1,8 @@
 import { Card, Col, Empty, Progress, Row, Typography } from 'antd';
 import { Link } from 'react-router';
-import { getPublicPlans } from '../../api/public.ts';
-import { PageLoading } from '../../components/page-loading.tsx';
-import { useRequest } from '../../hooks/use-request.ts';
+import { getPublicPlans } from '#web/api/public.ts';
+import { PageLoading } from '#web/components/page-loading.tsx';
+import { useRequest } from '#web/hooks/use-request.ts';
 import { PublicFailure, PublicFrame } from './public-frame.tsx';
 
 /** 公开进展: the published plans and how far each has come; no sign-in. */

@@ -1,12 +1,12 @@
 import { Breadcrumb, Card, Space, Statistic, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link, useParams } from 'react-router';
-import { getPublicPlan, type PublicTask, type PublicPlan } from '../../api/public.ts';
-import { PageLoading } from '../../components/page-loading.tsx';
-import { StatusTag } from '../../components/status-tag.tsx';
-import { useRequest } from '../../hooks/use-request.ts';
-import { WORK_STATUS_LABELS } from '../../../core/status/status.ts';
-import { dayLabel } from '../../utils/format.ts';
+import { getPublicPlan, type PublicTask, type PublicPlan } from '#web/api/public.ts';
+import { PageLoading } from '#web/components/page-loading.tsx';
+import { StatusTag } from '#web/components/status-tag.tsx';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { WORK_STATUS_LABELS } from '#core/status/status.ts';
+import { dayLabel } from '#web/utils/format.ts';
 import { COUNT_KEYS, percent, STACK_ORDER, STATUS_CHART_COLORS } from '../dashboard/charts.ts';
 import { PublicFailure, PublicFrame } from './public-frame.tsx';
 

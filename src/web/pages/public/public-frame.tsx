@@ -1,8 +1,8 @@
 import { Button, Result } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { ApiError } from '../../api/request.ts';
-import { PRODUCT_NAME } from '../../config/routes.ts';
+import type { ApiError } from '#web/api/request.ts';
+import { PRODUCT_NAME } from '#web/config/product.ts';
 
 /** The frame of the public pages: the product's navy band and the page, nothing of the signed-in app. */
 export function PublicFrame({ title, children }: { title: string; children: ReactNode }) {

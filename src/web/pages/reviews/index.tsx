@@ -1,15 +1,16 @@
 import { CheckOutlined, ReloadOutlined, RollbackOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Button, Empty, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType as ColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { getReviewQueue } from '../../api/reports.ts';
-import type { ReviewItem } from '../../api/types.ts';
-import { PageHeader } from '../../components/page-header.tsx';
-import { ReviewModal, type ReviewTarget } from '../../components/review-modal.tsx';
-import { StageTag } from '../../components/status-tag.tsx';
-import { useRequest } from '../../hooks/use-request.ts';
-import { shanghaiTime } from '../../utils/time.ts';
+import { getReviewQueue } from '#web/api/reports.ts';
+import type { ReviewItem } from '#core/api/reports.ts';
+import { PageHeader } from '#web/components/page-header.tsx';
+import { ReviewModal, type ReviewTarget } from '#web/components/review-modal.tsx';
+import { StageTag } from '#web/components/status-tag.tsx';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { shanghaiTime } from '#web/utils/time.ts';
+import { ListTable } from '#web/components/list-table.tsx';
 
 /** 审核队列: the consolidated reports lead units have submitted, oldest first, to accept or return. */
 export default function ReviewQueuePage() {
@@ -86,10 +87,8 @@ export default function ReviewQueuePage() {
         subTitle={queue.data ? `待审核 ${queue.data.total} 份汇总报告` : undefined}
         extra={<Button icon={<ReloadOutlined />} onClick={queue.reload} loading={queue.loading && !!queue.data}>刷新</Button>}
       />
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <Table<ReviewItem>
+      <ListTable<ReviewItem>
           rowKey="reportId"
-          size="small"
           loading={queue.loading && !queue.data}
           columns={columns}
           dataSource={rows}
@@ -97,7 +96,6 @@ export default function ReviewQueuePage() {
           onRow={() => ({ 'data-testid': 'review-row' }) as object}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={queue.error ? '审核队列加载失败' : '没有待审核的汇总报告'} /> }}
         />
-      </Card>
       <ReviewModal
         target={target}
         onClose={() => setTarget(null)}

@@ -2,8 +2,8 @@
  * Pure helpers of the dispatch pages (调度、通报): the next round's default title, how a unit stands in
  * a round, and how rates and periods read.
  */
-import type { RoundUnit } from '../../api/rounds.ts';
-import { dayLabel } from '../../utils/format.ts';
+import type { RoundUnit } from '#web/api/rounds.ts';
+import { dayLabel } from '#web/utils/format.ts';
 
 /** "第3期调度" after rounds titled 第1期 and 第2期; the count + 1 when no title carries a number. */
 export function nextRoundTitle(titles: readonly string[]): string {

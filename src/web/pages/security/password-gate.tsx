@@ -1,6 +1,6 @@
-import { getMe, logout } from '../../api/auth.ts';
-import { useAuth, useMe } from '../../auth/auth-context.tsx';
-import { ChangePasswordModal } from '../../components/change-password-modal.tsx';
+import { getMe, logout } from '#web/api/auth.ts';
+import { useAuth, useMe } from '#web/auth/auth-context.tsx';
+import { ChangePasswordModal } from '#web/components/change-password-modal.tsx';
 
 /**
  * 修改密码, shown instead of the app while the password must be changed (temporary, reset by an admin,

@@ -1,10 +1,10 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Space, Spin, Steps, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { confirmTotp, getMe, logout, startTotpSetup } from '../../api/auth.ts';
-import { ApiError } from '../../api/request.ts';
-import type { TotpSetup } from '../../api/types.ts';
-import { useAuth } from '../../auth/auth-context.tsx';
+import { confirmTotp, getMe, logout, startTotpSetup } from '#web/api/auth.ts';
+import { ApiError } from '#web/api/request.ts';
+import type { TotpSetup } from '#core/api/auth.ts';
+import { useAuth } from '#web/auth/auth-context.tsx';
 
 /**
  * 绑定双因素认证: shown instead of the app while the user's roles require a second factor they have

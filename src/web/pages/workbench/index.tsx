@@ -1,17 +1,18 @@
 import { Button, Card, Col, Empty, List, Result, Row, Space, Statistic, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { getWorkbench } from '../../api/reports.ts';
-import { findMyRounds } from '../../api/rounds.ts';
-import type { WorkbenchTask } from '../../api/types.ts';
-import { LoadFailed } from '../../components/page-error.tsx';
-import { PageHeader } from '../../components/page-header.tsx';
-import { PageLoading } from '../../components/page-loading.tsx';
-import { StatusTag } from '../../components/status-tag.tsx';
-import { useRequest } from '../../hooks/use-request.ts';
-import { dayLabel } from '../../utils/format.ts';
-import { sortByDue } from '../../utils/my-tasks.ts';
+import { getWorkbench } from '#web/api/reports.ts';
+import { findMyRounds } from '#web/api/rounds.ts';
+import type { WorkbenchTask } from '#core/api/workbench.ts';
+import { LoadFailed } from '#web/components/page-error.tsx';
+import { PageHeader } from '#web/components/page-header.tsx';
+import { PageLoading } from '#web/components/page-loading.tsx';
+import { StatusTag } from '#web/components/status-tag.tsx';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { dayLabel } from '#web/utils/format.ts';
+import { sortByDue } from '#web/utils/my-tasks.ts';
 import { RoundsCard } from './rounds-card.tsx';
+import { UNIT_ROLE_LABELS } from '#core/tasks/tasks.ts';
 
 /** Accent per panel: the bar's CSS colour and the count tag's preset. */
 const ACCENTS = {
@@ -65,7 +66,7 @@ function TaskList({ tasks }: { tasks: WorkbenchTask[] }) {
               {t.title}
             </Link>
             <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-              {t.role === 'lead' ? '牵头' : '责任'}
+              {UNIT_ROLE_LABELS[t.role]}
               {t.planNumber ? ` · ${t.planNumber}` : ''}
               {t.nextDue ? ` · 截止 ${dayLabel(t.nextDue)}` : ''}
             </Typography.Text>

@@ -1,8 +1,9 @@
 import { Card, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { MyRound } from '../../api/rounds.ts';
-import { dayLabel } from '../../utils/format.ts';
-import { shanghaiTime } from '../../utils/time.ts';
+import type { MyRound } from '#web/api/rounds.ts';
+import { dayLabel } from '#web/utils/format.ts';
+import { shanghaiTime } from '#web/utils/time.ts';
+import { UNIT_ROLE_LABELS } from '#core/tasks/tasks.ts';
 
 /**
  * 本期调度: the open dispatch rounds the unit is asked to report for, with their due dates and the
@@ -50,7 +51,7 @@ export function RoundsCard({ rounds }: { rounds: MyRound[] }) {
                       <Link key={t.taskId} to={`/tasks/${t.taskId}`} data-testid="workbench-round-task" style={{ fontSize: 13 }}>
                         <Tag color="blue" style={{ marginInlineEnd: 4 }}>{t.number}</Tag>
                         {t.title}
-                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>（{t.role === 'lead' ? '牵头' : '责任'}）</Typography.Text>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>（{UNIT_ROLE_LABELS[t.role]}）</Typography.Text>
                       </Link>
                     ))}
                   </div>

@@ -1,8 +1,8 @@
 import { Empty, Switch, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType as ColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
-import { auditDiff, formatValue, isChange, type DiffKind, type DiffRow } from '../../../utils/audit-diff.ts';
-import { fieldLabel, roleNames } from '../../../utils/audit-labels.ts';
+import { auditDiff, formatValue, isChange, type DiffKind, type DiffRow } from '#web/pages/admin/audit/audit-diff.ts';
+import { fieldLabel, roleNames } from '#web/pages/admin/audit/audit-labels.ts';
 
 const KIND_TAGS: Record<DiffKind, { text: string; color: string }> = {
   added: { text: '新增', color: 'green' },

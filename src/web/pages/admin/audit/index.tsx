@@ -1,18 +1,20 @@
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { AutoComplete, Button, Card, DatePicker, Form, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { AutoComplete, Button, Card, DatePicker, Form, Input, Select, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType as ColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { auditExportUrl, findAuditEvents } from '../../../api/audit.ts';
-import type { AuditEvent, AuditOutcome, AuditQuery } from '../../../api/types.ts';
-import { PageHeader } from '../../../components/page-header.tsx';
-import { useRequest } from '../../../hooks/use-request.ts';
-import { AUDIT_ACTION_LABELS, ENTITY_TYPE_LABELS, actionLabel, entityPath, entityTypeLabel } from '../../../utils/audit-labels.ts';
-import { readSnapshot } from '../../../utils/audit-diff.ts';
-import { shanghaiTime } from '../../../utils/time.ts';
+import { auditExportUrl, findAuditEvents } from '#web/api/audit.ts';
+import type { AuditEvent, AuditQuery } from '#core/api/audit.ts';
+import { AUDIT_OUTCOME_LABELS, AUDIT_OUTCOMES, type AuditOutcome } from '#core/audit/outcomes.ts';
+import { PageHeader } from '#web/components/page-header.tsx';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { AUDIT_ACTION_LABELS, ENTITY_TYPE_LABELS, actionLabel, entityPath, entityTypeLabel } from '#web/pages/admin/audit/audit-labels.ts';
+import { readSnapshot } from '#web/pages/admin/audit/audit-diff.ts';
+import { shanghaiTime } from '#web/utils/time.ts';
 import { AuditDiffView } from './diff-view.tsx';
 import { AuditIntegrityCard } from './integrity-card.tsx';
+import { ListTable } from '#web/components/list-table.tsx';
 
 const PAGE_SIZES = [20, 50, 100];
 const isDay = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
@@ -25,7 +27,7 @@ function readQuery(params: URLSearchParams): AuditQuery & { page: number; pageSi
     actor: params.get('actor'),
     action: params.get('action'),
     entityType: params.get('entityType'),
-    outcome: outcome === 'ok' || outcome === 'denied' || outcome === 'read' ? outcome : null,
+    outcome: AUDIT_OUTCOMES.find((o) => o === outcome) ?? null,
     from: isDay(params.get('from')),
     to: isDay(params.get('to')),
     page: Math.max(1, Number(params.get('page')) || 1),
@@ -122,7 +124,7 @@ export default function AuditPage() {
       dataIndex: 'outcome',
       width: 70,
       align: 'center',
-      render: (o: AuditOutcome) => (o === 'denied' ? <Tag color="red" data-testid="audit-denied">拒绝</Tag> : o === 'read' ? <Tag color="blue">查阅</Tag> : <Tag color="green">成功</Tag>),
+      render: (o: AuditOutcome) => (o === 'denied' ? <Tag color="red" data-testid="audit-denied">{AUDIT_OUTCOME_LABELS.denied}</Tag> : o === 'read' ? <Tag color="blue">{AUDIT_OUTCOME_LABELS.read}</Tag> : <Tag color="green">{AUDIT_OUTCOME_LABELS.ok}</Tag>),
     },
     { title: '来源地址', dataIndex: 'clientIp', width: 130, render: (ip: string | null) => ip ?? '—' },
   ];
@@ -159,7 +161,7 @@ export default function AuditPage() {
             <Select allowClear placeholder="全部" style={{ width: 120 }} options={Object.entries(ENTITY_TYPE_LABELS).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
           <Form.Item name="outcome" label="结果">
-            <Select allowClear placeholder="全部" style={{ width: 100 }} options={[{ value: 'ok', label: '成功' }, { value: 'denied', label: '拒绝' }, { value: 'read', label: '查阅' }]} />
+            <Select allowClear placeholder="全部" style={{ width: 100 }} options={AUDIT_OUTCOMES.map((value) => ({ value, label: AUDIT_OUTCOME_LABELS[value] }))} />
           </Form.Item>
           <Form.Item name="range" label="日期">
             <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 240 }} />
@@ -172,10 +174,7 @@ export default function AuditPage() {
           </Form.Item>
         </Form>
       </Card>
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <Table<AuditEvent>
-          rowKey="id"
-          size="small"
+      <ListTable<AuditEvent>
           loading={events.loading}
           columns={columns}
           dataSource={events.data?.data ?? []}
@@ -201,7 +200,6 @@ export default function AuditPage() {
           }}
           locale={{ emptyText: '没有符合条件的记录' }}
         />
-      </Card>
     </>
   );
 }

@@ -1,12 +1,12 @@
 import { CheckCircleOutlined, DownloadOutlined, SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, InputNumber, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { AUDIT_RETENTION_MAX_DAYS, AUDIT_RETENTION_MIN_DAYS } from '../../../../core/audit/retention.ts';
-import { ApiError } from '../../../api/request.ts';
-import { auditArchiveUrl, getAuditRetention, putAuditRetention, verifyAuditChain } from '../../../api/audit.ts';
-import type { AuditArchive, AuditVerification } from '../../../api/types.ts';
-import { useRequest } from '../../../hooks/use-request.ts';
-import { shanghaiTime } from '../../../utils/time.ts';
+import { AUDIT_RETENTION_MAX_DAYS, AUDIT_RETENTION_MIN_DAYS } from '#core/audit/retention.ts';
+import { ApiError } from '#web/api/request.ts';
+import { auditArchiveUrl, getAuditRetention, putAuditRetention, verifyAuditChain } from '#web/api/audit.ts';
+import type { AuditArchive, AuditVerification } from '#core/api/audit.ts';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { shanghaiTime } from '#web/utils/time.ts';
 
 /**
  * 保留与完整性: how long the trail is kept (the audit administrator's setting, at least 180 days), the

@@ -1,6 +1,6 @@
 import { Col, Row } from 'antd';
-import { SecuritySettingsCard } from '../../../auth/security-settings-card.tsx';
-import { PageHeader } from '../../../components/page-header.tsx';
+import { SecuritySettingsCard } from '#web/auth/security-settings-card.tsx';
+import { PageHeader } from '#web/components/page-header.tsx';
 
 /**
  * 安全设置: the sign-in and session rules (timeouts, lock, password expiry, who needs a second factor).

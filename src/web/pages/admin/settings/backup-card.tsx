@@ -1,10 +1,10 @@
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Space, Switch, Tag, TimePicker, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { getBackupStatus, putBackupSettings, type BackupRun, type BackupSettings, type BackupStatus } from '../../../api/backup.ts';
-import { useRequest } from '../../../hooks/use-request.ts';
-import { formatBytes } from '../../../utils/bytes.ts';
-import { shanghaiTime } from '../../../utils/time.ts';
+import { getBackupStatus, putBackupSettings, type BackupRun, type BackupSettings, type BackupStatus } from '#web/api/backup.ts';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { formatBytes } from '#web/utils/bytes.ts';
+import { shanghaiTime } from '#web/utils/time.ts';
 
 const STATUS = { ok: { color: 'green', label: '成功' }, failed: { color: 'red', label: '失败' }, running: { color: 'blue', label: '进行中' } } as const;
 

@@ -1,11 +1,11 @@
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { deleteCalendarYear, getSettings, putCalendarYear, putPublicPage, putReminders, type CalendarYear, type ReminderRules, type Settings } from '../../../api/settings.ts';
-import { PageHeader } from '../../../components/page-header.tsx';
-import { LoadFailed } from '../../../components/page-error.tsx';
-import { PageLoading } from '../../../components/page-loading.tsx';
-import { useRequest } from '../../../hooks/use-request.ts';
+import { deleteCalendarYear, getSettings, putCalendarYear, putPublicPage, putReminders, type CalendarYear, type ReminderRules, type Settings } from '#web/api/settings.ts';
+import { PageHeader } from '#web/components/page-header.tsx';
+import { LoadFailed } from '#web/components/page-error.tsx';
+import { PageLoading } from '#web/components/page-loading.tsx';
+import { useRequest } from '#web/hooks/use-request.ts';
 import { BackupCard } from './backup-card.tsx';
 
 const LEVEL_LABELS = { urge: '催办', supervise: '督办', interview: '约谈建议' } as const;

@@ -1,21 +1,22 @@
 import { LockOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Input, Popconfirm, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType as ColumnsType } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ROLE_LABELS, ROLES, type Role } from '../../../../core/auth/policy.ts';
-import type { User } from '../../../api/types.ts';
-import { findUnits } from '../../../api/units.ts';
-import { resetSecondFactor } from '../../../api/auth.ts';
-import { findUsers, resetUserPassword, unlockUser, updateUser } from '../../../api/users.ts';
-import { canDo } from '../../../access.ts';
-import { useMe } from '../../../auth/auth-context.tsx';
-import { PageHeader } from '../../../components/page-header.tsx';
-import { useRequest } from '../../../hooks/use-request.ts';
-import { isFuture, shanghaiTime } from '../../../utils/time.ts';
+import { ROLE_LABELS, ROLES, type Role } from '#core/auth/policy.ts';
+import type { User } from '#core/api/users.ts';
+import { findUnits } from '#web/api/units.ts';
+import { resetSecondFactor } from '#web/api/auth.ts';
+import { findUsers, resetUserPassword, unlockUser, updateUser } from '#web/api/users.ts';
+import { canDo } from '#web/access.ts';
+import { useMe } from '#web/auth/auth-context.tsx';
+import { PageHeader } from '#web/components/page-header.tsx';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { isFuture, shanghaiTime } from '#web/utils/time.ts';
 import { ImportUsersModal } from './components/import-users-modal.tsx';
 import { PasswordOnceModal, type PasswordNotice } from './components/password-once.tsx';
 import { UserFormModal } from './components/user-form-modal.tsx';
+import { ListTable } from '#web/components/list-table.tsx';
 
 const ROLE_COLORS: Record<Role, string> = {
   admin: 'red', security_admin: 'magenta', audit_admin: 'geekblue', coordinator: 'volcano', leader: 'purple', unit_manager: 'blue', unit_staff: 'cyan', inspector: 'gold',
@@ -230,10 +231,7 @@ export default function UsersPage() {
           />
         </Space>
       </Card>
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <Table<User>
-          rowKey="id"
-          size="small"
+      <ListTable<User>
           loading={users.loading}
           columns={columns}
           dataSource={users.data?.data ?? []}
@@ -249,7 +247,6 @@ export default function UsersPage() {
           }}
           locale={{ emptyText: q || unitId || role ? '没有符合条件的账号' : '尚无账号' }}
         />
-      </Card>
       <UserFormModal
         target={editing}
         units={unitList}

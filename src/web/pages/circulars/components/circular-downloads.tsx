@@ -1,7 +1,7 @@
 import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Button, Space } from 'antd';
 import type { ReactNode } from 'react';
-import { circularFileUrl, type CircularFileType } from '../../../api/circulars.ts';
+import { circularFileUrl, type CircularFileType } from '#web/api/circulars.ts';
 
 const FILES: { type: CircularFileType; label: string; icon: ReactNode }[] = [
   { type: 'docx', label: 'Word', icon: <FileWordOutlined /> },

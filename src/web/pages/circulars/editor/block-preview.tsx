@@ -1,9 +1,9 @@
 import { Descriptions, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import type { CircularBlocks, RoundSnapshot } from '../../../api/circulars.ts';
-import { dayLabel } from '../../../utils/format.ts';
-import { CheckpointsTable, GoodPracticesList, OverallFigures, OverdueTable, RankingTable, SectionsTable } from '../../rounds/components/snapshot-tables.tsx';
-import { periodLabel } from '../../rounds/round-utils.ts';
+import type { CircularBlocks, RoundSnapshot } from '#web/api/circulars.ts';
+import { dayLabel } from '#web/utils/format.ts';
+import { CheckpointsTable, GoodPracticesList, OverallFigures, OverdueTable, RankingTable, SectionsTable } from '#web/pages/rounds/components/snapshot-tables.tsx';
+import { periodLabel } from '#web/pages/rounds/round-utils.ts';
 
 /** What of the snapshot a block is written about, shown read-only beside it; null for blocks with no table. */
 export function blockPreview(key: keyof CircularBlocks, snapshot: RoundSnapshot): ReactNode {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CircularBlocks } from '../../../api/circulars.ts';
+import type { CircularBlocks } from '#web/api/circulars.ts';
 import { changesOf, fieldsProblem, type CircularFields } from './editor-state.ts';
 
 const blocks: CircularBlocks = {

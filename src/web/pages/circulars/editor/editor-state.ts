@@ -1,5 +1,5 @@
-import { CIRCULAR_BLOCK_KEYS } from '../../../../core/circulars/types.ts';
-import type { Circular, CircularBlocks, CircularUpdate } from '../../../api/circulars.ts';
+import { CIRCULAR_BLOCK_KEYS } from '#core/circulars/types.ts';
+import type { Circular, CircularBlocks, CircularUpdate } from '#web/api/circulars.ts';
 
 /** What the editor changes: the head of the document and its text blocks. */
 export interface CircularFields {

@@ -2,19 +2,19 @@ import { DeleteOutlined, EyeOutlined, SafetyCertificateOutlined, SaveOutlined } 
 import { Alert, App, Button, Card, Col, Dropdown, Form, Input, Row, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { CIRCULAR_BLOCK_KEYS, CIRCULAR_BLOCK_LABELS } from '../../../../core/circulars/types.ts';
-import { circularFileUrl, deleteCircular, getCircular, issueCircular, updateCircular, type Circular, type CircularBlocks, type CircularFileType } from '../../../api/circulars.ts';
-import { useCan } from '../../../auth/auth-context.tsx';
-import { LoadFailed } from '../../../components/page-error.tsx';
-import { PageHeader } from '../../../components/page-header.tsx';
-import { PageLoading } from '../../../components/page-loading.tsx';
-import { useRequest } from '../../../hooks/use-request.ts';
-import { shanghaiTime } from '../../../utils/time.ts';
-import { CircularStatusTag } from '../../rounds/components/round-tags.tsx';
+import { CIRCULAR_BLOCK_KEYS, CIRCULAR_BLOCK_LABELS } from '#core/circulars/types.ts';
+import { circularFileUrl, deleteCircular, getCircular, issueCircular, updateCircular, type Circular, type CircularBlocks, type CircularFileType } from '#web/api/circulars.ts';
+import { useCan } from '#web/auth/auth-context.tsx';
+import { LoadFailed } from '#web/components/page-error.tsx';
+import { PageHeader } from '#web/components/page-header.tsx';
+import { PageLoading } from '#web/components/page-loading.tsx';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { shanghaiTime } from '#web/utils/time.ts';
+import { CircularStatusTag } from '#web/pages/rounds/components/round-tags.tsx';
 import { CircularDownloads } from '../components/circular-downloads.tsx';
 import { blockPreview } from './block-preview.tsx';
 import { changesOf, fieldsOf, fieldsProblem, type CircularFields } from './editor-state.ts';
-import { useLeaveGuard } from '../../../hooks/use-leave-guard.ts';
+import { useLeaveGuard } from '#web/hooks/use-leave-guard.ts';
 
 /** Rows a block's text area starts with: the one-line 主送机关 small, the prose larger. */
 const BLOCK_ROWS: Partial<Record<keyof CircularBlocks, { minRows: number; maxRows: number }>> = { addressee: { minRows: 1, maxRows: 2 } };

@@ -1,15 +1,16 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Space, Table, Typography } from 'antd';
+import { Button, Empty, Space, Typography } from 'antd';
 import type { TableColumnsType as ColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { findCirculars, type CircularSummary } from '../../../api/circulars.ts';
-import { useCan } from '../../../auth/auth-context.tsx';
-import { PageHeader } from '../../../components/page-header.tsx';
-import { useRequest } from '../../../hooks/use-request.ts';
-import { shanghaiTime } from '../../../utils/time.ts';
-import { DispatchNav } from '../../rounds/components/dispatch-nav.tsx';
-import { CircularStatusTag } from '../../rounds/components/round-tags.tsx';
+import { findCirculars, type CircularSummary } from '#web/api/circulars.ts';
+import { useCan } from '#web/auth/auth-context.tsx';
+import { PageHeader } from '#web/components/page-header.tsx';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { shanghaiTime } from '#web/utils/time.ts';
+import { DispatchNav } from '#web/pages/rounds/components/dispatch-nav.tsx';
+import { CircularStatusTag } from '#web/pages/rounds/components/round-tags.tsx';
 import { CircularDownloads } from '../components/circular-downloads.tsx';
+import { ListTable } from '#web/components/list-table.tsx';
 
 /** 通报归档: issued circulars for everyone, drafts too for the coordinator; each downloadable. */
 export default function CircularListPage() {
@@ -51,6 +52,8 @@ export default function CircularListPage() {
       width: 300,
       render: (_, c) =>
         c.status === 'issued' ? (
+          // biome-ignore lint/a11y/noStaticElementInteractions: not a control; it keeps a click on the download buttons inside from opening the row.
+          // biome-ignore lint/a11y/useKeyWithClickEvents: the buttons inside take the keyboard; this wrapper only stops the click bubbling.
           <span onClick={(e) => e.stopPropagation()}>
             <CircularDownloads id={c.id} size="small" />
           </span>
@@ -72,10 +75,7 @@ export default function CircularListPage() {
           </Space>
         }
       />
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <Table<CircularSummary>
-          rowKey="id"
-          size="small"
+      <ListTable<CircularSummary>
           loading={list.loading && !list.data}
           columns={columns}
           dataSource={rows}
@@ -91,7 +91,6 @@ export default function CircularListPage() {
             ),
           }}
         />
-      </Card>
     </>
   );
 }

@@ -2,10 +2,10 @@ import { Drawer, Empty, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { getDrillTasks, getRoundSnapshot, snapshotOverdue, type DrillTask } from '../../../api/dashboard.ts';
-import { StatusTag } from '../../../components/status-tag.tsx';
-import { useRequest } from '../../../hooks/use-request.ts';
-import { dayLabel } from '../../../utils/format.ts';
+import { getDrillTasks, getRoundSnapshot, snapshotOverdue, type DrillTask } from '#web/api/dashboard.ts';
+import { StatusTag } from '#web/components/status-tag.tsx';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { dayLabel } from '#web/utils/format.ts';
 import type { Drill } from '../charts.ts';
 
 const PAGE_SIZE = 20;

@@ -1,9 +1,9 @@
 import { Select } from 'antd';
 import type { CSSProperties } from 'react';
 import { useSearchParams } from 'react-router';
-import { findPlans } from '../../../api/plans.ts';
-import type { PlanSummary } from '../../../api/types.ts';
-import { useRequest } from '../../../hooks/use-request.ts';
+import { findPlans } from '#web/api/plans.ts';
+import type { PlanSummary } from '#core/api/plans.ts';
+import { useRequest } from '#web/hooks/use-request.ts';
 
 /** The plan the dashboard shows, kept in the URL (?planId=) so that a view can be shared; null = every plan. */
 export function usePlanParam(): [number | null, (planId: number | null) => void] {

@@ -1,6 +1,6 @@
 import { Card, Col, Row, Statistic } from 'antd';
-import type { DashboardSummary } from '../../../api/dashboard.ts';
-import type { WorkStatus } from '../../../../core/status/status.ts';
+import type { DashboardSummary } from '#web/api/dashboard.ts';
+import type { WorkStatus } from '#core/status/status.ts';
 import { percent, STATUS_CHART_COLORS, type Drill } from '../charts.ts';
 
 interface Figure {

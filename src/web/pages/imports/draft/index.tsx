@@ -1,30 +1,33 @@
 import {
   ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, MergeCellsOutlined, OrderedListOutlined, PlusOutlined, SaveOutlined, ScissorOutlined, SendOutlined, UndoOutlined,
 } from '@ant-design/icons';
-import { Alert, App, Button, Card, Popconfirm, Result, Space, Splitter, Tag, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, App, Button, Card, Popconfirm, Result, Splitter, Tag, Tooltip, Typography } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   addTask, canMerge, canSplit, deleteTask, findDraftIssues, mergeWithNext, moveTask, renumberTasks, splitTask, uniqueKey, updateTask,
-} from '../../../../core/draft/draft.ts';
-import type { DraftTask, DraftTaskPatch } from '../../../../core/draft/types.ts';
-import { commitDraft, discardDraft, getDraft, saveDraft } from '../../../api/imports.ts';
-import { findPlans } from '../../../api/plans.ts';
-import { ApiError } from '../../../api/request.ts';
-import type { DraftDocument, DraftGoal, ImportDraft } from '../../../api/types.ts';
-import { HighlightLegend } from '../../../components/highlighted-text.tsx';
-import { LoadFailed } from '../../../components/page-error.tsx';
-import { PageHeader } from '../../../components/page-header.tsx';
-import { PageLoading } from '../../../components/page-loading.tsx';
-import { useLeaveGuard } from '../../../hooks/use-leave-guard.ts';
-import { useRequest } from '../../../hooks/use-request.ts';
-import { describeDraftError, readDraftErrors } from '../../../utils/draft-issues.ts';
-import { pushHistory, startHistory, undoHistory, type History } from '../../../utils/history.ts';
+} from '#core/draft/draft.ts';
+import type { DraftTask, DraftTaskPatch } from '#core/draft/types.ts';
+import { liveWarnings } from '#core/draft/warnings.ts';
+import { commitDraft, discardDraft, getDraft, rereadDraft, saveDraft } from '#web/api/imports.ts';
+import { findPlans } from '#web/api/plans.ts';
+import { ApiError } from '#web/api/request.ts';
+import type { DraftDocument, DraftGoal, DraftReadOptions, ImportDraft, Span } from '#web/api/types.ts';
+import { HighlightLegend } from '#web/components/highlighted-text.tsx';
+import { LoadFailed } from '#web/components/page-error.tsx';
+import { PageHeader } from '#web/components/page-header.tsx';
+import { PageLoading } from '#web/components/page-loading.tsx';
+import { useLeaveGuard } from '#web/hooks/use-leave-guard.ts';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { describeDraftError, readDraftErrors } from '#web/pages/imports/draft/draft-issues.ts';
+import { pushHistory, startHistory, undoHistory, type History } from '#web/pages/imports/draft/history.ts';
 import { ImportSteps } from '../steps.tsx';
 import { DocumentCard } from './components/document-card.tsx';
+import { ReadingCard } from './components/reading-card.tsx';
 import { SourcePane } from './components/source-pane.tsx';
 import { TaskEditor } from './components/task-editor.tsx';
 import { TaskTable } from './components/task-table.tsx';
+import { describeReread, taskToShow, withoutTaskStart, withTaskLevel, withTaskStart } from './reading.ts';
 
 /** Unit names in the draft, most used first. */
 function collectUnitNames(tasks: DraftTask[]): string[] {
@@ -33,16 +36,25 @@ function collectUnitNames(tasks: DraftTask[]): string[] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([n]) => n);
 }
 
-function Editor({ draft }: { draft: ImportDraft }) {
-  const { message, modal } = App.useApp();
+interface EditorProps {
+  draft: ImportDraft;
+  /** The task to select first (after a re-read: the first task it read anew). */
+  initialKey?: string | null;
+  /** A re-read replaced the draft: the page starts the editor again on it. */
+  onReplaced: (draft: ImportDraft, selectKey: string | null) => void;
+}
+
+function Editor({ draft, initialKey = null, onReplaced }: EditorProps) {
+  const { message } = App.useApp();
   const navigate = useNavigate();
   const [doc, setDoc] = useState<DraftDocument>({ ...draft.document, parentPlanId: draft.document.parentPlanId ?? null });
   const [goals, setGoals] = useState<DraftGoal[]>(draft.goals);
   const [history, setHistory] = useState<History<DraftTask[]>>(() => startHistory(draft.tasks));
-  const [selectedKey, setSelectedKey] = useState<string | null>(draft.tasks[0]?.key ?? null);
+  const [selectedKey, setSelectedKey] = useState<string | null>(initialKey ?? draft.tasks[0]?.key ?? null);
+  const [focus, setFocus] = useState<Span | null>(null);
   const [caret, setCaret] = useState<number | null>(null);
   const [dirty, setDirty] = useState(false);
-  const [busy, setBusy] = useState<'save' | 'commit' | 'discard' | null>(null);
+  const [busy, setBusy] = useState<'save' | 'commit' | 'discard' | 'reread' | null>(null);
   const [conflict, setConflict] = useState<{ message: string; url: string } | null>(null);
   const plans = useRequest((signal) => findPlans(signal), []);
 
@@ -55,6 +67,9 @@ function Editor({ draft }: { draft: ImportDraft }) {
     return byRow;
   }, [tasks]);
   const unitNames = useMemo(() => collectUnitNames(tasks), [tasks]);
+  // The server checks units against the directory again on every save: its answer replaces these.
+  const [serverWarnings, setServerWarnings] = useState(draft.warnings);
+  const warnings = useMemo(() => liveWarnings(serverWarnings, tasks), [serverWarnings, tasks]);
 
   // Leaving with unsaved edits asks first, inside the app and on reload or close.
   const letThrough = useLeaveGuard(dirty, '草稿');
@@ -67,6 +82,7 @@ function Editor({ draft }: { draft: ImportDraft }) {
   const select = useCallback((key: string) => {
     setSelectedKey(key);
     setCaret(null);
+    setFocus(null);
   }, []);
 
   const hasSelection = selected !== null;
@@ -111,7 +127,8 @@ function Editor({ draft }: { draft: ImportDraft }) {
       return false;
     }
     try {
-      await saveDraft(draft.id, { document: { ...doc, title: (doc.title ?? '').trim(), parentPlanId: doc.parentPlanId ?? null }, goals, tasks });
+      const saved = await saveDraft(draft.id, { document: { ...doc, title: (doc.title ?? '').trim(), parentPlanId: doc.parentPlanId ?? null }, goals, tasks });
+      setServerWarnings(saved.warnings);
       setDirty(false);
       return true;
     } catch (err) {
@@ -144,6 +161,23 @@ function Editor({ draft }: { draft: ImportDraft }) {
         const details = (err.details ?? {}) as { url?: unknown; planId?: unknown };
         setConflict({ message: err.message, url: typeof details.url === 'string' ? details.url : `/plans/${String(details.planId ?? '')}` });
       }
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  /** Saves unsaved edits (a re-read keeps them), then re-reads the source with the structure choice. */
+  async function reread(options: DraftReadOptions, marked?: number) {
+    setBusy('reread');
+    try {
+      if (dirty && !(await save())) return;
+      const next = await rereadDraft(draft.id, options);
+      const said = describeReread(next.reread);
+      // One message for re-reads: the next replaces the last instead of stacking under it.
+      void message.open({ key: 'draft-reread', type: said.isWarning ? 'warning' : 'success', content: said.text, duration: said.isWarning ? 6 : 3 });
+      onReplaced(next, taskToShow(next.tasks, next.reread.region, marked) ?? selectedKey);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 400) void message.error(err.message);
     } finally {
       setBusy(null);
     }
@@ -189,6 +223,19 @@ function Editor({ draft }: { draft: ImportDraft }) {
       {conflict && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={conflict.message} action={<Link to={conflict.url}>查看已有方案</Link>} data-testid="import-conflict" />
       )}
+      <ReadingCard
+        source={draft.source}
+        warnings={warnings}
+        levels={draft.structure.levels}
+        options={draft.readOptions}
+        busy={busy !== null}
+        rowOf={(key) => { const i = tasks.findIndex((t) => t.key === key); return i === -1 ? null : i + 1; }}
+        onTask={select}
+        onSpan={(span) => setFocus(span)}
+        onTaskLevel={(form) => void reread(withTaskLevel(draft.readOptions, form))}
+        onRemoveStart={(start) => void reread(withoutTaskStart(draft.readOptions, start))}
+        onReset={() => void reread({})}
+      />
       <DocumentCard document={doc} goals={goals} plans={plans.data?.data ?? []} onDocument={(d) => { setDoc(d); setDirty(true); }} onGoals={(g) => { setGoals(g); setDirty(true); }} />
       <Card size="small" styles={{ body: { padding: 0 } }}>
         <Splitter style={{ height: 'calc(100vh - 72px)', minHeight: 560 }}>
@@ -226,7 +273,7 @@ function Editor({ draft }: { draft: ImportDraft }) {
                 <HighlightLegend />
               </div>
               <div style={{ flex: 1, minHeight: 0 }}>
-                <SourcePane source={draft.source} task={selected} />
+                <SourcePane source={draft.source} task={selected} focus={focus} onTaskStart={busy === null ? (start) => void reread(withTaskStart(draft.readOptions, start), start) : undefined} />
               </div>
             </div>
           </Splitter.Panel>
@@ -240,6 +287,8 @@ function Editor({ draft }: { draft: ImportDraft }) {
 export default function ImportDraftPage() {
   const id = Number(useParams().id);
   const draft = useRequest((signal) => getDraft(id, signal), [id]);
+  // A re-read answers with the new draft; the editor restarts on it (its undo history ends there).
+  const [replaced, setReplaced] = useState<{ draft: ImportDraft; selectKey: string | null; version: number } | null>(null);
   if (draft.loading && !draft.data) return <PageLoading />;
   if (!draft.data) return <LoadFailed error={draft.error} what="导入草稿" onRetry={draft.reload} />;
   const d = draft.data;
@@ -255,5 +304,5 @@ export default function ImportDraftPage() {
   if (d.status === 'discarded') {
     return <Result status="info" title="该草稿已放弃" extra={<Link to="/imports/new"><Button type="primary">重新导入</Button></Link>} />;
   }
-  return <Editor key={d.id} draft={d} />;
+  return <Editor key={`${d.id}-${replaced?.version ?? 0}`} draft={replaced?.draft ?? d} initialKey={replaced?.selectKey ?? null} onReplaced={(next, selectKey) => setReplaced((r) => ({ draft: next, selectKey, version: (r?.version ?? 0) + 1 }))} />;
 }

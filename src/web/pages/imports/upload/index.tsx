@@ -2,10 +2,10 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Card, Col, Row, Spin, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { uploadPlanDocument } from '../../../api/imports.ts';
-import { ApiError } from '../../../api/request.ts';
-import { PageHeader } from '../../../components/page-header.tsx';
-import { PLAN_FILE_ACCEPT, checkPlanFile, formatBytes } from '../../../utils/file-check.ts';
+import { uploadPlanDocument } from '#web/api/imports.ts';
+import { ApiError } from '#web/api/request.ts';
+import { PageHeader } from '#web/components/page-header.tsx';
+import { PLAN_FILE_ACCEPT, checkPlanFile, formatBytes } from '#web/utils/file-check.ts';
 import { ImportSteps } from '../steps.tsx';
 
 interface Conflict {

@@ -1,13 +1,14 @@
 import { CloudUploadOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Button, Empty, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType as ColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { findPlans } from '../../../api/plans.ts';
-import type { PlanSummary } from '../../../api/types.ts';
-import { PageHeader } from '../../../components/page-header.tsx';
-import { useCan } from '../../../auth/auth-context.tsx';
-import { useRequest } from '../../../hooks/use-request.ts';
-import { levelLabel } from '../../../utils/format.ts';
+import { findPlans } from '#web/api/plans.ts';
+import type { PlanSummary } from '#core/api/plans.ts';
+import { PageHeader } from '#web/components/page-header.tsx';
+import { useCan } from '#web/auth/auth-context.tsx';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { levelLabel } from '#web/utils/format.ts';
+import { ListTable } from '#web/components/list-table.tsx';
 
 const LEVEL_COLORS: Record<string, string> = { province: 'red', city: 'volcano', county: 'geekblue', district: 'blue' };
 
@@ -66,10 +67,7 @@ export default function PlanListPage() {
           ) : undefined
         }
       />
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <Table<PlanSummary>
-          rowKey="id"
-          size="small"
+      <ListTable<PlanSummary>
           loading={loading}
           columns={columns}
           dataSource={data?.data ?? []}
@@ -88,7 +86,6 @@ export default function PlanListPage() {
             ),
           }}
         />
-      </Card>
     </>
   );
 }

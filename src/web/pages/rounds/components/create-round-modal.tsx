@@ -1,10 +1,10 @@
 import { App, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { findPlans } from '../../../api/plans.ts';
-import { createRound, type RoundDetail } from '../../../api/rounds.ts';
-import { findUnits } from '../../../api/units.ts';
-import { useRequest } from '../../../hooks/use-request.ts';
+import { findPlans } from '#web/api/plans.ts';
+import { createRound, type RoundDetail } from '#web/api/rounds.ts';
+import { findUnits } from '#web/api/units.ts';
+import { useRequest } from '#web/hooks/use-request.ts';
 
 interface Props {
   open: boolean;

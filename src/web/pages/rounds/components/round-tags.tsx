@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
-import type { RoundStatus, RoundUnit } from '../../../api/rounds.ts';
-import type { CircularStatus } from '../../../api/circulars.ts';
+import type { RoundStatus, RoundUnit } from '#web/api/rounds.ts';
+import type { CircularStatus } from '#web/api/circulars.ts';
 import { REPORT_STATE_COLORS, REPORT_STATE_LABELS, reportState } from '../round-utils.ts';
 
 /** 进行中 / 已结束. */

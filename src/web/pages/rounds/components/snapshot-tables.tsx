@@ -5,9 +5,9 @@
 import { Empty, List, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType as ColumnsType } from 'antd';
 import { Link } from 'react-router';
-import type { RoundSnapshot, StatusCounts, UnitStanding } from '../../../api/rounds.ts';
-import { dayLabel } from '../../../utils/format.ts';
-import { CHECKPOINT_STATE_COLORS, CHECKPOINT_STATE_LABELS } from '../../../utils/ledger.ts';
+import type { RoundSnapshot, StatusCounts, UnitStanding } from '#web/api/rounds.ts';
+import { dayLabel } from '#web/utils/format.ts';
+import { CHECKPOINT_STATE_COLORS, CHECKPOINT_STATE_LABELS } from '#web/utils/checkpoints.ts';
 import { percent } from '../round-utils.ts';
 
 type Section = RoundSnapshot['bySection'][number];

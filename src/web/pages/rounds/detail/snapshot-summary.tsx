@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Col, Row, Spin, Typography } from 'antd';
-import type { RoundSnapshot } from '../../../api/rounds.ts';
-import { shanghaiTime } from '../../../utils/time.ts';
+import type { RoundSnapshot } from '#web/api/rounds.ts';
+import { shanghaiTime } from '#web/utils/time.ts';
 import { CheckpointsTable, OverallFigures, OverdueTable, RankingTable, SectionsTable } from '../components/snapshot-tables.tsx';
 
 interface Props {

@@ -2,8 +2,8 @@ import { Card, Empty, Segmented, Table, Typography } from 'antd';
 import type { TableColumnsType as ColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { RoundUnit } from '../../../api/rounds.ts';
-import { shanghaiTime } from '../../../utils/time.ts';
+import type { RoundUnit } from '#web/api/rounds.ts';
+import { shanghaiTime } from '#web/utils/time.ts';
 import { ReportStateTag } from '../components/round-tags.tsx';
 import { compareUnits, reportState } from '../round-utils.ts';
 

@@ -1,19 +1,20 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Progress, Space, Table, Tag, Typography } from 'antd';
+import { Button, Empty, Progress, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType as ColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { findCirculars, type CircularSummary } from '../../../api/circulars.ts';
-import { findRounds, type RoundSummary } from '../../../api/rounds.ts';
-import { useCan } from '../../../auth/auth-context.tsx';
-import { PageHeader } from '../../../components/page-header.tsx';
-import { useRequest } from '../../../hooks/use-request.ts';
-import { dayLabel } from '../../../utils/format.ts';
-import { shanghaiTime } from '../../../utils/time.ts';
+import { findCirculars, type CircularSummary } from '#web/api/circulars.ts';
+import { findRounds, type RoundSummary } from '#web/api/rounds.ts';
+import { useCan } from '#web/auth/auth-context.tsx';
+import { PageHeader } from '#web/components/page-header.tsx';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { dayLabel } from '#web/utils/format.ts';
+import { shanghaiTime } from '#web/utils/time.ts';
 import { CreateRoundModal } from '../components/create-round-modal.tsx';
 import { DispatchNav } from '../components/dispatch-nav.tsx';
 import { RoundStatusTag } from '../components/round-tags.tsx';
 import { nextRoundTitle, periodLabel, progressPercent } from '../round-utils.ts';
+import { ListTable } from '#web/components/list-table.tsx';
 
 /** 调度: every dispatch round, newest first, with how many units have reported and its circulars. */
 export default function RoundListPage() {
@@ -109,10 +110,7 @@ export default function RoundListPage() {
           </>
         }
       />
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <Table<RoundSummary>
-          rowKey="id"
-          size="small"
+      <ListTable<RoundSummary>
           loading={rounds.loading && !rounds.data}
           columns={columns}
           dataSource={rows}
@@ -128,7 +126,6 @@ export default function RoundListPage() {
             ),
           }}
         />
-      </Card>
       {mayManage && (
         <CreateRoundModal
           open={creating}

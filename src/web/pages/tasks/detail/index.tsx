@@ -1,24 +1,24 @@
 import { ArrowLeftOutlined, FileWordOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { supervisionNoticeUrl } from '../../../api/notifications.ts';
-import { getTask } from '../../../api/tasks.ts';
-import type { TaskDetail } from '../../../api/types.ts';
-import { useCan } from '../../../auth/auth-context.tsx';
-import { ContactModal, type ContactTarget } from '../../../components/contact-modal.tsx';
-import { DeadlineTags } from '../../../components/deadline-tags.tsx';
-import { HighlightLegend, HighlightedText } from '../../../components/highlighted-text.tsx';
-import { LoadFailed } from '../../../components/page-error.tsx';
-import { PageHeader } from '../../../components/page-header.tsx';
-import { PageLoading } from '../../../components/page-loading.tsx';
-import { StatusTag } from '../../../components/status-tag.tsx';
-import { UnitLinks } from '../../../components/unit-links.tsx';
-import { useRequest } from '../../../hooks/use-request.ts';
-import { dayLabel } from '../../../utils/format.ts';
-import { locateTask, taskMarks, type Mark, type TaskMarkKind } from '../../../utils/highlight.ts';
-import { rememberPlan } from '../../../utils/last-plan.ts';
-import { isClosedStatus } from '../../../utils/progress.ts';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { supervisionNoticeUrl } from '#web/api/notifications.ts';
+import { getTask } from '#web/api/tasks.ts';
+import type { TaskDetail } from '#core/api/tasks.ts';
+import { useCan } from '#web/auth/auth-context.tsx';
+import { ContactModal, type ContactTarget } from '#web/components/contact-modal.tsx';
+import { DeadlineTags } from '#web/components/deadline-tags.tsx';
+import { HighlightLegend, HighlightedText } from '#web/components/highlighted-text.tsx';
+import { LoadFailed } from '#web/components/page-error.tsx';
+import { PageHeader } from '#web/components/page-header.tsx';
+import { PageLoading } from '#web/components/page-loading.tsx';
+import { StatusTag } from '#web/components/status-tag.tsx';
+import { UnitLinks } from '#web/components/unit-links.tsx';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { dayLabel } from '#web/utils/format.ts';
+import { locateTask, taskMarks, type Mark, type TaskMarkKind } from '#web/utils/highlight.ts';
+import { rememberPlan } from '#web/utils/last-plan.ts';
+import { isClosedStatus } from '#web/utils/progress.ts';
 import { ContactsCard } from './components/contacts-card.tsx';
 import { InstructionsCard } from './components/instructions-card.tsx';
 import { LedgerCard } from './components/ledger-card.tsx';
@@ -53,7 +53,8 @@ export default function TaskDetailPage() {
   if (!task.data || !view) return <LoadFailed error={task.error} what="任务" onRetry={task.reload} />;
   const t = task.data;
   const listUrl = `/plans/${t.planId}/tasks${t.sectionId ? `?sectionId=${t.sectionId}` : ''}`;
-  const editableUnitIds = can('task.unit.write') ? (t.myUnitIds ?? []) : [];
+  // The server says whether the viewer may write for a unit named on the task; the web does not recompute it.
+  const editableUnitIds = t.canWrite ? t.myUnitIds : [];
   const isCoordinator = can('report.review');
   const closed = isClosedStatus(t.status) || !!t.closedOn;
 
@@ -104,8 +105,8 @@ export default function TaskDetailPage() {
             <HighlightedText text={view.text} marks={view.marks} />
           </Card>
           <ProgressCard task={t} mayReport={editableUnitIds.length > 0} mayReview={isCoordinator} onChanged={task.reload} />
-          <LedgerCard task={t} mayWrite={can('task.unit.write')} mayReview={isCoordinator} />
-          {t.timeline && <TimelineCard entries={t.timeline} />}
+          <LedgerCard task={t} mayWrite={t.canWrite} mayReview={isCoordinator} />
+          <TimelineCard entries={t.timeline} />
         </Col>
         <Col xs={24} lg={9}>
           <Card size="small" title="责任分工" style={{ marginBottom: 12 }}>
@@ -120,30 +121,26 @@ export default function TaskDetailPage() {
               ]}
             />
           </Card>
-          {t.instructions && (
-            <InstructionsCard
-              taskId={t.id}
-              instructions={t.instructions}
-              canInstruct={t.canInstruct === true}
-              onAdded={(i) => task.setData({ ...t, instructions: [...(t.instructions ?? []), i] })}
-            />
-          )}
-          {t.contacts && (
-            <ContactsCard
-              contacts={t.contacts}
-              units={[...t.lead, ...t.responsible]}
-              editableUnitIds={editableUnitIds}
-              onEdit={(c, unitName) =>
-                setEditingContact({
-                  taskId: t.id,
-                  taskLabel: `任务 ${t.number}`,
-                  unitId: c.unitId,
-                  unitName,
-                  contact: { contactName: c.contactName, contactPhone: c.contactPhone, note: c.note },
-                })
-              }
-            />
-          )}
+          <InstructionsCard
+            taskId={t.id}
+            instructions={t.instructions}
+            canInstruct={t.canInstruct}
+            onAdded={(i) => task.setData({ ...t, instructions: [...t.instructions, i] })}
+          />
+          <ContactsCard
+            contacts={t.contacts}
+            units={[...t.lead, ...t.responsible]}
+            editableUnitIds={editableUnitIds}
+            onEdit={(c, unitName) =>
+              setEditingContact({
+                taskId: t.id,
+                taskLabel: `任务 ${t.number}`,
+                unitId: c.unitId,
+                unitName,
+                contact: { contactName: c.contactName, contactPhone: c.contactPhone, note: c.note },
+              })
+            }
+          />
           <Card size="small" title={`时间节点（${t.milestones.length}）`} styles={{ body: { paddingBlock: 4 } }}>
             {t.milestones.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本任务没有写明截止时间" />
@@ -189,7 +186,7 @@ export default function TaskDetailPage() {
         onClose={() => setEditingContact(null)}
         onSaved={(saved) => {
           const unitId = editingContact?.unitId;
-          task.setData({ ...t, contacts: (t.contacts ?? []).map((c) => (c.unitId === unitId ? { ...c, ...saved } : c)) });
+          task.setData({ ...t, contacts: t.contacts.map((c) => (c.unitId === unitId ? { ...c, ...saved } : c)) });
           setEditingContact(null);
         }}
       />

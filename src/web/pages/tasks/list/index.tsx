@@ -1,20 +1,21 @@
 import { ClearOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Checkbox, DatePicker, Input, Select, Space, Typography } from 'antd';
 import type { TableColumnsType as ColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
-import { getPlan } from '../../../api/plans.ts';
-import { findTasks } from '../../../api/tasks.ts';
-import type { TaskSummary } from '../../../api/types.ts';
-import { findUnits } from '../../../api/units.ts';
-import { DeadlineTags } from '../../../components/deadline-tags.tsx';
-import { PageHeader } from '../../../components/page-header.tsx';
-import { UnitLinks } from '../../../components/unit-links.tsx';
-import { useRequest } from '../../../hooks/use-request.ts';
-import { highlight, occurrences } from '../../../utils/highlight.ts';
-import { rememberPlan } from '../../../utils/last-plan.ts';
-import { PAGE_SIZES, changeTaskFilters, hasActiveFilters, parseTaskFilters, toTaskSearchParams, type TaskFilters } from '../../../utils/task-filters.ts';
+import { getPlan } from '#web/api/plans.ts';
+import { findTasks } from '#web/api/tasks.ts';
+import type { TaskSummary } from '#core/api/tasks.ts';
+import { findUnits } from '#web/api/units.ts';
+import { DeadlineTags } from '#web/components/deadline-tags.tsx';
+import { PageHeader } from '#web/components/page-header.tsx';
+import { UnitLinks } from '#web/components/unit-links.tsx';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { highlight, occurrences } from '#web/utils/highlight.ts';
+import { rememberPlan } from '#web/utils/last-plan.ts';
+import { PAGE_SIZES, changeTaskFilters, hasActiveFilters, parseTaskFilters, toTaskSearchParams, type TaskFilters } from '#web/utils/task-filters.ts';
+import { ListTable } from '#web/components/list-table.tsx';
 
 /** A title with the search term marked. */
 function TitleWithHits({ title, q }: { title: string; q: string }) {
@@ -151,10 +152,7 @@ export default function TaskListPage() {
           )}
         </Space>
       </Card>
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <Table<TaskSummary>
-          rowKey="id"
-          size="small"
+      <ListTable<TaskSummary>
           loading={tasks.loading}
           columns={columns}
           dataSource={tasks.data?.data ?? []}
@@ -172,7 +170,6 @@ export default function TaskListPage() {
             style: { marginInline: 12 },
           }}
         />
-      </Card>
     </>
   );
 }

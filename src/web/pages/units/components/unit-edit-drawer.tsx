@@ -1,8 +1,8 @@
 import { App, Button, Divider, Drawer, Form, Input, Popconfirm, Select, Space, Switch, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { addAlias, findUnits, mergeUnit, removeAlias, updateUnit } from '../../../api/units.ts';
-import type { UnitDetail, UnitSummary } from '../../../api/types.ts';
-import { parentCandidates } from '../../../utils/unit-tree.ts';
+import { addAlias, findUnits, mergeUnit, removeAlias, updateUnit } from '#web/api/units.ts';
+import type { UnitDetail, UnitSummary } from '#core/api/units.ts';
+import { parentCandidates } from '#web/pages/units/unit-tree.ts';
 
 interface Props {
   unit: { id: number; name: string; isCollective: boolean; aliases: string[]; parentId?: number | null } | null;

@@ -3,16 +3,17 @@ import { Button, Card, Segmented, Space, Statistic, Table, Tag, Typography } fro
 import type { TableColumnsType as ColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { UnitTask } from '../../../api/types.ts';
-import { getUnit } from '../../../api/units.ts';
-import { useCan } from '../../../auth/auth-context.tsx';
-import { DeadlineTags } from '../../../components/deadline-tags.tsx';
-import { LoadFailed } from '../../../components/page-error.tsx';
-import { PageHeader } from '../../../components/page-header.tsx';
-import { PageLoading } from '../../../components/page-loading.tsx';
-import { useRequest } from '../../../hooks/use-request.ts';
-import { dayLabel } from '../../../utils/format.ts';
+import type { UnitTask } from '#core/api/tasks.ts';
+import { getUnit } from '#web/api/units.ts';
+import { useCan } from '#web/auth/auth-context.tsx';
+import { DeadlineTags } from '#web/components/deadline-tags.tsx';
+import { LoadFailed } from '#web/components/page-error.tsx';
+import { PageHeader } from '#web/components/page-header.tsx';
+import { PageLoading } from '#web/components/page-loading.tsx';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { dayLabel } from '#web/utils/format.ts';
 import { UnitEditDrawer } from '../components/unit-edit-drawer.tsx';
+import { UNIT_ROLE_LABELS } from '#core/tasks/tasks.ts';
 
 type RoleView = 'all' | 'lead' | 'responsible';
 
@@ -43,7 +44,7 @@ export default function UnitDetailPage() {
       dataIndex: 'role',
       width: 64,
       align: 'center',
-      render: (r: UnitTask['role']) => (r === 'lead' ? <Tag color="blue">牵头</Tag> : <Tag color="green">责任</Tag>),
+      render: (r: UnitTask['role']) => <Tag color={r === 'lead' ? 'blue' : 'green'}>{UNIT_ROLE_LABELS[r]}</Tag>,
     },
     { title: '方案', dataIndex: 'planNumber', width: 160, render: (n: string | null, t) => <Link to={`/plans/${t.planId}`} onClick={(e) => e.stopPropagation()}>{n ?? '方案'}</Link> },
     { title: '编号', dataIndex: 'number', width: 56, align: 'center' },

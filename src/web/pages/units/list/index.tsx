@@ -2,13 +2,13 @@ import { Badge, Button, Card, Input, Popconfirm, Space, Table, Tabs, Tag, Typogr
 import type { TableColumnsType as ColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { AliasSuggestion, UnitSummary } from '../../../api/types.ts';
-import { findAliasSuggestions, findUnits, mergeUnit } from '../../../api/units.ts';
-import { useCan } from '../../../auth/auth-context.tsx';
-import { PageHeader } from '../../../components/page-header.tsx';
-import { useRequest } from '../../../hooks/use-request.ts';
-import { ALIAS_REASON_LABELS } from '../../../utils/format.ts';
-import { parentNameOf } from '../../../utils/unit-tree.ts';
+import type { AliasSuggestion, UnitSummary } from '#core/api/units.ts';
+import { findAliasSuggestions, findUnits, mergeUnit } from '#web/api/units.ts';
+import { useCan } from '#web/auth/auth-context.tsx';
+import { PageHeader } from '#web/components/page-header.tsx';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { ALIAS_REASON_LABELS } from '#web/utils/format.ts';
+import { parentNameOf } from '#web/pages/units/unit-tree.ts';
 import { UnitEditDrawer } from '../components/unit-edit-drawer.tsx';
 
 const REASON_COLORS: Record<string, string> = { abbreviation: 'purple', containment: 'cyan', suffix: 'gold' };

@@ -1,10 +1,11 @@
 import { CopyOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Modal, Space, Spin, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../../../api/request.ts';
-import type { ImportedAccounts, SheetRowError } from '../../../../api/types.ts';
-import { USER_TEMPLATE_URL, importUsers } from '../../../../api/users.ts';
-import { accountsCsv, accountsTsv } from '../../../../utils/accounts-export.ts';
+import { ApiError } from '#web/api/request.ts';
+import type { SheetRowError } from '#core/api/common.ts';
+import type { ImportedAccounts } from '#core/api/users.ts';
+import { USER_TEMPLATE_URL, importUsers } from '#web/api/users.ts';
+import { accountsCsv, accountsTsv } from '#web/pages/admin/users/accounts-export.ts';
 
 interface Props {
   open: boolean;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { findPlans, getPlan } from '../../../../api/plans.ts';
+import { findPlans, getPlan } from '#web/api/plans.ts';
 
 export interface SectionNode {
   value: number | string;

@@ -1,9 +1,9 @@
 import { Alert, App, Checkbox, Form, Input, Modal, Select, TreeSelect, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { ROLE_LABELS, ROLES, roleConflict, type Role } from '../../../../../core/auth/policy.ts';
-import { ApiError } from '../../../../api/request.ts';
-import type { User, UserUpdate } from '../../../../api/types.ts';
-import { createUser, updateUser } from '../../../../api/users.ts';
+import { ROLE_LABELS, ROLES, roleConflict, type Role } from '#core/auth/policy.ts';
+import { ApiError } from '#web/api/request.ts';
+import type { User, UserUpdate } from '#core/api/users.ts';
+import { createUser, updateUser } from '#web/api/users.ts';
 import { useSectionTree } from './section-tree.ts';
 
 const ROLE_HINTS: Record<Role, string> = {

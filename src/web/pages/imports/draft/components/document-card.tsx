@@ -1,8 +1,8 @@
 import { Card, Col, DatePicker, Input, InputNumber, Row, Select, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
-import type { DraftDocument, DraftGoal, PlanSummary } from '../../../../api/types.ts';
-import { PLAN_LEVELS, dayLabel, levelLabel } from '../../../../utils/format.ts';
+import type { DraftDocument, DraftGoal, PlanSummary } from '#web/api/types.ts';
+import { PLAN_LEVELS, dayLabel, levelLabel } from '#web/utils/format.ts';
 
 interface Props {
   document: DraftDocument;
@@ -14,6 +14,7 @@ interface Props {
 
 function Field({ label, children, required }: { label: string; children: ReactNode; required?: boolean }) {
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is `children`, an antd input the label wraps.
     <label style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
       <span style={{ width: 60, flex: 'none', textAlign: 'right', fontSize: 12, color: '#595959' }}>
         {required && <span style={{ color: '#ff4d4f' }}>* </span>}

@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Empty, Input, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import type { DraftTask, DraftTaskPatch } from '../../../../../core/draft/types.ts';
+import type { DraftTask, DraftTaskPatch } from '#core/draft/types.ts';
 import { CommitInput } from './commit-input.tsx';
 
 interface Props {

@@ -1,8 +1,8 @@
 import { Select, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType as ColumnsType } from 'antd';
 import { useEffect, useMemo, useRef, type HTMLAttributes } from 'react';
-import type { DraftTask, DraftTaskPatch } from '../../../../../core/draft/types.ts';
-import { useElementHeight } from '../../../../hooks/use-element-height.ts';
+import type { DraftTask, DraftTaskPatch } from '#core/draft/types.ts';
+import { useElementHeight } from '#web/hooks/use-element-height.ts';
 import { CommitInput } from './commit-input.tsx';
 
 interface Props {

@@ -1,10 +1,10 @@
 import { Card, Empty, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { getPlanCheckpoints } from '../../../../api/plans.ts';
-import type { CheckpointRow } from '../../../../api/types.ts';
-import { useRequest } from '../../../../hooks/use-request.ts';
-import { dayLabel } from '../../../../utils/format.ts';
-import { CHECKPOINT_STATE_COLORS, CHECKPOINT_STATE_LABELS } from '../../../../utils/ledger.ts';
+import { getPlanCheckpoints } from '#web/api/plans.ts';
+import type { CheckpointRow } from '#core/api/plans.ts';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { dayLabel } from '#web/utils/format.ts';
+import { CHECKPOINT_STATE_COLORS, CHECKPOINT_STATE_LABELS } from '#web/utils/checkpoints.ts';
 
 interface Row extends CheckpointRow {
   key: string;

@@ -1,8 +1,8 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { importLedger, ledgerXlsxUrl } from '../../../../api/ledger.ts';
-import type { SheetRowError } from '../../../../api/types.ts';
+import { importLedger, ledgerXlsxUrl } from '#web/api/ledger.ts';
+import type { SheetRowError } from '#core/api/common.ts';
 
 interface Props {
   planId: number;

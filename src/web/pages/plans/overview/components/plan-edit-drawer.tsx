@@ -1,9 +1,10 @@
 import { Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { findPlans, updatePlan } from '../../../../api/plans.ts';
-import type { PlanDetail, PlanLevel, PlanSummary } from '../../../../api/types.ts';
-import { PLAN_LEVELS, levelLabel } from '../../../../utils/format.ts';
+import { findPlans, updatePlan } from '#web/api/plans.ts';
+import type { PlanDetail, PlanSummary } from '#core/api/plans.ts';
+import { isPlanLevel, type PlanLevel } from '#core/plans/types.ts';
+import { PLAN_LEVELS, levelLabel } from '#web/utils/format.ts';
 
 interface FormValues {
   number: string;
@@ -39,7 +40,7 @@ export function PlanEditDrawer({ plan, open, onClose, onSaved }: Props) {
       date: plan.date ? dayjs(plan.date) : null,
       title: plan.title,
       year: plan.year,
-      level: plan.level,
+      level: isPlanLevel(plan.level) ? plan.level : null,
       parentPlanId: plan.parentPlanId,
     });
     const controller = new AbortController();

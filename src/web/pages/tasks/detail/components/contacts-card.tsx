@@ -1,6 +1,8 @@
 import { EditOutlined, PhoneOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
-import type { TaskContact, UnitRef } from '../../../../api/types.ts';
+import type { UnitRef } from '#core/api/common.ts';
+import type { TaskContact } from '#core/api/tasks.ts';
+import { UNIT_ROLE_LABELS } from '#core/tasks/tasks.ts';
 
 interface Props {
   contacts: TaskContact[];
@@ -37,7 +39,7 @@ export function ContactsCard({ contacts, units, editableUnitIds, onEdit }: Props
               >
                 <div style={{ minWidth: 0 }}>
                   <Space size={6}>
-                    <Tag color={c.role === 'lead' ? 'blue' : 'green'} style={{ marginInlineEnd: 0 }}>{c.role === 'lead' ? '牵头' : '责任'}</Tag>
+                    <Tag color={c.role === 'lead' ? 'blue' : 'green'} style={{ marginInlineEnd: 0 }}>{UNIT_ROLE_LABELS[c.role]}</Tag>
                     <Typography.Text strong={editable}>{name}</Typography.Text>
                     {editable && <Tag color="gold">本单位</Tag>}
                   </Space>

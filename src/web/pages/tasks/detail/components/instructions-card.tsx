@@ -1,8 +1,8 @@
 import { App, Button, Card, Empty, Input, List, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { addInstruction } from '../../../../api/tasks.ts';
-import type { Instruction } from '../../../../api/types.ts';
-import { shanghaiTime } from '../../../../utils/time.ts';
+import { addInstruction } from '#web/api/tasks.ts';
+import type { Instruction } from '#core/api/tasks.ts';
+import { shanghaiTime } from '#web/utils/time.ts';
 
 interface Props {
   taskId: number;

@@ -3,12 +3,14 @@ import { Alert, App, Button, Card, DatePicker, Empty, Form, Input, Modal, Popcon
 import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { addLedgerEntry, deleteLedgerEntry, getLedger, reviewLedger, submitLedger, updateLedgerEntry } from '../../../../api/ledger.ts';
-import type { Ledger, LedgerEntry, LedgerEntryInput, TaskDetail } from '../../../../api/types.ts';
-import { useRequest } from '../../../../hooks/use-request.ts';
-import { dayLabel } from '../../../../utils/format.ts';
-import { groupByUnit, ledgerRights, ledgerRows, ledgerStatusColor, ledgerStatusLabel, periodLabel, type LedgerRow } from '../../../../utils/ledger.ts';
-import { shanghaiTime } from '../../../../utils/time.ts';
+import { addLedgerEntry, deleteLedgerEntry, getLedger, reviewLedger, submitLedger, updateLedgerEntry } from '#web/api/ledger.ts';
+import type { Ledger, LedgerEntry, LedgerEntryInput } from '#core/api/ledger.ts';
+import type { TaskDetail } from '#core/api/tasks.ts';
+import type { LedgerDecision } from '#core/ledger/rules.ts';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { dayLabel } from '#web/utils/format.ts';
+import { groupByUnit, ledgerRights, ledgerRows, ledgerStatusColor, ledgerStatusLabel, periodLabel, type LedgerRow } from '#web/utils/ledger.ts';
+import { shanghaiTime } from '#web/utils/time.ts';
 
 interface Props {
   task: TaskDetail;
@@ -35,13 +37,13 @@ export function LedgerCard({ task, mayWrite, mayReview }: Props) {
   const { message } = App.useApp();
   const ledger = useRequest((signal) => getLedger(task.id, signal), [task.id]);
   const [editing, setEditing] = useState<Editing>(null);
-  const [reviewing, setReviewing] = useState<'approve' | 'return' | null>(null);
+  const [reviewing, setReviewing] = useState<LedgerDecision | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<EntryForm>();
   const [reviewForm] = Form.useForm<{ comment?: string }>();
 
   const units = [...task.lead, ...task.responsible];
-  const myUnitIds = task.myUnitIds ?? [];
+  const myUnitIds = task.myUnitIds;
   const data: Ledger = ledger.data ?? { plan: null, entries: [] };
   const rights = ledgerRights({
     plan: data.plan,

@@ -1,12 +1,13 @@
 import { CheckOutlined, EditOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Divider, Empty, Segmented, Space, Spin, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
-import { getTaskReports } from '../../../../api/reports.ts';
-import type { Attachment, Report, TaskDetail } from '../../../../api/types.ts';
-import { ReviewModal, type ReviewTarget } from '../../../../components/review-modal.tsx';
-import { useRequest } from '../../../../hooks/use-request.ts';
-import { consolidatedReports, isClosedStatus, isEditable, latestReport, partStatuses, reportingUnits, type ReportingUnit } from '../../../../utils/progress.ts';
-import { shanghaiTime } from '../../../../utils/time.ts';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { getTaskReports } from '#web/api/reports.ts';
+import type { Attachment, Report } from '#core/api/reports.ts';
+import type { TaskDetail } from '#core/api/tasks.ts';
+import { ReviewModal, type ReviewTarget } from '#web/components/review-modal.tsx';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { consolidatedReports, isClosedStatus, isEditable, latestReport, partStatuses, reportingUnits, type ReportingUnit } from '#web/utils/progress.ts';
+import { shanghaiTime } from '#web/utils/time.ts';
 import { ReportEditor } from './report-editor.tsx';
 import { ReportView } from './report-view.tsx';
 import { RoundHint } from './round-hint.tsx';
@@ -91,7 +92,7 @@ export function ProgressCard({ task, mayReport, mayReview, onChanged }: Props) {
         onCancel={onCancel}
       />
     );
-    let body;
+    let body: ReactNode;
     if (closed) {
       // The server refuses writes on a closed task until the coordinator reopens it.
       body = (

@@ -1,6 +1,6 @@
 import { App, Form, Input, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { reopenMilestone, reopenTask } from '../../../../api/reports.ts';
+import { reopenMilestone, reopenTask } from '#web/api/reports.ts';
 
 interface Props {
   open: boolean;

@@ -1,8 +1,9 @@
 import { DeleteOutlined, ImportOutlined, LoadingOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, Popconfirm, Radio, Select, Space, Typography, Upload, type UploadProps } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { createReport, deleteAttachment, submitReport, updateReport, uploadAttachment } from '../../../../api/reports.ts';
-import type { Attachment, Milestone, Report, ReportStage } from '../../../../api/types.ts';
+import { createReport, deleteAttachment, submitReport, updateReport, uploadAttachment } from '#web/api/reports.ts';
+import type { Attachment, Report, ReportStage } from '#core/api/reports.ts';
+import type { Milestone } from '#core/api/tasks.ts';
 import {
   checkEvidenceFile,
   EVIDENCE_ACCEPT,
@@ -14,7 +15,7 @@ import {
   submitBlocker,
   type PartStatus,
   type ReportingUnit,
-} from '../../../../utils/progress.ts';
+} from '#web/utils/progress.ts';
 import { AttachmentLinks } from './report-view.tsx';
 
 interface Props {

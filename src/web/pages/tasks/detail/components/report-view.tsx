@@ -1,12 +1,12 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { Alert, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { attachmentUrl } from '../../../../api/reports.ts';
-import type { Attachment, Report } from '../../../../api/types.ts';
-import { StageTag } from '../../../../components/status-tag.tsx';
-import { formatBytes } from '../../../../utils/file-check.ts';
-import { REPORT_STATUS_COLORS, reportStatusLabel } from '../../../../utils/progress.ts';
-import { shanghaiTime } from '../../../../utils/time.ts';
+import { attachmentUrl } from '#web/api/reports.ts';
+import type { Attachment, Report } from '#core/api/reports.ts';
+import { StageTag } from '#web/components/status-tag.tsx';
+import { formatBytes } from '#web/utils/file-check.ts';
+import { REPORT_STATUS_COLORS, reportStatusLabel } from '#web/utils/progress.ts';
+import { shanghaiTime } from '#web/utils/time.ts';
 
 /** Evidence files as download links with their sizes. */
 export function AttachmentLinks({ attachments, extra }: { attachments: Attachment[]; extra?: (a: Attachment) => ReactNode }) {

@@ -1,8 +1,8 @@
 import { Alert } from 'antd';
 import { Link } from 'react-router';
-import { findMyRounds } from '../../../../api/rounds.ts';
-import { useRequest } from '../../../../hooks/use-request.ts';
-import { dayLabel } from '../../../../utils/format.ts';
+import { findMyRounds } from '#web/api/rounds.ts';
+import { useRequest } from '#web/hooks/use-request.ts';
+import { dayLabel } from '#web/utils/format.ts';
 
 /**
  * Tells a reporting unit which open dispatch round (调度) its report on this task counts for, and by

@@ -1,8 +1,8 @@
 import { Card, Empty, Timeline, Typography } from 'antd';
 import { useMemo } from 'react';
-import type { TimelineEntry } from '../../../../api/types.ts';
-import { timelineView } from '../../../../utils/progress.ts';
-import { shanghaiTime } from '../../../../utils/time.ts';
+import type { TimelineEntry } from '#core/api/tasks.ts';
+import { timelineView } from '#web/utils/progress.ts';
+import { shanghaiTime } from '#web/utils/time.ts';
 
 /** 时间线: everything that happened on the task, newest first. */
 export function TimelineCard({ entries }: { entries: TimelineEntry[] }) {
