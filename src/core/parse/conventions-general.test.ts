@@ -327,3 +327,15 @@ describe('wrapped table cells and glued headings', () => {
     ]);
   });
 });
+
+describe('paragraphs under a heading that names its own units', () => {
+  it('keeps unnumbered paragraph lines under the heading as its task text, at either level', () => {
+    const text = '一、优化市场环境\n（一）规范涉企收费。（牵头单位：县发改局）\n1．公开收费目录。\n（二）加强信用监管。（牵头单位：县市场监管局）\n建立企业信用档案。\n推行信用修复，8月底前出台办法。\n二、优化要素供给\n（一）保障项目用地。（牵头单位：县自然资源局）';
+    for (const plan of [read(text), parsePlan(text, { taskLevel: 'cn-paren' })]) {
+      const credit = plan.tasks.find((t) => t.title === '加强信用监管');
+      expect(credit?.text).toBe('加强信用监管。\n建立企业信用档案。\n推行信用修复，8月底前出台办法。');
+      expect(credit?.deadlines.map((d) => d.text)).toEqual(['8月底前']);
+      expect(plan.source.slice(...(credit?.spans.task ?? [0, 0]))).toContain('推行信用修复');
+    }
+  });
+});

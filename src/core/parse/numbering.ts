@@ -55,7 +55,7 @@ export function toCnNumber(n: number): string {
   if (n <= 0 || n >= 100) return String(n);
   if (n < 10) return d[n] ?? '';
   const t = Math.floor(n / 10);
-  return (t === 1 ? '' : (d[t] ?? '')) + '十' + (n % 10 === 0 ? '' : (d[n % 10] ?? ''));
+  return `${t === 1 ? '' : (d[t] ?? '')}十${n % 10 === 0 ? '' : (d[n % 10] ?? '')}`;
 }
 
 const CN = '一二三四五六七八九十百〇○零两';

@@ -151,8 +151,9 @@ class PartBuilder {
     const afterTitle = cur !== null && cur.headingLike && (!prev || endsSentence(t, prev) || cur.end === prev.last);
     const startsList = (mk: Marker) => mk.value === 1 || mk.value === (this.lastValue.get(mk.kind) ?? -1) + 1;
     const shiUnderHeading = !m && afterTitle ? inlineList(t, line.first, line.last, startsList) : [];
-    // A title line takes the paragraph under it, unless it is a whole task already (its own units).
-    const titleTakes = cur !== null && cur.headingLike && !hasUnitAnnotation(t, cur);
+    // A title line takes the paragraph under it, even one with its own units: under a heading-level
+    // task ("（二）加强信用监管。（牵头…）") the unnumbered lines are that task's measures.
+    const titleTakes = cur !== null && cur.headingLike;
     const note = /^(?:注|备注|说明)\s*[:：]/.test(t.slice(line.first, line.first + 4));
     const continues = !note && shiUnderHeading.length === 0 && cur && !this.inLabels && ((prev && !endsSentence(t, prev)) || titleTakes || (unindented && !m));
     if (cur && (continues || (shiUnderHeading.length === 0 && endsWithUnitBracket(t, line)))) {
