@@ -80,7 +80,45 @@ export function findJoins(t: string): number[] {
       else inParagraph = false;
     }
   }
+  if (filled >= 2 && indented === 0 && wrappedAtWidth(t, lines, width.width)) {
+    // With no indent anywhere, only a line a fixed width filled up to the last character and that
+    // ends a sentence tells a wrap (a title or heading line is shorter): the line under it goes on.
+    for (let k = 1; k < lines.length; k++) {
+      const l = lines[k];
+      const above = lines[k - 1];
+      if (!l || !above || l.last <= l.first || above.last <= above.first) continue;
+      if (above.last - above.start < width.width - 1 || !'。；;'.includes(t[above.last - 1] ?? '')) continue;
+      const s = t.slice(l.first, l.last);
+      const startsAnew =
+        isTableLine(t, l.first, l.last) ||
+        isTableLine(t, above.first, above.last) ||
+        /^(?:注|备注|说明)\s*[:：]/.test(s) ||
+        matchMarker(t, l.first, l.last) !== null ||
+        isLabelLine(t, l.first, l.last) ||
+        isContactLine(t, l.first, l.last) ||
+        isAttachmentLine(t, l) ||
+        isChromeLine(t, l.first, l.last) ||
+        (s.length <= 24 && SIGNATURE.test(s));
+      if (!startsAnew) out.add(l.start - 1);
+    }
+  }
   return [...out].sort((a, b) => a - b);
+}
+
+/**
+ * Whether most lines of ten or more characters stop within two characters of one width: a copy
+ * wrapped at a fixed width, not one whose lines are its paragraphs.
+ */
+function wrappedAtWidth(t: string, lines: { start: number; first: number; last: number }[], width: number): boolean {
+  let long = 0;
+  let atWidth = 0;
+  for (const l of lines) {
+    const n = l.last - l.start;
+    if (n < 10 || isTableLine(t, l.first, l.last)) continue;
+    long++;
+    if (n >= width - 2 && n <= width) atWidth++;
+  }
+  return atWidth >= 4 && atWidth * 2 >= long;
 }
 
 /**
