@@ -106,19 +106,21 @@ export function findJoins(t: string): number[] {
 }
 
 /**
- * Whether most lines of ten or more characters stop within two characters of one width: a copy
- * wrapped at a fixed width, not one whose lines are its paragraphs.
+ * Whether the copy was wrapped at a fixed width: at least three lines of that width stop mid-sentence
+ * and go on in an unnumbered line (a title or heading line seldom has the wrap's exact length, and
+ * a numbered line follows it).
  */
 function wrappedAtWidth(t: string, lines: { start: number; first: number; last: number }[], width: number): boolean {
-  let long = 0;
-  let atWidth = 0;
-  for (const l of lines) {
+  let cut = 0;
+  for (let k = 0; k + 1 < lines.length && cut < 3; k++) {
+    const l = lines[k];
+    const next = lines[k + 1];
+    if (!l || !next || next.last <= next.first) continue;
     const n = l.last - l.start;
-    if (n < 10 || isTableLine(t, l.first, l.last)) continue;
-    long++;
-    if (n >= width - 2 && n <= width) atWidth++;
+    if (n < 10 || n < width - 1 || n > width || TERMINAL.includes(t[l.last - 1] ?? '。') || isTableLine(t, l.first, l.last)) continue;
+    if (matchMarker(t, next.first, next.last) === null) cut++;
   }
-  return atWidth >= 4 && atWidth * 2 >= long;
+  return cut >= 3;
 }
 
 /**
