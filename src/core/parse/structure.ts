@@ -361,8 +361,8 @@ function inlineList(t: string, first: number, last: number, startsList: (m: Mark
   const out = [head];
   for (let i = head.contentStart; i < last; i++) {
     if (!'。；;)】'.includes(t[i] ?? '')) continue;
-    const next = matchMarker(t, i + 1, last);
     const prev = out[out.length - 1];
+    const next = pastCircled(matchMarker(t, i + 1, last), prev?.kind === 'circ' ? prev.value : undefined);
     if (next && prev && next.kind === head.kind && next.value === prev.value + 1) {
       out.push(next);
       i = next.contentStart - 1;
