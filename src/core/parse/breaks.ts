@@ -45,6 +45,8 @@ function lineBreaks(t: string, first: number, last: number): number[] {
     const clean = BREAK_BEFORE.includes(prev);
     // Words that end in 一 (单一、统一、唯一、之一) are no heading numbers.
     if (!clean && c === '一' && WORD_ENDS_IN_ONE.includes(prev)) continue;
+    // "小学一、二年级" counts numbers in a sentence: a glued heading number is not followed by another.
+    if (!clean && m.kind === 'cn' && '一二三四五六七八九十'.includes(t[m.contentStart] ?? '')) continue;
     if (!clean && !isCjk(prev) && prev !== '”' && prev !== '"') continue;
     cands.push({ at: i, m, clean });
     i = m.contentStart - 1;
