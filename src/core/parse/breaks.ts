@@ -5,7 +5,7 @@
  */
 import { indexIn, splitLines } from './lines.ts';
 import type { ReadingView } from './normalize.ts';
-import { matchMarker, type Marker, type MarkerKind } from './numbering.ts';
+import { matchMarker, WORD_AFTER_NUMERAL, type Marker, type MarkerKind } from './numbering.ts';
 
 /** Marker families that open a heading or a task; (1) ① 一是 inside a paragraph stay its details. */
 const BREAK_KINDS: ReadonlySet<MarkerKind> = new Set(['cn', 'pcn', 'num', 'art', 'chap']);
@@ -128,6 +128,26 @@ function lineBreaks(t: string, first: number, last: number): number[] {
 }
 
 /**
+ * In a paragraph that lost its breaks, the indents left where paragraphs started before a heading
+ * written with a bare numeral ("…方案。　　一开办企业　　第一条…"): a short run of words after the
+ * numeral, with no clause break before the next indent. Whether such lines count up as headings is
+ * for the reader of lines to tell (findBareHeadings).
+ */
+function bareHeadingBreaks(t: string, first: number, last: number): number[] {
+  const out: number[] = [];
+  const re = /(?<=[^ ]  )[一二三四五六七八九十]{1,3}(?= ?[\u4e00-\u9fff])/g;
+  re.lastIndex = first;
+  for (let m = re.exec(t); m && m.index < last; m = re.exec(t)) {
+    const after = m.index + m[0].length;
+    if (WORD_AFTER_NUMERAL.includes(t[after] ?? '')) continue;
+    const next = t.indexOf('  ', after);
+    const end = next < 0 || next > last ? last : next;
+    if (end - m.index <= 30 && !/[。，,；;]/.test(t.slice(after, end))) out.push(m.index - 1);
+  }
+  return out;
+}
+
+/**
  * Puts back the breaks of a view whose paragraphs hold several levels of markers. A space before
  * the marker becomes the break; elsewhere one is inserted, and `inserts` keeps the mapping to the
  * source. A view without such paragraphs comes back as it is.
@@ -138,12 +158,18 @@ export function restoreBreaks(view: ReadingView): ReadingView {
   for (const line of splitLines(t)) {
     // Paragraphs of ordinary length with one marker kind are the common case: nothing to do.
     if (line.last - line.first < 20 || indexIn(t, '\n', line.first, line.last) >= 0) continue;
-    at.push(...lineBreaks(t, line.first, line.last));
+    const found = lineBreaks(t, line.first, line.last);
+    at.push(...found);
+    if (found.length > 0) at.push(...bareHeadingBreaks(t, line.first, line.last));
   }
   // Notes and page chrome glued after an item ("…）注：…", "…）【打印本页】…上一篇：…") start lines of their own.
   if (at.length > 0) {
     const re = /[。)）】](?=注\s*[:：]|备注\s*[:：]|【\s*(?:打印|关闭|返回)|上一篇|下一篇|主办单位\s*[:：]|地\s*址\s*[:：])/g;
     for (let m = re.exec(t); m; m = re.exec(t)) at.push(m.index + 1);
+    // A page's buttons are never plan text, so they break off even from a unit name with no stop after
+    // it ("…责任单位：区审批局【打印本页】").
+    const buttons = /[^\s。)）】](?=【\s*(?:打印|关闭窗口|返回顶部))/g;
+    for (let m = buttons.exec(t); m; m = buttons.exec(t)) at.push(m.index + 1);
     at.sort((a, b) => a - b);
   }
   if (at.length === 0) return view;

@@ -80,7 +80,47 @@ export function findJoins(t: string): number[] {
       else inParagraph = false;
     }
   }
+  if (filled >= 2 && indented === 0 && wrappedAtWidth(t, lines, width.width)) {
+    // With no indent anywhere, only a line a fixed width filled up to the last character and that
+    // ends a sentence tells a wrap (a title or heading line is shorter): the line under it goes on.
+    for (let k = 1; k < lines.length; k++) {
+      const l = lines[k];
+      const above = lines[k - 1];
+      if (!l || !above || l.last <= l.first || above.last <= above.first) continue;
+      if (above.last - above.start < width.width - 1 || !'。；;'.includes(t[above.last - 1] ?? '')) continue;
+      const s = t.slice(l.first, l.last);
+      const startsAnew =
+        isTableLine(t, l.first, l.last) ||
+        isTableLine(t, above.first, above.last) ||
+        /^(?:注|备注|说明)\s*[:：]/.test(s) ||
+        matchMarker(t, l.first, l.last) !== null ||
+        isLabelLine(t, l.first, l.last) ||
+        isContactLine(t, l.first, l.last) ||
+        isAttachmentLine(t, l) ||
+        isChromeLine(t, l.first, l.last) ||
+        (s.length <= 24 && SIGNATURE.test(s));
+      if (!startsAnew) out.add(l.start - 1);
+    }
+  }
   return [...out].sort((a, b) => a - b);
+}
+
+/**
+ * Whether the copy was wrapped at a fixed width: at least three lines of that width stop mid-sentence
+ * and go on in an unnumbered line (a title or heading line seldom has the wrap's exact length, and
+ * a numbered line follows it).
+ */
+function wrappedAtWidth(t: string, lines: { start: number; first: number; last: number }[], width: number): boolean {
+  let cut = 0;
+  for (let k = 0; k + 1 < lines.length && cut < 3; k++) {
+    const l = lines[k];
+    const next = lines[k + 1];
+    if (!l || !next || next.last <= next.first) continue;
+    const n = l.last - l.start;
+    if (n < 10 || n < width - 1 || n > width || TERMINAL.includes(t[l.last - 1] ?? '。') || isTableLine(t, l.first, l.last)) continue;
+    if (matchMarker(t, next.first, next.last) === null) cut++;
+  }
+  return cut >= 3;
 }
 
 /**

@@ -166,7 +166,7 @@ export function matchMarker(t: string, i: number, end: number): Marker | null {
   const circ = CIRCLED.indexOf(c);
   if (circ >= 0) return make('circ', String(circ + 1), circ + 1, i, i + 1, t, end);
   if (c === '第') {
-    const j = run(t, i + 1, end, 4, (x) => CN.includes(x));
+    const j = run(t, i + 1, end, 5, (x) => CN.includes(x));
     const value = parseCnNumber(t.slice(i + 1, j));
     if (j === i + 1 || Number.isNaN(value)) return null;
     const rest = t.slice(j, j + 2);
@@ -223,7 +223,7 @@ export function findInlineShi(t: string, start: number, end: number): Marker[] {
 }
 
 /** Characters after a leading numeral that make a word (一批, 一网通办, 两个), not a bare heading. */
-const WORD_AFTER_NUMERAL = '是、.．,，。；;：:年月日号个批项次级类些样切直律起体道同网窗站件码业流门张份点条步把套场轮半并揽期手线站头成倍周天户家名位次所区县镇乡村人元万亿千百十';
+export const WORD_AFTER_NUMERAL = '是、.．,，。；;：:年月日号个批项次级类些样切直律起体道同网窗站件码业流门张份点条步把套场轮半并揽期手线站头成倍周天户家名位次所区县镇乡村人元万亿千百十';
 
 /**
  * Headings written with a bare numeral and no mark, "一教育方面" … "二卫生方面": short lines that open

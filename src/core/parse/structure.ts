@@ -157,6 +157,16 @@ class PartBuilder {
     const note = /^(?:注|备注|说明)\s*[:：]/.test(t.slice(line.first, line.first + 4));
     const continues = !note && shiUnderHeading.length === 0 && cur && !this.inLabels && ((prev && !endsSentence(t, prev)) || titleTakes || (unindented && !m));
     if (cur && (continues || (shiUnderHeading.length === 0 && endsWithUnitBracket(t, line)))) {
+      // A wrapped line may hold the end of the item and its next sibling, written inline after the
+      // bracket that closes the item's units ("…备案。（牵头单位：X）二是…").
+      const next = continues ? siblingAfterUnits(t, cur, line) : null;
+      if (next) {
+        cur.end = trimEnd(t, next.start);
+        cur.blockEnd = cur.end;
+        this.cur = null;
+        this.addWithInlineSiblings(next, { ...line, first: next.start });
+        return;
+      }
       cur.end = line.last;
       cur.blockEnd = line.last;
       return;
@@ -300,6 +310,21 @@ class PartBuilder {
     this.cur = null;
     return true;
   }
+}
+
+/**
+ * The next sibling of `cur` written inline on a line that continues it: a marker of its family with
+ * the next number, right after a bracket that names units. null when there is none.
+ */
+function siblingAfterUnits(t: string, cur: Node, line: Line): Marker | null {
+  for (let i = line.first; i < line.last; i++) {
+    const c = t[i];
+    if (c !== ')' && c !== '】') continue;
+    const cand = matchMarker(t, i + 1, line.last);
+    if (!cand || cand.kind !== cur.kind || cand.value !== cur.value + 1) continue;
+    if (endsWithUnitBracket(t, { ...line, first: Math.max(line.first - 200, cur.contentStart), last: i + 1 })) return cand;
+  }
+  return null;
 }
 
 /** Families of an item's details on lines of their own. */
