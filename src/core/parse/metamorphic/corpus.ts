@@ -274,5 +274,6 @@ export const RENDER_CASES: RenderCase[] = [
   { id: 'P17', note: 'a one-row space-separated table followed by web chrome', pick: { plan: 'district-2024', keep: [0] }, change: { chrome: true, layout: 'table', table: { sep: 'spaces', merged: 'repeat' } } },
   { id: 'P18', note: 'hard wraps with no indentation: a full-width line ending in 。 ends the task too early', pick: { plan: 'seed', keep: [130] }, change: { spaces: 'drop', breaks: 'wrap', wrapWidth: 19 } },
   { id: 'P19', note: 'web chrome and no line breaks: document.number lost (M24)', pick: { plan: 'district-2024', keep: null }, change: { chrome: true, breaks: 'none' } },
+  { id: 'P20', note: 'a one-cell-per-line table with empty cells, full-width spaces dropped: a lead cell read as text', pick: { plan: 'county-2023', keep: null }, change: { spaces: 'drop', layout: 'table', table: { sep: 'cell-lines', merged: 'blank' } } },
   { id: 'P11', note: 'a table with runs of spaces', pick: { plan: 'county-2023', keep: null }, change: { layout: 'table', table: { sep: 'spaces', merged: 'repeat' } } },
 ];
