@@ -166,9 +166,9 @@ export function restoreBreaks(view: ReadingView): ReadingView {
   if (at.length > 0) {
     const re = /[。)）】](?=注\s*[:：]|备注\s*[:：]|【\s*(?:打印|关闭|返回)|上一篇|下一篇|主办单位\s*[:：]|地\s*址\s*[:：])/g;
     for (let m = re.exec(t); m; m = re.exec(t)) at.push(m.index + 1);
-    // A page's buttons are never plan text, so they break off even from a unit name with no stop after
-    // it ("…责任单位：区审批局【打印本页】").
-    const buttons = /[^\s。)）】](?=【\s*(?:打印|关闭窗口|返回顶部))/g;
+    // A page's buttons are never plan text, and a note follows the last unit of a label, so both break
+    // off even from a unit name with no stop after it ("…区审批局【打印本页】", "…管理中心注：…").
+    const buttons = /[^\s。)）】](?=【\s*(?:打印|关闭窗口|返回顶部))|[局委办心队院会所站部厅府处室司行社馆团](?=(?:备注|注)\s*[:：])/g;
     for (let m = buttons.exec(t); m; m = buttons.exec(t)) at.push(m.index + 1);
     at.sort((a, b) => a - b);
   }

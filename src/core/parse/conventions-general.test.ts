@@ -339,3 +339,20 @@ describe('paragraphs under a heading that names its own units', () => {
     }
   });
 });
+
+describe('long circled lists and glued notes', () => {
+  it('goes on with a circled list past ⑳ written as （21）', () => {
+    const items = Array.from({ length: 21 }, (_, i) => `${i < 20 ? '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'[i] : '（21）'}推进第${i + 1}项工作。（牵头单位：区审批局）`);
+    for (const text of [`一、改善营商环境\n${items.join('\n')}`, `一、改善营商环境\n${items.join('')}`]) {
+      const plan = read(text);
+      expect(plan.tasks).toHaveLength(21);
+      expect(plan.tasks[20]?.title).toBe('推进第21项工作');
+      expect(plan.tasks[19]?.text).toBe('推进第20项工作。');
+    }
+  });
+
+  it('ends a label unit where a note is glued to it in a copy without breaks', () => {
+    const plan = read('某区2024年工作方案一、改善营商环境　　1．精简审批材料。建立清单。责任单位：区审批局、区政务服务中心注：排在第一位的为牵头单位。');
+    expect(plan.tasks.map((t) => [t.lead, t.responsible])).toEqual([[['区审批局'], ['区政务服务中心']]]);
+  });
+});

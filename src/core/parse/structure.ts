@@ -129,7 +129,7 @@ class PartBuilder {
       this.add(bare, 'cn', line.last, 'cn-bare');
       return;
     }
-    const m = matchMarker(t, line.first, line.last);
+    const m = pastCircled(matchMarker(t, line.first, line.last), this.lastValue.get('circ'));
     const cur = this.cur;
     // After a hard wrap, "1、2号楼…" is the rest of the sentence unless its number continues a list
     // (a new list may start only under a short title line).
@@ -235,7 +235,7 @@ class PartBuilder {
         if (c !== '。' && c !== '；' && c !== ';' && c !== ')' && c !== '】') continue;
         let k = i + 1;
         while (k < line.last && (t[k] === ' ' || t[k] === '\t')) k++;
-        const cand = matchMarker(t, k, line.last);
+        const cand = pastCircled(matchMarker(t, k, line.last), cur.kind === 'circ' ? cur.value : undefined);
         if (cand && cand.kind === cur.kind && cand.value === cur.value + 1) next = cand;
         else from = i + 1;
       }
@@ -313,6 +313,15 @@ class PartBuilder {
 }
 
 /**
+ * A circled list has no mark past ⑳, so it goes on as （21）, (21) or 21): such a marker right after
+ * ⑳ (or its own successor) belongs to the circled family. `lastCircled` is the family's last value.
+ */
+function pastCircled(m: Marker | null, lastCircled: number | undefined): Marker | null {
+  if (!m || lastCircled === undefined || lastCircled < 20 || m.value !== lastCircled + 1) return m;
+  return m.kind === 'pnum' || m.kind === 'half' ? { ...m, kind: 'circ' } : m;
+}
+
+/**
  * The next sibling of `cur` written inline on a line that continues it: a marker of its family with
  * the next number, right after a bracket that names units. null when there is none.
  */
@@ -320,7 +329,7 @@ function siblingAfterUnits(t: string, cur: Node, line: Line): Marker | null {
   for (let i = line.first; i < line.last; i++) {
     const c = t[i];
     if (c !== ')' && c !== '】') continue;
-    const cand = matchMarker(t, i + 1, line.last);
+    const cand = pastCircled(matchMarker(t, i + 1, line.last), cur.kind === 'circ' ? cur.value : undefined);
     if (!cand || cand.kind !== cur.kind || cand.value !== cur.value + 1) continue;
     if (endsWithUnitBracket(t, { ...line, first: Math.max(line.first - 200, cur.contentStart), last: i + 1 })) return cand;
   }
