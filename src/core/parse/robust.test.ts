@@ -168,11 +168,16 @@ const mutated = fc
 const MS_PER_DOCUMENT = 500;
 
 function readsInTime(s: string): void {
-  const t0 = performance.now();
-  const plan = strict(s);
-  const ms = performance.now() - t0;
+  const timed = () => {
+    const t0 = performance.now();
+    const plan = strict(s);
+    return { plan, ms: performance.now() - t0 };
+  };
+  let { plan, ms } = timed();
+  // A busy machine can stall one read; a hang or a quadratic pass is slow every time.
+  if (ms > MS_PER_DOCUMENT) ({ plan, ms } = timed());
   expectWellFormed(plan);
-  if (ms > MS_PER_DOCUMENT) expect.fail(`read ${s.length} characters in ${ms.toFixed(0)} ms`);
+  if (ms > MS_PER_DOCUMENT) expect.fail(`read ${s.length} characters in ${ms.toFixed(0)} ms, twice`);
 }
 
 describe('parsePlan survives broken copies of plans', () => {

@@ -246,6 +246,12 @@ export const TEXT_CASES: TextCase[] = [
     text: '2024年工作方案一、工程审批　　1．优化竣工验收。推行联合验收。牵头单位：区住建局责任单位：区自然资源局、区审批局等相关部门【打印本页】【关闭窗口】上一篇：关于做好安全生产工作的通知',
     want: [{ text: '优化竣工验收。推行联合验收。', lead: ['区住建局'], responsible: ['区自然资源局', '区审批局等相关部门'] }],
   },
+  {
+    id: 'M35',
+    note: 'no line breaks, a 责任单位： list then the 注： first-lead note',
+    text: '2024年工作方案一、优化服务　　1．推行网办。6月底前上线。责任单位：区政务中心、区大数据局、各街道办事处注：列第一位者为牵头单位，其他为责任单位。',
+    want: [{ text: '推行网办。6月底前上线。', lead: ['区政务中心'], responsible: ['区大数据局', '各街道办事处'] }],
+  },
 ];
 
 /** Renderings found failing by the property tests, kept as they were found (before any fix). */
@@ -268,5 +274,6 @@ export const RENDER_CASES: RenderCase[] = [
   { id: 'P17', note: 'a one-row space-separated table followed by web chrome', pick: { plan: 'district-2024', keep: [0] }, change: { chrome: true, layout: 'table', table: { sep: 'spaces', merged: 'repeat' } } },
   { id: 'P18', note: 'hard wraps with no indentation: a full-width line ending in 。 ends the task too early', pick: { plan: 'seed', keep: [130] }, change: { spaces: 'drop', breaks: 'wrap', wrapWidth: 19 } },
   { id: 'P19', note: 'web chrome and no line breaks: document.number lost (M24)', pick: { plan: 'district-2024', keep: null }, change: { chrome: true, breaks: 'none' } },
+  { id: 'P20', note: 'a one-cell-per-line table with empty cells, full-width spaces dropped: a lead cell read as text', pick: { plan: 'county-2023', keep: null }, change: { spaces: 'drop', layout: 'table', table: { sep: 'cell-lines', merged: 'blank' } } },
   { id: 'P11', note: 'a table with runs of spaces', pick: { plan: 'county-2023', keep: null }, change: { layout: 'table', table: { sep: 'spaces', merged: 'repeat' } } },
 ];

@@ -86,7 +86,9 @@ function consistent(plan: MetaPlan, o: RenderOptions, depth: number): RenderOpti
   if (opts.layout === 'inline') {
     // An item text with its own 一是… (or （1）…) enumeration cannot be told from the next item when
     // the items are enumerated the same way in one paragraph; a writer would number them otherwise.
-    const free = INLINE_FORMS.filter((f) => !opts.forms.slice(0, depth).some((g) => familyOf(g) === familyOf(f)) && !enumerates(f));
+    const free = INLINE_FORMS.filter(
+      (f) => !opts.forms.slice(0, depth).some((g) => familyOf(g) === familyOf(f)) && !enumerates(f) && (counts[depth] ?? 0) <= formLimit(f),
+    );
     const t = opts.forms[depth] ?? 'cn-shi';
     if (!free.includes(t)) {
       if (free[0]) opts.forms[depth] = free[0];
