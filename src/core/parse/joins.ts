@@ -80,7 +80,9 @@ export function findJoins(t: string): number[] {
       else inParagraph = false;
     }
   }
-  if (filled >= 2 && indented === 0 && wrappedAtWidth(t, lines, width.width)) {
+  // A table flattened to one cell per line (a header word alone on a line) has cells of any length.
+  const cellLines = lines.some((l) => l.last > l.first && isHeaderWord(t.slice(l.first, l.last)));
+  if (filled >= 2 && indented === 0 && !cellLines && wrappedAtWidth(t, lines, width.width)) {
     // With no indent anywhere, only a line a fixed width filled up to the last character and that
     // ends a sentence tells a wrap (a title or heading line is shorter): the line under it goes on.
     for (let k = 1; k < lines.length; k++) {
