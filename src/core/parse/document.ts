@@ -136,6 +136,26 @@ export function readDocument(src: SourceText, lines: Line[], fileName?: string):
       numberYear = Number(m[1]);
     }
   }
+  if (number === null) {
+    // A page's metadata block names it: "文号：东政发〔2024〕2号", "发文字号：…", anywhere in the header.
+    const head = t.slice(0, Math.min(t.length, 2000));
+    const label = /(?:发文字号|文\s*号)\s*[:：]\s*/.exec(head);
+    const m = label ? new RegExp(NUMBER.source.slice(1)).exec(head.slice(label.index + label[0].length)) : null;
+    if (label && m && m.index === 0) {
+      const at = label.index + label[0].length;
+      number = src.written(at, at + m[0].length);
+      numberYear = Number(m[1]);
+    }
+  }
+  if (number === null) {
+    // A copy that lost its line breaks glues the number to the page's buttons before it ("【关闭】东政发〔2024〕2号").
+    const head = t.slice(0, Math.min(t.length, 2000));
+    const m = new RegExp(`(?<=[】\\]])${NUMBER.source.slice(1)}`).exec(head);
+    if (m) {
+      number = src.written(m.index, m.index + m[0].length);
+      numberYear = Number(m[1]);
+    }
+  }
   const date = findDate(t, lines);
   const title = findTitle(src, lines, end);
   let issuer = title?.issuer ?? null;

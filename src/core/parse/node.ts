@@ -32,6 +32,8 @@ export interface Node {
   hasChildren: boolean;
   /** Folded into its parent, which carries the units for all of it (see `absorbChildren`). */
   absorbed: boolean;
+  /** Its own words end with a lead-in colon and its label lines follow its details: it absorbs them. */
+  leadIn?: boolean;
   /** Label lines (牵头部门：X) that apply to this item. */
   labels: Range[];
   row?: TableRow;
@@ -123,7 +125,7 @@ const SUB_ITEM = new Set(['pnum', 'half', 'circ', 'shi']);
 export function absorbChildren(t: string, nodes: Node[]): void {
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i];
-    if (!n || !n.hasChildren || n.depth === 0 || n.labels.length > 0 || !hasUnitAnnotation(t, n)) continue;
+    if (!n || !n.hasChildren || (n.depth === 0 && !n.leadIn) || (n.labels.length > 0 && !n.leadIn) || !hasUnitAnnotation(t, n)) continue;
     let j = i + 1;
     let absorb = true;
     for (; j < nodes.length && (nodes[j]?.depth ?? 0) > n.depth; j++) {

@@ -22,6 +22,7 @@ describe('matchMarker', () => {
     ['一是加快基础教育', 'shi', '一', 1, 2],
     ['第二部分 重点任务', 'chap', '二', 2, 5],
     ['【推进措施】', 'tag', '', 0, 6],
+    ['第一百一十一条助力供应商', 'art', '一百一十一', 111, 7],
   ])('%s', (s, kind, label, value, contentStart) => {
     expect(at(s)).toMatchObject({ kind, label, value, start: 0, contentStart });
   });

@@ -55,7 +55,7 @@ export function toCnNumber(n: number): string {
   if (n <= 0 || n >= 100) return String(n);
   if (n < 10) return d[n] ?? '';
   const t = Math.floor(n / 10);
-  return (t === 1 ? '' : (d[t] ?? '')) + '十' + (n % 10 === 0 ? '' : (d[n % 10] ?? ''));
+  return `${t === 1 ? '' : (d[t] ?? '')}十${n % 10 === 0 ? '' : (d[n % 10] ?? '')}`;
 }
 
 const CN = '一二三四五六七八九十百〇○零两';
@@ -142,7 +142,11 @@ export function matchMarker(t: string, i: number, end: number): Marker | null {
     if (t[q] === '*' || t[q] === '※') q = skipSpaces(t, q + 1, end);
     if (q > j) {
       const mark = t[q];
-      if ((mark === '.' || mark === '、') && !isDigit(t[skipSpaces(t, q + 1, end)])) return make('num', t.slice(i, j), value, i, q + 1, t, end);
+      // "1 .5" is a decimal typed loosely; "1 .9月底前" is item 1 starting with a date.
+      const k = skipSpaces(t, q + 1, end);
+      const d = run(t, k, end, 4, (x) => isDigit(x));
+      const dated = d > k && '月年日'.includes(t[d] ?? '');
+      if ((mark === '.' || mark === '、') && (!isDigit(t[k]) || dated)) return make('num', t.slice(i, j), value, i, q + 1, t, end);
       return null;
     }
     const p = t[j];
@@ -162,7 +166,7 @@ export function matchMarker(t: string, i: number, end: number): Marker | null {
   const circ = CIRCLED.indexOf(c);
   if (circ >= 0) return make('circ', String(circ + 1), circ + 1, i, i + 1, t, end);
   if (c === '第') {
-    const j = run(t, i + 1, end, 4, (x) => CN.includes(x));
+    const j = run(t, i + 1, end, 5, (x) => CN.includes(x));
     const value = parseCnNumber(t.slice(i + 1, j));
     if (j === i + 1 || Number.isNaN(value)) return null;
     const rest = t.slice(j, j + 2);
@@ -219,7 +223,7 @@ export function findInlineShi(t: string, start: number, end: number): Marker[] {
 }
 
 /** Characters after a leading numeral that make a word (一批, 一网通办, 两个), not a bare heading. */
-const WORD_AFTER_NUMERAL = '是、.．,，。；;：:年月日号个批项次级类些样切直律起体道同网窗站件码业流门张份点条步把套场轮半并揽期手线站头成倍周天户家名位次所区县镇乡村人元万亿千百十';
+export const WORD_AFTER_NUMERAL = '是、.．,，。；;：:年月日号个批项次级类些样切直律起体道同网窗站件码业流门张份点条步把套场轮半并揽期手线站头成倍周天户家名位次所区县镇乡村人元万亿千百十';
 
 /**
  * Headings written with a bare numeral and no mark, "一教育方面" … "二卫生方面": short lines that open
@@ -233,10 +237,12 @@ export function findBareHeadings(t: string, lines: { first: number; last: number
     const j = run(t, l.first, l.last, 3, (x) => '一二三四五六七八九十'.includes(x));
     if (j === l.first) return;
     const value = parseCnNumber(t.slice(l.first, j));
-    const next = t.charCodeAt(j);
-    if (!(value >= 1 && value <= 30) || !(next >= 0x4e00 && next <= 0x9fff) || WORD_AFTER_NUMERAL.includes(t[j] ?? '')) return;
+    // "一　教育方面": a space may stand between the numeral and the words.
+    const w = skipSpaces(t, j, l.last);
+    const next = t.charCodeAt(w);
+    if (!(value >= 1 && value <= 30) || !(next >= 0x4e00 && next <= 0x9fff) || (w === j && WORD_AFTER_NUMERAL.includes(t[j] ?? ''))) return;
     if (/[。，,；;]/.test(t.slice(j, l.last))) return;
-    cands.push({ line: k, m: { kind: 'cn', label: t.slice(l.first, j), value, start: l.first, contentStart: j } });
+    cands.push({ line: k, m: { kind: 'cn', label: t.slice(l.first, j), value, start: l.first, contentStart: w } });
   });
   const out = new Map<number, Marker>();
   let runOf: { line: number; m: Marker }[] = [];

@@ -77,6 +77,17 @@ class PartBuilder {
     const last = this.nodes[this.nodes.length - 1];
     if (!last) return;
     if (!this.inLabels) {
+      // "1．…重点推进以下事项：⏎（1）…⏎（2）…⏎牵头单位：X": labels after the details an item's lead-in
+      // announced are the item's, and the details stay its text.
+      const parent = this.nodes[last.parent];
+      if (parent && SUB_ITEM_KINDS.has(last.kind) && /[:：]\s*$/.test(this.t.slice(parent.contentStart, parent.end)) && !this.nodes.some((n) => n.parent === last.parent && hasUnitAnnotation(this.t, n))) {
+        parent.leadIn = true;
+        this.labelTargets = [parent];
+        this.inLabels = true;
+        for (const n of this.labelTargets) n.labels.push(range);
+        if (this.cur) this.cur.blockEnd = line.last;
+        return;
+      }
       this.labelTargets = [last];
       for (let i = this.nodes.length - 2; i >= 0; i--) {
         const n = this.nodes[i];
@@ -118,7 +129,7 @@ class PartBuilder {
       this.add(bare, 'cn', line.last, 'cn-bare');
       return;
     }
-    const m = matchMarker(t, line.first, line.last);
+    const m = pastCircled(matchMarker(t, line.first, line.last), this.lastValue.get('circ'));
     const cur = this.cur;
     // After a hard wrap, "1、2号楼…" is the rest of the sentence unless its number continues a list
     // (a new list may start only under a short title line).
@@ -138,17 +149,32 @@ class PartBuilder {
     const unindented = this.indented && line.first === line.start && prev !== null && prev.first > prev.start && !signature;
     // "主要做好以下工作：一是…二是…" under a heading is a list of items, not the heading's paragraph.
     const afterTitle = cur !== null && cur.headingLike && (!prev || endsSentence(t, prev) || cur.end === prev.last);
-    const shiUnderHeading = !m && afterTitle ? findInlineShi(t, line.first, line.last) : [];
-    const continues = shiUnderHeading.length === 0 && cur && !this.inLabels && ((prev && !endsSentence(t, prev)) || cur.headingLike || (unindented && !m));
+    const startsList = (mk: Marker) => mk.value === 1 || mk.value === (this.lastValue.get(mk.kind) ?? -1) + 1;
+    const shiUnderHeading = !m && afterTitle ? inlineList(t, line.first, line.last, startsList) : [];
+    // A title line takes the paragraph under it, even one with its own units: under a heading-level
+    // task ("（二）加强信用监管。（牵头…）") the unnumbered lines are that task's measures.
+    const titleTakes = cur !== null && cur.headingLike;
+    const note = /^(?:注|备注|说明)\s*[:：]/.test(t.slice(line.first, line.first + 4));
+    const continues = !note && shiUnderHeading.length === 0 && cur && !this.inLabels && ((prev && !endsSentence(t, prev)) || titleTakes || (unindented && !m));
     if (cur && (continues || (shiUnderHeading.length === 0 && endsWithUnitBracket(t, line)))) {
+      // A wrapped line may hold the end of the item and its next sibling, written inline after the
+      // bracket that closes the item's units ("…备案。（牵头单位：X）二是…").
+      const next = continues ? siblingAfterUnits(t, cur, line) : null;
+      if (next) {
+        cur.end = trimEnd(t, next.start);
+        cur.blockEnd = cur.end;
+        this.cur = null;
+        this.addWithInlineSiblings(next, { ...line, first: next.start });
+        return;
+      }
       cur.end = line.last;
       cur.blockEnd = line.last;
       return;
     }
     this.inLabels = false;
     this.cur = null;
-    const shi = findInlineShi(t, line.first, line.last);
-    shi.forEach((s, i) => this.add(s, 'shi', i + 1 < shi.length ? trimEnd(t, shi[i + 1]?.start ?? line.last) : line.last));
+    const shi = shiUnderHeading.length > 0 ? shiUnderHeading : findInlineShi(t, line.first, line.last);
+    shi.forEach((s, i) => this.add(s, s.kind, i + 1 < shi.length ? trimEnd(t, shi[i + 1]?.start ?? line.last) : line.last));
   }
 
   /**
@@ -192,6 +218,15 @@ class PartBuilder {
     const t = this.t;
     let cur = m;
     let from = m.contentStart;
+    // "（2）…：（1）…；（2）…；（3）…" holds a list of its own in the same form: no siblings inline then.
+    for (let i = from; i < line.last; i++) {
+      if (!'：:；;。'.includes(t[i] ?? '')) continue;
+      const inner = matchMarker(t, i + 1, line.last);
+      if (inner && inner.kind === m.kind && inner.value === 1) {
+        this.add(m, m.kind, line.last);
+        return;
+      }
+    }
     for (;;) {
       let next: Marker | null = null;
       for (let i = from; i < line.last && !next; i++) {
@@ -200,7 +235,7 @@ class PartBuilder {
         if (c !== '。' && c !== '；' && c !== ';' && c !== ')' && c !== '】') continue;
         let k = i + 1;
         while (k < line.last && (t[k] === ' ' || t[k] === '\t')) k++;
-        const cand = matchMarker(t, k, line.last);
+        const cand = pastCircled(matchMarker(t, k, line.last), cur.kind === 'circ' ? cur.value : undefined);
         if (cand && cand.kind === cur.kind && cand.value === cur.value + 1) next = cand;
         else from = i + 1;
       }
@@ -210,6 +245,12 @@ class PartBuilder {
       from = next.contentStart;
     }
     this.add(cur, cur.kind, line.last);
+  }
+
+  /** Closes the current item, so no later line continues it. */
+  endItem(): void {
+    this.cur = null;
+    this.inLabels = false;
   }
 
   /** Adds the rows of a table flattened to one cell per line. */
@@ -233,6 +274,16 @@ class PartBuilder {
   /** Handles a table line; false when the line is to be read as ordinary text. */
   private tableRow(line: Line): boolean {
     const r = readTableRow(this.t, line, this.table);
+    const last0 = this.nodes[this.nodes.length - 1];
+    const cell = last0?.row ? (last0.row.more?.[last0.row.more.length - 1] ?? last0.row.task) : null;
+    const cut = cell !== null && !'。！？!?；;)）'.includes(this.t[cell.end - 1] ?? '。');
+    if ('plain' in r && !r.keep && this.table && last0?.row && cut && line.last - line.first <= 60 && !matchMarker(this.t, line.first, line.last)) {
+      // A short line with no cells after a row whose task cell stops mid-sentence is the rest of that
+      // cell, wrapped onto a line of its own.
+      (last0.row.more ??= []).push({ start: line.first, end: line.last });
+      last0.blockEnd = line.last;
+      return true;
+    }
     if ('plain' in r) {
       // A section heading between rows ("一、开办企业") keeps the table open; other text ends it.
       if (!r.keep && !matchMarker(this.t, line.first, line.last)) this.table = null;
@@ -255,8 +306,70 @@ class PartBuilder {
     node.row = r.row;
     node.headingLike = false;
     node.blockEnd = line.last;
+    // A row is complete on its line: what follows (a note, a page footer) is not its text.
+    this.cur = null;
     return true;
   }
+}
+
+/**
+ * A circled list has no mark past ⑳, so it goes on as （21）, (21) or 21): such a marker right after
+ * ⑳ (or its own successor) belongs to the circled family. `lastCircled` is the family's last value.
+ */
+function pastCircled(m: Marker | null, lastCircled: number | undefined): Marker | null {
+  if (!m || lastCircled === undefined || lastCircled < 20 || m.value !== lastCircled + 1) return m;
+  return m.kind === 'pnum' || m.kind === 'half' ? { ...m, kind: 'circ' } : m;
+}
+
+/**
+ * The next sibling of `cur` written inline on a line that continues it: a marker of its family with
+ * the next number, right after a bracket that names units. null when there is none.
+ */
+function siblingAfterUnits(t: string, cur: Node, line: Line): Marker | null {
+  for (let i = line.first; i < line.last; i++) {
+    const c = t[i];
+    if (c !== ')' && c !== '】') continue;
+    const cand = pastCircled(matchMarker(t, i + 1, line.last), cur.kind === 'circ' ? cur.value : undefined);
+    if (!cand || cand.kind !== cur.kind || cand.value !== cur.value + 1) continue;
+    if (endsWithUnitBracket(t, { ...line, first: Math.max(line.first - 200, cur.contentStart), last: i + 1 })) return cand;
+  }
+  return null;
+}
+
+/** Families of an item's details on lines of their own. */
+const SUB_ITEM_KINDS: ReadonlySet<string> = new Set(['pnum', 'half', 'circ', 'shi']);
+
+/** Families an inline list after a lead-in may use: 一是, ①, （1）, (1), 1). */
+const INLINE_KINDS: ReadonlySet<MarkerKind> = new Set(['shi', 'circ', 'pnum', 'half', 'pcn']);
+
+/**
+ * The items of a lead-in paragraph, "主要做好以下工作：①…。②…。" or "…：一是…；二是…": a first item
+ * right after the colon and the next ones after clause breaks, counting up. [] when there is none.
+ */
+function inlineList(t: string, first: number, last: number, startsList: (m: Marker) => boolean): Marker[] {
+  // The list the colon opens wins over a 一是 list inside its items.
+  let at = -1;
+  for (let i = first; i < last; i++) {
+    if (t[i] === '：' || t[i] === ':') {
+      at = i;
+      break;
+    }
+  }
+  const head = at < 0 ? null : matchMarker(t, at + 1, last);
+  // The first item is a 1, or goes on with a number running across sections.
+  if (!head || !startsList(head) || !INLINE_KINDS.has(head.kind)) return findInlineShi(t, first, last);
+  const out = [head];
+  for (let i = head.contentStart; i < last; i++) {
+    if (!'。；;)】'.includes(t[i] ?? '')) continue;
+    const prev = out[out.length - 1];
+    const next = pastCircled(matchMarker(t, i + 1, last), prev?.kind === 'circ' ? prev.value : undefined);
+    if (next && prev && next.kind === head.kind && next.value === prev.value + 1) {
+      out.push(next);
+      i = next.contentStart - 1;
+    }
+  }
+  // One item after the colon is a list of one: the colon announced it.
+  return out;
 }
 
 function trimEnd(t: string, e: number): number {
@@ -306,7 +419,11 @@ export function readParts(t: string, lines: Line[], opts: PartOptions = {}): Par
     }
     // Page numbers of PDF text ("— 3 —") sit between a sentence's halves; they are not text.
     if (line.last > line.first && line.last - line.first <= 12 && /^[-—–\s]*\d{1,3}[-—–\s]*$/.test(t.slice(line.first, line.last))) continue;
-    if (line.last > line.first && isChromeLine(t, line.first, line.last)) continue;
+    if (line.last > line.first && isChromeLine(t, line.first, line.last)) {
+      // Page chrome ends the item above it: what follows is the page's, not the plan's.
+      builder.endItem();
+      continue;
+    }
     if (line.last > line.first && isAttachmentLine(t, line)) {
       close(line.start);
       builder = new PartBuilder(t, forced, bare);

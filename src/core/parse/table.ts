@@ -17,12 +17,16 @@ export interface TableHeader {
   width: number;
   /** Cells are separated by runs of spaces (a table exported to plain text): empty cells vanish. */
   spaced: boolean;
+  /** The fewest spaces that separate two cells: what the header used, one or two. */
+  gap: number;
 }
 
 /** One task row of a table, as view ranges of its cells. */
 export interface TableRow {
   value: number | null;
   task: Range;
+  /** The rest of the task cell, wrapped onto lines of its own (a docx or PDF copy). */
+  more?: Range[];
   lead: Range | null;
   resp: Range | null;
   time: Range | null;
@@ -95,7 +99,7 @@ function readHeader(names: string[]): TableHeader | null {
   const time = findColumn(names, /时限|时间|期限|进度/);
   const number = findColumn(names, /^(序号|编号|序)$/);
   if (task < 0 || (lead < 0 && resp < 0 && time < 0)) return null;
-  return { number, task, lead, resp, time, category, lastCategory: null, width: names.length, spaced: false };
+  return { number, task, lead, resp, time, category, lastCategory: null, width: names.length, spaced: false, gap: 2 };
 }
 
 /** Whether a cell's words are only header words (序号, 工作任务, 牵头单位…). */
@@ -185,7 +189,7 @@ function cellValue(s: string): number | null {
  * filled cell (a merged section heading) are read as plain lines but keep the table open.
  */
 export function readTableRow(t: string, line: Line, header: TableHeader | null): TableLine {
-  let cs = cells(t, line, header?.spaced ? 2 : 0) ?? (header?.spaced ? spacedCells(t, line, 1) : null);
+  let cs = cells(t, line, header?.spaced ? header.gap : 0);
   let spaced = false;
   if (cs === null) {
     // A header written with spaces between its words: "序号  工作任务  牵头单位  完成时限".
@@ -200,7 +204,11 @@ export function readTableRow(t: string, line: Line, header: TableHeader | null):
   const filled = names.filter((n) => n.length > 0).length;
   if (filled <= 1) return { plain: true, keep: true };
   const h = readHeader(names);
-  if (h && names.every((n) => n.length <= 12)) return { header: { ...h, spaced: spaced || !!header?.spaced || !/[\t|]/.test(t.slice(line.first, line.last)) } };
+  if (h && names.every((n) => n.length <= 12)) {
+    const isSpaced = spaced || !!header?.spaced || !/[\t|]/.test(t.slice(line.first, line.last));
+    const gap = spaced && spacedCells(t, line, 2)?.length !== cs.length ? 1 : 2;
+    return { header: { ...h, spaced: isSpaced, gap } };
+  }
   if (!header) return { plain: true, keep: false };
   // Space-separated rows lose their empty cells: place the cells by what they hold.
   const cols = header.spaced && cs.length !== header.width ? alignCells(t, header, cs) : cs;

@@ -82,10 +82,17 @@ export function headingOf(ctx: Ctx, node: Node): string {
   return m.heading;
 }
 
+/** A lead-in glued to the end of a heading: "（一）开办企业主要做好以下工作：". */
+const LEAD_IN = /(?:(?:主要|重点|着力|具体|要|应)?(?:做好|抓好|开展|推进|实施|落实|抓|做)?以下(?:几项|几个方面|几方面|方面|[一二三四五六七八九十两]+项)?(?:工作|任务|措施|内容)?|具体(?:如下|措施如下)|如下)\s*[:：]\s*$/;
+
 function readHeading(ctx: Ctx, node: Node): string {
   const t = ctx.view.text;
   let end = indexIn(t, '。', node.contentStart, node.lineEnd);
-  if (end < 0) end = node.lineEnd;
+  if (end < 0) {
+    end = node.lineEnd;
+    const lead = LEAD_IN.exec(t.slice(node.contentStart, end));
+    if (lead && lead.index > 0) end = node.contentStart + lead.index;
+  }
   while (end > node.markerStart && PUNCT.includes(t[end - 1] ?? '')) end--;
   return written(ctx, { start: node.markerStart, end }).text;
 }
@@ -145,6 +152,8 @@ function readTask(ctx: Ctx, nodes: Node[], node: Node): ParsedTask {
   }
 
   const pieces = keptPieces(t, node, u.brackets, u.inlineLabel >= 0 ? u.inlineLabel : node.end);
+  // A table cell wrapped onto lines of its own goes on after the cell's first line.
+  if (node.row?.more) pieces.push(...node.row.more);
   const text = join(ctx, pieces);
   const title = join(ctx, titlePieces(t, pieces));
   const path: string[] = [];

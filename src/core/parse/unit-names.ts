@@ -2,7 +2,7 @@ import type { Range } from './units.ts';
 
 /** Endings of unit names (view text, simplified). 等 keeps "市统计局等" as written. */
 const SUFFIX =
-  /(?:局|委|办|厅|部|院|府|会|中心|单位|部门|公司|集团|室|处|所|站|队|馆|社|行|联|署|团|街道|镇|乡|园|监狱|组|科|司|支队|大队|机关|机构|区|县|州|旗|校|学|医院|专班|等)$/;
+  /(?:局|委|办|厅|部|院|府|会|协|中心|单位|部门|公司|集团|室|处|所|站|队|馆|社|行|联|署|团|街道|镇|乡|园|监狱|组|科|司|支队|大队|机关|机构|区|县|州|旗|校|学|医院|专班|等)$/;
 /** Endings that only units have (a qualifier like 社区 or 街道 has none of them). */
 const STRONG_SUFFIX = /(?:局|委|厅|办|中心|公司|集团|法院|检察院|银行|支行|分行|政府|办公室|委员会|管委会|办事处|部门|单位|协会|商会|学会|联社|支队|大队|等)$/;
 /** Endings of a named institution (not a generic 单位/部门). */

@@ -98,7 +98,8 @@ function splitClauses(t: string, start: number, end: number): Range[] {
   ANY_LABEL.lastIndex = 0;
   for (let m = ANY_LABEL.exec(range); m; m = ANY_LABEL.exec(range)) {
     const at = start + m.index;
-    if (at > start && (' \t'.includes(t[at - 1] ?? '') || t[at] === '【' || t[at] === '[')) cuts.push({ at, skip: 0 });
+    // A label glued to the last name of the one before ("区政务中心责任单位：…") still starts a clause.
+    if (at > start) cuts.push({ at, skip: 0 });
   }
   cuts.sort((a, b) => a.at - b.at);
   const out: Range[] = [];
@@ -223,7 +224,8 @@ export function findInlineLabel(t: string, start: number, end: number, brackets:
     while (k < brackets.length && (brackets[k]?.end ?? 0) <= at) k++;
     const b = brackets[k];
     if (at === start || (b && b.start < at)) continue;
-    if ('。；; \t\n'.includes(t[at - 1] ?? '') || t[at] === '【' || t[at] === '[') return at;
+    // After a sentence, a clause, or the bracket of an annotation before it ("（完成时限：…）牵头单位：").
+    if ('。；; \t\n)】'.includes(t[at - 1] ?? '') || t[at] === '【' || t[at] === '[') return at;
   }
   return -1;
 }
