@@ -7,14 +7,17 @@
  * rendering and its first wrong task. Failures worth keeping go to src/core/parse/metamorphic/corpus.ts.
  */
 import fc from 'fast-check';
-import { optionsArb, PLAIN } from '../src/core/parse/metamorphic/arbitraries.ts';
-import { TEAM_PLANS } from '../src/core/parse/metamorphic/own-plans.fixture.ts';
-import { OWN_PLANS } from '../src/core/parse/metamorphic/plans.ts';
-import { planOf, readBack, type PlanPick } from '../src/core/parse/metamorphic/run.ts';
-import { SEED } from '../src/core/parse/metamorphic/seed.fixture.ts';
-import type { MetaPlan, RenderOptions } from '../src/core/parse/metamorphic/types.ts';
+import { optionsArb, PLAIN } from '#core/parse/metamorphic/arbitraries.ts';
+import { TEAM_PLANS } from '#core/parse/metamorphic/own-plans.fixture.ts';
+import { OWN_PLANS } from '#core/parse/metamorphic/plans.ts';
+import { planOf, readBack, type PlanPick } from '#core/parse/metamorphic/run.ts';
+import { SEED } from '#core/parse/metamorphic/seed.fixture.ts';
+import type { MetaPlan, RenderOptions } from '#core/parse/metamorphic/types.ts';
 
-const [runs = 500, seed = 1] = process.argv.slice(2).filter((a) => !a.startsWith('--')).map(Number);
+const [runs = 500, seed = 1] = process.argv
+  .slice(2)
+  .filter((a) => !a.startsWith('--'))
+  .map(Number);
 const showTexts = process.argv.includes('--texts');
 const PLANS = [...OWN_PLANS, ...TEAM_PLANS, SEED];
 const pickArb: fc.Arbitrary<PlanPick> = fc.oneof(

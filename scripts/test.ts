@@ -28,7 +28,7 @@ function skipOrFail(title: string, why: string): void {
   console.log(`\n⚠ skipped ${title}: ${why}`);
 }
 
-run('format and lint (Biome)', 'npx', ['biome', 'ci', '--formatter-enabled=false', '.']);
+run('format and lint (Biome)', 'npx', ['biome', 'ci', '.']);
 run('type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 run('unit and database tests (SQLite)', 'npx', ['vitest', 'run', ...extraArgs], { DATABASE_URL: '' });
 if (pgUrl) run('database tests (PostgreSQL)', 'npx', ['vitest', 'run', 'src/server', ...extraArgs], { DATABASE_URL: pgUrl });

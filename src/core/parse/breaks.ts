@@ -137,7 +137,7 @@ function lineBreaks(t: string, first: number, last: number): number[] {
  */
 function bareHeadingBreaks(t: string, first: number, last: number): number[] {
   const out: number[] = [];
-  const re = /(?<=[^ ]  )[一二三四五六七八九十]{1,3}(?= ?[\u4e00-\u9fff])/g;
+  const re = /(?<=[^ ] {2})[一二三四五六七八九十]{1,3}(?= ?[\u4e00-\u9fff])/g;
   re.lastIndex = first;
   for (let m = re.exec(t); m && m.index < last; m = re.exec(t)) {
     const after = m.index + m[0].length;

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findDeadlines, isOpenEnded, monthEnd } from './deadlines.ts';
 import { foldString } from './normalize.ts';
 
-const read = (s: string, year: number | null = 2021) =>
-  findDeadlines(s, 0, s.length, year).map((h) => [s.slice(h.start, h.end), h.date]);
+const read = (s: string, year: number | null = 2021) => findDeadlines(s, 0, s.length, year).map((h) => [s.slice(h.start, h.end), h.date]);
 
 describe('findDeadlines', () => {
   it.each([

@@ -7,7 +7,8 @@ import type { ParsedDocument } from './types.ts';
 const HEADER_LINES = 40;
 
 const NUMBER = /^[\u4e00-\u9fa5]{1,12} ?[〔[【(（] ?((?:19|20)\d{2}) ?[〕\]】)）] ?第?\d{1,4} ?号/;
-const DATE_LINE = /^(?:[\u4e00-\u9fa5（）()]{2,30}\s{2,})?((?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日(?:印发)?$/;
+const DATE_LINE =
+  /^(?:[\u4e00-\u9fa5（）()]{2,30}\s{2,})?((?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日(?:印发)?$/;
 const ISSUER = /(?:人民政府|政府|办公厅|办公室|委员会|局|委|厅|部|院|中心|管委会|小组|指挥部)$/;
 const TITLE_END = /(?:通知|意见|方案|决定|办法|规定|要点|报告|批复|函|计划|细则|措施|安排|清单|实事|规划|任务|分工)》?$/;
 
@@ -71,7 +72,9 @@ function findTitle(src: SourceText, lines: Line[], end: number): { title: string
   for (let i = 0; i < end; i++) {
     const s = text(i);
     if (!s.includes('关于') || s.length > 60 || /[。：:]$/.test(s) || /^(?:根据|按照|为|现将|经)/.test(s)) continue;
-    let title = written(i).replace(/^.*?《/, '').replace(/》.*$/, '');
+    let title = written(i)
+      .replace(/^.*?《/, '')
+      .replace(/》.*$/, '');
     let issuer: string | null = null;
     const p = prevNonBlank(lines, i);
     if (!s.startsWith('《') && !/^[^关]*《/.test(s) && p >= 0 && ISSUER.test(text(p)) && text(p).length <= 30 && !s.slice(0, s.indexOf('关于')).trim()) {
@@ -97,7 +100,8 @@ function findTitle(src: SourceText, lines: Line[], end: number): { title: string
     if (s.length >= 6 && s.length <= 60 && TITLE_END.test(s) && !/[。，,：:]/.test(s)) {
       const p = prevNonBlank(lines, i);
       const prev = text(p);
-      const head = p >= 0 && p === i - 1 && !/[。，,：:()（）]/.test(prev) && prev.length <= 30 && !ISSUER.test(prev) && !DATE_LINE.test(prev) ? written(p) : '';
+      const head =
+        p >= 0 && p === i - 1 && !/[。，,：:()（）]/.test(prev) && prev.length <= 30 && !ISSUER.test(prev) && !DATE_LINE.test(prev) ? written(p) : '';
       return { title: (head + written(i)).replace(/^《|》$/g, ''), issuer: null };
     }
   }

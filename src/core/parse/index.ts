@@ -14,7 +14,17 @@ import { readingWarnings } from './warnings.ts';
 
 export { decodeText };
 export type {
-  ParsedPlan, ParsedTask, ParsedDocument, ParsedDeadline, ParsedGoal, ReadingLevel, ReadingWarning, ReadingWarningCode, ReadOptions, Span, TaskSpans,
+  ParsedPlan,
+  ParsedTask,
+  ParsedDocument,
+  ParsedDeadline,
+  ParsedGoal,
+  ReadingLevel,
+  ReadingWarning,
+  ReadingWarningCode,
+  ReadOptions,
+  Span,
+  TaskSpans,
 } from './types.ts';
 
 /**
@@ -29,7 +39,11 @@ export function parsePlan(text: string, opts: ReadOptions = {}): ParsedPlan {
   } catch {
     // The reader is written not to throw; this is the last guard so an upload never fails on parsing.
     return {
-      document: { number: null, issuer: null, date: null, title: null, plan_year: null }, goals: [], tasks: [], source, structure: { levels: [] },
+      document: { number: null, issuer: null, date: null, title: null, plan_year: null },
+      goals: [],
+      tasks: [],
+      source,
+      structure: { levels: [] },
       warnings: [{ code: 'no_task_level', message: '读取文档时出错，未读出任何任务。请检查文件内容后重新上传，或手工录入任务。' }],
     };
   }
@@ -68,7 +82,12 @@ export function readPlan(source: string, fileName?: string, opts: ReadOptions = 
   const bodyTasks = body ? read([body]) : [];
   const attachmentTasks = read(attachments);
   const useAttachments =
-    level !== undefined && bodyHasLevel !== attachmentsHaveLevel ? attachmentsHaveLevel : preferAttachment(attachmentTasks.map((r) => r.task), bodyTasks.map((r) => r.task));
+    level !== undefined && bodyHasLevel !== attachmentsHaveLevel
+      ? attachmentsHaveLevel
+      : preferAttachment(
+          attachmentTasks.map((r) => r.task),
+          bodyTasks.map((r) => r.task),
+        );
   const chosen = useAttachments ? attachmentTasks : bodyTasks;
   const chosenParts = useAttachments ? attachments : body ? [body] : [];
   const tasks = chosen.map((r) => r.task);

@@ -4,9 +4,34 @@
  */
 
 const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’',
-  mdash: '—', ndash: '–', hellip: '…', middot: '·', bull: '•', times: '×', divide: '÷', deg: '°', yen: '¥', copy: '©',
-  reg: '®', emsp: '\u2003', ensp: '\u2002', thinsp: '\u2009', laquo: '«', raquo: '»', sect: '§', para: '¶',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  middot: '·',
+  bull: '•',
+  times: '×',
+  divide: '÷',
+  deg: '°',
+  yen: '¥',
+  copy: '©',
+  reg: '®',
+  emsp: '\u2003',
+  ensp: '\u2002',
+  thinsp: '\u2009',
+  laquo: '«',
+  raquo: '»',
+  sect: '§',
+  para: '¶',
 };
 
 /** Decodes character references (&amp; &#12288; &#x3000; &ldquo;); unknown names stay as written. */
@@ -22,8 +47,37 @@ export function decodeEntities(s: string): string {
 }
 
 const BLOCK = new Set([
-  'p', 'div', 'br', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'section', 'article', 'ul', 'ol',
-  'blockquote', 'pre', 'hr', 'dd', 'dt', 'dl', 'header', 'footer', 'nav', 'aside', 'main', 'form', 'title', 'tbody', 'thead',
+  'p',
+  'div',
+  'br',
+  'li',
+  'tr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'section',
+  'article',
+  'ul',
+  'ol',
+  'blockquote',
+  'pre',
+  'hr',
+  'dd',
+  'dt',
+  'dl',
+  'header',
+  'footer',
+  'nav',
+  'aside',
+  'main',
+  'form',
+  'title',
+  'tbody',
+  'thead',
 ]);
 const DROP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object']);
 
@@ -168,7 +222,10 @@ export function docxToText(documentXml: string, numberingXml = ''): string {
     if (block.startsWith('<w:tbl')) {
       for (const row of block.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)) {
         const cells = [...row[0].matchAll(/<w:tc\b[\s\S]*?<\/w:tc>/g)].map((c) =>
-          [...c[0].matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)].map((p) => paragraph(p[0]).replace(/[\t\n]/g, ' ')).join(' ').trim(),
+          [...c[0].matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)]
+            .map((p) => paragraph(p[0]).replace(/[\t\n]/g, ' '))
+            .join(' ')
+            .trim(),
         );
         lines.push(cells.join('\t'));
       }

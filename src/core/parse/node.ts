@@ -142,7 +142,6 @@ export function absorbChildren(t: string, nodes: Node[]): void {
   }
 }
 
-
 /**
  * The coordinator's "tasks are at this level": every item of `form` is a task that takes in its
  * sub-items (their words and label lines), items above it are headings, and items elsewhere are no

@@ -26,7 +26,19 @@ export interface Marker {
 }
 
 const CN_DIGIT: Record<string, number> = {
-  '〇': 0, '○': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
+  〇: 0,
+  '○': 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 /** Parses a Chinese numeral up to 999 (一, 十二, 二十一, 一百零五); NaN when it is not one. */
@@ -223,7 +235,8 @@ export function findInlineShi(t: string, start: number, end: number): Marker[] {
 }
 
 /** Characters after a leading numeral that make a word (一批, 一网通办, 两个), not a bare heading. */
-export const WORD_AFTER_NUMERAL = '是、.．,，。；;：:年月日号个批项次级类些样切直律起体道同网窗站件码业流门张份点条步把套场轮半并揽期手线站头成倍周天户家名位次所区县镇乡村人元万亿千百十';
+export const WORD_AFTER_NUMERAL =
+  '是、.．,，。；;：:年月日号个批项次级类些样切直律起体道同网窗站件码业流门张份点条步把套场轮半并揽期手线站头成倍周天户家名位次所区县镇乡村人元万亿千百十';
 
 /**
  * Headings written with a bare numeral and no mark, "一教育方面" … "二卫生方面": short lines that open

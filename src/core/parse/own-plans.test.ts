@@ -108,7 +108,9 @@ function pair(gold: GoldTask[], plan: ParsedPlan): unknown[] {
   return out;
 }
 
-const docs = readdirSync(`${root}docs`).filter((f) => f.endsWith('.txt')).sort();
+const docs = readdirSync(`${root}docs`)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 
 /** A plan as uploaded: the two '# ' header lines say where the text came from and are not part of it. */
 const readDoc = (file: string) => readFileSync(`${root}docs/${file}`, 'utf8').split('\n').slice(2).join('\n');

@@ -40,7 +40,9 @@ describe('the detected hierarchy', () => {
   });
 
   it('reports the levels of the attachment when the tasks come from there', () => {
-    const plan = parsePlan('关于印发实施方案的通知\n一、高度重视。\n二、狠抓落实。\n附件\n重点任务分工\n（一）建设数据平台。（牵头单位：区数据局）\n（二）开展业务培训。（牵头单位：区人社局）');
+    const plan = parsePlan(
+      '关于印发实施方案的通知\n一、高度重视。\n二、狠抓落实。\n附件\n重点任务分工\n（一）建设数据平台。（牵头单位：区数据局）\n（二）开展业务培训。（牵头单位：区人社局）',
+    );
     expect(summary(plan)).toEqual([['cn-paren', '（一）', 0, 2, true]]);
   });
 });
@@ -93,7 +95,7 @@ describe('warnings', () => {
 });
 
 describe('the coordinator\'s "tasks are at this level"', () => {
-  it('takes the chosen level\'s items as tasks, each with its sub-items\' words and units', () => {
+  it("takes the chosen level's items as tasks, each with its sub-items' words and units", () => {
     const plan = parsePlan(threeLevels, { taskLevel: 'cn-paren' });
     expect(titles(plan)).toEqual(['提升办事效率', '规范中介服务', '加强信用监管']);
     expect(plan.tasks[0]?.lead).toEqual(['区数据局', '区审批局']);
@@ -110,8 +112,9 @@ describe('the coordinator\'s "tasks are at this level"', () => {
     expect(plan.tasks[1]?.lead).toEqual(['区市场监管局']);
   });
 
-  it('splits sub-items the reader had folded into their item, which pass the item\'s units down', () => {
-    const text = '一、监管\n1.推行信用监管，重点做好以下工作。（牵头单位：市市场监管局）\n（1）建立信用档案；\n（2）实施分级分类。\n2.推行柔性执法。（牵头单位：市司法局）';
+  it("splits sub-items the reader had folded into their item, which pass the item's units down", () => {
+    const text =
+      '一、监管\n1.推行信用监管，重点做好以下工作。（牵头单位：市市场监管局）\n（1）建立信用档案；\n（2）实施分级分类。\n2.推行柔性执法。（牵头单位：市司法局）';
     expect(titles(parsePlan(text))).toEqual(['推行信用监管，重点做好以下工作', '推行柔性执法']);
     const plan = parsePlan(text, { taskLevel: 'ar-paren' });
     expect(plan.tasks.map((t) => [t.title, t.lead])).toEqual([

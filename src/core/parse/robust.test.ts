@@ -59,34 +59,112 @@ function checkStructure(plan: ParsedPlan, problems: string[]): void {
   if (new Set(levels.map((l) => l.form)).size !== levels.length) problems.push(`a form at two levels: ${levels.map((l) => l.form).join(' ')}`);
   plan.warnings.forEach((w, i) => {
     if (!WARNING_CODES.has(w.code) || !w.message) problems.push(`warning ${i}: ${JSON.stringify(w)}`);
-    if (w.taskIndex !== undefined && !(Number.isInteger(w.taskIndex) && w.taskIndex >= 0 && w.taskIndex < plan.tasks.length)) problems.push(`warning ${i}: task ${w.taskIndex} of ${plan.tasks.length}`);
+    if (w.taskIndex !== undefined && !(Number.isInteger(w.taskIndex) && w.taskIndex >= 0 && w.taskIndex < plan.tasks.length))
+      problems.push(`warning ${i}: task ${w.taskIndex} of ${plan.tasks.length}`);
     if (w.span !== undefined && !inBounds(plan, w.span)) problems.push(`warning ${i}: span ${JSON.stringify(w.span)}`);
   });
 }
 
 /** Fragments real plans are made of, so random documents exercise the interesting paths. */
 const fragment = fc.constantFrom(
-  '一、', '（一）', '(二)', '1．', '2.', '3、', '（1）', '(2)', '一是', '二是', '【推进措施】', '第一部分', '①',
-  '牵头单位：', '责任部门:', '配合单位：', '完成时限：', '持续推进', '（', '）', '(', ')', '〔', '〕', '[', ']', '【', '】', '《', '》',
-  '、', '，', ',', '。', '；', ';', '：', '\n', '\n\n', '\r\n', '\t', '|', ' ', '　', '?。', '發(fā)', '負(fù)責(zé)',
-  '6月底前', '2021年年底前', '次年3月底', '下半年', '第三季度末', '7日内', '每季度', '自7月1日起',
-  '市发改委', '区审批服务局', '各镇（街）政府（办事处）', '等相关部门', '牵头', '按职责分工负责', '列第一位者为牵头单位，下同',
-  '以下任务各县区均需落实，不再一一列出', '附件', '附件1：', '山政发〔2021〕7号', '2021年5月26日', '二○○六年四月二十八日',
-  '关于印发', '的通知', '工作目标', '保障措施', '序号\t任务\t牵头单位\t完成时限', '1\t建设平台\t市大数据局\t6月底前', '联系人：张三',
+  '一、',
+  '（一）',
+  '(二)',
+  '1．',
+  '2.',
+  '3、',
+  '（1）',
+  '(2)',
+  '一是',
+  '二是',
+  '【推进措施】',
+  '第一部分',
+  '①',
+  '牵头单位：',
+  '责任部门:',
+  '配合单位：',
+  '完成时限：',
+  '持续推进',
+  '（',
+  '）',
+  '(',
+  ')',
+  '〔',
+  '〕',
+  '[',
+  ']',
+  '【',
+  '】',
+  '《',
+  '》',
+  '、',
+  '，',
+  ',',
+  '。',
+  '；',
+  ';',
+  '：',
+  '\n',
+  '\n\n',
+  '\r\n',
+  '\t',
+  '|',
+  ' ',
+  '　',
+  '?。',
+  '發(fā)',
+  '負(fù)責(zé)',
+  '6月底前',
+  '2021年年底前',
+  '次年3月底',
+  '下半年',
+  '第三季度末',
+  '7日内',
+  '每季度',
+  '自7月1日起',
+  '市发改委',
+  '区审批服务局',
+  '各镇（街）政府（办事处）',
+  '等相关部门',
+  '牵头',
+  '按职责分工负责',
+  '列第一位者为牵头单位，下同',
+  '以下任务各县区均需落实，不再一一列出',
+  '附件',
+  '附件1：',
+  '山政发〔2021〕7号',
+  '2021年5月26日',
+  '二○○六年四月二十八日',
+  '关于印发',
+  '的通知',
+  '工作目标',
+  '保障措施',
+  '序号\t任务\t牵头单位\t完成时限',
+  '1\t建设平台\t市大数据局\t6月底前',
+  '联系人：张三',
 );
 const planLike = fc.array(fc.oneof(fragment, fc.string({ maxLength: 6 })), { maxLength: 120 }).map((xs) => xs.join(''));
 
 describe('parsePlan is total and its spans are well formed', () => {
   it('on arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 3000 }), (s) => expectWellFormed(strict(s))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 3000 }), (s) => expectWellFormed(strict(s))),
+      { numRuns: 300 },
+    );
   });
 
   it('on plan-like strings built from real fragments', () => {
-    fc.assert(fc.property(planLike, (s) => expectWellFormed(strict(s))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(planLike, (s) => expectWellFormed(strict(s))),
+      { numRuns: 2000 },
+    );
   });
 
   it('on random bytes decoded as a text file', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 4000 }), (bytes) => expectWellFormed(strict(decodeText(bytes)))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 4000 }), (bytes) => expectWellFormed(strict(decodeText(bytes)))),
+      { numRuns: 300 },
+    );
   });
 
   it('on the seed with its lines shuffled and dropped', () => {
@@ -123,7 +201,11 @@ type Mutation =
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constantFrom<'delete' | 'duplicate'>('delete', 'duplicate'), at: fc.nat(), len: fc.integer({ min: 1, max: 400 }) }),
   fc.record({ kind: fc.constant<'swap-lines'>('swap-lines'), a: fc.nat(), b: fc.nat() }),
-  fc.record({ kind: fc.constant<'insert'>('insert'), at: fc.nat(), text: fc.oneof(fragment, fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 30 })) }),
+  fc.record({
+    kind: fc.constant<'insert'>('insert'),
+    at: fc.nat(),
+    text: fc.oneof(fragment, fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 30 })),
+  }),
   fc.record({ kind: fc.constant<'truncate-mark'>('truncate-mark'), at: fc.nat() }),
 );
 
@@ -186,7 +268,10 @@ describe('parsePlan survives broken copies of plans', () => {
   });
 
   it('on the whole seed, mutated', { timeout: 120_000 }, () => {
-    fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 20 }), (ms) => expectWellFormed(strict(ms.reduce(mutate, seed)))), { numRuns: 60, seed: 13 });
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 20 }), (ms) => expectWellFormed(strict(ms.reduce(mutate, seed)))),
+      { numRuns: 60, seed: 13 },
+    );
   });
 
   it('on 1,500 of them re-read with a chosen task level and task lines, the fix a coordinator makes', { timeout: 120_000 }, () => {

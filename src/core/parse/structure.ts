@@ -57,8 +57,21 @@ class PartBuilder {
     const p = this.nodes[parent];
     if (p) p.hasChildren = true;
     const node: Node = {
-      kind, form, label: m.label, value: m.value, depth, parent, markerStart: m.start, contentStart: m.contentStart, end, lineEnd: end, blockEnd: end,
-      headingLike: isHeadingLike(this.t.slice(m.contentStart, end)), hasChildren: false, absorbed: false, labels: [],
+      kind,
+      form,
+      label: m.label,
+      value: m.value,
+      depth,
+      parent,
+      markerStart: m.start,
+      contentStart: m.contentStart,
+      end,
+      lineEnd: end,
+      blockEnd: end,
+      headingLike: isHeadingLike(this.t.slice(m.contentStart, end)),
+      hasChildren: false,
+      absorbed: false,
+      labels: [],
     };
     this.open[depth] = this.nodes.length;
     this.open.length = depth + 1;
@@ -80,7 +93,12 @@ class PartBuilder {
       // "1．…重点推进以下事项：⏎（1）…⏎（2）…⏎牵头单位：X": labels after the details an item's lead-in
       // announced are the item's, and the details stay its text.
       const parent = this.nodes[last.parent];
-      if (parent && SUB_ITEM_KINDS.has(last.kind) && /[:：]\s*$/.test(this.t.slice(parent.contentStart, parent.end)) && !this.nodes.some((n) => n.parent === last.parent && hasUnitAnnotation(this.t, n))) {
+      if (
+        parent &&
+        SUB_ITEM_KINDS.has(last.kind) &&
+        /[:：]\s*$/.test(this.t.slice(parent.contentStart, parent.end)) &&
+        !this.nodes.some((n) => n.parent === last.parent && hasUnitAnnotation(this.t, n))
+      ) {
         parent.leadIn = true;
         this.labelTargets = [parent];
         this.inLabels = true;
@@ -201,8 +219,22 @@ class PartBuilder {
     const value = prev?.kind === 'line' && prev.parent === parent ? prev.value + 1 : 1;
     // The open levels stay as they are, so the document's own numbering goes on after this item.
     const node: Node = {
-      kind: 'line', form: 'line', label: String(value), value, depth: p ? p.depth + 1 : 0, parent, markerStart: line.first, contentStart: line.first,
-      end: line.last, lineEnd: line.last, blockEnd: line.last, headingLike: false, hasChildren: false, absorbed: false, labels: [], pinned: 'line',
+      kind: 'line',
+      form: 'line',
+      label: String(value),
+      value,
+      depth: p ? p.depth + 1 : 0,
+      parent,
+      markerStart: line.first,
+      contentStart: line.first,
+      end: line.last,
+      lineEnd: line.last,
+      blockEnd: line.last,
+      headingLike: false,
+      hasChildren: false,
+      absorbed: false,
+      labels: [],
+      pinned: 'line',
     };
     this.nodes.push(node);
     this.cur = node;

@@ -4,7 +4,8 @@ import { buildView, foldString, spanToSource } from './normalize.ts';
 
 describe('folding for matching', () => {
   it('agrees with opencc-js on the words the reader matches', () => {
-    const words = '牽頭單位 責任部門 負責 配合單位 完成時限 關於 辦公廳 號 發 聯繫人 電話 區 縣 醫療 衛生 教體局 國資委 經濟 規劃 職責分工 時間節點 長期堅持 持續推進 附件 這 為 與 後 會 廳 處 局 稅務 財政';
+    const words =
+      '牽頭單位 責任部門 負責 配合單位 完成時限 關於 辦公廳 號 發 聯繫人 電話 區 縣 醫療 衛生 教體局 國資委 經濟 規劃 職責分工 時間節點 長期堅持 持續推進 附件 這 為 與 後 會 廳 處 局 稅務 財政';
     const tw = OpenCC.Converter({ from: 'tw', to: 'cn' });
     expect(foldString(words)).toBe(tw(words));
   });

@@ -107,7 +107,9 @@ export function isHeaderWord(s: string): boolean {
   return (
     s.length > 0 &&
     s.length <= 8 &&
-    /^(?:序号|编号|序|.{0,4}(?:任务|措施|举措|内容|事项|类别|领域|指标|板块|方面|目标)|.{0,2}(?:牵头|责任|配合|协办|参与|主办|协同)(?:单位|部门|处室)?|.{0,2}(?:时限|时间|期限|时间节点|进度安排)|备注)$/.test(s)
+    /^(?:序号|编号|序|.{0,4}(?:任务|措施|举措|内容|事项|类别|领域|指标|板块|方面|目标)|.{0,2}(?:牵头|责任|配合|协办|参与|主办|协同)(?:单位|部门|处室)?|.{0,2}(?:时限|时间|期限|时间节点|进度安排)|备注)$/.test(
+      s,
+    )
   );
 }
 
@@ -116,7 +118,8 @@ export function readVerticalHeader(names: string[]): TableHeader | null {
   return names.length >= 3 && names.every(isHeaderWord) ? readHeader(names) : null;
 }
 
-const TIME_CELL = /^(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:底|末|上旬|中旬|下旬|\d{1,2}日)?(?:前|之前|以前)?$|年底前|年内|月底前|季度|长期|持续|常态|每[年月季周]/;
+const TIME_CELL =
+  /^(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:底|末|上旬|中旬|下旬|\d{1,2}日)?(?:前|之前|以前)?$|年底前|年内|月底前|季度|长期|持续|常态|每[年月季周]/;
 const UNIT_CELL = /(?:局|委|办|厅|部|院|府|会|中心|公司|集团|室|处|所|站|队|馆|社|行|联|团|街道|镇|乡|园|政府|管委会|办事处|等|单位|部门)(?:[、，,\s]|$)/;
 
 /**
@@ -274,7 +277,8 @@ export function findVerticalTables(t: string, lines: Line[], isMarkerLine: (l: L
       if (cols.length < header.width || cols.every((c) => c === null)) break;
       const numCell = header.number >= 0 ? cols[header.number] : null;
       if (header.number >= 0 && !(numCell && /^\d{1,4}[.、]?$/.test(t.slice(numCell.start, numCell.end)))) break;
-      if (header.number < 0 && cols.some((c) => c && (c.end - c.start > 300 || isMarkerLine({ start: c.start, end: c.end, first: c.start, last: c.end })))) break;
+      if (header.number < 0 && cols.some((c) => c && (c.end - c.start > 300 || isMarkerLine({ start: c.start, end: c.end, first: c.start, last: c.end }))))
+        break;
       const row = rowFromCells(t, header, cols);
       if (!row) break;
       rows.push({ row, first: lines[k]?.first ?? 0, last: lines[m - 1]?.last ?? 0 });

@@ -83,7 +83,8 @@ export function headingOf(ctx: Ctx, node: Node): string {
 }
 
 /** A lead-in glued to the end of a heading: "（一）开办企业主要做好以下工作：". */
-const LEAD_IN = /(?:(?:主要|重点|着力|具体|要|应)?(?:做好|抓好|开展|推进|实施|落实|抓|做)?以下(?:几项|几个方面|几方面|方面|[一二三四五六七八九十两]+项)?(?:工作|任务|措施|内容)?|具体(?:如下|措施如下)|如下)\s*[:：]\s*$/;
+const LEAD_IN =
+  /(?:(?:主要|重点|着力|具体|要|应)?(?:做好|抓好|开展|推进|实施|落实|抓|做)?以下(?:几项|几个方面|几方面|方面|[一二三四五六七八九十两]+项)?(?:工作|任务|措施|内容)?|具体(?:如下|措施如下)|如下)\s*[:：]\s*$/;
 
 function readHeading(ctx: Ctx, node: Node): string {
   const t = ctx.view.text;
@@ -107,7 +108,13 @@ function readTask(ctx: Ctx, nodes: Node[], node: Node): ParsedTask {
     m.units ??= readUnits(ctx, p);
     const inherited = m.units;
     // Copies: the lists are changed below (carried units, first-is-lead) and the memo is shared.
-    u = { ...u, lead: copyList(inherited.lead), resp: copyList(inherited.resp), firstIsLead: u.firstIsLead || inherited.firstIsLead, times: [...u.times, ...inherited.times] };
+    u = {
+      ...u,
+      lead: copyList(inherited.lead),
+      resp: copyList(inherited.resp),
+      firstIsLead: u.firstIsLead || inherited.firstIsLead,
+      times: [...u.times, ...inherited.times],
+    };
   }
   const { lead, resp } = u;
   for (const c of ctx.rules.carry) if (c.at < node.markerStart) addUnits(ctx, resp, c.units);
@@ -227,4 +234,3 @@ export function readTasks(view: ReadingView, source: string, parts: Part[], year
   const deepWithUnits = read.some((r) => r.node.depth > 0 && hasUnits(r.task));
   return read.filter((r) => r.node.pinned !== undefined || !(deepWithUnits && r.node.depth === 0 && !hasUnits(r.task)));
 }
-

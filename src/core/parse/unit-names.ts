@@ -22,7 +22,11 @@ export function looksLikeUnit(name: string): boolean {
 /** True for any name a label or role verb may introduce: short, no sentence punctuation, a unit's ending or prefix. */
 export function isPlausibleUnit(name: string): boolean {
   if (name.length < 2 || name.length > 40 || /[。；;：:]/.test(name)) return false;
-  return SUFFIX.test(name.replace(/[(（][^()（）]{0,8}[)）]$/, '')) || PREFIX.test(name) || /(?:人行|银保监|海关|税务|供电|公安|消防|法院|检察|邮政|铁路|海事)/.test(name);
+  return (
+    SUFFIX.test(name.replace(/[(（][^()（）]{0,8}[)）]$/, '')) ||
+    PREFIX.test(name) ||
+    /(?:人行|银保监|海关|税务|供电|公安|消防|法院|检察|邮政|铁路|海事)/.test(name)
+  );
 }
 
 function isSpace(c: string | undefined): boolean {

@@ -57,7 +57,9 @@ describe('readUnitClauses', () => {
 
   it('reads labels written in lenticular brackets', () => {
     expect(read('【牵头单位】市发改委【责任单位】市财政局、市统计局【完成时限】2021年底')).toMatchObject({
-      lead: ['市发改委'], responsible: ['市财政局', '市统计局'], times: ['2021年底'],
+      lead: ['市发改委'],
+      responsible: ['市财政局', '市统计局'],
+      times: ['2021年底'],
     });
   });
 

@@ -19,12 +19,7 @@ export const FIRST_LEAD_RULES = [
  * How a task's units are written: `inline` follows the task text (a bracket), `lines` are label
  * lines after the task paragraph. Texts are untransformed; the caller applies the piece transform.
  */
-export function unitAnnotation(
-  lead: string[],
-  responsible: string[],
-  style: UnitStyle,
-  labels: RenderOptions['labels'],
-): { inline: string; lines: string[] } {
+export function unitAnnotation(lead: string[], responsible: string[], style: UnitStyle, labels: RenderOptions['labels']): { inline: string; lines: string[] } {
   const L = lead.join('、');
   const R = responsible.join('、');
   if (style === 'first-lead-line') {

@@ -16,12 +16,18 @@ const RANKS: FormId[][] = [
 /** Forms for `levels` levels: increasing ranks, the task level sometimes 第一条 or 一是. */
 export function formsArb(levels: number): fc.Arbitrary<FormId[]> {
   return fc
-    .tuple(fc.shuffledSubarray([0, 1, 2, 3, 4], { minLength: levels, maxLength: levels }), fc.array(fc.nat(4), { minLength: levels, maxLength: levels }), fc.nat(9))
+    .tuple(
+      fc.shuffledSubarray([0, 1, 2, 3, 4], { minLength: levels, maxLength: levels }),
+      fc.array(fc.nat(4), { minLength: levels, maxLength: levels }),
+      fc.nat(9),
+    )
     .map(([ranks, picks, special]) => {
-      const forms = [...ranks].sort((a, b) => a - b).map((r, i) => {
-        const family = RANKS[r] ?? [];
-        return family[(picks[i] ?? 0) % family.length] ?? 'ar-dot';
-      });
+      const forms = [...ranks]
+        .sort((a, b) => a - b)
+        .map((r, i) => {
+          const family = RANKS[r] ?? [];
+          return family[(picks[i] ?? 0) % family.length] ?? 'ar-dot';
+        });
       // A bare numeral glued to its words is a heading convention (一教育方面), not an item one.
       if (forms[levels - 1] === 'cn-glued') forms[levels - 1] = 'cn-dun';
       if (special === 0) forms[levels - 1] = 'article';

@@ -22,4 +22,3 @@ export function firstDiff(a: string[], b: string[]): number {
   while (k < a.length && k < b.length && a[k] === b[k]) k++;
   return k;
 }
-

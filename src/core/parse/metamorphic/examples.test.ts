@@ -49,9 +49,21 @@ const EXAMPLES: [convention: string, change: Partial<RenderOptions>, shows: stri
   ['an inline ①……②…… enumeration', { layout: 'inline', forms: ['cn-dun', 'circled'] }, '各街道办事处）②压缩审批时限'],
   ['a table with tabs, merged cells blank', { layout: 'table' }, '2\t\t压缩审批时限。对社会投资项目实行并联审批。\t区审批局\t\t9月底前'],
   ['a table with tabs, merged cells repeated', { layout: 'table', table: { sep: 'tab', merged: 'repeat' } }, '2\t优化政务服务\t压缩审批时限'],
-  ['a table with runs of spaces', { layout: 'table', table: { sep: 'spaces', merged: 'repeat' } }, '序号   工作任务   具体措施   牵头单位   责任单位   完成时限'],
-  ['a table with | cells', { layout: 'table', table: { sep: 'pipe', merged: 'blank' } }, '| 3 | 降低企业成本 | 落实减税政策。确保政策应享尽享。 |  | 区税务局、区财政局 | 长期坚持 |'],
-  ['a table one cell per line', { layout: 'table', table: { sep: 'cell-lines', merged: 'blank' } }, '序号\n工作任务\n具体措施\n牵头单位\n责任单位\n完成时限\n1\n优化政务服务'],
+  [
+    'a table with runs of spaces',
+    { layout: 'table', table: { sep: 'spaces', merged: 'repeat' } },
+    '序号   工作任务   具体措施   牵头单位   责任单位   完成时限',
+  ],
+  [
+    'a table with | cells',
+    { layout: 'table', table: { sep: 'pipe', merged: 'blank' } },
+    '| 3 | 降低企业成本 | 落实减税政策。确保政策应享尽享。 |  | 区税务局、区财政局 | 长期坚持 |',
+  ],
+  [
+    'a table one cell per line',
+    { layout: 'table', table: { sep: 'cell-lines', merged: 'blank' } },
+    '序号\n工作任务\n具体措施\n牵头单位\n责任单位\n完成时限\n1\n优化政务服务',
+  ],
   ['a table with one unit column and the first-lead rule', { layout: 'table', units: 'first-lead' }, '区政务服务中心、区大数据局、各街道办事处\t'],
   ['units as label lines', { units: 'lines' }, '网上办理。\n牵头单位：区政务服务中心\n责任单位：区大数据局、各街道办事处'],
   ['units and deadline as label lines', { units: 'lines', due: 'line' }, '牵头单位：区审批局\n完成时限：9月底前'],
@@ -63,7 +75,11 @@ const EXAMPLES: [convention: string, change: Partial<RenderOptions>, shows: stri
   ['one responsible list whose first unit leads', { units: 'first-lead' }, '（各项任务中，排在第一位的为牵头单位，其余为责任单位）'],
   ['one 责任单位： line whose first unit leads', { units: 'first-lead-line' }, '网上办理。\n责任单位：区政务服务中心、区大数据局、各街道办事处'],
   ['the first-lead rule as a note below the tasks', { units: 'first-lead', rulePlace: 'bottom', ruleForm: 1 }, '注：列第一位者为牵头单位，其他为责任单位。'],
-  ['第一责任单位为牵头单位 over bare unit lists', { units: 'first-lead', ruleForm: 2, labels: { lead: '牵头单位', responsible: '责任部门' } }, '（区税务局、区财政局）'],
+  [
+    '第一责任单位为牵头单位 over bare unit lists',
+    { units: 'first-lead', ruleForm: 2, labels: { lead: '牵头单位', responsible: '责任部门' } },
+    '（区税务局、区财政局）',
+  ],
   ['a deadline as a closing sentence', { due: 'sentence' }, '对社会投资项目实行并联审批。9月底前完成。（牵头单位：区审批局）'],
   ['goal and safeguard sections around the tasks', { frame: true }, '三、降低企业成本'],
 ];

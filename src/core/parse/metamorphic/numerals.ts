@@ -21,21 +21,36 @@ export function formLimit(form: FormId): number {
 /** The marker of item `n` in a form, without the spacing that follows it. */
 export function marker(form: FormId, n: number): string {
   switch (form) {
-    case 'cn-dun': return `${cnNumeral(n)}、`;
-    case 'cn-dot': return `${cnNumeral(n)}．`;
-    case 'cn-glued': return cnNumeral(n);
-    case 'cn-paren': return `（${cnNumeral(n)}）`;
-    case 'cn-halfparen': return `(${cnNumeral(n)})`;
-    case 'ar-dot': return `${n}.`;
-    case 'ar-fdot': return `${n}．`;
-    case 'ar-dun': return `${n}、`;
-    case 'ar-spacedot': return `${n} .`;
-    case 'ar-flagdot': return `${n}* .`;
-    case 'ar-fparen': return `（${n}）`;
-    case 'ar-paren': return `(${n})`;
-    case 'circled': return CIRCLED[n - 1] ?? `(${n})`;
-    case 'article': return `第${cnNumeral(n)}条`;
-    case 'cn-shi': return `${cnNumeral(n)}是`;
+    case 'cn-dun':
+      return `${cnNumeral(n)}、`;
+    case 'cn-dot':
+      return `${cnNumeral(n)}．`;
+    case 'cn-glued':
+      return cnNumeral(n);
+    case 'cn-paren':
+      return `（${cnNumeral(n)}）`;
+    case 'cn-halfparen':
+      return `(${cnNumeral(n)})`;
+    case 'ar-dot':
+      return `${n}.`;
+    case 'ar-fdot':
+      return `${n}．`;
+    case 'ar-dun':
+      return `${n}、`;
+    case 'ar-spacedot':
+      return `${n} .`;
+    case 'ar-flagdot':
+      return `${n}* .`;
+    case 'ar-fparen':
+      return `（${n}）`;
+    case 'ar-paren':
+      return `(${n})`;
+    case 'circled':
+      return CIRCLED[n - 1] ?? `(${n})`;
+    case 'article':
+      return `第${cnNumeral(n)}条`;
+    case 'cn-shi':
+      return `${cnNumeral(n)}是`;
   }
 }
 
@@ -64,7 +79,21 @@ export function numeralValue(label: string): number {
 
 /** Every marker form the renderer writes. */
 export const ALL_FORMS: FormId[] = [
-  'cn-dun', 'cn-dot', 'cn-glued', 'cn-paren', 'cn-halfparen', 'ar-dot', 'ar-fdot', 'ar-dun', 'ar-spacedot', 'ar-flagdot', 'ar-fparen', 'ar-paren', 'circled', 'article', 'cn-shi',
+  'cn-dun',
+  'cn-dot',
+  'cn-glued',
+  'cn-paren',
+  'cn-halfparen',
+  'ar-dot',
+  'ar-fdot',
+  'ar-dun',
+  'ar-spacedot',
+  'ar-flagdot',
+  'ar-fparen',
+  'ar-paren',
+  'circled',
+  'article',
+  'cn-shi',
 ];
 
 /** Forms that look alike to a reader (1. and 1．, （一） and (一)) share a family; a document uses each family at one level. */

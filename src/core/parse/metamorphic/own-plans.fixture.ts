@@ -70,9 +70,11 @@ export const TEAM_PLANS: MetaPlan[] = GOLDS.flatMap(([id, json]): MetaPlan[] => 
   const kept = tasks.filter((t) => t.path.length === depth && depth > 0);
   if (kept.length < 2) return [];
   const y = gold.plan_year;
-  return [{
-    id,
-    header: { number: `试政发〔${y}〕1号`, issuer: '试点县人民政府', date: `${y}年1月10日`, title: `试点县人民政府关于印发试点县${y}年重点工作方案的通知` },
-    tasks: kept,
-  }];
+  return [
+    {
+      id,
+      header: { number: `试政发〔${y}〕1号`, issuer: '试点县人民政府', date: `${y}年1月10日`, title: `试点县人民政府关于印发试点县${y}年重点工作方案的通知` },
+      tasks: kept,
+    },
+  ];
 });

@@ -12,19 +12,25 @@ const PLANS = [...OWN_PLANS, SEED];
 
 describe('the renderer', () => {
   it('prints every expected field it promises exactly, whatever the conventions', () => {
-    const pick = fc.record({ plan: fc.constantFrom('county-2023', 'city-2022', 'district-2024', 'seed'), keep: fc.uniqueArray(fc.nat(198), { minLength: 1, maxLength: 8 }) });
+    const pick = fc.record({
+      plan: fc.constantFrom('county-2023', 'city-2022', 'district-2024', 'seed'),
+      keep: fc.uniqueArray(fc.nat(198), { minLength: 1, maxLength: 8 }),
+    });
     fc.assert(
-      fc.property(pick.chain((p) => fc.tuple(fc.constant(p), optionsArb(p.plan === 'county-2023' ? 2 : 1))), ([p, opts]) => {
-        const plan = planOf(PLANS, p);
-        const r = renderPlan(plan, opts);
-        expect(renderPlan(plan, opts).text).toBe(r.text);
-        expect(r.tasks).toHaveLength(plan.tasks.length);
-        for (const t of r.tasks) {
-          for (const s of [...t.lead, ...t.responsible, ...t.deadlines.map((d) => d.text), ...t.path]) expect(r.text).toContain(s);
-          if (!r.looseText) for (const s of [t.title, t.text]) expect(r.text).toContain(s);
-          if (opts.units.startsWith('first-lead')) expect(t.lead.length).toBeLessThanOrEqual(1);
-        }
-      }),
+      fc.property(
+        pick.chain((p) => fc.tuple(fc.constant(p), optionsArb(p.plan === 'county-2023' ? 2 : 1))),
+        ([p, opts]) => {
+          const plan = planOf(PLANS, p);
+          const r = renderPlan(plan, opts);
+          expect(renderPlan(plan, opts).text).toBe(r.text);
+          expect(r.tasks).toHaveLength(plan.tasks.length);
+          for (const t of r.tasks) {
+            for (const s of [...t.lead, ...t.responsible, ...t.deadlines.map((d) => d.text), ...t.path]) expect(r.text).toContain(s);
+            if (!r.looseText) for (const s of [t.title, t.text]) expect(r.text).toContain(s);
+            if (opts.units.startsWith('first-lead')) expect(t.lead.length).toBeLessThanOrEqual(1);
+          }
+        },
+      ),
       { numRuns: 300, seed: 3 },
     );
   });
@@ -44,7 +50,12 @@ describe('the renderer', () => {
   it('converts each piece, so expected fields are in the rendered script and punctuation', () => {
     const r = renderPlan(DISTRICT_2024, { ...PLAIN, script: 'tw', halfWidth: true, spaces: 'question' });
     expect(r.text).toContain('????1．推行一網通辦。6月底前實現高頻事項網上辦理。(牽頭單位:區政務服務中心;責任單位:區大數據局、各街道辦事處)');
-    expect(r.tasks[0]).toMatchObject({ path: ['一、優化政務服務'], title: '推行一網通辦', lead: ['區政務服務中心'], responsible: ['區大數據局', '各街道辦事處'] });
+    expect(r.tasks[0]).toMatchObject({
+      path: ['一、優化政務服務'],
+      title: '推行一網通辦',
+      lead: ['區政務服務中心'],
+      responsible: ['區大數據局', '各街道辦事處'],
+    });
     expect(pieceTransform({ script: 'simplified', halfWidth: false, spaces: 'drop' })('一、　甲')).toBe('一、甲');
   });
 
@@ -52,7 +63,11 @@ describe('the renderer', () => {
     expect(renderPlan(DISTRICT_2024, { ...PLAIN, running: true }).tasks.map((t) => t.number)).toEqual([1, 2, 3]);
     expect(renderPlan(DISTRICT_2024, PLAIN).tasks.map((t) => t.number)).toEqual([1, 2, 1]);
     const table = renderPlan(DISTRICT_2024, { ...PLAIN, layout: 'table', table: { sep: 'tab', merged: 'blank' } });
-    expect(table.tasks.map((t) => [t.path, t.number])).toEqual([[['优化政务服务'], 1], [['优化政务服务'], 2], [['降低企业成本'], 3]]);
+    expect(table.tasks.map((t) => [t.path, t.number])).toEqual([
+      [['优化政务服务'], 1],
+      [['优化政务服务'], 2],
+      [['降低企业成本'], 3],
+    ]);
   });
 
   it('falls back from ① when a level has more than twenty items', () => {

@@ -81,7 +81,8 @@ function consistent(plan: MetaPlan, o: RenderOptions, depth: number): RenderOpti
     // Items whose texts enumerate 一是…二是… inline are not numbered 一是 themselves: the reader
     // rightly splits inline siblings, so such a document would be ambiguous.
     const used = new Set(opts.forms.slice(0, depth).map(familyOf));
-    opts.forms[depth] = (['ar-fdot', 'ar-fparen', 'article', 'cn-paren', 'cn-dun'] as FormId[]).find((f) => !used.has(familyOf(f)) && !enumerates(f)) ?? 'article';
+    opts.forms[depth] =
+      (['ar-fdot', 'ar-fparen', 'article', 'cn-paren', 'cn-dun'] as FormId[]).find((f) => !used.has(familyOf(f)) && !enumerates(f)) ?? 'article';
   }
   if (opts.layout === 'inline') {
     // An item text with its own 一是… (or （1）…) enumeration cannot be told from the next item when
@@ -179,7 +180,12 @@ function renderTask(ctx: Ctx, task: MetaTask, n: number, isLast: boolean): { chu
   let body = tx(task.text);
   if (task.due && dueStyle === 'sentence') body += tx(`${task.due.text}完成。`);
   const deadlines = [...task.deadlines, ...(task.due ? [task.due] : [])].map((d) => ({ text: tx(d.text), date: d.date }));
-  if (opts.breaks === 'wrap') body = wrap(body, opts.wrapWidth, deadlines.map((d) => d.text));
+  if (opts.breaks === 'wrap')
+    body = wrap(
+      body,
+      opts.wrapWidth,
+      deadlines.map((d) => d.text),
+    );
   let sep = '';
   if (opts.layout === 'inline' && opts.inlineSep === '；') {
     body = body.replace(/。$/, '');
