@@ -18,6 +18,7 @@ import type { Deps } from '../context.ts';
 import { discardUpload, openUpload } from '../files/upload.ts';
 import { errorResponses, fileResponse, IdParams, MIME } from '#core/api/common.ts';
 import * as service from './reports.service.ts';
+import * as reviews from './reviews.service.ts';
 
 export function reportRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -88,22 +89,22 @@ export function reportRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => service.submitReport(deps, actorOf(req), req.params.id),
     );
     app.get('/api/reviews', { config: review, schema: { tags: ['reports'], response: { 200: ReviewQueueSchema, ...errors } } }, async () =>
-      service.findReviewQueue(deps),
+      reviews.findReviewQueue(deps),
     );
     app.post(
       '/api/reports/:id/review',
       { config: review, schema: { tags: ['reports'], params: IdParams, body: ReviewBodySchema, response: { 200: ReportSchema, ...errors } } },
-      async (req) => service.reviewReport(deps, actorOf(req), req.params.id, req.body),
+      async (req) => reviews.reviewReport(deps, actorOf(req), req.params.id, req.body),
     );
     app.post(
       '/api/tasks/:id/reopen',
       { config: review, schema: { tags: ['reports'], params: IdParams, body: ReopenBodySchema, response: { 200: OkSchema, ...errors } } },
-      async (req) => service.reopenTask(deps, actorOf(req), req.params.id, req.body.reason),
+      async (req) => reviews.reopenTask(deps, actorOf(req), req.params.id, req.body.reason),
     );
     app.post(
       '/api/milestones/:id/reopen',
       { config: review, schema: { tags: ['reports'], params: IdParams, body: ReopenBodySchema, response: { 200: OkSchema, ...errors } } },
-      async (req) => service.reopenMilestone(deps, actorOf(req), req.params.id, req.body.reason),
+      async (req) => reviews.reopenMilestone(deps, actorOf(req), req.params.id, req.body.reason),
     );
   };
 }
