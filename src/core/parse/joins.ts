@@ -66,16 +66,7 @@ export function findJoins(t: string): number[] {
       const full = above !== undefined && above.last - above.start >= width.width - 2;
       const midSentence = above !== undefined && !TERMINAL.includes(t[above.last - 1] ?? '');
       const cutByWrap = midSentence || full;
-      const startsAnew =
-        !cutByWrap ||
-        isTableLine(t, l.first, l.last) ||
-        /^(?:注|备注|说明)\s*[:：]/.test(s) ||
-        matchMarker(t, l.first, l.last) !== null ||
-        isLabelLine(t, l.first, l.last) ||
-        isContactLine(t, l.first, l.last) ||
-        isAttachmentLine(t, l) ||
-        isChromeLine(t, l.first, l.last) ||
-        (s.length <= 24 && SIGNATURE.test(s));
+      const startsAnew = !cutByWrap || isTableLine(t, l.first, l.last) || beginsOwnLine(t, l, s);
       if (inParagraph && !startsAnew && l.start > 0) out.add(l.start - 1);
       else inParagraph = false;
     }
@@ -91,20 +82,28 @@ export function findJoins(t: string): number[] {
       if (!l || !above || l.last <= l.first || above.last <= above.first) continue;
       if (above.last - above.start < width.width - 1 || !'。；;'.includes(t[above.last - 1] ?? '')) continue;
       const s = t.slice(l.first, l.last);
-      const startsAnew =
-        isTableLine(t, l.first, l.last) ||
-        isTableLine(t, above.first, above.last) ||
-        /^(?:注|备注|说明)\s*[:：]/.test(s) ||
-        matchMarker(t, l.first, l.last) !== null ||
-        isLabelLine(t, l.first, l.last) ||
-        isContactLine(t, l.first, l.last) ||
-        isAttachmentLine(t, l) ||
-        isChromeLine(t, l.first, l.last) ||
-        (s.length <= 24 && SIGNATURE.test(s));
+      const startsAnew = isTableLine(t, l.first, l.last) || isTableLine(t, above.first, above.last) || beginsOwnLine(t, l, s);
       if (!startsAnew) out.add(l.start - 1);
     }
   }
   return [...out].sort((a, b) => a - b);
+}
+
+/**
+ * A line that starts something of its own whatever the wrap: a note, a numbered item, a label, a
+ * contact, an attachment, web chrome or a signature. Both join rules (indented and unindented copies)
+ * keep such a line apart from the one above it.
+ */
+function beginsOwnLine(t: string, l: Parameters<typeof isAttachmentLine>[1], s: string): boolean {
+  return (
+    /^(?:注|备注|说明)\s*[:：]/.test(s) ||
+    matchMarker(t, l.first, l.last) !== null ||
+    isLabelLine(t, l.first, l.last) ||
+    isContactLine(t, l.first, l.last) ||
+    isAttachmentLine(t, l) ||
+    isChromeLine(t, l.first, l.last) ||
+    (s.length <= 24 && SIGNATURE.test(s))
+  );
 }
 
 /**
