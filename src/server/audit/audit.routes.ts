@@ -33,7 +33,7 @@ export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
         const { page: _p, pageSize: _s, ...filter } = req.query;
         const stream = service.exportAuditXlsx(deps, filter);
         return reply
-          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .type(MIME.xlsx)
           .header('content-disposition', `attachment; filename="audit.xlsx"; filename*=UTF-8''${encodeURIComponent('审计日志.xlsx')}`)
           .send(stream);
       },
@@ -62,7 +62,7 @@ export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req, reply) => {
         const archive = await service.openAuditArchive(deps, req.params.id);
         return reply
-          .type('application/gzip')
+          .type(MIME.gzip)
           .header('content-length', archive.bytes)
           .header('content-disposition', `attachment; filename="${archive.file}"`)
           .send(archive.stream);

@@ -14,6 +14,7 @@ import { renderCircularXlsx } from './circular-xlsx.ts';
 import { renderPdf, warmPdfRenderer } from './pdf-renderer.ts';
 import * as repo from './circulars.repo.ts';
 import type { Circular, CircularPatch, CircularSummary } from '#core/api/circulars.ts';
+import { MIME } from '#core/api/common.ts';
 
 /**
  * Circulars (通报): a draft written from a closed round's snapshot, edited by the coordinator, then
@@ -24,11 +25,7 @@ import type { Circular, CircularPatch, CircularSummary } from '#core/api/circula
  */
 
 export type { CircularFileKind };
-export const FILE_TYPES: Record<CircularFileKind, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
+export const FILE_TYPES: Record<CircularFileKind, string> = { docx: MIME.docx, pdf: MIME.pdf, xlsx: MIME.xlsx };
 
 /** Coordinators see and manage drafts; every other reader sees issued circulars only. */
 const seesDrafts = (actor: Actor) => can(actor.principal, 'round.manage');

@@ -53,7 +53,6 @@ export function ledgerRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => service.reviewPlan(deps, actorOf(req), req.params.id, req.body),
     );
-    const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     app.get(
       '/api/plans/:id/ledger.xlsx',
       {
@@ -62,7 +61,7 @@ export function ledgerRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req, reply) =>
         reply
-          .type(XLSX)
+          .type(MIME.xlsx)
           .header('content-disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent('工作台账.xlsx')}`)
           .send(await exportLedger(deps, req.params.id, req.query.unit ?? null)),
     );

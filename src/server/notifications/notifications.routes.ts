@@ -60,7 +60,7 @@ export function notificationRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req, reply) => {
         const { fileName, bytes } = await service.supervisionNotice(deps, req.params.id);
         return reply
-          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .type(MIME.docx)
           .header('content-disposition', `attachment; filename="supervision-notice.docx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
           .send(bytes);
       },

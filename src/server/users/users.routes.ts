@@ -16,8 +16,6 @@ import {
 } from '#core/api/users.ts';
 import * as service from './users.service.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const config = { action: 'account.manage' as const };
@@ -40,7 +38,7 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
       { config, schema: { tags: ['users'], response: { 200: fileResponse('账号导入模板', MIME.xlsx), ...errors } } },
       async (_req, reply) =>
         reply
-          .type(XLSX)
+          .type(MIME.xlsx)
           .header('content-disposition', `attachment; filename="accounts-template.xlsx"; filename*=UTF-8''${encodeURIComponent('账号导入模板.xlsx')}`)
           .send(await service.userTemplate()),
     );
