@@ -256,3 +256,60 @@ describe('confidentiality, route by route', () => {
     expect((await hidden('outsider')).codes).toEqual([404, 404, 404, 404]);
   });
 });
+
+describe('the offline findings template and its import', () => {
+  const filled = async (rows: (string | number)[][]) => {
+    const res = await t.inject({ method: 'GET', url: `/api/inspections/${planId}/findings/template.xlsx` }, 'insp1');
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).getCell(1).text).toBe('被检查单位');
+    expect(wb.getWorksheet('填写说明')!.getRow(5).getCell(2).text).toContain('区政务服务中心');
+    for (const r of rows) ws.addRow(r);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  };
+  const upload = (bytes: Buffer, dryRun = false) =>
+    t.inject({ method: 'POST', url: `/api/inspections/${planId}/findings/import?dryRun=${dryRun}`, ...multipart('问题清单.xlsx', bytes) }, 'insp1');
+  const good = ['区政务服务中心', '2026-12-04 10:00', '二楼社保窗口', '未一次性告知所需材料', '办事流程与材料', '一般', '', '', '', '', ''];
+
+  it('reports every error with its row and column, and writes nothing', async () => {
+    const before = await count('inspection_findings');
+    const res = await upload(await filled([good, ['区督查室', '2026-13-01 10:00', '', '', '不存在的类别', '一般', '', '', '', 'abc', '好']]));
+    expect(res.statusCode).toBe(400);
+    const details = res.json().error.details as { row: number; column: string; message: string }[];
+    expect(details.map((d) => `${d.row}:${d.column}`)).toEqual([
+      '3:被检查单位',
+      '3:检查时间',
+      '3:检查地点',
+      '3:问题描述',
+      '3:问题类别',
+      '3:关联任务ID',
+      '3:性质',
+    ]);
+    expect(details[0]!.message).toBe('“区督查室”不是本次督查的检查对象');
+    expect(await count('inspection_findings')).toBe(before);
+  });
+
+  it('previews without writing, then imports all rows, one visit per unit, time and place', async () => {
+    const bytes = await filled([
+      good,
+      good.map((v, i) => (i === 3 ? '叫号系统故障无人处理' : v)),
+      ['区政务服务中心', '2026-12-05 15:30', '自助区', '自助终端黑屏', '场所与设施', '较重', '', '', '', '', '问题'],
+    ]);
+    const before = await count('inspection_findings');
+    const preview = await upload(bytes, true);
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json()).toMatchObject({ dryRun: true, rows: 3, visits: 2, created: 0 });
+    expect(await count('inspection_findings')).toBe(before);
+    const done = await upload(bytes);
+    expect(done.json()).toMatchObject({ dryRun: false, rows: 3, visits: 2, created: 3 });
+    expect(await count('inspection_findings')).toBe(before + 3);
+    const listed = (await t.inject({ method: 'GET', url: `/api/findings?inspectionId=${planId}&severity=major` })).json();
+    expect(listed.data.map((f: { description: string; source: string }) => [f.description, f.source])).toContainEqual(['自助终端黑屏', 'imported']);
+    expect(listed.data.find((f: { description: string }) => f.description === '自助终端黑屏').foundAt).toBe('2026-12-05T07:30:00.000Z');
+    const groups = (await t.inject({ method: 'GET', url: `/api/findings/groups?by=category&inspectionId=${planId}` })).json();
+    expect(groups.total).toBe(4);
+    expect(groups.groups.find((g: { key: string }) => g.key === 'procedure')).toMatchObject({ label: '办事流程与材料', total: 2, byStatus: { found: 2 } });
+  });
+});
