@@ -313,3 +313,19 @@ describe('the offline findings template and its import', () => {
     expect(groups.groups.find((g: { key: string }) => g.key === 'procedure')).toMatchObject({ label: '办事流程与材料', total: 2, byStatus: { found: 2 } });
   });
 });
+
+describe('a unit merged into another', () => {
+  it('takes its inspection targets, visits and findings along, so the merge neither fails nor loses them', async () => {
+    const into = await unit('区政务服务中心（新）');
+    const hall = units['区政务服务中心']!;
+    await t.deps.db.updateTable('users').set({ unit_id: into }).where('unit_id', '=', hall).execute(); // accounts block a merge
+    const before = await count('inspection_findings');
+    const res = await t.inject({ method: 'POST', url: `/api/units/${hall}/merge`, payload: { intoUnitId: into } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await count('inspection_findings')).toBe(before);
+    const detail = (await t.inject({ method: 'GET', url: `/api/inspections/${planId}` })).json();
+    expect(detail.targets.map((x: { unitId: number }) => x.unitId)).toContain(into);
+    expect(detail.targets.map((x: { unitId: number }) => x.unitId)).not.toContain(hall);
+    expect((await t.inject({ method: 'GET', url: `/api/findings/${findingId}` })).json().unitId).toBe(into);
+  });
+});
