@@ -260,6 +260,13 @@ export async function existingIds(db: Q, table: 'plans' | 'sections' | 'units' |
   return found;
 }
 
+export async function unitNamesOf(db: Q, ids: number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (const c of chunks([...new Set(ids)]))
+    for (const r of await db.selectFrom('units').select(['id', 'name']).where('id', 'in', c).execute()) out.set(r.id, r.name);
+  return out;
+}
+
 export async function existingIndicators(db: Q, codes: string[]): Promise<Map<string, string>> {
   if (!codes.length) return new Map();
   const rows = await db.selectFrom('indicators').select(['code', 'name']).where('code', 'in', codes).execute();

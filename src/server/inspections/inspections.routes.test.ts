@@ -254,6 +254,10 @@ describe('confidentiality, route by route', () => {
     expect(tax.codes.slice(2)).toEqual([404, 404]);
     expect(tax).toMatchObject({ findings: 0, groups: 0, exported: 0 });
     expect((await hidden('outsider')).codes).toEqual([404, 404, 404, 404]);
+    // Every successful download of covert evidence is in the audit trail, with the evidence id.
+    const downloads = await t.deps.db.selectFrom('audit_events').select('entity_id').where('action', '=', 'inspection.evidence.download').execute();
+    expect(downloads.length).toBeGreaterThanOrEqual(4);
+    expect(downloads.every((d) => String(d.entity_id) === String(evidenceId))).toBe(true);
   });
 });
 
