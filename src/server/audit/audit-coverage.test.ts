@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Action } from '#core/auth/policy.ts';
 import { insertSampleRound } from '../test/factories.ts';
 import { createTestApp, importSeed, TEST_PASSWORD, type TestApp } from '../test/helpers.ts';
-import { WriteObserver } from '../test/write-observer.ts';
+import { observeWrites } from '../test/query-observers.ts';
 import { MANUAL, NOT_GENERIC, type Res } from './audit-coverage/index.ts';
 
 /**
@@ -86,7 +86,7 @@ const LOOKUPS: Record<string, () => Promise<number | string | undefined>> = {
 /** Writes that are bookkeeping of a request rather than its effect: the session's touch on every request, job locks, the audit trail itself. */
 const isBookkeeping = (w: string) => /^\w+ (audit_events|audit_purge_permits|job_locks)$/.test(w) || w === 'update sessions';
 
-const observer = new WriteObserver();
+const observer = observeWrites();
 
 let t: TestApp;
 const ids: Record<string, number | string> = {};
