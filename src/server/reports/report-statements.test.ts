@@ -2,6 +2,7 @@ import { SelectQueryNode } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, Deps } from '../context.ts';
 import { actorFor } from '../test/factories.ts';
+import { firstLink } from '../test/finders.ts';
 import { createTestApp, importSeed, type TestApp } from '../test/helpers.ts';
 import { addAttachment, createReport, submitReport } from './reports.service.ts';
 import { tableOf, watchStatements } from '../test/query-observers.ts';
@@ -25,13 +26,7 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 beforeAll(async () => {
   t = await createTestApp();
   const planId = await importSeed(t);
-  const link = await t.deps.db
-    .selectFrom('task_units')
-    .select(['task_id', 'unit_id'])
-    .where('plan_id', '=', planId)
-    .where('role', '=', 'responsible')
-    .orderBy('task_id')
-    .executeTakeFirstOrThrow();
+  const link = await firstLink(t, planId, 'responsible');
   taskId = link.task_id;
   unitId = link.unit_id;
   await t.addUser('resp', ['unit_staff'], unitId);
