@@ -222,7 +222,10 @@ describe('confidentiality, route by route', () => {
     const groups = (await t.inject({ method: 'GET', url: '/api/findings/groups?by=unit' }, as)).json();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await t.inject({ method: 'GET', url: '/api/findings/export.xlsx' }, as)).rawPayload as unknown as ArrayBuffer);
-    return { codes, plans: list.total, findings: findings.total, groups: groups.total, exported: wb.worksheets[0]!.rowCount - 1 };
+    const plansWb = new ExcelJS.Workbook();
+    await plansWb.xlsx.load((await t.inject({ method: 'GET', url: '/api/inspections/export.xlsx' }, as)).rawPayload as unknown as ArrayBuffer);
+    const plansExported = plansWb.worksheets[0]!.getColumn(1).values.filter((v) => v === '2026年12月政务服务大厅暗访').length;
+    return { codes, plans: list.total, plansExported, findings: findings.total, groups: groups.total, exported: wb.worksheets[0]!.rowCount - 1 };
   };
 
   it('before release: coordinator, leader and assigned inspectors see it; the target unit, another unit and an unassigned inspector see nothing', async () => {
@@ -231,11 +234,12 @@ describe('confidentiality, route by route', () => {
       expect(r.codes).toEqual([200, 200, 200, 200]);
       expect(r.findings).toBe(1);
       expect(r.exported).toBe(1);
+      expect(r.plansExported).toBe(1);
     }
     for (const as of ['hallstaff', 'taxstaff', 'outsider']) {
       const r = await hidden(as);
       expect(r.codes, as).toEqual([404, 404, 404, 404]);
-      expect(r, as).toMatchObject({ plans: 0, findings: 0, groups: 0, exported: 0 });
+      expect(r, as).toMatchObject({ plans: 0, plansExported: 0, findings: 0, groups: 0, exported: 0 });
     }
   });
 
@@ -245,7 +249,7 @@ describe('confidentiality, route by route', () => {
     expect((await t.inject({ method: 'POST', url: `/api/inspections/${planId}/release` })).statusCode).toBe(409);
     const hall = await hidden('hallstaff');
     expect(hall.codes).toEqual([200, 200, 200, 200]);
-    expect(hall).toMatchObject({ plans: 1, findings: 1, groups: 1, exported: 1 });
+    expect(hall).toMatchObject({ plans: 1, plansExported: 1, findings: 1, groups: 1, exported: 1 });
     const detail = (await t.inject({ method: 'GET', url: `/api/inspections/${planId}` }, 'hallstaff')).json();
     expect(detail).toMatchObject({ access: 'unit', inspectors: [], draw: null });
     expect(detail.targets.map((x: { unitId: number }) => x.unitId)).toEqual([units['区政务服务中心']]);
