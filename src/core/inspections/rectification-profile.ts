@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { WorkCalendar } from '../calendar/index.ts';
 import { isIsoDate } from '../calendar/index.ts';
+import type { FindingStatus } from './findings.ts';
 
 /**
  * The rectification deadline rule profile (整改时限规则). Limits differ by city and are not national law,
@@ -211,7 +212,7 @@ export function noticeDueDate(
  */
 export function needsEscalation(
   profile: RectificationProfile,
-  f: { noticeCount: number; status: 'found' | 'noticed' | 'answered' | 'closed' | 'returned'; dueDate: string | null },
+  f: { noticeCount: number; status: FindingStatus; dueDate: string | null },
   today: string,
 ): boolean {
   if (!profile.escalation.enabled || f.status === 'closed' || f.dueDate === null) return false;

@@ -1,3 +1,5 @@
+import { FINDING_STATUS_LABELS, type FindingStatus } from './findings.ts';
+
 /**
  * The rectification (整改) part of a finding's life, after the inspector recorded it as `found`:
  *
@@ -13,8 +15,8 @@
  * the count of notices feeds the 提级 rule of the profile (see rectification-profile.ts).
  */
 
-/** The statuses a finding passes through; the one list with labels lives with the findings (insp). */
-export type RectificationStatus = 'found' | 'noticed' | 'answered' | 'closed' | 'returned';
+/** The statuses a finding passes through: the one list, with its labels, lives with the findings. */
+export type RectificationStatus = FindingStatus;
 
 export const RECTIFICATION_EVENTS = ['notice', 'renotice', 'answer', 'recheckPass', 'recheckFail'] as const;
 export type RectificationEvent = (typeof RECTIFICATION_EVENTS)[number];
@@ -27,14 +29,7 @@ export const RECTIFICATION_EVENT_LABELS: Record<RectificationEvent, string> = {
   recheckFail: '复查未通过（退回）',
 };
 
-/** Status labels as the rectification pages use them (kept equal to the findings' list by a test). */
-export const RECTIFICATION_STATUS_LABELS: Record<RectificationStatus, string> = {
-  found: '已发现',
-  noticed: '整改中',
-  answered: '已报整改',
-  closed: '已销号',
-  returned: '复查未通过',
-};
+const RECTIFICATION_STATUS_LABELS = FINDING_STATUS_LABELS;
 
 const TRANSITIONS: Record<RectificationEvent, Partial<Record<RectificationStatus, RectificationStatus>>> = {
   notice: { found: 'noticed' },
