@@ -2,7 +2,13 @@ import type { Readable } from 'node:stream';
 import type { Answer, AnswerEvidence, RecheckCreate, RectificationDetail } from '#core/api/rectifications.ts';
 import { CONTENT_TYPES_PART, claimedOtherType, evidenceFileName, ooxmlTypeOf, ZIP } from '#core/files/sniff.ts';
 import { ZipError, zipLimitsFor } from '#core/files/zip.ts';
-import { evidenceSizeError, INSPECTION_UPLOAD_MAX_BYTES, kindOfMime, sniffInspectionEvidence, type InspectionEvidenceType } from '#core/inspections/evidence.ts';
+import {
+  evidenceSizeError,
+  INSPECTION_UPLOAD_MAX_BYTES,
+  kindOfMime,
+  sniffInspectionEvidence,
+  type InspectionEvidenceType,
+} from '#core/inspections/evidence.ts';
 import { recheckProblem, transition } from '#core/inspections/rectification.ts';
 import { auditOf, recordAudit } from '../audit/audit.repo.ts';
 import type { Actor, Deps } from '../context.ts';
@@ -62,7 +68,14 @@ export async function saveAnswer(deps: Deps, actor: Actor, findingId: number, me
         submitted_at: null,
       });
     }
-    await recordAudit(trx, { ...auditOf(actor), action: 'rectification.answer', entityType: 'finding', entityId: findingId, before: draft ? { measures: draft.measures } : null, after: { answerId, measures } });
+    await recordAudit(trx, {
+      ...auditOf(actor),
+      action: 'rectification.answer',
+      entityType: 'finding',
+      entityId: findingId,
+      before: draft ? { measures: draft.measures } : null,
+      after: { answerId, measures },
+    });
     return answerId;
   });
   return (await answersOf(deps, findingId)).find((a) => a.id === id)!;
@@ -75,9 +88,15 @@ const ZIP_LIMITS = zipLimitsFor(INSPECTION_UPLOAD_MAX_BYTES);
  * Excel), the size by its kind's limit, stored under its hash before the row, so a refused or oversized
  * file leaves no row.
  */
-export async function addAnswerEvidence(deps: Deps, actor: Actor, answerId: number, file: { fileName: string; stream: AsyncIterable<Uint8Array> }): Promise<AnswerEvidence> {
+export async function addAnswerEvidence(
+  deps: Deps,
+  actor: Actor,
+  answerId: number,
+  file: { fileName: string; stream: AsyncIterable<Uint8Array> },
+): Promise<AnswerEvidence> {
   const a = await draftOf(deps, actor, answerId);
-  const refuse = () => new AppError('UNSUPPORTED_TYPE', `“${file.fileName}”不是可接受的佐证材料：只接受照片、录音、录像、PDF、Word（.docx）和 Excel（.xlsx）文件`);
+  const refuse = () =>
+    new AppError('UNSUPPORTED_TYPE', `“${file.fileName}”不是可接受的佐证材料：只接受照片、录音、录像、PDF、Word（.docx）和 Excel（.xlsx）文件`);
   const assertName = (t: InspectionEvidenceType) => {
     const ext = claimedOtherType(file.fileName, t);
     if (ext) throw new AppError('UNSUPPORTED_TYPE', `“${file.fileName}”的内容是${t.label}，与扩展名“${ext}”不符，请改正扩展名后重新上传`);
@@ -118,9 +137,24 @@ export async function addAnswerEvidence(deps: Deps, actor: Actor, answerId: numb
   const fileName = evidenceFileName(file.fileName, type);
   const at = deps.clock.iso();
   const id = await deps.db.transaction().execute(async (trx) => {
-    const row = { answer_id: a.id, kind: type.kind, sha256: stored.sha256, file_name: fileName, mime: type.mime, size: stored.size, created_by: actor.userId, created_at: at };
+    const row = {
+      answer_id: a.id,
+      kind: type.kind,
+      sha256: stored.sha256,
+      file_name: fileName,
+      mime: type.mime,
+      size: stored.size,
+      created_by: actor.userId,
+      created_at: at,
+    };
     const eid = await repo.insertEvidence(trx, row);
-    await recordAudit(trx, { ...auditOf(actor), action: 'rectification.evidence', entityType: 'finding', entityId: a.finding_id, after: { answerId: a.id, evidenceId: eid, fileName, sha256: stored.sha256, size: stored.size } });
+    await recordAudit(trx, {
+      ...auditOf(actor),
+      action: 'rectification.evidence',
+      entityType: 'finding',
+      entityId: a.finding_id,
+      after: { answerId: a.id, evidenceId: eid, fileName, sha256: stored.sha256, size: stored.size },
+    });
     return eid;
   });
   return { id, answerId: a.id, kind: type.kind, fileName, mime: type.mime, size: stored.size, sha256: stored.sha256, createdAt: at };
@@ -138,7 +172,14 @@ export async function submitAnswer(deps: Deps, actor: Actor, answerId: number): 
   await deps.db.transaction().execute(async (trx) => {
     if (!(await repo.markSubmitted(trx, a.id, actor.userId, at))) throw new AppError('CONFLICT', '整改情况已报送');
     if (!(await repo.setFindingStatus(trx, f.id, ['noticed', 'returned'], 'answered', at))) throw new AppError('CONFLICT', '该问题的状态已变化，请刷新后重试');
-    await recordAudit(trx, { ...auditOf(actor), action: 'rectification.submit', entityType: 'finding', entityId: f.id, before: { status: f.status }, after: { status: 'answered', answerId: a.id } });
+    await recordAudit(trx, {
+      ...auditOf(actor),
+      action: 'rectification.submit',
+      entityType: 'finding',
+      entityId: f.id,
+      before: { status: f.status },
+      after: { status: 'answered', answerId: a.id },
+    });
   });
   return getRectification(deps, actor, f.id);
 }
@@ -170,7 +211,14 @@ export async function recheck(deps: Deps, actor: Actor, findingId: number, input
   const at = deps.clock.iso();
   await deps.db.transaction().execute(async (trx) => {
     if (!(await repo.setFindingStatus(trx, f.id, ['answered'], r.status, at))) throw new AppError('CONFLICT', '该问题已复查，请刷新后查看');
-    const id = await repo.insertRecheck(trx, { finding_id: f.id, answer_id: answer.id, passed: input.passed ? 1 : 0, reasons: input.reasons, checked_by: actor.userId, checked_at: at });
+    const id = await repo.insertRecheck(trx, {
+      finding_id: f.id,
+      answer_id: answer.id,
+      passed: input.passed ? 1 : 0,
+      reasons: input.reasons,
+      checked_by: actor.userId,
+      checked_at: at,
+    });
     await recordAudit(trx, {
       ...auditOf(actor),
       action: 'rectification.recheck',
@@ -199,7 +247,16 @@ async function answersOf(deps: Deps, findingId: number): Promise<Answer[]> {
     submittedBy: a.submitted_by_name ?? null,
     evidence: evidence
       .filter((e) => e.answer_id === a.id)
-      .map((e) => ({ id: e.id, answerId: e.answer_id, kind: e.kind, fileName: e.file_name, mime: e.mime, size: e.size, sha256: e.sha256, createdAt: e.created_at })),
+      .map((e) => ({
+        id: e.id,
+        answerId: e.answer_id,
+        kind: e.kind,
+        fileName: e.file_name,
+        mime: e.mime,
+        size: e.size,
+        sha256: e.sha256,
+        createdAt: e.created_at,
+      })),
   }));
 }
 
@@ -222,7 +279,12 @@ export async function getRectification(deps: Deps, actor: Actor, findingId: numb
   const ownUnit = actor.principal?.unitScope.includes(f.unit_id) ?? false;
   return {
     ...item!,
-    notices: mine.map((n) => noticeSummaryOf(n, (byNotice.get(n.id) ?? []).map((id) => items.get(id)!))),
+    notices: mine.map((n) =>
+      noticeSummaryOf(
+        n,
+        (byNotice.get(n.id) ?? []).map((id) => items.get(id)!),
+      ),
+    ),
     answers: (await answersOf(deps, findingId)).filter((a) => a.status === 'submitted' || ownUnit),
     rechecks: rechecks.map((r) => ({
       id: r.id,

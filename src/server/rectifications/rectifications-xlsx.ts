@@ -23,7 +23,21 @@ function sheet(title: string, name: string, header: string[], widths: number[], 
 const buffer = async (wb: ExcelJS.Workbook) => Buffer.from(await wb.xlsx.writeBuffer());
 const rate = (r: number | null) => (r === null ? '' : `${Math.round(r * 1000) / 10}%`);
 
-export const NOTICE_COLUMNS = ['编号', '督查', '单位', '通知标题', '文号', '下发日期', '问题类别', '整改时限', '整改期限', '时限依据', '问题数', '已销号', '逾期未改'];
+export const NOTICE_COLUMNS = [
+  '编号',
+  '督查',
+  '单位',
+  '通知标题',
+  '文号',
+  '下发日期',
+  '问题类别',
+  '整改时限',
+  '整改期限',
+  '时限依据',
+  '问题数',
+  '已销号',
+  '逾期未改',
+];
 
 export async function noticesXlsx(asOf: string, rows: readonly NoticeSummary[]): Promise<Buffer> {
   return buffer(
@@ -78,7 +92,14 @@ export async function itemsXlsx(asOf: string, rows: readonly RectificationItem[]
 export const UNIT_COLUMNS = ['单位', '已交办问题', '已销号', '整改率', '逾期未改', '待复查'];
 
 export async function figuresXlsx(f: RectificationFigures): Promise<Buffer> {
-  const rows: (string | number | null)[][] = f.units.map((u) => [u.unitName, u.figures.noticed, u.figures.closed, rate(u.figures.rate), u.figures.overdue, u.figures.awaitingRecheck]);
+  const rows: (string | number | null)[][] = f.units.map((u) => [
+    u.unitName,
+    u.figures.noticed,
+    u.figures.closed,
+    rate(u.figures.rate),
+    u.figures.overdue,
+    u.figures.awaitingRecheck,
+  ]);
   rows.push(['合计', f.overall.noticed, f.overall.closed, rate(f.overall.rate), f.overall.overdue, f.overall.awaitingRecheck]);
   return buffer(sheet(`各单位整改情况（截至${f.asOf}）`, '各单位整改情况', UNIT_COLUMNS, [28, 12, 10, 10, 10, 10], rows));
 }

@@ -51,13 +51,18 @@ function findingsQuery(db: Q, v: Visibility) {
 
 export async function findFindings(db: Q, v: Visibility, ids: readonly number[]) {
   if (!ids.length) return [];
-  return findingsQuery(db, v).where('f.id', 'in', [...ids]).orderBy('f.id').execute();
+  return findingsQuery(db, v)
+    .where('f.id', 'in', [...ids])
+    .orderBy('f.id')
+    .execute();
 }
 export type FindingRow = Awaited<ReturnType<typeof findFindings>>[number];
 
 /** Findings that have been in at least one notice, with filters; the latest notice is joined by the service. */
 export async function findNoticedFindings(db: Q, v: Visibility, f: { inspectionId?: number; unitId?: number; status?: FindingStatus }) {
-  let q = findingsQuery(db, v).where((eb) => eb.exists(eb.selectFrom('rectification_notice_findings as nf').select('nf.notice_id').whereRef('nf.finding_id', '=', 'f.id')));
+  let q = findingsQuery(db, v).where((eb) =>
+    eb.exists(eb.selectFrom('rectification_notice_findings as nf').select('nf.notice_id').whereRef('nf.finding_id', '=', 'f.id')),
+  );
   if (f.inspectionId) q = q.where('f.inspection_id', '=', f.inspectionId);
   if (f.unitId) q = q.where('f.unit_id', '=', f.unitId);
   if (f.status) q = q.where('f.status', '=', f.status);
@@ -87,7 +92,12 @@ export async function findUnitName(db: Q, id: number): Promise<string | undefine
 }
 
 export async function isAssignedInspector(db: Q, userId: number, inspectionId: number): Promise<boolean> {
-  const row = await db.selectFrom('inspection_inspectors').select('id').where('user_id', '=', userId).where('inspection_id', '=', inspectionId).executeTakeFirst();
+  const row = await db
+    .selectFrom('inspection_inspectors')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('inspection_id', '=', inspectionId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -108,7 +118,12 @@ export async function latestNotices(db: Q, findingIds: readonly number[]) {
 
 /** Moves a finding on, only from one of the statuses expected: false when another request moved it first. */
 export async function setFindingStatus(trx: Q, id: number, from: readonly FindingStatus[], to: FindingStatus, at: string): Promise<boolean> {
-  const r = await trx.updateTable('inspection_findings').set({ status: to, updated_at: at }).where('id', '=', id).where('status', 'in', [...from]).executeTakeFirst();
+  const r = await trx
+    .updateTable('inspection_findings')
+    .set({ status: to, updated_at: at })
+    .where('id', '=', id)
+    .where('status', 'in', [...from])
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -213,7 +228,13 @@ export async function noticesForEscalation(db: Q) {
 // Answers, evidence, re-checks
 
 export async function findAnswers(db: Q, findingId: number) {
-  return db.selectFrom('rectification_answers as a').leftJoin('users as s', 's.id', 'a.submitted_by').select(['a.id', 'a.finding_id', 'a.notice_id', 'a.status', 'a.measures', 'a.submitted_at', 's.display_name as submitted_by_name', 'a.created_at']).where('a.finding_id', '=', findingId).orderBy('a.id').execute();
+  return db
+    .selectFrom('rectification_answers as a')
+    .leftJoin('users as s', 's.id', 'a.submitted_by')
+    .select(['a.id', 'a.finding_id', 'a.notice_id', 'a.status', 'a.measures', 'a.submitted_at', 's.display_name as submitted_by_name', 'a.created_at'])
+    .where('a.finding_id', '=', findingId)
+    .orderBy('a.id')
+    .execute();
 }
 
 export async function findAnswer(db: Q, id: number) {
@@ -229,7 +250,12 @@ export async function insertAnswer(trx: Q, a: Omit<RectificationAnswerTable, 'id
 }
 
 export async function updateDraftMeasures(trx: Q, id: number, measures: string, at: string): Promise<boolean> {
-  const r = await trx.updateTable('rectification_answers').set({ measures, updated_at: at }).where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();
+  const r = await trx
+    .updateTable('rectification_answers')
+    .set({ measures, updated_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -249,7 +275,12 @@ export async function insertEvidence(trx: Q, e: Omit<RectificationEvidenceTable,
 
 export async function findEvidenceOf(db: Q, answerIds: readonly number[]) {
   if (!answerIds.length) return [];
-  return db.selectFrom('rectification_evidence').selectAll().where('answer_id', 'in', [...answerIds]).orderBy('id').execute();
+  return db
+    .selectFrom('rectification_evidence')
+    .selectAll()
+    .where('answer_id', 'in', [...answerIds])
+    .orderBy('id')
+    .execute();
 }
 
 /** An evidence file with the finding it belongs to, for the download's visibility check. */
@@ -262,7 +293,10 @@ export async function findEvidence(db: Q, id: number) {
     .executeTakeFirst();
 }
 
-export async function insertRecheck(trx: Q, r: { finding_id: number; answer_id: number; passed: number; reasons: string; checked_by: number | null; checked_at: string }) {
+export async function insertRecheck(
+  trx: Q,
+  r: { finding_id: number; answer_id: number; passed: number; reasons: string; checked_by: number | null; checked_at: string },
+) {
   return (await trx.insertInto('rectification_rechecks').values(r).returning('id').executeTakeFirstOrThrow()).id;
 }
 

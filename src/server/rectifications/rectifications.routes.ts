@@ -158,7 +158,12 @@ export function rectificationRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/api/rectifications/figures/export.xlsx',
       { config: read, schema: { tags, querystring: FiguresQuerySchema, response: { 200: fileResponse('各单位整改情况', MIME.xlsx), ...errors } } },
       async (req, reply) =>
-        sendXlsx(reply, await xlsx.figuresXlsx(await service.rectificationFiguresOf(deps, actorOf(req), req.query)), 'rectification-units.xlsx', '各单位整改情况.xlsx'),
+        sendXlsx(
+          reply,
+          await xlsx.figuresXlsx(await service.rectificationFiguresOf(deps, actorOf(req), req.query)),
+          'rectification-units.xlsx',
+          '各单位整改情况.xlsx',
+        ),
     );
   };
 }

@@ -161,7 +161,16 @@ export async function createNotice(deps: Deps, actor: Actor, input: NoticeCreate
       action: 'rectification.notice',
       entityType: 'rectification_notice',
       entityId: noticeId,
-      after: { inspectionId: input.inspectionId, unitId: input.unitId, findingIds: ids, clueClass, dueDate: due.dueDate, basis: due.basis, docxSha256: docxSha, pdfSha256: pdfSha },
+      after: {
+        inspectionId: input.inspectionId,
+        unitId: input.unitId,
+        findingIds: ids,
+        clueClass,
+        dueDate: due.dueDate,
+        basis: due.basis,
+        docxSha256: docxSha,
+        pdfSha256: pdfSha,
+      },
     });
     return noticeId;
   });
@@ -190,13 +199,23 @@ export async function findNotices(deps: Deps, actor: Actor, q: NoticeListQuery):
   );
   const all = await repo.findFindings(deps.db, { full: true }, [...new Set([...byNotice.values()].flat())]);
   const items = new Map((await itemsOf(deps, all, await getProfile(deps), deps.clock.today())).map((i) => [i.findingId, i]));
-  let data = rows.map((n) => noticeSummaryOf(n, (byNotice.get(n.id) ?? []).map((f) => items.get(f)!)));
+  let data = rows.map((n) =>
+    noticeSummaryOf(
+      n,
+      (byNotice.get(n.id) ?? []).map((f) => items.get(f)!),
+    ),
+  );
   if (q.overdue === 'true') data = data.filter((n) => n.overdueCount > 0);
   if (q.overdue === 'false') data = data.filter((n) => n.overdueCount === 0);
   return { data, total: data.length };
 }
 
-export async function openNoticeFile(deps: Deps, actor: Actor, id: number, kind: 'docx' | 'pdf'): Promise<{ fileName: string; mime: string; body: Readable; sha256: string }> {
+export async function openNoticeFile(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  kind: 'docx' | 'pdf',
+): Promise<{ fileName: string; mime: string; body: Readable; sha256: string }> {
   const n = await noticeRow(deps, actor, id);
   const sha256 = kind === 'docx' ? n.docx_sha256 : n.pdf_sha256;
   return { fileName: fileNameOf(n.title, kind), mime: MIME[kind], body: new FileStore(deps.config.dataDir).open(sha256), sha256 };
