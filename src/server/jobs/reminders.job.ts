@@ -4,7 +4,7 @@ import { noticesDue, type MilestoneInput, type Notice, type ReminderSettings } f
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { Deps } from '../context.ts';
 import type { DeliveryChannel, DeliveryStatus } from '../db/schema.ts';
-import { enabledChannels, noticeText } from '../notifications/notice-text.ts';
+import { noticeText } from '../notifications/notice-text.ts';
 import * as repo from '../notifications/notifications.repo.ts';
 import { sendMail } from '../notifications/smtp.ts';
 import { dingtalkPayload, postWebhook, wecomPayload } from '../notifications/webhooks.ts';
