@@ -38,7 +38,7 @@ export function countBy<T>(
 }
 
 /** The table's filters: each is a set of allowed values, or undefined for "all". */
-export type FindingFilter<K extends string> = Partial<Record<K, readonly (string | number)[]>> & { q?: string };
+export type FindingFilter<K extends string> = { [P in Exclude<K, 'q'>]?: readonly (string | number)[] } & { q?: string };
 
 /**
  * The rows that pass every filter. `fields` reads a filterable value from a row (a row whose value is
@@ -46,16 +46,17 @@ export type FindingFilter<K extends string> = Partial<Record<K, readonly (string
  */
 export function filterRows<T, K extends string>(
   rows: readonly T[],
-  filter: FindingFilter<K>,
+  filter: FindingFilter<NoInfer<K>>,
   fields: Record<K, (row: T) => string | number | null>,
   text: (row: T) => string,
 ): T[] {
   const q = filter.q?.trim().toLowerCase() ?? '';
-  const active = (Object.keys(fields) as K[]).filter((k) => (filter[k]?.length ?? 0) > 0);
+  const sets = filter as Partial<Record<K, readonly (string | number)[]>>;
+  const active = (Object.keys(fields) as K[]).filter((k) => (sets[k]?.length ?? 0) > 0);
   return rows.filter((row) => {
     for (const k of active) {
       const value = fields[k](row);
-      if (value === null || !filter[k]!.map(String).includes(String(value))) return false;
+      if (value === null || !sets[k]!.map(String).includes(String(value))) return false;
     }
     return q === '' || text(row).toLowerCase().includes(q);
   });
