@@ -10,6 +10,19 @@ import type { LeaderSectionTable, RecoveryCodeTable, SessionTable, UserTable } f
 import type { AttachmentTable, InstructionTable, ProgressReportTable, TaskEventTable } from './tables/reports.ts';
 import type { LedgerEntryTable, TaskPlanTable } from './tables/ledger.ts';
 import type { CircularTable, RoundPlanTable, RoundSnapshotTable, RoundTable, RoundUnitTable } from './tables/rounds.ts';
+import type {
+  InspectionDrawTable,
+  InspectionEvidenceTable,
+  InspectionFindingTable,
+  InspectionFindingTaskTable,
+  InspectionInspectorTable,
+  InspectionPlanTable,
+  InspectionScopeTable,
+  InspectionScopeUnitTable,
+  InspectionTargetTable,
+  InspectionVisitInspectorTable,
+  InspectionVisitTable,
+} from './tables/inspections.ts';
 import type { AuditArchiveTable, AuditEventTable, AuditPurgePermitTable } from './tables/audit.ts';
 import type {
   BackupRunTable,
@@ -32,6 +45,7 @@ export type * from './tables/ledger.ts';
 export type * from './tables/rounds.ts';
 export type * from './tables/audit.ts';
 export type * from './tables/system.ts';
+export type * from './tables/inspections.ts';
 
 /** Kysely's view of the database. Dates are 'YYYY-MM-DD' text, instants ISO-8601 UTC text, JSON is text. */
 export interface DB {
@@ -74,4 +88,16 @@ export interface DB {
   round_snapshots: RoundSnapshotTable;
   circulars: CircularTable;
   backup_runs: BackupRunTable;
+  // inspections (issue 12)
+  inspection_plans: InspectionPlanTable;
+  inspection_scope: InspectionScopeTable;
+  inspection_scope_units: InspectionScopeUnitTable;
+  inspection_targets: InspectionTargetTable;
+  inspection_inspectors: InspectionInspectorTable;
+  inspection_draws: InspectionDrawTable;
+  inspection_visits: InspectionVisitTable;
+  inspection_visit_inspectors: InspectionVisitInspectorTable;
+  inspection_findings: InspectionFindingTable;
+  inspection_finding_tasks: InspectionFindingTaskTable;
+  inspection_evidence: InspectionEvidenceTable;
 }

@@ -12,6 +12,7 @@ const FILE_COLUMNS = [
   { table: 'circulars', column: 'docx_sha256' },
   { table: 'circulars', column: 'pdf_sha256' },
   { table: 'circulars', column: 'xlsx_sha256' },
+  { table: 'inspection_evidence', column: 'sha256' },
 ] as const;
 
 /** The hashes of every stored file some row refers to. */

@@ -15,6 +15,7 @@ import { attachmentHashIndex } from './20261204030000-attachment-hash-index.ts';
 import { backupRuns } from './20261204050000-backup-runs.ts';
 import { dashboardTaskFacts } from './20261204060000-dashboard-task-facts.ts';
 import { unitsVersion } from './20261204070000-units-version.ts';
+import { inspections } from './20261205010000-inspections.ts';
 
 /** All migrations in order. Names are timestamped; never edit one that has shipped. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -36,6 +37,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '20261204050000-backup-runs': backupRuns(dialect),
         '20261204060000-dashboard-task-facts': dashboardTaskFacts(dialect),
         '20261204070000-units-version': unitsVersion(dialect),
+        '20261205010000-inspections': inspections(dialect),
       };
     },
   };
