@@ -5,6 +5,7 @@ import {
   CheckSquareOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
+  EyeOutlined,
   FileTextOutlined,
   HomeOutlined,
   NotificationOutlined,
@@ -33,7 +34,8 @@ export type MenuKey =
   | 'settings'
   | 'security'
   | 'dashboard'
-  | 'rounds';
+  | 'rounds'
+  | 'inspections';
 
 export interface MenuEntry extends Guarded {
   key: MenuKey;
@@ -81,6 +83,49 @@ export const ROUTES: AppRoute[] = [
   { path: '/rounds/:id', title: '调度详情', menu: 'rounds', access: 'plan.read', component: lazy(() => import('../pages/rounds/detail/index.tsx')) },
   { path: '/circulars', title: '通报归档', menu: 'rounds', access: 'plan.read', component: lazy(() => import('../pages/circulars/list/index.tsx')) },
   { path: '/circulars/:id', title: '通报', menu: 'rounds', access: 'plan.read', component: lazy(() => import('../pages/circulars/editor/index.tsx')) },
+  // Inspections (督查): who sees which plan is decided per row by the server (a unit never sees an 暗访 before release).
+  {
+    path: '/inspections',
+    title: '督查计划',
+    menu: 'inspections',
+    access: 'inspection.read',
+    component: lazy(() => import('../pages/inspections/list/index.tsx')),
+  },
+  {
+    path: '/inspections/new',
+    title: '新建督查计划',
+    menu: 'inspections',
+    access: 'inspection.manage',
+    component: lazy(() => import('../pages/inspections/form/index.tsx')),
+  },
+  {
+    path: '/inspections/:id',
+    title: '督查计划详情',
+    menu: 'inspections',
+    access: 'inspection.read',
+    component: lazy(() => import('../pages/inspections/detail/index.tsx')),
+  },
+  {
+    path: '/inspections/:id/edit',
+    title: '编辑督查计划',
+    menu: 'inspections',
+    access: 'inspection.manage',
+    component: lazy(() => import('../pages/inspections/form/index.tsx')),
+  },
+  {
+    path: '/inspections/:id/findings/new',
+    title: '记录问题',
+    menu: 'inspections',
+    access: 'inspection.record',
+    component: lazy(() => import('../pages/inspections/finding/index.tsx')),
+  },
+  {
+    path: '/findings/:id',
+    title: '问题详情',
+    menu: 'inspections',
+    access: 'inspection.read',
+    component: lazy(() => import('../pages/inspections/finding/detail.tsx')),
+  },
   { path: '/admin/users', title: '账号管理', menu: 'users', access: 'account.read', component: lazy(() => import('../pages/admin/users/index.tsx')) },
   { path: '/admin/audit', title: '审计日志', menu: 'audit', access: 'audit.read', component: lazy(() => import('../pages/admin/audit/index.tsx')) },
   {
@@ -107,6 +152,7 @@ const MENU_ITEMS: (Omit<MenuEntry, keyof Guarded> & Pick<Guarded, 'needsUnit'>)[
   { key: 'plans', label: '方案', path: '/plans', icon: FileTextOutlined },
   { key: 'dashboard', label: '看板', path: '/dashboard', icon: BarChartOutlined },
   { key: 'rounds', label: '调度通报', path: '/rounds', icon: NotificationOutlined },
+  { key: 'inspections', label: '督查', path: '/inspections', icon: EyeOutlined },
   { key: 'reviews', label: '审核队列', path: '/reviews', icon: CheckSquareOutlined },
   { key: 'interviews', label: '约谈建议', path: '/interviews', icon: CommentOutlined },
   { key: 'imports', label: '导入方案', path: '/imports/new', icon: CloudUploadOutlined },
