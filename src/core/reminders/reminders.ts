@@ -60,6 +60,14 @@ export interface NoticeResult {
   uncovered: { milestoneId: number; year: number }[];
 }
 
+/**
+ * The highest escalation step reached after `days` working days overdue, or undefined before the first.
+ * Task deadlines and rectification notices climb the same ladder with the same settings.
+ */
+export function escalationStepFor(days: number, settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS): ReminderSettings['escalation'][number] | undefined {
+  return [...settings.escalation].sort((a, b) => b.afterWorkdays - a.afterWorkdays).find((s) => days >= s.afterWorkdays);
+}
+
 export const remindKey = (milestoneId: number, unitId: number, offset: number): string => `remind:${milestoneId}:${unitId}:${offset}`;
 export const escalateKey = (level: EscalationLevel, taskId: number, unitId: number): string => `escalate:${level}:${taskId}:${unitId}`;
 
@@ -84,7 +92,6 @@ export function noticesDue(
   const notices: Notice[] = [];
   const uncovered: NoticeResult['uncovered'] = [];
   const offsets = [...new Set(settings.reminderOffsets)].filter((n) => Number.isInteger(n) && n > 0).sort((a, b) => a - b);
-  const steps = [...settings.escalation].sort((a, b) => b.afterWorkdays - a.afterWorkdays);
   /** Per task: the earliest overdue open milestone and how overdue it is. */
   const overdue = new Map<number, { m: MilestoneInput; due: string; days: number }>();
 
@@ -118,7 +125,7 @@ export function noticesDue(
   }
 
   for (const { m, due, days } of overdue.values()) {
-    const step = steps.find((s) => days >= s.afterWorkdays);
+    const step = escalationStepFor(days, settings);
     if (!step) continue;
     for (const unitId of m.unitIds)
       notices.push({

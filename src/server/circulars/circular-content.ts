@@ -44,7 +44,7 @@ export interface CircularContentInput {
 const HEADING2 = /^（[一二三四五六七八九十]+）/;
 
 /** A block's paragraphs: one per line; a line opening with （一） is a run-in level-2 heading up to its first 。. */
-function prose(text: string): DocElement[] {
+export function prose(text: string): DocElement[] {
   return text
     .split(/\r?\n/)
     .map((l) => l.trim())
@@ -79,7 +79,8 @@ export function titleLines(title: string): string[] {
     .filter(Boolean);
   if (given.length !== 1) return given.length ? given : [''];
   if (charWidth(title) <= TITLE_CHARS) return [title];
-  const tail = /(推进情况|落实情况|工作情况|有关情况|情况)?的(通报|通知|意见|报告)$/.exec(title);
+  // Closing phrases of the titles Tuijin drafts: round circulars, typical-case circulars, rectification notices.
+  const tail = /(推进情况|落实情况|工作情况|有关情况|情况|发现问题限期整改|典型案例)?的(通报|通知|意见|报告)$/.exec(title);
   if (tail && tail.index > 0 && charWidth(title.slice(0, tail.index)) <= TITLE_CHARS) return [title.slice(0, tail.index), title.slice(tail.index)];
   // No phrase to break at: even lines of at most 20 characters.
   const chars = [...title];
@@ -187,14 +188,8 @@ export function rankingTable(s: RoundSnapshot): DocElement {
 
 /** The elements of a circular, in reading order. */
 export function circularElements(c: CircularContentInput, s: RoundSnapshot): DocElement[] {
-  const out: DocElement[] = [];
-  const isDocNumber = c.docNumber !== null && /〔\d{4}〕/.test(c.docNumber);
   // A 发文字号 stands above the title (2 lines), a 期号 under it.
-  if (c.docNumber && isDocNumber) out.push({ kind: 'docNumber', text: c.docNumber }, { kind: 'blank' });
-  out.push({ kind: 'title', lines: titleLines(c.title) });
-  if (c.docNumber && !isDocNumber) out.push({ kind: 'docNumber', text: c.docNumber });
-  out.push({ kind: 'blank' });
-  if (c.blocks.addressee.trim()) out.push({ kind: 'addressee', text: c.blocks.addressee.trim() });
+  const out: DocElement[] = headElements(c.title, c.docNumber, c.blocks.addressee);
   out.push(...prose(c.blocks.intro));
 
   // Sections are numbered as they appear: an emptied prose block with no table drops its heading.
@@ -223,17 +218,31 @@ export function circularElements(c: CircularContentInput, s: RoundSnapshot): Doc
   if (s.tasks.length)
     out.push({ kind: 'blank' }, { kind: 'paragraph', text: `附件：${s.plans.length === 1 ? planName(s.plans[0]!.title) : '各方案'}工作台账` });
 
-  // Room for the seal, then the signature centred over the date, the date 右空四字 (§7.3.5.1).
-  const date = chineseDate(c.date);
-  const dateRight = 400;
-  const sigRight = Math.max(0, Math.round(dateRight + ((charWidth(date) - charWidth(c.issuer)) / 2) * 100));
-  out.push(
-    { kind: 'blank' },
-    { kind: 'blank' },
-    { kind: 'signature', text: c.issuer, rightChars: sigRight },
-    { kind: 'date', text: date, rightChars: dateRight },
-  );
+  out.push(...closingElements(c.issuer, c.date));
   return out;
+}
+
+/**
+ * The head of any 公文 Tuijin writes: a 发文字号 above the title (then a blank line), or a 期号 under it,
+ * then a blank line and the 主送机关. Round circulars, typical-case circulars and rectification notices share it.
+ */
+export function headElements(title: string, docNumber: string | null, addressee: string): DocElement[] {
+  const out: DocElement[] = [];
+  const isDocNumber = docNumber !== null && /〔\d{4}〕/.test(docNumber);
+  if (docNumber && isDocNumber) out.push({ kind: 'docNumber', text: docNumber }, { kind: 'blank' });
+  out.push({ kind: 'title', lines: titleLines(title) });
+  if (docNumber && !isDocNumber) out.push({ kind: 'docNumber', text: docNumber });
+  out.push({ kind: 'blank' });
+  if (addressee.trim()) out.push({ kind: 'addressee', text: addressee.trim() });
+  return out;
+}
+
+/** Room for the seal, then the signature centred over the date, the date 右空四字 (GB/T 9704 §7.3.5.1). */
+export function closingElements(issuer: string, isoDate: string): DocElement[] {
+  const date = chineseDate(isoDate);
+  const dateRight = 400;
+  const sigRight = Math.max(0, Math.round(dateRight + ((charWidth(date) - charWidth(issuer)) / 2) * 100));
+  return [{ kind: 'blank' }, { kind: 'blank' }, { kind: 'signature', text: issuer, rightChars: sigRight }, { kind: 'date', text: date, rightChars: dateRight }];
 }
 
 /** A file name for downloads: the title without characters file systems refuse. */

@@ -23,6 +23,15 @@ import type {
   InspectionVisitInspectorTable,
   InspectionVisitTable,
 } from './tables/inspections.ts';
+import type {
+  CaseCircularFindingTable,
+  CaseCircularTable,
+  RectificationAnswerTable,
+  RectificationEvidenceTable,
+  RectificationNoticeFindingTable,
+  RectificationNoticeTable,
+  RectificationRecheckTable,
+} from './tables/rectifications.ts';
 import type { AuditArchiveTable, AuditEventTable, AuditPurgePermitTable } from './tables/audit.ts';
 import type {
   BackupRunTable,
@@ -46,6 +55,7 @@ export type * from './tables/rounds.ts';
 export type * from './tables/audit.ts';
 export type * from './tables/system.ts';
 export type * from './tables/inspections.ts';
+export type * from './tables/rectifications.ts';
 
 /** Kysely's view of the database. Dates are 'YYYY-MM-DD' text, instants ISO-8601 UTC text, JSON is text. */
 export interface DB {
@@ -100,4 +110,12 @@ export interface DB {
   inspection_findings: InspectionFindingTable;
   inspection_finding_tasks: InspectionFindingTaskTable;
   inspection_evidence: InspectionEvidenceTable;
+  // rectification (issue 12)
+  rectification_notices: RectificationNoticeTable;
+  rectification_notice_findings: RectificationNoticeFindingTable;
+  rectification_answers: RectificationAnswerTable;
+  rectification_evidence: RectificationEvidenceTable;
+  rectification_rechecks: RectificationRecheckTable;
+  case_circulars: CaseCircularTable;
+  case_circular_findings: CaseCircularFindingTable;
 }

@@ -13,6 +13,11 @@ const FILE_COLUMNS = [
   { table: 'circulars', column: 'pdf_sha256' },
   { table: 'circulars', column: 'xlsx_sha256' },
   { table: 'inspection_evidence', column: 'sha256' },
+  { table: 'rectification_notices', column: 'docx_sha256' },
+  { table: 'rectification_notices', column: 'pdf_sha256' },
+  { table: 'rectification_evidence', column: 'sha256' },
+  { table: 'case_circulars', column: 'docx_sha256' },
+  { table: 'case_circulars', column: 'pdf_sha256' },
 ] as const;
 
 /** The hashes of every stored file some row refers to. */

@@ -16,6 +16,7 @@ import { backupRuns } from './20261204050000-backup-runs.ts';
 import { dashboardTaskFacts } from './20261204060000-dashboard-task-facts.ts';
 import { unitsVersion } from './20261204070000-units-version.ts';
 import { inspections } from './20261205010000-inspections.ts';
+import { rectification } from './20261205020000-rectification.ts';
 
 /** All migrations in order. Names are timestamped; never edit one that has shipped. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -38,6 +39,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '20261204060000-dashboard-task-facts': dashboardTaskFacts(dialect),
         '20261204070000-units-version': unitsVersion(dialect),
         '20261205010000-inspections': inspections(dialect),
+        '20261205020000-rectification': rectification(dialect),
       };
     },
   };
