@@ -25,12 +25,12 @@ describe('access', () => {
   });
 
   it('shows each role its menu', () => {
-    expect(labels(me(['unit_manager'], 4))).toEqual(['工作台', '我的单位', '方案', '看板', '调度通报', '督查', '单位', '截止日历']);
-    expect(labels(me(['unit_staff'], 4))).toEqual(['工作台', '我的单位', '方案', '看板', '调度通报', '督查', '单位', '截止日历']);
-    expect(labels(me(['unit_staff']))).toEqual(['方案', '看板', '调度通报', '督查', '单位', '截止日历']);
-    expect(labels(me(['leader']))).toEqual(['方案', '看板', '调度通报', '督查', '单位', '截止日历']);
-    expect(labels(me(['inspector']))).toEqual(['方案', '看板', '调度通报', '督查', '单位', '截止日历']);
-    expect(labels(me(['coordinator']))).toEqual(['方案', '看板', '调度通报', '督查', '审核队列', '约谈建议', '导入方案', '单位', '截止日历']);
+    expect(labels(me(['unit_manager'], 4))).toEqual(['工作台', '我的单位', '方案', '看板', '调度通报', '督查', '整改', '单位', '截止日历']);
+    expect(labels(me(['unit_staff'], 4))).toEqual(['工作台', '我的单位', '方案', '看板', '调度通报', '督查', '整改', '单位', '截止日历']);
+    expect(labels(me(['unit_staff']))).toEqual(['方案', '看板', '调度通报', '督查', '整改', '单位', '截止日历']);
+    expect(labels(me(['leader']))).toEqual(['方案', '看板', '调度通报', '督查', '整改', '单位', '截止日历']);
+    expect(labels(me(['inspector']))).toEqual(['方案', '看板', '调度通报', '督查', '整改', '单位', '截止日历']);
+    expect(labels(me(['coordinator']))).toEqual(['方案', '看板', '调度通报', '督查', '整改', '审核队列', '约谈建议', '导入方案', '单位', '截止日历']);
     expect(labels(me(['admin']))).toEqual(['方案', '看板', '调度通报', '单位', '截止日历', '账号管理', '系统设置']);
     expect(labels(me(['admin', 'coordinator'], 2))).toEqual([
       '我的单位',
@@ -38,6 +38,7 @@ describe('access', () => {
       '看板',
       '调度通报',
       '督查',
+      '整改',
       '审核队列',
       '约谈建议',
       '导入方案',

@@ -14,6 +14,7 @@ import {
   UserSwitchOutlined,
   SafetyOutlined,
   SettingOutlined,
+  ToolOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Guarded } from '../access.ts';
@@ -35,7 +36,8 @@ export type MenuKey =
   | 'security'
   | 'dashboard'
   | 'rounds'
-  | 'inspections';
+  | 'inspections'
+  | 'rectifications';
 
 export interface MenuEntry extends Guarded {
   key: MenuKey;
@@ -126,6 +128,21 @@ export const ROUTES: AppRoute[] = [
     access: 'inspection.read',
     component: lazy(() => import('../pages/inspections/finding/detail.tsx')),
   },
+  // Rectification (整改): a unit sees only its own notices and findings, an inspector those of plans assigned to them.
+  {
+    path: '/rectifications',
+    title: '整改',
+    menu: 'rectifications',
+    access: 'inspection.read',
+    component: lazy(() => import('../pages/rectifications/index.tsx')),
+  },
+  {
+    path: '/rectifications/notices/:id',
+    title: '整改通知',
+    menu: 'rectifications',
+    access: 'inspection.read',
+    component: lazy(() => import('../pages/rectifications/notice/index.tsx')),
+  },
   { path: '/admin/users', title: '账号管理', menu: 'users', access: 'account.read', component: lazy(() => import('../pages/admin/users/index.tsx')) },
   { path: '/admin/audit', title: '审计日志', menu: 'audit', access: 'audit.read', component: lazy(() => import('../pages/admin/audit/index.tsx')) },
   {
@@ -153,6 +170,7 @@ const MENU_ITEMS: (Omit<MenuEntry, keyof Guarded> & Pick<Guarded, 'needsUnit'>)[
   { key: 'dashboard', label: '看板', path: '/dashboard', icon: BarChartOutlined },
   { key: 'rounds', label: '调度通报', path: '/rounds', icon: NotificationOutlined },
   { key: 'inspections', label: '督查', path: '/inspections', icon: EyeOutlined },
+  { key: 'rectifications', label: '整改', path: '/rectifications', icon: ToolOutlined },
   { key: 'reviews', label: '审核队列', path: '/reviews', icon: CheckSquareOutlined },
   { key: 'interviews', label: '约谈建议', path: '/interviews', icon: CommentOutlined },
   { key: 'imports', label: '导入方案', path: '/imports/new', icon: CloudUploadOutlined },

@@ -1,6 +1,6 @@
-import { EditOutlined, NotificationOutlined, ReloadOutlined } from '@ant-design/icons';
+import { EditOutlined, FileProtectOutlined, NotificationOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Space, Table, Tabs, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ASSIGNMENT_SOURCE_LABELS, isCovertKind } from '#core/inspections/kinds.ts';
 import { findFindings, findVisits, getInspection, getTaxonomy, releaseInspection, type InspectionDetail } from '#web/api/inspections.ts';
@@ -13,6 +13,7 @@ import { periodLabel } from '#web/pages/rounds/round-utils.ts';
 import { shanghaiTime } from '#web/utils/time.ts';
 import { KindTag, ReleaseTag } from '../components/tags.tsx';
 import { usesDraw } from '../inspection-utils.ts';
+import { NoticeModal } from '#web/pages/rectifications/components/notice-modal.tsx';
 import { DrawPanel } from './draw-panel.tsx';
 import { FindingsCard } from './findings-card.tsx';
 import { VisitsCard } from './visits-card.tsx';
@@ -40,6 +41,7 @@ export default function InspectionDetailPage() {
   const visits = useRequest((signal) => findVisits(id, signal), [id]);
   const findings = useRequest((signal) => findFindings({ inspectionId: id }, signal), [id]);
   const taxonomy = useRequest((signal) => getTaxonomy(signal), []);
+  const [noticing, setNoticing] = useState(false);
   const units = useMemo(() => (plan.data ? recordableUnits(plan.data, me.id) : []), [plan.data, me.id]);
 
   if (plan.loading && !plan.data) return <PageLoading />;
@@ -140,6 +142,11 @@ export default function InspectionDetailPage() {
                 编辑
               </Button>
             )}
+            {mayManage && p.releasedAt && findingRows.some((f) => f.status === 'found' && f.polarity === 'problem') && (
+              <Button type="primary" icon={<FileProtectOutlined />} onClick={() => setNoticing(true)} data-testid="inspection-notice">
+                下发整改通知
+              </Button>
+            )}
             {mayManage && !p.releasedAt && (
               <Button type="primary" icon={<NotificationOutlined />} onClick={release} disabled={findingRows.length === 0} data-testid="inspection-release">
                 发布问题
@@ -182,6 +189,17 @@ export default function InspectionDetailPage() {
           },
         ]}
       />
+      {mayManage && p.releasedAt && (
+        <NoticeModal
+          open={noticing}
+          inspectionId={p.id}
+          onClose={() => setNoticing(false)}
+          onCreated={(n) => {
+            setNoticing(false);
+            navigate(`/rectifications/notices/${n.id}`);
+          }}
+        />
+      )}
     </>
   );
 }

@@ -13,6 +13,7 @@ import { FindingStatusTag, PolarityTag } from '../components/tags.tsx';
 import { checkEvidence, EVIDENCE_ACCEPT } from '../inspection-utils.ts';
 import { EvidenceList } from './evidence-list.tsx';
 import { EvidencePicker, type PickedFile } from './evidence-picker.tsx';
+import { FindingRectification } from '#web/pages/rectifications/components/finding-rectification.tsx';
 
 /** A finding (问题): what, where, when, the evidence as it arrived; inspectors add evidence here. */
 export default function FindingDetailPage() {
@@ -97,6 +98,14 @@ export default function FindingDetailPage() {
             </div>
           )}
         </Card>
+        {f.status !== 'found' && (
+          <>
+            <Typography.Title level={5} style={{ margin: 0 }}>
+              整改
+            </Typography.Title>
+            <FindingRectification findingId={f.id} onChanged={finding.reload} />
+          </>
+        )}
       </Space>
     </>
   );
