@@ -30,6 +30,7 @@ import { publicRoutes } from './public/public.routes.ts';
 import { roundRoutes } from './rounds/rounds.routes.ts';
 import { circularRoutes } from './circulars/circulars.routes.ts';
 import { backupRoutes } from './backup/backup.routes.ts';
+import { rectificationRoutes } from './rectifications/rectifications.routes.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 
 declare module 'fastify' {
@@ -104,6 +105,7 @@ export async function buildApp({ deps, webDir, logLevel }: AppOptions): Promise<
   await app.register(roundRoutes(deps));
   await app.register(circularRoutes(deps));
   await app.register(backupRoutes(deps));
+  await app.register(rectificationRoutes(deps));
 
   const serveWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });

@@ -21,6 +21,8 @@ declare module 'fastify' {
      * second factor or change its password (src/core/auth/session-policy.ts).
      */
     gates?: readonly SessionGate[];
+    /** The refusal's message when the generic one would not tell the caller why (a unit re-checking its own rectification). */
+    forbidden?: string;
   }
   interface FastifyRequest {
     session: SessionContext | null;
@@ -68,7 +70,7 @@ export async function registerAuth(app: FastifyInstance, deps: Deps, registry: R
     // The refusals are audited by the response hook (src/server/audit/audit.plugin.ts), reads included.
     if (session.gate && !req.routeOptions.config?.gates?.includes(session.gate))
       throw new AppError('FORBIDDEN', GATE_MESSAGES[session.gate], { gate: session.gate });
-    if (!can(session.principal, action)) throw new AppError('FORBIDDEN', '无权执行此操作');
+    if (!can(session.principal, action)) throw new AppError('FORBIDDEN', req.routeOptions.config?.forbidden ?? '无权执行此操作');
   });
 }
 
