@@ -23,7 +23,7 @@ export function KindTag({ kind }: { kind: InspectionKind }) {
 /** 未发布 / 已发布 (the findings, to the units concerned). */
 export function ReleaseTag({ releasedAt }: { releasedAt: string | null }) {
   return (
-    <Tag color={releasedAt ? 'green' : 'default'} data-testid="inspection-release" data-released={releasedAt !== null} style={{ marginInlineEnd: 0 }}>
+    <Tag color={releasedAt ? 'green' : 'default'} data-testid="inspection-release-state" data-released={releasedAt !== null} style={{ marginInlineEnd: 0 }}>
       {releasedAt ? '问题已发布' : '未发布'}
     </Tag>
   );
