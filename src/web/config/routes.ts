@@ -143,6 +143,21 @@ export const ROUTES: AppRoute[] = [
     access: 'inspection.read',
     component: lazy(() => import('../pages/rectifications/notice/index.tsx')),
   },
+  // Issued typical-case circulars are for every signed-in reader; drafts the server shows the coordinator only.
+  {
+    path: '/case-circulars',
+    title: '典型案例通报',
+    menu: 'rectifications',
+    access: 'plan.read',
+    component: lazy(() => import('../pages/rectifications/cases/list.tsx')),
+  },
+  {
+    path: '/case-circulars/:id',
+    title: '典型案例通报',
+    menu: 'rectifications',
+    access: 'plan.read',
+    component: lazy(() => import('../pages/rectifications/cases/editor.tsx')),
+  },
   { path: '/admin/users', title: '账号管理', menu: 'users', access: 'account.read', component: lazy(() => import('../pages/admin/users/index.tsx')) },
   { path: '/admin/audit', title: '审计日志', menu: 'audit', access: 'audit.read', component: lazy(() => import('../pages/admin/audit/index.tsx')) },
   {

@@ -138,11 +138,16 @@ export default function RectificationsPage() {
         title="整改"
         subTitle={inspector ? '复查单位报送的整改情况' : can('rectification.answer') ? '本单位的整改通知与问题' : undefined}
         extra={
-          mayManage && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="notice-create">
-              下发整改通知
+          <>
+            <Button onClick={() => navigate('/case-circulars')} data-testid="nav-case-circulars">
+              典型案例通报
             </Button>
-          )
+            {mayManage && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="notice-create">
+                下发整改通知
+              </Button>
+            )}
+          </>
         }
       />
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
