@@ -43,7 +43,7 @@ export function EvidencePicker({ files, accept, check, onChange, disabled }: Pro
         type="file"
         accept="image/*,video/*,audio/*"
         capture="environment"
-        hidden
+        style={{ display: 'none' }}
         onChange={(e) => {
           add(e.target.files);
           e.target.value = '';
@@ -55,7 +55,7 @@ export function EvidencePicker({ files, accept, check, onChange, disabled }: Pro
         type="file"
         accept={accept}
         multiple
-        hidden
+        style={{ display: 'none' }}
         onChange={(e) => {
           add(e.target.files);
           e.target.value = '';

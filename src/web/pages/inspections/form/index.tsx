@@ -140,7 +140,7 @@ export default function InspectionFormPage() {
               </Form.Item>
             </Col>
           </Row>
-          <Form.Item name="kind" label="督查方式" extra={kind ? KIND_HINTS[kind] : undefined}>
+          <Form.Item name="kind" label="督查方式" required extra={kind ? KIND_HINTS[kind] : undefined}>
             <Radio.Group
               optionType="button"
               options={INSPECTION_KINDS.map((k) => ({ value: k, label: INSPECTION_KIND_LABELS[k], 'data-testid': `inspection-kind-${k}` }))}
