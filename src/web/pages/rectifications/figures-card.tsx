@@ -46,8 +46,8 @@ export function FiguresCard({ figures }: { figures: RectificationFigures }) {
           pagination={figures.units.length > 10 ? { pageSize: 10, size: 'small' } : false}
           columns={[
             { title: '单位', dataIndex: 'unitName' },
-            { title: '交办', key: 'n', width: 70, align: 'right', render: (_, u) => u.figures.noticed },
-            { title: '销号', key: 'c', width: 70, align: 'right', render: (_, u) => u.figures.closed },
+            { title: '交办', key: 'n', width: 70, align: 'right', responsive: ['sm'], render: (_, u) => u.figures.noticed },
+            { title: '销号', key: 'c', width: 70, align: 'right', responsive: ['sm'], render: (_, u) => u.figures.closed },
             { title: '整改率', key: 'r', width: 80, align: 'right', render: (_, u) => rateText(u.figures.rate) },
             {
               title: '逾期',

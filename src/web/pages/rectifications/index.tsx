@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Grid, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -42,11 +42,21 @@ export default function RectificationsPage() {
   const [overdue, setOverdue] = useState(false);
   const [creating, setCreating] = useState(false);
   const today = chinaDay(Date.now());
+  // On a phone the status and deadline go under the description: four columns leave it no room.
+  const narrow = !Grid.useBreakpoint().sm;
   const figures = useRequest((signal) => getFigures(undefined, signal), []);
   const notices = useRequest((signal) => findNotices({}, signal), []);
   const query = { status, overdue: overdue ? ('true' as const) : undefined };
   const items = useRequest((signal) => findRectifications(query, signal), [status, overdue]);
 
+  const deadlineTag = (r: RectificationItem) => {
+    const d = deadlineText(r.dueDate, today, r.status, r.isOverdue);
+    return (
+      <Tag color={TONE_COLORS[d.tone]} style={{ marginInlineEnd: 0 }} data-testid="rect-item-deadline" data-tone={d.tone}>
+        {d.text}
+      </Tag>
+    );
+  };
   const itemColumns: TableColumnsType<RectificationItem> = [
     {
       title: '问题',
@@ -59,25 +69,28 @@ export default function RectificationsPage() {
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
             {r.unitName} · {r.inspectionTitle}
           </Typography.Text>
+          {narrow && (
+            <Space size={4} wrap style={{ marginTop: 4 }}>
+              <FindingStatusTag status={r.status} />
+              {r.dueDate && r.status !== 'closed' && <span style={{ fontSize: 12 }}>{dayLabel(r.dueDate)}</span>}
+              {deadlineTag(r)}
+            </Space>
+          )}
         </div>
       ),
     },
-    { title: '状态', dataIndex: 'status', width: 100, render: (s: FindingStatus) => <FindingStatusTag status={s} /> },
+    { title: '状态', dataIndex: 'status', width: 100, responsive: ['sm'], render: (s: FindingStatus) => <FindingStatusTag status={s} /> },
     {
       title: '整改期限',
       key: 'due',
       width: 170,
-      render: (_, r) => {
-        const d = deadlineText(r.dueDate, today, r.status, r.isOverdue);
-        return (
-          <Space size={4} wrap>
-            {r.dueDate && r.status !== 'closed' && <span>{dayLabel(r.dueDate)}</span>}
-            <Tag color={TONE_COLORS[d.tone]} style={{ marginInlineEnd: 0 }} data-testid="rect-item-deadline" data-tone={d.tone}>
-              {d.text}
-            </Tag>
-          </Space>
-        );
-      },
+      responsive: ['sm'],
+      render: (_, r) => (
+        <Space size={4} wrap>
+          {r.dueDate && r.status !== 'closed' && <span>{dayLabel(r.dueDate)}</span>}
+          {deadlineTag(r)}
+        </Space>
+      ),
     },
     {
       title: '交办',
