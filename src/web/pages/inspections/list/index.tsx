@@ -1,10 +1,10 @@
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Empty, Select, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { INSPECTION_KIND_LABELS, INSPECTION_KINDS, type InspectionKind } from '#core/inspections/kinds.ts';
-import { findInspections, type InspectionSummary } from '#web/api/inspections.ts';
+import { findInspections, inspectionsXlsxUrl, type InspectionSummary } from '#web/api/inspections.ts';
 import { useCan } from '#web/auth/auth-context.tsx';
 import { ListTable } from '#web/components/list-table.tsx';
 import { PageHeader } from '#web/components/page-header.tsx';
@@ -56,6 +56,12 @@ export default function InspectionListPage() {
               options={INSPECTION_KINDS.map((k) => ({ value: k, label: INSPECTION_KIND_LABELS[k] }))}
               data-testid="inspection-kind-filter"
             />
+            <Button onClick={() => navigate('/findings')} data-testid="nav-findings">
+              问题清单
+            </Button>
+            <Button icon={<DownloadOutlined />} href={inspectionsXlsxUrl()} download>
+              导出
+            </Button>
             <Button icon={<ReloadOutlined />} onClick={list.reload} loading={list.loading && !!list.data}>
               刷新
             </Button>
