@@ -87,6 +87,10 @@ describe('access', () => {
     expect(mayOpen(me(['inspector']), route('/inspections/:id/findings/new'))).toBe(true);
     expect(mayOpen(me(['coordinator']), route('/inspections/:id/findings/new'))).toBe(false);
     expect(mayOpen(me(['admin']), route('/inspections'))).toBe(false);
+    expect(mayOpen(me(['inspector']), route('/inspections/settings'))).toBe(false);
+    expect(mayOpen(me(['coordinator']), route('/inspections/settings'))).toBe(true);
+    expect(mayOpen(me(['unit_staff'], 4), route('/findings'))).toBe(true);
+    expect(mayOpen(me(['unit_staff'], 4), route('/rectifications'))).toBe(true);
     // Every menu entry leads to a route with the same guard.
     for (const m of MENU) expect(ROUTES.find((r) => r.path === m.path)?.access, m.path).toBe(m.access);
   });

@@ -26,7 +26,7 @@ import type {
   FindingTaxonomy,
 } from '#core/api/inspection-findings.ts';
 import { buildUrl } from '../utils/url.ts';
-import { get, patch, post, request } from './request.ts';
+import { get, patch, post, put, request } from './request.ts';
 
 export type { DrawRequestBody, Evidence, Finding, FindingDetail, FindingFilter, FindingGroups, FindingImportResult, FindingTaxonomy };
 export type { InspectionCreateBody, InspectionDetail, InspectionSummary, InspectorRef, InspectionUpdate, Visit, VisitCreateBody };
@@ -42,6 +42,8 @@ export const releaseInspection = (id: number) => post<InspectionDetail>(`/api/in
 /** Accounts holding the inspector role, to name on a plan or draw from. */
 export const findInspectors = (signal?: AbortSignal) => get<{ data: InspectorRef[] }>('/api/inspections/inspectors', { signal });
 export const getTaxonomy = (signal?: AbortSignal) => get<FindingTaxonomy>('/api/inspections/taxonomy', { signal });
+/** The office's own category and severity lists; 400 is shown by the form. */
+export const saveTaxonomy = (body: FindingTaxonomy) => put<FindingTaxonomy>('/api/inspections/taxonomy', body, { handles: [400] });
 export const inspectionsXlsxUrl = () => '/api/inspections/export.xlsx';
 
 export const findVisits = (id: number, signal?: AbortSignal) => get<{ data: Visit[] }>(`/api/inspections/${id}/visits`, { signal });

@@ -21,6 +21,7 @@ import type {
   RectificationListQuery,
   RectificationProfile,
 } from '#core/api/rectifications.ts';
+import type { RectificationProfileInput } from '#core/inspections/rectification-profile.ts';
 import { buildUrl } from '../utils/url.ts';
 import { del, get, patch, post, put, request } from './request.ts';
 
@@ -28,6 +29,8 @@ export type { Answer, AnswerEvidence, CaseCircular, CaseCircularSummary, CaseCir
 export type { RectificationDetail, RectificationFigures, RectificationItem, RectificationProfile };
 
 export const getProfile = (signal?: AbortSignal) => get<RectificationProfile>('/api/rectifications/profile', { signal });
+/** Saves the deadline profile as its next version; 400 is shown by the form. */
+export const saveProfile = (body: RectificationProfileInput) => put<RectificationProfile>('/api/rectifications/profile', body, { handles: [400] });
 
 export const findNotices = (query: Partial<NoticeListQuery>, signal?: AbortSignal) =>
   get<ListResult<NoticeSummary>>('/api/rectifications/notices', { query: { ...query }, signal });

@@ -122,6 +122,20 @@ export const ROUTES: AppRoute[] = [
     component: lazy(() => import('../pages/inspections/finding/index.tsx')),
   },
   {
+    path: '/inspections/settings',
+    title: '督查设置',
+    menu: 'inspections',
+    access: 'inspection.manage',
+    component: lazy(() => import('../pages/inspections/settings/index.tsx')),
+  },
+  {
+    path: '/findings',
+    title: '问题清单',
+    menu: 'inspections',
+    access: 'inspection.read',
+    component: lazy(() => import('../pages/inspections/findings/index.tsx')),
+  },
+  {
     path: '/findings/:id',
     title: '问题详情',
     menu: 'inspections',

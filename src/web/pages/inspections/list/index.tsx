@@ -59,6 +59,7 @@ export default function InspectionListPage() {
             <Button onClick={() => navigate('/findings')} data-testid="nav-findings">
               问题清单
             </Button>
+            {mayManage && <Button onClick={() => navigate('/inspections/settings')}>督查设置</Button>}
             <Button icon={<DownloadOutlined />} href={inspectionsXlsxUrl()} download>
               导出
             </Button>
