@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { LIMIT_UNIT_LABELS } from '#core/inspections/rectification-profile.ts';
 import { findFindings, findInspections } from '#web/api/inspections.ts';
 import { ApiError } from '#web/api/request.ts';
-import { createNotice, getProfile, type NoticeDetail } from '#web/api/rectifications.ts';
+import { createNotice, findRectifications, getProfile, type NoticeDetail } from '#web/api/rectifications.ts';
 import { useRequest } from '#web/hooks/use-request.ts';
 
 interface Props {
@@ -47,7 +47,18 @@ export function NoticeModal({ open, inspectionId, onClose, onCreated }: Props) {
       open && chosenInspection ? findFindings({ inspectionId: chosenInspection, status: 'found', polarity: 'problem' }, signal) : Promise.resolve(undefined),
     [open, chosenInspection],
   );
-  const pending = findings.data?.data ?? [];
+  // And those past their notice's deadline still open: they may go into a further notice (再次交办).
+  const overdue = useRequest(
+    (signal) => (open && chosenInspection ? findRectifications({ inspectionId: chosenInspection, overdue: 'true' }, signal) : Promise.resolve(undefined)),
+    [open, chosenInspection],
+  );
+  const pending = useMemo(
+    () => [
+      ...(findings.data?.data ?? []).map((f) => ({ id: f.id, unitId: f.unitId, unitName: f.unitName, label: `${f.description}（${f.severityLabel}）` })),
+      ...(overdue.data?.data ?? []).map((r) => ({ id: r.findingId, unitId: r.unitId, unitName: r.unitName, label: `${r.description}（逾期未改，再次交办）` })),
+    ],
+    [findings.data, overdue.data],
+  );
   const units = useMemo(() => [...new Map(pending.map((f) => [f.unitId, f.unitName])).entries()].map(([id, name]) => ({ value: id, label: name })), [pending]);
   const ofUnit = pending.filter((f) => f.unitId === unitId);
 
@@ -66,7 +77,7 @@ export function NoticeModal({ open, inspectionId, onClose, onCreated }: Props) {
       'findingIds',
       ofUnit.map((f) => f.id),
     );
-  }, [unitId, findings.data]);
+  }, [unitId, pending]);
 
   const cls = profile.data?.classes.find((c) => c.code === clueClass);
 
@@ -130,10 +141,7 @@ export function NoticeModal({ open, inspectionId, onClose, onCreated }: Props) {
             label={`列入通知的问题（${ofUnit.length}）`}
             rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一个问题' }]}
           >
-            <Checkbox.Group
-              style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
-              options={ofUnit.map((f) => ({ value: f.id, label: `${f.description}（${f.severityLabel}）` }))}
-            />
+            <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 4 }} options={ofUnit.map((f) => ({ value: f.id, label: f.label }))} />
           </Form.Item>
         )}
         <Row gutter={12}>
