@@ -4,12 +4,14 @@ import { noticesDue, type MilestoneInput, type Notice, type ReminderSettings } f
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { Deps } from '../context.ts';
 import type { DeliveryChannel, DeliveryStatus } from '../db/schema.ts';
-import { enabledChannels, noticeText } from '../notifications/notice-text.ts';
+import { noticeText } from '../notifications/notice-text.ts';
 import * as repo from '../notifications/notifications.repo.ts';
 import { sendMail } from '../notifications/smtp.ts';
 import { dingtalkPayload, postWebhook, wecomPayload } from '../notifications/webhooks.ts';
 import { runtimeSettings } from '../settings/settings.service.ts';
 import { acquireJobLock, releaseJobLock } from './job-locks.repo.ts';
+import { writeLadderNotice } from '../notifications/ladder-notice.ts';
+import { runRectificationEscalations } from '../rectifications/rectification-reminders.ts';
 
 export const REMINDERS_LOCK = 'reminders';
 /** Longer than a run can take (each delivery times out after 15 s). */
@@ -63,6 +65,10 @@ export async function runReminders(deps: Deps, opts: ReminderRunOptions = {}): P
       if (done.has(notice.key)) continue;
       if (await writeNotice(deps, notice, context, at)) result.created += 1;
     }
+    // Overdue rectifications climb the same ladder with the same steps (催办 → 督办 → 约谈建议).
+    const rect = await runRectificationEscalations(deps, today, opts.calendar ?? stored.calendar, opts.settings ?? stored.reminders, at);
+    result.created += rect.created;
+    result.uncovered += rect.uncovered;
     if (result.created > 0) {
       await recordAudit(deps.db, {
         action: 'notifications.remind',
@@ -106,36 +112,11 @@ async function computeNotices(deps: Deps, today: string, calendar: WorkCalendar,
   return { notices, uncovered: uncovered.length, context };
 }
 
-/**
- * One notice in one transaction: the ledger key, a notification per account of the unit (or one for
- * the unit when it has none yet), the in-app deliveries and pending external ones. 约谈建议 is a
- * single row for the coordinator's list and is not pushed to the unit.
- */
 async function writeNotice(deps: Deps, n: Notice, ctx: NoticeContext, at: string): Promise<boolean> {
   const m = ctx.milestones.get(n.milestoneId);
   if (!m) return false;
   const { title, body } = noticeText(n, { number: m.number, title: m.title, text: m.text }, ctx.units.get(n.unitId) ?? `单位 ${n.unitId}`);
-  return deps.db.transaction().execute(async (trx) => {
-    if (!(await repo.claimKey(trx, n.key, at))) return false;
-    const base = { unit_id: n.unitId, kind: n.kind, task_id: n.taskId, milestone_id: n.milestoneId, notice_key: n.key, title, body, created_at: at };
-    if (n.kind === 'interview') {
-      await repo.insertNotification(trx, { ...base, user_id: null });
-      return true;
-    }
-    const users = await repo.activeUsersOfUnit(trx, n.unitId);
-    const ids: number[] = [];
-    for (const u of users.length ? users : [{ id: null }]) {
-      const id = await repo.insertNotification(trx, { ...base, user_id: u.id });
-      ids.push(id);
-      if (u.id !== null) await repo.insertDelivery(trx, { notification_id: id, channel: 'in_app', status: 'sent', sent_at: at });
-    }
-    // External channels reach the unit once, hung on its first notification.
-    const channels = await repo.getUnitChannels(trx, n.unitId);
-    for (const channel of enabledChannels(channels)) {
-      if (channel !== 'in_app') await repo.insertDelivery(trx, { notification_id: ids[0]!, channel, status: 'pending', sent_at: null });
-    }
-    return true;
-  });
+  return writeLadderNotice(deps, { key: n.key, kind: n.kind, unitId: n.unitId, taskId: n.taskId, milestoneId: n.milestoneId, title, body }, at);
 }
 
 async function deliverPending(deps: Deps, smtpUrl: string | undefined, now: Date): Promise<Record<DeliveryStatus, number>> {
