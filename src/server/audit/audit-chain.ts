@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import { chainInput, GENESIS_HASH, type ChainBreak, type ChainRow } from '#core/audit/chain.ts';
+import type { Kysely } from 'kysely';
+import { chainInput, type ChainBreak, type ChainRow } from '#core/audit/chain.ts';
 import type { Deps } from '../context.ts';
 import type { Dialect } from '../db/dialect.ts';
 import type { DB } from '../db/schema.ts';
+import { chainAnchor, chainTail, countUnsealed, lockSealing, type Seal, sealedRowsFrom, unsealedRows, writeSeals } from './audit.repo.ts';
 
 /**
  * The hash chain over audit_events, sealed in a pass over committed rows rather than in each writing
@@ -21,52 +22,19 @@ import type { DB } from '../db/schema.ts';
 const SEAL_BATCH = 500;
 /** Rows read per page when verifying. */
 const VERIFY_PAGE = 2_000;
-/** pg_advisory_xact_lock key of the sealing pass (any constant unique to this lock). */
-const SEAL_LOCK_KEY = 7_317_001;
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
-
-type Q = Kysely<DB> | Transaction<DB>;
-const chainColumns = [
-  'seq',
-  'id',
-  'at',
-  'actor_id',
-  'actor_unit_id',
-  'action',
-  'entity_type',
-  'entity_id',
-  'before',
-  'after',
-  'client_ip',
-  'outcome',
-  'actor_name',
-  'prev_hash',
-  'hash',
-] as const;
 
 /** The hash a row should have after `prevHash`. */
 export function hashOf(prevHash: string, r: ChainRow): string {
   return sha256Hex(chainInput(prevHash, r));
 }
 
-/** Where the chain starts: the last purged row (the newest archive), or the genesis hash. */
-export async function chainAnchor(db: Q): Promise<{ seq: number; hash: string; archiveId: number | null }> {
-  const a = await db.selectFrom('audit_archives').select(['id', 'to_seq', 'last_hash']).orderBy('to_seq', 'desc').limit(1).executeTakeFirst();
-  return a ? { seq: a.to_seq, hash: a.last_hash, archiveId: a.id } : { seq: 0, hash: GENESIS_HASH, archiveId: null };
-}
-
-async function chainTail(trx: Q): Promise<{ seq: number; hash: string }> {
-  const last = await trx.selectFrom('audit_events').select(['seq', 'hash']).where('seq', 'is not', null).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  if (last?.seq != null && last.hash) return { seq: last.seq, hash: last.hash };
-  return chainAnchor(trx);
-}
-
 async function sealBatch(db: Kysely<DB>, dialect: Dialect): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${SEAL_LOCK_KEY})`.execute(trx);
+    await lockSealing(trx, dialect);
     let { seq, hash } = await chainTail(trx);
-    const rows = await trx.selectFrom('audit_events').select(chainColumns).where('seq', 'is', null).orderBy('id').limit(SEAL_BATCH).execute();
+    const rows = await unsealedRows(trx, SEAL_BATCH);
     if (!rows.length) return 0;
     const seals: Seal[] = [];
     for (const r of rows) {
@@ -77,35 +45,10 @@ async function sealBatch(db: Kysely<DB>, dialect: Dialect): Promise<number> {
     }
     // Every row read must take its seal, or none does: a row sealed meanwhile (it cannot be, under the
     // lock) would leave a gap in the chain.
-    const sealed = await sealRows(trx, dialect, seals);
+    const sealed = await writeSeals(trx, dialect, seals);
     if (sealed !== rows.length) throw new Error(`audit sealing: ${sealed} of ${rows.length} rows took their seal`);
     return rows.length;
   });
-}
-
-interface Seal {
-  id: number;
-  seq: number;
-  prev_hash: string;
-  hash: string;
-}
-
-/**
- * Writes a batch of seals in one statement (one round trip, one SQL text whatever the batch size, so
- * the prepared statement is reused): the seals travel as one JSON parameter. `hash is null`: the
- * append-only trigger allows this one update of a row, while it is unsealed, and still checks each row.
- */
-async function sealRows(trx: Transaction<DB>, dialect: Dialect, seals: Seal[]): Promise<number> {
-  const json = JSON.stringify(seals);
-  const r =
-    dialect === 'postgres'
-      ? await sql`UPDATE audit_events AS e SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
-          FROM jsonb_to_recordset(CAST(${json} AS jsonb)) AS v(id bigint, seq bigint, prev_hash text, hash text)
-          WHERE e.id = v.id AND e.hash IS NULL`.execute(trx)
-      : await sql`UPDATE audit_events SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
-          FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.seq') AS seq, json_extract(value, '$.prev_hash') AS prev_hash, json_extract(value, '$.hash') AS hash FROM json_each(${json})) AS v
-          WHERE audit_events.id = v.id AND audit_events.hash IS NULL`.execute(trx);
-  return Number(r.numAffectedRows ?? 0n);
 }
 
 /** Seals every committed row not sealed yet; returns how many. */
@@ -152,7 +95,7 @@ export async function verifyAuditChain(deps: Pick<Deps, 'db' | 'dialect'>): Prom
   let checked = 0;
   let firstBroken: ChainVerification['firstBroken'] = null;
   outer: for (;;) {
-    const rows = await deps.db.selectFrom('audit_events').select(chainColumns).where('seq', '>=', expected).orderBy('seq').limit(VERIFY_PAGE).execute();
+    const rows = await sealedRowsFrom(deps.db, expected, VERIFY_PAGE);
     for (const r of rows) {
       const seq = r.seq!;
       const broken = (reason: ChainBreak, at: number, id: number | null) => ({ seq: at, id, reason, message: BREAK_MESSAGES[reason] });
@@ -175,10 +118,6 @@ export async function verifyAuditChain(deps: Pick<Deps, 'db' | 'dialect'>): Prom
     if (rows.length < VERIFY_PAGE) break;
     await yieldToLoop();
   }
-  const pending = await deps.db
-    .selectFrom('audit_events')
-    .select((e) => e.fn.countAll().as('n'))
-    .where('seq', 'is', null)
-    .executeTakeFirstOrThrow();
-  return { ok: firstBroken === null, checked, lastSeq: expected - 1, pending: Number(pending.n), anchor, firstBroken, checkedAt: new Date().toISOString() };
+  const pending = await countUnsealed(deps.db);
+  return { ok: firstBroken === null, checked, lastSeq: expected - 1, pending, anchor, firstBroken, checkedAt: new Date().toISOString() };
 }

@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Action } from '#core/auth/policy.ts';
-import { totpCode } from '#core/auth/totp.ts';
 import { insertSampleRound } from '../test/factories.ts';
-import { createTestApp, importSeed, multipart, seedBytes, TEST_PASSWORD, type TestApp } from '../test/helpers.ts';
+import { createTestApp, importSeed, TEST_PASSWORD, type TestApp } from '../test/helpers.ts';
 import { WriteObserver } from '../test/write-observer.ts';
+import { MANUAL, NOT_GENERIC, type Res } from './audit-coverage/index.ts';
 
 /**
  * "Every write audited", checked over the route table rather than route by route: every POST, PUT,
  * PATCH and DELETE route the app registers is called as a user allowed to, with a body built from its
  * OpenAPI schema and the ids of what earlier calls created; each call that succeeds must have written an
  * audit row with outcome 'ok' before the answer came back. A route added later is walked the same way.
- * Routes that a generic call cannot make succeed are listed below with the reason, and are exercised by
- * a request written for them (MANUAL); a route in neither stays unexercised and fails the test.
+ * Routes that a generic call cannot make succeed are listed with the reason in audit-coverage/<feature>.ts, and
+ * are exercised by a request written for them there (MANUAL); a route in neither stays unexercised and
+ * fails the test.
  * A query observer on the app's database sees which tables each request wrote: a request that wrote any
  * table but the audit trail's own bookkeeping must have written an audit row, and every route must be
  * seen writing at least once (a 2xx that changed nothing, e.g. an empty PATCH, does not count).
@@ -41,29 +42,6 @@ const CALLER: Record<Action, string | null> = {
   'audit.manage': 'auditor',
   'settings.manage': 'admin',
   'self.manage': 'selfie',
-};
-
-/** Routes a generic call cannot make succeed, and why; each has a hand-written request in MANUAL. */
-const NOT_GENERIC: Record<string, string> = {
-  'POST /api/imports': 'multipart upload of a plan document (no JSON body to build from the schema)',
-  'POST /api/users/import': 'multipart upload of an .xlsx account sheet',
-  'POST /api/plans/:id/ledger.xlsx': 'multipart upload of an .xlsx ledger',
-  'POST /api/reports/:id/attachments': 'multipart upload of evidence',
-  'DELETE /api/reports/:id/attachments/:attachmentId': 'needs the id of an uploaded attachment',
-  'POST /api/auth/login': 'needs a real username and password (a schema-built body is refused)',
-  'POST /api/auth/password': 'needs the current password and a new one that passes the strength rule',
-  'PUT /api/settings/reminders': 'body is z.unknown() at the edge (checked by the service), so the schema gives nothing to build',
-  'PUT /api/settings/public-page': 'body is z.unknown() at the edge (checked by the service)',
-  'PUT /api/settings/audit-retention': 'body is z.unknown() at the edge (checked by the service)',
-  'PUT /api/settings/security': 'body is z.unknown() at the edge (checked by the service)',
-  'PUT /api/settings/backup': 'body is z.unknown() at the edge (checked by the service)',
-  'POST /api/auth/totp/confirm': 'needs a code computed from the secret the setup step returned',
-  'POST /api/auth/login/code': 'needs an enrolled account signed in with its password, and a code of its secret',
-  'POST /api/tasks/:id/reopen': 'needs a closed task: an accepted completion report with evidence (an upload) first',
-  'POST /api/milestones/:id/reopen': 'needs a closed milestone: an accepted completion report with evidence (an upload) first',
-  'DELETE /api/circulars/:id': 'needs a draft circular, and the walk issues the one it drafts before the deletes run',
-  'DELETE /api/imports/:id': 'needs an uncommitted draft, and the walk commits the one it uploads before the deletes run',
-  'POST /api/imports/:id/reread': 'needs an uncommitted draft and a numbering level the reader found in it (a schema-built form is refused)',
 };
 
 /**
@@ -110,7 +88,6 @@ const isBookkeeping = (w: string) => /^\w+ (audit_events|audit_purge_permits|job
 
 const observer = new WriteObserver();
 
-type Res = Awaited<ReturnType<TestApp['inject']>>;
 let t: TestApp;
 const ids: Record<string, number | string> = {};
 /** Routes seen answering 2xx after writing data, with the audit rows ('ok') of that request. */
@@ -321,182 +298,6 @@ async function measure(key: string, run: () => Promise<Res>): Promise<Res> {
   else if (!succeeded.has(key)) failures.push(`${key} (hand-written) → ${res.statusCode} but changed nothing`);
   return res;
 }
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('coverage evidence')]);
-
-/** A completion report of the lead unit with evidence, submitted and accepted: closes the milestone (or the task). */
-async function acceptCompletion(milestoneId: number | null): Promise<number> {
-  const report = await t.inject(
-    {
-      method: 'POST',
-      url: `/api/tasks/${ids.tasks}/reports`,
-      payload: { unitId: ids.units, kind: 'consolidated', stage: 'done', narrative: '已全部完成', milestoneId },
-    },
-    'dw',
-  );
-  expect(report.statusCode, report.body).toBe(201);
-  const id = report.json().id as number;
-  expect((await t.inject({ method: 'POST', url: `/api/reports/${id}/attachments`, ...multipart('完成佐证.png', PNG) }, 'dw')).statusCode).toBe(201);
-  expect((await t.inject({ method: 'POST', url: `/api/reports/${id}/submit` }, 'dw')).statusCode).toBe(200);
-  const review = await t.inject({ method: 'POST', url: `/api/reports/${id}/review`, payload: { decision: 'accept', comment: null } }, 'coordinator');
-  expect(review.statusCode, review.body).toBe(200);
-  return id;
-}
-
-/** The routes of NOT_GENERIC, each called the way its page calls it. */
-const MANUAL: Record<string, () => Promise<unknown>> = {
-  'POST /api/imports': async () => {
-    // Another document: the same text under another number (the same file twice is refused as a duplicate).
-    const doc = Buffer.from(seedBytes().toString('utf8').replaceAll('山政发〔2021〕7号', '山政发〔2021〕99号'));
-    const res = await measure('POST /api/imports', () => t.inject({ method: 'POST', url: '/api/imports', ...multipart('副本.txt', doc) }));
-    if (res.statusCode < 300) ids.imports = res.json().id;
-  },
-  'DELETE /api/imports/:id': async () => {
-    const doc = Buffer.from(seedBytes().toString('utf8').replaceAll('山政发〔2021〕7号', '山政发〔2021〕98号'));
-    const draft = await t.inject({ method: 'POST', url: '/api/imports', ...multipart('待删除.txt', doc) });
-    expect(draft.statusCode, draft.body).toBe(201);
-    await measure('DELETE /api/imports/:id', () => t.inject({ method: 'DELETE', url: `/api/imports/${draft.json().id}` }));
-  },
-  'POST /api/imports/:id/reread': async () => {
-    const doc = Buffer.from(seedBytes().toString('utf8').replaceAll('山政发〔2021〕7号', '山政发〔2021〕97号'));
-    const draft = await t.inject({ method: 'POST', url: '/api/imports', ...multipart('重新识别.txt', doc) });
-    expect(draft.statusCode, draft.body).toBe(201);
-    // The level the reader took the tasks from: the coordinator confirms it.
-    const level = (draft.json().structure.levels as { form: string; isTaskLevel: boolean }[]).find((l) => l.isTaskLevel)?.form;
-    await measure('POST /api/imports/:id/reread', () =>
-      t.inject({ method: 'POST', url: `/api/imports/${draft.json().id}/reread`, payload: level ? { taskLevel: level } : {} }),
-    );
-  },
-  'POST /api/users/import': async () => {
-    const ExcelJS = (await import('exceljs')).default;
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('账号');
-    ws.addRow(['用户名', '姓名', '单位', '角色']);
-    ws.addRow(['covimport', '覆盖导入', '', '督查人员']);
-    const file = Buffer.from(await wb.xlsx.writeBuffer());
-    await measure('POST /api/users/import', () => t.inject({ method: 'POST', url: '/api/users/import', ...multipart('accounts.xlsx', file) }, 'admin'));
-  },
-  'POST /api/plans/:id/ledger.xlsx': async () => {
-    // The unit's own export, sent back with the actions of one task written in Excel (not the walk's
-    // task: its ledger may be awaiting review, and then frozen).
-    const sheet = await t.inject({ method: 'GET', url: `/api/plans/${ids.plans}/ledger.xlsx?unit=${ids.units}` }, 'dw');
-    expect(sheet.statusCode).toBe(200);
-    const ExcelJS = (await import('exceljs')).default;
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
-    const ws = wb.worksheets[0]!;
-    let edited = 0;
-    ws.eachRow((row, n) => {
-      const taskId = Number(row.getCell(10).text);
-      if (n > 2 && edited === 0 && taskId > 0 && taskId !== ids.tasks) {
-        row.getCell(6).value = '在 Excel 中填写的举措';
-        edited += 1;
-      }
-    });
-    expect(edited).toBe(1);
-    const file = Buffer.from(await wb.xlsx.writeBuffer());
-    await measure('POST /api/plans/:id/ledger.xlsx', () =>
-      t.inject({ method: 'POST', url: `/api/plans/${ids.plans}/ledger.xlsx?unit=${ids.units}`, ...multipart('台账.xlsx', file) }, 'dw'),
-    );
-  },
-  'POST /api/reports/:id/attachments': async () => {
-    const report = await t.inject(
-      { method: 'POST', url: `/api/tasks/${ids.tasks}/reports`, payload: { unitId: ids.units, kind: 'part', stage: 'in_progress', narrative: '佐证上传' } },
-      'dw',
-    );
-    expect(report.statusCode, report.body).toBe(201);
-    ids.evidenceReport = report.json().id;
-    const up = await measure('POST /api/reports/:id/attachments', () =>
-      t.inject({ method: 'POST', url: `/api/reports/${ids.evidenceReport}/attachments`, ...multipart('截图.png', PNG) }, 'dw'),
-    );
-    if (up.statusCode < 300)
-      ids.attachmentId = (
-        await t.deps.db.selectFrom('attachments').select('id').where('report_id', '=', Number(ids.evidenceReport)).executeTakeFirstOrThrow()
-      ).id;
-  },
-  'DELETE /api/reports/:id/attachments/:attachmentId': async () =>
-    measure('DELETE /api/reports/:id/attachments/:attachmentId', () =>
-      t.inject({ method: 'DELETE', url: `/api/reports/${ids.evidenceReport}/attachments/${ids.attachmentId}` }, 'dw'),
-    ),
-  'POST /api/auth/login': async () =>
-    measure('POST /api/auth/login', () =>
-      t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.8.0.2', payload: { username: 'inspector', password: TEST_PASSWORD } }),
-    ),
-  'POST /api/auth/password': async () => {
-    await t.addUser('pwchange', ['inspector']);
-    await measure('POST /api/auth/password', () =>
-      t.inject({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'Coverage-Pass-2026!' } }, 'pwchange'),
-    );
-  },
-  'PUT /api/settings/reminders': async () => {
-    const current = (await t.inject({ method: 'GET', url: '/api/settings' }, 'admin')).json().reminders;
-    await measure('PUT /api/settings/reminders', () =>
-      t.inject({ method: 'PUT', url: '/api/settings/reminders', payload: { ...current, dueSoonWorkdays: current.dueSoonWorkdays + 1 } }, 'admin'),
-    );
-  },
-  'PUT /api/settings/public-page': async () =>
-    measure('PUT /api/settings/public-page', () => t.inject({ method: 'PUT', url: '/api/settings/public-page', payload: { enabled: false } }, 'admin')),
-  'PUT /api/settings/audit-retention': async () =>
-    measure('PUT /api/settings/audit-retention', () => t.inject({ method: 'PUT', url: '/api/settings/audit-retention', payload: { days: 365 } }, 'auditor')),
-  'PUT /api/settings/security': async () => {
-    const current = (await t.inject({ method: 'GET', url: '/api/settings/security' }, 'security')).json();
-    await measure('PUT /api/settings/security', () =>
-      t.inject({ method: 'PUT', url: '/api/settings/security', payload: { ...current, idleMinutes: current.idleMinutes + 1 } }, 'security'),
-    );
-  },
-  'PUT /api/settings/backup': async () => {
-    const current = (await t.inject({ method: 'GET', url: '/api/settings/backup' }, 'admin')).json().settings;
-    await measure('PUT /api/settings/backup', () =>
-      t.inject({ method: 'PUT', url: '/api/settings/backup', payload: { ...current, keepLast: current.keepLast + 1 } }, 'admin'),
-    );
-  },
-  'POST /api/auth/totp/confirm': async () => {
-    // A second-factor account signs in for the first time (gate 'enrol'), asks for a secret and confirms it with a code.
-    await t.addUser('enrolee', ['admin']);
-    const login = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      remoteAddress: '10.8.0.3',
-      payload: { username: 'enrolee', password: TEST_PASSWORD },
-    });
-    const headers = { cookie: login.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': login.json().csrfToken as string };
-    ids.enroleeSecret = (await t.app.inject({ method: 'POST', url: '/api/auth/totp/setup', headers })).json().secret as string;
-    await measure('POST /api/auth/totp/confirm', () =>
-      t.app.inject({ method: 'POST', url: '/api/auth/totp/confirm', headers, payload: { code: totpCode(String(ids.enroleeSecret), Date.now()) } }),
-    );
-  },
-  'POST /api/auth/login/code': async () => {
-    // The next sign-in of the enrolled account asks for a code; the confirmation used this time step, so the next one's code.
-    const login = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      remoteAddress: '10.8.0.4',
-      payload: { username: 'enrolee', password: TEST_PASSWORD },
-    });
-    const headers = { cookie: login.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': login.json().csrfToken as string };
-    await measure('POST /api/auth/login/code', () =>
-      t.app.inject({ method: 'POST', url: '/api/auth/login/code', headers, payload: { code: totpCode(String(ids.enroleeSecret), Date.now() + 30_000) } }),
-    );
-  },
-  'POST /api/milestones/:id/reopen': async () => {
-    const m = await t.deps.db.selectFrom('milestones').select('id').where('task_id', '=', Number(ids.tasks)).orderBy('id').executeTakeFirstOrThrow();
-    await acceptCompletion(m.id);
-    await measure('POST /api/milestones/:id/reopen', () =>
-      t.inject({ method: 'POST', url: `/api/milestones/${m.id}/reopen`, payload: { reason: '覆盖测试：重新打开节点' } }),
-    );
-  },
-  'POST /api/tasks/:id/reopen': async () => {
-    await acceptCompletion(null);
-    await measure('POST /api/tasks/:id/reopen', () =>
-      t.inject({ method: 'POST', url: `/api/tasks/${ids.tasks}/reopen`, payload: { reason: '覆盖测试：重新打开任务' } }),
-    );
-  },
-  'DELETE /api/circulars/:id': async () => {
-    const round = await insertSampleRound(t.deps.db);
-    const draft = await t.inject({ method: 'POST', url: `/api/rounds/${round}/circulars` });
-    expect(draft.statusCode, draft.body).toBe(201);
-    await measure('DELETE /api/circulars/:id', () => t.inject({ method: 'DELETE', url: `/api/circulars/${draft.json().id}` }));
-  },
-};
 
 describe('audit coverage', () => {
   it('lists a hand-written request for every route it cannot call generically, and only for routes that exist', () => {
@@ -526,7 +327,7 @@ describe('audit coverage', () => {
         const res = await attempt(r.method, r.url, r.action, bodyOf(r.method, r.url), { fresh: /logout/.test(r.url) });
         if (pass === 2 && !succeeded.has(key)) failures.push(`${key} → ${res ? `${res.statusCode} ${res.body.slice(0, 160)}` : 'no id for its params'}`);
       }
-      if (pass === 0) for (const run of Object.values(MANUAL)) await run();
+      if (pass === 0) for (const run of Object.values(MANUAL)) await run({ t, ids, measure });
     }
     expect(failures).toEqual([]);
     const unsafe = t.app.routeRegistry.filter((r) => UNSAFE.has(r.method)).map((r) => `${r.method} ${r.url}`);

@@ -5,12 +5,11 @@ import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { createGzip } from 'node:zlib';
-import { sql } from 'kysely';
 import type { Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { getAuditRetention } from '../settings/settings.service.ts';
-import { chainAnchor, sealAuditChain } from './audit-chain.ts';
-import { recordAudit } from './audit.repo.ts';
+import { sealAuditChain } from './audit-chain.ts';
+import { chainAnchor, deleteSealedRange, firstSealedSince, insertArchive, lastSealedSeq, recordAudit, rowsForArchive } from './audit.repo.ts';
 
 /** Archive files live here, one .jsonl.gz per purged range, named by its seq range. */
 export const archiveDir = (deps: Pick<Deps, 'config'>): string => join(deps.config.dataDir, 'audit-archive');
@@ -44,23 +43,8 @@ export async function purgeExpiredAudit(deps: Deps, opts: { now?: Date } = {}): 
   const anchor = await chainAnchor(deps.db);
   const fromSeq = anchor.seq + 1;
   // The purgeable range is a prefix of the chain: everything sealed before the first row still in retention.
-  const keep = await deps.db
-    .selectFrom('audit_events')
-    .select((e) => e.fn.min('seq').as('s'))
-    .where('seq', 'is not', null)
-    .where('at', '>=', cutoff)
-    .executeTakeFirst();
-  const last =
-    keep?.s != null
-      ? Number(keep.s) - 1
-      : Number(
-          (
-            await deps.db
-              .selectFrom('audit_events')
-              .select((e) => e.fn.max('seq').as('s'))
-              .executeTakeFirst()
-          )?.s ?? anchor.seq,
-        );
+  const keep = await firstSealedSince(deps.db, cutoff);
+  const last = keep !== null ? keep - 1 : ((await lastSealedSeq(deps.db)) ?? anchor.seq);
   const toSeq = Math.min(last, fromSeq + AUDIT_PURGE_MAX_ROWS - 1);
   if (toSeq < fromSeq) return null;
 
@@ -80,27 +64,20 @@ export async function purgeExpiredAudit(deps: Deps, opts: { now?: Date } = {}): 
 
   const result: PurgeResult = { fromSeq, toSeq, rows: written.rows, file, sha256: written.sha256, bytes: written.bytes, cutoff };
   await deps.db.transaction().execute(async (trx) => {
-    if (deps.dialect === 'postgres') await sql`select set_config('tuijin.audit_purge', 'on', true)`.execute(trx);
-    else await trx.insertInto('audit_purge_permits').values({ token: randomUUID() }).execute();
-    const del = await trx.deleteFrom('audit_events').where('seq', '>=', fromSeq).where('seq', '<=', toSeq).executeTakeFirst();
-    if (deps.dialect === 'postgres') await sql`select set_config('tuijin.audit_purge', 'off', true)`.execute(trx);
-    else await trx.deleteFrom('audit_purge_permits').execute();
-    if (Number(del.numDeletedRows) !== written.rows) throw new AppError('CONFLICT', '审计日志清理的行数与归档不符，已撤销');
-    await trx
-      .insertInto('audit_archives')
-      .values({
-        from_seq: fromSeq,
-        to_seq: toSeq,
-        rows: written.rows,
-        first_at: written.firstAt,
-        last_at: written.lastAt,
-        last_hash: written.lastHash,
-        file,
-        sha256: written.sha256,
-        bytes: written.bytes,
-        created_at: now.toISOString(),
-      })
-      .execute();
+    const deleted = await deleteSealedRange(trx, deps.dialect, fromSeq, toSeq);
+    if (deleted !== written.rows) throw new AppError('CONFLICT', '审计日志清理的行数与归档不符，已撤销');
+    await insertArchive(trx, {
+      from_seq: fromSeq,
+      to_seq: toSeq,
+      rows: written.rows,
+      first_at: written.firstAt,
+      last_at: written.lastAt,
+      last_hash: written.lastHash,
+      file,
+      sha256: written.sha256,
+      bytes: written.bytes,
+      created_at: now.toISOString(),
+    });
     await recordAudit(trx, { action: 'audit.purge', entityType: 'audit', entityId: file, actorName: 'system', after: { ...result, days } });
   });
   return result;
@@ -124,14 +101,7 @@ async function writeArchive(deps: Deps, fromSeq: number, toSeq: number, path: st
   let cursor = fromSeq - 1;
   try {
     for (;;) {
-      const page = await deps.db
-        .selectFrom('audit_events')
-        .selectAll()
-        .where('seq', '>', cursor)
-        .where('seq', '<=', toSeq)
-        .orderBy('seq')
-        .limit(ARCHIVE_PAGE)
-        .execute();
+      const page = await rowsForArchive(deps.db, cursor, toSeq, ARCHIVE_PAGE);
       for (const r of page) {
         if (!gzip.write(`${JSON.stringify(r)}\n`)) await new Promise((resolve) => gzip.once('drain', resolve));
         if (rows === 0) firstAt = r.at;

@@ -1,6 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { GENESIS_HASH } from '#core/audit/chain.ts';
 import type { ThrottleSummary } from '#core/audit/throttle.ts';
 import type { Actor } from '../context.ts';
+import type { Dialect } from '../db/dialect.ts';
 import type { DB } from '../db/schema.ts';
 import { containsText, num } from '../db/util.ts';
 import { auditContext } from './audit-context.ts';
@@ -170,4 +173,134 @@ export async function oldestAuditAt(db: Kysely<DB>): Promise<string | null> {
 /** The sealed row at `seq`: where the chain left in the database continues the archives. */
 export async function chainLinkAt(db: Kysely<DB>, seq: number) {
   return db.selectFrom('audit_events').select(['seq', 'prev_hash']).where('seq', '=', seq).executeTakeFirst();
+}
+
+// The hash chain: sealing and verifying (audit-chain.ts) and purging (audit-retention.ts) read and write through these.
+
+type Q = Kysely<DB> | Transaction<DB>;
+/** The columns a row's chain hash covers, with its seal. */
+const CHAIN_COLUMNS = [
+  'seq',
+  'id',
+  'at',
+  'actor_id',
+  'actor_unit_id',
+  'action',
+  'entity_type',
+  'entity_id',
+  'before',
+  'after',
+  'client_ip',
+  'outcome',
+  'actor_name',
+  'prev_hash',
+  'hash',
+] as const;
+/** pg_advisory_xact_lock key of the sealing pass (any constant unique to this lock). */
+const SEAL_LOCK_KEY = 7_317_001;
+
+/** Where the chain starts: the last purged row (the newest archive), or the genesis hash. */
+export async function chainAnchor(db: Q): Promise<{ seq: number; hash: string; archiveId: number | null }> {
+  const a = await db.selectFrom('audit_archives').select(['id', 'to_seq', 'last_hash']).orderBy('to_seq', 'desc').limit(1).executeTakeFirst();
+  return a ? { seq: a.to_seq, hash: a.last_hash, archiveId: a.id } : { seq: 0, hash: GENESIS_HASH, archiveId: null };
+}
+
+/** The newest sealed row's seq and hash, or the anchor when none is sealed. */
+export async function chainTail(trx: Q): Promise<{ seq: number; hash: string }> {
+  const last = await trx.selectFrom('audit_events').select(['seq', 'hash']).where('seq', 'is not', null).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  if (last?.seq != null && last.hash) return { seq: last.seq, hash: last.hash };
+  return chainAnchor(trx);
+}
+
+/** Keeps two nodes from sealing at once (PostgreSQL; SQLite has one writer), until the transaction ends. */
+export async function lockSealing(trx: Transaction<DB>, dialect: Dialect): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${SEAL_LOCK_KEY})`.execute(trx);
+}
+
+/** Committed rows not sealed yet, in id order. */
+export async function unsealedRows(trx: Q, limit: number) {
+  return trx.selectFrom('audit_events').select(CHAIN_COLUMNS).where('seq', 'is', null).orderBy('id').limit(limit).execute();
+}
+
+export interface Seal {
+  id: number;
+  seq: number;
+  prev_hash: string;
+  hash: string;
+}
+
+/**
+ * Writes a batch of seals in one statement (one round trip, one SQL text whatever the batch size, so
+ * the prepared statement is reused): the seals travel as one JSON parameter. `hash is null`: the
+ * append-only trigger allows this one update of a row, while it is unsealed, and still checks each row.
+ * Returns how many rows took their seal.
+ */
+export async function writeSeals(trx: Transaction<DB>, dialect: Dialect, seals: Seal[]): Promise<number> {
+  const json = JSON.stringify(seals);
+  const r =
+    dialect === 'postgres'
+      ? await sql`UPDATE audit_events AS e SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+          FROM jsonb_to_recordset(CAST(${json} AS jsonb)) AS v(id bigint, seq bigint, prev_hash text, hash text)
+          WHERE e.id = v.id AND e.hash IS NULL`.execute(trx)
+      : await sql`UPDATE audit_events SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+          FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.seq') AS seq, json_extract(value, '$.prev_hash') AS prev_hash, json_extract(value, '$.hash') AS hash FROM json_each(${json})) AS v
+          WHERE audit_events.id = v.id AND audit_events.hash IS NULL`.execute(trx);
+  return Number(r.numAffectedRows ?? 0n);
+}
+
+/** Sealed rows from `seq` on, in seq order: one page of the chain walk. */
+export async function sealedRowsFrom(db: Q, seq: number, limit: number) {
+  return db.selectFrom('audit_events').select(CHAIN_COLUMNS).where('seq', '>=', seq).orderBy('seq').limit(limit).execute();
+}
+
+export async function countUnsealed(db: Q): Promise<number> {
+  const row = await db
+    .selectFrom('audit_events')
+    .select((e) => e.fn.countAll().as('n'))
+    .where('seq', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The first sealed row written at or after `at` (the first one still in retention), or null. */
+export async function firstSealedSince(db: Q, at: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('audit_events')
+    .select((e) => e.fn.min('seq').as('s'))
+    .where('seq', 'is not', null)
+    .where('at', '>=', at)
+    .executeTakeFirst();
+  return row?.s != null ? Number(row.s) : null;
+}
+
+/** The highest seq sealed, or null when no row is. */
+export async function lastSealedSeq(db: Q): Promise<number | null> {
+  const row = await db
+    .selectFrom('audit_events')
+    .select((e) => e.fn.max('seq').as('s'))
+    .executeTakeFirst();
+  return row?.s != null ? Number(row.s) : null;
+}
+
+/** Whole rows after `afterSeq` up to `toSeq`, in seq order: one page of an archive. */
+export async function rowsForArchive(db: Q, afterSeq: number, toSeq: number, limit: number) {
+  return db.selectFrom('audit_events').selectAll().where('seq', '>', afterSeq).where('seq', '<=', toSeq).orderBy('seq').limit(limit).execute();
+}
+
+/**
+ * Deletes the sealed rows fromSeq..toSeq through the append-only trigger's controlled path: a
+ * transaction-local setting on PostgreSQL, a permit row on SQLite, each withdrawn right after. Returns
+ * how many rows went.
+ */
+export async function deleteSealedRange(trx: Transaction<DB>, dialect: Dialect, fromSeq: number, toSeq: number): Promise<number> {
+  if (dialect === 'postgres') await sql`select set_config('tuijin.audit_purge', 'on', true)`.execute(trx);
+  else await trx.insertInto('audit_purge_permits').values({ token: randomUUID() }).execute();
+  const del = await trx.deleteFrom('audit_events').where('seq', '>=', fromSeq).where('seq', '<=', toSeq).executeTakeFirst();
+  if (dialect === 'postgres') await sql`select set_config('tuijin.audit_purge', 'off', true)`.execute(trx);
+  else await trx.deleteFrom('audit_purge_permits').execute();
+  return Number(del.numDeletedRows);
+}
+
+export async function insertArchive(trx: Transaction<DB>, archive: Insertable<DB['audit_archives']>): Promise<void> {
+  await trx.insertInto('audit_archives').values(archive).execute();
 }

@@ -1,31 +1,8 @@
-import {
-  ArrowDownOutlined,
-  ArrowUpOutlined,
-  DeleteOutlined,
-  MergeCellsOutlined,
-  OrderedListOutlined,
-  PlusOutlined,
-  SaveOutlined,
-  ScissorOutlined,
-  SendOutlined,
-  UndoOutlined,
-} from '@ant-design/icons';
-import { Alert, App, Button, Card, Popconfirm, Result, Splitter, Tag, Tooltip, Typography } from 'antd';
+import { SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Popconfirm, Splitter, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import {
-  addTask,
-  canMerge,
-  canSplit,
-  deleteTask,
-  findDraftIssues,
-  mergeWithNext,
-  moveTask,
-  renumberTasks,
-  splitTask,
-  uniqueKey,
-  updateTask,
-} from '#core/draft/draft.ts';
+import { addTask, deleteTask, findDraftIssues, mergeWithNext, moveTask, renumberTasks, splitTask, uniqueKey, updateTask } from '#core/draft/draft.ts';
 import type { DraftTask, DraftTaskPatch } from '#core/draft/types.ts';
 import { liveWarnings } from '#core/draft/warnings.ts';
 import { commitDraft, discardDraft, getDraft, rereadDraft, saveDraft } from '#web/api/imports.ts';
@@ -42,11 +19,13 @@ import { useRequest } from '#web/hooks/use-request.ts';
 import { describeDraftError, readDraftErrors } from '#web/pages/imports/draft/draft-issues.ts';
 import { pushHistory, startHistory, undoHistory, type History } from '#web/pages/imports/draft/history.ts';
 import { ImportSteps } from '../steps.tsx';
+import { ClosedDraft } from './components/closed-draft.tsx';
 import { DocumentCard } from './components/document-card.tsx';
 import { ReadingCard } from './components/reading-card.tsx';
 import { SourcePane } from './components/source-pane.tsx';
 import { TaskEditor } from './components/task-editor.tsx';
 import { TaskTable } from './components/task-table.tsx';
+import { TaskToolbar } from './components/task-toolbar.tsx';
 import { describeReread, taskToShow, withoutTaskStart, withTaskLevel, withTaskStart } from './reading.ts';
 
 /** Unit names in the draft, most used first. */
@@ -105,7 +84,6 @@ function Editor({ draft, initialKey = null, onReplaced }: EditorProps) {
     setFocus(null);
   }, []);
 
-  const hasSelection = selected !== null;
   const actions = {
     add: () => {
       const key = uniqueKey(tasks);
@@ -218,8 +196,6 @@ function Editor({ draft, initialKey = null, onReplaced }: EditorProps) {
     }
   }
 
-  const withSpans = tasks.filter((t) => t.spans !== null).length;
-
   return (
     <>
       <PageHeader
@@ -303,63 +279,14 @@ function Editor({ draft, initialKey = null, onReplaced }: EditorProps) {
         <Splitter style={{ height: 'calc(100vh - 72px)', minHeight: 560 }}>
           <Splitter.Panel defaultSize="62%" min="40%">
             <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
-              <div style={{ display: 'flex', alignItems: 'center', gap: 6, padding: '8px 10px', borderBottom: '1px solid #f0f0f0', flexWrap: 'wrap' }}>
-                <Button size="small" icon={<PlusOutlined />} onClick={actions.add} data-testid="draft-add">
-                  新增
-                </Button>
-                <Popconfirm
-                  title="删除这项任务？"
-                  okText="删除"
-                  cancelText="取消"
-                  okButtonProps={{ danger: true }}
-                  onConfirm={actions.remove}
-                  disabled={!hasSelection}
-                >
-                  <Button size="small" icon={<DeleteOutlined />} disabled={!hasSelection} data-testid="draft-delete">
-                    删除
-                  </Button>
-                </Popconfirm>
-                <Tooltip title="把被错误拆开的两段合为一项">
-                  <Button
-                    size="small"
-                    icon={<MergeCellsOutlined />}
-                    disabled={!canMerge(tasks, selectedIndex)}
-                    onClick={actions.merge}
-                    data-testid="draft-merge"
-                  >
-                    与下一条合并
-                  </Button>
-                </Tooltip>
-                <Tooltip title="在下方正文中点击定位光标，从光标处把一项拆成两项">
-                  <Button
-                    size="small"
-                    icon={<ScissorOutlined />}
-                    disabled={!selected || caret === null || !canSplit(selected, caret)}
-                    onClick={actions.split}
-                    data-testid="draft-split"
-                  >
-                    拆分
-                  </Button>
-                </Tooltip>
-                <Button size="small" icon={<ArrowUpOutlined />} disabled={selectedIndex <= 0} onClick={() => actions.move(-1)} title="上移" />
-                <Button
-                  size="small"
-                  icon={<ArrowDownOutlined />}
-                  disabled={selectedIndex === -1 || selectedIndex >= tasks.length - 1}
-                  onClick={() => actions.move(1)}
-                  title="下移"
-                />
-                <Button size="small" icon={<OrderedListOutlined />} onClick={actions.renumber}>
-                  重新编号
-                </Button>
-                <Button size="small" icon={<UndoOutlined />} disabled={history.past.length === 0} onClick={actions.undo} data-testid="draft-undo">
-                  撤销
-                </Button>
-                <Typography.Text type={issues.size ? 'danger' : 'secondary'} style={{ marginInlineStart: 'auto', fontSize: 12 }}>
-                  {issues.size ? `${issues.size} 项待修正 · ` : ''}
-                  {withSpans}/{tasks.length} 项可对照原文
-                </Typography.Text>
-              </div>
+              <TaskToolbar
+                tasks={tasks}
+                selectedIndex={selectedIndex}
+                caret={caret}
+                canUndo={history.past.length > 0}
+                issueCount={issues.size}
+                actions={actions}
+              />
               <TaskTable tasks={tasks} selectedKey={selectedKey} onSelect={select} onChange={changeTask} issues={issues} unitNames={unitNames} />
               <div style={{ height: 210, flex: 'none', borderTop: '1px solid #f0f0f0', padding: '8px 10px', background: '#fafafa' }}>
                 <TaskEditor task={selected} index={selectedIndex} caret={caret} onCaret={setCaret} onChange={(patch) => changeTask(selectedIndex, patch)} />
@@ -397,38 +324,7 @@ export default function ImportDraftPage() {
   if (draft.loading && !draft.data) return <PageLoading />;
   if (!draft.data) return <LoadFailed error={draft.error} what="导入草稿" onRetry={draft.reload} />;
   const d = draft.data;
-  if (d.status === 'committed') {
-    return (
-      <Result
-        status="success"
-        title="该草稿已提交为方案"
-        extra={
-          d.planId ? (
-            <Link to={`/plans/${d.planId}`}>
-              <Button type="primary">查看方案</Button>
-            </Link>
-          ) : (
-            <Link to="/plans">
-              <Button>方案列表</Button>
-            </Link>
-          )
-        }
-      />
-    );
-  }
-  if (d.status === 'discarded') {
-    return (
-      <Result
-        status="info"
-        title="该草稿已放弃"
-        extra={
-          <Link to="/imports/new">
-            <Button type="primary">重新导入</Button>
-          </Link>
-        }
-      />
-    );
-  }
+  if (d.status === 'committed' || d.status === 'discarded') return <ClosedDraft draft={d} />;
   return (
     <Editor
       key={`${d.id}-${replaced?.version ?? 0}`}
