@@ -38,8 +38,10 @@ export default function InspectionDetailPage() {
   const can = useCan();
   const mayManage = can('inspection.manage');
   const plan = useRequest((signal) => getInspection(id, signal), [id]);
-  const visits = useRequest((signal) => findVisits(id, signal), [id]);
-  const findings = useRequest((signal) => findFindings({ inspectionId: id }, signal), [id]);
+  // A unit sees visits and findings only once released: before that it does not ask (nothing to show, no refusal to toast).
+  const hidden = plan.data ? plan.data.access === 'unit' && !plan.data.releasedAt : true;
+  const visits = useRequest((signal) => (hidden ? Promise.resolve({ data: [] }) : findVisits(id, signal)), [id, hidden]);
+  const findings = useRequest((signal) => (hidden ? Promise.resolve({ data: [], total: 0 }) : findFindings({ inspectionId: id }, signal)), [id, hidden]);
   const taxonomy = useRequest((signal) => getTaxonomy(signal), []);
   const [noticing, setNoticing] = useState(false);
   const units = useMemo(() => (plan.data ? recordableUnits(plan.data, me.id) : []), [plan.data, me.id]);
