@@ -163,6 +163,9 @@ it('an 暗访 from plan to random draw, a finding with a photo hidden from the u
   await page.getByTestId('draw-result').waitFor();
   expect(await page.getByTestId('draw-result').getAttribute('data-seed')).toBe(SEED);
   await page.getByTestId('draw-reproduced').waitFor();
+  // Anyone can re-run it in their browser from the stored seed and input.
+  await page.getByTestId('draw-verify').click();
+  expect(await page.getByTestId('draw-verify-result').getAttribute('data-match')).toBe('true');
   await expect.poll(() => page.getByTestId('target-row').count()).toBe(1);
   const targetId = Number(await page.getByTestId('target-row').getAttribute('data-unit-id'));
   const target = units.find((u) => u.id === targetId)!;

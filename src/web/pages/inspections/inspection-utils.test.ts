@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INSPECTION_KINDS } from '#core/inspections/kinds.ts';
-import { checkEvidence, EVIDENCE_ACCEPT, evidenceKindOf, freshSeed, KIND_HINTS, usesDraw } from './inspection-utils.ts';
+import { runDraw } from '#core/inspections/draw.ts';
+import { checkEvidence, redrawMatches, EVIDENCE_ACCEPT, evidenceKindOf, freshSeed, KIND_HINTS, usesDraw } from './inspection-utils.ts';
 
 const MB = 1024 * 1024;
 
@@ -45,5 +46,31 @@ describe('checkEvidence', () => {
   });
   it('offers the media of a camera and the documents in the chooser', () => {
     for (const part of ['image/*', 'video/*', 'audio/*', '.pdf', '.docx', '.xlsx', '.heic']) expect(EVIDENCE_ACCEPT.split(',')).toContain(part);
+  });
+});
+
+describe('redrawMatches', () => {
+  const input = {
+    mode: 'perTarget' as const,
+    targetCount: 2,
+    inspectorsPerTarget: 1,
+    units: [11, 12, 13, 14].map((id) => ({ id, path: [id] })),
+    inspectors: [
+      { userId: 1, unitPath: [] },
+      { userId: 2, unitPath: [13] },
+      { userId: 3, unitPath: [] },
+    ],
+  };
+  it('confirms a stored draw by running it again with its seed', () => {
+    const result = runDraw(input, 'e2e-covert-2021');
+    expect(redrawMatches({ seed: 'e2e-covert-2021', input, result })).toBe(true);
+  });
+  it('catches a result that the seed does not give, or a changed seed', () => {
+    const result = runDraw(input, 'seed-a');
+    const swapped = { ...result, targets: [...result.targets].reverse() };
+    expect(redrawMatches({ seed: 'seed-a', input, result: swapped })).toBe(false);
+    const other = runDraw(input, 'seed-b');
+    // Two seeds may draw alike by chance; the check is only as strong as the draws differ.
+    if (JSON.stringify(other) !== JSON.stringify(result)) expect(redrawMatches({ seed: 'seed-b', input, result })).toBe(false);
   });
 });

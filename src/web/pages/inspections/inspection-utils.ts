@@ -1,5 +1,6 @@
 /** Small rules the inspection pages share: which kinds draw their targets, and what each kind means. */
 import { EVIDENCE_KIND_LABELS, EVIDENCE_KINDS, evidenceSizeError, INSPECTION_EVIDENCE_MAX_BYTES, type EvidenceKind } from '#core/inspections/evidence.ts';
+import { runDraw, type DrawInput, type DrawResult } from '#core/inspections/draw.ts';
 import type { InspectionKind } from '#core/inspections/kinds.ts';
 
 /** 随机抽查 and 暗访 take their targets from a recorded random draw (双随机); the others name them. */
@@ -63,3 +64,17 @@ export function checkEvidence(file: { name: string; size: number; type: string }
 
 /** "照片 20 MB、录音 50 MB…": the limits, for the form's hint. */
 export const EVIDENCE_LIMITS_TEXT = EVIDENCE_KINDS.map((k) => `${EVIDENCE_KIND_LABELS[k]} ${INSPECTION_EVIDENCE_MAX_BYTES[k] / 1024 / 1024} MB`).join('、');
+
+/**
+ * Runs a stored draw again in the browser, with core's seeded procedure, and says whether it gives the
+ * stored result: anyone who reads the plan can check the draw without trusting the server's word.
+ */
+export function redrawMatches(draw: { seed: string; input: DrawInput; result: DrawResult }): boolean {
+  try {
+    const again = runDraw(draw.input, draw.seed);
+    const key = (r: DrawResult) => JSON.stringify({ t: r.targets.map((t) => [t.unitId, t.inspectorIds]), p: r.planInspectorIds });
+    return key(again) === key(draw.result);
+  } catch {
+    return false;
+  }
+}

@@ -5,7 +5,7 @@ import { drawInspection, findInspectors, type InspectionDetail } from '#web/api/
 import { ApiError } from '#web/api/request.ts';
 import { useRequest } from '#web/hooks/use-request.ts';
 import { shanghaiTime } from '#web/utils/time.ts';
-import { freshSeed } from '../inspection-utils.ts';
+import { freshSeed, redrawMatches } from '../inspection-utils.ts';
 
 interface Props {
   inspection: InspectionDetail;
@@ -32,6 +32,7 @@ export function DrawPanel({ inspection, mayDraw, onDrawn }: Props) {
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [local, setLocal] = useState<boolean | null>(null);
   const draw = inspection.draw;
   const open = mayDraw && !draw;
   const inspectors = useRequest((signal) => (open ? findInspectors(signal) : Promise.resolve(undefined)), [open]);
@@ -164,6 +165,14 @@ export function DrawPanel({ inspection, mayDraw, onDrawn }: Props) {
               ) : (
                 <Typography.Text type="danger">
                   <WarningOutlined /> 重新运行结果不一致，请核查
+                </Typography.Text>
+              )}
+              <Button size="small" type="link" onClick={() => setLocal(redrawMatches(draw))} data-testid="draw-verify">
+                在本机复算
+              </Button>
+              {local !== null && (
+                <Typography.Text type={local ? 'success' : 'danger'} data-testid="draw-verify-result" data-match={local}>
+                  {local ? '本机结果一致' : '本机结果不一致'}
                 </Typography.Text>
               )}
             </Descriptions.Item>
