@@ -1,3 +1,5 @@
+import { findingRoutes } from './inspections/findings.routes.ts';
+import { inspectionRoutes } from './inspections/inspections.routes.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import multipart from '@fastify/multipart';
@@ -106,6 +108,8 @@ export async function buildApp({ deps, webDir, logLevel }: AppOptions): Promise<
   await app.register(circularRoutes(deps));
   await app.register(backupRoutes(deps));
   await app.register(rectificationRoutes(deps));
+  await app.register(inspectionRoutes(deps));
+  await app.register(findingRoutes(deps));
 
   const serveWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });

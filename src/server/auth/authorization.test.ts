@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_ROLES, ROLES, type Role } from '#core/auth/policy.ts';
-import { createTestApp, importSeed, type TestApp } from '../test/helpers.ts';
+import { createTestApp, importSeed, multipart, type TestApp } from '../test/helpers.ts';
 import { insertSampleRound } from '../test/factories.ts';
 
 /**
@@ -9,7 +9,18 @@ import { insertSampleRound } from '../test/factories.ts';
  * route whose guard disagrees with the table fails here.
  */
 let t: TestApp;
-let ids: { plan: number; task: number; unit: number; victim: number; section: number; round: number; circular: number };
+let ids: {
+  plan: number;
+  task: number;
+  unit: number;
+  victim: number;
+  section: number;
+  round: number;
+  circular: number;
+  inspection: number;
+  finding: number;
+  evidence: number;
+};
 beforeAll(async () => {
   t = await createTestApp();
   const plan = await importSeed(t);
@@ -23,6 +34,9 @@ beforeAll(async () => {
     victim: await t.addUser('victim', ['unit_staff'], lead.unit_id),
     round: 0,
     circular: 0,
+    inspection: 0,
+    finding: 0,
+    evidence: 0,
   };
   // One account per role; unit roles belong to a unit named on the task, the leader commands its section.
   for (const role of ROLES)
@@ -31,6 +45,45 @@ beforeAll(async () => {
   ids.round = (await t.inject({ method: 'POST', url: '/api/rounds', payload: { title: '第1期调度', dueDate: '2021-06-30', planIds: [plan] } })).json().id;
   // A draft circular of a closed round (a hand-built snapshot): its routes then act on a real circular.
   ids.circular = (await t.inject({ method: 'POST', url: `/api/rounds/${await insertSampleRound(t.deps.db)}/circulars` })).json().id;
+  // An open inspection of the lead unit with the inspector on it, a visit, a finding and a photo: every role reaches its service.
+  const inspector = await t.deps.db.selectFrom('users').select('id').where('username', '=', 'inspector').executeTakeFirstOrThrow();
+  const scope = { unitIds: [lead.unit_id] };
+  ids.inspection = (
+    await t.inject({
+      method: 'POST',
+      url: '/api/inspections',
+      payload: {
+        title: '明察',
+        kind: 'open',
+        basis: '决定',
+        periodStart: '2026-12-01',
+        periodEnd: '2026-12-31',
+        scope,
+        targetUnitIds: [lead.unit_id],
+        inspectorIds: [inspector.id],
+      },
+    })
+  ).json().id;
+  const visit = await t.inject(
+    {
+      method: 'POST',
+      url: `/api/inspections/${ids.inspection}/visits`,
+      payload: { unitId: lead.unit_id, visitedAt: '2026-12-03T09:00:00+08:00', place: '窗口' },
+    },
+    'inspector',
+  );
+  const finding = await t.inject(
+    {
+      method: 'POST',
+      url: `/api/inspections/${ids.inspection}/findings`,
+      payload: { visitId: visit.json().id, description: '问题', category: 'service', severity: 'minor', foundAt: '2026-12-03T09:10:00+08:00' },
+    },
+    'inspector',
+  );
+  ids.finding = finding.json().id;
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+  ids.evidence = (await t.inject({ method: 'POST', url: `/api/findings/${ids.finding}/evidence`, ...multipart('p.png', png) }, 'inspector')).json().id;
+  if (!ids.inspection || !ids.finding || !ids.evidence) throw new Error('the inspection fixtures were not made');
 });
 afterAll(async () => t.close());
 
@@ -48,6 +101,9 @@ function concrete(url: string): string {
     .replace(/^\/api\/units\/:id/, `/api/units/${ids.unit}`)
     .replace(/^\/api\/rounds\/:id/, `/api/rounds/${ids.round}`)
     .replace(/^\/api\/circulars\/:id/, `/api/circulars/${ids.circular}`)
+    .replace(/^\/api\/inspections\/:id/, `/api/inspections/${ids.inspection}`)
+    .replace(/^\/api\/findings\/:id/, `/api/findings/${ids.finding}`)
+    .replace(/^\/api\/inspection-evidence\/:id/, `/api/inspection-evidence/${ids.evidence}`)
     .replace(/:id/g, String(ids.plan));
 }
 
