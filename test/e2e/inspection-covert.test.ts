@@ -247,13 +247,14 @@ it('an 暗访 from plan to random draw, a finding with a photo hidden from the u
   expect(await page.getByText(TITLE).count()).toBe(0);
   await shots(page, 'inspection-unit-before-release');
   await page.goto(`${baseUrl}/inspections/${inspectionId}`);
-  await page.getByText('督查计划不存在').waitFor();
+  await page.locator('.ant-result-title', { hasText: '督查计划不存在' }).waitFor();
   await page.goto(`${baseUrl}/findings/${findingId}`);
-  await page.getByText('问题不存在').waitFor();
+  await page.locator('.ant-result-title', { hasText: '问题不存在' }).waitFor();
   await signOut(page);
 
   // 6. The coordinator releases the findings and issues the notice; its .docx names the finding.
   await signIn(page, 'tongchou');
+  await page.waitForURL(/\/plans$/);
   await page.goto(`${baseUrl}/inspections/${inspectionId}`);
   await page.getByRole('tab', { name: /问题清单/ }).click();
   await page.getByTestId('finding-row').first().waitFor();
@@ -328,6 +329,7 @@ it('an 暗访 from plan to random draw, a finding with a photo hidden from the u
   await answer(FIRST_MEASURES);
   await recheck(false);
   await signIn(page, target.username);
+  await page.waitForURL(/\/workbench$/);
   await page.goto(`${baseUrl}/rectifications/notices/${noticeId}`);
   await page.getByText(FAIL_REASONS).first().waitFor();
   await signOut(page);
@@ -337,6 +339,7 @@ it('an 暗访 from plan to random draw, a finding with a photo hidden from the u
   const finding = await e.deps.db.selectFrom('inspection_findings').select('status').where('id', '=', findingId).executeTakeFirstOrThrow();
   expect(finding.status).toBe('closed');
   await signIn(page, 'tongchou');
+  await page.waitForURL(/\/plans$/);
   await page.goto(`${baseUrl}/findings/${findingId}`);
   await page.getByTestId('finding-status').filter({ hasText: '已销号' }).first().waitFor();
   await page.goto(`${baseUrl}/rectifications`);
