@@ -111,11 +111,9 @@ export default function InspectionDetailPage() {
             {
               title: '督查人员',
               key: 'inspectors',
+              // One name once, whether named on the whole plan, drawn for this target, or both.
               render: (_, t) =>
-                p.inspectors
-                  .filter((i) => i.targetUnitId === t.unitId || i.targetUnitId === null)
-                  .map((i) => i.displayName)
-                  .join('、') || '—',
+                [...new Set(p.inspectors.filter((i) => i.targetUnitId === t.unitId || i.targetUnitId === null).map((i) => i.displayName))].join('、') || '—',
             },
           ]}
         />
