@@ -345,4 +345,7 @@ it('an 暗访 from plan to random draw, a finding with a photo hidden from the u
   await page.goto(`${baseUrl}/rectifications`);
   await page.getByTestId('rect-figures').waitFor();
   await shots(page, 'rect-figures');
+  await page.goto(`${baseUrl}/findings`);
+  await page.getByTestId('finding-groups').locator('tbody tr').first().waitFor();
+  await shots(page, 'findings-all');
 });
