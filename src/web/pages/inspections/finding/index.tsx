@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { FINDING_POLARITIES, FINDING_POLARITY_LABELS, type FindingPolarity } from '#core/inspections/findings.ts';
 import { createFinding, findVisits, getInspection, getTaxonomy, uploadEvidence } from '#web/api/inspections.ts';
-import { findIndicators } from '#web/api/plans.ts';
+import { findIndicators, findPlans } from '#web/api/plans.ts';
 import { ApiError } from '#web/api/request.ts';
 import { findTasks } from '#web/api/tasks.ts';
 import { LoadFailed } from '#web/components/page-error.tsx';
@@ -48,7 +48,9 @@ export default function FindingFormPage() {
   const indicators = useRequest((signal) => findIndicators(signal), []);
   const visitId = Form.useWatch('visitId', form);
   const visit = visits.data?.data.find((v) => v.id === visitId);
-  const planId = plan.data?.scope.plans[0]?.id;
+  // The plan in scope, else the first plan there is: a finding may name tasks even when the inspection names no plan.
+  const plans = useRequest((signal) => (plan.data && plan.data.scope.plans.length === 0 ? findPlans(signal) : Promise.resolve(undefined)), [plan.data]);
+  const planId = plan.data?.scope.plans[0]?.id ?? plans.data?.data[0]?.id;
   // The tasks of the visited unit in the plan in scope, searched by text.
   const tasks = useRequest(
     (signal) =>
@@ -204,7 +206,16 @@ export default function FindingFormPage() {
             />
           </Form.Item>
           <Form.Item label="佐证材料" extra={`照片、录音、录像、PDF、Word 或 Excel；上限：${EVIDENCE_LIMITS_TEXT}。原件留档，上传后不可修改。`}>
-            <EvidencePicker files={files} accept={EVIDENCE_ACCEPT} check={checkEvidence} onChange={setFiles} disabled={busy} />
+            <EvidencePicker
+              files={files}
+              accept={EVIDENCE_ACCEPT}
+              check={checkEvidence}
+              onChange={(next) => {
+                setFiles(next);
+                setProblem(null);
+              }}
+              disabled={busy}
+            />
           </Form.Item>
           {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} data-testid="finding-error" />}
           <Space style={{ width: '100%' }} orientation="vertical">
