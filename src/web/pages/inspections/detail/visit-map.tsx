@@ -55,13 +55,13 @@ export function VisitMap({ visits, withFindings, height = 280 }: Props) {
               <circle
                 cx={p.x}
                 cy={p.y}
-                r={p.located ? 7 : 5}
+                r={p.located ? 9 : 6}
                 fill={hot ? '#cf1322' : '#1d4f91'}
                 fillOpacity={p.located ? 0.9 : 0.45}
                 stroke="#fff"
                 strokeWidth="1.5"
               />
-              <text x={p.x} y={p.y - 11} textAnchor="middle" fontSize="11" fill="#262626">
+              <text x={p.x} y={p.y - 13} textAnchor="middle" fontSize="15" fill="#262626" stroke="#f7f9fc" strokeWidth="3" paintOrder="stroke">
                 {`${i + 1}. ${p.label.length > 10 ? `${p.label.slice(0, 10)}…` : p.label}`}
               </text>
             </g>

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Row, Table, Typography } from 'antd';
+import { Button, Card, Col, Grid, Row, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { Visit } from '#web/api/inspections.ts';
@@ -19,6 +19,7 @@ interface Props {
 /** 走访: the list and its schematic map side by side (stacked on a phone), and new visits for inspectors. */
 export function VisitsCard({ inspectionId, visits, recordableUnits, mayRecord, onVisitCreated }: Props) {
   const [adding, setAdding] = useState(false);
+  const narrow = !Grid.useBreakpoint().sm;
   const withFindings = useMemo(() => new Set(visits.filter((v) => v.findingCount > 0).map((v) => v.id)), [visits]);
   const mapVisits = useMemo(() => visits.map((v) => ({ id: v.id, lat: v.latitude, lng: v.longitude, place: v.place })), [visits]);
 
@@ -42,11 +43,10 @@ export function VisitsCard({ inspectionId, visits, recordableUnits, mayRecord, o
             rowKey="id"
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
             dataSource={visits}
-            scroll={{ x: 'max-content' }}
             onRow={(v) => ({ 'data-testid': 'visit-row', 'data-visit-id': v.id }) as object}
             columns={[
-              { title: '#', key: 'n', width: 40, render: (_, __, i) => i + 1 },
-              { title: '时间', dataIndex: 'visitedAt', width: 130, render: (v: string) => shanghaiTime(v, 'minute') },
+              { title: '#', key: 'n', width: 40, responsive: ['sm'], render: (_, __, i) => i + 1 },
+              { title: '时间', dataIndex: 'visitedAt', width: 130, responsive: ['sm'], render: (v: string) => shanghaiTime(v, 'minute') },
               {
                 title: '检查对象与地点',
                 key: 'place',
@@ -56,6 +56,12 @@ export function VisitsCard({ inspectionId, visits, recordableUnits, mayRecord, o
                     <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                       {v.place}
                     </Typography.Text>
+                    {/* On a phone the time column is hidden: the time goes here. */}
+                    {narrow && (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {shanghaiTime(v.visitedAt, 'minute')}
+                      </Typography.Text>
+                    )}
                   </div>
                 ),
               },
@@ -65,7 +71,7 @@ export function VisitsCard({ inspectionId, visits, recordableUnits, mayRecord, o
                     {
                       title: '',
                       key: 'record',
-                      width: 90,
+                      width: 76,
                       render: (_: unknown, v: Visit) => (
                         <Link to={`/inspections/${inspectionId}/findings/new?visit=${v.id}`} data-testid="finding-add">
                           记录问题
