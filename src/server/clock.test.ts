@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDay } from '#core/calendar/dates.ts';
 import { clockOf } from './clock.ts';
-import { createTestApp, firstLeadTask, importSeed, type TestApp } from './test/helpers.ts';
+import { createTestApp, importSeed, type TestApp } from './test/helpers.ts';
+import { firstLeadTask } from './test/finders.ts';
 
 describe('clockOf', () => {
   it('reads every form of now from one source, with today counted in China', () => {

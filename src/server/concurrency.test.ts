@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, firstLeadTask, multipart, seedBytes, type TestApp } from './test/helpers.ts';
+import { createTestApp, multipart, seedBytes, type TestApp } from './test/helpers.ts';
+import { firstLeadTask } from './test/finders.ts';
 
 /**
  * RELIABILITY §2 (finding 6): check-then-act races. Each test fires the same transition many times at

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
-import { createTestApp, firstLeadTask, importSeed, multipart, type TestApp } from './test/helpers.ts';
+import { createTestApp, importSeed, multipart, type TestApp } from './test/helpers.ts';
+import { firstLeadTask } from './test/finders.ts';
 
 /**
  * Issue 9 (等保2.0: security headers): every answer — the web page, the API, a download — carries the

@@ -6,7 +6,8 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { buildApp } from '#server/app.ts';
 import { loadConfig } from '#server/config.ts';
 import { openDatabase } from '#server/db/connection.ts';
-import type { Deps } from '#server/context.ts';
+import { type Deps, SYSTEM_ACTOR } from '#server/context.ts';
+import { createUser } from '#server/users/users.service.ts';
 import { totpCode } from '#core/auth/totp.ts';
 import { systemClock } from '#server/clock.ts';
 
@@ -105,4 +106,31 @@ export async function enrolSecondFactor(page: Page): Promise<{ secret: string; r
     .filter(Boolean);
   await page.getByTestId('recovery-done').click();
   return { secret, recoveryCodes };
+}
+
+/** The coordinator account (tongchou, 统筹协调员) the import tests sign in as, with its password. */
+export async function addCoordinator(deps: Deps, password: string): Promise<void> {
+  await createUser(deps, SYSTEM_ACTOR, {
+    username: 'tongchou',
+    displayName: '统筹协调员',
+    unitId: null,
+    roles: ['coordinator'],
+    leaderSectionIds: [],
+    password,
+    mustChangePassword: false,
+  });
+}
+
+/** The lead units of every task, in the order the plan names them: where the browser tests pick a task with one plain lead. */
+export async function leadsByTask(deps: Deps): Promise<Map<number, number[]>> {
+  const links = await deps.db
+    .selectFrom('task_units')
+    .select(['task_id', 'unit_id', 'role'])
+    .where('role', '=', 'lead')
+    .orderBy('task_id')
+    .orderBy('ordinal')
+    .execute();
+  const byTask = new Map<number, number[]>();
+  for (const l of links) byTask.set(l.task_id, [...(byTask.get(l.task_id) ?? []), l.unit_id]);
+  return byTask;
 }

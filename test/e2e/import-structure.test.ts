@@ -2,9 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '#server/context.ts';
-import { createUser } from '#server/users/users.service.ts';
-import { ROOT, signIn, startE2E, type E2E } from './harness.ts';
+import { addCoordinator, ROOT, signIn, startE2E, type E2E } from './harness.ts';
 
 const PASSWORD = 'Tuijin-e2e-2024!';
 // A county plan whose tasks are its （一） items; the reader takes their 1． sub-points instead.
@@ -15,15 +13,7 @@ const DIRECTORY = ['县政务服务中心', '县数据局', '县行政审批服�
 let e: E2E;
 beforeAll(async () => {
   e = await startE2E();
-  await createUser(e.deps, SYSTEM_ACTOR, {
-    username: 'tongchou',
-    displayName: '统筹协调员',
-    unitId: null,
-    roles: ['coordinator'],
-    leaderSectionIds: [],
-    password: PASSWORD,
-    mustChangePassword: false,
-  });
+  await addCoordinator(e.deps, PASSWORD);
   await e.deps.db
     .insertInto('units')
     .values(DIRECTORY.map((name) => ({ name, is_collective: 0, parent_id: null, created_at: new Date().toISOString() })))

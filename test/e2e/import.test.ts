@@ -1,23 +1,13 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '#server/context.ts';
-import { createUser } from '#server/users/users.service.ts';
-import { ROOT, startE2E, type E2E } from './harness.ts';
+import { addCoordinator, ROOT, startE2E, type E2E } from './harness.ts';
 
 const COORDINATOR_PASSWORD = 'Tuijin-e2e-2021!';
 
 let e: E2E;
 beforeAll(async () => {
   e = await startE2E();
-  await createUser(e.deps, SYSTEM_ACTOR, {
-    username: 'tongchou',
-    displayName: '统筹协调员',
-    unitId: null,
-    roles: ['coordinator'],
-    leaderSectionIds: [],
-    password: COORDINATOR_PASSWORD,
-    mustChangePassword: false,
-  });
+  await addCoordinator(e.deps, COORDINATOR_PASSWORD);
 });
 afterAll(async () => e?.close());
 

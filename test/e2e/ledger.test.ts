@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '#server/context.ts';
 import { importSampleIfEmpty } from '#server/sample.ts';
 import { createUser } from '#server/users/users.service.ts';
-import { startE2E, type E2E, signIn as signInAs, signOut } from './harness.ts';
+import { leadsByTask, startE2E, type E2E, signIn as signInAs, signOut } from './harness.ts';
 
 const PASSWORD = 'Tuijin-e2e-2021!';
 
@@ -15,16 +15,8 @@ beforeAll(async () => {
   await importSampleIfEmpty(e.deps);
   const { db } = e.deps;
   const units = new Map((await db.selectFrom('units').select(['id', 'parent_id', 'is_collective']).execute()).map((u) => [u.id, u]));
-  const links = await db
-    .selectFrom('task_units')
-    .select(['task_id', 'unit_id', 'role'])
-    .where('role', '=', 'lead')
-    .orderBy('task_id')
-    .orderBy('ordinal')
-    .execute();
   // A task with exactly one lead unit, a top-level ordinary unit (so its account is plainly the lead).
-  const byTask = new Map<number, number[]>();
-  for (const l of links) byTask.set(l.task_id, [...(byTask.get(l.task_id) ?? []), l.unit_id]);
+  const byTask = await leadsByTask(e.deps);
   const pick = [...byTask].find(([, lead]) => lead.length === 1 && units.get(lead[0]!)?.parent_id === null && units.get(lead[0]!)?.is_collective === 0);
   if (!pick) throw new Error('the sample plan has no task with a single lead unit');
   taskId = pick[0];

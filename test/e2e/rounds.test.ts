@@ -6,7 +6,7 @@ import type { DashboardSummary } from '#web/api/dashboard.ts';
 import { SYSTEM_ACTOR } from '#server/context.ts';
 import { importSampleIfEmpty } from '#server/sample.ts';
 import { createUser } from '#server/users/users.service.ts';
-import { clickSettled, startE2E, type E2E, signIn as signInAs, signOut } from './harness.ts';
+import { clickSettled, leadsByTask, startE2E, type E2E, signIn as signInAs, signOut } from './harness.ts';
 
 const PASSWORD = 'Tuijin-e2e-2021!';
 const NEXT_STEP = '下一步，各牵头单位要于12月15日前补齐全部佐证材料，逾期单位由区营商办约谈。';
@@ -21,16 +21,8 @@ beforeAll(async () => {
   const { db } = e.deps;
   const units = new Map((await db.selectFrom('units').select(['id', 'name', 'parent_id', 'is_collective']).execute()).map((u) => [u.id, u]));
   const tasks = new Map((await db.selectFrom('tasks').select(['id', 'title']).execute()).map((t) => [t.id, t.title]));
-  const links = await db
-    .selectFrom('task_units')
-    .select(['task_id', 'unit_id', 'role'])
-    .where('role', '=', 'lead')
-    .orderBy('task_id')
-    .orderBy('ordinal')
-    .execute();
   const dated = new Set((await db.selectFrom('milestones').select('task_id').where('due_date', 'is not', null).execute()).map((m) => m.task_id));
-  const leadsOf = new Map<number, number[]>();
-  for (const l of links) leadsOf.set(l.task_id, [...(leadsOf.get(l.task_id) ?? []), l.unit_id]);
+  const leadsOf = await leadsByTask(e.deps);
   picks = [];
   for (const [taskId, lead] of leadsOf) {
     const unitId = lead[0]!;

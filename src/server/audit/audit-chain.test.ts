@@ -1,17 +1,8 @@
-import {
-  RawNode,
-  sql,
-  UpdateQueryNode,
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-  type QueryResult,
-  type RootOperationNode,
-  type UnknownRow,
-} from 'kysely';
+import { RawNode, sql, UpdateQueryNode } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENESIS_HASH } from '#core/audit/chain.ts';
 import { createTestApp, TEST_DIALECT, type TestApp } from '../test/helpers.ts';
+import { watchStatements } from '../test/query-observers.ts';
 import { sealAuditChain, verifyAuditChain } from './audit-chain.ts';
 import { recordAudit } from './audit.repo.ts';
 
@@ -159,25 +150,17 @@ describe('the hash chain', () => {
 
 describe('the sealing pass (issue 9 §5)', () => {
   /** Counts the UPDATE statements sent to audit_events. */
-  class UpdateCounter implements KyselyPlugin {
-    updates = 0;
-    transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-      const n = args.node;
-      if (UpdateQueryNode.is(n) || (RawNode.is(n) && /^\s*update audit_events/i.test(n.sqlFragments.join('?')))) this.updates++;
-      return n;
-    }
-    async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-      return args.result;
-    }
-  }
-
   it('seals a batch of rows in one statement, each row with its own link, and the chain verifies', async () => {
     const fresh = await createTestApp();
     try {
       await sealAuditChain(fresh.deps);
       for (let i = 0; i < 1_200; i++) await recordAudit(fresh.deps.db, { action: 'test.batch', entityType: 'test', entityId: i, after: { i } });
-      const counter = new UpdateCounter();
-      const sealed = await sealAuditChain({ db: fresh.deps.db.withPlugin(counter), dialect: fresh.deps.dialect });
+      // The UPDATEs sent, built or raw.
+      const counter = { updates: 0 };
+      const counting = watchStatements((n) => {
+        if (UpdateQueryNode.is(n) || (RawNode.is(n) && /^\s*update audit_events/i.test(n.sqlFragments.join('?')))) counter.updates++;
+      });
+      const sealed = await sealAuditChain({ db: fresh.deps.db.withPlugin(counting), dialect: fresh.deps.dialect });
       expect(sealed).toBe(1_200);
       // 500 rows per batch: three statements, where there was one UPDATE per row.
       expect(counter.updates).toBe(3);

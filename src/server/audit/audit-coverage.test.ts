@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Action } from '#core/auth/policy.ts';
 import { insertSampleRound } from '../test/factories.ts';
+import { pickTask } from '../test/finders.ts';
 import { createTestApp, importSeed, TEST_PASSWORD, type TestApp } from '../test/helpers.ts';
-import { WriteObserver } from '../test/write-observer.ts';
+import { observeWrites } from '../test/query-observers.ts';
 import { MANUAL, NOT_GENERIC, type Res } from './audit-coverage/index.ts';
 
 /**
@@ -86,7 +87,7 @@ const LOOKUPS: Record<string, () => Promise<number | string | undefined>> = {
 /** Writes that are bookkeeping of a request rather than its effect: the session's touch on every request, job locks, the audit trail itself. */
 const isBookkeeping = (w: string) => /^\w+ (audit_events|audit_purge_permits|job_locks)$/.test(w) || w === 'update sessions';
 
-const observer = new WriteObserver();
+const observer = observeWrites();
 
 let t: TestApp;
 const ids: Record<string, number | string> = {};
@@ -117,8 +118,9 @@ beforeAll(async () => {
   // Routes and services read `deps.db` per call, so from here on every query passes the observer.
   t.deps.db = t.deps.db.withPlugin(observer);
   ids.plans = await importSeed(t);
-  const task = await t.deps.db.selectFrom('tasks').select(['id', 'section_id']).where('plan_id', '=', ids.plans).orderBy('ordinal').executeTakeFirstOrThrow();
-  const lead = await t.deps.db.selectFrom('task_units').select('unit_id').where('task_id', '=', task.id).where('role', '=', 'lead').executeTakeFirstOrThrow();
+  const picked = await pickTask(t, Number(ids.plans));
+  const task = { id: picked.taskId, section_id: picked.sectionId };
+  const lead = { unit_id: picked.leadUnitId };
   const milestone = await t.deps.db.selectFrom('milestones').select('id').where('task_id', '=', task.id).orderBy('id').executeTakeFirst();
   Object.assign(ids, { tasks: task.id, units: lead.unit_id, unitId: lead.unit_id, sections: task.section_id!, milestones: milestone?.id ?? 0, year: 2027 });
   ids.dwUser = await t.addUser('dw', ['unit_manager'], lead.unit_id);

@@ -28,6 +28,8 @@ export const SENSITIVE_READS: Record<string, { action: string; entityType: strin
   'GET /api/settings/security': { action: 'settings.read', entityType: 'setting' },
   'GET /api/settings/backup': { action: 'settings.read', entityType: 'setting' },
   'GET /api/plans/:id/ledger.xlsx': { action: 'ledger.export', entityType: 'plan', param: 'id' },
+  // Evidence of unannounced visits (暗访): who opened which photo or recording is part of the record.
+  'GET /api/inspection-evidence/:id': { action: 'inspection.evidence.download', entityType: 'inspection_evidence', param: 'id' },
 };
 
 const usernameOf = (req: FastifyRequest): string | null => {

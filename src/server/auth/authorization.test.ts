@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_ROLES, ROLES, type Role } from '#core/auth/policy.ts';
 import { createTestApp, importSeed, multipart, type TestApp } from '../test/helpers.ts';
+import { pickTask } from '../test/finders.ts';
 import { insertSampleRound } from '../test/factories.ts';
 
 /**
@@ -24,8 +25,9 @@ let ids: {
 beforeAll(async () => {
   t = await createTestApp();
   const plan = await importSeed(t);
-  const task = await t.deps.db.selectFrom('tasks').select(['id', 'section_id']).where('plan_id', '=', plan).orderBy('ordinal').executeTakeFirstOrThrow();
-  const lead = await t.deps.db.selectFrom('task_units').select('unit_id').where('task_id', '=', task.id).where('role', '=', 'lead').executeTakeFirstOrThrow();
+  const picked = await pickTask(t, plan);
+  const task = { id: picked.taskId, section_id: picked.sectionId };
+  const lead = { unit_id: picked.leadUnitId };
   ids = {
     plan,
     task: task.id,

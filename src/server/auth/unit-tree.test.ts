@@ -1,7 +1,7 @@
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../context.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../test/helpers.ts';
+import { watchStatements } from '../test/query-observers.ts';
 import { SESSION_COOKIE } from './auth.plugin.ts';
 import { resolveSession } from './auth.service.ts';
 
@@ -10,27 +10,23 @@ import { resolveSession } from './auth.service.ts';
  * for the unit subtree. Now one statement reads session, user and the unit tree's version; the tree is
  * held per database and read again only when a write to units (on any node) moved the version.
  */
-class StatementCounter implements KyselyPlugin {
-  statements = 0;
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.statements++;
-    return args.node;
-  }
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return args.result;
-  }
-}
-
 let t: TestApp;
-let counter: StatementCounter;
+/** Statements sent through `node`. */
+const counter = { statements: 0 };
 /** The app's database seen through a statement counter; another app node writes through `t.deps.db`. */
 let node: Deps;
 let token: string;
 let top: number;
 beforeAll(async () => {
   t = await createTestApp();
-  counter = new StatementCounter();
-  node = { ...t.deps, db: t.deps.db.withPlugin(counter) };
+  node = {
+    ...t.deps,
+    db: t.deps.db.withPlugin(
+      watchStatements(() => {
+        counter.statements++;
+      }),
+    ),
+  };
   const now = new Date().toISOString();
   const unit = (name: string, parent_id: number | null) =>
     t.deps.db.insertInto('units').values({ name, is_collective: 0, parent_id, created_at: now }).returning('id').executeTakeFirstOrThrow();

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { chinaDay } from '#core/calendar/dates.ts';
 import type { StatusCounts } from '#core/rounds/types.ts';
-import { WORK_STATUSES, type WorkStatus } from '#core/status/status.ts';
+import { COUNT_KEYS } from '#core/status/counts.ts';
+import { WORK_STATUSES } from '#core/status/status.ts';
 import { type DashboardWorld, dashboardWorld } from '../test/dashboard-world.ts';
 import { statusesOf } from '../tasks/task-status.ts';
 import { forgetDashboardCache, taskStatusesOf } from './dashboard.service.ts';
@@ -21,15 +22,6 @@ beforeAll(async () => {
   ({ t, planId, otherPlanId, lead, resp, closedTasks, milestoneClosed, json } = await dashboardWorld());
 });
 afterAll(async () => t.close());
-
-const KEYS: Record<WorkStatus, keyof StatusCounts> = {
-  not_started: 'notStarted',
-  in_progress: 'inProgress',
-  due_soon: 'dueSoon',
-  overdue: 'overdue',
-  done: 'done',
-  done_late: 'doneLate',
-};
 
 describe('status table', () => {
   it('equals statusesOf on every task, on days before, around and after the checkpoints', async () => {
@@ -67,7 +59,7 @@ describe('dashboard figures agree with each other', () => {
     const slow = await statusesOf(t.deps, await t.deps.db.selectFrom('tasks').select(['id', 'closed_on']).where('plan_id', '=', planId).execute());
     for (const status of WORK_STATUSES) {
       const d = await json(`/api/dashboard/tasks?planId=${planId}&status=${status}&pageSize=200`);
-      expect(d.total, status).toBe(s.counts[KEYS[status]]);
+      expect(d.total, status).toBe(s.counts[COUNT_KEYS[status]]);
       expect(d.data.every((row: { id: number; status: string }) => row.status === status && slow.get(row.id) === status)).toBe(true);
     }
     expect(s.counts.done + s.counts.doneLate).toBe(closedTasks.length);

@@ -1,9 +1,9 @@
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as dashboardRepo from '../dashboard/dashboard.repo.ts';
 import * as roundsRepo from '../rounds/rounds.repo.ts';
 import * as tasksRepo from '../tasks/tasks.repo.ts';
 import { createTestApp, type TestApp } from '../test/helpers.ts';
+import { watchStatements } from '../test/query-observers.ts';
 
 /**
  * The SQL of the heavy read models, as each dialect receives it, kept in a snapshot file per dialect:
@@ -11,22 +11,6 @@ import { createTestApp, type TestApp } from '../test/helpers.ts';
  * shows in review as a change of SQL, and a query plan looked at with EXPLAIN ANALYZE (issue 9) cannot
  * drift unseen. An update is `npx vitest run -u src/server/db/sql-snapshots.test.ts` on both databases.
  */
-class Capture implements KyselyPlugin {
-  readonly statements: string[] = [];
-  readonly compile: (node: RootOperationNode) => { sql: string; parameters: readonly unknown[] };
-  constructor(compile: (node: RootOperationNode) => { sql: string; parameters: readonly unknown[] }) {
-    this.compile = compile;
-  }
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    const q = this.compile(args.node);
-    this.statements.push(`${q.sql};\n-- parameters: ${JSON.stringify(q.parameters)}`);
-    return args.node;
-  }
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return args.result;
-  }
-}
-
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
@@ -36,9 +20,13 @@ afterAll(async () => t?.close());
 /** The statements `run` sends, in order. */
 async function sqlOf(run: (db: TestApp['deps']['db']) => Promise<unknown>): Promise<string> {
   const executor = t.deps.db.getExecutor();
-  const capture = new Capture((node) => executor.compileQuery(node, { queryId: 'snapshot' } as never));
+  const statements: string[] = [];
+  const capture = watchStatements((node) => {
+    const q = executor.compileQuery(node, { queryId: 'snapshot' } as never);
+    statements.push(`${q.sql};\n-- parameters: ${JSON.stringify(q.parameters)}`);
+  });
   await run(t.deps.db.withPlugin(capture));
-  return capture.statements.join('\n\n');
+  return statements.join('\n\n');
 }
 
 describe(`SQL of the heavy read models (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, importSeed, multipart, type TestApp } from '../test/helpers.ts';
+import { pickTask } from '../test/finders.ts';
 import { deflated, DOCX_CONTENT_TYPES, rawZip } from './zip-fixtures.ts';
 
 /**
@@ -18,17 +19,11 @@ const DOCX = rawZip([
 beforeAll(async () => {
   t = await createTestApp();
   const plan = await importSeed(t);
-  const rows = await t.deps.db
-    .selectFrom('task_units')
-    .select(['task_id', 'unit_id', 'role'])
-    .where('plan_id', '=', plan)
-    .orderBy('task_id')
-    .orderBy('ordinal')
-    .execute();
-  const task = rows[0]!.task_id;
-  const unit = rows.find((r) => r.task_id === task && r.role === 'lead')!.unit_id;
-  const otherUnit = rows.find((r) => r.task_id === task && r.unit_id !== unit)!.unit_id;
-  ids = { task, unit, otherUnit };
+  const picked = await pickTask(t, plan);
+  const unit = picked.leadUnitId;
+  // Another unit named on the same task.
+  const otherUnit = picked.unitIds.find((u) => u !== unit)!;
+  ids = { task: picked.taskId, unit, otherUnit };
   await t.addUser('owner', ['unit_manager'], unit);
   await t.addUser('colleague', ['unit_staff'], unit);
   await t.addUser('neighbour', ['unit_manager'], otherUnit);

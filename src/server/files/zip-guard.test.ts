@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, firstLeadTask, importSeed, multipart, type TestApp } from '../test/helpers.ts';
+import { createTestApp, importSeed, multipart, type TestApp } from '../test/helpers.ts';
+import { firstLeadTask } from '../test/finders.ts';
 import { deflated, deflatedZeros, DOCX_CONTENT_TYPES, rawZip, XLSX_CONTENT_TYPES, type RawEntry } from './zip-fixtures.ts';
 
 /**

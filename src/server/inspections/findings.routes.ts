@@ -8,13 +8,17 @@ import {
   FindingFilterSchema,
   FindingGroupQuerySchema,
   FindingGroupsSchema,
+  FindingImportQuerySchema,
+  FindingImportResultSchema,
   FindingListQuerySchema,
   FindingListSchema,
   INSPECTION_UPLOAD_MAX_BYTES,
 } from '#core/api/inspection-findings.ts';
 import { actorOf } from '../actor.ts';
 import type { Deps } from '../context.ts';
-import { discardUpload, openUpload } from '../files/upload.ts';
+import { AppError } from '../errors.ts';
+import { discardUpload, openUpload, readUpload } from '../files/upload.ts';
+import { findingsTemplate, importFindings, MAX_FINDINGS_UPLOAD_BYTES } from './findings-import.ts';
 import { findingsXlsx } from './inspections-xlsx.ts';
 import * as service from './findings.service.ts';
 
@@ -30,6 +34,37 @@ export function findingRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/api/inspections/:id/findings',
       { config: record, schema: { tags, params: IdParams, body: FindingCreateSchema, response: { 201: FindingDetailSchema, ...errors } } },
       async (req, reply) => reply.status(201).send(await service.createFinding(deps, actorOf(req), req.params.id, req.body)),
+    );
+    app.get(
+      '/api/inspections/:id/findings/template.xlsx',
+      { config: record, schema: { tags, params: IdParams, response: { 200: fileResponse('问题清单模板', MIME.xlsx), ...errors } } },
+      async (req, reply) =>
+        reply
+          .type(MIME.xlsx)
+          .header('content-disposition', `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent('问题清单模板.xlsx')}`)
+          .send(await findingsTemplate(deps, actorOf(req), req.params.id)),
+    );
+    app.post(
+      '/api/inspections/:id/findings/import',
+      {
+        config: record,
+        schema: {
+          tags,
+          params: IdParams,
+          querystring: FindingImportQuerySchema,
+          consumes: ['multipart/form-data'],
+          response: { 200: FindingImportResultSchema, ...errors, ...errorResponses(413, 415) },
+        },
+      },
+      async (req) => {
+        const upload = await openUpload(req, { maxBytes: MAX_FINDINGS_UPLOAD_BYTES, what: '问题清单' });
+        if (!/\.xlsx$/i.test(upload.fileName)) {
+          discardUpload(upload);
+          throw new AppError('UNSUPPORTED_TYPE', '请上传 .xlsx 格式的问题清单');
+        }
+        const bytes = await readUpload(upload, MAX_FINDINGS_UPLOAD_BYTES);
+        return importFindings(deps, actorOf(req), req.params.id, bytes, req.query.dryRun === 'true');
+      },
     );
     app.get(
       '/api/findings',

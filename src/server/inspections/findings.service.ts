@@ -25,7 +25,7 @@ import { receiveInspectionEvidence } from './evidence.service.ts';
 import { assertMayRecord, findingViewerOf, findVisibleFinding, type FindingRow } from './findings.access.ts';
 import * as repo from './findings.repo.ts';
 import { seePlan } from './inspections.access.ts';
-import { existingIds, existingIndicators } from './inspections.repo.ts';
+import { existingIds, existingIndicators, unitNamesOf } from './inspections.repo.ts';
 
 const TAXONOMY_KEY = 'inspection.findingTaxonomy';
 const invalid = (message: string, field: string) => new AppError('INVALID_INPUT', message, { field });
@@ -226,8 +226,7 @@ export async function findingGroups(deps: Deps, actor: Actor, q: FindingGroupQue
   const keys = [...new Set(rows.map((r) => r.key))];
   const names = new Map<string, string>();
   if (by === 'unit') {
-    const { rows: named } = await repo.findFindingRows(deps.db, findingViewerOf(actor), filter);
-    for (const r of named) names.set(String(r.unit_id), r.unit_name);
+    for (const [id, name] of await unitNamesOf(deps.db, keys.map(Number))) names.set(String(id), name);
   } else if (by === 'indicator') {
     for (const [code, name] of await existingIndicators(deps.db, keys.filter(Boolean))) names.set(code, name);
   }

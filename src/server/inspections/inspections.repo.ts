@@ -260,6 +260,13 @@ export async function existingIds(db: Q, table: 'plans' | 'sections' | 'units' |
   return found;
 }
 
+export async function unitNamesOf(db: Q, ids: number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (const c of chunks([...new Set(ids)]))
+    for (const r of await db.selectFrom('units').select(['id', 'name']).where('id', 'in', c).execute()) out.set(r.id, r.name);
+  return out;
+}
+
 export async function existingIndicators(db: Q, codes: string[]): Promise<Map<string, string>> {
   if (!codes.length) return new Map();
   const rows = await db.selectFrom('indicators').select(['code', 'name']).where('code', 'in', codes).execute();
@@ -277,4 +284,26 @@ export async function inspectorAccounts(db: Q, ids?: number[]) {
     .orderBy('us.id');
   if (ids) q = q.where('us.id', 'in', ids.length ? ids : NONE);
   return q.execute();
+}
+
+/**
+ * A unit merged into another (the same unit under two names): its inspection scope, targets, drawn
+ * assignments, visits and findings move with it, as its task roles do; a plan naming both keeps one row.
+ */
+export async function mergeInspectionUnits(trx: Q, fromId: number, intoId: number): Promise<void> {
+  await trx
+    .deleteFrom('inspection_targets')
+    .where('unit_id', '=', fromId)
+    .where('inspection_id', 'in', trx.selectFrom('inspection_targets as x').select('x.inspection_id').where('x.unit_id', '=', intoId))
+    .execute();
+  await trx
+    .deleteFrom('inspection_scope_units')
+    .where('unit_id', '=', fromId)
+    .where('inspection_id', 'in', trx.selectFrom('inspection_scope_units as x').select('x.inspection_id').where('x.unit_id', '=', intoId))
+    .execute();
+  await trx.updateTable('inspection_targets').set({ unit_id: intoId }).where('unit_id', '=', fromId).execute();
+  await trx.updateTable('inspection_scope_units').set({ unit_id: intoId }).where('unit_id', '=', fromId).execute();
+  await trx.updateTable('inspection_inspectors').set({ target_unit_id: intoId }).where('target_unit_id', '=', fromId).execute();
+  await trx.updateTable('inspection_visits').set({ unit_id: intoId }).where('unit_id', '=', fromId).execute();
+  await trx.updateTable('inspection_findings').set({ unit_id: intoId }).where('unit_id', '=', fromId).execute();
 }

@@ -222,7 +222,10 @@ describe('confidentiality, route by route', () => {
     const groups = (await t.inject({ method: 'GET', url: '/api/findings/groups?by=unit' }, as)).json();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await t.inject({ method: 'GET', url: '/api/findings/export.xlsx' }, as)).rawPayload as unknown as ArrayBuffer);
-    return { codes, plans: list.total, findings: findings.total, groups: groups.total, exported: wb.worksheets[0]!.rowCount - 1 };
+    const plansWb = new ExcelJS.Workbook();
+    await plansWb.xlsx.load((await t.inject({ method: 'GET', url: '/api/inspections/export.xlsx' }, as)).rawPayload as unknown as ArrayBuffer);
+    const plansExported = plansWb.worksheets[0]!.getColumn(1).values.filter((v) => v === '2026年12月政务服务大厅暗访').length;
+    return { codes, plans: list.total, plansExported, findings: findings.total, groups: groups.total, exported: wb.worksheets[0]!.rowCount - 1 };
   };
 
   it('before release: coordinator, leader and assigned inspectors see it; the target unit, another unit and an unassigned inspector see nothing', async () => {
@@ -231,11 +234,12 @@ describe('confidentiality, route by route', () => {
       expect(r.codes).toEqual([200, 200, 200, 200]);
       expect(r.findings).toBe(1);
       expect(r.exported).toBe(1);
+      expect(r.plansExported).toBe(1);
     }
     for (const as of ['hallstaff', 'taxstaff', 'outsider']) {
       const r = await hidden(as);
       expect(r.codes, as).toEqual([404, 404, 404, 404]);
-      expect(r, as).toMatchObject({ plans: 0, findings: 0, groups: 0, exported: 0 });
+      expect(r, as).toMatchObject({ plans: 0, plansExported: 0, findings: 0, groups: 0, exported: 0 });
     }
   });
 
@@ -245,7 +249,7 @@ describe('confidentiality, route by route', () => {
     expect((await t.inject({ method: 'POST', url: `/api/inspections/${planId}/release` })).statusCode).toBe(409);
     const hall = await hidden('hallstaff');
     expect(hall.codes).toEqual([200, 200, 200, 200]);
-    expect(hall).toMatchObject({ plans: 1, findings: 1, groups: 1, exported: 1 });
+    expect(hall).toMatchObject({ plans: 1, plansExported: 1, findings: 1, groups: 1, exported: 1 });
     const detail = (await t.inject({ method: 'GET', url: `/api/inspections/${planId}` }, 'hallstaff')).json();
     expect(detail).toMatchObject({ access: 'unit', inspectors: [], draw: null });
     expect(detail.targets.map((x: { unitId: number }) => x.unitId)).toEqual([units['区政务服务中心']]);
@@ -254,5 +258,82 @@ describe('confidentiality, route by route', () => {
     expect(tax.codes.slice(2)).toEqual([404, 404]);
     expect(tax).toMatchObject({ findings: 0, groups: 0, exported: 0 });
     expect((await hidden('outsider')).codes).toEqual([404, 404, 404, 404]);
+    // Every successful download of covert evidence is in the audit trail, with the evidence id.
+    const downloads = await t.deps.db.selectFrom('audit_events').select('entity_id').where('action', '=', 'inspection.evidence.download').execute();
+    expect(downloads.length).toBeGreaterThanOrEqual(4);
+    expect(downloads.every((d) => String(d.entity_id) === String(evidenceId))).toBe(true);
+  });
+});
+
+describe('the offline findings template and its import', () => {
+  const filled = async (rows: (string | number)[][]) => {
+    const res = await t.inject({ method: 'GET', url: `/api/inspections/${planId}/findings/template.xlsx` }, 'insp1');
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).getCell(1).text).toBe('被检查单位');
+    expect(wb.getWorksheet('填写说明')!.getRow(5).getCell(2).text).toContain('区政务服务中心');
+    for (const r of rows) ws.addRow(r);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  };
+  const upload = (bytes: Buffer, dryRun = false) =>
+    t.inject({ method: 'POST', url: `/api/inspections/${planId}/findings/import?dryRun=${dryRun}`, ...multipart('问题清单.xlsx', bytes) }, 'insp1');
+  const good = ['区政务服务中心', '2026-12-04 10:00', '二楼社保窗口', '未一次性告知所需材料', '办事流程与材料', '一般', '', '', '', '', ''];
+
+  it('reports every error with its row and column, and writes nothing', async () => {
+    const before = await count('inspection_findings');
+    const res = await upload(await filled([good, ['区督查室', '2026-13-01 10:00', '', '', '不存在的类别', '一般', '', '', '', 'abc', '好']]));
+    expect(res.statusCode).toBe(400);
+    const details = res.json().error.details as { row: number; column: string; message: string }[];
+    expect(details.map((d) => `${d.row}:${d.column}`)).toEqual([
+      '3:被检查单位',
+      '3:检查时间',
+      '3:检查地点',
+      '3:问题描述',
+      '3:问题类别',
+      '3:关联任务ID',
+      '3:性质',
+    ]);
+    expect(details[0]!.message).toBe('“区督查室”不是本次督查的检查对象');
+    expect(await count('inspection_findings')).toBe(before);
+  });
+
+  it('previews without writing, then imports all rows, one visit per unit, time and place', async () => {
+    const bytes = await filled([
+      good,
+      good.map((v, i) => (i === 3 ? '叫号系统故障无人处理' : v)),
+      ['区政务服务中心', '2026-12-05 15:30', '自助区', '自助终端黑屏', '场所与设施', '较重', '', '', '', '', '问题'],
+    ]);
+    const before = await count('inspection_findings');
+    const preview = await upload(bytes, true);
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json()).toMatchObject({ dryRun: true, rows: 3, visits: 2, created: 0 });
+    expect(await count('inspection_findings')).toBe(before);
+    const done = await upload(bytes);
+    expect(done.json()).toMatchObject({ dryRun: false, rows: 3, visits: 2, created: 3 });
+    expect(await count('inspection_findings')).toBe(before + 3);
+    const listed = (await t.inject({ method: 'GET', url: `/api/findings?inspectionId=${planId}&severity=major` })).json();
+    expect(listed.data.map((f: { description: string; source: string }) => [f.description, f.source])).toContainEqual(['自助终端黑屏', 'imported']);
+    expect(listed.data.find((f: { description: string }) => f.description === '自助终端黑屏').foundAt).toBe('2026-12-05T07:30:00.000Z');
+    const groups = (await t.inject({ method: 'GET', url: `/api/findings/groups?by=category&inspectionId=${planId}` })).json();
+    expect(groups.total).toBe(4);
+    expect(groups.groups.find((g: { key: string }) => g.key === 'procedure')).toMatchObject({ label: '办事流程与材料', total: 2, byStatus: { found: 2 } });
+  });
+});
+
+describe('a unit merged into another', () => {
+  it('takes its inspection targets, visits and findings along, so the merge neither fails nor loses them', async () => {
+    const into = await unit('区政务服务中心（新）');
+    const hall = units['区政务服务中心']!;
+    await t.deps.db.updateTable('users').set({ unit_id: into }).where('unit_id', '=', hall).execute(); // accounts block a merge
+    const before = await count('inspection_findings');
+    const res = await t.inject({ method: 'POST', url: `/api/units/${hall}/merge`, payload: { intoUnitId: into } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await count('inspection_findings')).toBe(before);
+    const detail = (await t.inject({ method: 'GET', url: `/api/inspections/${planId}` })).json();
+    expect(detail.targets.map((x: { unitId: number }) => x.unitId)).toContain(into);
+    expect(detail.targets.map((x: { unitId: number }) => x.unitId)).not.toContain(hall);
+    expect((await t.inject({ method: 'GET', url: `/api/findings/${findingId}` })).json().unitId).toBe(into);
   });
 });

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, importSeed, multipart, type TestApp } from '../test/helpers.ts';
+import { pickTask } from '../test/finders.ts';
 import { LEDGER_COLUMNS } from './ledger-xlsx.ts';
 
 let t: TestApp;
@@ -9,21 +10,8 @@ let ids: { task: number; lead: number; resp: number; other: number };
 beforeAll(async () => {
   t = await createTestApp();
   planId = await importSeed(t);
-  const rows = await t.deps.db
-    .selectFrom('task_units')
-    .select(['task_id', 'unit_id', 'role'])
-    .where('plan_id', '=', planId)
-    .orderBy('task_id')
-    .orderBy('ordinal')
-    .execute();
-  const first = rows[0]!.task_id;
-  const named = new Set(rows.filter((r) => r.task_id === first).map((r) => r.unit_id));
-  ids = {
-    task: first,
-    lead: rows.find((r) => r.task_id === first && r.role === 'lead')!.unit_id,
-    resp: rows.find((r) => r.task_id === first && r.role === 'responsible')!.unit_id,
-    other: rows.find((r) => !named.has(r.unit_id))!.unit_id,
-  };
+  const picked = await pickTask(t, planId);
+  ids = { task: picked.taskId, lead: picked.leadUnitId, resp: picked.responsibleUnitId!, other: picked.outsiderUnitId };
   await t.addUser('lead', ['unit_manager'], ids.lead);
   await t.addUser('resp', ['unit_staff'], ids.resp);
   await t.addUser('other', ['unit_manager'], ids.other);

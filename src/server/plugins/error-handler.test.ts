@@ -2,7 +2,8 @@ import { STATUS_CODES } from 'node:http';
 import { connect } from 'node:net';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, firstLeadTask, importSeed, type TestApp } from '../test/helpers.ts';
+import { createTestApp, importSeed, type TestApp } from '../test/helpers.ts';
+import { firstLeadTask } from '../test/finders.ts';
 import { registerErrorHandler } from './error-handler.ts';
 
 let t: TestApp;

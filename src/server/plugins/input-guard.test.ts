@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAndCloseRound } from '../test/factories.ts';
-import { createTestApp, firstLeadTask, type TestApp } from '../test/helpers.ts';
+import { createTestApp, type TestApp } from '../test/helpers.ts';
+import { firstLeadTask } from '../test/finders.ts';
 import { findBadText, textProblem } from './input-guard.ts';
 
 describe('textProblem / findBadText', () => {

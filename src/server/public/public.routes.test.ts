@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, importSeed, type TestApp } from '../test/helpers.ts';
+import { pickTask } from '../test/finders.ts';
 
 let t: TestApp;
 let planId: number;
@@ -7,8 +8,9 @@ beforeAll(async () => {
   t = await createTestApp();
   planId = await importSeed(t);
   // Internal material the public must never see: a staff member, a report narrative with evidence, a leader's instruction.
-  const task = await t.deps.db.selectFrom('tasks').select('id').where('plan_id', '=', planId).orderBy('ordinal').executeTakeFirstOrThrow();
-  const lead = await t.deps.db.selectFrom('task_units').select('unit_id').where('task_id', '=', task.id).where('role', '=', 'lead').executeTakeFirstOrThrow();
+  const picked = await pickTask(t, planId);
+  const task = { id: picked.taskId };
+  const lead = { unit_id: picked.leadUnitId };
   await t.addUser('zhang.san', ['unit_staff'], lead.unit_id);
   const report = await t.inject(
     {

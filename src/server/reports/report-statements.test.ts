@@ -1,38 +1,22 @@
-import {
-  SelectQueryNode,
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-  type QueryResult,
-  type RootOperationNode,
-  type UnknownRow,
-} from 'kysely';
+import { SelectQueryNode } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, Deps } from '../context.ts';
 import { actorFor } from '../test/factories.ts';
+import { firstLink } from '../test/finders.ts';
 import { createTestApp, importSeed, type TestApp } from '../test/helpers.ts';
 import { addAttachment, createReport, submitReport } from './reports.service.ts';
-import { tableOf } from '../test/write-observer.ts';
+import { tableOf, watchStatements } from '../test/query-observers.ts';
 
 /**
  * issue 9 §5: a unit's report request read its report and its task's closure more than once
  * (editable, assertMayReport, reportDto, submitReport each on their own). Each is now read once per
  * request and passed down; these count the reads of the three requests of the 200-unit burst.
  */
-class ReadRecorder implements KyselyPlugin {
-  reads: string[] = [];
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    if (SelectQueryNode.is(args.node)) this.reads.push(tableOf(args.node.from) ?? '?');
-    return args.node;
-  }
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return args.result;
-  }
-}
+/** The table of every SELECT sent, in order. */
+const rec: { reads: string[] } = { reads: [] };
 const times = (reads: string[], table: string) => reads.filter((r) => r === table).length;
 
 let t: TestApp;
-let rec: ReadRecorder;
 let node: Deps;
 let actor: Actor;
 let taskId: number;
@@ -42,19 +26,19 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 beforeAll(async () => {
   t = await createTestApp();
   const planId = await importSeed(t);
-  const link = await t.deps.db
-    .selectFrom('task_units')
-    .select(['task_id', 'unit_id'])
-    .where('plan_id', '=', planId)
-    .where('role', '=', 'responsible')
-    .orderBy('task_id')
-    .executeTakeFirstOrThrow();
+  const link = await firstLink(t, planId, 'responsible');
   taskId = link.task_id;
   unitId = link.unit_id;
   await t.addUser('resp', ['unit_staff'], unitId);
   actor = await actorFor(t, 'resp');
-  rec = new ReadRecorder();
-  node = { ...t.deps, db: t.deps.db.withPlugin(rec) };
+  node = {
+    ...t.deps,
+    db: t.deps.db.withPlugin(
+      watchStatements((n) => {
+        if (SelectQueryNode.is(n)) rec.reads.push(tableOf(n.from) ?? '?');
+      }),
+    ),
+  };
 });
 afterAll(async () => t.close());
 

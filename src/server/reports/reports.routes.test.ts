@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FileStore } from '../files/file-store.ts';
 import { createTestApp, importSeed, multipart, type TestApp } from '../test/helpers.ts';
+import { pickTask } from '../test/finders.ts';
 
 let t: TestApp;
 let task: { id: number; lead: number; resp: number; other: number };
@@ -12,19 +13,9 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 beforeAll(async () => {
   t = await createTestApp({ TUIJIN_MAX_IMPORT_MB: '10' });
   const planId = await importSeed(t);
-  const rows = await t.deps.db
-    .selectFrom('task_units')
-    .select(['task_id', 'unit_id', 'role'])
-    .where('plan_id', '=', planId)
-    .orderBy('task_id')
-    .orderBy('ordinal')
-    .execute();
-  const first = rows[0]!.task_id;
-  const lead = rows.find((r) => r.task_id === first && r.role === 'lead')!.unit_id;
-  const resp = rows.find((r) => r.task_id === first && r.role === 'responsible')!.unit_id;
-  const named = new Set(rows.filter((r) => r.task_id === first).map((r) => r.unit_id));
-  const other = rows.find((r) => !named.has(r.unit_id))!.unit_id;
-  task = { id: first, lead, resp, other };
+  const picked = await pickTask(t, planId);
+  const [lead, resp, other] = [picked.leadUnitId, picked.responsibleUnitId!, picked.outsiderUnitId];
+  task = { id: picked.taskId, lead, resp, other };
   await t.addUser('lead', ['unit_manager'], lead);
   await t.addUser('resp', ['unit_staff'], resp);
   await t.addUser('other', ['unit_manager'], other);

@@ -1,6 +1,7 @@
 import type { RoundSnapshot, StatusCounts } from '#core/rounds/types.ts';
 import { expect } from 'vitest';
 import { createTestApp, importSeed, multipart, type TestApp } from './helpers.ts';
+import { planLinks } from './finders.ts';
 
 /**
  * The dashboard tests' world: the seed plan with progress, closures (tasks, an undated task, one milestone
@@ -56,13 +57,7 @@ export async function dashboardWorld(): Promise<DashboardWorld> {
   const planId = await importSeed(t);
   const db = t.deps.db;
   // The unit leading most tasks, and a unit responsible on some of them.
-  const links = await db
-    .selectFrom('task_units')
-    .select(['task_id', 'unit_id', 'role'])
-    .where('plan_id', '=', planId)
-    .orderBy('task_id')
-    .orderBy('ordinal')
-    .execute();
+  const links = await planLinks(t, planId);
   const leadCount = new Map<number, number>();
   for (const l of links) if (l.role === 'lead') leadCount.set(l.unit_id, (leadCount.get(l.unit_id) ?? 0) + 1);
   const lead = [...leadCount].sort((a, b) => b[1] - a[1])[0]![0];

@@ -144,17 +144,6 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   };
 }
 
-/** The plan's first task that has a lead unit, with that unit: where tests seat a unit manager who may report. */
-export async function firstLeadTask(t: Pick<TestApp, 'deps'>, planId: number): Promise<{ task_id: number; unit_id: number }> {
-  return t.deps.db
-    .selectFrom('task_units')
-    .select(['task_id', 'unit_id'])
-    .where('plan_id', '=', planId)
-    .where('role', '=', 'lead')
-    .orderBy('task_id')
-    .executeTakeFirstOrThrow();
-}
-
 /** A multipart/form-data body with one file field, built by hand so tests need no form library. */
 export function multipart(fileName: string, bytes: Uint8Array, field = 'file') {
   const boundary = `----tuijin${randomUUID()}`;

@@ -1,3 +1,4 @@
+import { mergeInspectionUnits } from '../inspections/inspections.repo.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { containsText, num } from '../db/util.ts';
@@ -161,6 +162,7 @@ export async function mergeUnitRows(trx: Q, fromId: number, intoId: number, from
   await trx.updateTable('task_units').set({ unit_id: intoId }).where('unit_id', '=', fromId).execute();
   await trx.updateTable('unit_aliases').set({ unit_id: intoId }).where('unit_id', '=', fromId).execute();
   await trx.updateTable('units').set({ parent_id: intoId }).where('parent_id', '=', fromId).execute();
+  await mergeInspectionUnits(trx, fromId, intoId);
   await trx.deleteFrom('units').where('id', '=', fromId).execute();
   await trx.insertInto('unit_aliases').values({ unit_id: intoId, alias: fromName }).execute();
 }

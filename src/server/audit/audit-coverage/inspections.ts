@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import { DEFAULT_FINDING_TAXONOMY } from '#core/inspections/findings.ts';
 import { multipart } from '../../test/helpers.ts';
@@ -54,12 +55,26 @@ const why = {
   'POST /api/inspections/:id/visits': 'needs a plan with a target and the inspector assigned to it',
   'POST /api/inspections/:id/findings': 'needs a visit of that plan, recorded by an assigned inspector',
   'POST /api/findings/:id/evidence': 'a multipart upload to a finding, by an assigned inspector',
+  'POST /api/inspections/:id/findings/import': 'a filled .xlsx template naming a target of the plan, by an assigned inspector',
 } as const;
 
 /** The inspections room's write routes a generic call cannot make succeed, each with its request. */
 export const inspections: CoverageFeature = {
   notGeneric: why,
   manual: {
+    'POST /api/inspections/:id/findings/import': async (c) => {
+      const p = await plan(c, 'visit');
+      const unit = await c.t.deps.db.selectFrom('units').select('name').where('id', '=', Number(c.ids.units)).executeTakeFirstOrThrow();
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(
+        (await c.t.inject({ method: 'GET', url: `/api/inspections/${p.id}/findings/template.xlsx` }, p.inspector)).rawPayload as unknown as ArrayBuffer,
+      );
+      wb.worksheets[0]!.addRow([unit.name, '2026-12-04 10:00', '窗口', '问题', '服务态度', '一般']);
+      const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+      await c.measure('POST /api/inspections/:id/findings/import', () =>
+        c.t.inject({ method: 'POST', url: `/api/inspections/${p.id}/findings/import`, ...multipart('问题清单.xlsx', bytes) }, p.inspector),
+      );
+    },
     'POST /api/inspections': async (c) => {
       await c.measure('POST /api/inspections', () =>
         c.t.inject({

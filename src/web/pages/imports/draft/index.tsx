@@ -1,7 +1,7 @@
 import { SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Popconfirm, Splitter, Tag, Typography } from 'antd';
+import { App, Button, Card, Popconfirm, Splitter, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { addTask, deleteTask, findDraftIssues, mergeWithNext, moveTask, renumberTasks, splitTask, uniqueKey, updateTask } from '#core/draft/draft.ts';
 import type { DraftTask, DraftTaskPatch } from '#core/draft/types.ts';
 import { liveWarnings } from '#core/draft/warnings.ts';
@@ -18,6 +18,7 @@ import { useLeaveGuard } from '#web/hooks/use-leave-guard.ts';
 import { useRequest } from '#web/hooks/use-request.ts';
 import { describeDraftError, readDraftErrors } from '#web/pages/imports/draft/draft-issues.ts';
 import { pushHistory, startHistory, undoHistory, type History } from '#web/pages/imports/draft/history.ts';
+import { type Conflict, ConflictAlert, conflictOf } from '../conflict.tsx';
 import { ImportSteps } from '../steps.tsx';
 import { ClosedDraft } from './components/closed-draft.tsx';
 import { DocumentCard } from './components/document-card.tsx';
@@ -54,7 +55,7 @@ function Editor({ draft, initialKey = null, onReplaced }: EditorProps) {
   const [caret, setCaret] = useState<number | null>(null);
   const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState<'save' | 'commit' | 'discard' | 'reread' | null>(null);
-  const [conflict, setConflict] = useState<{ message: string; url: string } | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
   const plans = useRequest((signal) => findPlans(signal), []);
 
   const tasks = history.present;
@@ -155,10 +156,7 @@ function Editor({ draft, initialKey = null, onReplaced }: EditorProps) {
       void message.success(`已导入 ${tasks.length} 项任务`);
       navigate(`/plans/${planId}`);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 409) {
-        const details = (err.details ?? {}) as { url?: unknown; planId?: unknown };
-        setConflict({ message: err.message, url: typeof details.url === 'string' ? details.url : `/plans/${String(details.planId ?? '')}` });
-      }
+      if (err instanceof ApiError && err.status === 409) setConflict(conflictOf(err));
     } finally {
       setBusy(null);
     }
@@ -236,16 +234,7 @@ function Editor({ draft, initialKey = null, onReplaced }: EditorProps) {
       >
         <ImportSteps current={1} />
       </PageHeader>
-      {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={conflict.message}
-          action={<Link to={conflict.url}>查看已有方案</Link>}
-          data-testid="import-conflict"
-        />
-      )}
+      {conflict && <ConflictAlert conflict={conflict} />}
       <ReadingCard
         source={draft.source}
         warnings={warnings}

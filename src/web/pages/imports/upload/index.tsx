@@ -1,24 +1,13 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Card, Col, Row, Spin, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { uploadPlanDocument } from '#web/api/imports.ts';
 import { ApiError } from '#web/api/request.ts';
 import { PageHeader } from '#web/components/page-header.tsx';
 import { PLAN_FILE_ACCEPT, checkPlanFile, formatBytes } from '#web/utils/file-check.ts';
+import { type Conflict, ConflictAlert, conflictOf } from '../conflict.tsx';
 import { ImportSteps } from '../steps.tsx';
-
-interface Conflict {
-  message: string;
-  url: string;
-}
-
-/** A 409's link to the plan the document already is. */
-function conflictOf(err: ApiError): Conflict {
-  const details = (err.details ?? {}) as { planId?: unknown; url?: unknown };
-  const url = typeof details.url === 'string' ? details.url : typeof details.planId === 'number' ? `/plans/${details.planId}` : '/plans';
-  return { message: err.message, url };
-}
 
 /** 导入方案: upload a plan document; the server reads it into a draft, which opens in the editor. */
 export default function ImportUploadPage() {
@@ -50,20 +39,7 @@ export default function ImportUploadPage() {
       <Row gutter={12}>
         <Col xs={24} lg={16}>
           <Card size="small">
-            {conflict && (
-              <Alert
-                type="warning"
-                showIcon
-                style={{ marginBottom: 12 }}
-                title={conflict.message}
-                action={
-                  <Link to={conflict.url} data-testid="import-conflict-link">
-                    查看已有方案
-                  </Link>
-                }
-                data-testid="import-conflict"
-              />
-            )}
+            {conflict && <ConflictAlert conflict={conflict} />}
             {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} data-testid="import-error" />}
             <Spin spinning={uploading !== null} description={uploading ? `正在读取 ${uploading.name}（${formatBytes(uploading.size)}）…` : undefined}>
               {/* The test id sits on a wrapper: antd copies data-* props onto the hidden input itself. */}
