@@ -226,6 +226,14 @@ it('an 暗访 from plan to random draw, a finding with a photo hidden from the u
   await page.getByRole('tab', { name: /走访/ }).click();
   await page.getByTestId('visit-map').waitFor();
   await shots(page, 'inspection-visits');
+  // The offline template is a real workbook the inspector can fill in.
+  await page.getByRole('tab', { name: /问题清单/ }).click();
+  await page.getByTestId('findings-import-open').click();
+  const [template] = await Promise.all([page.waitForEvent('download'), page.getByTestId('findings-template').click()]);
+  expect(template.suggestedFilename()).toMatch(/\.xlsx$/);
+  const workbook = await JSZip.loadAsync(await readFile(await template.path()));
+  expect(Object.keys(workbook.files)).toContain('xl/workbook.xml');
+  await page.keyboard.press('Escape');
   await signOut(page);
 
   // 5. The target unit sees nothing of the covert plan before release: not the plan, its visits, findings, evidence or export.
