@@ -25,18 +25,20 @@ describe('access', () => {
   });
 
   it('shows each role its menu', () => {
-    expect(labels(me(['unit_manager'], 4))).toEqual(['工作台', '我的单位', '方案', '看板', '调度通报', '单位', '截止日历']);
-    expect(labels(me(['unit_staff'], 4))).toEqual(['工作台', '我的单位', '方案', '看板', '调度通报', '单位', '截止日历']);
-    expect(labels(me(['unit_staff']))).toEqual(['方案', '看板', '调度通报', '单位', '截止日历']);
-    expect(labels(me(['leader']))).toEqual(['方案', '看板', '调度通报', '单位', '截止日历']);
-    expect(labels(me(['inspector']))).toEqual(['方案', '看板', '调度通报', '单位', '截止日历']);
-    expect(labels(me(['coordinator']))).toEqual(['方案', '看板', '调度通报', '审核队列', '约谈建议', '导入方案', '单位', '截止日历']);
+    expect(labels(me(['unit_manager'], 4))).toEqual(['工作台', '我的单位', '方案', '看板', '调度通报', '督查', '整改', '单位', '截止日历']);
+    expect(labels(me(['unit_staff'], 4))).toEqual(['工作台', '我的单位', '方案', '看板', '调度通报', '督查', '整改', '单位', '截止日历']);
+    expect(labels(me(['unit_staff']))).toEqual(['方案', '看板', '调度通报', '督查', '整改', '单位', '截止日历']);
+    expect(labels(me(['leader']))).toEqual(['方案', '看板', '调度通报', '督查', '整改', '单位', '截止日历']);
+    expect(labels(me(['inspector']))).toEqual(['方案', '看板', '调度通报', '督查', '整改', '单位', '截止日历']);
+    expect(labels(me(['coordinator']))).toEqual(['方案', '看板', '调度通报', '督查', '整改', '审核队列', '约谈建议', '导入方案', '单位', '截止日历']);
     expect(labels(me(['admin']))).toEqual(['方案', '看板', '调度通报', '单位', '截止日历', '账号管理', '系统设置']);
     expect(labels(me(['admin', 'coordinator'], 2))).toEqual([
       '我的单位',
       '方案',
       '看板',
       '调度通报',
+      '督查',
+      '整改',
       '审核队列',
       '约谈建议',
       '导入方案',
@@ -77,6 +79,18 @@ describe('access', () => {
     expect(mayOpen(me(['unit_manager'], 4), route('/interviews'))).toBe(false);
     expect(mayOpen(me(['coordinator']), route('/interviews'))).toBe(true);
     expect(mayOpen(me(['unit_staff'], 4), route('/notifications'))).toBe(true);
+    // Inspections: a unit opens the list (the server shows it only what it may see), never the plan form or finding entry.
+    expect(mayOpen(me(['unit_manager'], 4), route('/inspections'))).toBe(true);
+    expect(mayOpen(me(['unit_manager'], 4), route('/inspections/new'))).toBe(false);
+    expect(mayOpen(me(['inspector']), route('/inspections/new'))).toBe(false);
+    expect(mayOpen(me(['coordinator']), route('/inspections/new'))).toBe(true);
+    expect(mayOpen(me(['inspector']), route('/inspections/:id/findings/new'))).toBe(true);
+    expect(mayOpen(me(['coordinator']), route('/inspections/:id/findings/new'))).toBe(false);
+    expect(mayOpen(me(['admin']), route('/inspections'))).toBe(false);
+    expect(mayOpen(me(['inspector']), route('/inspections/settings'))).toBe(false);
+    expect(mayOpen(me(['coordinator']), route('/inspections/settings'))).toBe(true);
+    expect(mayOpen(me(['unit_staff'], 4), route('/findings'))).toBe(true);
+    expect(mayOpen(me(['unit_staff'], 4), route('/rectifications'))).toBe(true);
     // Every menu entry leads to a route with the same guard.
     for (const m of MENU) expect(ROUTES.find((r) => r.path === m.path)?.access, m.path).toBe(m.access);
   });
@@ -99,5 +113,7 @@ describe('access', () => {
     expect(homePath(me(['unit_staff']))).toBe('/plans');
     expect(homePath(me(['coordinator'], 4))).toBe('/plans');
     expect(homePath(me(['admin']))).toBe('/plans');
+    expect(homePath(me(['inspector']))).toBe('/inspections');
+    expect(homePath(me(['inspector', 'coordinator']))).toBe('/plans');
   });
 });

@@ -35,9 +35,13 @@ export function visibleMenu<T extends Guarded>(me: Me | null, entries: readonly 
   return entries.filter((e) => mayOpen(me, e));
 }
 
-/** Where a user lands after signing in: the unit's workbench for unit roles (their task list stays at /my), else the plans. */
+/**
+ * Where a user lands after signing in: the unit's workbench for unit roles (their task list stays at
+ * /my), the inspection plans for an inspector (their work is there), else the plans.
+ */
 export function homePath(me: Me): string {
   const unitRole = me.roles.includes('unit_manager') || me.roles.includes('unit_staff');
   if (unitRole && me.unitId !== null) return '/workbench';
+  if (me.roles.includes('inspector') && !me.roles.includes('coordinator')) return '/inspections';
   return '/plans';
 }

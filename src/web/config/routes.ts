@@ -5,6 +5,7 @@ import {
   CheckSquareOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
+  EyeOutlined,
   FileTextOutlined,
   HomeOutlined,
   NotificationOutlined,
@@ -13,6 +14,7 @@ import {
   UserSwitchOutlined,
   SafetyOutlined,
   SettingOutlined,
+  ToolOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Guarded } from '../access.ts';
@@ -33,7 +35,9 @@ export type MenuKey =
   | 'settings'
   | 'security'
   | 'dashboard'
-  | 'rounds';
+  | 'rounds'
+  | 'inspections'
+  | 'rectifications';
 
 export interface MenuEntry extends Guarded {
   key: MenuKey;
@@ -81,6 +85,93 @@ export const ROUTES: AppRoute[] = [
   { path: '/rounds/:id', title: '调度详情', menu: 'rounds', access: 'plan.read', component: lazy(() => import('../pages/rounds/detail/index.tsx')) },
   { path: '/circulars', title: '通报归档', menu: 'rounds', access: 'plan.read', component: lazy(() => import('../pages/circulars/list/index.tsx')) },
   { path: '/circulars/:id', title: '通报', menu: 'rounds', access: 'plan.read', component: lazy(() => import('../pages/circulars/editor/index.tsx')) },
+  // Inspections (督查): who sees which plan is decided per row by the server (a unit never sees an 暗访 before release).
+  {
+    path: '/inspections',
+    title: '督查计划',
+    menu: 'inspections',
+    access: 'inspection.read',
+    component: lazy(() => import('../pages/inspections/list/index.tsx')),
+  },
+  {
+    path: '/inspections/new',
+    title: '新建督查计划',
+    menu: 'inspections',
+    access: 'inspection.manage',
+    component: lazy(() => import('../pages/inspections/form/index.tsx')),
+  },
+  {
+    path: '/inspections/:id',
+    title: '督查计划详情',
+    menu: 'inspections',
+    access: 'inspection.read',
+    component: lazy(() => import('../pages/inspections/detail/index.tsx')),
+  },
+  {
+    path: '/inspections/:id/edit',
+    title: '编辑督查计划',
+    menu: 'inspections',
+    access: 'inspection.manage',
+    component: lazy(() => import('../pages/inspections/form/index.tsx')),
+  },
+  {
+    path: '/inspections/:id/findings/new',
+    title: '记录问题',
+    menu: 'inspections',
+    access: 'inspection.record',
+    component: lazy(() => import('../pages/inspections/finding/index.tsx')),
+  },
+  {
+    path: '/inspections/settings',
+    title: '督查设置',
+    menu: 'inspections',
+    access: 'inspection.manage',
+    component: lazy(() => import('../pages/inspections/settings/index.tsx')),
+  },
+  {
+    path: '/findings',
+    title: '问题清单',
+    menu: 'inspections',
+    access: 'inspection.read',
+    component: lazy(() => import('../pages/inspections/findings/index.tsx')),
+  },
+  {
+    path: '/findings/:id',
+    title: '问题详情',
+    menu: 'inspections',
+    access: 'inspection.read',
+    component: lazy(() => import('../pages/inspections/finding/detail.tsx')),
+  },
+  // Rectification (整改): a unit sees only its own notices and findings, an inspector those of plans assigned to them.
+  {
+    path: '/rectifications',
+    title: '整改',
+    menu: 'rectifications',
+    access: 'inspection.read',
+    component: lazy(() => import('../pages/rectifications/index.tsx')),
+  },
+  {
+    path: '/rectifications/notices/:id',
+    title: '整改通知',
+    menu: 'rectifications',
+    access: 'inspection.read',
+    component: lazy(() => import('../pages/rectifications/notice/index.tsx')),
+  },
+  // Issued typical-case circulars are for every signed-in reader; drafts the server shows the coordinator only.
+  {
+    path: '/case-circulars',
+    title: '典型案例通报',
+    menu: 'rectifications',
+    access: 'plan.read',
+    component: lazy(() => import('../pages/rectifications/cases/list.tsx')),
+  },
+  {
+    path: '/case-circulars/:id',
+    title: '典型案例通报',
+    menu: 'rectifications',
+    access: 'plan.read',
+    component: lazy(() => import('../pages/rectifications/cases/editor.tsx')),
+  },
   { path: '/admin/users', title: '账号管理', menu: 'users', access: 'account.read', component: lazy(() => import('../pages/admin/users/index.tsx')) },
   { path: '/admin/audit', title: '审计日志', menu: 'audit', access: 'audit.read', component: lazy(() => import('../pages/admin/audit/index.tsx')) },
   {
@@ -107,6 +198,8 @@ const MENU_ITEMS: (Omit<MenuEntry, keyof Guarded> & Pick<Guarded, 'needsUnit'>)[
   { key: 'plans', label: '方案', path: '/plans', icon: FileTextOutlined },
   { key: 'dashboard', label: '看板', path: '/dashboard', icon: BarChartOutlined },
   { key: 'rounds', label: '调度通报', path: '/rounds', icon: NotificationOutlined },
+  { key: 'inspections', label: '督查', path: '/inspections', icon: EyeOutlined },
+  { key: 'rectifications', label: '整改', path: '/rectifications', icon: ToolOutlined },
   { key: 'reviews', label: '审核队列', path: '/reviews', icon: CheckSquareOutlined },
   { key: 'interviews', label: '约谈建议', path: '/interviews', icon: CommentOutlined },
   { key: 'imports', label: '导入方案', path: '/imports/new', icon: CloudUploadOutlined },
