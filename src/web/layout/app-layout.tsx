@@ -1,4 +1,4 @@
-import { Layout, Menu } from 'antd';
+import { Grid, Layout, Menu } from 'antd';
 import { createElement, useEffect } from 'react';
 import { Link, Outlet, useMatches } from 'react-router';
 import { homePath, visibleMenu } from '../access.ts';
@@ -22,6 +22,8 @@ function isRouteHandle(value: unknown): value is RouteHandle {
 export function AppLayout() {
   const me = useMe();
   const matches = useMatches();
+  // On a phone the menu needs the width: the bar keeps the mark only and tighter gaps.
+  const compact = !Grid.useBreakpoint().md;
   const handle = [...matches]
     .reverse()
     .map((m) => m.handle)
@@ -33,15 +35,29 @@ export function AppLayout() {
 
   return (
     <Layout style={{ flex: 1 }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, position: 'sticky', top: 0, zIndex: 10 }}>
-        <Link to={homePath(me)} style={{ display: 'flex', alignItems: 'center', gap: 8, color: '#fff', whiteSpace: 'nowrap', lineHeight: '48px' }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: compact ? 8 : 24,
+          padding: compact ? '0 12px' : undefined,
+          position: 'sticky',
+          top: 0,
+          zIndex: 10,
+        }}
+      >
+        <Link
+          to={homePath(me)}
+          aria-label={PRODUCT_NAME}
+          style={{ display: 'flex', alignItems: 'center', gap: 8, color: '#fff', whiteSpace: 'nowrap', lineHeight: '48px' }}
+        >
           <span
             aria-hidden
             style={{ width: 26, height: 26, lineHeight: '26px', textAlign: 'center', borderRadius: 4, background: '#b3261e', fontWeight: 700, fontSize: 15 }}
           >
             推
           </span>
-          <span style={{ fontSize: 16, fontWeight: 600, letterSpacing: 1 }}>{PRODUCT_NAME}</span>
+          {compact ? null : <span style={{ fontSize: 16, fontWeight: 600, letterSpacing: 1 }}>{PRODUCT_NAME}</span>}
         </Link>
         <Menu
           theme="dark"
@@ -60,7 +76,7 @@ export function AppLayout() {
           }))}
         />
         <NotificationBell />
-        <UserMenu />
+        <UserMenu compact={compact} />
       </Layout.Header>
       <Layout.Content style={{ padding: 16 }}>
         <Outlet />

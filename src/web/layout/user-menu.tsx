@@ -6,8 +6,11 @@ import { logout, logoutEverywhere } from '../api/auth.ts';
 import { useAuth, useMe } from '../auth/auth-context.tsx';
 import { ChangePasswordModal } from '../components/change-password-modal.tsx';
 
-/** The right of the top bar: who is signed in, their unit, and the account actions. */
-export function UserMenu() {
+/**
+ * The right of the top bar: who is signed in, their unit, and the account actions. `compact` (a phone)
+ * leaves the name and unit to the dropdown so the menu keeps the width.
+ */
+export function UserMenu({ compact = false }: { compact?: boolean }) {
   const me = useMe();
   const { setMe, signOut: forget } = useAuth();
   const { modal, message } = App.useApp();
@@ -58,6 +61,13 @@ export function UserMenu() {
               key: 'who',
               label: (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {compact && (
+                    <>
+                      {me.displayName}
+                      {me.unitName && ` · ${me.unitName}`}
+                      <br />
+                    </>
+                  )}
                   {me.username} · {roleText}
                 </Typography.Text>
               ),
@@ -83,11 +93,12 @@ export function UserMenu() {
             font: 'inherit',
           }}
           data-testid="user-menu"
+          aria-label={compact ? `${me.displayName}的账号` : undefined}
         >
           <Space size={6}>
             <UserOutlined />
-            <span style={{ color: '#fff' }}>{me.displayName}</span>
-            {me.unitName && <span style={{ fontSize: 12, opacity: 0.75 }}>{me.unitName}</span>}
+            {!compact && <span style={{ color: '#fff' }}>{me.displayName}</span>}
+            {!compact && me.unitName && <span style={{ fontSize: 12, opacity: 0.75 }}>{me.unitName}</span>}
             <DownOutlined style={{ fontSize: 10 }} />
           </Space>
         </button>
