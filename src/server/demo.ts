@@ -17,7 +17,7 @@ export interface DemoAccount {
 /**
  * On the first start of a database without accounts: `admin` (system administrator), `security`
  * (security administrator), `auditor` (audit administrator), `coordinator` (区政府办公室), `leader`
- * (all sections of the sample plan), and a unit manager `dwNN` for every single (non-collective) unit
+ * (all sections of the sample plan), `inspector1` and `inspector2` (督查人员), and a unit manager `dwNN` for every single (non-collective) unit
  * named in the plans. All share one password: TUIJIN_DEMO_PASSWORD, or a random one that is printed.
  */
 export async function createDemoAccounts(deps: Deps): Promise<{ password: string; accounts: DemoAccount[] } | null> {
@@ -58,6 +58,11 @@ export async function createDemoAccounts(deps: Deps): Promise<{ password: string
     sections.map((s) => s.id),
   );
   accounts.push({ username: 'leader', role: '分管领导（全部章节）', unit: null });
+  // Two inspectors of no unit: enough for a random draw (双随机) to have a pool to draw from.
+  for (const n of [1, 2]) {
+    await make(`inspector${n}`, `督查人员${n}`, null, ['inspector']);
+    accounts.push({ username: `inspector${n}`, role: '督查人员', unit: null });
+  }
   for (const [i, u] of units.entries()) {
     const username = `dw${String(i + 1).padStart(2, '0')}`;
     await make(username, `${u.name}管理员`, u.id, ['unit_manager']);

@@ -215,7 +215,7 @@ describe('demo accounts', () => {
     expect(await createDemoAccounts(t.deps)).toBeNull();
   });
 
-  it('give admin, security, auditor, coordinator, leader and a manager per single unit of the plan, all with the demo password', async () => {
+  it('give admin, security, auditor, coordinator, leader, two inspectors and a manager per single unit of the plan, all with the demo password', async () => {
     const fresh = await createTestApp({ TUIJIN_DEMO_PASSWORD: 'Demo-pass-2021' });
     try {
       await fresh.deps.db.deleteFrom('users').execute();
@@ -227,12 +227,13 @@ describe('demo accounts', () => {
         .where('is_collective', '=', 0)
         .where((eb) => eb.exists(eb.selectFrom('task_units').whereRef('task_units.unit_id', '=', 'units.id').select('task_units.id')))
         .execute();
-      expect(demo.accounts.map((a) => a.username).slice(0, 5)).toEqual(['admin', 'security', 'auditor', 'coordinator', 'leader']);
-      // The three administrators are three accounts, each with its one role.
+      expect(demo.accounts.map((a) => a.username).slice(0, 7)).toEqual(['admin', 'security', 'auditor', 'coordinator', 'leader', 'inspector1', 'inspector2']);
+      // The three administrators are three accounts, each with its one role; an inspector is only that.
       for (const [username, roles] of [
         ['admin', ['admin']],
         ['security', ['security_admin']],
         ['auditor', ['audit_admin']],
+        ['inspector2', ['inspector']],
       ] as const) {
         const res = await fresh.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'Demo-pass-2021' } });
         expect(res.json().roles, username).toEqual(roles);
